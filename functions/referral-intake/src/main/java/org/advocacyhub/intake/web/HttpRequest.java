@@ -1,0 +1,78 @@
+package org.advocacyhub.intake.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-only helpers over an API Gateway REST proxy request. */
+public final class HttpRequest {
+
+    private final APIGatewayProxyRequestEvent event;
+
+    public HttpRequest(APIGatewayProxyRequestEvent event) {
+        this.event = event;
+    }
+
+    /** {@code GET /cases/{reference}}: the method and the template path API Gateway matched. */
+    public String route() {
+        return event.getHttpMethod() + " " + event.getResource();
+    }
+
+    /** A header's value, matched case-insensitively (HTTP header names are case-insensitive). */
+    public Optional<String> header(String name) {
+        if (event.getHeaders() != null) {
+            for (Map.Entry<String, String> e : event.getHeaders().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
+                    return Optional.of(e.getValue());
+                }
+            }
+        }
+        if (event.getMultiValueHeaders() != null) {
+            for (Map.Entry<String, List<String>> e : event.getMultiValueHeaders().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null && !e.getValue().isEmpty()) {
+                    return Optional.of(e.getValue().get(0));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The media type of the body, lower case, without parameters such as charset. */
+    public String mediaType() {
+        return header("Content-Type").map(v -> v.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(event.getPathParameters()).map(p -> p.get(name));
+    }
+
+    /** The body's bytes, decoded from base64 when API Gateway encoded it. */
+    public byte[] body() {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        return Boolean.TRUE.equals(event.getIsBase64Encoded())
+                ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Claims the API's authorizer verified (Cognito user pool in AWS), or none. */
+    public Map<String, Object> claims() {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null) {
+            return Map.of();
+        }
+        Object claims = context.getAuthorizer().get("claims");
+        if (claims instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            return typed;
+        }
+        return Map.of();
+    }
+}

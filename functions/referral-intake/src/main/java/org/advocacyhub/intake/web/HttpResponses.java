@@ -1,0 +1,61 @@
+package org.advocacyhub.intake.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** API Gateway proxy responses with the headers every response of ours carries. */
+public final class HttpResponses {
+
+    /**
+     * Pages use only their own inline styles: no scripts, no external assets, forms post back to
+     * this site only, and the pages cannot be framed.
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private HttpResponses() {
+    }
+
+    public static APIGatewayProxyResponseEvent html(int status, String body) {
+        Map<String, String> headers = common("text/html; charset=utf-8");
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        return response(status, headers, body);
+    }
+
+    public static APIGatewayProxyResponseEvent json(int status, String body) {
+        return response(status, common("application/json"), body);
+    }
+
+    public static APIGatewayProxyResponseEvent problem(int status, String body) {
+        return response(status, common("application/problem+json"), body);
+    }
+
+    /** 303 See Other: after a form post the browser fetches the next page with GET. */
+    public static APIGatewayProxyResponseEvent seeOther(String location) {
+        Map<String, String> headers = common("text/plain; charset=utf-8");
+        headers.put("Location", location);
+        return response(303, headers, "See " + location);
+    }
+
+    static APIGatewayProxyResponseEvent withHeader(APIGatewayProxyResponseEvent response, String name, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+        headers.put(name, value);
+        return response.withHeaders(headers);
+    }
+
+    private static Map<String, String> common(String contentType) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        // Pages and answers may hold personal data: never cached, never sent on as a referrer.
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        return headers;
+    }
+
+    private static APIGatewayProxyResponseEvent response(int status, Map<String, String> headers, String body) {
+        return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(headers).withBody(body)
+                .withIsBase64Encoded(false);
+    }
+}

@@ -1,0 +1,253 @@
+package org.advocacyhub.intake.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.advocacyhub.application.casework.ViewCase;
+import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.application.intake.SubmitReferral;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.StaffMember;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldKind;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.ReferralFields;
+import org.advocacyhub.domain.referral.ReferralRoute;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of intake: turns API Gateway requests into use-case calls and their outcomes into
+ * responses. Routes are the ones template.yaml gives the intake function.
+ */
+@Singleton
+public final class IntakeWeb {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeWeb.class);
+    static final String FORM_TOKEN = "formToken";
+    /** The largest body accepted; a referral is a few kilobytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Pattern TOKEN = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    /** Printable ASCII, as the IETF Idempotency-Key draft expects of a key. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
+
+    private final SubmitReferral submitReferral;
+    private final ViewCase viewCase;
+    private final CaseStore cases;
+    private final ReferralFormPage formPage;
+    private final Problems problems;
+    private final CaseJson caseJson;
+    private final JsonMapper json;
+
+    public IntakeWeb(SubmitReferral submitReferral, ViewCase viewCase, CaseStore cases, ContractTerms contracts,
+                     JsonMapper json) {
+        this.submitReferral = submitReferral;
+        this.viewCase = viewCase;
+        this.cases = cases;
+        this.formPage = new ReferralFormPage(contracts.areas());
+        this.problems = new Problems(json);
+        this.caseJson = new CaseJson(json);
+        this.json = json;
+    }
+
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
+        HttpRequest request = new HttpRequest(event);
+        try {
+            return switch (request.route()) {
+                case "GET /referrals/new" -> HttpResponses.html(200, formPage.render(Map.of(), List.of(), newToken()));
+                case "POST /referrals" -> submit(request);
+                case "GET /referrals/{reference}/confirmation" -> confirmation(request);
+                case "GET /cases/{reference}" -> viewCase(request);
+                default -> problems.of(404, "Not Found", "There is nothing at this address.");
+            };
+        } catch (RuntimeException e) {
+            // Class names only: an exception message could quote a submitted value.
+            LOG.error("Unhandled {} on {} (cause: {})", e.getClass().getName(), request.route(),
+                    e.getCause() == null ? "none" : e.getCause().getClass().getName());
+            return problems.of(500, "Internal Server Error",
+                    "Something went wrong on our side. If you were sending a referral, send it again: it will not be duplicated.");
+        }
+    }
+
+    // ------------------------------------------------------------------ POST /referrals
+
+    private APIGatewayProxyResponseEvent submit(HttpRequest request) {
+        String mediaType = request.mediaType();
+        boolean form = mediaType.equals("application/x-www-form-urlencoded");
+        if (!form && !mediaType.equals("application/json")) {
+            return problems.of(415, "Unsupported Media Type",
+                    "Send the referral as application/json, or as application/x-www-form-urlencoded from the form.");
+        }
+        byte[] body = request.body();
+        if (body.length > MAX_BODY_BYTES) {
+            return problems.of(413, "Content Too Large",
+                    "A referral may be at most " + MAX_BODY_BYTES / 1024 + " KB. Shorten the longest answers and send it again.");
+        }
+        return form ? submitForm(body) : submitJson(request, body);
+    }
+
+    private APIGatewayProxyResponseEvent submitForm(byte[] body) {
+        Map<String, List<String>> values = FormBody.parse(body);
+        List<String> tokens = values.getOrDefault(FORM_TOKEN, List.of());
+        String token = tokens.size() == 1 ? tokens.get(0) : "";
+        if (!TOKEN.matcher(token).matches()) {
+            // Without its token a repeated post could not be recognised: ask for one more click.
+            return HttpResponses.html(400, formPage.render(values, List.of(new FieldError(FORM_TOKEN,
+                    "This form has expired. Check your answers and send the referral again")), newToken()));
+        }
+        Map<String, List<String>> fields = formFields(values);
+        SubmitReferral.Outcome outcome = submitReferral.submit(SubmittedFields.of(fields), Optional.of("form:" + token));
+        if (outcome instanceof SubmitReferral.Accepted accepted) {
+            return HttpResponses.seeOther(confirmationPath(accepted.referral().reference()));
+        }
+        if (outcome instanceof SubmitReferral.KeyReused reused) {
+            // The same form sent again after a change: it already made a referral, so show that one.
+            return HttpResponses.seeOther(confirmationPath(reused.original()));
+        }
+        List<FieldError> errors = inFormOrder(((SubmitReferral.Rejected) outcome).errors());
+        return HttpResponses.html(400, formPage.render(values, errors, token));
+    }
+
+    /** Relative to {@code .../referrals}, so it works under any API stage prefix. */
+    private static String confirmationPath(ReferralReference reference) {
+        return "referrals/" + reference.value() + "/confirmation";
+    }
+
+    /**
+     * The form's values as referral fields: the route is always the online form, the token is not a
+     * field, and each date's day, month and year boxes become one ISO date.
+     */
+    static Map<String, List<String>> formFields(Map<String, List<String>> values) {
+        Map<String, List<String>> fields = new LinkedHashMap<>(values);
+        fields.remove(FORM_TOKEN);
+        fields.put(ReferralFields.ROUTE.name(), List.of(ReferralRoute.ONLINE_FORM.name()));
+        for (FieldSpec spec : ReferralFields.ALL) {
+            if (spec.kind() == FieldKind.DATE) {
+                String day = single(fields.remove(spec.name() + ".day"));
+                String month = single(fields.remove(spec.name() + ".month"));
+                String year = single(fields.remove(spec.name() + ".year"));
+                if (!(day + month + year).isBlank()) {
+                    fields.put(spec.name(), List.of(isoDate(day, month, year)));
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static String single(List<String> values) {
+        return values == null || values.isEmpty() ? "" : values.get(0).strip();
+    }
+
+    /** A real date as ISO text, or the parts as typed (which the validator then rejects as not a real date). */
+    private static String isoDate(String day, String month, String year) {
+        try {
+            if (year.length() == 4) {
+                return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)).toString();
+            }
+        } catch (NumberFormatException | DateTimeException notADate) {
+            // fall through
+        }
+        return year + "-" + month + "-" + day;
+    }
+
+    private static List<FieldError> inFormOrder(List<FieldError> errors) {
+        List<String> order = ReferralFields.ALL.stream().map(FieldSpec::name).toList();
+        List<FieldError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparingInt(e -> order.indexOf(e.field())));
+        return sorted;
+    }
+
+    private APIGatewayProxyResponseEvent submitJson(HttpRequest request, byte[] body) {
+        Optional<String> key = request.header("Idempotency-Key");
+        if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+            return problems.of(400, "Bad Request", "Idempotency-Key must be 1 to 255 printable ASCII characters.");
+        }
+        Map<String, Object> object;
+        try {
+            object = json.readValue(body, Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException notJson) {
+            return problems.of(400, "Bad Request", "The body is not a JSON object.");
+        }
+        if (object == null) {
+            return problems.of(400, "Bad Request", "The body is not a JSON object.");
+        }
+        SubmitReferral.Outcome outcome = submitReferral.submit(SubmittedFields.fromJsonObject(object), key.map(k -> "json:" + k));
+        if (outcome instanceof SubmitReferral.Accepted accepted) {
+            ReferralCase referral = accepted.referral();
+            Map<String, Object> created = new LinkedHashMap<>();
+            created.put("reference", referral.reference().value());
+            created.put("status", referral.status().name());
+            created.put("receivedAt", referral.receivedAt().toString());
+            APIGatewayProxyResponseEvent response = HttpResponses.json(201, write(created));
+            response = HttpResponses.withHeader(response, "Location", "cases/" + referral.reference().value());
+            return accepted.repeated() ? HttpResponses.withHeader(response, "Idempotent-Replayed", "true") : response;
+        }
+        if (outcome instanceof SubmitReferral.KeyReused reused) {
+            return problems.of(422, "Unprocessable Content", "This Idempotency-Key was already used for referral "
+                    + reused.original().value() + " with different content. Use a new key for a new referral.");
+        }
+        return problems.invalidReferral(((SubmitReferral.Rejected) outcome).errors());
+    }
+
+    // ------------------------------------------------------------------ confirmation and case
+
+    private APIGatewayProxyResponseEvent confirmation(HttpRequest request) {
+        Optional<ReferralCase> referral = request.pathParameter("reference").flatMap(ReferralReference::parse)
+                .flatMap(cases::findCase);
+        return referral.map(r -> HttpResponses.html(200, ConfirmationPage.render(r)))
+                .orElseGet(() -> HttpResponses.html(404, Page.layout("Page not found",
+                        "<h1>Page not found</h1><p>Check the reference number and try again.</p>")));
+    }
+
+    private APIGatewayProxyResponseEvent viewCase(HttpRequest request) {
+        Optional<StaffMember> staff = StaffClaims.from(request.claims());
+        if (staff.isEmpty()) {
+            return HttpResponses.withHeader(problems.of(401, "Unauthorized", "Sign in as a member of staff."),
+                    "WWW-Authenticate", "Bearer");
+        }
+        if (staff.get().roles().isEmpty()) {
+            return problems.of(403, "Forbidden", "Your account has no staff role (manager or advocate).");
+        }
+        Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
+        if (reference.isEmpty()) {
+            return problems.of(404, "Not Found", "There is no case with that reference.");
+        }
+        ViewCase.Outcome outcome = viewCase.view(reference.get(), staff.get());
+        if (outcome instanceof ViewCase.Found found) {
+            return HttpResponses.json(200, caseJson.write(found.referral(), found.timeline()));
+        }
+        if (outcome instanceof ViewCase.NotAllowed) {
+            return problems.of(403, "Forbidden", "This case is not allocated to you.");
+        }
+        return problems.of(404, "Not Found", "There is no case with that reference.");
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String newToken() {
+        return UUID.randomUUID().toString();
+    }
+}

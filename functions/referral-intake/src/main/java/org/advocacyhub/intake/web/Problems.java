@@ -1,0 +1,57 @@
+package org.advocacyhub.intake.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advocacyhub.domain.referral.FieldError;
+
+/** RFC 9457 problem details ({@code application/problem+json}). */
+final class Problems {
+
+    static final String INVALID_REFERRAL = "urn:advocacy-hub:problem:invalid-referral";
+
+    private final JsonMapper json;
+
+    Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    APIGatewayProxyResponseEvent of(int status, String title, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        return HttpResponses.problem(status, write(problem));
+    }
+
+    /** Every invalid field at once, each with its JSON Pointer, so a partner can fix all in one go. */
+    APIGatewayProxyResponseEvent invalidReferral(List<FieldError> errors) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", INVALID_REFERRAL);
+        problem.put("title", "The referral has invalid fields");
+        problem.put("status", 400);
+        problem.put("detail", errors.size() + " field(s) need attention. Dates are ISO 8601 (YYYY-MM-DD); "
+                + "choices are the codes listed in each message.");
+        problem.put("errors", errors.stream().map(e -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("field", e.field());
+            item.put("pointer", e.jsonPointer());
+            item.put("detail", e.message());
+            return item;
+        }).toList());
+        return HttpResponses.problem(400, write(problem));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

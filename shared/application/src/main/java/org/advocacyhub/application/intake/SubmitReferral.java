@@ -1,0 +1,155 @@
+package org.advocacyhub.application.intake;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.CaseStore.IdempotencyRecord;
+import org.advocacyhub.application.port.ReferrerNotifications;
+import org.advocacyhub.application.port.ScreeningQueue;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.Digests;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.ReferralDetails;
+import org.advocacyhub.domain.referral.ReferralValidator;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A referrer submits a referral (requirements §3). The referral is stored first, durably and
+ * exactly once; only then is it handed to screening and acknowledged. A failure after the write
+ * loses nothing: {@link RequeueUnscreenedReferrals} hands it to screening again, and a missed
+ * acknowledgement is recorded on the case's timeline for staff.
+ */
+@Singleton
+public final class SubmitReferral {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmitReferral.class);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    /** How long a repeated request is recognised as a repeat. A day covers every retry policy we know. */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    private final CaseStore store;
+    private final ScreeningQueue screening;
+    private final ReferrerNotifications notifications;
+    private final ContractTerms contracts;
+    private final ReferralValidator validator;
+    private final Clock clock;
+
+    public SubmitReferral(CaseStore store, ScreeningQueue screening, ReferrerNotifications notifications,
+                          ContractTerms contracts, Clock clock) {
+        this.store = store;
+        this.screening = screening;
+        this.notifications = notifications;
+        this.contracts = contracts;
+        this.validator = new ReferralValidator(contracts);
+        this.clock = clock;
+    }
+
+    /** What became of a submission. */
+    public sealed interface Outcome {
+    }
+
+    /** The referral is stored (now, or by an earlier identical request when {@code repeated}). */
+    public record Accepted(ReferralCase referral, boolean repeated) implements Outcome {
+    }
+
+    /** The submission has errors; nothing was stored. */
+    public record Rejected(List<FieldError> errors) implements Outcome {
+    }
+
+    /** The idempotency key was used before for a different referral; nothing was stored. */
+    public record KeyReused(ReferralReference original) implements Outcome {
+    }
+
+    /**
+     * @param fields         the submitted values (form or flattened JSON)
+     * @param idempotencyKey the client's key for this submission (the form's one-time token or the
+     *                       {@code Idempotency-Key} header), already scoped by its source, if any
+     */
+    public Outcome submit(SubmittedFields fields, Optional<String> idempotencyKey) {
+        Instant now = clock.instant();
+        ReferralValidator.Result result = validator.validate(fields, now.atZone(UK).toLocalDate());
+        if (result instanceof ReferralValidator.Invalid invalid) {
+            return new Rejected(invalid.errors());
+        }
+        ReferralDetails details = ((ReferralValidator.Valid) result).details();
+        String fingerprint = fingerprint(fields);
+
+        if (idempotencyKey.isPresent()) {
+            Optional<IdempotencyRecord> earlier = store.findIdempotencyRecord(idempotencyKey.get())
+                    .filter(r -> r.expiresAt().isAfter(now));
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), fingerprint);
+            }
+        }
+
+        String contract = contracts.contractFor(details.service());
+        int year = now.atZone(UK).getYear();
+        ReferralReference reference = new ReferralReference(contract, year, store.nextSequence(contract, year));
+        ReferralCase referral = new ReferralCase(reference, details, now, CaseStatus.RECEIVED,
+                contracts.firstDeadline(details.service(), details.urgency(), now));
+        Optional<IdempotencyRecord> idempotency = idempotencyKey.map(
+                key -> new IdempotencyRecord(key, fingerprint, reference, now.plus(IDEMPOTENCY_WINDOW)));
+        CaseEvent received = new CaseEvent(now, CaseEvent.Type.RECEIVED,
+                "Referral received by " + details.route().displayName().toLowerCase(java.util.Locale.UK));
+
+        if (store.recordNewCase(referral, received, idempotency) instanceof CaseStore.KeyAlreadyUsed used) {
+            // A concurrent identical request won the race; this one's sequence number is skipped.
+            return replay(used.existing(), fingerprint);
+        }
+        LOG.info("Referral {} stored for service {}", reference, details.service());
+
+        handToScreening(referral);
+        acknowledge(referral);
+        return new Accepted(referral, false);
+    }
+
+    private Outcome replay(IdempotencyRecord earlier, String fingerprint) {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            return new KeyReused(earlier.reference());
+        }
+        ReferralCase original = store.findCase(earlier.reference()).orElseThrow(() ->
+                new IllegalStateException("Idempotency record points at missing case " + earlier.reference()));
+        return new Accepted(original, true);
+    }
+
+    private void handToScreening(ReferralCase referral) {
+        try {
+            screening.referralReceived(new ScreeningQueue.ReferralReceived(referral.reference(),
+                    referral.reference().contract(), referral.details().service(), referral.receivedAt()));
+        } catch (RuntimeException e) {
+            // Stored but not queued: the scheduled sweep re-queues it within minutes.
+            LOG.warn("Referral {} stored but not queued for screening ({}); the sweep will re-queue it",
+                    referral.reference(), e.getClass().getSimpleName());
+        }
+    }
+
+    private void acknowledge(ReferralCase referral) {
+        if (!referral.details().referrer().hasEmail()) {
+            return;
+        }
+        Instant at = clock.instant();
+        try {
+            notifications.acknowledge(referral);
+            store.appendEvent(referral.reference(), new CaseEvent(at, CaseEvent.Type.ACKNOWLEDGEMENT_SENT,
+                    "Acknowledgement emailed to the referrer"));
+        } catch (RuntimeException e) {
+            LOG.warn("Acknowledgement for referral {} not sent ({})", referral.reference(), e.getClass().getSimpleName());
+            store.appendEvent(referral.reference(), new CaseEvent(at, CaseEvent.Type.ACKNOWLEDGEMENT_NOT_SENT,
+                    "The acknowledgement email could not be sent: contact the referrer"));
+        }
+    }
+
+    static String fingerprint(SubmittedFields fields) {
+        return Digests.sha256Hex(fields.canonicalForm());
+    }
+}

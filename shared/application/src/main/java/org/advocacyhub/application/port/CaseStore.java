@@ -1,0 +1,70 @@
+package org.advocacyhub.application.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+
+/**
+ * Durable storage of cases, their timelines and the bookkeeping intake needs (reference
+ * sequences, idempotency records). The one implementation is the DynamoDB single table.
+ */
+public interface CaseStore {
+
+    /**
+     * The next reference sequence number for a contract and year, from an atomic counter: two
+     * concurrent callers never get the same number. Numbers may be skipped (a request that fails
+     * after taking one), never reused.
+     */
+    long nextSequence(String contract, int year);
+
+    /**
+     * Stores a new case with its first timeline event and, when given, the idempotency record
+     * that points a repeated request at it, all or nothing. Nothing is overwritten: when the
+     * idempotency key is already recorded the case is not stored and the earlier record is
+     * returned.
+     */
+    Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> idempotency);
+
+    /** Result of {@link #recordNewCase}. */
+    sealed interface Recorded {
+    }
+
+    /** The case is stored. */
+    record Stored() implements Recorded {
+    }
+
+    /** Another request with the same idempotency key got there first. */
+    record KeyAlreadyUsed(IdempotencyRecord existing) implements Recorded {
+    }
+
+    Optional<IdempotencyRecord> findIdempotencyRecord(String key);
+
+    Optional<ReferralCase> findCase(ReferralReference reference);
+
+    /** The case's timeline, oldest first. */
+    List<CaseEvent> timeline(ReferralReference reference);
+
+    void appendEvent(ReferralReference reference, CaseEvent event);
+
+    /**
+     * Referrals not yet screened whose last hand-over to the screening queue was at or before
+     * {@code cutoff}, oldest first, at most {@code limit}. A Query on the work index, never a Scan.
+     */
+    List<ReferralReference> awaitingScreeningSince(Instant cutoff, int limit);
+
+    /** Notes that a referral was handed to the screening queue again at {@code at}. */
+    void markRequeued(ReferralReference reference, Instant at);
+
+    /**
+     * A request's idempotency key, what the request contained and the referral it created.
+     *
+     * @param key         the client's key, scoped by where it came from (form token or header)
+     * @param fingerprint a digest of the request's content
+     * @param expiresAt   when the record may be forgotten
+     */
+    record IdempotencyRecord(String key, String fingerprint, ReferralReference reference, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,17 @@
+package org.advocacyhub.domain.casework;
+
+import java.time.Instant;
+
+/**
+ * One entry in a case's timeline. The description is written for staff and holds no personal
+ * data beyond what the case already holds (it is never logged).
+ */
+public record CaseEvent(Instant at, Type type, String description) {
+
+    public enum Type {
+        RECEIVED,
+        REQUEUED_FOR_SCREENING,
+        ACKNOWLEDGEMENT_SENT,
+        ACKNOWLEDGEMENT_NOT_SENT
+    }
+}

@@ -1,0 +1,38 @@
+package org.advocacyhub.domain.referral;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The person who needs an advocate. Personal data: never logged. Optional text fields are
+ * {@code null} when not given.
+ */
+public record Person(
+        String name,
+        LocalDate dateOfBirth,
+        Gender gender,
+        Ethnicity ethnicity,
+        Set<Disability> disabilities,
+        Residence residence,
+        String placeName,
+        String postcode,
+        String authority,
+        String communicationNeeds,
+        String language,
+        boolean interpreterNeeded) {
+
+    public Person {
+        disabilities = Set.copyOf(disabilities);
+    }
+
+    /** Initials only, for the referrer's acknowledgement (no other personal data leaves the hub by email). */
+    public String initials() {
+        StringBuilder initials = new StringBuilder();
+        for (String part : name.trim().split("[\\s-]+")) {
+            if (!part.isEmpty() && Character.isLetter(part.codePointAt(0))) {
+                initials.appendCodePoint(Character.toUpperCase(part.codePointAt(0)));
+            }
+        }
+        return initials.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package org.advocacyhub.messaging;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.application.port.ReferrerNotifications;
+import org.advocacyhub.application.port.ScreeningQueue;
+import org.advocacyhub.messaging.email.SesReferrerNotifications;
+import org.advocacyhub.messaging.queue.SqsScreeningQueue;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Wires the SQS and SES adapters. Queue URLs and the sender come from template.yaml's environment
+ * ({@code SCREENING_QUEUE_URL}, {@code SENDER_ADDRESS}); each adapter exists only in functions that
+ * are given its variable. {@code aws.endpoints.sqs} / {@code aws.endpoints.sesv2} point the
+ * clients at local engines with dummy credentials.
+ */
+@Factory
+public class MessagingFactory {
+
+    @Singleton
+    SqsClient sqsClient(@Value("${aws.endpoints.sqs:}") String endpoint, @Value("${aws.region:}") String region) {
+        return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint, region).build();
+    }
+
+    @Singleton
+    SesV2Client sesClient(@Value("${aws.endpoints.sesv2:}") String endpoint, @Value("${aws.region:}") String region) {
+        return configure(SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()), endpoint, region).build();
+    }
+
+    @Singleton
+    @Requires(property = "screening.queue.url")
+    ScreeningQueue screeningQueue(SqsClient sqs, @Value("${screening.queue.url}") String queueUrl, JsonMapper json) {
+        return new SqsScreeningQueue(sqs, queueUrl, json);
+    }
+
+    @Singleton
+    @Requires(property = "sender.address")
+    ReferrerNotifications referrerNotifications(SesV2Client ses, @Value("${sender.address}") String sender,
+                                                ContractTerms contracts) {
+        return new SesReferrerNotifications(ses, sender, contracts);
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint, String region) {
+        if (!region.isBlank()) {
+            builder.region(Region.of(region));
+        }
+        if (!endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,223 @@
+package org.advocacyhub.persistence;
+
+import static org.advocacyhub.persistence.TableKeys.CASE_SK;
+import static org.advocacyhub.persistence.TableKeys.GSI1PK;
+import static org.advocacyhub.persistence.TableKeys.GSI1SK;
+import static org.advocacyhub.persistence.TableKeys.GSI2PK;
+import static org.advocacyhub.persistence.TableKeys.GSI2SK;
+import static org.advocacyhub.persistence.TableKeys.PK;
+import static org.advocacyhub.persistence.TableKeys.SK;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.ReceiptDeadline;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.referral.Awareness;
+import org.advocacyhub.domain.referral.Disability;
+import org.advocacyhub.domain.referral.Ethnicity;
+import org.advocacyhub.domain.referral.Gender;
+import org.advocacyhub.domain.referral.Person;
+import org.advocacyhub.domain.referral.ReferralDetails;
+import org.advocacyhub.domain.referral.ReferralRoute;
+import org.advocacyhub.domain.referral.ReferralSource;
+import org.advocacyhub.domain.referral.Referrer;
+import org.advocacyhub.domain.referral.ReferrerRelationship;
+import org.advocacyhub.domain.referral.Residence;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.Urgency;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * All item mapping for the table, both ways, in one place. Hand-written rather than reflective:
+ * it costs nothing at cold start and every attribute name is visible here.
+ */
+public final class CaseItemMapper {
+
+    static final String TYPE = "type";
+
+    private final Function<Instant, String> quarterKey;
+
+    /** @param quarterKey the financial quarter a receipt instant falls in, e.g. {@code FY2026Q3} */
+    public CaseItemMapper(Function<Instant, String> quarterKey) {
+        this.quarterKey = quarterKey;
+    }
+
+    // ------------------------------------------------------------------ cases
+
+    public Map<String, AttributeValue> toItem(ReferralCase c) {
+        ReferralDetails d = c.details();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableKeys.casePk(c.reference())));
+        item.put(SK, s(CASE_SK));
+        item.put(TYPE, s("CASE"));
+        item.put("reference", s(c.reference().value()));
+        item.put("contract", s(c.reference().contract()));
+        item.put("status", s(c.status().name()));
+        item.put("receivedAt", s(c.receivedAt().toString()));
+        item.put("service", s(d.service().name()));
+        item.put("route", s(d.route().name()));
+        item.put("source", s(d.source().name()));
+        item.put("urgency", s(d.urgency().name()));
+        item.put("awareness", s(d.awareness().name()));
+        item.put("reason", s(d.reason()));
+        item.put("selfReferral", AttributeValue.fromBool(d.isSelfReferral()));
+        putIfPresent(item, "fixedDate", d.fixedDate() == null ? null : d.fixedDate().toString());
+        putIfPresent(item, "fixedDateReason", d.fixedDateReason());
+        item.put("person", AttributeValue.fromM(person(d.person())));
+        item.put("referrer", AttributeValue.fromM(referrer(d.referrer())));
+        Map<String, AttributeValue> answers = new HashMap<>();
+        d.serviceAnswers().forEach((k, v) -> answers.put(k, s(v)));
+        item.put("serviceAnswers", AttributeValue.fromM(answers));
+        if (c.firstDeadline() != null) {
+            item.put("firstDeadline", AttributeValue.fromM(deadline(c.firstDeadline())));
+        }
+        if (c.status() == CaseStatus.RECEIVED) {
+            // In the work index until screening decides; the sweep finds it there.
+            item.put(GSI1PK, s(TableKeys.SCREENING_PENDING));
+            item.put(GSI1SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
+        }
+        item.put(GSI2PK, s(TableKeys.reportPk(c.reference().contract(), d.person().authority(),
+                quarterKey.apply(c.receivedAt()))));
+        item.put(GSI2SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
+        return item;
+    }
+
+    public ReferralCase toCase(Map<String, AttributeValue> item) {
+        ReferralDetails details = new ReferralDetails(
+                ServiceCode.valueOf(str(item, "service")),
+                ReferralRoute.valueOf(str(item, "route")),
+                ReferralSource.valueOf(str(item, "source")),
+                toPerson(item.get("person").m()),
+                toReferrer(item.get("referrer").m()),
+                Urgency.valueOf(str(item, "urgency")),
+                item.containsKey("fixedDate") ? LocalDate.parse(str(item, "fixedDate")) : null,
+                opt(item, "fixedDateReason"),
+                Awareness.valueOf(str(item, "awareness")),
+                str(item, "reason"),
+                answers(item.get("serviceAnswers")));
+        return new ReferralCase(
+                ReferralReference.parse(str(item, "reference")).orElseThrow(),
+                details,
+                Instant.parse(str(item, "receivedAt")),
+                CaseStatus.valueOf(str(item, "status")),
+                item.containsKey("firstDeadline") ? toDeadline(item.get("firstDeadline").m()) : null);
+    }
+
+    private static Map<String, AttributeValue> person(Person p) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("name", s(p.name()));
+        m.put("dateOfBirth", s(p.dateOfBirth().toString()));
+        m.put("gender", s(p.gender().name()));
+        m.put("ethnicity", s(p.ethnicity().name()));
+        // A string set cannot be empty in DynamoDB, so the disabilities are a list.
+        m.put("disabilities", AttributeValue.fromL(p.disabilities().stream().sorted().map(x -> s(x.name())).toList()));
+        m.put("residence", s(p.residence().name()));
+        m.put("authority", s(p.authority()));
+        m.put("interpreterNeeded", AttributeValue.fromBool(p.interpreterNeeded()));
+        putIfPresent(m, "placeName", p.placeName());
+        putIfPresent(m, "postcode", p.postcode());
+        putIfPresent(m, "communicationNeeds", p.communicationNeeds());
+        putIfPresent(m, "language", p.language());
+        return m;
+    }
+
+    private static Person toPerson(Map<String, AttributeValue> m) {
+        Set<Disability> disabilities = EnumSet.noneOf(Disability.class);
+        m.get("disabilities").l().forEach(v -> disabilities.add(Disability.valueOf(v.s())));
+        return new Person(str(m, "name"), LocalDate.parse(str(m, "dateOfBirth")), Gender.valueOf(str(m, "gender")),
+                Ethnicity.valueOf(str(m, "ethnicity")), disabilities, Residence.valueOf(str(m, "residence")),
+                opt(m, "placeName"), opt(m, "postcode"), str(m, "authority"), opt(m, "communicationNeeds"),
+                opt(m, "language"), m.get("interpreterNeeded").bool());
+    }
+
+    private static Map<String, AttributeValue> referrer(Referrer r) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("relationship", s(r.relationship().name()));
+        m.put("name", s(r.name()));
+        putIfPresent(m, "role", r.role());
+        putIfPresent(m, "organisation", r.organisation());
+        putIfPresent(m, "email", r.email());
+        putIfPresent(m, "phone", r.phone());
+        return m;
+    }
+
+    private static Referrer toReferrer(Map<String, AttributeValue> m) {
+        return new Referrer(ReferrerRelationship.valueOf(str(m, "relationship")), str(m, "name"), opt(m, "role"),
+                opt(m, "organisation"), opt(m, "email"), opt(m, "phone"));
+    }
+
+    private static Map<String, AttributeValue> deadline(ReceiptDeadline d) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("clock", s(d.clock()));
+        m.put("description", s(d.description()));
+        m.put("dueAt", s(d.dueAt().toString()));
+        m.put("clause", s(d.clause()));
+        putIfPresent(m, "takenAsReceived", d.takenAsReceived() == null ? null : d.takenAsReceived().toString());
+        return m;
+    }
+
+    private static ReceiptDeadline toDeadline(Map<String, AttributeValue> m) {
+        return new ReceiptDeadline(str(m, "clock"), str(m, "description"), Instant.parse(str(m, "dueAt")),
+                m.containsKey("takenAsReceived") ? LocalDate.parse(str(m, "takenAsReceived")) : null, str(m, "clause"));
+    }
+
+    private static Map<String, String> answers(AttributeValue value) {
+        Map<String, String> answers = new TreeMap<>();
+        if (value != null && value.hasM()) {
+            value.m().forEach((k, v) -> answers.put(k, v.s()));
+        }
+        return answers;
+    }
+
+    // ------------------------------------------------------------------ timeline events
+
+    public Map<String, AttributeValue> toItem(ReferralReference reference, CaseEvent event, String id) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableKeys.casePk(reference)));
+        item.put(SK, s(TableKeys.eventSk(event.at(), id)));
+        item.put(TYPE, s("EVENT"));
+        item.put("at", s(event.at().toString()));
+        item.put("eventType", s(event.type().name()));
+        item.put("description", s(event.description()));
+        return item;
+    }
+
+    public CaseEvent toEvent(Map<String, AttributeValue> item) {
+        return new CaseEvent(Instant.parse(str(item, "at")), CaseEvent.Type.valueOf(str(item, "eventType")),
+                str(item, "description"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.s() == null) {
+            throw new IllegalStateException("Stored item lacks attribute '" + name + "'");
+        }
+        return value.s();
+    }
+
+    private static String opt(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,170 @@
+package org.advocacyhub.persistence;
+
+import static org.advocacyhub.persistence.CaseItemMapper.s;
+import static org.advocacyhub.persistence.CaseItemMapper.str;
+import static org.advocacyhub.persistence.TableKeys.EXPIRES_AT;
+import static org.advocacyhub.persistence.TableKeys.PK;
+import static org.advocacyhub.persistence.TableKeys.SK;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.Digests;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** {@link CaseStore} on the single DynamoDB table. Queries only, never a Scan. */
+public final class DynamoCaseStore implements CaseStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final CaseItemMapper mapper;
+
+    public DynamoCaseStore(DynamoDbClient dynamo, String table, CaseItemMapper mapper) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public long nextSequence(String contract, int year) {
+        Map<String, AttributeValue> attributes = dynamo.updateItem(b -> b.tableName(table)
+                .key(key(TableKeys.sequencePk(contract, year), TableKeys.SEQUENCE_SK))
+                .updateExpression("ADD lastValue :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return Long.parseLong(attributes.get("lastValue").n());
+    }
+
+    @Override
+    public Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> idempotency) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(mapper.toItem(newCase))
+                .conditionExpression("attribute_not_exists(PK)").build()).build());
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(mapper.toItem(newCase.reference(), received, shortId())).build()).build());
+        idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(idempotencyItem(record))
+                // An expired record may linger until TTL deletes it; it no longer blocks the key.
+                .conditionExpression("attribute_not_exists(PK) OR expiresAt < :now")
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(newCase.receivedAt().getEpochSecond()))))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return new Stored();
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (idempotency.isPresent() && reasons.size() == 3 && "ConditionalCheckFailed".equals(reasons.get(2).code())
+                    && reasons.get(2).hasItem()) {
+                return new KeyAlreadyUsed(toIdempotencyRecord(idempotency.get().key(), reasons.get(2).item()));
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotencyRecord(String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TableKeys.idempotencyPk(digest(key)), TableKeys.IDEMPOTENCY_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toIdempotencyRecord(key, item));
+    }
+
+    @Override
+    public Optional<ReferralCase> findCase(ReferralReference reference) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TableKeys.casePk(reference), TableKeys.CASE_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(mapper.toCase(item));
+    }
+
+    @Override
+    public List<CaseEvent> timeline(ReferralReference reference) {
+        List<CaseEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> from = startKey;
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :event)")
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)), ":event", s("EVENT#")))
+                    .exclusiveStartKey(from).build());
+            page.items().forEach(item -> events.add(mapper.toEvent(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return events;
+    }
+
+    @Override
+    public void appendEvent(ReferralReference reference, CaseEvent event) {
+        dynamo.putItem(b -> b.tableName(table).item(mapper.toItem(reference, event, shortId())));
+    }
+
+    @Override
+    public List<ReferralReference> awaitingScreeningSince(Instant cutoff, int limit) {
+        QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(TableKeys.GSI1)
+                .keyConditionExpression("GSI1PK = :pending AND GSI1SK < :before")
+                .expressionAttributeValues(Map.of(":pending", s(TableKeys.SCREENING_PENDING),
+                        ":before", s(TableKeys.upperBoundAtOrBefore(cutoff))))
+                .limit(limit));
+        return page.items().stream().map(item -> ReferralReference.parse(str(item, "reference")).orElseThrow()).toList();
+    }
+
+    @Override
+    public void markRequeued(ReferralReference reference, Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.casePk(reference), TableKeys.CASE_SK))
+                    .updateExpression("SET GSI1SK = :sk, lastQueuedAt = :at ADD queuedCount :one")
+                    // Only while still pending: a referral screened meanwhile stays out of the index.
+                    .conditionExpression("GSI1PK = :pending")
+                    .expressionAttributeValues(Map.of(":sk", s(TableKeys.timeThenReference(at, reference)),
+                            ":at", s(at.toString()), ":one", AttributeValue.fromN("1"),
+                            ":pending", s(TableKeys.SCREENING_PENDING))));
+        } catch (ConditionalCheckFailedException screenedMeanwhile) {
+            // Nothing to do: screening finished between the query and this update.
+        }
+    }
+
+    private Map<String, AttributeValue> idempotencyItem(IdempotencyRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>(key(TableKeys.idempotencyPk(digest(record.key())), TableKeys.IDEMPOTENCY_SK));
+        item.put(CaseItemMapper.TYPE, s("IDEMPOTENCY"));
+        item.put("fingerprint", s(record.fingerprint()));
+        item.put("reference", s(record.reference().value()));
+        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(record.expiresAt().getEpochSecond())));
+        return item;
+    }
+
+    private static IdempotencyRecord toIdempotencyRecord(String key, Map<String, AttributeValue> item) {
+        return new IdempotencyRecord(key, str(item, "fingerprint"),
+                ReferralReference.parse(str(item, "reference")).orElseThrow(),
+                Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    /** Keys are stored as digests: bounded size, and a client's key text is not kept. */
+    private static String digest(String key) {
+        return Digests.sha256Hex(key);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

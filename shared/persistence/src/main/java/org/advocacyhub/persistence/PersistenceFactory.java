@@ -1,0 +1,42 @@
+package org.advocacyhub.persistence;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import org.advocacyhub.application.port.CaseStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Wires the DynamoDB adapter. The table name comes from {@code TABLE_NAME} (template.yaml). In
+ * AWS the client uses the Lambda's region and role; {@code aws.endpoints.dynamodb} points it at
+ * DynamoDB Local or LocalStack instead, with dummy credentials.
+ */
+@Factory
+public class PersistenceFactory {
+
+    @Singleton
+    DynamoDbClient dynamoDbClient(@Value("${aws.endpoints.dynamodb:}") String endpoint,
+                                  @Value("${aws.region:}") String region) {
+        // The URL-connection client loads far fewer classes than Apache or Netty: faster cold starts.
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        if (!region.isBlank()) {
+            builder.region(Region.of(region));
+        }
+        if (!endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    CaseStore caseStore(DynamoDbClient dynamo, @Value("${table.name}") String table, QuarterKeys quarters) {
+        return new DynamoCaseStore(dynamo, table, new CaseItemMapper(quarters::keyOf));
+    }
+}
