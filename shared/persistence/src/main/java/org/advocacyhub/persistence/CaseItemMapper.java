@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.ReceiptDeadline;
@@ -34,6 +33,7 @@ import org.advocacyhub.domain.referral.ReferrerRelationship;
 import org.advocacyhub.domain.referral.Residence;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.referral.Urgency;
+import org.advocacyhub.domain.time.FinancialQuarter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,14 +44,10 @@ public final class CaseItemMapper {
 
     static final String TYPE = "type";
 
-    private final Function<Instant, String> quarterKey;
-
-    /** @param quarterKey the financial quarter a receipt instant falls in, e.g. {@code FY2026Q3} */
-    public CaseItemMapper(Function<Instant, String> quarterKey) {
-        this.quarterKey = quarterKey;
-    }
-
     // ------------------------------------------------------------------ cases
+
+    public CaseItemMapper() {
+    }
 
     public Map<String, AttributeValue> toItem(ReferralCase c) {
         ReferralDetails d = c.details();
@@ -86,7 +82,7 @@ public final class CaseItemMapper {
             item.put(GSI1SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
         }
         item.put(GSI2PK, s(TableKeys.reportPk(c.reference().contract(), d.person().authority(),
-                quarterKey.apply(c.receivedAt()))));
+                FinancialQuarter.containing(c.receivedAt()).key())));
         item.put(GSI2SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
         return item;
     }

@@ -36,7 +36,7 @@ public class PersistenceFactory {
     }
 
     @Singleton
-    CaseStore caseStore(DynamoDbClient dynamo, @Value("${table.name}") String table, QuarterKeys quarters) {
-        return new DynamoCaseStore(dynamo, table, new CaseItemMapper(quarters::keyOf));
+    CaseStore caseStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoCaseStore(dynamo, table, new CaseItemMapper());
     }
 }

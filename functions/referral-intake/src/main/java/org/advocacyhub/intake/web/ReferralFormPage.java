@@ -72,6 +72,7 @@ final class ReferralFormPage {
         return ReferralFields.byName(field)
                 .map(spec -> switch (spec.kind()) {
                     case DATE -> spec.htmlId() + "-day";
+                    case YES_NO -> spec.htmlId() + "-yes";
                     case CHOICE, MULTI_CHOICE -> spec.choices().size() <= MAX_RADIOS || spec.kind() == FieldKind.MULTI_CHOICE
                             ? spec.htmlId() + "-" + spec.choices().get(0).name()
                             : spec.htmlId();

@@ -12,8 +12,11 @@ public interface ContractTerms extends AuthorityDirectory {
     /** The code of the contract that runs the service (e.g. {@code LLR}); it prefixes references. */
     String contractFor(ServiceCode service);
 
-    /** The first deadline that runs from receipt for this service and urgency, as the contract defines it. */
-    ReceiptDeadline firstDeadline(ServiceCode service, Urgency urgency, Instant receivedAt);
+    /**
+     * The first deadline that runs from receipt for this service and urgency, as the contract
+     * defines it; empty when the service's first clock starts later (e.g. on acceptance).
+     */
+    java.util.Optional<ReceiptDeadline> firstDeadline(ServiceCode service, Urgency urgency, Instant receivedAt);
 
     /** When the service is open, in words for letters (e.g. "Monday to Friday, 9am to 5pm, except bank holidays"). */
     String serviceHours(ServiceCode service);

@@ -96,7 +96,7 @@ public final class SubmitReferral {
         int year = now.atZone(UK).getYear();
         ReferralReference reference = new ReferralReference(contract, year, store.nextSequence(contract, year));
         ReferralCase referral = new ReferralCase(reference, details, now, CaseStatus.RECEIVED,
-                contracts.firstDeadline(details.service(), details.urgency(), now));
+                contracts.firstDeadline(details.service(), details.urgency(), now).orElse(null));
         Optional<IdempotencyRecord> idempotency = idempotencyKey.map(
                 key -> new IdempotencyRecord(key, fingerprint, reference, now.plus(IDEMPOTENCY_WINDOW)));
         CaseEvent received = new CaseEvent(now, CaseEvent.Type.RECEIVED,

@@ -15,6 +15,7 @@ import java.util.List;
  * @param maxLength     the longest accepted value in characters (each value, for multi-choice)
  * @param choices       allowed values for {@link FieldKind#CHOICE} and {@link FieldKind#MULTI_CHOICE}
  * @param missingMessage the error shown when a required value is missing, in GOV.UK style
+ * @param noun          what the value is, to start other error messages ("Date of birth must be a real date")
  */
 public record FieldSpec(
         String name,
@@ -24,7 +25,8 @@ public record FieldSpec(
         boolean required,
         int maxLength,
         List<? extends Choice> choices,
-        String missingMessage) {
+        String missingMessage,
+        String noun) {
 
     public FieldSpec {
         choices = List.copyOf(choices);

@@ -108,12 +108,12 @@ public final class ReferralValidator {
             return null;
         }
         if (spec.kind() != FieldKind.MULTI_CHOICE && all.size() > 1) {
-            errors.add(spec.name(), spec.label() + " must have one value");
+            errors.add(spec.name(), spec.noun() + " must have one value");
             return null;
         }
         for (String value : all) {
             if (value.length() > spec.maxLength()) {
-                errors.add(spec.name(), spec.label() + " must be " + spec.maxLength() + " characters or fewer");
+                errors.add(spec.name(), spec.noun() + " must be " + spec.maxLength() + " characters or fewer");
                 return null;
             }
         }
@@ -137,7 +137,7 @@ public final class ReferralValidator {
                 return choice;
             }
         }
-        errors.add(spec.name(), spec.label() + " must be one of: " + allowed(spec));
+        errors.add(spec.name(), spec.noun() + " must be one of: " + allowed(spec));
         return null;
     }
 
@@ -164,7 +164,7 @@ public final class ReferralValidator {
         try {
             date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(spec.name(), spec.label() + " must be a real date");
+            errors.add(spec.name(), spec.noun() + " must be a real date");
             return null;
         }
         if (spec == ReferralFields.PERSON_DOB) {
@@ -217,7 +217,7 @@ public final class ReferralValidator {
             case "no", "false":
                 return Boolean.FALSE;
             default:
-                errors.add(spec.name(), spec.label() + " must be yes or no (true or false in JSON)");
+                errors.add(spec.name(), spec.noun() + " must be yes or no (true or false in JSON)");
                 return null;
         }
     }
@@ -228,7 +228,7 @@ public final class ReferralValidator {
         if (!known) {
             List<String> codes = new ArrayList<>(authorities.areas().stream().map(AuthorityDirectory.Area::code).toList());
             codes.add(AuthorityDirectory.OUTSIDE_AREA);
-            errors.add(spec.name(), spec.label() + " must be one of: " + String.join(", ", codes));
+            errors.add(spec.name(), spec.noun() + " must be one of: " + String.join(", ", codes));
             return null;
         }
         return value;

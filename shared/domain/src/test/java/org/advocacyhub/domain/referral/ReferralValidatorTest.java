@@ -222,7 +222,7 @@ class ReferralValidatorTest {
     void repeatedSingleValue() {
         Map<String, List<String>> f = valid();
         f.put("urgency", List.of("STANDARD", "URGENT"));
-        assertEquals("How urgent is this referral? must have one value", errors(f).get("urgency"));
+        assertEquals("Urgency must have one value", errors(f).get("urgency"));
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class AcknowledgementLetter {
         Letter letter = new Letter()
                 .paragraph("Thank you for your referral to our " + service + " service.")
                 .paragraph("Your reference is " + reference + ". Please quote it whenever you contact us about this referral.")
-                .paragraph("The person you referred: " + initials(referral) + ".")
+                .paragraph("The person you referred: " + initials(referral))
                 .heading("What happens next");
         List<String> steps = new ArrayList<>();
         steps.add("We check the referral against the rules for the service. We will write to you with our decision and, "

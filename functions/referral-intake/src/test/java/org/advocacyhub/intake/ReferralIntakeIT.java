@@ -1,0 +1,244 @@
+package org.advocacyhub.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.advocacyhub.testing.FunctionInvoker;
+import org.advocacyhub.testing.LocalAws;
+import org.advocacyhub.testing.WithLocalAws;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The intake function through real API Gateway events against DynamoDB Local, ElasticMQ and aws-ses-v2-local. */
+@WithLocalAws
+class ReferralIntakeIT extends IntakeScenarios {
+
+    private final LocalAws aws;
+
+    ReferralIntakeIT(LocalAws aws) {
+        this.aws = aws;
+    }
+
+    @Override
+    LocalAws aws() {
+        return aws;
+    }
+
+    @ParameterizedTest(name = "the example referral for {0} is accepted")
+    @ValueSource(strings = {"imca", "dols-imca", "imha", "care-act", "icas", "cyp", "accommodation"})
+    void everyExampleReferralIsAccepted(String service) {
+        APIGatewayProxyResponseEvent response = postJson(example(service), null);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        String expectedContract = switch (service) {
+            case "cyp" -> "LEW-";
+            case "accommodation" -> "DERBY-";
+            default -> "LLR-";
+        };
+        assertTrue(((String) json(response.getBody()).get("reference")).startsWith(expectedContract));
+    }
+
+    @Test
+    void referenceSequencesRunPerContract() {
+        assertTrue(((String) json(postJson(example("imca"), null).getBody()).get("reference")).endsWith("-000001"));
+        assertTrue(((String) json(postJson(example("care-act"), null).getBody()).get("reference")).endsWith("-000002"));
+        assertTrue(((String) json(postJson(example("cyp"), null).getBody()).get("reference")).matches("LEW-\\d{4}-000001"));
+    }
+
+    @Test
+    void theSameKeyWithDifferentContentIsRefused() {
+        postJson(example("imca"), "reused");
+        APIGatewayProxyResponseEvent response = postJson(example("icas"), "reused");
+        assertEquals(422, response.getStatusCode());
+        assertTrue(response.getBody().contains("different content"));
+    }
+
+    @Test
+    void bodiesOver64KbAreRefusedWith413() {
+        String huge = "{\"reason\":\"" + "x".repeat(65 * 1024) + "\"}";
+        assertEquals(413, postJson(huge, null).getStatusCode());
+    }
+
+    @Test
+    void otherMediaTypesAreRefusedWith415() {
+        var response = aws.call(aws.request("POST", "/referrals").header("Content-Type", "text/plain").body("hello"));
+        assertEquals(415, response.getStatusCode());
+    }
+
+    @Test
+    void theFormIsAccessibleHtmlWithATokenAndNoScripts() {
+        APIGatewayProxyResponseEvent response = aws.call(aws.request("GET", "/referrals/new"));
+        assertEquals(200, response.getStatusCode());
+        String html = response.getBody();
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<html lang=\"en-GB\">"));
+        assertTrue(html.contains("name=\"formToken\""));
+        assertFalse(html.contains("<script"), "works without JavaScript");
+        assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "no external assets");
+        // Every input, select and textarea has a label or sits in a fieldset with a legend.
+        Matcher ids = Pattern.compile("<(?:input|select|textarea)[^>]* id=\"([^\"]+)\"").matcher(html);
+        int checked = 0;
+        while (ids.find()) {
+            assertTrue(html.contains("<label for=\"" + ids.group(1) + "\""), "label for " + ids.group(1));
+            checked++;
+        }
+        // Every referral field but the route (fixed for the form) has at least one labelled control.
+        for (var field : org.advocacyhub.domain.referral.ReferralFields.ALL) {
+            if (!field.name().equals("route")) {
+                assertTrue(html.contains("name=\"" + field.name()), "control for " + field.name());
+            }
+        }
+        assertTrue(checked >= org.advocacyhub.domain.referral.ReferralFields.ALL.size() - 1, "inputs checked: " + checked);
+        assertTrue(response.getHeaders().get("Content-Security-Policy").contains("default-src 'none'"));
+    }
+
+    private static Map<String, String> validForm(String token) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("formToken", token);
+        form.put("service", "ICAS");
+        form.put("person.name", "Fran Specimen");
+        form.put("person.dateOfBirth.day", "9");
+        form.put("person.dateOfBirth.month", "3");
+        form.put("person.dateOfBirth.year", "1968");
+        form.put("person.gender", "FEMALE");
+        form.put("person.ethnicity", "BLACK_CARIBBEAN");
+        form.put("person.residence", "OWN_HOME");
+        form.put("person.postcode", "le2 0qa");
+        form.put("person.authority", "LEICESTER");
+        form.put("person.interpreterNeeded", "no");
+        form.put("referrer.relationship", "SELF");
+        form.put("referrer.name", "Fran Specimen");
+        form.put("referrer.phone", "07700 900123");
+        form.put("source", "SELF");
+        form.put("urgency", "STANDARD");
+        form.put("awareness", "AWARE_AND_AGREES");
+        form.put("reason", "Complaint about my late father's hospital care");
+        return form;
+    }
+
+    private static String tokenOf(String html) {
+        Matcher m = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    @Test
+    void theFormWorksEndToEndWithoutJavaScriptAndASecondPostIsTheSameReferral() {
+        String token = tokenOf(aws.call(aws.request("GET", "/referrals/new")).getBody());
+        APIGatewayProxyResponseEvent first = aws.call(aws.request("POST", "/referrals").form(validForm(token)));
+        assertEquals(303, first.getStatusCode(), first.getBody());
+        String location = first.getHeaders().get("Location");
+        assertTrue(location.matches("referrals/LLR-\\d{4}-000001/confirmation"), location);
+
+        APIGatewayProxyResponseEvent second = aws.call(aws.request("POST", "/referrals").form(validForm(token)));
+        assertEquals(location, second.getHeaders().get("Location"), "a double click makes one referral");
+
+        APIGatewayProxyResponseEvent confirmation = aws.call(aws.request("GET", "/" + location));
+        assertEquals(200, confirmation.getStatusCode());
+        assertTrue(confirmation.getBody().contains(location.split("/")[1]));
+        assertFalse(confirmation.getBody().contains("Specimen"), "the confirmation page holds no personal data");
+        assertEquals(1, screeningMessages().size());
+        assertTrue(aws.mailbox().emails().isEmpty(), "no email address given, so no email");
+    }
+
+    @Test
+    void anInvalidFormIsShownAgainWithItsValuesAndEachError() {
+        String token = tokenOf(aws.call(aws.request("GET", "/referrals/new")).getBody());
+        Map<String, String> form = validForm(token);
+        form.put("person.name", "<b>Fran</b>");
+        form.put("person.dateOfBirth.day", "31");
+        form.put("person.dateOfBirth.month", "2");
+        form.remove("reason");
+        APIGatewayProxyResponseEvent response = aws.call(aws.request("POST", "/referrals").form(form));
+
+        assertEquals(400, response.getStatusCode());
+        String html = response.getBody();
+        assertTrue(html.contains("<title>Error: "));
+        assertTrue(html.contains("<a href=\"#person-dateOfBirth-day\">Date of birth must be a real date</a>"));
+        assertTrue(html.contains("<a href=\"#reason\">Enter why the person needs an advocate</a>"));
+        assertTrue(html.contains("value=\"&lt;b&gt;Fran&lt;/b&gt;\""), "values kept, escaped");
+        assertFalse(html.contains("<b>Fran</b>"));
+        assertTrue(html.contains("value=\"" + token + "\""), "the same token, so the corrected form is still one referral");
+        assertTrue(screeningMessages().isEmpty());
+    }
+
+    @Test
+    void staffSeeACaseWithItsTimelineOnlyWithAToken() {
+        String reference = (String) json(postJson(example("dols-imca"), null).getBody()).get("reference");
+
+        APIGatewayProxyResponseEvent anonymous = aws.call(aws.request("GET", "/cases/" + reference));
+        assertEquals(401, anonymous.getStatusCode());
+
+        APIGatewayProxyResponseEvent manager = aws.call(aws.request("GET", "/cases/" + reference)
+                .claims(Map.of("sub", "m-1", "cognito:groups", "manager")));
+        assertEquals(200, manager.getStatusCode(), manager.getBody());
+        Map<String, Object> view = json(manager.getBody());
+        assertEquals(reference, view.get("reference"));
+        assertEquals("RECEIVED", view.get("status"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) view.get("timeline");
+        assertEquals(List.of("RECEIVED", "ACKNOWLEDGEMENT_SENT"), timeline.stream().map(e -> e.get("type")).toList());
+
+        assertEquals(403, aws.call(aws.request("GET", "/cases/" + reference)
+                .claims(Map.of("sub", "a-1", "cognito:groups", "advocate"))).getStatusCode());
+        assertEquals(404, aws.call(aws.request("GET", "/cases/LLR-2020-999999")
+                .claims(Map.of("sub", "m-1", "cognito:groups", "[manager, advocate]"))).getStatusCode());
+    }
+
+    @Test
+    void llr938aAReferralOnChristmasEveEveningIsDueOnThe31stAt17() {
+        try (FunctionInvoker christmasEve = aws.newFunction(INTAKE, Map.of("HUB_CLOCK_FIXED", "2026-12-24T20:00:00Z"))) {
+            var response = christmasEve.invoke(aws.api().event(
+                    (org.advocacyhub.testing.ApiRoutes.Found) aws.api().match("POST", "/referrals"),
+                    aws.request("POST", "/referrals").header("Content-Type", "application/json").body(example("imca"))),
+                    APIGatewayProxyResponseEvent.class);
+            String reference = (String) json(response.getBody()).get("reference");
+            assertTrue(reference.startsWith("LLR-2026-"));
+            Map<String, Object> view = json(aws.call(aws.request("GET", "/cases/" + reference)
+                    .claims(Map.of("sub", "m-1", "cognito:groups", "manager"))).getBody());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> deadline = (Map<String, Object>) view.get("deadline");
+            assertEquals("2026-12-31T17:00:00Z", deadline.get("dueAt"));
+            assertEquals("2026-12-29", deadline.get("takenAsReceived"));
+            assertEquals("LLR 9.38a", deadline.get("clause"));
+            String text = aws.mailbox().emails().get(0).text();
+            assertTrue(text.contains("by 5pm on Thursday 31 December 2026"), text);
+            assertTrue(text.contains("we count it as received on Tuesday 29 December 2026"), text);
+        }
+    }
+
+    @Test
+    void aReferralWhoseEnqueueFailedIsRequeuedByTheSweepAfterFiveMinutes() {
+        String missingQueue = aws.queueUrl("ScreeningQueue") + "-missing";
+        String reference;
+        try (FunctionInvoker brokenQueue = aws.newFunction(INTAKE,
+                Map.of("SCREENING_QUEUE_URL", missingQueue, "HUB_CLOCK_FIXED", "2026-11-23T10:00:00Z"))) {
+            var found = (org.advocacyhub.testing.ApiRoutes.Found) aws.api().match("POST", "/referrals");
+            var response = brokenQueue.invoke(aws.api().event(found, aws.request("POST", "/referrals")
+                    .header("Content-Type", "application/json").body(example("care-act"))), APIGatewayProxyResponseEvent.class);
+            assertEquals(201, response.getStatusCode(), "stored even though the queue failed");
+            reference = (String) json(response.getBody()).get("reference");
+        }
+        assertTrue(screeningMessages().isEmpty());
+
+        try (FunctionInvoker tooEarly = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", "2026-11-23T10:04:00Z"))) {
+            assertEquals("requeued=0", tooEarly.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
+        }
+        try (FunctionInvoker sweep = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", "2026-11-23T10:05:00Z"))) {
+            assertEquals("requeued=1", sweep.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
+        }
+        var messages = screeningMessages();
+        assertEquals(1, messages.size());
+        assertTrue(messages.get(0).body().contains(reference));
+        Map<String, Object> view = json(aws.call(aws.request("GET", "/cases/" + reference)
+                .claims(Map.of("sub", "m-1", "cognito:groups", "manager"))).getBody());
+        assertTrue(view.get("timeline").toString().contains("REQUEUED_FOR_SCREENING"));
+    }
+}

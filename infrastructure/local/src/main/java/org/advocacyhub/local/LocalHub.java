@@ -1,0 +1,175 @@
+package org.advocacyhub.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advocacyhub.testing.ApiRoutes;
+import org.advocacyhub.testing.AwsClients;
+import org.advocacyhub.testing.FunctionInvoker;
+import org.advocacyhub.testing.LocalEngines;
+import org.advocacyhub.testing.SamTemplate;
+import org.advocacyhub.testing.ScheduleRunner;
+import org.advocacyhub.testing.SesMailbox;
+import org.advocacyhub.testing.SqsEventSourceMapping;
+import org.advocacyhub.testing.TemplateResources;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * {@code ./run-local}: the whole hub on one machine, with no AWS account and no Docker. Starts
+ * DynamoDB Local, ElasticMQ and aws-ses-v2-local, creates the table and queues from template.yaml,
+ * and serves every function template.yaml declares: API routes over HTTP, SQS event sources by
+ * polling, schedules by a clock. Nothing here repeats the template's wiring.
+ */
+public final class LocalHub {
+
+    static final String USAGE = """
+            Usage: ./run-local [--help]
+
+            Starts Advocacy Hub locally: DynamoDB Local, ElasticMQ (SQS) and aws-ses-v2-local (SES),
+            with every function, route, queue and schedule that template.yaml declares.
+
+            Environment variables:
+              PORT            HTTP port of the API (default 3000)
+              SES_PORT        port of the SES engine and its mailbox page (default 8005)
+              DYNAMODB_PORT   port of DynamoDB Local (default 8000)
+              SQS_PORT        port of ElasticMQ (default 9324)
+              SENDER_ADDRESS  the From address of emails (default hub@advocacy-hub.localhost)
+              LOCAL_CLOCK     start the clock at another time: an instant such as
+                              2026-12-24T20:00:00Z, or an offset such as +3d, -2h, P1DT2H
+            Ctrl-C stops everything it started.
+            """;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.print(USAGE);
+                return;
+            }
+            System.err.println("Unknown option " + arg + "\n\n" + USAGE);
+            System.exit(2);
+        }
+        new LocalHub().run(System.getenv());
+    }
+
+    void run(Map<String, String> env) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-hub-stop"));
+        Duration offset = LocalClock.offset(env.get("LOCAL_CLOCK"), Clock.systemUTC());
+        Clock clock = Clock.offset(Clock.systemUTC(), offset);
+        int port = port(env, "PORT", 3000);
+
+        SamTemplate template = SamTemplate.locate();
+        LocalEngines engines = LocalEngines.builder()
+                .dynamoDbPort(port(env, "DYNAMODB_PORT", 8000))
+                .sqsPort(port(env, "SQS_PORT", 9324))
+                .sesPort(port(env, "SES_PORT", 8005))
+                .start();
+        resources.add(engines);
+        SqsClient sqs = AwsClients.sqs(engines);
+        String sender = env.getOrDefault("SENDER_ADDRESS", "hub@advocacy-hub.localhost");
+        TemplateResources stack = new TemplateResources(template, engines, AwsClients.dynamoDb(engines), sqs,
+                AwsClients.sesV2(engines), Map.of("Stage", "local", "SenderAddress", sender, "SenderIdentity", sender))
+                .createAll();
+
+        Map<String, FunctionInvoker> functions = new LinkedHashMap<>();
+        for (SamTemplate.SamFunction function : template.functions()) {
+            Map<String, String> environment = new LinkedHashMap<>(stack.environment(function.logicalId()));
+            if (!offset.isZero()) {
+                environment.put("HUB_CLOCK_OFFSET", offset.toString());
+            }
+            FunctionInvoker invoker = FunctionInvoker.create(template, function.logicalId(), environment, engines);
+            resources.add(invoker);
+            functions.put(function.logicalId(), invoker);
+        }
+
+        for (SamTemplate.SamFunction function : template.functions()) {
+            for (SamTemplate.SqsEventSource source : function.sqsEvents()) {
+                SqsEventSourceMapping mapping = SqsEventSourceMapping.of(source, functions.get(function.logicalId()), sqs,
+                        stack, engines.region());
+                resources.add(mapping);
+                mapping.start();
+            }
+        }
+        ScheduleRunner schedules = new ScheduleRunner(clock, engines.region(), engines.accountId());
+        resources.add(schedules);
+        for (SamTemplate.SamFunction function : template.functions()) {
+            for (SamTemplate.ScheduleEventSource schedule : function.schedules()) {
+                schedules.add(schedule, functions.get(function.logicalId()));
+            }
+        }
+        schedules.start(Duration.ofSeconds(1));
+
+        LocalJwt jwt = new LocalJwt(clock);
+        HttpGateway gateway = new HttpGateway(new ApiRoutes(template), functions, jwt, "127.0.0.1", port);
+        resources.add(gateway);
+        gateway.start();
+
+        String manager = jwt.issue("local-manager", "manager", Duration.ofHours(12));
+        String advocate = jwt.issue("local-advocate", "advocate", Duration.ofHours(12));
+        writeTokens(template.path().getParent().resolve(".local"), manager, advocate);
+        banner(port, engines, stack, clock, offset, manager, advocate);
+        Thread.currentThread().join();
+    }
+
+    private static void banner(int port, LocalEngines engines, TemplateResources stack, Clock clock, Duration offset,
+                               String manager, String advocate) {
+        String base = "http://localhost:" + port;
+        System.out.println();
+        System.out.println("Advocacy Hub is running locally (engines started in " + engines.startupTime().toMillis() + " ms).");
+        System.out.println("  Clock:          " + clock.instant() + (offset.isZero() ? "" : "  (LOCAL_CLOCK, offset " + offset + ")"));
+        System.out.println("  Referral form:  " + base + "/referrals/new");
+        System.out.println("  Mailbox:        " + SesMailbox.awsSesV2Local(engines.sesEndpoint()).webUrl());
+        System.out.println("  DynamoDB Local: " + engines.dynamoDbEndpoint() + "  (tables: " + String.join(", ", stack.template().tables().stream().map(SamTemplate.TableDefinition::logicalId).toList()) + ")");
+        System.out.println("  SQS (ElasticMQ): " + engines.sqsEndpoint());
+        System.out.println();
+        System.out.println("Staff tokens (12 hours; also in .local/manager.token and .local/advocate.token):");
+        System.out.println("  manager:  " + manager);
+        System.out.println("  advocate: " + advocate);
+        System.out.println();
+        System.out.println("Try:");
+        System.out.println("  curl -si " + base + "/referrals -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' --data @infrastructure/events/referral-imca.json");
+        System.out.println("  curl -s " + base + "/cases/<reference> -H \"Authorization: Bearer $(cat .local/manager.token)\"");
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop.");
+    }
+
+    private static void writeTokens(Path dir, String manager, String advocate) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manager.token"), manager + "\n");
+        Files.writeString(dir.resolve("advocate.token"), advocate + "\n");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number from 1 to 65535; got '" + value + "'");
+        }
+    }
+
+    private void stop() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e.getClass().getSimpleName());
+            }
+        }
+        resources.clear();
+    }
+}
