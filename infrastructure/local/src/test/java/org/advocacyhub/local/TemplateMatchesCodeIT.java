@@ -1,0 +1,144 @@
+package org.advocacyhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.advocacyhub.testing.FunctionInvoker;
+import org.advocacyhub.testing.LocalAws;
+import org.advocacyhub.testing.SamTemplate;
+import org.advocacyhub.testing.WithLocalAws;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml against the code it deploys: a wrong template must fail here, not in AWS.
+ * Runs after every function module is packaged (this module builds last).
+ */
+@WithLocalAws
+class TemplateMatchesCodeIT {
+
+    private static final Pattern REQUIRED_PROPERTY = Pattern.compile("@Value\\(\"\\$\\{([a-z0-9.\\-]+)}\"\\)");
+    private static final Pattern OPTIONAL_PROPERTY = Pattern.compile("@Requires\\(property = \"([a-z0-9.\\-]+)\"\\)");
+
+    private final LocalAws aws;
+    private final SamTemplate template;
+    private final Path root;
+
+    TemplateMatchesCodeIT(LocalAws aws) {
+        this.aws = aws;
+        this.template = aws.template();
+        this.root = template.path().getParent();
+    }
+
+    @Test
+    void everyHandlerClassIsInTheJarAtItsCodeUriAndImplementsRequestHandler() throws Exception {
+        for (SamTemplate.SamFunction function : template.functions()) {
+            Path jar = root.resolve(function.codeUri());
+            assertTrue(Files.isRegularFile(jar), function.logicalId() + ": no jar at CodeUri " + function.codeUri());
+            String handler = function.handler().split("::")[0];
+            try (JarFile file = new JarFile(jar.toFile())) {
+                assertNotNull(file.getEntry(handler.replace('.', '/') + ".class"),
+                        function.logicalId() + ": " + handler + " is not in " + function.codeUri());
+                assertTrue(file.stream().anyMatch(e -> e.getName().startsWith("META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/")),
+                        function.logicalId() + ": the jar has no Micronaut bean definitions (annotation processing missing?)");
+            }
+            // Load it from the jar alone, as Lambda does: the jar must carry its own dependencies.
+            try (URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+                Class<?> type = Class.forName(handler, false, isolated);
+                Class<?> requestHandler = Class.forName("com.amazonaws.services.lambda.runtime.RequestHandler", false, isolated);
+                assertTrue(requestHandler.isAssignableFrom(type), handler + " must implement RequestHandler");
+                type.getConstructor();
+            }
+        }
+    }
+
+    @Test
+    void everyConfigurationValueTheCodeRequiresIsSetForEveryFunction() throws IOException {
+        Set<String> required = new TreeSet<>();
+        Set<String> optional = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(root)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")
+                    && !p.startsWith(root.resolve("shared/testing")) && !p.startsWith(root.resolve("infrastructure"))).toList()) {
+                String code = Files.readString(source);
+                collect(REQUIRED_PROPERTY, code, required);
+                collect(OPTIONAL_PROPERTY, code, optional);
+            }
+        }
+        required.removeAll(optional);
+        assertFalse(required.isEmpty(), "the scan found the code's configuration");
+        for (SamTemplate.SamFunction function : template.functions()) {
+            Set<String> given = new TreeSet<>();
+            function.environment().keySet().forEach(name -> given.add(FunctionInvoker.propertyName(name)));
+            List<String> missing = new ArrayList<>(required);
+            missing.removeAll(given);
+            assertEquals(List.of(), missing, function.logicalId() + " lacks environment variables for " + missing);
+        }
+    }
+
+    @Test
+    void everyFunctionStartsFromTheTemplatesEnvironmentAloneAndAnswersItsEvents() {
+        for (SamTemplate.SamFunction function : template.functions()) {
+            FunctionInvoker invoker = aws.newFunction(function.logicalId(), Map.of());
+            try (invoker) {
+                for (SamTemplate.ApiEvent route : function.apiEvents()) {
+                    String path = route.path().replace("{reference}", "LLR-2026-000001");
+                    var request = aws.request(route.method(), path);
+                    if (route.method().equals("POST")) {
+                        request.header("Content-Type", "application/json").body("{}");
+                    }
+                    if (route.authorized()) {
+                        request.claims(Map.of("sub", "m-1", "cognito:groups", "manager"));
+                    }
+                    var found = (org.advocacyhub.testing.ApiRoutes.Found) aws.api().match(route.method(), path);
+                    APIGatewayProxyResponseEvent response = invoker.invoke(aws.api().event(found, request),
+                            APIGatewayProxyResponseEvent.class);
+                    assertTrue(response.getStatusCode() < 500, function.logicalId() + " " + route.method() + " " + path
+                            + " answered " + response.getStatusCode());
+                }
+                if (!function.schedules().isEmpty()) {
+                    assertNotNull(invoker.invoke(new ScheduledEvent()), function.logicalId() + " schedule");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyQueueThatIsNotADeadLetterQueueHasOne() {
+        Set<String> deadLetterQueues = new TreeSet<>();
+        template.queues().forEach(q -> {
+            if (q.deadLetterQueueId() != null) {
+                deadLetterQueues.add(q.deadLetterQueueId());
+            }
+        });
+        assertFalse(template.queues().isEmpty());
+        for (SamTemplate.QueueDefinition queue : template.queues()) {
+            if (!deadLetterQueues.contains(queue.logicalId())) {
+                assertNotNull(queue.deadLetterQueueId(), queue.logicalId() + " has no dead-letter queue");
+            }
+        }
+    }
+
+    private static void collect(Pattern pattern, String code, Set<String> into) {
+        Matcher m = pattern.matcher(code);
+        while (m.find()) {
+            into.add(m.group(1));
+        }
+    }
+}
