@@ -1,6 +1,5 @@
 package org.advocacyhub.intake;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -8,9 +7,11 @@ import org.advocacyhub.application.intake.RequeueUnscreenedReferrals;
 
 /**
  * Lambda entry point for the scheduled sweep (template.yaml {@code ScreeningSweepFunction}, every
- * five minutes): referrals stored but never screened are handed to screening again.
+ * five minutes): referrals stored but never screened are handed to screening again. The payload
+ * is not read (EventBridge Scheduler sends its own, not a CloudWatch {@code ScheduledEvent}): the
+ * work to do is in the table.
  */
-public class ScreeningSweepHandler extends MicronautRequestHandler<ScheduledEvent, String> {
+public class ScreeningSweepHandler extends MicronautRequestHandler<Object, String> {
 
     @Inject
     RequeueUnscreenedReferrals requeue;
@@ -23,7 +24,7 @@ public class ScreeningSweepHandler extends MicronautRequestHandler<ScheduledEven
     }
 
     @Override
-    public String execute(ScheduledEvent event) {
+    public String execute(Object schedulePayload) {
         return "requeued=" + requeue.run();
     }
 }

@@ -120,6 +120,31 @@ class TemplateMatchesCodeIT {
     }
 
     @Test
+    void everySampleEventIsReadAsItsHandlersInputAndAnswered() throws IOException {
+        io.micronaut.json.JsonMapper json = io.micronaut.json.JsonMapper.createDefault();
+        Map<String, String> functionOfEvent = Map.of("apigateway-", "ReferralIntakeFunction", "schedule-screening-sweep", "ScreeningSweepFunction");
+        int answered = 0;
+        try (Stream<Path> events = Files.list(root.resolve("infrastructure/events"))) {
+            for (Path event : events.filter(p -> p.getFileName().toString().matches("(apigateway|schedule)-.*\\.json")).sorted().toList()) {
+                String name = event.getFileName().toString();
+                String functionId = functionOfEvent.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no function for " + name));
+                byte[] bytes = Files.readAllBytes(event);
+                Object result = name.startsWith("apigateway-")
+                        ? aws.function(functionId).invoke(json.readValue(bytes, com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.class))
+                        : aws.function(functionId).invoke(json.readValue(bytes, Map.class));
+                if (result instanceof APIGatewayProxyResponseEvent response) {
+                    assertTrue(response.getStatusCode() < 500, name + " answered " + response.getStatusCode() + " " + response.getBody());
+                } else {
+                    assertNotNull(result, name);
+                }
+                answered++;
+            }
+        }
+        assertEquals(4, answered, "sample events found");
+    }
+
+    @Test
     void everyQueueThatIsNotADeadLetterQueueHasOne() {
         Set<String> deadLetterQueues = new TreeSet<>();
         template.queues().forEach(q -> {
