@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Intake handler cold start and warm latency against the engines of a running ./run-local.
+# Usage: infrastructure/local/bench.sh [warm-requests]   (default 1000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+jar=functions/referral-intake/target/referral-intake-lambda.jar
+[ -f "$jar" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
+cp_cold="$jar:infrastructure/local/target/classes"
+echo "Cold start: fresh JVM on the Lambda jar to first response (java -XX:TieredStopAtLevel=1, as template.yaml sets), 5 runs"
+times=()
+for i in 1 2 3 4 5; do
+  start=$(date +%s%N)
+  java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp_cold" \
+    org.advocacyhub.local.bench.IntakeBenchmark cold >/dev/null
+  end=$(date +%s%N)
+  times+=($(( (end - start) / 1000000 )))
+done
+sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+echo "  runs (ms): ${times[*]}   median: ${sorted[2]} ms"
+echo "Warm: ${1:-1000} requests in one JVM after warm-up"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
+  org.advocacyhub.local.bench.IntakeBenchmark warm "${1:-1000}"
