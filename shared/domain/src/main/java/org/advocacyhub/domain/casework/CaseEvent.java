@@ -12,6 +12,13 @@ public record CaseEvent(Instant at, Type type, String description) {
         RECEIVED,
         REQUEUED_FOR_SCREENING,
         ACKNOWLEDGEMENT_SENT,
-        ACKNOWLEDGEMENT_NOT_SENT
+        ACKNOWLEDGEMENT_NOT_SENT,
+        SCREENED,
+        DECISION_LETTER_SENT,
+        DECISION_LETTER_NOT_SENT,
+        CLOCK_PAUSED,
+        CLOCK_RESUMED,
+        INFORMATION_SUPPLIED,
+        TASK_CREATED
     }
 }

@@ -3,7 +3,18 @@ package org.advocacyhub.domain.casework;
 /** Where a case is in its lifecycle (requirements §6). */
 public enum CaseStatus {
     /** Stored and queued; screening has not decided yet. */
-    RECEIVED("Received, waiting to be screened");
+    RECEIVED("Received, waiting to be screened"),
+    /** Screened ELIGIBLE: on the waiting list, the allocation clock running from receipt (LLR 9.38a). */
+    AWAITING_ALLOCATION("Accepted, waiting for an advocate"),
+    /** Screening needs information from the decision maker or council; the clock is paused. */
+    NEEDS_INFORMATION("Waiting for information before a decision"),
+    /** Another of the hub's services fits better (LLR 9.33); staff confirm and screen again. */
+    REDIRECTED("Another of our services fits better"),
+    /** Not an appropriate referral: the referrer has the reasons and signposting (LLR 6.10, 8.35, 9.41). */
+    NOT_ACCEPTED("Not accepted"),
+    /** Information given or signposted elsewhere; not counted towards targets (LLR 4.5.2). */
+    INFORMATION_ONLY("Information given, no advocacy needed"),
+    SIGNPOSTED("Signposted to another organisation");
 
     private final String description;
 
@@ -13,5 +24,10 @@ public enum CaseStatus {
 
     public String description() {
         return description;
+    }
+
+    /** Whether screening has decided (a redelivered screening message must not decide again). */
+    public boolean isScreened() {
+        return this != RECEIVED;
     }
 }

@@ -1,0 +1,76 @@
+package org.advocacyhub.application.intake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+
+/** A {@link CaseStore} in memory, for unit tests of use cases. */
+final class InMemoryCaseStore implements CaseStore {
+
+    final Map<String, Long> sequences = new HashMap<>();
+    final Map<ReferralReference, ReferralCase> cases = new LinkedHashMap<>();
+    final Map<ReferralReference, List<CaseEvent>> events = new HashMap<>();
+    final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
+    final Map<ReferralReference, Instant> pendingSince = new LinkedHashMap<>();
+    /** When set, the next recordNewCase finds this record already stored (a concurrent twin won). */
+    IdempotencyRecord raceWinner;
+
+    @Override
+    public long nextSequence(String contract, int year) {
+        return sequences.merge(contract + year, 1L, Long::sum);
+    }
+
+    @Override
+    public Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> record) {
+        if (raceWinner != null) {
+            idempotency.put(raceWinner.key(), raceWinner);
+            IdempotencyRecord winner = raceWinner;
+            raceWinner = null;
+            return new KeyAlreadyUsed(winner);
+        }
+        cases.put(newCase.reference(), newCase);
+        events.computeIfAbsent(newCase.reference(), r -> new ArrayList<>()).add(received);
+        record.ifPresent(r -> idempotency.put(r.key(), r));
+        pendingSince.put(newCase.reference(), newCase.receivedAt());
+        return new Stored();
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotencyRecord(String key) {
+        return Optional.ofNullable(idempotency.get(key));
+    }
+
+    @Override
+    public Optional<ReferralCase> findCase(ReferralReference reference) {
+        return Optional.ofNullable(cases.get(reference));
+    }
+
+    @Override
+    public List<CaseEvent> timeline(ReferralReference reference) {
+        return List.copyOf(events.getOrDefault(reference, List.of()));
+    }
+
+    @Override
+    public void appendEvent(ReferralReference reference, CaseEvent event) {
+        events.computeIfAbsent(reference, r -> new ArrayList<>()).add(event);
+    }
+
+    @Override
+    public List<ReferralReference> awaitingScreeningSince(Instant cutoff, int limit) {
+        return pendingSince.entrySet().stream().filter(e -> !e.getValue().isAfter(cutoff)).map(Map.Entry::getKey)
+                .limit(limit).toList();
+    }
+
+    @Override
+    public void markRequeued(ReferralReference reference, Instant at) {
+        pendingSince.replace(reference, at);
+    }
+}

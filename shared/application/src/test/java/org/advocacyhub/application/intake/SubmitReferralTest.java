@@ -1,0 +1,153 @@
+package org.advocacyhub.application.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.advocacyhub.application.port.CaseStore.IdempotencyRecord;
+import org.advocacyhub.application.port.ScreeningQueue;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.junit.jupiter.api.Test;
+
+class SubmitReferralTest {
+
+    private static final Instant MONDAY_10AM = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final InMemoryCaseStore store = new InMemoryCaseStore();
+    private final List<ScreeningQueue.ReferralReceived> queued = new ArrayList<>();
+    private final List<ReferralCase> acknowledged = new ArrayList<>();
+    private boolean queueDown;
+    private boolean mailDown;
+    private Clock clock = Clock.fixed(MONDAY_10AM, ZoneOffset.UTC);
+
+    private SubmitReferral useCase() {
+        ScreeningQueue queue = message -> {
+            if (queueDown) {
+                throw new IllegalStateException("queue unavailable");
+            }
+            queued.add(message);
+        };
+        return new SubmitReferral(store, queue, referral -> {
+            if (mailDown) {
+                throw new IllegalStateException("mail unavailable");
+            }
+            acknowledged.add(referral);
+        }, new CatalogueContractTerms(), clock);
+    }
+
+    static SubmittedFields imcaReferral(String email) {
+        Map<String, List<String>> f = new LinkedHashMap<>();
+        f.put("service", List.of("IMCA"));
+        f.put("route", List.of("EMAIL"));
+        f.put("source", List.of("ADULT_SOCIAL_CARE"));
+        f.put("person.name", List.of("Alex Testperson"));
+        f.put("person.dateOfBirth", List.of("1941-05-17"));
+        f.put("person.gender", List.of("FEMALE"));
+        f.put("person.ethnicity", List.of("WHITE_BRITISH"));
+        f.put("person.residence", List.of("GENERAL_HOSPITAL"));
+        f.put("person.authority", List.of("LEICESTER"));
+        f.put("person.interpreterNeeded", List.of("no"));
+        f.put("referrer.relationship", List.of("DECISION_MAKER"));
+        f.put("referrer.name", List.of("Sam Example"));
+        f.put("referrer.role", List.of("Social worker"));
+        f.put("referrer.organisation", List.of("Leicester City Council"));
+        f.put("referrer." + (email == null ? "phone" : "email"), List.of(email == null ? "0116 496 0000" : email));
+        f.put("urgency", List.of("STANDARD"));
+        f.put("awareness", List.of("UNABLE_TO_AGREE"));
+        f.put("reason", List.of("Care home move"));
+        return SubmittedFields.of(f);
+    }
+
+    @Test
+    void llr938aAReferralOnMondayMorningIsStoredQueuedAcknowledgedAndDueWednesdayAt17() {
+        var accepted = assertInstanceOf(SubmitReferral.Accepted.class,
+                useCase().submit(imcaReferral("sam@council.example"), Optional.empty()));
+        ReferralCase referral = accepted.referral();
+        assertEquals("LLR-2026-000001", referral.reference().value());
+        assertEquals(Instant.parse("2026-11-25T17:00:00Z"), referral.firstDeadline().dueAt());
+        assertEquals("LLR 9.38a", referral.firstDeadline().clause());
+        assertEquals(List.of(referral.reference()), queued.stream().map(ScreeningQueue.ReferralReceived::reference).toList());
+        assertEquals(1, acknowledged.size());
+        assertEquals(List.of(CaseEvent.Type.RECEIVED, CaseEvent.Type.ACKNOWLEDGEMENT_SENT),
+                store.timeline(referral.reference()).stream().map(CaseEvent::type).toList());
+    }
+
+    @Test
+    void aReferralWhoseEnqueueFailsIsStillStoredAndStaysPendingForTheSweep() {
+        queueDown = true;
+        var accepted = assertInstanceOf(SubmitReferral.Accepted.class,
+                useCase().submit(imcaReferral("sam@council.example"), Optional.of("json:k1")));
+        assertTrue(store.cases.containsKey(accepted.referral().reference()));
+        assertTrue(queued.isEmpty());
+
+        queueDown = false;
+        clock = Clock.fixed(MONDAY_10AM.plusSeconds(299), ZoneOffset.UTC);
+        assertEquals(0, new RequeueUnscreenedReferrals(store, queued::add, clock).run(), "not yet five minutes");
+        clock = Clock.fixed(MONDAY_10AM.plusSeconds(300), ZoneOffset.UTC);
+        assertEquals(1, new RequeueUnscreenedReferrals(store, queued::add, clock).run());
+        assertEquals(accepted.referral().reference(), queued.get(0).reference());
+    }
+
+    @Test
+    void aFailedAcknowledgementIsOnTheTimelineAndTheReferralStands() {
+        mailDown = true;
+        var accepted = assertInstanceOf(SubmitReferral.Accepted.class,
+                useCase().submit(imcaReferral("sam@council.example"), Optional.empty()));
+        assertEquals(CaseEvent.Type.ACKNOWLEDGEMENT_NOT_SENT,
+                store.timeline(accepted.referral().reference()).get(1).type());
+    }
+
+    @Test
+    void noEmailMeansNoAcknowledgementAttempt() {
+        useCase().submit(imcaReferral(null), Optional.empty());
+        assertTrue(acknowledged.isEmpty());
+    }
+
+    @Test
+    void aConcurrentTwinThatWonTheKeyIsReturnedInsteadOfASecondReferral() {
+        SubmitReferral useCase = useCase();
+        var first = assertInstanceOf(SubmitReferral.Accepted.class,
+                useCase.submit(imcaReferral("sam@council.example"), Optional.of("json:twin")));
+        store.idempotency.clear();
+        store.raceWinner = new IdempotencyRecord("json:twin", SubmitReferral.fingerprint(imcaReferral("sam@council.example")),
+                first.referral().reference(), MONDAY_10AM.plusSeconds(86_400));
+
+        var second = assertInstanceOf(SubmitReferral.Accepted.class,
+                useCase.submit(imcaReferral("sam@council.example"), Optional.of("json:twin")));
+        assertTrue(second.repeated());
+        assertEquals(first.referral().reference(), second.referral().reference());
+        assertEquals(1, store.cases.size());
+        assertEquals(1, queued.size(), "the twin's request is not queued again");
+    }
+
+    @Test
+    void anExpiredIdempotencyRecordNoLongerMatches() {
+        SubmitReferral useCase = useCase();
+        useCase.submit(imcaReferral("sam@council.example"), Optional.of("json:old"));
+        clock = Clock.fixed(MONDAY_10AM.plus(SubmitReferral.IDEMPOTENCY_WINDOW).plusSeconds(1), ZoneOffset.UTC);
+        var later = assertInstanceOf(SubmitReferral.Accepted.class,
+                useCase().submit(imcaReferral("sam@council.example"), Optional.of("json:old")));
+        assertEquals(new ReferralReference("LLR", 2026, 2), later.referral().reference());
+    }
+
+    @Test
+    void theSameKeyWithOtherContentIsRefused() {
+        SubmitReferral useCase = useCase();
+        useCase.submit(imcaReferral("sam@council.example"), Optional.of("json:k"));
+        var reused = assertInstanceOf(SubmitReferral.KeyReused.class,
+                useCase.submit(imcaReferral("other@council.example"), Optional.of("json:k")));
+        assertEquals("LLR-2026-000001", reused.original().value());
+        assertEquals(1, store.cases.size());
+    }
+}

@@ -1,0 +1,21 @@
+package org.advocacyhub.domain.casework;
+
+import java.time.Instant;
+
+/**
+ * Something a member of staff must do for a case, e.g. obtain missing information from the
+ * decision maker, or post a decision letter when the referrer gave no email (LLR 6.10).
+ *
+ * @param id          unique within the case
+ * @param kind        what sort of task
+ * @param description exactly what to do, for staff
+ * @param fromWhom    who to ask or write to, if anyone
+ */
+public record CaseTask(String id, Kind kind, String description, String fromWhom, Instant createdAt, boolean open) {
+
+    public enum Kind {
+        OBTAIN_INFORMATION,
+        SEND_DECISION_LETTER_BY_POST,
+        CONFIRM_REDIRECT
+    }
+}
