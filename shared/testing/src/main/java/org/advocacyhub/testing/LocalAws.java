@@ -1,0 +1,237 @@
+package org.advocacyhub.testing;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.advocacyhub.testing.SamTemplate.SqsEventSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything a test needs on one set of engines, wired from {@code template.yaml}: SDK clients, the created tables
+ * and queues, the functions (warm, cached), the API router, the SQS event sources and the mailbox. The
+ * {@link AwsEnginesExtension} hands one out; {@link #connect(AwsEndpoints)} builds one on any engines (LocalStack
+ * too). Closing it closes the functions and clients, not the engines.
+ */
+public final class LocalAws implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalAws.class);
+
+    /** Template parameter values for local runs; parameters not listed here take their template Default. */
+    public static final Map<String, String> DEFAULT_PARAMETERS = Map.of(
+            "Stage", "local",
+            "SenderAddress", "hub@advocacy.test",
+            "SenderIdentity", "advocacy.test");
+
+    private final AwsEndpoints endpoints;
+    private final SamTemplate template;
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+    private final SesV2Client sesV2;
+    private final TemplateResources resources;
+    private final SesMailbox mailbox;
+    private final ApiRoutes api;
+    private final Map<String, FunctionInvoker> functions = new ConcurrentHashMap<>();
+
+    private LocalAws(AwsEndpoints endpoints, SamTemplate template, Map<String, String> parameters) {
+        this.endpoints = endpoints;
+        this.template = template;
+        this.dynamoDb = AwsClients.dynamoDb(endpoints);
+        this.sqs = AwsClients.sqs(endpoints);
+        this.sesV2 = AwsClients.sesV2(endpoints);
+        this.resources = new TemplateResources(template, endpoints, dynamoDb, sqs, sesV2, parameters).createAll();
+        this.mailbox = endpoints.mailbox();
+        this.api = new ApiRoutes(template, endpoints.accountId());
+    }
+
+    /** Creates the resources of the nearest {@code template.yaml} on {@code endpoints}, with {@link #DEFAULT_PARAMETERS}. */
+    public static LocalAws connect(AwsEndpoints endpoints) {
+        return connect(endpoints, SamTemplate.locate(), DEFAULT_PARAMETERS);
+    }
+
+    /** Creates the template's tables and queues on {@code endpoints}; {@code parameters} override template defaults. */
+    public static LocalAws connect(AwsEndpoints endpoints, SamTemplate template, Map<String, String> parameters) {
+        return new LocalAws(endpoints, template, parameters);
+    }
+
+    public AwsEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public TemplateResources resources() {
+        return resources;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public SesV2Client sesV2() {
+        return sesV2;
+    }
+
+    public SesMailbox mailbox() {
+        return mailbox;
+    }
+
+    public ApiRoutes api() {
+        return api;
+    }
+
+    public String tableName(String tableId) {
+        return resources.tableName(tableId);
+    }
+
+    public String queueUrl(String queueId) {
+        return resources.queueUrl(queueId);
+    }
+
+    public String queueArn(String queueId) {
+        return resources.queueArn(queueId);
+    }
+
+    /** The function's environment with every reference resolved against these engines. */
+    public Map<String, String> environment(String functionId) {
+        return resources.environment(functionId);
+    }
+
+    /** The function, built on first use and kept warm for the rest of the run (data resets do not affect it). */
+    public FunctionInvoker function(String functionId) {
+        return functions.computeIfAbsent(functionId,
+                id -> FunctionInvoker.create(template, id, resources.environment(id), endpoints));
+    }
+
+    /**
+     * A new, uncached instance of the function with some environment variables replaced (e.g. a queue URL that
+     * does not exist, to test a failed enqueue). The caller closes it.
+     */
+    public FunctionInvoker newFunction(String functionId, Map<String, String> environmentOverrides) {
+        Map<String, String> environment = new LinkedHashMap<>(resources.environment(functionId));
+        environment.putAll(environmentOverrides);
+        return FunctionInvoker.create(template, functionId, environment, endpoints);
+    }
+
+    /** Starts an API request to send with {@link #call(ApiRoutes.Request)}. */
+    public ApiRoutes.Request request(String method, String pathAndQuery) {
+        return api.request(method, pathAndQuery);
+    }
+
+    /**
+     * Sends a request the way API Gateway would: 403 {@code Missing Authentication Token} when no route matches,
+     * 401 when the route has an authorizer and the request carries no claims, otherwise the routed function's
+     * response.
+     */
+    public APIGatewayProxyResponseEvent call(ApiRoutes.Request request) {
+        ApiRoutes.Match match = request.match();
+        if (!(match instanceof ApiRoutes.Found found)) {
+            return gatewayError(403, "Missing Authentication Token");
+        }
+        if (found.route().authorized() && request.claims() == null) {
+            return gatewayError(401, "Unauthorized");
+        }
+        Object result = function(found.functionId()).invoke(api.event(found, request));
+        if (result instanceof APIGatewayProxyResponseEvent response) {
+            return response;
+        }
+        if (result instanceof String json) {
+            return Json.MAPPER.convertValue(Json.parseObject(json), APIGatewayProxyResponseEvent.class);
+        }
+        return Json.MAPPER.convertValue(result, APIGatewayProxyResponseEvent.class);
+    }
+
+    private static APIGatewayProxyResponseEvent gatewayError(int status, String message) {
+        return new APIGatewayProxyResponseEvent().withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "application/json", "x-amzn-ErrorType",
+                        status == 401 ? "UnauthorizedException" : "MissingAuthenticationTokenException"))
+                .withBody("{\"message\":\"" + message + "\"}");
+    }
+
+    /** The SQS event sources of a function, bound to its warm instance (not started: call drainOnce or start). */
+    public List<SqsEventSourceMapping> eventSources(String functionId) {
+        List<SqsEventSourceMapping> mappings = new ArrayList<>();
+        for (SqsEventSource source : template.function(functionId).sqsEvents()) {
+            mappings.add(SqsEventSourceMapping.of(source, function(functionId), sqs, resources, endpoints.region()));
+        }
+        return mappings;
+    }
+
+    /** The only SQS event source of a function. */
+    public SqsEventSourceMapping eventSource(String functionId) {
+        List<SqsEventSourceMapping> mappings = eventSources(functionId);
+        if (mappings.size() != 1) {
+            throw new IllegalArgumentException("Function " + functionId + " has " + mappings.size()
+                    + " SQS event sources in " + template.path() + "; use eventSources()");
+        }
+        return mappings.get(0);
+    }
+
+    /** Every enabled SQS event source of the template, bound to the warm functions (not started). */
+    public List<SqsEventSourceMapping> allEventSources() {
+        List<SqsEventSourceMapping> mappings = new ArrayList<>();
+        for (SqsEventSource source : template.sqsEventSources()) {
+            if (source.enabled()) {
+                mappings.add(SqsEventSourceMapping.of(source, function(source.functionId()), sqs, resources, endpoints.region()));
+            }
+        }
+        return mappings;
+    }
+
+    /** A runner for every enabled schedule of the template, targeting the warm functions (not started). */
+    public ScheduleRunner schedules(Clock clock) {
+        ScheduleRunner runner = new ScheduleRunner(clock, endpoints.region(), endpoints.accountId());
+        for (SamTemplate.ScheduleEventSource schedule : template.schedules()) {
+            if (schedule.enabled()) {
+                runner.add(schedule, function(schedule.functionId()));
+            }
+        }
+        return runner;
+    }
+
+    /**
+     * Runs every SQS event source of the template once until its queue has nothing visible (functions consuming from
+     * queues that other functions fill), repeating while any batch was handled. Returns the messages handled.
+     */
+    public int drainQueues() {
+        int total = 0;
+        int handled;
+        do {
+            handled = 0;
+            for (SqsEventSource source : template.sqsEventSources()) {
+                handled += SqsEventSourceMapping.of(source, function(source.functionId()), sqs, resources,
+                        endpoints.region()).drainOnce();
+            }
+            total += handled;
+        } while (handled > 0);
+        return total;
+    }
+
+    /** Empties the tables, the queues and the mailbox; functions stay warm. */
+    public void reset() {
+        resources.reset(mailbox);
+    }
+
+    @Override
+    public void close() {
+        functions.values().forEach(FunctionInvoker::close);
+        functions.clear();
+        dynamoDb.close();
+        sqs.close();
+        sesV2.close();
+        LOG.debug("Closed functions and clients on {}", endpoints);
+    }
+}

@@ -1,0 +1,519 @@
+package org.advocacyhub.testing;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The three local engines, in this JVM where possible: DynamoDB Local (in-process, in memory), ElasticMQ
+ * (in-process SQS) and aws-ses-v2-local (a Node child process with a mailbox page). They start in parallel;
+ * {@link #close()} stops all three, and a shutdown hook makes sure the Node process never outlives the JVM.
+ *
+ * <pre>{@code
+ * try (LocalEngines engines = LocalEngines.builder().sesPort(8005).start()) { ... }
+ * }</pre>
+ */
+public final class LocalEngines implements AwsEndpoints, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalEngines.class);
+    private static final String HOST = "127.0.0.1";
+    private static final Duration SES_START_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Runs the aws-ses-v2-local CLI given as first argument, and exits when stdin closes: stdin is a pipe from
+     * this JVM, so the Node process ends with it even when the JVM is killed and no shutdown hook runs.
+     */
+    private static final String EXIT_WITH_PARENT = "process.stdin.on('end',()=>process.exit(0));"
+            + "process.stdin.on('error',()=>process.exit(0));process.stdin.resume();"
+            + "require(require('path').resolve(process.argv[1]));";
+    private static final java.util.concurrent.atomic.AtomicInteger RUNNING_DYNAMODB_LOCALS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final String region;
+    private final String accountId;
+    private final DynamoDBProxyServer dynamoDb;
+    private final int dynamoDbPort;
+    private final SQSRestServer sqs;
+    private final int sqsPort;
+    private final Process ses;
+    private final int sesPort;
+    private final Path sesLog;
+    private final Thread shutdownHook;
+    private final Duration startupTime;
+    private volatile boolean closed;
+
+    private LocalEngines(Builder builder, Started started, Duration startupTime) {
+        this.region = builder.region;
+        this.accountId = builder.accountId;
+        this.dynamoDb = started.dynamoDb;
+        this.dynamoDbPort = started.dynamoDbPort;
+        this.sqs = started.sqs;
+        this.sqsPort = started.sqsPort;
+        this.ses = started.ses;
+        this.sesPort = started.sesPort;
+        this.sesLog = started.sesLog;
+        this.shutdownHook = started.shutdownHook;
+        this.startupTime = startupTime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts all three engines on free ports, finding the repository root from {@code template.yaml}. */
+    public static LocalEngines start() {
+        return builder().start();
+    }
+
+    @Override
+    public URI dynamoDbEndpoint() {
+        return URI.create("http://" + HOST + ":" + dynamoDbPort);
+    }
+
+    @Override
+    public URI sqsEndpoint() {
+        return URI.create("http://" + HOST + ":" + sqsPort);
+    }
+
+    @Override
+    public URI sesEndpoint() {
+        return URI.create("http://" + HOST + ":" + sesPort);
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public String accountId() {
+        return accountId;
+    }
+
+    public int dynamoDbPort() {
+        return dynamoDbPort;
+    }
+
+    public int sqsPort() {
+        return sqsPort;
+    }
+
+    public int sesPort() {
+        return sesPort;
+    }
+
+    /** Wall time from the start call until all three engines answered. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Exception> failures = new ArrayList<>();
+        try {
+            stopSes(ses, sesLog);
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook runs anyway.
+        }
+        try {
+            sqs.stopAndWait();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        try {
+            dynamoDb.stop();
+        } catch (Exception e) {
+            failures.add(e);
+        }
+        if (RUNNING_DYNAMODB_LOCALS.decrementAndGet() == 0) {
+            stopDynamoDbLocalJobThreads();
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException error = new IllegalStateException("Could not stop every local engine");
+            failures.forEach(error::addSuppressed);
+            throw error;
+        }
+        LOG.info("Local engines stopped");
+    }
+
+    @Override
+    public String toString() {
+        return "LocalEngines[dynamodb=" + dynamoDbEndpoint() + ", sqs=" + sqsEndpoint() + ", ses=" + sesEndpoint() + "]";
+    }
+
+    // ------------------------------------------------------------------ starting
+
+    private record DynamoStarted(DynamoDBProxyServer server, int port, long millis) {
+    }
+
+    private record SqsStarted(SQSRestServer server, int port, long millis) {
+    }
+
+    private record SesStarted(Process process, int port, Path log, Thread hook, long millis) {
+    }
+
+    private record Started(DynamoDBProxyServer dynamoDb, int dynamoDbPort, SQSRestServer sqs, int sqsPort,
+                           Process ses, int sesPort, Path sesLog, Thread shutdownHook) {
+    }
+
+    private static DynamoStarted startDynamoDb(int requestedPort, String region) {
+        long begin = System.nanoTime();
+        int port = requestedPort > 0 ? requestedPort : freePort();
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-port", String.valueOf(port), "-disableTelemetry"});
+            server.start();
+            RUNNING_DYNAMODB_LOCALS.incrementAndGet();
+            long started = (System.nanoTime() - begin) / 1_000_000;
+            warmUp(port, region);
+            return new DynamoStarted(server, port, started);
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local is up well before ElasticMQ: its first request (SDK classes, the in-memory database) is made
+     * now, off the critical path, instead of when the first table is created.
+     */
+    private static void warmUp(int port, String region) {
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://" + HOST + ":" + port))
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
+            client.listTables();
+        } catch (RuntimeException e) {
+            LOG.debug("DynamoDB Local warm-up failed: {}", e.toString());
+        }
+    }
+
+    private static SqsStarted startSqs(int requestedPort, String region, String accountId) {
+        long begin = System.nanoTime();
+        var builder = SQSRestServerBuilder.withInterface(HOST).withAWSRegion(region).withAWSAccountId(accountId);
+        if (requestedPort > 0) {
+            builder = builder.withPort(requestedPort)
+                    .withServerAddress(new org.elasticmq.NodeAddress("http", HOST, requestedPort, ""));
+        } else {
+            builder = builder.withDynamicPort();
+        }
+        SQSRestServer server = builder.start();
+        try {
+            int port = server.waitUntilStarted().localAddress().getPort();
+            return new SqsStarted(server, port, (System.nanoTime() - begin) / 1_000_000);
+        } catch (RuntimeException e) {
+            server.stopAndWait();
+            throw new IllegalStateException("ElasticMQ did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static SesStarted startSes(Path root, int requestedPort) {
+        long begin = System.nanoTime();
+        Path cli = SesNodePackage.ensureInstalled(root);
+        int port = requestedPort > 0 ? requestedPort : freePort();
+        Path log;
+        Process process;
+        try {
+            log = Files.createTempFile("aws-ses-v2-local-", ".log");
+            log.toFile().deleteOnExit();
+            ProcessBuilder command = new ProcessBuilder(SesNodePackage.NODE, "-e", EXIT_WITH_PARENT, "--", cli.toString(),
+                    "--host", HOST, "--port", String.valueOf(port))
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            // Never relay the mail of local runs to a real SMTP server.
+            command.environment().remove("SMTP_TRANSPORT");
+            process = command.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start aws-ses-v2-local with '" + SesNodePackage.NODE
+                    + "': is Node.js (18+) installed and on the PATH? " + e.getMessage(), e);
+        }
+        Thread hook = new Thread(() -> process.destroyForcibly(), "aws-ses-v2-local-stopper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            awaitHealthy(process, port, log);
+        } catch (RuntimeException e) {
+            stopSes(process, log);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // shutting down
+            }
+            throw e;
+        }
+        return new SesStarted(process, port, log, hook, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    private static void awaitHealthy(Process process, int port, Path log) {
+        long deadline = System.nanoTime() + SES_START_TIMEOUT.toNanos();
+        URI health = URI.create("http://" + HOST + ":" + port + "/health-check");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("aws-ses-v2-local exited with " + process.exitValue() + " on port " + port
+                        + ":\n" + tail(log));
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) health.toURL().openConnection();
+                connection.setConnectTimeout(200);
+                connection.setReadTimeout(1000);
+                int status = connection.getResponseCode();
+                connection.disconnect();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for aws-ses-v2-local", e);
+            }
+        }
+        throw new IllegalStateException("aws-ses-v2-local did not answer " + health + " within " + SES_START_TIMEOUT
+                + ":\n" + tail(log));
+    }
+
+    private static void stopSes(Process process, Path log) {
+        process.destroy();
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException ignored) {
+            // a temp file; deleteOnExit is the fallback
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * DynamoDB Local's background jobs (stream shard rollover, TTL) run on non-daemon threads that its stop() leaves
+     * sleeping, which keeps a JVM whose main method returned from exiting. Interrupting them ends them; this is
+     * only done once no DynamoDB Local is left running in this JVM, since the threads cannot be told apart.
+     */
+    private static void stopDynamoDbLocalJobThreads() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().startsWith("com.amazonaws.services.dynamodbv2.local.shared.jobs.")) {
+                    thread.interrupt();
+                    return;
+                }
+            }
+        });
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    /** Fixed ports (0 = a free one), region and repository root; {@link #start()} starts the engines. */
+    public static final class Builder {
+        private int dynamoDbPort;
+        private int sqsPort;
+        private int sesPort;
+        private String region = DEFAULT_REGION;
+        private String accountId = DEFAULT_ACCOUNT_ID;
+        private Path projectRoot;
+
+        private Builder() {
+        }
+
+        public Builder dynamoDbPort(int port) {
+            this.dynamoDbPort = port;
+            return this;
+        }
+
+        public Builder sqsPort(int port) {
+            this.sqsPort = port;
+            return this;
+        }
+
+        public Builder sesPort(int port) {
+            this.sesPort = port;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
+            return this;
+        }
+
+        /** The directory holding {@code template.yaml} and {@code package.json}; found from the cwd by default. */
+        public Builder projectRoot(Path root) {
+            this.projectRoot = root;
+            return this;
+        }
+
+        public LocalEngines start() {
+            Path root = projectRoot != null ? projectRoot
+                    : SamTemplate.locateFile(Path.of("").toAbsolutePath()).getParent();
+            long begin = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
+                Thread thread = new Thread(runnable, "local-engine-start");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                CompletableFuture<DynamoStarted> dynamo = CompletableFuture.supplyAsync(() -> startDynamoDb(dynamoDbPort, region), pool);
+                CompletableFuture<SqsStarted> queue = CompletableFuture.supplyAsync(() -> startSqs(sqsPort, region, accountId), pool);
+                CompletableFuture<SesStarted> mail = CompletableFuture.supplyAsync(() -> startSes(root, sesPort), pool);
+                try {
+                    CompletableFuture.allOf(dynamo, queue, mail).join();
+                } catch (CompletionException e) {
+                    stopQuietly(dynamo, queue, mail);
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - begin);
+                SesStarted ses = mail.join();
+                Started started = new Started(dynamo.join().server(), dynamo.join().port(), queue.join().server(),
+                        queue.join().port(), ses.process(), ses.port(), ses.log(), ses.hook());
+                LocalEngines engines = new LocalEngines(this, started, took);
+                LOG.info("Local engines started in {} ms: DynamoDB Local {} ({} ms), ElasticMQ {} ({} ms), aws-ses-v2-local {} ({} ms)",
+                        took.toMillis(), engines.dynamoDbEndpoint(), dynamo.join().millis(), engines.sqsEndpoint(),
+                        queue.join().millis(), engines.sesEndpoint(), ses.millis());
+                return engines;
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private static void stopQuietly(CompletableFuture<DynamoStarted> dynamo, CompletableFuture<SqsStarted> queue,
+                                        CompletableFuture<SesStarted> mail) {
+            // Wait for the others to finish starting, then stop whatever did start.
+            for (CompletableFuture<?> future : List.of(dynamo, queue, mail)) {
+                try {
+                    future.join();
+                } catch (CompletionException ignored) {
+                    // reported by the caller
+                }
+            }
+            if (!dynamo.isCompletedExceptionally()) {
+                try {
+                    dynamo.join().server().stop();
+                } catch (Exception ignored) {
+                    // best effort
+                }
+                RUNNING_DYNAMODB_LOCALS.decrementAndGet();
+            }
+            if (!queue.isCompletedExceptionally()) {
+                queue.join().server().stopAndWait();
+            }
+            if (!mail.isCompletedExceptionally()) {
+                SesStarted ses = mail.join();
+                stopSes(ses.process(), ses.log());
+                try {
+                    Runtime.getRuntime().removeShutdownHook(ses.hook());
+                } catch (IllegalStateException ignored) {
+                    // shutting down
+                }
+            }
+        }
+    }
+
+    /** Installs aws-ses-v2-local with npm when the repository's node_modules lacks it. */
+    static final class SesNodePackage {
+        static final String NODE = "node";
+        private static final Object LOCK = new Object();
+
+        private SesNodePackage() {
+        }
+
+        static Path ensureInstalled(Path root) {
+            Path cli = root.resolve("node_modules/aws-ses-v2-local/dist/cli.js");
+            synchronized (LOCK) {
+                if (Files.isRegularFile(cli)) {
+                    return cli;
+                }
+                if (!Files.isRegularFile(root.resolve("package.json"))) {
+                    throw new IllegalStateException("No package.json in " + root + ": cannot install aws-ses-v2-local");
+                }
+                List<String> command = Files.isRegularFile(root.resolve("package-lock.json"))
+                        ? List.of("npm", "ci", "--no-audit", "--no-fund")
+                        : List.of("npm", "install", "--no-audit", "--no-fund");
+                LOG.info("aws-ses-v2-local is not installed in {}: running {}", root, String.join(" ", command));
+                try {
+                    Process npm = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                    if (!npm.waitFor(10, TimeUnit.MINUTES)) {
+                        npm.destroyForcibly();
+                        throw new IllegalStateException(String.join(" ", command) + " did not finish within 10 minutes");
+                    }
+                    if (npm.exitValue() != 0) {
+                        throw new IllegalStateException(String.join(" ", command) + " failed in " + root + " with exit code "
+                                + npm.exitValue());
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException("aws-ses-v2-local is missing from " + root.resolve("node_modules")
+                            + " and npm cannot be run (" + e.getMessage() + "): install Node.js 18+ with npm, then run"
+                            + " 'npm ci' in " + root, e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while installing aws-ses-v2-local", e);
+                }
+                if (!Files.isRegularFile(cli)) {
+                    throw new IllegalStateException("npm finished but " + cli + " is still missing: is aws-ses-v2-local in "
+                            + root.resolve("package.json") + "?");
+                }
+                return cli;
+            }
+        }
+    }
+}
