@@ -1,0 +1,373 @@
+package org.advocacyhub.domain.contract;
+
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.advocacyhub.domain.referral.ReferralSource;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.time.ReportDeadlineRule;
+import org.advocacyhub.domain.time.ServiceHours;
+import org.advocacyhub.domain.time.SlaRule;
+import org.advocacyhub.domain.time.WorkingCalendar;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads one contract file (YAML) into a {@link Contract}, checking every field. This is the one
+ * place that knows the file format; {@code contracts/llr.yaml} is the annotated example.
+ */
+final class ContractReader {
+
+    /** Clause references start with a specification's short name (specs/README.md). */
+    private static final Pattern CLAUSE = Pattern.compile("(LLR|LEW|DERBY|SCIE|LANCS) \\S.*");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern POLICY_ID = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern CLOCK_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private ContractReader() {
+    }
+
+    /**
+     * Reads and validates {@code file}.
+     *
+     * @param file     the resource name, used in messages (e.g. {@code contracts/llr.yaml})
+     * @param yaml     its content
+     * @param calendar the calendar the contract's clocks run on
+     * @throws ContractConfigurationException listing every problem found
+     */
+    static Contract read(String file, Reader yaml, WorkingCalendar calendar) {
+        List<String> problems = new ArrayList<>();
+        Object document;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            document = new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (MarkedYAMLException e) {
+            String where = e.getProblemMark() == null ? "" : "line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": ";
+            throw new ContractConfigurationException(List.of(file + ": " + where + "not valid YAML: " + e.getProblem()));
+        } catch (YAMLException e) {
+            throw new ContractConfigurationException(List.of(file + ": not valid YAML: " + e.getMessage()));
+        }
+        if (document == null) {
+            throw new ContractConfigurationException(List.of(file + ": the file is empty; expected a contract"));
+        }
+        Contract contract = contract(ConfigNode.root(file, document, problems), file, calendar);
+        if (!problems.isEmpty()) {
+            throw new ContractConfigurationException(problems);
+        }
+        return contract;
+    }
+
+    private static Contract contract(ConfigNode root, String file, WorkingCalendar calendar) {
+        if (!root.requireMapping("code", "name", "authorities", "serviceHours", "referralSources", "clocks", "services",
+                "reportSchedule", "contact")) {
+            return null;
+        }
+        int before = root.problemCount();
+        String code = code(root.field("code"));
+        String name = root.field("name").text();
+        List<Authority> authorities = authorities(root.field("authorities"));
+        ConfigNode hoursNode = root.field("serviceHours");
+        ServiceHours hours = serviceHours(hoursNode);
+        String hoursClause = hoursNode.isPresent() ? clause(hoursNode.field("clause")) : null;
+        ConfigNode sourcesNode = root.field("referralSources");
+        Set<ReferralSource> sources = referralSources(sourcesNode);
+        String sourcesClause = sourcesNode.isPresent() ? clause(sourcesNode.field("clause")) : null;
+        List<ClockDefinition> clocks = clocks(root.field("clocks"), false);
+        List<ServiceConfig> services = services(root.field("services"));
+        ReportSchedule schedule = reportSchedule(root.field("reportSchedule"));
+        ContactDetails contact = contact(root.field("contact"));
+        if (root.problemCount() != before) {
+            return null;
+        }
+        return new Contract(code, name, file, authorities, hours, hoursClause, sources, sourcesClause, clocks, services,
+                schedule, contact, calendar);
+    }
+
+    private static String code(ConfigNode node) {
+        String code = node.text();
+        if (code != null && !CODE.matcher(code).matches()) {
+            node.problem("expected an upper-case code like LLR but was '" + code + "'");
+        }
+        return code;
+    }
+
+    private static String clause(ConfigNode node) {
+        String clause = node.text();
+        if (clause != null && !CLAUSE.matcher(clause).matches()) {
+            node.problem("expected a clause reference like 'LLR 9.38a' (LLR, LEW, DERBY, SCIE or LANCS and the clause) but was '"
+                    + clause + "'");
+        }
+        return clause;
+    }
+
+    private static List<Authority> authorities(ConfigNode node) {
+        List<Authority> authorities = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        int leads = 0;
+        for (ConfigNode item : node.list()) {
+            if (!item.requireMapping("code", "name", "lead", "reportRecipients")) {
+                continue;
+            }
+            int before = item.problemCount();
+            String code = code(item.field("code"));
+            if (code != null && !codes.add(code)) {
+                item.field("code").problem("duplicate authority code '" + code + "'");
+            }
+            String name = item.field("name").text();
+            Boolean lead = item.field("lead").bool();
+            if (Boolean.TRUE.equals(lead)) {
+                leads++;
+            }
+            List<String> recipients = new ArrayList<>();
+            for (ConfigNode recipient : item.field("reportRecipients").list()) {
+                String email = recipient.text();
+                if (email != null && !EMAIL.matcher(email).matches()) {
+                    recipient.problem("expected an email address but was '" + email + "'");
+                }
+                recipients.add(email);
+            }
+            if (item.problemCount() == before) {
+                authorities.add(new Authority(code, name, lead, recipients));
+            }
+        }
+        if (node.isPresent() && leads != 1) {
+            node.problem("exactly one authority must have lead: true, but " + leads + " do");
+        }
+        return authorities;
+    }
+
+    private static ServiceHours serviceHours(ConfigNode node) {
+        if (!node.requireMapping("opens", "closes", "days", "clause")) {
+            return null;
+        }
+        LocalTime opens = node.field("opens").time();
+        LocalTime closes = node.field("closes").time();
+        ServiceHours.Days days = node.field("days").enumValue(ServiceHours.Days.class);
+        if (opens == null || closes == null || days == null) {
+            return null;
+        }
+        if (!closes.isAfter(opens)) {
+            node.field("closes").problem("must be after opens (" + opens + ") but was " + closes);
+            return null;
+        }
+        return new ServiceHours(opens, closes, days);
+    }
+
+    private static Set<ReferralSource> referralSources(ConfigNode node) {
+        if (!node.requireMapping("allowed", "clause")) {
+            return Set.of();
+        }
+        ConfigNode allowed = node.field("allowed");
+        if (allowed.isText()) {
+            String text = allowed.text();
+            if ("ALL".equals(text)) {
+                return EnumSet.allOf(ReferralSource.class);
+            }
+            allowed.problem("expected ALL or a list of referral sources but was '" + text + "'");
+            return Set.of();
+        }
+        Set<ReferralSource> sources = EnumSet.noneOf(ReferralSource.class);
+        for (ConfigNode item : allowed.list()) {
+            ReferralSource source = item.enumValue(ReferralSource.class);
+            if (source != null && !sources.add(source)) {
+                item.problem("duplicate referral source " + source);
+            }
+        }
+        return sources;
+    }
+
+    private static List<ServiceConfig> services(ConfigNode node) {
+        List<ServiceConfig> services = new ArrayList<>();
+        Set<ServiceCode> seen = EnumSet.noneOf(ServiceCode.class);
+        for (ConfigNode item : node.list()) {
+            if (!item.requireMapping("code", "name", "eligibilityPolicy", "firstClock", "clocks", "annualTargets", "hourThresholds")) {
+                continue;
+            }
+            int before = item.problemCount();
+            ServiceCode code = item.field("code").enumValue(ServiceCode.class);
+            if (code != null && !seen.add(code)) {
+                item.field("code").problem("service " + code + " is listed twice");
+            }
+            String name = item.field("name").text();
+            ConfigNode policyNode = item.field("eligibilityPolicy");
+            String policy = policyNode.text();
+            if (policy != null && !POLICY_ID.matcher(policy).matches()) {
+                policyNode.problem("expected a lower-case policy id like 'care-act' but was '" + policy + "'");
+            }
+            List<ClockDefinition> clocks = clocks(item.field("clocks"), true);
+            ConfigNode firstNode = item.field("firstClock");
+            String first = firstNode.text();
+            if (first != null && item.problemCount() == before && clocks.stream().noneMatch(clock -> clock.name().equals(first))) {
+                firstNode.problem("no clock named '" + first + "' in this service; its clocks are "
+                        + String.join(", ", clocks.stream().map(ClockDefinition::name).toList()));
+            }
+            Optional<AnnualTargets> targets = annualTargets(item.field("annualTargets"));
+            List<HourThreshold> thresholds = hourThresholds(item.field("hourThresholds"));
+            if (item.problemCount() == before) {
+                services.add(new ServiceConfig(code, name, policy, first, clocks, targets, thresholds));
+            }
+        }
+        return services;
+    }
+
+    private static List<ClockDefinition> clocks(ConfigNode node, boolean required) {
+        List<ClockDefinition> clocks = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode item : required ? node.list() : node.optionalList()) {
+            if (!item.requireMapping("name", "description", "start", "stop", "rule", "amount", "urgent", "clause", "kpi")) {
+                continue;
+            }
+            int before = item.problemCount();
+            ConfigNode nameNode = item.field("name");
+            String name = nameNode.text();
+            if (name != null && !CLOCK_NAME.matcher(name).matches()) {
+                nameNode.problem("expected a lower-case name like 'first-contact' but was '" + name + "'");
+            } else if (name != null && !names.add(name)) {
+                nameNode.problem("duplicate clock name '" + name + "'");
+            }
+            String description = item.field("description").text();
+            ClockEvent start = item.field("start").enumValue(ClockEvent.class);
+            ClockEvent stop = item.field("stop").enumValue(ClockEvent.class);
+            if (start != null && start == stop) {
+                item.field("stop").problem("a clock cannot stop on the event that starts it (" + start + ")");
+            }
+            SlaRule rule = rule(item);
+            Optional<SlaRule> urgent = Optional.empty();
+            ConfigNode urgentNode = item.field("urgent");
+            if (urgentNode.isPresent() && urgentNode.requireMapping("rule", "amount")) {
+                urgent = Optional.ofNullable(rule(urgentNode));
+            }
+            String clause = clause(item.field("clause"));
+            Optional<KpiTarget> kpi = kpi(item.field("kpi"));
+            if (item.problemCount() == before) {
+                clocks.add(new ClockDefinition(name, description, start, stop, rule, urgent, clause, kpi));
+            }
+        }
+        return clocks;
+    }
+
+    /** The {@code rule} and {@code amount} fields of {@code node}. */
+    private static SlaRule rule(ConfigNode node) {
+        ConfigNode ruleNode = node.field("rule");
+        String kind = ruleNode.text();
+        Integer amount = node.field("amount").integer(1, 8784);
+        if (kind == null) {
+            return null;
+        }
+        if (!SlaRule.KINDS.contains(kind)) {
+            ruleNode.problem("unknown rule '" + kind + "'; expected one of " + String.join(", ", SlaRule.KINDS));
+            return null;
+        }
+        if (amount == null) {
+            return null;
+        }
+        try {
+            return SlaRule.of(kind, amount);
+        } catch (IllegalArgumentException e) {
+            node.field("amount").problem(e.getMessage());
+            return null;
+        }
+    }
+
+    private static Optional<KpiTarget> kpi(ConfigNode node) {
+        if (!node.isPresent() || !node.requireMapping("name", "targetPercent", "clause")) {
+            return Optional.empty();
+        }
+        int before = node.problemCount();
+        String name = node.field("name").text();
+        Optional<BigDecimal> target = node.field("targetPercent").optionalDecimal(BigDecimal.ZERO, BigDecimal.valueOf(100));
+        String clause = clause(node.field("clause"));
+        return node.problemCount() == before ? Optional.of(new KpiTarget(name, target, clause)) : Optional.empty();
+    }
+
+    private static Optional<AnnualTargets> annualTargets(ConfigNode node) {
+        if (!node.isPresent() || !node.requireMapping("uniquePersonsMinimum", "uniquePersonsMaximum", "guideHoursPerPerson",
+                "blockHours", "clause")) {
+            return Optional.empty();
+        }
+        int before = node.problemCount();
+        OptionalInt minimum = node.field("uniquePersonsMinimum").optionalInteger(0, 1_000_000);
+        OptionalInt maximum = node.field("uniquePersonsMaximum").optionalInteger(0, 1_000_000);
+        if (minimum.isPresent() && maximum.isPresent() && maximum.getAsInt() < minimum.getAsInt()) {
+            node.field("uniquePersonsMaximum").problem("must not be less than uniquePersonsMinimum (" + minimum.getAsInt() + ")");
+        }
+        Optional<BigDecimal> guide = node.field("guideHoursPerPerson").optionalDecimal(BigDecimal.ZERO, BigDecimal.valueOf(1000));
+        OptionalInt block = node.field("blockHours").optionalInteger(1, 1_000_000);
+        String clause = clause(node.field("clause"));
+        return node.problemCount() == before ? Optional.of(new AnnualTargets(minimum, maximum, guide, block, clause)) : Optional.empty();
+    }
+
+    private static List<HourThreshold> hourThresholds(ConfigNode node) {
+        List<HourThreshold> thresholds = new ArrayList<>();
+        Set<HourThreshold.Kind> kinds = EnumSet.noneOf(HourThreshold.Kind.class);
+        for (ConfigNode item : node.optionalList()) {
+            if (!item.requireMapping("kind", "hours", "clause")) {
+                continue;
+            }
+            int before = item.problemCount();
+            HourThreshold.Kind kind = item.field("kind").enumValue(HourThreshold.Kind.class);
+            if (kind != null && !kinds.add(kind)) {
+                item.field("kind").problem("duplicate threshold " + kind);
+            }
+            BigDecimal hours = item.field("hours").decimal(new BigDecimal("0.25"), BigDecimal.valueOf(1000));
+            String clause = clause(item.field("clause"));
+            if (item.problemCount() == before) {
+                thresholds.add(new HourThreshold(kind, hours, clause));
+            }
+        }
+        return thresholds;
+    }
+
+    private static ReportSchedule reportSchedule(ConfigNode node) {
+        if (!node.requireMapping("due", "perAuthority", "clause")) {
+            return null;
+        }
+        Optional<ReportDeadlineRule> due = Optional.empty();
+        ConfigNode dueNode = node.field("due");
+        if (dueNode.isPresent() && dueNode.requireMapping("rule", "amount")) {
+            ConfigNode ruleNode = dueNode.field("rule");
+            String kind = ruleNode.text();
+            Integer amount = dueNode.field("amount").integer(1, 92);
+            if (kind != null && !ReportDeadlineRule.KINDS.contains(kind)) {
+                ruleNode.problem("unknown report deadline '" + kind + "'; expected one of " + String.join(", ", ReportDeadlineRule.KINDS));
+            } else if (kind != null && amount != null) {
+                try {
+                    due = Optional.of(ReportDeadlineRule.of(kind, amount));
+                } catch (IllegalArgumentException e) {
+                    dueNode.field("amount").problem(e.getMessage());
+                }
+            }
+        }
+        Boolean perAuthority = node.field("perAuthority").bool();
+        String clause = clause(node.field("clause"));
+        return perAuthority == null || clause == null ? null : new ReportSchedule(due, perAuthority, clause);
+    }
+
+    private static ContactDetails contact(ConfigNode node) {
+        if (!node.requireMapping("serviceHoursText", "phone", "email")) {
+            return null;
+        }
+        String hoursText = node.field("serviceHoursText").text();
+        String phone = node.field("phone").text();
+        ConfigNode emailNode = node.field("email");
+        String email = emailNode.text();
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            emailNode.problem("expected an email address but was '" + email + "'");
+        }
+        return hoursText == null || phone == null || email == null ? null : new ContactDetails(hoursText, phone, email);
+    }
+}

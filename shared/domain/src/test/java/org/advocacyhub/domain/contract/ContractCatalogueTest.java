@@ -1,0 +1,273 @@
+package org.advocacyhub.domain.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.advocacyhub.domain.referral.ReferralSource;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.testing.London;
+import org.advocacyhub.domain.time.CalendarDays;
+import org.advocacyhub.domain.time.Deadline;
+import org.advocacyhub.domain.time.ElapsedHours;
+import org.advocacyhub.domain.time.FinancialQuarter;
+import org.advocacyhub.domain.time.ServiceHours;
+import org.advocacyhub.domain.time.WorkingCalendar;
+import org.advocacyhub.domain.time.WorkingDays;
+import org.advocacyhub.domain.time.WorkingHours;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ContractCatalogueTest {
+
+    private final ContractCatalogue catalogue = ContractCatalogue.bundled();
+
+    @Test
+    @DisplayName("requirements §2: the three bundled contract files load, once")
+    void bundledContractsLoad() {
+        assertEquals(List.of("LLR", "LEW", "DERBY"), catalogue.contracts().stream().map(Contract::code).toList());
+        assertSame(catalogue, ContractCatalogue.bundled());
+        assertEquals("contracts/llr.yaml", catalogue.contract("LLR").orElseThrow().source());
+        assertEquals(Optional.empty(), catalogue.contract("NOPE"));
+    }
+
+    @ParameterizedTest(name = "requirements §2: {0} belongs to exactly one contract, {1}")
+    @CsvSource({"IMCA, LLR", "DOLS_IMCA, LLR", "IMHA, LLR", "CARE_ACT, LLR", "ICAS, LLR", "CYP, LEW", "ACCOMMODATION, DERBY"})
+    void contractForService(ServiceCode service, String contract) {
+        assertEquals(contract, catalogue.contractFor(service).code());
+        assertEquals(1, catalogue.contracts().stream().filter(each -> each.offers(service)).count());
+        assertEquals(service, catalogue.contractFor(service).service(service).code());
+    }
+
+    @ParameterizedTest(name = "{0}: authorities {1}, lead {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            LLR   | LEICESTERSHIRE LEICESTER RUTLAND              | LEICESTERSHIRE
+            LEW   | LEWISHAM                                      | LEWISHAM
+            DERBY | DERBY DERBYSHIRE NOTTINGHAMSHIRE NOTTINGHAM   | DERBY
+            """)
+    void authorities(String code, String authorities, String lead) {
+        Contract contract = catalogue.contract(code).orElseThrow();
+        assertEquals(List.of(authorities.split(" ")), contract.authorities().stream().map(Authority::code).toList());
+        assertEquals(lead, contract.leadAuthority().code());
+        assertTrue(contract.authorities().stream().allMatch(authority -> !authority.reportRecipients().isEmpty()));
+    }
+
+    @Test
+    @DisplayName("LLR 23.1: Leicestershire County Council is the lead; authorities are found by code")
+    void authorityByCode() {
+        Contract llr = catalogue.contract("LLR").orElseThrow();
+        assertEquals("Leicester City Council", llr.authority("LEICESTER").orElseThrow().name());
+        assertFalse(llr.authority("LEICESTER").orElseThrow().lead());
+        assertEquals("Leicestershire County Council", llr.leadAuthority().name());
+        assertEquals(Optional.empty(), llr.authority("LEWISHAM"));
+    }
+
+    @ParameterizedTest(name = "LEW 8.2: a CYP referral from {0} is accepted only from self or the Participation Manager")
+    @EnumSource(ReferralSource.class)
+    void lewAcceptsOnlySelfAndParticipationManager(ReferralSource source) {
+        boolean allowed = source == ReferralSource.SELF || source == ReferralSource.PARTICIPATION_MANAGER;
+        assertEquals(allowed, catalogue.contractFor(ServiceCode.CYP).accepts(source));
+        assertTrue(catalogue.contractFor(ServiceCode.IMCA).accepts(source), "LLR 8.33: open referral process");
+    }
+
+    @Test
+    @DisplayName("DERBY 3.3.1: accommodation referrals come from the council's teams, not self-referral")
+    void derbySources() {
+        assertEquals(EnumSet.of(ReferralSource.CHILDRENS_SOCIAL_CARE, ReferralSource.LA_CUSTOMER_SERVICE_CENTRE, ReferralSource.OTHER),
+                catalogue.contractFor(ServiceCode.ACCOMMODATION).allowedReferralSources());
+    }
+
+    @Test
+    @DisplayName("LLR 9.38a: IMCA allocation is 2 working days from receipt, KPI 1 target 95%")
+    void imcaAllocationClock() {
+        ClockDefinition allocation = catalogue.contractFor(ServiceCode.IMCA).service(ServiceCode.IMCA).clock("allocation");
+        assertEquals(new WorkingDays(2), allocation.rule());
+        assertEquals(ClockEvent.REFERRAL_RECEIVED, allocation.start());
+        assertEquals(ClockEvent.ALLOCATED, allocation.stop());
+        assertEquals("LLR 9.38a", allocation.clause());
+        assertEquals("allocate an advocate", allocation.description());
+        assertEquals(0, new BigDecimal("95").compareTo(allocation.kpi().orElseThrow().targetPercent().orElseThrow()));
+        assertEquals("KPI 1", allocation.kpi().orElseThrow().name());
+    }
+
+    @Test
+    @DisplayName("LLR 9.38a: a referral received Thu 24 Dec 2026 20:00 is taken as received Tue 29 Dec, allocation due Thu 31 Dec 17:00")
+    void christmasEveReferral() {
+        Instant received = Instant.parse("2026-12-24T20:00:00Z");
+        Contract llr = catalogue.contractFor(ServiceCode.IMCA);
+        Deadline deadline = llr.firstDeadline(ServiceCode.IMCA, received, false);
+        assertEquals(LocalDate.of(2026, 12, 29), deadline.takenAsDay());
+        assertEquals(Instant.parse("2026-12-31T17:00:00Z"), deadline.due());
+        assertEquals(deadline, llr.service(ServiceCode.IMCA).clock("allocation").rule().deadline(received, llr.calendar()));
+    }
+
+    @ParameterizedTest(name = "{0}: first clock {1} ({3}), {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            IMCA          | allocation | 2 working days | LLR 9.38a   | REFERRAL_RECEIVED
+            DOLS_IMCA     | allocation | 2 working days | LLR 9.38a   | REFERRAL_RECEIVED
+            IMHA          | allocation | 2 working days | LLR 9.38a   | REFERRAL_RECEIVED
+            CARE_ACT      | allocation | 2 working days | LLR 9.38a   | REFERRAL_RECEIVED
+            ICAS          | allocation | 2 working days | LLR 9.38a   | REFERRAL_RECEIVED
+            CYP           | contact    | 72 hours       | LEW 8.4     | REFERRAL_ACCEPTED
+            ACCOMMODATION | response   | 24 hours       | DERBY 3.3.1 | REFERRAL_RECEIVED
+            """)
+    void firstClocks(ServiceCode service, String clock, String rule, String clause, ClockEvent start) {
+        ClockDefinition first = catalogue.contractFor(service).service(service).firstClock();
+        assertEquals(clock, first.name());
+        assertEquals(rule, first.rule().describe());
+        assertEquals(clause, first.clause());
+        assertEquals(start, first.start());
+    }
+
+    @Test
+    @DisplayName("DERBY 3.3.1: respond within 24 hours, or 1 hour when urgent, 100% target")
+    void derbyUrgentResponse() {
+        Contract derby = catalogue.contractFor(ServiceCode.ACCOMMODATION);
+        ClockDefinition response = derby.service(ServiceCode.ACCOMMODATION).clock("response");
+        assertEquals(new ElapsedHours(24), response.rule(false));
+        assertEquals(new ElapsedHours(1), response.rule(true));
+        Instant received = London.at("2026-12-25T19:30");
+        assertEquals(London.at("2026-12-25T20:30"), derby.firstDeadline(ServiceCode.ACCOMMODATION, received, true).due());
+        assertEquals(London.at("2026-12-26T19:30"), derby.firstDeadline(ServiceCode.ACCOMMODATION, received, false).due());
+        assertEquals(0, BigDecimal.valueOf(100).compareTo(response.kpi().orElseThrow().targetPercent().orElseThrow()));
+        assertEquals("1 hour", response.startClock(received, true).rule().describe());
+    }
+
+    @Test
+    @DisplayName("LEW 8.4: the CYP contact clock is 72 elapsed hours from acceptance, reported without a percentage target")
+    void cypContact() {
+        ClockDefinition contact = catalogue.contractFor(ServiceCode.CYP).service(ServiceCode.CYP).clock("contact");
+        assertEquals(new ElapsedHours(72), contact.rule());
+        assertEquals(new ElapsedHours(72), contact.rule(true));
+        assertEquals(Optional.empty(), contact.kpi().orElseThrow().targetPercent());
+    }
+
+    @ParameterizedTest(name = "{0}: clock {1} is {2} ({3})")
+    @CsvSource(delimiter = '|', textBlock = """
+            IMCA      | first-contact         | 1 working day  | LLR 9.38b
+            IMCA      | first-meeting         | 7 working days | LLR 9.38c
+            IMCA      | report                | 5 working days | LLR 5.23
+            DOLS_IMCA | report                | 3 working days | LLR 5.45
+            IMHA      | imha-contact          | 1 working day  | LLR 7.25
+            IMHA      | imha-meeting          | 7 working days | LLR 7.25
+            IMHA      | eligibility-confirmed | 3 days         | LLR 7.48
+            ICAS      | first-meeting         | 7 working days | LLR 9.38c
+            """)
+    void otherLlrClocks(ServiceCode service, String name, String rule, String clause) {
+        ClockDefinition clock = catalogue.contractFor(service).service(service).clock(name);
+        assertEquals(rule, clock.rule().describe());
+        assertEquals(clause, clock.clause());
+    }
+
+    @Test
+    @DisplayName("LLR 9.23: the answerphone callback is a contract-wide clock of 24 hours excluding weekends and bank holidays")
+    void answerphoneCallback() {
+        ClockDefinition callback = catalogue.contract("LLR").orElseThrow().clock("answerphone-callback");
+        assertEquals(new WorkingHours(24), callback.rule());
+        assertEquals(ClockEvent.MESSAGE_LEFT, callback.start());
+        assertThrows(IllegalArgumentException.class, () -> catalogue.contract("LEW").orElseThrow().clock("answerphone-callback"));
+    }
+
+    @ParameterizedTest(name = "LLR 4.5: {0} minimum {1} unique persons a year, guide {2} hours each")
+    @CsvSource({"CARE_ACT, 500, 10", "IMCA, 350, 11.5", "IMHA, 850, 2.5", "ICAS, 300, 8"})
+    void llrAnnualTargets(ServiceCode service, int persons, BigDecimal guideHours) {
+        AnnualTargets targets = catalogue.contractFor(service).service(service).annualTargets().orElseThrow();
+        assertEquals(OptionalInt.of(persons), targets.uniquePersonsMinimum());
+        assertEquals(0, guideHours.compareTo(targets.guideHoursPerPerson().orElseThrow()));
+        assertEquals("LLR 4.5", targets.clause());
+        HourThreshold over20 = catalogue.contractFor(service).service(service).hourThreshold(HourThreshold.Kind.RECORD_REQUESTS_OVER).orElseThrow();
+        assertEquals(0, BigDecimal.valueOf(20).compareTo(over20.hours()));
+        assertEquals("LLR 26.17", over20.clause());
+    }
+
+    @Test
+    @DisplayName("LEW 7.1-7.3, 7.16, 8.9, 8.11: 1,000 block hours for 60-80 young people; review at 8 hours, cap 12, conference cap 15")
+    void lewHours() {
+        ServiceConfig cyp = catalogue.contractFor(ServiceCode.CYP).service(ServiceCode.CYP);
+        AnnualTargets targets = cyp.annualTargets().orElseThrow();
+        assertEquals(OptionalInt.of(1000), targets.blockHours());
+        assertEquals(OptionalInt.of(60), targets.uniquePersonsMinimum());
+        assertEquals(OptionalInt.of(80), targets.uniquePersonsMaximum());
+        assertEquals(0, BigDecimal.valueOf(8).compareTo(cyp.hourThreshold(HourThreshold.Kind.REVIEW).orElseThrow().hours()));
+        assertEquals(0, BigDecimal.valueOf(12).compareTo(cyp.hourThreshold(HourThreshold.Kind.CAP).orElseThrow().hours()));
+        assertEquals(0, BigDecimal.valueOf(15).compareTo(cyp.hourThreshold(HourThreshold.Kind.CONFERENCE_CAP).orElseThrow().hours()));
+        assertEquals("LEW 7.16", cyp.hourThreshold(HourThreshold.Kind.CONFERENCE_CAP).orElseThrow().clause());
+    }
+
+    @Test
+    @DisplayName("LLR 9.20, LEW 8.5, DERBY 3.3.6: service hours")
+    void serviceHours() {
+        assertEquals(ServiceHours.OFFICE_HOURS, catalogue.contract("LLR").orElseThrow().serviceHours());
+        assertEquals(ServiceHours.OFFICE_HOURS, catalogue.contract("LEW").orElseThrow().serviceHours());
+        assertEquals(new ServiceHours(LocalTime.of(8, 0), LocalTime.of(20, 0), ServiceHours.Days.EVERY_DAY),
+                catalogue.contract("DERBY").orElseThrow().serviceHours());
+        assertEquals("DERBY 3.3.6", catalogue.contract("DERBY").orElseThrow().serviceHoursClause());
+    }
+
+    @ParameterizedTest(name = "{0}: the report for {1} is due {2}")
+    @CsvSource({"LLR, FY2026Q3, 2027-01-21", "LLR, FY2026Q4, 2027-04-21", "LEW, FY2026Q3, 2027-01-15", "LEW, FY2026Q1, 2026-07-15"})
+    void reportDueDates(String code, String quarter, LocalDate due) {
+        assertEquals(Optional.of(due), catalogue.contract(code).orElseThrow().reportSchedule().dueDate(FinancialQuarter.parseKey(quarter)));
+    }
+
+    @Test
+    @DisplayName("DERBY 3.7.1 sets quarterly figures but no submission date")
+    void derbyHasNoReportDueDate() {
+        ReportSchedule schedule = catalogue.contract("DERBY").orElseThrow().reportSchedule();
+        assertEquals(Optional.empty(), schedule.dueDate(new FinancialQuarter(2026, 3)));
+        assertTrue(schedule.perAuthority());
+    }
+
+    @Test
+    @DisplayName("every clock, KPI and threshold cites its clause")
+    void everyRuleCitesItsClause() {
+        Pattern clause = Pattern.compile("(LLR|LEW|DERBY) \\S.*");
+        for (Contract contract : catalogue.contracts()) {
+            assertTrue(clause.matcher(contract.serviceHoursClause()).matches());
+            assertTrue(clause.matcher(contract.reportSchedule().clause()).matches());
+            for (ServiceConfig service : contract.services()) {
+                for (ClockDefinition clock : service.clocks()) {
+                    assertTrue(clause.matcher(clock.clause()).matches(), clock::toString);
+                    clock.kpi().ifPresent(kpi -> assertTrue(clause.matcher(kpi.clause()).matches(), kpi::toString));
+                }
+                service.hourThresholds().forEach(threshold -> assertTrue(clause.matcher(threshold.clause()).matches()));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a configured extra bank holiday reaches every contract's clocks without a release")
+    void extraHolidaysFromConfiguration() {
+        ContractCatalogue configured = catalogue.withCalendar(WorkingCalendar.englandAndWales(Set.of(LocalDate.of(2026, 6, 1))));
+        Instant received = London.at("2026-05-29T10:00");
+        assertEquals(London.at("2026-06-02T17:00"), catalogue.contractFor(ServiceCode.IMCA).firstDeadline(ServiceCode.IMCA, received, false).due());
+        assertEquals(London.at("2026-06-03T17:00"), configured.contractFor(ServiceCode.IMCA).firstDeadline(ServiceCode.IMCA, received, false).due());
+        assertFalse(configured.contractFor(ServiceCode.CYP).calendar().isWorkingDay(LocalDate.of(2026, 6, 1)));
+    }
+
+    @Test
+    @DisplayName("asking for a service or clock a contract does not have names what it has")
+    void unknownServiceOrClock() {
+        Contract lew = catalogue.contract("LEW").orElseThrow();
+        IllegalArgumentException noService = assertThrows(IllegalArgumentException.class, () -> lew.service(ServiceCode.IMCA));
+        assertEquals("LEW does not commission IMCA; it commissions CYP", noService.getMessage());
+        IllegalArgumentException noClock = assertThrows(IllegalArgumentException.class, () -> lew.service(ServiceCode.CYP).clock("allocation"));
+        assertEquals("CYP has no clock 'allocation'; it has contact", noClock.getMessage());
+        assertEquals(new CalendarDays(3), catalogue.contractFor(ServiceCode.IMHA).service(ServiceCode.IMHA).clock("eligibility-confirmed").rule());
+    }
+}

@@ -1,0 +1,83 @@
+package org.advocacyhub.domain.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.time.WorkingCalendar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A malformed contract file fails at load with a message naming the file, the field and the problem. */
+class ContractValidationTest {
+
+    private static final WorkingCalendar CALENDAR = WorkingCalendar.englandAndWales();
+
+    @Test
+    @DisplayName("the minimal test contract the malformed files are copied from is itself valid")
+    void minimalContractLoads() {
+        ContractCatalogue catalogue = ContractCatalogue.fromResources(List.of("contracts/valid-minimal.yaml"), CALENDAR);
+        assertEquals("TEST", catalogue.contractFor(ServiceCode.IMCA).code());
+    }
+
+    @ParameterizedTest(name = "{0}.yaml fails: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown-rule      | services[0].clocks[0].rule: unknown rule 'workng-days'; expected one of working-days, working-hours, elapsed-hours, calendar-days
+            missing-policy    | services[0].eligibilityPolicy: is required
+            unknown-service   | services[0].code: unknown value 'IMCAA'; expected one of IMCA, DOLS_IMCA, IMHA, CARE_ACT, ICAS, CYP, ACCOMMODATION
+            unquoted-time     | serviceHours.closes: expected a time like "17:00" in quotes (YAML reads an unquoted 17:00 as a number)
+            misspelt-field    | services[0].clocks[0].amuont: unknown field; expected one of name, description, start, stop, rule, amount, urgent, clause, kpi
+            wrong-first-clock | services[0].firstClock: no clock named 'alocation' in this service; its clocks are allocation
+            bad-clause        | services[0].clocks[0].clause: expected a clause reference like 'LLR 9.38a' (LLR, LEW, DERBY, SCIE or LANCS and the clause) but was '9.38a'
+            no-lead           | authorities: exactly one authority must have lead: true, but 0 do
+            bad-email         | authorities[0].reportRecipients[0]: expected an email address but was 'reports at testshire'
+            same-start-stop   | services[0].clocks[0].stop: a clock cannot stop on the event that starts it (REFERRAL_RECEIVED)
+            bad-source        | referralSources.allowed[1]: unknown value 'PARTICIPATION_MANGER'; expected one of
+            duplicate-key     | line 4, column 1: not valid YAML: found duplicate key name
+            not-yaml          | line 4, column 1: not valid YAML: expected ',' or '}', but got <stream end>
+            empty             | the file is empty; expected a contract
+            """)
+    void malformedFileFailsNamingFileFieldAndProblem(String file, String expected) {
+        String resource = "contracts/malformed/" + file + ".yaml";
+        ContractConfigurationException error = assertThrows(ContractConfigurationException.class,
+                () -> ContractCatalogue.fromResources(List.of(resource), CALENDAR));
+        String expectedStart = resource + ": " + expected;
+        assertTrue(error.problems().stream().anyMatch(problem -> problem.startsWith(expectedStart)),
+                () -> "expected a problem starting\n  " + expectedStart + "\nbut got\n  " + String.join("\n  ", error.problems()));
+    }
+
+    @Test
+    @DisplayName("every problem in a file is reported at once, one per line")
+    void allProblemsReportedTogether() {
+        String resource = "contracts/malformed/many-problems.yaml";
+        ContractConfigurationException error = assertThrows(ContractConfigurationException.class,
+                () -> ContractCatalogue.fromResources(List.of(resource), CALENDAR));
+        assertEquals(List.of(
+                resource + ": code: expected an upper-case code like LLR but was 'test'",
+                resource + ": serviceHours.days: unknown value 'WEEKDAYS'; expected one of WORKING_DAYS, EVERY_DAY",
+                resource + ": services[0].clocks[0].amount: must be between 1 and 8784 but was 0"), error.problems());
+        assertTrue(error.getMessage().startsWith("3 problems in the contract configuration:\n" + resource + ": code:"), error.getMessage());
+    }
+
+    @Test
+    @DisplayName("a service claimed by two contracts fails, naming both files: each service belongs to exactly one contract")
+    void serviceInTwoContracts() {
+        ContractConfigurationException error = assertThrows(ContractConfigurationException.class,
+                () -> ContractCatalogue.fromResources(
+                        List.of("contracts/valid-minimal.yaml", "contracts/malformed/second-contract-with-imca.yaml"), CALENDAR));
+        assertEquals(List.of("contracts/malformed/second-contract-with-imca.yaml: services[0].code: IMCA already belongs to TEST "
+                + "(contracts/valid-minimal.yaml); each service belongs to exactly one contract"), error.problems());
+    }
+
+    @Test
+    @DisplayName("a missing file is named")
+    void missingFile() {
+        ContractConfigurationException error = assertThrows(ContractConfigurationException.class,
+                () -> ContractCatalogue.fromResources(List.of("contracts/nope.yaml"), CALENDAR));
+        assertEquals("contracts/nope.yaml: no such file on the classpath", error.getMessage());
+    }
+}
