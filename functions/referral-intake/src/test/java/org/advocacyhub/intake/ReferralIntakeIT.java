@@ -73,8 +73,33 @@ class ReferralIntakeIT extends IntakeScenarios {
     }
 
     @Test
-    void theFormIsAccessibleHtmlWithATokenAndNoScripts() {
+    void theFirstStepAsksOnlyWhichServiceWithAPlainGetForm() {
         APIGatewayProxyResponseEvent response = aws.call(aws.request("GET", "/referrals/new"));
+        assertEquals(200, response.getStatusCode());
+        String html = response.getBody();
+        assertTrue(html.contains("<form method=\"get\" action=\"new\""));
+        for (var service : org.advocacyhub.domain.referral.ServiceCode.values()) {
+            assertTrue(html.contains("value=\"" + service.name() + "\""), service.name());
+        }
+        assertFalse(html.contains("person.name"), "no other questions yet");
+        assertEquals(400, aws.call(aws.request("GET", "/referrals/new?service=NOPE")).getStatusCode());
+    }
+
+    @ParameterizedTest(name = "the form for {0} shows its own questions and no other service's")
+    @org.junit.jupiter.params.provider.EnumSource(org.advocacyhub.domain.referral.ServiceCode.class)
+    void eachServicesFormShowsOnlyItsOwnQuestions(org.advocacyhub.domain.referral.ServiceCode service) {
+        String html = aws.call(aws.request("GET", "/referrals/new?service=" + service.name())).getBody();
+        for (var other : org.advocacyhub.domain.referral.ServiceCode.values()) {
+            for (var question : org.advocacyhub.domain.referral.ServiceQuestions.forService(other)) {
+                boolean own = org.advocacyhub.domain.referral.ServiceQuestions.find(service, question.name()).isPresent();
+                assertEquals(own, html.contains("name=\"" + question.name()), question.name() + " on the " + service + " form");
+            }
+        }
+    }
+
+    @Test
+    void theFormIsAccessibleHtmlWithATokenAndNoScripts() {
+        APIGatewayProxyResponseEvent response = aws.call(aws.request("GET", "/referrals/new?service=IMCA"));
         assertEquals(200, response.getStatusCode());
         String html = response.getBody();
         assertTrue(html.startsWith("<!DOCTYPE html>"));
@@ -89,13 +114,13 @@ class ReferralIntakeIT extends IntakeScenarios {
             assertTrue(html.contains("<label for=\"" + ids.group(1) + "\""), "label for " + ids.group(1));
             checked++;
         }
-        // Every referral field but the route (fixed for the form) has at least one labelled control.
+        // Every referral field but the route and the service (fixed for the form) has at least one labelled control.
         for (var field : org.advocacyhub.domain.referral.ReferralFields.ALL) {
-            if (!field.name().equals("route")) {
+            if (!field.name().equals("route") && !field.name().equals("service")) {
                 assertTrue(html.contains("name=\"" + field.name()), "control for " + field.name());
             }
         }
-        assertTrue(checked >= org.advocacyhub.domain.referral.ReferralFields.ALL.size() - 1, "inputs checked: " + checked);
+        assertTrue(checked >= org.advocacyhub.domain.referral.ReferralFields.ALL.size() - 2, "inputs checked: " + checked);
         assertTrue(response.getHeaders().get("Content-Security-Policy").contains("default-src 'none'"));
     }
 
@@ -131,7 +156,7 @@ class ReferralIntakeIT extends IntakeScenarios {
 
     @Test
     void theFormWorksEndToEndWithoutJavaScriptAndASecondPostIsTheSameReferral() {
-        String token = tokenOf(aws.call(aws.request("GET", "/referrals/new")).getBody());
+        String token = tokenOf(aws.call(aws.request("GET", "/referrals/new?service=ICAS")).getBody());
         APIGatewayProxyResponseEvent first = aws.call(aws.request("POST", "/referrals").form(validForm(token)));
         assertEquals(303, first.getStatusCode(), first.getBody());
         String location = first.getHeaders().get("Location");
@@ -150,7 +175,7 @@ class ReferralIntakeIT extends IntakeScenarios {
 
     @Test
     void anInvalidFormIsShownAgainWithItsValuesAndEachError() {
-        String token = tokenOf(aws.call(aws.request("GET", "/referrals/new")).getBody());
+        String token = tokenOf(aws.call(aws.request("GET", "/referrals/new?service=ICAS")).getBody());
         Map<String, String> form = validForm(token);
         form.put("person.name", "<b>Fran</b>");
         form.put("person.dateOfBirth.day", "31");

@@ -11,12 +11,21 @@ import static org.advocacyhub.persistence.TableKeys.SK;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.CaseTask;
+import org.advocacyhub.domain.casework.DecisionLetter;
+import org.advocacyhub.domain.casework.ScreeningRecord;
+import org.advocacyhub.domain.eligibility.InformationNeeded;
+import org.advocacyhub.domain.eligibility.Outcome;
+import org.advocacyhub.domain.eligibility.Reason;
+import org.advocacyhub.domain.eligibility.ScreeningDecision;
+import org.advocacyhub.domain.eligibility.Signpost;
 import org.advocacyhub.domain.casework.ReceiptDeadline;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -34,6 +43,9 @@ import org.advocacyhub.domain.referral.Residence;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.referral.Urgency;
 import org.advocacyhub.domain.time.FinancialQuarter;
+import org.advocacyhub.domain.time.Pause;
+import org.advocacyhub.domain.time.SlaClock;
+import org.advocacyhub.domain.time.SlaRule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -76,6 +88,13 @@ public final class CaseItemMapper {
         if (c.firstDeadline() != null) {
             item.put("firstDeadline", AttributeValue.fromM(deadline(c.firstDeadline())));
         }
+        item.put("clocks", AttributeValue.fromL(c.clocks().stream().map(k -> AttributeValue.fromM(clock(k))).toList()));
+        if (c.screening() != null) {
+            item.put("screening", AttributeValue.fromM(screening(c.screening())));
+        }
+        if (c.letter() != null) {
+            item.put("letter", AttributeValue.fromM(letter(c.letter())));
+        }
         if (c.status() == CaseStatus.RECEIVED) {
             // In the work index until screening decides; the sweep finds it there.
             item.put(GSI1PK, s(TableKeys.SCREENING_PENDING));
@@ -105,7 +124,105 @@ public final class CaseItemMapper {
                 details,
                 Instant.parse(str(item, "receivedAt")),
                 CaseStatus.valueOf(str(item, "status")),
-                item.containsKey("firstDeadline") ? toDeadline(item.get("firstDeadline").m()) : null);
+                item.containsKey("firstDeadline") ? toDeadline(item.get("firstDeadline").m()) : null,
+                item.containsKey("clocks") ? item.get("clocks").l().stream().map(v -> toClock(v.m())).toList() : List.of(),
+                item.containsKey("screening") ? toScreening(item.get("screening").m()) : null,
+                item.containsKey("letter") ? toLetter(item.get("letter").m()) : null);
+    }
+
+    // ------------------------------------------------------------------ clocks, screening, letter
+
+    private static Map<String, AttributeValue> clock(SlaClock k) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("name", s(k.name()));
+        m.put("rule", s(k.rule().kind()));
+        m.put("amount", AttributeValue.fromN(Integer.toString(k.rule().amount())));
+        m.put("startedAt", s(k.startedAt().toString()));
+        putIfPresent(m, "stoppedAt", k.stoppedAt() == null ? null : k.stoppedAt().toString());
+        m.put("pauses", AttributeValue.fromL(k.pauses().stream().map(p -> {
+            Map<String, AttributeValue> pause = new HashMap<>();
+            pause.put("start", s(p.start().toString()));
+            putIfPresent(pause, "end", p.end() == null ? null : p.end().toString());
+            pause.put("reason", s(p.reason()));
+            return AttributeValue.fromM(pause);
+        }).toList()));
+        return m;
+    }
+
+    private static SlaClock toClock(Map<String, AttributeValue> m) {
+        List<Pause> pauses = m.get("pauses").l().stream().map(v -> {
+            Map<String, AttributeValue> p = v.m();
+            return new Pause(Instant.parse(str(p, "start")), p.containsKey("end") ? Instant.parse(str(p, "end")) : null,
+                    str(p, "reason"));
+        }).toList();
+        return new SlaClock(str(m, "name"), SlaRule.of(str(m, "rule"), Integer.parseInt(m.get("amount").n())),
+                Instant.parse(str(m, "startedAt")), pauses, m.containsKey("stoppedAt") ? Instant.parse(str(m, "stoppedAt")) : null);
+    }
+
+    private static Map<String, AttributeValue> screening(ScreeningRecord r) {
+        ScreeningDecision d = r.decision();
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("outcome", s(d.outcome().name()));
+        m.put("decidedAt", s(r.decidedAt().toString()));
+        m.put("policy", s(r.policy()));
+        m.put("reasons", AttributeValue.fromL(d.reasons().stream()
+                .map(x -> AttributeValue.fromM(Map.of("text", s(x.plainEnglish()), "clause", s(x.clause())))).toList()));
+        m.put("signposts", AttributeValue.fromL(d.signposts().stream()
+                .map(x -> AttributeValue.fromM(Map.of("name", s(x.name()), "howTheyHelp", s(x.howTheyHelp())))).toList()));
+        m.put("informationNeeded", AttributeValue.fromL(d.informationNeeded().stream()
+                .map(x -> AttributeValue.fromM(Map.of("what", s(x.what()), "fromWhom", s(x.fromWhom())))).toList()));
+        m.put("alsoLooksEligibleFor", AttributeValue.fromL(d.alsoLooksEligibleFor().stream().sorted().map(x -> s(x.name())).toList()));
+        putIfPresent(m, "redirectTo", d.redirectTo() == null ? null : d.redirectTo().name());
+        return m;
+    }
+
+    private static ScreeningRecord toScreening(Map<String, AttributeValue> m) {
+        Set<ServiceCode> also = EnumSet.noneOf(ServiceCode.class);
+        m.get("alsoLooksEligibleFor").l().forEach(v -> also.add(ServiceCode.valueOf(v.s())));
+        ScreeningDecision decision = new ScreeningDecision(
+                Outcome.valueOf(str(m, "outcome")),
+                m.get("reasons").l().stream().map(v -> new Reason(str(v.m(), "text"), str(v.m(), "clause"))).toList(),
+                m.get("signposts").l().stream().map(v -> new Signpost(str(v.m(), "name"), str(v.m(), "howTheyHelp"))).toList(),
+                m.containsKey("redirectTo") ? ServiceCode.valueOf(str(m, "redirectTo")) : null,
+                also,
+                m.get("informationNeeded").l().stream().map(v -> new InformationNeeded(str(v.m(), "what"), str(v.m(), "fromWhom"))).toList());
+        return new ScreeningRecord(decision, Instant.parse(str(m, "decidedAt")), str(m, "policy"));
+    }
+
+    static Map<String, AttributeValue> letter(DecisionLetter l) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("status", s(l.status().name()));
+        m.put("decidedAt", s(l.decidedAt().toString()));
+        putIfPresent(m, "claimedAt", l.claimedAt() == null ? null : TableKeys.sortable(l.claimedAt()));
+        putIfPresent(m, "sentAt", l.sentAt() == null ? null : l.sentAt().toString());
+        return m;
+    }
+
+    private static DecisionLetter toLetter(Map<String, AttributeValue> m) {
+        return new DecisionLetter(DecisionLetter.Status.valueOf(str(m, "status")), Instant.parse(str(m, "decidedAt")),
+                m.containsKey("claimedAt") ? Instant.parse(str(m, "claimedAt")) : null,
+                m.containsKey("sentAt") ? Instant.parse(str(m, "sentAt")) : null);
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    public Map<String, AttributeValue> toItem(ReferralReference reference, CaseTask task) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableKeys.casePk(reference)));
+        item.put(SK, s(TableKeys.taskSk(task.createdAt(), task.id())));
+        item.put(TYPE, s("TASK"));
+        item.put("taskId", s(task.id()));
+        item.put("kind", s(task.kind().name()));
+        item.put("description", s(task.description()));
+        putIfPresent(item, "fromWhom", task.fromWhom());
+        item.put("createdAt", s(task.createdAt().toString()));
+        item.put("open", AttributeValue.fromBool(task.open()));
+        return item;
+    }
+
+    public CaseTask toTask(Map<String, AttributeValue> item) {
+        return new CaseTask(str(item, "taskId"), CaseTask.Kind.valueOf(str(item, "kind")), str(item, "description"),
+                opt(item, "fromWhom"), Instant.parse(str(item, "createdAt")), item.get("open").bool());
     }
 
     private static Map<String, AttributeValue> person(Person p) {

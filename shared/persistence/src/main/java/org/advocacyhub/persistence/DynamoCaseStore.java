@@ -6,6 +6,7 @@ import static org.advocacyhub.persistence.TableKeys.EXPIRES_AT;
 import static org.advocacyhub.persistence.TableKeys.PK;
 import static org.advocacyhub.persistence.TableKeys.SK;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.Digests;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -137,6 +140,69 @@ public final class DynamoCaseStore implements CaseStore {
                             ":pending", s(TableKeys.SCREENING_PENDING))));
         } catch (ConditionalCheckFailedException screenedMeanwhile) {
             // Nothing to do: screening finished between the query and this update.
+        }
+    }
+
+    @Override
+    public boolean saveCase(ReferralCase updated, CaseStatus expectedStatus, List<CaseEvent> events, List<CaseTask> tasks) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(mapper.toItem(updated))
+                .conditionExpression("#status = :expected")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name()))).build()).build());
+        events.forEach(event -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(mapper.toItem(updated.reference(), event, shortId())).build()).build()));
+        tasks.forEach(task -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(mapper.toItem(updated.reference(), task)).build()).build()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<CaseTask> tasks(ReferralReference reference) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :task)")
+                        .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)), ":task", s("TASK#"))))
+                .items().stream().map(mapper::toTask).toList();
+    }
+
+    @Override
+    public boolean claimLetter(ReferralReference reference, Instant decidedAt, Instant now, Duration lease) {
+        return updateLetter(reference, "SET letter.#s = :claimed, letter.claimedAt = :now",
+                "letter.decidedAt = :decided AND (letter.#s = :pending OR (letter.#s = :claimed AND letter.claimedAt < :lapsed))",
+                Map.of(":claimed", s("CLAIMED"), ":now", s(TableKeys.sortable(now)), ":decided", s(decidedAt.toString()),
+                        ":pending", s("PENDING"), ":lapsed", s(TableKeys.sortable(now.minus(lease)))));
+    }
+
+    @Override
+    public void markLetterSent(ReferralReference reference, Instant decidedAt, Instant sentAt) {
+        updateLetter(reference, "SET letter.#s = :sent, letter.sentAt = :at", "letter.decidedAt = :decided",
+                Map.of(":sent", s("SENT"), ":at", s(sentAt.toString()), ":decided", s(decidedAt.toString())));
+    }
+
+    @Override
+    public void releaseLetter(ReferralReference reference, Instant decidedAt) {
+        updateLetter(reference, "SET letter.#s = :pending REMOVE letter.claimedAt",
+                "letter.decidedAt = :decided AND letter.#s = :claimed",
+                Map.of(":pending", s("PENDING"), ":decided", s(decidedAt.toString()), ":claimed", s("CLAIMED")));
+    }
+
+    /** {@code letter.claimedAt} is stored fixed-width ({@link TableKeys#sortable}) because the lease check compares it as text. */
+    private boolean updateLetter(ReferralReference reference, String update, String condition, Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.casePk(reference), TableKeys.CASE_SK))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

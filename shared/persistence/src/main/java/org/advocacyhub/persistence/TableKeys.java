@@ -12,6 +12,7 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * item            PK                         SK                          GSI1PK / GSI1SK                      GSI2PK / GSI2SK
  * case            CASE#LLR-2026-000042       CASE                        SCREENING#PENDING / ts#ref (sparse)  LLR#RUTLAND#FY2026Q3 / ts#ref
  * timeline event  CASE#LLR-2026-000042       EVENT#ts#id
+ * task            CASE#LLR-2026-000042       TASK#ts#id
  * sequence        SEQUENCE#LLR#2026          SEQUENCE
  * idempotency     IDEMPOTENCY#sha256(key)    IDEMPOTENCY                 (TTL attribute expiresAt)
  * </pre>
@@ -49,6 +50,10 @@ public final class TableKeys {
 
     public static String eventSk(Instant at, String id) {
         return "EVENT#" + sortable(at) + "#" + id;
+    }
+
+    public static String taskSk(Instant at, String id) {
+        return "TASK#" + sortable(at) + "#" + id;
     }
 
     public static String sequencePk(String contract, int year) {

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseTask;
+import org.advocacyhub.domain.casework.ScreeningRecord;
+import org.advocacyhub.domain.eligibility.ScreeningDecision;
+import org.advocacyhub.domain.time.WorkingCalendar;
 import org.advocacyhub.domain.casework.ReceiptDeadline;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.referral.Person;
@@ -22,7 +26,7 @@ final class CaseJson {
         this.json = json;
     }
 
-    String write(ReferralCase c, List<CaseEvent> timeline) {
+    String write(ReferralCase c, List<CaseEvent> timeline, List<CaseTask> tasks, WorkingCalendar calendar) {
         ReferralDetails d = c.details();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("reference", c.reference().value());
@@ -47,6 +51,41 @@ final class CaseJson {
         referral.put("referrer", referrer(d.referrer()));
         referral.put("details", d.serviceAnswers());
         out.put("referral", referral);
+        if (c.screening() != null) {
+            out.put("screening", screening(c.screening()));
+        }
+        if (c.letter() != null) {
+            Map<String, Object> letter = new LinkedHashMap<>();
+            letter.put("status", c.letter().status().name());
+            putIfPresent(letter, "sentAt", c.letter().sentAt() == null ? null : c.letter().sentAt().toString());
+            out.put("decisionLetter", letter);
+        }
+        out.put("clocks", c.clocks().stream().map(k -> {
+            Map<String, Object> clock = new LinkedHashMap<>();
+            clock.put("name", k.name());
+            clock.put("rule", k.rule().describe());
+            clock.put("startedAt", k.startedAt().toString());
+            clock.put("paused", k.isPaused());
+            putIfPresent(clock, "dueAt", k.dueAt(calendar).map(Object::toString).orElse(null));
+            clock.put("pauses", k.pauses().stream().map(p -> {
+                Map<String, Object> pause = new LinkedHashMap<>();
+                pause.put("start", p.start().toString());
+                putIfPresent(pause, "end", p.end() == null ? null : p.end().toString());
+                pause.put("reason", p.reason());
+                return pause;
+            }).toList());
+            return clock;
+        }).toList());
+        out.put("tasks", tasks.stream().map(t -> {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("id", t.id());
+            task.put("kind", t.kind().name());
+            task.put("description", t.description());
+            putIfPresent(task, "fromWhom", t.fromWhom());
+            task.put("createdAt", t.createdAt().toString());
+            task.put("open", t.open());
+            return task;
+        }).toList());
         out.put("timeline", timeline.stream().map(e -> {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("at", e.at().toString());
@@ -59,6 +98,20 @@ final class CaseJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, Object> screening(ScreeningRecord record) {
+        ScreeningDecision d = record.decision();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", d.outcome().name());
+        out.put("decidedAt", record.decidedAt().toString());
+        out.put("policy", record.policy());
+        out.put("reasons", d.reasons().stream().map(r -> Map.of("text", r.plainEnglish(), "clause", r.clause())).toList());
+        out.put("signposts", d.signposts().stream().map(s -> Map.of("name", s.name(), "howTheyHelp", s.howTheyHelp())).toList());
+        out.put("informationNeeded", d.informationNeeded().stream().map(i -> Map.of("what", i.what(), "fromWhom", i.fromWhom())).toList());
+        putIfPresent(out, "redirectTo", d.redirectTo() == null ? null : d.redirectTo().name());
+        out.put("alsoLooksEligibleFor", d.alsoLooksEligibleFor().stream().sorted().map(Enum::name).toList());
+        return out;
     }
 
     private static Map<String, Object> deadline(ReceiptDeadline d) {

@@ -46,6 +46,10 @@ public final class HttpRequest {
         return header("Content-Type").map(v -> v.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)).orElse("");
     }
 
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(event.getQueryStringParameters()).map(p -> p.get(name));
+    }
+
     public Optional<String> pathParameter(String name) {
         return Optional.ofNullable(event.getPathParameters()).map(p -> p.get(name));
     }

@@ -22,6 +22,9 @@ import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.intake.SubmitReferral;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.StaffMember;
+import org.advocacyhub.application.screening.ScreenAgain;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.referral.FieldError;
@@ -55,13 +58,17 @@ public final class IntakeWeb {
     private final Problems problems;
     private final CaseJson caseJson;
     private final JsonMapper json;
+    private final ScreenAgain screenAgain;
+    private final ContractCatalogue contracts;
 
-    public IntakeWeb(SubmitReferral submitReferral, ViewCase viewCase, CaseStore cases, ContractTerms contracts,
-                     JsonMapper json) {
+    public IntakeWeb(SubmitReferral submitReferral, ViewCase viewCase, ScreenAgain screenAgain, CaseStore cases,
+                     ContractTerms terms, ContractCatalogue contracts, JsonMapper json) {
         this.submitReferral = submitReferral;
         this.viewCase = viewCase;
         this.cases = cases;
-        this.formPage = new ReferralFormPage(contracts.areas());
+        this.formPage = new ReferralFormPage(terms.areas());
+        this.screenAgain = screenAgain;
+        this.contracts = contracts;
         this.problems = new Problems(json);
         this.caseJson = new CaseJson(json);
         this.json = json;
@@ -71,10 +78,11 @@ public final class IntakeWeb {
         HttpRequest request = new HttpRequest(event);
         try {
             return switch (request.route()) {
-                case "GET /referrals/new" -> HttpResponses.html(200, formPage.render(Map.of(), List.of(), newToken()));
+                case "GET /referrals/new" -> newReferral(request);
                 case "POST /referrals" -> submit(request);
                 case "GET /referrals/{reference}/confirmation" -> confirmation(request);
                 case "GET /cases/{reference}" -> viewCase(request);
+                case "POST /cases/{reference}/screening" -> screenAgain(request);
                 default -> problems.of(404, "Not Found", "There is nothing at this address.");
             };
         } catch (RuntimeException e) {
@@ -84,6 +92,37 @@ public final class IntakeWeb {
             return problems.of(500, "Internal Server Error",
                     "Something went wrong on our side. If you were sending a referral, send it again: it will not be duplicated.");
         }
+    }
+
+    // ------------------------------------------------------------------ GET /referrals/new
+
+    /** Step 1 chooses the service; {@code ?service=IMCA} (step 2) asks that service's questions. */
+    private APIGatewayProxyResponseEvent newReferral(HttpRequest request) {
+        Optional<String> chosen = request.queryParameter("service");
+        if (chosen.isEmpty()) {
+            return HttpResponses.html(200, formPage.chooseService(List.of()));
+        }
+        Optional<ServiceCode> service = service(chosen.get());
+        if (service.isEmpty()) {
+            return HttpResponses.html(400, formPage.chooseService(List.of(
+                    new FieldError(ReferralFields.SERVICE.name(), ReferralFields.SERVICE.missingMessage()))));
+        }
+        return HttpResponses.html(200, formPage.render(service.get(), Map.of(), List.of(), newToken()));
+    }
+
+    private static Optional<ServiceCode> service(String code) {
+        return java.util.Arrays.stream(ServiceCode.values()).filter(s -> s.name().equals(code)).findFirst();
+    }
+
+    /** The form again with its errors: the service's own page, or step 1 when the service itself is wrong. */
+    private APIGatewayProxyResponseEvent formAgain(Map<String, List<String>> values, List<FieldError> errors, String token) {
+        List<String> chosen = values.getOrDefault(ReferralFields.SERVICE.name(), List.of());
+        Optional<ServiceCode> service = chosen.size() == 1 ? service(chosen.get(0)) : Optional.empty();
+        if (service.isEmpty()) {
+            return HttpResponses.html(400, formPage.chooseService(List.of(
+                    new FieldError(ReferralFields.SERVICE.name(), ReferralFields.SERVICE.missingMessage()))));
+        }
+        return HttpResponses.html(400, formPage.render(service.get(), values, errors, token));
     }
 
     // ------------------------------------------------------------------ POST /referrals
@@ -109,8 +148,8 @@ public final class IntakeWeb {
         String token = tokens.size() == 1 ? tokens.get(0) : "";
         if (!TOKEN.matcher(token).matches()) {
             // Without its token a repeated post could not be recognised: ask for one more click.
-            return HttpResponses.html(400, formPage.render(values, List.of(new FieldError(FORM_TOKEN,
-                    "This form has expired. Check your answers and send the referral again")), newToken()));
+            return formAgain(values, List.of(new FieldError(FORM_TOKEN,
+                    "This form has expired. Check your answers and send the referral again")), newToken());
         }
         Map<String, List<String>> fields = formFields(values);
         SubmitReferral.Outcome outcome = submitReferral.submit(SubmittedFields.of(fields), Optional.of("form:" + token));
@@ -122,7 +161,7 @@ public final class IntakeWeb {
             return HttpResponses.seeOther(confirmationPath(reused.original()));
         }
         List<FieldError> errors = inFormOrder(((SubmitReferral.Rejected) outcome).errors());
-        return HttpResponses.html(400, formPage.render(values, errors, token));
+        return formAgain(values, errors, token);
     }
 
     /** Relative to {@code .../referrals}, so it works under any API stage prefix. */
@@ -167,10 +206,13 @@ public final class IntakeWeb {
         return year + "-" + month + "-" + day;
     }
 
+    /** Errors in the order of the page: service questions come just before "About the referral". */
     private static List<FieldError> inFormOrder(List<FieldError> errors) {
-        List<String> order = ReferralFields.ALL.stream().map(FieldSpec::name).toList();
+        List<String> order = new ArrayList<>(ReferralFields.ALL.stream().map(FieldSpec::name).toList());
+        int questionsAt = order.indexOf(ReferralFields.URGENCY.name());
         List<FieldError> sorted = new ArrayList<>(errors);
-        sorted.sort(Comparator.comparingInt(e -> order.indexOf(e.field())));
+        sorted.sort(Comparator.comparingDouble(e -> e.field().startsWith(ReferralFields.DETAILS_PREFIX)
+                ? questionsAt - 0.5 : order.indexOf(e.field())));
         return sorted;
     }
 
@@ -203,7 +245,7 @@ public final class IntakeWeb {
             return problems.of(422, "Unprocessable Content", "This Idempotency-Key was already used for referral "
                     + reused.original().value() + " with different content. Use a new key for a new referral.");
         }
-        return problems.invalidReferral(((SubmitReferral.Rejected) outcome).errors());
+        return problems.invalid(((SubmitReferral.Rejected) outcome).errors());
     }
 
     // ------------------------------------------------------------------ confirmation and case
@@ -231,10 +273,91 @@ public final class IntakeWeb {
         }
         ViewCase.Outcome outcome = viewCase.view(reference.get(), staff.get());
         if (outcome instanceof ViewCase.Found found) {
-            return HttpResponses.json(200, caseJson.write(found.referral(), found.timeline()));
+            return HttpResponses.json(200, caseJson.write(found.referral(), found.timeline(), found.tasks(),
+                    contracts.contractFor(found.referral().details().service()).calendar()));
         }
         if (outcome instanceof ViewCase.NotAllowed) {
             return problems.of(403, "Forbidden", "This case is not allocated to you.");
+        }
+        return problems.of(404, "Not Found", "There is no case with that reference.");
+    }
+
+    /**
+     * {@code POST /cases/{reference}/screening} with {@code {"service": "IMHA"?, "details": {...}, "note": "..."}}:
+     * a manager supplies missing information, corrects service answers or confirms a redirect, and
+     * the referral is screened again. Answers to {@code details} are the service's questions.
+     */
+    private APIGatewayProxyResponseEvent screenAgain(HttpRequest request) {
+        Optional<StaffMember> staff = StaffClaims.from(request.claims());
+        if (staff.isEmpty()) {
+            return HttpResponses.withHeader(problems.of(401, "Unauthorized", "Sign in as a member of staff."),
+                    "WWW-Authenticate", "Bearer");
+        }
+        if (!request.mediaType().equals("application/json")) {
+            return problems.of(415, "Unsupported Media Type", "Send application/json.");
+        }
+        byte[] body = request.body();
+        if (body.length > MAX_BODY_BYTES) {
+            return problems.of(413, "Content Too Large", "At most " + MAX_BODY_BYTES / 1024 + " KB.");
+        }
+        Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
+        Map<String, Object> object;
+        try {
+            object = json.readValue(body, Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException notJson) {
+            object = null;
+        }
+        if (object == null) {
+            return problems.of(400, "Bad Request", "The body is not a JSON object.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String key : object.keySet()) {
+            if (!List.of("service", "details", "note").contains(key)) {
+                errors.add(new FieldError(key, "is not accepted here: send service, details and note"));
+            }
+        }
+        Optional<ServiceCode> service = Optional.empty();
+        if (object.get("service") != null) {
+            try {
+                service = Optional.of(ServiceCode.valueOf(String.valueOf(object.get("service"))));
+            } catch (IllegalArgumentException unknown) {
+                errors.add(new FieldError("service", "Service must be one of: "
+                        + String.join(", ", java.util.Arrays.stream(ServiceCode.values()).map(Enum::name).toList())));
+            }
+        }
+        Object details = object.getOrDefault("details", Map.of());
+        if (!(details instanceof Map<?, ?>)) {
+            errors.add(new FieldError("details", "must be an object of answers"));
+        }
+        String note = object.get("note") == null ? "" : String.valueOf(object.get("note"));
+        if (note.length() > 1000) {
+            errors.add(new FieldError("note", "must be 1000 characters or fewer"));
+        }
+        if (!errors.isEmpty()) {
+            return problems.invalid(errors);
+        }
+        if (reference.isEmpty()) {
+            return problems.of(404, "Not Found", "There is no case with that reference.");
+        }
+        @SuppressWarnings("unchecked")
+        SubmittedFields answers = SubmittedFields.fromJsonObject(Map.of("details", (Map<String, Object>) details));
+        ScreenAgain.Outcome outcome = screenAgain.screenAgain(reference.get(), staff.get(), service, answers, note);
+        if (outcome instanceof ScreenAgain.Screened screened) {
+            ViewCase.Found found = (ViewCase.Found) viewCase.view(reference.get(), staff.get());
+            return HttpResponses.json(200, caseJson.write(found.referral(), found.timeline(), found.tasks(),
+                    contracts.contractFor(screened.referral().details().service()).calendar()));
+        }
+        if (outcome instanceof ScreenAgain.Invalid invalid) {
+            return problems.invalid(invalid.errors());
+        }
+        if (outcome instanceof ScreenAgain.NotAllowed) {
+            return problems.of(403, "Forbidden", "Only managers can screen a referral again.");
+        }
+        if (outcome instanceof ScreenAgain.NotScreenedYet) {
+            return problems.of(409, "Conflict", "The referral has not been screened yet.");
+        }
+        if (outcome instanceof ScreenAgain.Conflict) {
+            return problems.of(409, "Conflict", "The case changed meanwhile; load it and try again.");
         }
         return problems.of(404, "Not Found", "There is no case with that reference.");
     }

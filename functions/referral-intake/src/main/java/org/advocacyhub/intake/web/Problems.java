@@ -30,10 +30,10 @@ final class Problems {
     }
 
     /** Every invalid field at once, each with its JSON Pointer, so a partner can fix all in one go. */
-    APIGatewayProxyResponseEvent invalidReferral(List<FieldError> errors) {
+    APIGatewayProxyResponseEvent invalid(List<FieldError> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", INVALID_REFERRAL);
-        problem.put("title", "The referral has invalid fields");
+        problem.put("title", "The request has invalid fields");
         problem.put("status", 400);
         problem.put("detail", errors.size() + " field(s) need attention. Dates are ISO 8601 (YYYY-MM-DD); "
                 + "choices are the codes listed in each message.");

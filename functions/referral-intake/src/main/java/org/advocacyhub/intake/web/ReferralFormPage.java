@@ -11,6 +11,8 @@ import org.advocacyhub.domain.referral.FieldGroup;
 import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.ReferralFields;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.ServiceQuestions;
 
 /**
  * The public referral form (LLR 9.24, 9.26, 9.46; WCAG 2.2 AA): every field has a label, hints sit
@@ -30,28 +32,47 @@ final class ReferralFormPage {
     }
 
     /**
+     * Step 1: which service. A GET form, so choosing works without JavaScript and the next page
+     * can show only that service's questions.
+     */
+    String chooseService(List<FieldError> errors) {
+        StringBuilder html = new StringBuilder(4_000);
+        errorSummary(html, errors);
+        html.append("<h1>Refer someone for advocacy</h1>")
+                .append("<p>Use this form to refer yourself or someone else to an independent advocate. ")
+                .append("It takes about 10 minutes. We will give you a reference number.</p>")
+                .append("<form method=\"get\" action=\"new\" novalidate>");
+        field(html, ReferralFields.SERVICE, Map.of(), errorFor(errors, ReferralFields.SERVICE));
+        html.append("<button type=\"submit\">Continue</button></form>");
+        return Page.layout((errors.isEmpty() ? "" : "Error: ") + "Refer someone for advocacy", html.toString());
+    }
+
+    /**
+     * Step 2: the referral for one service: the common questions, then that service's own
+     * (requirements §4), and nothing else.
+     *
      * @param values what the referrer typed last time (kept on a failed submission), by form name
      * @param errors the problems to show, in form order
      * @param token  the one-time submission token that makes a repeated post harmless
      */
-    String render(Map<String, List<String>> values, List<FieldError> errors, String token) {
-        StringBuilder html = new StringBuilder(32_000);
-        if (!errors.isEmpty()) {
-            html.append("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">")
-                    .append("<h2 id=\"error-summary-title\">There is a problem</h2><ul>");
-            for (FieldError error : errors) {
-                html.append("<li><a href=\"#").append(escape(anchor(error.field()))).append("\">")
-                        .append(escape(error.message())).append("</a></li>");
-            }
-            html.append("</ul></div>");
-        }
-        html.append("<h1>Refer someone for advocacy</h1>")
-                .append("<p>Use this form to refer yourself or someone else to an independent advocate. ")
-                .append("It takes about 10 minutes. We will email you a reference number.</p>")
+    String render(ServiceCode service, Map<String, List<String>> values, List<FieldError> errors, String token) {
+        StringBuilder html = new StringBuilder(40_000);
+        errorSummary(html, errors);
+        html.append("<h1>Refer someone for ").append(escape(service.displayName())).append("</h1>")
+                .append("<p>Service: ").append(escape(service.displayName()))
+                .append(" <a href=\"new\">Change<span class=\"visually-hidden\"> the service</span></a></p>")
                 .append("<form method=\"post\" action=\"../referrals\" novalidate>")
                 .append("<input type=\"hidden\" name=\"").append(IntakeWeb.FORM_TOKEN).append("\" value=\"")
-                .append(escape(token)).append("\">");
-        for (FieldGroup group : ReferralFields.GROUPS) {
+                .append(escape(token)).append("\">")
+                .append("<input type=\"hidden\" name=\"service\" value=\"").append(service.name()).append("\">");
+        List<FieldGroup> groups = new java.util.ArrayList<>(ReferralFields.GROUPS.subList(1, ReferralFields.GROUPS.size()));
+        List<FieldSpec> questions = ServiceQuestions.forService(service);
+        if (!questions.isEmpty()) {
+            groups.add(2, new FieldGroup("details", "About the " + service.displayName() + " referral",
+                    "We use these answers to check the referral against the rules for the service. Answer what you know.",
+                    questions));
+        }
+        for (FieldGroup group : groups) {
             html.append("<fieldset id=\"group-").append(group.id()).append("\"><legend><h2 style=\"margin:0\">")
                     .append(escape(group.legend())).append("</h2></legend>");
             if (!group.hint().isEmpty()) {
@@ -63,13 +84,26 @@ final class ReferralFormPage {
             html.append("</fieldset>");
         }
         html.append("<button type=\"submit\">Send referral</button></form>");
-        String title = (errors.isEmpty() ? "" : "Error: ") + "Refer someone for advocacy";
+        String title = (errors.isEmpty() ? "" : "Error: ") + "Refer someone for " + service.displayName();
         return Page.layout(title, html.toString());
+    }
+
+    private static void errorSummary(StringBuilder html, List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        html.append("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">")
+                .append("<h2 id=\"error-summary-title\">There is a problem</h2><ul>");
+        for (FieldError error : errors) {
+            html.append("<li><a href=\"#").append(escape(anchor(error.field()))).append("\">")
+                    .append(escape(error.message())).append("</a></li>");
+        }
+        html.append("</ul></div>");
     }
 
     /** The id an error summary link points at: the first input of the field. */
     static String anchor(String field) {
-        return ReferralFields.byName(field)
+        return ReferralFields.byName(field).or(() -> serviceQuestion(field))
                 .map(spec -> switch (spec.kind()) {
                     case DATE -> spec.htmlId() + "-day";
                     case YES_NO -> spec.htmlId() + "-yes";
@@ -79,6 +113,16 @@ final class ReferralFormPage {
                     default -> spec.htmlId();
                 })
                 .orElse("main");
+    }
+
+    private static java.util.Optional<FieldSpec> serviceQuestion(String field) {
+        for (ServiceCode service : ServiceCode.values()) {
+            java.util.Optional<FieldSpec> question = ServiceQuestions.find(service, field);
+            if (question.isPresent()) {
+                return question;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String errorFor(List<FieldError> errors, FieldSpec field) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.StaffMember;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 
@@ -21,7 +22,7 @@ public final class ViewCase {
     public sealed interface Outcome {
     }
 
-    public record Found(ReferralCase referral, List<CaseEvent> timeline) implements Outcome {
+    public record Found(ReferralCase referral, List<CaseEvent> timeline, List<CaseTask> tasks) implements Outcome {
     }
 
     public record NotFound() implements Outcome {
@@ -38,7 +39,7 @@ public final class ViewCase {
             return store.findCase(reference).<Outcome>map(c -> new NotAllowed()).orElse(new NotFound());
         }
         return store.findCase(reference)
-                .<Outcome>map(c -> new Found(c, store.timeline(reference)))
+                .<Outcome>map(c -> new Found(c, store.timeline(reference), store.tasks(reference)))
                 .orElse(new NotFound());
     }
 }

@@ -13,6 +13,7 @@ import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.referral.Urgency;
 import org.advocacyhub.domain.time.Deadline;
+import org.advocacyhub.domain.time.SlaClock;
 
 /** {@link ContractTerms} read from the contract files bundled with the domain (LLR, LEW, DERBY). */
 @Singleton
@@ -20,10 +21,6 @@ public final class CatalogueContractTerms implements ContractTerms {
 
     private final ContractCatalogue catalogue;
     private final List<Area> areas;
-
-    public CatalogueContractTerms() {
-        this(ContractCatalogue.bundled());
-    }
 
     public CatalogueContractTerms(ContractCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -64,6 +61,13 @@ public final class CatalogueContractTerms implements ContractTerms {
         Deadline deadline = clock.deadline(receivedAt, urgency == Urgency.URGENT, contract.calendar());
         return Optional.of(new ReceiptDeadline(clock.name(), clock.description(), deadline.due(), deadline.takenAsDay(),
                 clock.clause()));
+    }
+
+    @Override
+    public List<SlaClock> clocksStartedAtReceipt(ServiceCode service, Urgency urgency, Instant receivedAt) {
+        return catalogue.contractFor(service).service(service).clocksStartedBy(ClockEvent.REFERRAL_RECEIVED).stream()
+                .map(clock -> clock.startClock(receivedAt, urgency == Urgency.URGENT))
+                .toList();
     }
 
     @Override

@@ -18,6 +18,9 @@ public interface ContractTerms extends AuthorityDirectory {
      */
     java.util.Optional<ReceiptDeadline> firstDeadline(ServiceCode service, Urgency urgency, Instant receivedAt);
 
+    /** The SLA clocks that start when a referral for this service arrives, started at {@code receivedAt}. */
+    java.util.List<org.advocacyhub.domain.time.SlaClock> clocksStartedAtReceipt(ServiceCode service, Urgency urgency, Instant receivedAt);
+
     /** When the service is open, in words for letters (e.g. "Monday to Friday, 9am to 5pm, except bank holidays"). */
     String serviceHours(ServiceCode service);
 }

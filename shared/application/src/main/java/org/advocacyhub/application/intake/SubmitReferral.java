@@ -12,7 +12,6 @@ import org.advocacyhub.application.port.CaseStore.IdempotencyRecord;
 import org.advocacyhub.application.port.ReferrerNotifications;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.domain.casework.CaseEvent;
-import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.Digests;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -95,8 +94,9 @@ public final class SubmitReferral {
         String contract = contracts.contractFor(details.service());
         int year = now.atZone(UK).getYear();
         ReferralReference reference = new ReferralReference(contract, year, store.nextSequence(contract, year));
-        ReferralCase referral = new ReferralCase(reference, details, now, CaseStatus.RECEIVED,
-                contracts.firstDeadline(details.service(), details.urgency(), now).orElse(null));
+        ReferralCase referral = ReferralCase.received(reference, details, now,
+                contracts.firstDeadline(details.service(), details.urgency(), now).orElse(null),
+                contracts.clocksStartedAtReceipt(details.service(), details.urgency(), now));
         Optional<IdempotencyRecord> idempotency = idempotencyKey.map(
                 key -> new IdempotencyRecord(key, fingerprint, reference, now.plus(IDEMPOTENCY_WINDOW)));
         CaseEvent received = new CaseEvent(now, CaseEvent.Type.RECEIVED,

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 
@@ -57,6 +59,31 @@ public interface CaseStore {
 
     /** Notes that a referral was handed to the screening queue again at {@code at}. */
     void markRequeued(ReferralReference reference, Instant at);
+
+    /**
+     * Saves a changed case (e.g. a screening decision) with its new timeline events and new or
+     * updated tasks, all or nothing, and only if the stored case still has {@code expectedStatus}:
+     * two deliveries of one message cannot both decide.
+     *
+     * @return false when the case's status had already moved on (nothing was written)
+     */
+    boolean saveCase(ReferralCase updated, CaseStatus expectedStatus, List<CaseEvent> events, List<CaseTask> tasks);
+
+    /** The case's tasks, oldest first. */
+    List<CaseTask> tasks(ReferralReference reference);
+
+    /**
+     * Claims the sending of the decision letter about the decision made at {@code decidedAt}: it
+     * succeeds when the letter is pending, or claimed longer ago than {@code lease} (a sender that
+     * crashed). Only the claimant sends.
+     */
+    boolean claimLetter(ReferralReference reference, Instant decidedAt, Instant now, java.time.Duration lease);
+
+    /** Records that the letter about the decision made at {@code decidedAt} was sent. */
+    void markLetterSent(ReferralReference reference, Instant decidedAt, Instant sentAt);
+
+    /** Releases a claim after a failed send, so the next delivery can try again at once. */
+    void releaseLetter(ReferralReference reference, Instant decidedAt);
 
     /**
      * A request's idempotency key, what the request contained and the referral it created.

@@ -12,4 +12,16 @@ public interface ReferrerNotifications {
      * @throws RuntimeException when the email could not be handed to the mail service
      */
     void acknowledge(ReferralCase referral);
+
+    /**
+     * Sends the written decision on the case's latest screening (LLR 6.10, 8.35, 9.41).
+     *
+     * @param promise on acceptance, the next deadline to promise; otherwise {@code null}
+     * @throws RuntimeException when the email could not be handed to the mail service
+     */
+    void decision(ReferralCase referral, Promise promise);
+
+    /** What the hub will do next and by when, e.g. "allocate an advocate" by Wednesday 17:00 (LLR 9.38a). */
+    record Promise(String what, java.time.Instant dueAt, String clause) {
+    }
 }

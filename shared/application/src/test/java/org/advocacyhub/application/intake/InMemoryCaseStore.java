@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 
@@ -72,5 +74,30 @@ final class InMemoryCaseStore implements CaseStore {
     @Override
     public void markRequeued(ReferralReference reference, Instant at) {
         pendingSince.replace(reference, at);
+    }
+
+    @Override
+    public boolean saveCase(ReferralCase updated, CaseStatus expectedStatus, List<CaseEvent> newEvents, List<CaseTask> tasks) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public List<CaseTask> tasks(ReferralReference reference) {
+        return List.of();
+    }
+
+    @Override
+    public boolean claimLetter(ReferralReference reference, Instant decidedAt, Instant now, java.time.Duration lease) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public void markLetterSent(ReferralReference reference, Instant decidedAt, Instant sentAt) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public void releaseLetter(ReferralReference reference, Instant decidedAt) {
+        throw new UnsupportedOperationException("not used by intake");
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.advocacyhub.application.port.CaseStore.IdempotencyRecord;
+import org.advocacyhub.application.port.ReferrerNotifications;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -38,12 +39,21 @@ class SubmitReferralTest {
             }
             queued.add(message);
         };
-        return new SubmitReferral(store, queue, referral -> {
-            if (mailDown) {
-                throw new IllegalStateException("mail unavailable");
+        ReferrerNotifications mail = new ReferrerNotifications() {
+            @Override
+            public void acknowledge(ReferralCase referral) {
+                if (mailDown) {
+                    throw new IllegalStateException("mail unavailable");
+                }
+                acknowledged.add(referral);
             }
-            acknowledged.add(referral);
-        }, new CatalogueContractTerms(), clock);
+
+            @Override
+            public void decision(ReferralCase referral, Promise promise) {
+                throw new AssertionError("intake sends no decision");
+            }
+        };
+        return new SubmitReferral(store, queue, mail, new CatalogueContractTerms(org.advocacyhub.domain.contract.ContractCatalogue.bundled()), clock);
     }
 
     static SubmittedFields imcaReferral(String email) {

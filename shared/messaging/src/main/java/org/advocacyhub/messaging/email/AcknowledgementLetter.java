@@ -45,7 +45,6 @@ public final class AcknowledgementLetter {
     }
 
     private static String initials(ReferralCase referral) {
-        String initials = referral.details().person().initials();
-        return initials.isEmpty() ? "(initials not known)" : String.join(".", initials.split("")) + ".";
+        return DecisionLetterEmail.initials(referral);
     }
 }

@@ -2,6 +2,7 @@ package org.advocacyhub.messaging.email;
 
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.ReferrerNotifications;
+import org.advocacyhub.application.port.ReferrerNotifications.Promise;
 import org.advocacyhub.domain.casework.ReferralCase;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -21,6 +22,11 @@ public final class SesReferrerNotifications implements ReferrerNotifications {
     @Override
     public void acknowledge(ReferralCase referral) {
         send(AcknowledgementLetter.write(referral, contracts.serviceHours(referral.details().service())));
+    }
+
+    @Override
+    public void decision(ReferralCase referral, Promise promise) {
+        send(DecisionLetterEmail.write(referral, promise, contracts.serviceHours(referral.details().service())));
     }
 
     private void send(Email email) {

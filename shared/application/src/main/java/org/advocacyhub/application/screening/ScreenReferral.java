@@ -1,0 +1,275 @@
+package org.advocacyhub.application.screening;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.ReferrerNotifications;
+import org.advocacyhub.application.port.ReferrerNotifications.Promise;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.CaseTask;
+import org.advocacyhub.domain.casework.DecisionLetter;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.casework.ScreeningRecord;
+import org.advocacyhub.domain.contract.ClockDefinition;
+import org.advocacyhub.domain.contract.ClockEvent;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.eligibility.EligibilityPolicies;
+import org.advocacyhub.domain.eligibility.InformationNeeded;
+import org.advocacyhub.domain.eligibility.Outcome;
+import org.advocacyhub.domain.eligibility.ScreeningDecision;
+import org.advocacyhub.domain.eligibility.ScreeningInput;
+import org.advocacyhub.domain.referral.Urgency;
+import org.advocacyhub.domain.time.SlaClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Screening decides whether the hub can take a referral (requirements §4), records the decision
+ * with its reasons on the case, moves the case's clocks, creates the tasks staff must do, and
+ * writes to the referrer. It is safe to repeat: a case is decided once per screening request
+ * (the save is conditional on the status it started from), and the letter is claimed before it
+ * is sent, so a redelivered message never sends a second letter nor changes a decided referral.
+ */
+@Singleton
+public final class ScreenReferral {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenReferral.class);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    /**
+     * How long a claim on a letter holds. Shorter than the screening queue's visibility timeout
+     * (120 s), so a delivery that follows a crashed sender finds the claim lapsed and sends.
+     */
+    static final Duration LETTER_LEASE = Duration.ofSeconds(60);
+
+    private final CaseStore store;
+    private final ReferrerNotifications letters;
+    private final ContractCatalogue contracts;
+    private final Clock clock;
+
+    public ScreenReferral(CaseStore store, ReferrerNotifications letters, ContractCatalogue contracts, Clock clock) {
+        this.store = store;
+        this.letters = letters;
+        this.contracts = contracts;
+        this.clock = clock;
+    }
+
+    public sealed interface Result {
+    }
+
+    /** Screening decided now. */
+    public record Decided(ReferralCase referral) implements Result {
+    }
+
+    /** Decided before (a redelivery, or a concurrent delivery won); the letter was made sure of. */
+    public record AlreadyDecided(CaseStatus status) implements Result {
+    }
+
+    /** No such case: the message cannot succeed later either. */
+    public record NoSuchCase() implements Result {
+    }
+
+    /** Screens a referral handed over by intake. */
+    public Result screen(ReferralReference reference) {
+        Optional<ReferralCase> found = store.findCase(reference);
+        if (found.isEmpty()) {
+            return new NoSuchCase();
+        }
+        ReferralCase referral = found.get();
+        if (referral.status().isScreened()) {
+            sendLetterIfDue(referral);
+            return new AlreadyDecided(referral.status());
+        }
+        return decide(referral, CaseStatus.RECEIVED, List.of(), List.of());
+    }
+
+    /**
+     * Screens a referral again after staff supplied information or corrected answers: the
+     * information and redirect tasks close, paused clocks resume if the referral is now accepted,
+     * and the referrer gets a new letter.
+     *
+     * @param corrected the referral with the staff's corrections applied (already validated)
+     * @param note      what staff did, for the timeline
+     */
+    public Result rescreen(ReferralCase current, ReferralCase corrected, String note) {
+        Instant now = clock.instant();
+        List<CaseTask> closed = store.tasks(current.reference()).stream()
+                .filter(t -> t.open() && t.kind() != CaseTask.Kind.SEND_DECISION_LETTER_BY_POST)
+                .map(t -> new CaseTask(t.id(), t.kind(), t.description(), t.fromWhom(), t.createdAt(), false))
+                .toList();
+        List<CaseEvent> supplied = List.of(new CaseEvent(now, CaseEvent.Type.INFORMATION_SUPPLIED,
+                note.isBlank() ? "Information supplied by staff; screened again" : note));
+        return decide(corrected, current.status(), closed, supplied);
+    }
+
+    private Result decide(ReferralCase referral, CaseStatus expected, List<CaseTask> tasksToClose, List<CaseEvent> before) {
+        Instant now = clock.instant();
+        Contract contract = contracts.contractFor(referral.details().service());
+        String policy = contract.service(referral.details().service()).eligibilityPolicy();
+        ScreeningDecision decision = EligibilityPolicies.screen(new ScreeningInput(referral.details(), today(now), contract));
+        CaseStatus status = statusOf(decision.outcome());
+
+        List<CaseEvent> events = new ArrayList<>(before);
+        events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Screened: " + decision.outcome() + " ("
+                + String.join(", ", decision.clauses()) + ")"));
+        List<SlaClock> clocks = clocksAfter(decision, referral, contract, now, events);
+        boolean email = referral.details().referrer().hasEmail();
+        ReferralCase decided = referral.screened(status, new ScreeningRecord(decision, now, policy), clocks,
+                email ? DecisionLetter.pending(now) : DecisionLetter.byPost(now));
+
+        List<CaseTask> tasks = new ArrayList<>(tasksToClose);
+        for (InformationNeeded needed : decision.informationNeeded()) {
+            tasks.add(task(CaseTask.Kind.OBTAIN_INFORMATION, "Obtain: " + needed.what(), needed.fromWhom(), now));
+        }
+        if (decision.outcome() == Outcome.REDIRECT && decision.redirectTo() != null) {
+            tasks.add(task(CaseTask.Kind.CONFIRM_REDIRECT, "Confirm the referral belongs to "
+                    + decision.redirectTo().displayName() + " and screen it again under that service", null, now));
+        }
+        if (!email) {
+            // A written decision is mandatory (LLR 6.10); with no email address it goes by post.
+            tasks.add(task(CaseTask.Kind.SEND_DECISION_LETTER_BY_POST, "Send the decision letter by post", "the referrer", now));
+        }
+        tasks.stream().filter(CaseTask::open)
+                .forEach(t -> events.add(new CaseEvent(now, CaseEvent.Type.TASK_CREATED, "Task: " + t.description())));
+
+        if (!store.saveCase(decided, expected, events, tasks)) {
+            // Another delivery decided first: make sure its letter goes, decide nothing.
+            ReferralCase current = store.findCase(referral.reference()).orElseThrow();
+            sendLetterIfDue(current);
+            return new AlreadyDecided(current.status());
+        }
+        LOG.info("Referral {} screened: {}", referral.reference(), decision.outcome());
+        sendLetterIfDue(decided);
+        return new Decided(decided);
+    }
+
+    /**
+     * ELIGIBLE: the clocks run on (a paused one resumes) and clocks that start on acceptance start
+     * (CYP contact within 72 hours of acceptance, LEW 8.4). NEEDS_INFORMATION: running clocks pause
+     * until the information arrives. REDIRECT: nothing changes while staff confirm. Not accepted
+     * (NOT_ELIGIBLE, INFORMATION_ONLY, SIGNPOSTED): no deadline applies to a referral the hub does
+     * not take, so its clocks are removed; the timeline records it.
+     */
+    private static List<SlaClock> clocksAfter(ScreeningDecision decision, ReferralCase referral, Contract contract,
+                                              Instant now, List<CaseEvent> events) {
+        List<SlaClock> clocks = new ArrayList<>();
+        switch (decision.outcome()) {
+            case ELIGIBLE -> {
+                for (SlaClock clock : referral.clocks()) {
+                    if (clock.isPaused()) {
+                        clocks.add(clock.resume(now));
+                        events.add(new CaseEvent(now, CaseEvent.Type.CLOCK_RESUMED, "Clock '" + clock.name() + "' resumed"));
+                    } else {
+                        clocks.add(clock);
+                    }
+                }
+                boolean urgent = referral.details().urgency() == Urgency.URGENT;
+                for (ClockDefinition definition : contract.service(referral.details().service())
+                        .clocksStartedBy(ClockEvent.REFERRAL_ACCEPTED)) {
+                    if (clocks.stream().noneMatch(c -> c.name().equals(definition.name()))) {
+                        clocks.add(definition.startClock(now, urgent));
+                    }
+                }
+            }
+            case NEEDS_INFORMATION -> {
+                String reason = "Waiting for information from " + String.join(" and ",
+                        decision.informationNeeded().stream().map(InformationNeeded::fromWhom).distinct().toList());
+                for (SlaClock clock : referral.clocks()) {
+                    if (!clock.isPaused() && !clock.isStopped()) {
+                        clocks.add(clock.pause(now, reason));
+                        events.add(new CaseEvent(now, CaseEvent.Type.CLOCK_PAUSED, "Clock '" + clock.name() + "' paused: " + reason));
+                    } else {
+                        clocks.add(clock);
+                    }
+                }
+            }
+            case REDIRECT -> clocks.addAll(referral.clocks());
+            default -> {
+                if (!referral.clocks().isEmpty()) {
+                    events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Deadlines no longer apply: the referral was not accepted"));
+                }
+            }
+        }
+        return clocks;
+    }
+
+    /**
+     * Sends the decision letter unless it was sent, is going by post, or another sender holds the
+     * claim. A failed send releases the claim and rethrows, so the delivery is retried.
+     */
+    void sendLetterIfDue(ReferralCase referral) {
+        DecisionLetter letter = referral.letter();
+        Instant now = clock.instant();
+        if (letter == null || !letter.claimable(now, LETTER_LEASE)) {
+            return;
+        }
+        if (!store.claimLetter(referral.reference(), letter.decidedAt(), now, LETTER_LEASE)) {
+            return;
+        }
+        try {
+            letters.decision(referral, promise(referral));
+        } catch (RuntimeException e) {
+            store.releaseLetter(referral.reference(), letter.decidedAt());
+            store.appendEvent(referral.reference(), new CaseEvent(now, CaseEvent.Type.DECISION_LETTER_NOT_SENT,
+                    "The decision letter could not be emailed; it will be retried"));
+            throw e;
+        }
+        Instant sentAt = clock.instant();
+        store.markLetterSent(referral.reference(), letter.decidedAt(), sentAt);
+        store.appendEvent(referral.reference(), new CaseEvent(sentAt, CaseEvent.Type.DECISION_LETTER_SENT,
+                "Decision letter emailed to the referrer"));
+    }
+
+    /** On acceptance, the next deadline the hub promises: the acknowledged one, else the first started by acceptance. */
+    private Promise promise(ReferralCase referral) {
+        if (referral.screening() == null || referral.screening().decision().outcome() != Outcome.ELIGIBLE) {
+            return null;
+        }
+        Contract contract = contracts.contractFor(referral.details().service());
+        var service = contract.service(referral.details().service());
+        List<String> preferred = new ArrayList<>();
+        if (referral.firstDeadline() != null) {
+            preferred.add(referral.firstDeadline().clock());
+        }
+        service.clocksStartedBy(ClockEvent.REFERRAL_ACCEPTED).forEach(c -> preferred.add(c.name()));
+        for (String name : preferred) {
+            for (SlaClock clock : referral.clocks()) {
+                Optional<Instant> due = clock.name().equals(name) ? clock.dueAt(contract.calendar()) : Optional.empty();
+                if (due.isPresent()) {
+                    ClockDefinition definition = service.clock(name);
+                    return new Promise(definition.description(), due.get(), definition.clause());
+                }
+            }
+        }
+        return null;
+    }
+
+    static CaseStatus statusOf(Outcome outcome) {
+        return switch (outcome) {
+            case ELIGIBLE -> CaseStatus.AWAITING_ALLOCATION;
+            case NEEDS_INFORMATION -> CaseStatus.NEEDS_INFORMATION;
+            case REDIRECT -> CaseStatus.REDIRECTED;
+            case NOT_ELIGIBLE -> CaseStatus.NOT_ACCEPTED;
+            case INFORMATION_ONLY -> CaseStatus.INFORMATION_ONLY;
+            case SIGNPOSTED -> CaseStatus.SIGNPOSTED;
+        };
+    }
+
+    private static LocalDate today(Instant now) {
+        return now.atZone(UK).toLocalDate();
+    }
+
+    private static CaseTask task(CaseTask.Kind kind, String description, String fromWhom, Instant now) {
+        return new CaseTask(UUID.randomUUID().toString().substring(0, 8), kind, description, fromWhom, now, true);
+    }
+}
