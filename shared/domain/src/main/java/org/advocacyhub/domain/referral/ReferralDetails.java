@@ -7,8 +7,9 @@ import java.util.TreeMap;
 /**
  * A referral that passed validation: what the referrer told us, before the hub has screened it.
  *
- * @param serviceAnswers service-specific answers (requirements §4), keyed without the
- *                       {@code details.} prefix; their questions and checks come with eligibility
+ * @param serviceAnswers service-specific answers (requirements §4) to the {@link ServiceQuestions} of
+ *                       the service, keyed without the {@code details.} prefix; read them typed
+ *                       with {@link ServiceAnswers}
  */
 public record ReferralDetails(
         ServiceCode service,

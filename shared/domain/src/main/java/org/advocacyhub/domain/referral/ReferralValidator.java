@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@link ReferralDetails}. Every problem is reported at once, one error per field, in the words
  * shown to the referrer (form) or partner system (JSON). Validation is about the shape of what
  * was sent; whether the hub can help the person is screening's decision (requirements §4), so
- * nothing here rejects a referral on eligibility grounds.
+ * nothing here rejects a referral on eligibility grounds. Service-specific answers
+ * ({@code details.*}) are checked against the chosen service's {@link ServiceQuestions}.
  */
 public final class ReferralValidator {
 
@@ -43,7 +44,6 @@ public final class ReferralValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+$");
     /** Digits with the usual separators; 10 to 13 digits covers UK numbers with or without +44. */
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{10,20}$");
-    private static final Pattern DETAIL_KEY = Pattern.compile("^[a-zA-Z][a-zA-Z0-9]{0,39}$");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private final AuthorityDirectory authorities;
@@ -59,15 +59,15 @@ public final class ReferralValidator {
     public Result validate(SubmittedFields submitted, LocalDate today) {
         Errors errors = new Errors();
         submitted.shapeErrors().forEach(e -> errors.add(e.field(), e.message()));
-        Map<String, String> details = new LinkedHashMap<>();
+        int detailCount = 0;
         for (String name : submitted.asMap().keySet()) {
             if (name.startsWith(ReferralFields.DETAILS_PREFIX)) {
-                checkDetail(name, submitted, details, errors);
+                detailCount++;
             } else if (ReferralFields.byName(name).isEmpty()) {
                 errors.add(name, "is not a field of a referral");
             }
         }
-        if (details.size() > ReferralFields.MAX_DETAILS) {
+        if (detailCount > ReferralFields.MAX_DETAILS) {
             errors.add("details", "has more than " + ReferralFields.MAX_DETAILS + " answers");
         }
 
@@ -79,24 +79,75 @@ public final class ReferralValidator {
             }
         }
         crossFieldRules(values, errors);
+        // The service's questions can only be checked once the service is known; without a
+        // valid service, the error on "service" is the one to fix first.
+        Map<String, String> details = values.get(ReferralFields.SERVICE.name()) instanceof ServiceCode service
+                ? serviceAnswers(service, submitted, today, errors) : Map.of();
         if (!errors.isEmpty()) {
             return new Invalid(errors.list());
         }
         return new Valid(build(values, details));
     }
 
-    private static void checkDetail(String name, SubmittedFields submitted, Map<String, String> details, Errors errors) {
-        String key = name.substring(ReferralFields.DETAILS_PREFIX.length());
-        List<String> all = submitted.all(name);
-        if (!DETAIL_KEY.matcher(key).matches()) {
-            errors.add(name, "is not a valid answer name (letters and digits, starting with a letter, up to 40)");
-        } else if (all.size() > 1) {
-            errors.add(name, "must have one value");
-        } else if (!all.isEmpty() && all.get(0).length() > ReferralFields.MAX_DETAIL_LENGTH) {
-            errors.add(name, "must be " + ReferralFields.MAX_DETAIL_LENGTH + " characters or fewer");
-        } else if (!all.isEmpty()) {
-            details.put(key, all.get(0));
+    /** Service-specific answers checked on their own, e.g. when staff supply missing information. */
+    public record CheckedAnswers(Map<String, String> answers, List<FieldError> errors) {
+        public CheckedAnswers {
+            answers = Map.copyOf(answers);
+            errors = List.copyOf(errors);
         }
+
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * Checks only the {@code details.*} answers of {@code submitted} against the questions of
+     * {@code service} (required questions included); any other field is an error.
+     */
+    public CheckedAnswers validateServiceAnswers(ServiceCode service, SubmittedFields submitted, LocalDate today) {
+        Errors errors = new Errors();
+        submitted.shapeErrors().forEach(e -> errors.add(e.field(), e.message()));
+        submitted.asMap().keySet().stream().filter(name -> !name.startsWith(ReferralFields.DETAILS_PREFIX))
+                .forEach(name -> errors.add(name, "is not a service-specific question (their names start with "
+                        + ReferralFields.DETAILS_PREFIX + ")"));
+        Map<String, String> answers = serviceAnswers(service, submitted, today, errors);
+        return new CheckedAnswers(answers, errors.list());
+    }
+
+    /**
+     * The answers to {@code service}'s questions ({@link ServiceQuestions}), stored as text keyed
+     * without the {@code details.} prefix: choices by name, multi-choices joined with
+     * {@link ServiceAnswers#MULTI_SEPARATOR} in the question's order, yes/no as {@code true} or
+     * {@code false}, dates as ISO dates.
+     */
+    private Map<String, String> serviceAnswers(ServiceCode service, SubmittedFields submitted, LocalDate today, Errors errors) {
+        List<FieldSpec> questions = ServiceQuestions.forService(service);
+        for (String name : submitted.asMap().keySet()) {
+            if (name.startsWith(ReferralFields.DETAILS_PREFIX) && ServiceQuestions.find(service, name).isEmpty()) {
+                errors.add(name, "is not a question for " + service.displayName() + " referrals. Its questions are: "
+                        + String.join(", ", questions.stream().map(FieldSpec::name).toList()));
+            }
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (FieldSpec question : questions) {
+            Object value = read(question, submitted, today, errors);
+            if (value != null) {
+                answers.put(ServiceQuestions.key(question), stored(question, value));
+            }
+        }
+        return answers;
+    }
+
+    private static String stored(FieldSpec question, Object value) {
+        if (value instanceof Choice choice) {
+            return choice.name();
+        }
+        if (value instanceof List<?> chosen) {
+            return String.join(ServiceAnswers.MULTI_SEPARATOR, question.choices().stream()
+                    .filter(chosen::contains).map(Choice::name).toList());
+        }
+        return value.toString();
     }
 
     private Object read(FieldSpec spec, SubmittedFields submitted, LocalDate today, Errors errors) {
@@ -177,7 +228,8 @@ public final class ReferralValidator {
                 return null;
             }
         } else if (date.isBefore(today)) {
-            errors.add(spec.name(), "The fixed date must be today or in the future");
+            errors.add(spec.name(), spec == ReferralFields.FIXED_DATE
+                    ? "The fixed date must be today or in the future" : spec.noun() + " must be today or in the future");
             return null;
         }
         return date;

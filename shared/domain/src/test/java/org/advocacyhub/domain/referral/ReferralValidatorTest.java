@@ -198,11 +198,116 @@ class ReferralValidatorTest {
         f.put("person.nmae", List.of("typo"));
         assertEquals("is not a field of a referral", errors(f).get("person.nmae"));
         f.remove("person.nmae");
-        f.put("details.decisionType", List.of("ACCOMMODATION_CARE_HOME"));
-        assertEquals(Map.of("decisionType", "ACCOMMODATION_CARE_HOME"),
+        f.put("details.decisionType", List.of("COUNCIL_CARE_HOME_ACCOMMODATION"));
+        assertEquals(Map.of("decisionType", "COUNCIL_CARE_HOME_ACCOMMODATION"),
                 assertInstanceOf(ReferralValidator.Valid.class, validate(f)).details().serviceAnswers());
         f.put("details.bad key", List.of("x"));
         assertTrue(errors(f).containsKey("details.bad key"));
+    }
+
+    @Test
+    @DisplayName("requirements §4: the chosen service's answers are checked and stored in a standard form")
+    void serviceAnswersAreNormalised() {
+        Map<String, List<String>> f = valid();
+        f.put("service", List.of("CARE_ACT"));
+        f.put("details.process", List.of("NEEDS_ASSESSMENT"));
+        f.put("details.substantialDifficulty", List.of("COMMUNICATING", "UNDERSTANDING", "COMMUNICATING"));
+        f.put("details.prisonName", List.of("  HMP Leicester "));
+        f.put("details.legalStatus", List.of("SECTION_3"));
+        assertEquals(Map.of("process", "NEEDS_ASSESSMENT", "substantialDifficulty", "UNDERSTANDING,COMMUNICATING",
+                        "prisonName", "HMP Leicester", "legalStatus", "SECTION_3"),
+                assertInstanceOf(ReferralValidator.Valid.class, validate(f)).details().serviceAnswers());
+
+        f.put("service", List.of("IMCA"));
+        f.keySet().removeIf(name -> name.startsWith("details."));
+        f.put("details.capacityAssessed", List.of("yes"));
+        f.put("details.familyOrFriendToConsult", List.of("NOT_KNOWN"));
+        assertEquals(Map.of("capacityAssessed", "true", "familyOrFriendToConsult", "NOT_KNOWN"),
+                assertInstanceOf(ReferralValidator.Valid.class, validate(f)).details().serviceAnswers());
+        f.put("details.capacityAssessed", List.of("false"));
+        assertEquals("false", assertInstanceOf(ReferralValidator.Valid.class, validate(f)).details().serviceAnswers()
+                .get("capacityAssessed"));
+    }
+
+    @Test
+    @DisplayName("an answer to another service's question is an error naming the chosen service's questions")
+    void questionOfAnotherService() {
+        Map<String, List<String>> f = valid();
+        f.put("details.legalStatus", List.of("SECTION_3"));
+        String message = errors(f).get("details.legalStatus");
+        assertTrue(message.startsWith("is not a question for Independent Mental Capacity Advocacy (IMCA) referrals."), message);
+        assertTrue(message.endsWith("Its questions are: details.decisionType, details.stayDuration, details.capacityJudgement, "
+                + "details.capacityAssessed, details.familyOrFriendToConsult, details.decisionMakerContact"), message);
+    }
+
+    @Test
+    @DisplayName("a service answer that is not one of its choices lists the allowed values")
+    void badChoice() {
+        Map<String, List<String>> f = valid();
+        f.put("details.decisionType", List.of("CARE_HOME"));
+        f.put("details.capacityAssessed", List.of("maybe"));
+        Map<String, String> errors = errors(f);
+        assertEquals("Decision type must be one of: SERIOUS_MEDICAL_TREATMENT, NHS_HOSPITAL_ACCOMMODATION, "
+                + "NHS_CARE_HOME_ACCOMMODATION, COUNCIL_CARE_HOME_ACCOMMODATION, CARE_REVIEW, ADULT_SAFEGUARDING, "
+                + "DEPRIVATION_OF_LIBERTY, OTHER", errors.get("details.decisionType"));
+        assertEquals("Capacity assessment done must be yes or no (true or false in JSON)", errors.get("details.capacityAssessed"));
+        f.put("details.decisionType", List.of("CARE_REVIEW", "ADULT_SAFEGUARDING"));
+        assertEquals("Decision type must have one value", errors(f).get("details.decisionType"));
+    }
+
+    @Test
+    @DisplayName("LLR 5.42: a DoLS IMCA referral must give the role and the supervisory body, in GOV.UK wording")
+    void requiredServiceQuestions() {
+        Map<String, List<String>> f = valid();
+        f.put("service", List.of("DOLS_IMCA"));
+        Map<String, String> errors = errors(f);
+        assertEquals("Select the DoLS IMCA role", errors.get("details.dolsRole"));
+        assertEquals("Select the council that is the supervisory body", errors.get("details.supervisoryBody"));
+        f.put("details.dolsRole", List.of("SECTION_39A"));
+        f.put("details.supervisoryBody", List.of("NARNIA"));
+        assertEquals("Supervisory body must be one of: LEICESTER, RUTLAND, LEWISHAM, OTHER", errors(f).get("details.supervisoryBody"));
+        f.put("details.supervisoryBody", List.of("RUTLAND"));
+        f.put("details.authorisationEndDate", List.of("2026-11-21"));
+        assertEquals("Authorisation end date must be today or in the future", errors(f).get("details.authorisationEndDate"));
+        f.put("details.authorisationEndDate", List.of("2027-02-30"));
+        assertEquals("Authorisation end date must be a real date", errors(f).get("details.authorisationEndDate"));
+        f.put("details.authorisationEndDate", List.of("2027-02-28"));
+        assertEquals(Map.of("dolsRole", "SECTION_39A", "supervisoryBody", "RUTLAND", "authorisationEndDate", "2027-02-28"),
+                assertInstanceOf(ReferralValidator.Valid.class, validate(f)).details().serviceAnswers());
+    }
+
+    @Test
+    @DisplayName("without a valid service, only the service error is reported, not its questions")
+    void noServiceNoQuestions() {
+        Map<String, List<String>> f = valid();
+        f.put("service", List.of("IMCAA"));
+        f.put("details.anything", List.of("x"));
+        Map<String, String> errors = errors(f);
+        assertEquals(java.util.Set.of("service"), errors.keySet());
+    }
+
+    @Test
+    @DisplayName("staff can check service answers on their own, e.g. when supplying missing information")
+    void answersOnTheirOwn() {
+        ReferralValidator.CheckedAnswers ok = validator.validateServiceAnswers(ServiceCode.IMHA,
+                SubmittedFields.of(Map.of("details.legalStatus", List.of("SECTION_2"), "details.hospital", List.of("OTHER_HOSPITAL"))),
+                TODAY);
+        assertTrue(ok.valid());
+        assertEquals(Map.of("legalStatus", "SECTION_2", "hospital", "OTHER_HOSPITAL"), ok.answers());
+        ReferralValidator.CheckedAnswers bad = validator.validateServiceAnswers(ServiceCode.IMHA,
+                SubmittedFields.of(Map.of("person.name", List.of("x"), "details.treatment", List.of("ECT"))), TODAY);
+        assertEquals(java.util.Set.of("person.name", "details.treatment"),
+                bad.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
+    }
+
+    @Test
+    @DisplayName("more than the allowed number of service answers is refused")
+    void tooManyAnswers() {
+        Map<String, List<String>> f = valid();
+        for (int i = 0; i <= ReferralFields.MAX_DETAILS; i++) {
+            f.put("details.answer" + i, List.of("x"));
+        }
+        assertEquals("has more than 40 answers", errors(f).get("details"));
     }
 
     @Test
