@@ -59,6 +59,8 @@ public final class IntakeWeb {
     private final CaseJson caseJson;
     private final JsonMapper json;
     private final ScreenAgain screenAgain;
+    /** Built once: it only changes with a release. */
+    private final String schema;
     private final ContractCatalogue contracts;
 
     public IntakeWeb(SubmitReferral submitReferral, ViewCase viewCase, ScreenAgain screenAgain, CaseStore cases,
@@ -67,6 +69,7 @@ public final class IntakeWeb {
         this.viewCase = viewCase;
         this.cases = cases;
         this.formPage = new ReferralFormPage(terms.areas());
+        this.schema = write(ReferralJsonSchema.build(terms.areas()));
         this.screenAgain = screenAgain;
         this.contracts = contracts;
         this.problems = new Problems(json);
@@ -79,6 +82,7 @@ public final class IntakeWeb {
         try {
             return switch (request.route()) {
                 case "GET /referrals/new" -> newReferral(request);
+                case "GET /referrals/schema" -> HttpResponses.json(200, schema);
                 case "POST /referrals" -> submit(request);
                 case "GET /referrals/{reference}/confirmation" -> confirmation(request);
                 case "GET /cases/{reference}" -> viewCase(request);
