@@ -73,6 +73,15 @@ class ReferralIntakeIT extends IntakeScenarios {
     }
 
     @Test
+    void theJsonSchemaIsPublished() {
+        APIGatewayProxyResponseEvent response = aws.call(aws.request("GET", "/referrals/schema"));
+        assertEquals(200, response.getStatusCode());
+        Map<String, Object> schema = json(response.getBody());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema"));
+        assertTrue(response.getBody().contains("\"decisionType\""), "service questions are in it");
+    }
+
+    @Test
     void theFirstStepAsksOnlyWhichServiceWithAPlainGetForm() {
         APIGatewayProxyResponseEvent response = aws.call(aws.request("GET", "/referrals/new"));
         assertEquals(200, response.getStatusCode());

@@ -68,13 +68,13 @@ public final class IntakeWeb {
         this.submitReferral = submitReferral;
         this.viewCase = viewCase;
         this.cases = cases;
-        this.formPage = new ReferralFormPage(terms.areas());
-        this.schema = write(ReferralJsonSchema.build(terms.areas()));
         this.screenAgain = screenAgain;
         this.contracts = contracts;
+        this.json = json;
         this.problems = new Problems(json);
         this.caseJson = new CaseJson(json);
-        this.json = json;
+        this.formPage = new ReferralFormPage(terms.areas());
+        this.schema = write(ReferralJsonSchema.build(terms.areas()));
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
