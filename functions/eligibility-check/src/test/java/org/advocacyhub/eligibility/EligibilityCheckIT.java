@@ -133,6 +133,7 @@ class EligibilityCheckIT {
         reasons.forEach(r -> assertTrue(String.valueOf(r.get("clause")).matches("(LLR|LEW|DERBY|SCIE) .+"), r.toString()));
         SesMailbox.SentEmail letter = aws.mailbox().await(e -> e.subject().equals("Referral " + reference + " accepted"), Duration.ofSeconds(5));
         assertTrue(letter.text().contains("We have accepted your referral"), letter.text());
+        assertFalse(letter.text().contains(".."), "no doubled full stops: " + letter.text());
         assertTrue(view.get("timeline").toString().contains("DECISION_LETTER_SENT"));
     }
 

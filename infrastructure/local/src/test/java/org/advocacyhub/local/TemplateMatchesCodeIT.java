@@ -122,17 +122,18 @@ class TemplateMatchesCodeIT {
     @Test
     void everySampleEventIsReadAsItsHandlersInputAndAnswered() throws IOException {
         io.micronaut.json.JsonMapper json = io.micronaut.json.JsonMapper.createDefault();
-        Map<String, String> functionOfEvent = Map.of("apigateway-", "ReferralIntakeFunction", "schedule-screening-sweep", "ScreeningSweepFunction");
+        Map<String, String> functionOfEvent = Map.of("apigateway-", "ReferralIntakeFunction",
+                "schedule-screening-sweep", "ScreeningSweepFunction", "sqs-screening", "EligibilityCheckFunction");
         int answered = 0;
         try (Stream<Path> events = Files.list(root.resolve("infrastructure/events"))) {
-            for (Path event : events.filter(p -> p.getFileName().toString().matches("(apigateway|schedule)-.*\\.json")).sorted().toList()) {
+            for (Path event : events.filter(p -> p.getFileName().toString().matches("(apigateway|schedule|sqs)-.*\\.json")).sorted().toList()) {
                 String name = event.getFileName().toString();
                 String functionId = functionOfEvent.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
                         .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no function for " + name));
                 byte[] bytes = Files.readAllBytes(event);
-                Object result = name.startsWith("apigateway-")
-                        ? aws.function(functionId).invoke(json.readValue(bytes, com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.class))
-                        : aws.function(functionId).invoke(json.readValue(bytes, Map.class));
+                Class<?> input = name.startsWith("apigateway-") ? com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.class
+                        : name.startsWith("sqs-") ? com.amazonaws.services.lambda.runtime.events.SQSEvent.class : Map.class;
+                Object result = aws.function(functionId).invoke(json.readValue(bytes, input));
                 if (result instanceof APIGatewayProxyResponseEvent response) {
                     assertTrue(response.getStatusCode() < 500, name + " answered " + response.getStatusCode() + " " + response.getBody());
                 } else {
@@ -141,7 +142,7 @@ class TemplateMatchesCodeIT {
                 answered++;
             }
         }
-        assertEquals(4, answered, "sample events found");
+        assertEquals(5, answered, "sample events found");
     }
 
     @Test

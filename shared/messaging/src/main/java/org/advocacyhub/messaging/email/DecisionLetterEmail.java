@@ -34,13 +34,17 @@ public final class DecisionLetterEmail {
         switch (decision.outcome()) {
             case ELIGIBLE -> {
                 subject = "Referral " + reference + " accepted";
-                letter.paragraph("We have accepted your referral (" + reference + ") to our " + service + " service for " + person + ".");
+                letter.paragraph("We have accepted your referral (" + reference + ") to our " + service + " service for " + endSentence(person));
                 reasons(letter, "Why we accepted it", decision.reasons());
                 List<String> steps = new ArrayList<>();
                 if (promise != null) {
                     steps.add("We will " + promise.what() + " by " + UkDates.timeOnDay(promise.dueAt()) + " (" + promise.clause() + ").");
                 }
-                steps.add("The advocate will contact the person and, where it helps, you.");
+                if (referral.details().service() != org.advocacyhub.domain.referral.ServiceCode.ACCOMMODATION) {
+                    // An accommodation referral is answered to the council's team with an offer or a
+                    // decline (DERBY 3.3.1); there is no advocate to make contact.
+                    steps.add("The advocate will contact the person and, where it helps, you.");
+                }
                 letter.heading("What happens next").numbered(steps);
             }
             case NEEDS_INFORMATION -> {
@@ -58,8 +62,8 @@ public final class DecisionLetterEmail {
             case REDIRECT -> {
                 String other = decision.redirectTo() == null ? "another" : "our " + decision.redirectTo().displayName();
                 subject = "Referral " + reference + ": " + (decision.redirectTo() == null ? "another service" : decision.redirectTo().displayName());
-                letter.paragraph("Thank you for your referral (" + reference + ") to our " + service + " service for " + person
-                        + ". We think " + other + " service fits better, so we are looking at it under that service.");
+                letter.paragraph("Thank you for your referral (" + reference + ") to our " + service + " service for " + endSentence(person)
+                        + " We think " + other + " service fits better, so we are looking at it under that service.");
                 reasons(letter, "Why", decision.reasons());
                 letter.paragraph("You do not need to refer again. We will be in touch, quoting " + reference + ".");
             }
@@ -67,9 +71,9 @@ public final class DecisionLetterEmail {
                 boolean notEligible = decision.outcome() == org.advocacyhub.domain.eligibility.Outcome.NOT_ELIGIBLE;
                 subject = "Referral " + reference + (notEligible ? ": not accepted" : ": information and where to get help");
                 letter.paragraph(notEligible
-                        ? "We are sorry, but we cannot accept your referral (" + reference + ") to our " + service + " service for " + person + "."
-                        : "Thank you for your referral (" + reference + ") to our " + service + " service for " + person
-                        + ". The person does not need an advocate from us, but here is where they can get help.");
+                        ? "We are sorry, but we cannot accept your referral (" + reference + ") to our " + service + " service for " + endSentence(person)
+                        : "Thank you for your referral (" + reference + ") to our " + service + " service for " + endSentence(person)
+                        + " The person does not need an advocate from us, but here is where they can get help.");
                 reasons(letter, notEligible ? "Why we cannot accept it" : "Why", decision.reasons());
             }
         }
@@ -99,6 +103,11 @@ public final class DecisionLetterEmail {
         letter.heading(heading).numbered(lines);
     }
 
+
+    /** Ends a sentence with a full stop, once: initials already end with one. */
+    private static String endSentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
 
     static String initials(ReferralCase referral) {
         String initials = referral.details().person().initials();
