@@ -1,0 +1,194 @@
+package org.advocacyhub.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.CaseTask;
+import org.advocacyhub.domain.casework.DecisionLetter;
+import org.advocacyhub.domain.casework.ReceiptDeadline;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.casework.ScreeningRecord;
+import org.advocacyhub.domain.eligibility.InformationNeeded;
+import org.advocacyhub.domain.eligibility.Outcome;
+import org.advocacyhub.domain.eligibility.Reason;
+import org.advocacyhub.domain.eligibility.ScreeningDecision;
+import org.advocacyhub.domain.eligibility.Signpost;
+import org.advocacyhub.domain.referral.Awareness;
+import org.advocacyhub.domain.referral.Disability;
+import org.advocacyhub.domain.referral.Ethnicity;
+import org.advocacyhub.domain.referral.Gender;
+import org.advocacyhub.domain.referral.Person;
+import org.advocacyhub.domain.referral.ReferralDetails;
+import org.advocacyhub.domain.referral.ReferralRoute;
+import org.advocacyhub.domain.referral.ReferralSource;
+import org.advocacyhub.domain.referral.Referrer;
+import org.advocacyhub.domain.referral.ReferrerRelationship;
+import org.advocacyhub.domain.referral.Residence;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.Urgency;
+import org.advocacyhub.domain.time.SlaClock;
+import org.advocacyhub.domain.time.WorkingDays;
+import org.advocacyhub.testing.LocalAws;
+import org.advocacyhub.testing.WithLocalAws;
+import org.junit.jupiter.api.Test;
+
+/** The DynamoDB adapter's conditional writes, against DynamoDB Local with the table of template.yaml. */
+@WithLocalAws
+class DynamoCaseStoreIT {
+
+    private static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final DynamoCaseStore store;
+
+    DynamoCaseStoreIT(LocalAws aws) {
+        this.store = new DynamoCaseStore(aws.dynamoDb(), aws.tableName("HubTable"), new CaseItemMapper());
+    }
+
+    private static ReferralCase received(long sequence) {
+        Person person = new Person("Alex Testperson", LocalDate.of(1941, 5, 17), Gender.FEMALE, Ethnicity.WHITE_BRITISH,
+                Set.of(Disability.DEMENTIA, Disability.SENSORY), Residence.GENERAL_HOSPITAL, "Ward 21", "LE1 5WW", "LEICESTER",
+                null, "English", false);
+        Referrer referrer = new Referrer(ReferrerRelationship.DECISION_MAKER, "Sam Example", "Social worker",
+                "Leicester City Council", "sam@council.example", null);
+        ReferralDetails details = new ReferralDetails(ServiceCode.IMCA, ReferralRoute.EMAIL, ReferralSource.ADULT_SOCIAL_CARE,
+                person, referrer, Urgency.STANDARD, LocalDate.of(2026, 12, 1), "Best interests meeting",
+                Awareness.UNABLE_TO_AGREE, "Care home move", Map.of("decisionType", "COUNCIL_CARE_HOME_ACCOMMODATION"));
+        return ReferralCase.received(new ReferralReference("LLR", 2026, sequence), details, MONDAY,
+                new ReceiptDeadline("allocation", "allocate an advocate", Instant.parse("2026-11-25T17:00:00Z"),
+                        LocalDate.of(2026, 11, 23), "LLR 9.38a"),
+                List.of(SlaClock.start("allocation", new WorkingDays(2), MONDAY)));
+    }
+
+    private static CaseEvent receivedEvent() {
+        return new CaseEvent(MONDAY, CaseEvent.Type.RECEIVED, "Referral received by email");
+    }
+
+    private static ReferralCase needsInformation(ReferralCase c, Instant at) {
+        ScreeningDecision decision = new ScreeningDecision(Outcome.NEEDS_INFORMATION,
+                List.of(new Reason("No capacity assessment yet.", "LLR 5.60")), List.of(new Signpost("PALS", "Helps with concerns")),
+                null, Set.of(ServiceCode.CARE_ACT), List.of(new InformationNeeded("The capacity assessment", "the decision maker")));
+        return c.screened(CaseStatus.NEEDS_INFORMATION, new ScreeningRecord(decision, at, "imca"),
+                List.of(c.clocks().get(0).pause(at, "Waiting for information from the decision maker")), DecisionLetter.pending(at));
+    }
+
+    @Test
+    void aCaseComesBackExactlyAsStoredThroughEveryStage() {
+        ReferralCase c = received(1);
+        assertInstanceOf(CaseStore.Stored.class, store.recordNewCase(c, receivedEvent(), Optional.empty()));
+        assertEquals(Optional.of(c), store.findCase(c.reference()));
+
+        Instant at = MONDAY.plusSeconds(30);
+        ReferralCase screened = needsInformation(c, at);
+        CaseTask task = new CaseTask("t1", CaseTask.Kind.OBTAIN_INFORMATION, "Obtain: the capacity assessment",
+                "the decision maker", at, true);
+        assertTrue(store.saveCase(screened, CaseStatus.RECEIVED, List.of(new CaseEvent(at, CaseEvent.Type.SCREENED, "Screened")),
+                List.of(task)));
+        assertEquals(Optional.of(screened), store.findCase(c.reference()));
+        assertEquals(List.of(task), store.tasks(c.reference()));
+        assertEquals(List.of(CaseEvent.Type.RECEIVED, CaseEvent.Type.SCREENED),
+                store.timeline(c.reference()).stream().map(CaseEvent::type).toList());
+    }
+
+    @Test
+    void aScreenedCaseLeavesTheScreeningIndexSoTheSweepIgnoresIt() {
+        ReferralCase first = received(1);
+        ReferralCase second = received(2);
+        store.recordNewCase(first, receivedEvent(), Optional.empty());
+        store.recordNewCase(second, receivedEvent(), Optional.empty());
+        assertEquals(List.of(first.reference(), second.reference()), store.awaitingScreeningSince(MONDAY, 10));
+        assertEquals(List.of(), store.awaitingScreeningSince(MONDAY.minusMillis(1), 10), "received after the cutoff");
+
+        store.saveCase(needsInformation(first, MONDAY.plusSeconds(1)), CaseStatus.RECEIVED, List.of(), List.of());
+        assertEquals(List.of(second.reference()), store.awaitingScreeningSince(MONDAY.plusSeconds(600), 10));
+    }
+
+    @Test
+    void aSaveFromAStaleStatusWritesNothing() {
+        ReferralCase c = received(1);
+        store.recordNewCase(c, receivedEvent(), Optional.empty());
+        ReferralCase screened = needsInformation(c, MONDAY.plusSeconds(5));
+        assertTrue(store.saveCase(screened, CaseStatus.RECEIVED, List.of(), List.of()));
+
+        ReferralCase twin = needsInformation(c, MONDAY.plusSeconds(6));
+        CaseEvent twinEvent = new CaseEvent(MONDAY.plusSeconds(6), CaseEvent.Type.SCREENED, "twin");
+        assertFalse(store.saveCase(twin, CaseStatus.RECEIVED, List.of(twinEvent), List.of()));
+        assertEquals(Optional.of(screened), store.findCase(c.reference()));
+        assertEquals(1, store.timeline(c.reference()).size(), "the twin's event was not written either");
+    }
+
+    @Test
+    void aSecondRequestWithTheSameKeyGetsTheFirstRecordAndStoresNoCase() {
+        CaseStore.IdempotencyRecord key = new CaseStore.IdempotencyRecord("json:k", "f1", received(1).reference(),
+                MONDAY.plus(Duration.ofHours(24)));
+        store.recordNewCase(received(1), receivedEvent(), Optional.of(key));
+        CaseStore.IdempotencyRecord twin = new CaseStore.IdempotencyRecord("json:k", "f1", received(2).reference(),
+                MONDAY.plus(Duration.ofHours(24)));
+
+        var outcome = assertInstanceOf(CaseStore.KeyAlreadyUsed.class, store.recordNewCase(received(2), receivedEvent(), Optional.of(twin)));
+        assertEquals(received(1).reference(), outcome.existing().reference());
+        assertEquals(Optional.empty(), store.findCase(received(2).reference()));
+        assertEquals(Optional.of(key), store.findIdempotencyRecord("json:k"));
+    }
+
+    @Test
+    void anExpiredKeyNoLongerBlocksANewReferral() {
+        CaseStore.IdempotencyRecord old = new CaseStore.IdempotencyRecord("json:old", "f1", received(1).reference(), MONDAY.minusSeconds(1));
+        store.recordNewCase(received(1), receivedEvent(), Optional.of(old));
+        CaseStore.IdempotencyRecord fresh = new CaseStore.IdempotencyRecord("json:old", "f2", received(2).reference(),
+                MONDAY.plus(Duration.ofHours(24)));
+        assertInstanceOf(CaseStore.Stored.class, store.recordNewCase(received(2), receivedEvent(), Optional.of(fresh)));
+    }
+
+    @Test
+    void onlyOneSenderHoldsTheLetterUntilItsLeaseLapses() {
+        ReferralCase c = received(1);
+        store.recordNewCase(c, receivedEvent(), Optional.empty());
+        Instant decided = MONDAY.plusSeconds(10);
+        store.saveCase(needsInformation(c, decided), CaseStatus.RECEIVED, List.of(), List.of());
+
+        Instant now = decided.plusMillis(5);
+        assertTrue(store.claimLetter(c.reference(), decided, now, LEASE));
+        assertFalse(store.claimLetter(c.reference(), decided, now.plusSeconds(59), LEASE), "held");
+        assertFalse(store.claimLetter(c.reference(), decided.plusSeconds(1), now, LEASE), "a claim names its decision");
+        assertTrue(store.claimLetter(c.reference(), decided, now.plusSeconds(61), LEASE), "a crashed sender's claim lapses");
+
+        store.releaseLetter(c.reference(), decided);
+        assertTrue(store.claimLetter(c.reference(), decided, now.plusSeconds(62), LEASE), "released after a failed send");
+        store.markLetterSent(c.reference(), decided, now.plusSeconds(63));
+        assertFalse(store.claimLetter(c.reference(), decided, now.plusSeconds(600), LEASE), "sent is final");
+        assertEquals(DecisionLetter.Status.SENT, store.findCase(c.reference()).orElseThrow().letter().status());
+    }
+
+    @Test
+    void referenceSequencesNeverRepeatUnderConcurrency() throws InterruptedException {
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 100; i++) {
+            pool.submit(() -> seen.add(store.nextSequence("LLR", 2026)));
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        assertEquals(100, seen.size());
+        assertEquals(101, store.nextSequence("LLR", 2026));
+        assertEquals(1, store.nextSequence("LEW", 2026), "per contract");
+        assertEquals(1, store.nextSequence("LLR", 2027), "per year");
+    }
+}
