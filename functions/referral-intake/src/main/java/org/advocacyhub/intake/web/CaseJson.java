@@ -1,8 +1,6 @@
 package org.advocacyhub.intake.web;
 
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +91,7 @@ final class CaseJson {
             event.put("description", e.description());
             return event;
         }).toList());
-        try {
-            return json.writeValueAsString(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.write(json, out);
     }
 
     private static Map<String, Object> screening(ScreeningRecord record) {
