@@ -6,16 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advocacyhub.testing.AwsEndpoints;
+import org.advocacyhub.testing.FunctionInvoker;
 import org.advocacyhub.testing.LocalAws;
 import org.advocacyhub.testing.SesMailbox;
 import org.advocacyhub.testing.WithLocalAws;
@@ -236,6 +242,39 @@ class EligibilityCheckIT {
         } finally {
             aws.sqs().setQueueAttributes(b -> b.queueUrl(queue).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, original)));
         }
+    }
+
+    @Test
+    void llr610ALetterThatCouldNotBeSentIsSentByTheSweepOnceTheMailServiceIsBack() {
+        String reference = submit(imca(eligibleImcaDetails()));
+        var queued = aws.sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl("ScreeningQueue")).waitTimeSeconds(1)).messages().get(0);
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(queued.messageId());
+        message.setBody(queued.body());
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        AwsEndpoints mailDown = AwsEndpoints.of(aws.endpoints().dynamoDbEndpoint(), aws.endpoints().sqsEndpoint(),
+                URI.create("http://127.0.0.1:9"));
+        try (FunctionInvoker screening = FunctionInvoker.create(aws.template(), FUNCTION, aws.environment(FUNCTION), mailDown)) {
+            SQSBatchResponse response = screening.invoke(event, SQSBatchResponse.class);
+            assertEquals(1, response.getBatchItemFailures().size(), "the delivery is retried");
+        }
+        Map<String, Object> view = caseView(reference);
+        assertEquals("AWAITING_ALLOCATION", view.get("status"), "the decision stands");
+        assertEquals("PENDING", ((Map<?, ?>) view.get("decisionLetter")).get("status"));
+        assertTrue(view.get("timeline").toString().contains("DECISION_LETTER_NOT_SENT"));
+        assertTrue(lettersAbout(reference).isEmpty());
+
+        Instant now = Instant.now();
+        try (FunctionInvoker early = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", now.plusSeconds(300).toString()))) {
+            assertEquals("requeued=0 letters=0", early.invoke(Map.of()), "the queue's own retries come first");
+        }
+        try (FunctionInvoker sweep = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", now.plusSeconds(660).toString()))) {
+            assertEquals("requeued=0 letters=1", sweep.invoke(Map.of()));
+            assertEquals("requeued=0 letters=0", sweep.invoke(Map.of()), "sent once");
+        }
+        assertEquals(1, lettersAbout(reference).size());
+        assertEquals("SENT", ((Map<?, ?>) caseView(reference).get("decisionLetter")).get("status"));
     }
 
     @Test

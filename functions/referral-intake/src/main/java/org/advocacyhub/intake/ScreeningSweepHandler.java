@@ -4,10 +4,12 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.advocacyhub.application.intake.RequeueUnscreenedReferrals;
+import org.advocacyhub.application.screening.ResendDecisionLetters;
 
 /**
  * Lambda entry point for the scheduled sweep (template.yaml {@code ScreeningSweepFunction}, every
- * five minutes): referrals stored but never screened are handed to screening again. The payload
+ * five minutes): referrals stored but never screened are handed to screening again, and decision
+ * letters that could not be sent while screening retried are sent. The payload
  * is not read (EventBridge Scheduler sends its own, not a CloudWatch {@code ScheduledEvent}): the
  * work to do is in the table.
  */
@@ -15,6 +17,9 @@ public class ScreeningSweepHandler extends MicronautRequestHandler<Object, Strin
 
     @Inject
     RequeueUnscreenedReferrals requeue;
+
+    @Inject
+    ResendDecisionLetters resend;
 
     public ScreeningSweepHandler() {
     }
@@ -25,6 +30,6 @@ public class ScreeningSweepHandler extends MicronautRequestHandler<Object, Strin
 
     @Override
     public String execute(Object schedulePayload) {
-        return "requeued=" + requeue.run();
+        return "requeued=" + requeue.run() + " letters=" + resend.run();
     }
 }

@@ -263,10 +263,10 @@ class ReferralIntakeIT extends IntakeScenarios {
         assertTrue(screeningMessages().isEmpty());
 
         try (FunctionInvoker tooEarly = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", "2026-11-23T10:04:00Z"))) {
-            assertEquals("requeued=0", tooEarly.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
+            assertEquals("requeued=0 letters=0", tooEarly.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
         }
         try (FunctionInvoker sweep = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", "2026-11-23T10:05:00Z"))) {
-            assertEquals("requeued=1", sweep.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
+            assertEquals("requeued=1 letters=0", sweep.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
         }
         var messages = screeningMessages();
         assertEquals(1, messages.size());

@@ -99,6 +99,11 @@ public final class CaseItemMapper {
             // In the work index until screening decides; the sweep finds it there.
             item.put(GSI1PK, s(TableKeys.SCREENING_PENDING));
             item.put(GSI1SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
+        } else if (c.letter() != null && (c.letter().status() == DecisionLetter.Status.PENDING
+                || c.letter().status() == DecisionLetter.Status.CLAIMED)) {
+            // In the work index until the written decision is sent (LLR 6.10); the sweep re-sends it.
+            item.put(GSI1PK, s(TableKeys.LETTER_PENDING));
+            item.put(GSI1SK, s(TableKeys.timeThenReference(c.letter().decidedAt(), c.reference())));
         }
         item.put(GSI2PK, s(TableKeys.reportPk(c.reference().contract(), d.person().authority(),
                 FinancialQuarter.containing(c.receivedAt()).key())));

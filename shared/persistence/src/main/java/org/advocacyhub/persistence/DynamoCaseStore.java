@@ -120,9 +120,19 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public List<ReferralReference> awaitingScreeningSince(Instant cutoff, int limit) {
+        return pendingSince(TableKeys.SCREENING_PENDING, cutoff, limit);
+    }
+
+    @Override
+    public List<ReferralReference> lettersPendingSince(Instant cutoff, int limit) {
+        return pendingSince(TableKeys.LETTER_PENDING, cutoff, limit);
+    }
+
+    /** Oldest first from one partition of the sparse work index: a Query, never a Scan. */
+    private List<ReferralReference> pendingSince(String partition, Instant cutoff, int limit) {
         QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(TableKeys.GSI1)
                 .keyConditionExpression("GSI1PK = :pending AND GSI1SK < :before")
-                .expressionAttributeValues(Map.of(":pending", s(TableKeys.SCREENING_PENDING),
+                .expressionAttributeValues(Map.of(":pending", s(partition),
                         ":before", s(TableKeys.upperBoundAtOrBefore(cutoff))))
                 .limit(limit));
         return page.items().stream().map(item -> ReferralReference.parse(str(item, "reference")).orElseThrow()).toList();
@@ -183,7 +193,7 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public void markLetterSent(ReferralReference reference, Instant decidedAt, Instant sentAt) {
-        updateLetter(reference, "SET letter.#s = :sent, letter.sentAt = :at", "letter.decidedAt = :decided",
+        updateLetter(reference, "SET letter.#s = :sent, letter.sentAt = :at REMOVE GSI1PK, GSI1SK", "letter.decidedAt = :decided",
                 Map.of(":sent", s("SENT"), ":at", s(sentAt.toString()), ":decided", s(decidedAt.toString())));
     }
 

@@ -10,7 +10,8 @@ import org.advocacyhub.domain.casework.ReferralReference;
  *
  * <pre>
  * item            PK                         SK                          GSI1PK / GSI1SK                      GSI2PK / GSI2SK
- * case            CASE#LLR-2026-000042       CASE                        SCREENING#PENDING / ts#ref (sparse)  LLR#RUTLAND#FY2026Q3 / ts#ref
+ * case            CASE#LLR-2026-000042       CASE                        SCREENING#PENDING / ts#ref or        LLR#RUTLAND#FY2026Q3 / ts#ref
+ *                                                                        LETTER#PENDING / ts#ref (sparse)
  * timeline event  CASE#LLR-2026-000042       EVENT#ts#id
  * task            CASE#LLR-2026-000042       TASK#ts#id
  * sequence        SEQUENCE#LLR#2026          SEQUENCE
@@ -37,6 +38,8 @@ public final class TableKeys {
     public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     /** Work index partition of referrals waiting to be screened. */
     public static final String SCREENING_PENDING = "SCREENING#PENDING";
+    /** Work index partition of screened cases whose decision letter is not yet sent. */
+    public static final String LETTER_PENDING = "LETTER#PENDING";
 
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

@@ -57,6 +57,12 @@ public interface CaseStore {
      */
     List<ReferralReference> awaitingScreeningSince(Instant cutoff, int limit);
 
+    /**
+     * Screened cases whose decision letter has not been sent, decided at or before {@code cutoff},
+     * oldest first, at most {@code limit}. A Query on the work index, never a Scan.
+     */
+    List<ReferralReference> lettersPendingSince(Instant cutoff, int limit);
+
     /** Notes that a referral was handed to the screening queue again at {@code at}. */
     void markRequeued(ReferralReference reference, Instant at);
 

@@ -204,17 +204,28 @@ public final class ScreenReferral {
     }
 
     /**
+     * Sends a screened case's decision letter if it is still due (for the sweep).
+     *
+     * @return whether this call sent it
+     */
+    public boolean sendPendingLetter(ReferralReference reference) {
+        return store.findCase(reference).map(this::sendLetterIfDue).orElse(false);
+    }
+
+    /**
      * Sends the decision letter unless it was sent, is going by post, or another sender holds the
      * claim. A failed send releases the claim and rethrows, so the delivery is retried.
+     *
+     * @return whether this call sent it
      */
-    void sendLetterIfDue(ReferralCase referral) {
+    boolean sendLetterIfDue(ReferralCase referral) {
         DecisionLetter letter = referral.letter();
         Instant now = clock.instant();
         if (letter == null || !letter.claimable(now, LETTER_LEASE)) {
-            return;
+            return false;
         }
         if (!store.claimLetter(referral.reference(), letter.decidedAt(), now, LETTER_LEASE)) {
-            return;
+            return false;
         }
         try {
             letters.decision(referral, promise(referral));
@@ -228,6 +239,7 @@ public final class ScreenReferral {
         store.markLetterSent(referral.reference(), letter.decidedAt(), sentAt);
         store.appendEvent(referral.reference(), new CaseEvent(sentAt, CaseEvent.Type.DECISION_LETTER_SENT,
                 "Decision letter emailed to the referrer"));
+        return true;
     }
 
     /** On acceptance, the next deadline the hub promises: the acknowledged one, else the first started by acceptance. */

@@ -72,6 +72,11 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public List<ReferralReference> lettersPendingSince(Instant cutoff, int limit) {
+        return List.of();
+    }
+
+    @Override
     public void markRequeued(ReferralReference reference, Instant at) {
         pendingSince.replace(reference, at);
     }
