@@ -73,10 +73,12 @@ final class ReferralFormPage {
                     questions));
         }
         for (FieldGroup group : groups) {
-            html.append("<fieldset id=\"group-").append(group.id()).append("\"><legend><h2 style=\"margin:0\">")
-                    .append(escape(group.legend())).append("</h2></legend>");
+            String hintId = "group-" + group.id() + "-hint";
+            html.append("<fieldset id=\"group-").append(group.id()).append("\"")
+                    .append(group.hint().isEmpty() ? "" : " aria-describedby=\"" + hintId + "\"")
+                    .append("><legend><h2>").append(escape(group.legend())).append("</h2></legend>");
             if (!group.hint().isEmpty()) {
-                html.append("<p class=\"hint\">").append(escape(group.hint())).append("</p>");
+                html.append("<p id=\"").append(hintId).append("\" class=\"hint\">").append(escape(group.hint())).append("</p>");
             }
             for (FieldSpec field : group.fields()) {
                 field(html, field, values, errorFor(errors, field));
@@ -92,14 +94,24 @@ final class ReferralFormPage {
         if (errors.isEmpty()) {
             return;
         }
-        html.append("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"error-summary-title\">")
+        // autofocus moves focus to the summary on load without JavaScript (GOV.UK does it with script).
+        html.append("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus aria-labelledby=\"error-summary-title\">")
                 .append("<h2 id=\"error-summary-title\">There is a problem</h2><ul>");
         for (FieldError error : errors) {
-            html.append("<li><a href=\"#").append(escape(anchor(error.field()))).append("\">")
-                    .append(escape(error.message())).append("</a></li>");
+            String anchor = anchor(error.field());
+            if (anchor.equals(NO_FIELD)) {
+                // Not about one field (an expired form, say): nothing on the page to link to.
+                html.append("<li>").append(escape(error.message())).append("</li>");
+            } else {
+                html.append("<li><a href=\"#").append(escape(anchor)).append("\">")
+                        .append(escape(error.message())).append("</a></li>");
+            }
         }
         html.append("</ul></div>");
     }
+
+    /** What {@link #anchor} answers for a problem that is not about one field of the form. */
+    static final String NO_FIELD = "main";
 
     /** The id an error summary link points at: the first input of the field. */
     static String anchor(String field) {
@@ -112,7 +124,7 @@ final class ReferralFormPage {
                             : spec.htmlId();
                     default -> spec.htmlId();
                 })
-                .orElse("main");
+                .orElse(NO_FIELD);
     }
 
     private static java.util.Optional<FieldSpec> serviceQuestion(String field) {
@@ -151,7 +163,7 @@ final class ReferralFormPage {
         }
         String errorClass = error == null ? "" : " input--error";
         switch (field.kind()) {
-            case TEXT, EMAIL, PHONE, POSTCODE -> html.append("<input class=\"").append(errorClass.strip()).append("\" id=\"")
+            case TEXT, EMAIL, PHONE, POSTCODE -> html.append("<input class=\"").append((width(field) + errorClass).strip()).append("\" id=\"")
                     .append(id).append("\" name=\"").append(field.name()).append("\" type=\"")
                     .append(field.kind() == FieldKind.EMAIL ? "email" : field.kind() == FieldKind.PHONE ? "tel" : "text")
                     .append("\" maxlength=\"").append(field.maxLength()).append("\" value=\"")
@@ -185,6 +197,15 @@ final class ReferralFormPage {
     }
 
     private record Option(String value, String text) {
+    }
+
+    /** GOV.UK: a field's width hints at the length of the answer. */
+    private static String width(FieldSpec field) {
+        return switch (field.kind()) {
+            case POSTCODE -> "input--postcode";
+            case PHONE -> "input--phone";
+            default -> "";
+        };
     }
 
     private static String optional(FieldSpec field) {
