@@ -106,6 +106,73 @@ class ReferralIntakeIT extends IntakeScenarios {
         }
     }
 
+    /**
+     * What a browser posts: every text box, text area and select of the page (empty when not
+     * filled), the chosen radios and checkboxes, and the hidden fields, with the example's answers.
+     */
+    @ParameterizedTest(name = "the {0} form, filled in and posted as a browser does, makes a referral")
+    @ValueSource(strings = {"imca", "dols-imca", "imha", "care-act", "icas", "cyp", "accommodation"})
+    void eachServicesFormPostedAsABrowserDoesMakesAReferral(String service) {
+        Map<String, Object> example = json(example(service));
+        String html = aws.call(aws.request("GET", "/referrals/new?service=" + example.get("service"))).getBody();
+        List<String[]> fields = new java.util.ArrayList<>();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(html);
+        while (hidden.find()) {
+            fields.add(new String[] {hidden.group(1), hidden.group(2)});
+        }
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        flatten("", example, answers);
+        Matcher boxes = Pattern.compile("<(input|textarea|select)[^>]* name=\"([^\"]+)\"[^>]*>").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (boxes.find()) {
+            String tag = boxes.group(0);
+            String name = boxes.group(2);
+            if (tag.contains("type=\"hidden\"") || tag.contains("type=\"radio\"") || tag.contains("type=\"checkbox\"")) {
+                continue;
+            }
+            if (seen.add(name)) {
+                List<String> values = answers.getOrDefault(name, List.of(""));
+                fields.add(new String[] {name, values.get(0)});
+            }
+        }
+        answers.forEach((name, values) -> {
+            if (!seen.contains(name) && !name.equals("service")) {
+                values.forEach(v -> fields.add(new String[] {name, v}));
+            }
+        });
+        StringBuilder body = new StringBuilder();
+        for (String[] field : fields) {
+            body.append(body.length() == 0 ? "" : "&").append(java.net.URLEncoder.encode(field[0], java.nio.charset.StandardCharsets.UTF_8))
+                    .append('=').append(java.net.URLEncoder.encode(field[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        APIGatewayProxyResponseEvent response = aws.call(aws.request("POST", "/referrals")
+                .header("Content-Type", "application/x-www-form-urlencoded").body(body.toString()));
+        assertEquals(303, response.getStatusCode(), () -> String.join("\n",
+                Pattern.compile("<li>(?:<a [^>]*>)?([^<]+)").matcher(response.getBody()).results().map(r -> r.group(1)).toList()));
+    }
+
+    /** The example's answers as the form names them: dates in day, month and year boxes, yes or no for booleans. */
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> object, Map<String, List<String>> out) {
+        object.forEach((key, value) -> {
+            String name = prefix + key;
+            if (value instanceof Map<?, ?> nested) {
+                flatten(name + ".", (Map<String, Object>) nested, out);
+            } else if (value instanceof List<?> list) {
+                out.put(name, list.stream().map(String::valueOf).toList());
+            } else if (value instanceof Boolean yes) {
+                out.put(name, List.of(yes ? "yes" : "no"));
+            } else if (String.valueOf(value).matches("\\d{4}-\\d{2}-\\d{2}")) {
+                String[] parts = String.valueOf(value).split("-");
+                out.put(name + ".day", List.of(parts[2]));
+                out.put(name + ".month", List.of(parts[1]));
+                out.put(name + ".year", List.of(parts[0]));
+            } else if (!name.equals("route")) {
+                out.put(name, List.of(String.valueOf(value)));
+            }
+        });
+    }
+
     @Test
     void theFormIsAccessibleHtmlWithATokenAndNoScripts() {
         APIGatewayProxyResponseEvent response = aws.call(aws.request("GET", "/referrals/new?service=IMCA"));

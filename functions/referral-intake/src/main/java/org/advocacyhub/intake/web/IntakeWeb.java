@@ -24,6 +24,7 @@ import org.advocacyhub.application.port.StaffMember;
 import org.advocacyhub.application.screening.ScreenAgain;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.ServiceQuestions;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.referral.FieldError;
@@ -180,7 +181,8 @@ public final class IntakeWeb {
         Map<String, List<String>> fields = new LinkedHashMap<>(values);
         fields.remove(FORM_TOKEN);
         fields.put(ReferralFields.ROUTE.name(), List.of(ReferralRoute.ONLINE_FORM.name()));
-        for (FieldSpec spec : ReferralFields.ALL) {
+        // Browsers send every date box, filled or not: the common dates and the services' own.
+        for (FieldSpec spec : java.util.stream.Stream.concat(ReferralFields.ALL.stream(), ServiceQuestions.all().stream()).toList()) {
             if (spec.kind() == FieldKind.DATE) {
                 String day = single(fields.remove(spec.name() + ".day"));
                 String month = single(fields.remove(spec.name() + ".month"));
