@@ -190,6 +190,26 @@ class EligibilityCheckIT {
     }
 
     @Test
+    void llr938aAManagersCorrectionOfADeclinedReferralRestoresTheAllocationClockFromReceipt() {
+        Map<String, Object> details = eligibleImcaDetails();
+        details.put("familyOrFriendToConsult", "YES");
+        String reference = submit(imca(details));
+        screenQueued();
+        Map<String, Object> declined = caseView(reference);
+        assertEquals("NOT_ACCEPTED", declined.get("status"));
+
+        APIGatewayProxyResponseEvent again = aws.call(aws.request("POST", "/cases/" + reference + "/screening").claims(MANAGER)
+                .header("Content-Type", "application/json")
+                .body("{\"details\":{\"familyOrFriendToConsult\":\"NO\"},\"note\":\"The friend named cannot be consulted\"}"));
+        assertEquals(200, again.getStatusCode(), again.getBody());
+        Map<String, Object> accepted = json(again.getBody());
+        assertEquals("AWAITING_ALLOCATION", accepted.get("status"));
+        Map<String, Object> allocation = list(accepted, "clocks").stream().filter(c -> c.get("name").equals("allocation"))
+                .findFirst().orElseThrow();
+        assertEquals(declined.get("receivedAt"), allocation.get("startedAt"), "the statutory clock runs from receipt");
+    }
+
+    @Test
     void llr610WithoutAnEmailTheDecisionLetterBecomesAPostTask() {
         Map<String, Object> referral = imca(eligibleImcaDetails());
         @SuppressWarnings("unchecked")

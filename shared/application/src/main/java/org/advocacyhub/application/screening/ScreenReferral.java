@@ -154,8 +154,12 @@ public final class ScreenReferral {
     }
 
     /**
-     * ELIGIBLE: the clocks run on (a paused one resumes) and clocks that start on acceptance start
-     * (CYP contact within 72 hours of acceptance, LEW 8.4). NEEDS_INFORMATION: running clocks pause
+     * ELIGIBLE: the case gets exactly its service's clocks. Those that start on receipt run from
+     * the receipt, keeping their history (a paused one resumes); one the case lacks (it was
+     * declined before a manager corrected it, or it came from another service by redirect) starts
+     * from the receipt too. Interpretation: the statutory clock runs from receipt (LLR 9.38a), so
+     * time lost to a wrong decision or a redirect counts against the hub. Those that start on
+     * acceptance start now (CYP contact within 72 hours of acceptance, LEW 8.4). NEEDS_INFORMATION: running clocks pause
      * until the information arrives. REDIRECT: nothing changes while staff confirm. Not accepted
      * (NOT_ELIGIBLE, INFORMATION_ONLY, SIGNPOSTED): no deadline applies to a referral the hub does
      * not take, so its clocks are removed; the timeline records it.
@@ -165,19 +169,21 @@ public final class ScreenReferral {
         List<SlaClock> clocks = new ArrayList<>();
         switch (decision.outcome()) {
             case ELIGIBLE -> {
-                for (SlaClock clock : referral.clocks()) {
-                    if (clock.isPaused()) {
-                        clocks.add(clock.resume(now));
-                        events.add(new CaseEvent(now, CaseEvent.Type.CLOCK_RESUMED, "Clock '" + clock.name() + "' resumed"));
-                    } else {
-                        clocks.add(clock);
-                    }
-                }
                 boolean urgent = referral.details().urgency() == Urgency.URGENT;
-                for (ClockDefinition definition : contract.service(referral.details().service())
-                        .clocksStartedBy(ClockEvent.REFERRAL_ACCEPTED)) {
-                    if (clocks.stream().noneMatch(c -> c.name().equals(definition.name()))) {
-                        clocks.add(definition.startClock(now, urgent));
+                var service = contract.service(referral.details().service());
+                for (ClockEvent start : List.of(ClockEvent.REFERRAL_RECEIVED, ClockEvent.REFERRAL_ACCEPTED)) {
+                    Instant startedAt = start == ClockEvent.REFERRAL_RECEIVED ? referral.receivedAt() : now;
+                    for (ClockDefinition definition : service.clocksStartedBy(start)) {
+                        Optional<SlaClock> existing = referral.clocks().stream()
+                                .filter(c -> c.name().equals(definition.name())).findFirst();
+                        if (existing.isEmpty()) {
+                            clocks.add(definition.startClock(startedAt, urgent));
+                        } else if (existing.get().isPaused()) {
+                            clocks.add(existing.get().resume(now));
+                            events.add(new CaseEvent(now, CaseEvent.Type.CLOCK_RESUMED, "Clock '" + definition.name() + "' resumed"));
+                        } else {
+                            clocks.add(existing.get());
+                        }
                     }
                 }
             }
