@@ -316,6 +316,32 @@ class ReferralIntakeIT extends IntakeScenarios {
     }
 
     @Test
+    void aOneOffBankHolidayFromConfigurationMovesTheDeadlineWithoutARelease() {
+        var found = (org.advocacyhub.testing.ApiRoutes.Found) aws.api().match("POST", "/referrals");
+        String dueWithout;
+        try (FunctionInvoker monday = aws.newFunction(INTAKE, Map.of("HUB_CLOCK_FIXED", "2026-11-23T10:00:00Z"))) {
+            dueWithout = dueAt(monday.invoke(aws.api().event(found, aws.request("POST", "/referrals")
+                    .header("Content-Type", "application/json").body(example("imca"))), APIGatewayProxyResponseEvent.class));
+        }
+        String dueWith;
+        try (FunctionInvoker mondayWithHoliday = aws.newFunction(INTAKE,
+                Map.of("HUB_CLOCK_FIXED", "2026-11-23T10:00:00Z", "EXTRA_BANK_HOLIDAYS", "2026-11-24"))) {
+            dueWith = dueAt(mondayWithHoliday.invoke(aws.api().event(found, aws.request("POST", "/referrals")
+                    .header("Content-Type", "application/json").body(example("imca"))), APIGatewayProxyResponseEvent.class));
+        }
+        assertEquals("2026-11-25T17:00:00Z", dueWithout, "LLR 9.38a: Monday 10:00 is due Wednesday 17:00");
+        assertEquals("2026-11-26T17:00:00Z", dueWith, "with Tuesday a bank holiday, Thursday 17:00");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String dueAt(APIGatewayProxyResponseEvent created) {
+        String reference = (String) json(created.getBody()).get("reference");
+        Map<String, Object> view = json(aws.call(aws.request("GET", "/cases/" + reference)
+                .claims(Map.of("sub", "m-1", "cognito:groups", "manager"))).getBody());
+        return (String) ((Map<String, Object>) view.get("deadline")).get("dueAt");
+    }
+
+    @Test
     void aReferralWhoseEnqueueFailedIsRequeuedByTheSweepAfterFiveMinutes() {
         String missingQueue = aws.queueUrl("ScreeningQueue") + "-missing";
         String reference;
