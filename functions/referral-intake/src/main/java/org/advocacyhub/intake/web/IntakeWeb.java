@@ -321,9 +321,8 @@ public final class IntakeWeb {
         }
         Optional<ServiceCode> service = Optional.empty();
         if (object.get("service") != null) {
-            try {
-                service = Optional.of(ServiceCode.valueOf(String.valueOf(object.get("service"))));
-            } catch (IllegalArgumentException unknown) {
+            service = service(String.valueOf(object.get("service")));
+            if (service.isEmpty()) {
                 errors.add(new FieldError("service", "Service must be one of: "
                         + String.join(", ", java.util.Arrays.stream(ServiceCode.values()).map(Enum::name).toList())));
             }

@@ -5,7 +5,6 @@ import static org.advocacyhub.messaging.email.Html.escape;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.domain.referral.AuthorityDirectory;
-import org.advocacyhub.domain.referral.Choice;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldGroup;
 import org.advocacyhub.domain.referral.FieldKind;
@@ -119,12 +118,17 @@ final class ReferralFormPage {
                 .map(spec -> switch (spec.kind()) {
                     case DATE -> spec.htmlId() + "-day";
                     case YES_NO -> spec.htmlId() + "-yes";
-                    case CHOICE, MULTI_CHOICE -> spec.choices().size() <= MAX_RADIOS || spec.kind() == FieldKind.MULTI_CHOICE
+                    case CHOICE, MULTI_CHOICE -> asRadiosOrCheckboxes(spec)
                             ? spec.htmlId() + "-" + spec.choices().get(0).name()
                             : spec.htmlId();
                     default -> spec.htmlId();
                 })
                 .orElse(NO_FIELD);
+    }
+
+    /** Checkboxes always; radios up to {@link #MAX_RADIOS} choices; a select beyond. The anchor and the renderer both ask. */
+    private static boolean asRadiosOrCheckboxes(FieldSpec field) {
+        return field.kind() == FieldKind.MULTI_CHOICE || field.choices().size() <= MAX_RADIOS;
     }
 
     private static java.util.Optional<FieldSpec> serviceQuestion(String field) {
@@ -144,7 +148,7 @@ final class ReferralFormPage {
     private void field(StringBuilder html, FieldSpec field, Map<String, List<String>> values, String error) {
         String id = field.htmlId();
         boolean fieldset = field.kind() == FieldKind.DATE || field.kind() == FieldKind.YES_NO
-                || (field.isChoice() && (field.choices().size() <= MAX_RADIOS || field.kind() == FieldKind.MULTI_CHOICE));
+                || (field.isChoice() && asRadiosOrCheckboxes(field));
         String describedBy = describedBy(field, error);
         html.append("<div class=\"group").append(error == null ? "" : " group--error").append("\">");
         if (fieldset) {

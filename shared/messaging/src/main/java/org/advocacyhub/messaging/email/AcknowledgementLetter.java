@@ -21,7 +21,7 @@ public final class AcknowledgementLetter {
         Letter letter = new Letter()
                 .paragraph("Thank you for your referral to our " + service + " service.")
                 .paragraph("Your reference is " + reference + ". Please quote it whenever you contact us about this referral.")
-                .paragraph("The person you referred: " + initials(referral))
+                .paragraph("The person you referred: " + DecisionLetterEmail.initials(referral))
                 .heading("What happens next");
         List<String> steps = new ArrayList<>();
         steps.add("We check the referral against the rules for the service. We will write to you with our decision and, "
@@ -42,9 +42,5 @@ public final class AcknowledgementLetter {
                 .paragraph("Please do not reply to this email with personal details. If anything changes, or the "
                         + "referral becomes urgent, contact us and quote " + reference + ".");
         return letter.to(referral.details().referrer().email(), "Referral received: " + reference);
-    }
-
-    private static String initials(ReferralCase referral) {
-        return DecisionLetterEmail.initials(referral);
     }
 }

@@ -22,8 +22,7 @@ final class Letter {
     }
 
     Letter numbered(List<String> items) {
-        blocks.add(items.toArray(new String[0]));
-        blocks.set(blocks.size() - 1, prefixed("ol", items));
+        blocks.add(prefixed("ol", items));
         return this;
     }
 
