@@ -209,6 +209,88 @@ class EligibilityCheckIT {
         assertEquals(declined.get("receivedAt"), allocation.get("startedAt"), "the statutory clock runs from receipt");
     }
 
+    /** A case screened to each outcome a re-screen can leave as it is. */
+    private String screenedTo(String outcome) {
+        Map<String, Object> details = eligibleImcaDetails();
+        switch (outcome) {
+            case "NEEDS_INFORMATION" -> details.put("capacityAssessed", false);
+            case "NOT_ELIGIBLE" -> details.put("familyOrFriendToConsult", "YES");
+            default -> { }
+        }
+        String reference = submit(imca(details));
+        screenQueued();
+        assertEquals(outcome, screening(caseView(reference)).get("outcome"));
+        return reference;
+    }
+
+    private APIGatewayProxyResponseEvent screenAgain(String reference, String body) {
+        return aws.call(aws.request("POST", "/cases/" + reference + "/screening").claims(MANAGER)
+                .header("Content-Type", "application/json").body(body));
+    }
+
+    @ParameterizedTest(name = "issue 7: screening a {0} referral again to the same decision records the note and sends no letter")
+    @ValueSource(strings = {"ELIGIBLE", "NEEDS_INFORMATION", "NOT_ELIGIBLE"})
+    void aReScreenWithTheSameDecisionSendsNoLetter(String outcome) {
+        String reference = screenedTo(outcome);
+        Map<String, Object> before = caseView(reference);
+        int letters = lettersAbout(reference).size();
+        assertEquals(1, letters);
+
+        APIGatewayProxyResponseEvent again = screenAgain(reference,
+                "{\"details\":{\"decisionType\":\"COUNCIL_CARE_HOME_ACCOMMODATION\"},\"note\":\"Spoke to the ward\"}");
+        assertEquals(200, again.getStatusCode(), again.getBody());
+        Map<String, Object> after = json(again.getBody());
+        assertEquals(before.get("status"), after.get("status"));
+        assertEquals(screening(before), screening(after), "the decision and its time are unchanged");
+        assertEquals(before.get("clocks"), after.get("clocks"));
+        assertEquals(before.get("tasks"), after.get("tasks"), "open tasks stay open");
+        String timeline = after.get("timeline").toString();
+        assertTrue(timeline.contains("Spoke to the ward"), timeline);
+        assertTrue(timeline.contains("unchanged; the referrer already has this decision, so no new letter was sent"), timeline);
+        aws.eventSource(FUNCTION).drainOnce();
+        assertEquals(letters, lettersAbout(reference).size(), "no second letter about the same decision");
+
+        // A change of decision still writes to the referrer.
+        if (outcome.equals("NEEDS_INFORMATION")) {
+            assertEquals(200, screenAgain(reference, "{\"details\":{\"capacityAssessed\":true}}").getStatusCode());
+            assertEquals(letters + 1, lettersAbout(reference).size());
+        }
+    }
+
+    @ParameterizedTest(name = "issue 7: a re-screen body meets the referral's rules: {0}")
+    @ValueSource(strings = {
+        "{\"note\":123}|/note|Note must be text, not a number",
+        "{\"note\":\"a\\u0007b\"}|/note|Note must not contain control characters",
+        "{\"note\":\"x\\u202ey\"}|/note|Note must not contain invisible text-direction characters",
+        "{\"details\":\"capacityAssessed\"}|/details|'details' must be an object of fields",
+        "{\"details\":{\"capacityAssessed\":\"yes\"}}|/details/capacityAssessed|Capacity assessment done must be true or false, not text",
+        "{\"details\":{\"decisionType\":7}}|/details/decisionType|Decision type must be text, not a number",
+        "{\"details\":{\"nonsense\":\"x\"}}|/details/nonsense|'details.nonsense' is not a question for",
+        "{\"service\":true}|/service|Service must be text, not true or false",
+        "{\"service\":\"NOPE\"}|/service|Service must be one of:",
+        "{\"reason\":\"x\"}|/reason|'reason' is not a field of a screening request",
+        "{\"note\":\"a\",\"note\":\"b\"}|/note|'note' is given more than once"})
+    void aReScreenBodyIsCheckedLikeAReferral(String both) {
+        String[] parts = both.split("\\|");
+        String reference = screenedTo("NEEDS_INFORMATION");
+        Map<String, Object> before = caseView(reference);
+        APIGatewayProxyResponseEvent response = screenAgain(reference, parts[0]);
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
+        Map<String, Object> error = list(json(response.getBody()), "errors").stream()
+                .filter(e -> e.get("pointer").equals(parts[1])).findFirst().orElseThrow(() -> new AssertionError(response.getBody()));
+        assertTrue(((String) error.get("detail")).startsWith(parts[2]), error.toString());
+        assertEquals(before, caseView(reference), "nothing changed");
+    }
+
+    @Test
+    void issue7AReScreenBodyWithTextAfterTheObjectIsRefused() {
+        String reference = screenedTo("NEEDS_INFORMATION");
+        APIGatewayProxyResponseEvent response = screenAgain(reference, "{\"note\":\"x\"} trailing");
+        assertEquals(400, response.getStatusCode());
+        assertTrue(((String) json(response.getBody()).get("detail")).startsWith("The body has more after the JSON object"));
+    }
+
     @Test
     void llr610WithoutAnEmailTheDecisionLetterBecomesAPostTask() {
         Map<String, Object> referral = imca(eligibleImcaDetails());

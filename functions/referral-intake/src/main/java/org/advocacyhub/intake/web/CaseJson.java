@@ -9,6 +9,7 @@ import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ScreeningRecord;
 import org.advocacyhub.domain.eligibility.ScreeningDecision;
 import org.advocacyhub.domain.time.WorkingCalendar;
+import org.advocacyhub.web.JsonText;
 import org.advocacyhub.domain.casework.ReceiptDeadline;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.referral.Person;

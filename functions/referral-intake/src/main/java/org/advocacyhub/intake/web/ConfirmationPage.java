@@ -2,41 +2,37 @@ package org.advocacyhub.intake.web;
 
 import static org.advocacyhub.messaging.email.Html.escape;
 
-import org.advocacyhub.domain.casework.ReceiptDeadline;
-import org.advocacyhub.domain.casework.ReferralCase;
-import org.advocacyhub.messaging.email.UkDates;
+import org.advocacyhub.domain.casework.ReferralReference;
 
 /**
- * Shown after the form is sent. Anyone holding the link can open it, so it shows the reference,
- * the service and the next steps, and nothing about the person.
+ * The receipt shown after the form is sent, at an address holding the form's one-time token
+ * (unguessable, remembered for 24 hours). It is a public page: anyone holding the link can open
+ * it, from a shared computer's history say, so it shows the reference and what happens next and
+ * nothing about the case: not the service, not the person, not a deadline. The acknowledgement
+ * email, which goes only to the referrer, carries the deadline.
  */
 final class ConfirmationPage {
 
     private ConfirmationPage() {
     }
 
-    static String render(ReferralCase referral) {
-        String reference = referral.reference().value();
-        StringBuilder html = new StringBuilder()
-                .append("<div class=\"panel\"><h1>Referral sent</h1><div>Your reference number<br><span class=\"reference\">")
-                .append(escape(reference)).append("</span></div></div>")
-                .append("<p>We have received your referral to our ").append(escape(referral.details().service().displayName()))
-                .append(" service.</p>");
-        if (referral.details().referrer().hasEmail()) {
-            html.append("<p>We have sent a confirmation email with your reference number.</p>");
-        } else {
-            html.append("<p>Write down your reference number. You did not give an email address, so we will contact you by phone.</p>");
-        }
-        html.append("<h2>What happens next</h2>")
-                .append("<p>We check the referral against the rules for the service and tell you our decision. ")
-                .append("If we cannot accept it, we will explain why and where else the person can get help.</p>");
-        ReceiptDeadline deadline = referral.firstDeadline();
-        if (deadline != null) {
-            html.append("<p>If we accept the referral, we will ").append(escape(deadline.description())).append(" by ")
-                    .append(escape(UkDates.timeOnDay(deadline.dueAt()))).append(".</p>");
-        }
-        html.append("<p>Quote ").append(escape(reference)).append(" whenever you contact us about this referral.</p>")
-                .append("<p><a href=\"../new\">Make another referral</a></p>");
-        return Page.layout("Referral sent", html.toString());
+    static String render(ReferralReference reference) {
+        String html = "<div class=\"panel\"><h1>Referral sent</h1><div>Your reference number<br><span class=\"reference\">"
+                + escape(reference.value()) + "</span></div></div>"
+                + "<p>We have received your referral. If you gave an email address, we have sent a confirmation to it. "
+                + "Write down your reference number: quote it whenever you contact us about this referral.</p>"
+                + "<h2>What happens next</h2>"
+                + "<p>We check the referral against the rules for the service and tell you our decision. "
+                + "If we cannot accept it, we will explain why and where else the person can get help.</p>"
+                + "<p><a href=\"../new\">Make another referral</a></p>";
+        return Page.layout("Referral sent", html);
+    }
+
+    /** The same page for an unknown, mistyped or expired receipt: it tells nothing about any referral. */
+    static String expired() {
+        return Page.layout("Page not found", "<h1>Page not found</h1>"
+                + "<p>This confirmation page has expired or the address is not right. If you sent a referral, "
+                + "it has been received: your reference number is in the confirmation email, if you gave an email address.</p>"
+                + "<p><a href=\"../new\">Make a referral</a></p>");
     }
 }

@@ -2,13 +2,12 @@ package org.advocacyhub.intake.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,77 +15,81 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.advocacyhub.application.casework.ViewCase;
+import java.util.stream.Stream;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.intake.SubmitReferral;
-import org.advocacyhub.application.port.CaseStore;
-import org.advocacyhub.application.port.StaffMember;
-import org.advocacyhub.application.screening.ScreenAgain;
-import org.advocacyhub.domain.contract.ContractCatalogue;
-import org.advocacyhub.domain.referral.ServiceCode;
-import org.advocacyhub.domain.referral.ServiceQuestions;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.contract.ContactDetails;
+import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.ReferralFields;
 import org.advocacyhub.domain.referral.ReferralRoute;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.ServiceQuestions;
 import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.web.FormBody;
+import org.advocacyhub.web.HttpRequest;
+import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.JsonText;
+import org.advocacyhub.web.Problems;
+import org.advocacyhub.web.RequestBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of intake: turns API Gateway requests into use-case calls and their outcomes into
- * responses. Routes are the ones template.yaml gives the intake function.
+ * responses. Routes are the ones template.yaml gives the intake function: the public ones here,
+ * the staff ones in {@link CaseWeb}.
  */
 @Singleton
 public final class IntakeWeb {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeWeb.class);
     static final String FORM_TOKEN = "formToken";
-    /** The largest body accepted; a referral is a few kilobytes. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The form's one-time token: a random UUID, so its receipt page cannot be guessed. */
     private static final Pattern TOKEN = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     /** Printable ASCII, as the IETF Idempotency-Key draft expects of a key. */
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
 
     private final SubmitReferral submitReferral;
-    private final ViewCase viewCase;
-    private final CaseStore cases;
+    private final CaseWeb caseWeb;
     private final ReferralFormPage formPage;
     private final Problems problems;
-    private final CaseJson caseJson;
+    private final RequestBodies bodies;
     private final JsonMapper json;
-    private final ScreenAgain screenAgain;
     /** Built once: it only changes with a release. */
     private final String schema;
     private final ContractCatalogue contracts;
 
-    public IntakeWeb(SubmitReferral submitReferral, ViewCase viewCase, ScreenAgain screenAgain, CaseStore cases,
-                     ContractTerms terms, ContractCatalogue contracts, JsonMapper json) {
+    public IntakeWeb(SubmitReferral submitReferral, CaseWeb caseWeb, ContractTerms terms, ContractCatalogue contracts,
+                     JsonMapper json) {
         this.submitReferral = submitReferral;
-        this.viewCase = viewCase;
-        this.cases = cases;
-        this.screenAgain = screenAgain;
+        this.caseWeb = caseWeb;
         this.contracts = contracts;
         this.json = json;
         this.problems = new Problems(json);
-        this.caseJson = new CaseJson(json);
+        this.bodies = new RequestBodies(problems);
         this.formPage = new ReferralFormPage(terms.areas());
-        this.schema = write(ReferralJsonSchema.build(terms.areas()));
+        this.schema = JsonText.write(json, ReferralJsonSchema.build(terms.areas()));
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
         HttpRequest request = new HttpRequest(event);
+        return HttpResponses.forMethod(request, route(request));
+    }
+
+    private APIGatewayProxyResponseEvent route(HttpRequest request) {
         try {
             return switch (request.route()) {
                 case "GET /referrals/new" -> newReferral(request);
                 case "GET /referrals/schema" -> HttpResponses.json(200, schema);
                 case "POST /referrals" -> submit(request);
-                case "GET /referrals/{reference}/confirmation" -> confirmation(request);
-                case "GET /cases/{reference}" -> viewCase(request);
-                case "POST /cases/{reference}/screening" -> screenAgain(request);
+                case "GET /referrals/receipts/{receipt}" -> receipt(request);
+                case "GET /cases/{reference}" -> caseWeb.view(request);
+                case "POST /cases/{reference}/screening" -> caseWeb.screenAgain(request);
                 default -> problems.of(404, "Not Found", "There is nothing at this address.");
             };
         } catch (RuntimeException e) {
@@ -115,62 +118,103 @@ public final class IntakeWeb {
     }
 
     private static Optional<ServiceCode> service(String code) {
-        return java.util.Arrays.stream(ServiceCode.values()).filter(s -> s.name().equals(code)).findFirst();
+        return Arrays.stream(ServiceCode.values()).filter(s -> s.name().equals(code)).findFirst();
     }
 
-    /** The form again with its errors: the service's own page, or step 1 when the service itself is wrong. */
-    private APIGatewayProxyResponseEvent formAgain(Map<String, List<String>> values, List<FieldError> errors, String token) {
+    /** The form again with its problems: the service's own page, or step 1 when the service itself is wrong. */
+    private APIGatewayProxyResponseEvent formAgain(int status, Map<String, List<String>> values, List<FieldError> errors,
+                                                   String token) {
         List<String> chosen = values.getOrDefault(ReferralFields.SERVICE.name(), List.of());
         Optional<ServiceCode> service = chosen.size() == 1 ? service(chosen.get(0)) : Optional.empty();
         if (service.isEmpty()) {
             return HttpResponses.html(400, formPage.chooseService(List.of(
                     new FieldError(ReferralFields.SERVICE.name(), ReferralFields.SERVICE.missingMessage()))));
         }
-        return HttpResponses.html(400, formPage.render(service.get(), values, errors, token));
+        return HttpResponses.html(status, formPage.render(service.get(), values, inFormOrder(errors), token));
     }
 
     // ------------------------------------------------------------------ POST /referrals
 
     private APIGatewayProxyResponseEvent submit(HttpRequest request) {
-        String mediaType = request.mediaType();
-        boolean form = mediaType.equals("application/x-www-form-urlencoded");
-        if (!form && !mediaType.equals("application/json")) {
-            return problems.of(415, "Unsupported Media Type",
-                    "Send the referral as application/json, or as application/x-www-form-urlencoded from the form.");
+        if (request.mediaType().equals("application/x-www-form-urlencoded")) {
+            return bodies.tooLarge(request.body()).orElseGet(() -> submitForm(request.body()));
         }
-        byte[] body = request.body();
-        if (body.length > MAX_BODY_BYTES) {
-            return problems.of(413, "Content Too Large",
-                    "A referral may be at most " + MAX_BODY_BYTES / 1024 + " KB. Shorten the longest answers and send it again.");
+        RequestBodies.Read read = bodies.json(request);
+        if (read instanceof RequestBodies.Refused refused) {
+            return refused.response();
         }
-        return form ? submitForm(body) : submitJson(request, body);
+        return submitJson(request, ((RequestBodies.Fields) read).fields());
     }
 
     private APIGatewayProxyResponseEvent submitForm(byte[] body) {
-        Map<String, List<String>> values = FormBody.parse(body);
+        FormBody.Parsed parsed = FormBody.parse(body);
+        Map<String, List<String>> values = parsed.values();
         List<String> tokens = values.getOrDefault(FORM_TOKEN, List.of());
-        String token = tokens.size() == 1 ? tokens.get(0) : "";
-        if (!TOKEN.matcher(token).matches()) {
+        String token = tokens.size() == 1 && TOKEN.matcher(tokens.get(0)).matches() ? tokens.get(0) : "";
+        if (!parsed.complete()) {
+            // Nothing garbled is stored, not even with replacement characters: ask for it again.
+            return formAgain(400, values, unreadable(parsed), token.isEmpty() ? newToken() : token);
+        }
+        if (token.isEmpty()) {
             // Without its token a repeated post could not be recognised: ask for one more click.
-            return formAgain(values, List.of(new FieldError(FORM_TOKEN,
+            return formAgain(400, values, List.of(new FieldError(FORM_TOKEN,
                     "This form has expired. Check your answers and send the referral again")), newToken());
         }
         Map<String, List<String>> fields = formFields(values);
-        SubmitReferral.Outcome outcome = submitReferral.submit(SubmittedFields.of(fields), Optional.of("form:" + token));
-        if (outcome instanceof SubmitReferral.Accepted accepted) {
-            return HttpResponses.seeOther(confirmationPath(accepted.referral().reference()));
+        SubmitReferral.Outcome outcome = submitReferral.submit(SubmittedFields.of(fields), Optional.of(formKey(token)));
+        if (outcome instanceof SubmitReferral.Accepted) {
+            return HttpResponses.seeOther("referrals/receipts/" + token);
         }
         if (outcome instanceof SubmitReferral.KeyReused reused) {
-            // The same form sent again after a change: it already made a referral, so show that one.
-            return HttpResponses.seeOther(confirmationPath(reused.original()));
+            // The referrer went back and changed the form after sending it: the referral exists
+            // already, under the answers first sent. Say so, and how to correct it, rather than
+            // show the old confirmation as if the change had been taken. A new token lets them
+            // send it as a new referral if that is what they meant.
+            return formAgain(409, values, List.of(new FieldError(FORM_TOKEN, alreadySent(reused.original()))), newToken());
         }
-        List<FieldError> errors = inFormOrder(((SubmitReferral.Rejected) outcome).errors());
-        return formAgain(values, errors, token);
+        return formAgain(400, values, ((SubmitReferral.Rejected) outcome).errors(), token);
     }
 
-    /** Relative to {@code .../referrals}, so it works under any API stage prefix. */
-    private static String confirmationPath(ReferralReference reference) {
-        return "referrals/" + reference.value() + "/confirmation";
+    /** The idempotency key of a form's one-time token. */
+    private static String formKey(String token) {
+        return "form:" + token;
+    }
+
+    private String alreadySent(ReferralReference original) {
+        ContactDetails contact = contracts.contract(original.contract()).orElseThrow().contact();
+        return "You have already sent this referral. Its reference is " + original.value() + ". Your changes have not been sent: "
+                + "to correct the referral, email " + contact.email() + " or phone " + contact.phone() + " and quote "
+                + original.value() + ". Only send this form again if it is a new referral";
+    }
+
+    /** Each value that could not be read, on its field (a date's box on the date), in the field's own words. */
+    private static List<FieldError> unreadable(FormBody.Parsed parsed) {
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        for (String name : parsed.unreadable()) {
+            String field = dateOfBox(name).orElse(name);
+            String noun = spec(field).map(FieldSpec::noun).orElse("'" + org.advocacyhub.domain.referral.FieldRules.shown(field) + "'");
+            errors.putIfAbsent(field, new FieldError(field, noun
+                    + " could not be read: the text was garbled in sending (a broken %-escape or not UTF-8). Enter it again"));
+        }
+        if (parsed.brokenName()) {
+            errors.putIfAbsent(FORM_TOKEN, new FieldError(FORM_TOKEN,
+                    "Part of the form could not be read: it was garbled in sending. Check your answers and send the referral again"));
+        }
+        return List.copyOf(errors.values());
+    }
+
+    private static Optional<FieldSpec> spec(String name) {
+        return ReferralFields.byName(name).or(() -> ServiceQuestions.all().stream().filter(q -> q.name().equals(name)).findFirst());
+    }
+
+    /** {@code person.dateOfBirth.day} is a box of the date {@code person.dateOfBirth}. */
+    private static Optional<String> dateOfBox(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0 || !List.of("day", "month", "year").contains(name.substring(dot + 1))) {
+            return Optional.empty();
+        }
+        String date = name.substring(0, dot);
+        return spec(date).filter(s -> s.kind() == FieldKind.DATE).map(FieldSpec::name);
     }
 
     /**
@@ -182,7 +226,7 @@ public final class IntakeWeb {
         fields.remove(FORM_TOKEN);
         fields.put(ReferralFields.ROUTE.name(), List.of(ReferralRoute.ONLINE_FORM.name()));
         // Browsers send every date box, filled or not: the common dates and the services' own.
-        for (FieldSpec spec : java.util.stream.Stream.concat(ReferralFields.ALL.stream(), ServiceQuestions.all().stream()).toList()) {
+        for (FieldSpec spec : Stream.concat(ReferralFields.ALL.stream(), ServiceQuestions.all().stream()).toList()) {
             if (spec.kind() == FieldKind.DATE) {
                 String day = single(fields.remove(spec.name() + ".day"));
                 String month = single(fields.remove(spec.name() + ".month"));
@@ -199,7 +243,7 @@ public final class IntakeWeb {
         return values == null || values.isEmpty() ? "" : values.get(0).strip();
     }
 
-    /** A real date as ISO text, or the parts as typed (which the validator then rejects as not a real date). */
+    /** A real date as ISO text, or the boxes as typed (which the field rules then refuse as not a real date). */
     private static String isoDate(String day, String month, String year) {
         try {
             if (year.length() == 4) {
@@ -221,28 +265,19 @@ public final class IntakeWeb {
         return sorted;
     }
 
-    private APIGatewayProxyResponseEvent submitJson(HttpRequest request, byte[] body) {
+    private APIGatewayProxyResponseEvent submitJson(HttpRequest request, SubmittedFields fields) {
         Optional<String> key = request.header("Idempotency-Key");
         if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
             return problems.of(400, "Bad Request", "Idempotency-Key must be 1 to 255 printable ASCII characters.");
         }
-        Map<String, Object> object;
-        try {
-            object = json.readValue(body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException | RuntimeException notJson) {
-            return problems.of(400, "Bad Request", "The body is not a JSON object.");
-        }
-        if (object == null) {
-            return problems.of(400, "Bad Request", "The body is not a JSON object.");
-        }
-        SubmitReferral.Outcome outcome = submitReferral.submit(SubmittedFields.fromJsonObject(object), key.map(k -> "json:" + k));
+        SubmitReferral.Outcome outcome = submitReferral.submit(fields, key.map(k -> "json:" + k));
         if (outcome instanceof SubmitReferral.Accepted accepted) {
             ReferralCase referral = accepted.referral();
             Map<String, Object> created = new LinkedHashMap<>();
             created.put("reference", referral.reference().value());
             created.put("status", referral.status().name());
             created.put("receivedAt", referral.receivedAt().toString());
-            APIGatewayProxyResponseEvent response = HttpResponses.json(201, write(created));
+            APIGatewayProxyResponseEvent response = HttpResponses.json(201, JsonText.write(json, created));
             response = HttpResponses.withHeader(response, "Location", "cases/" + referral.reference().value());
             return accepted.repeated() ? HttpResponses.withHeader(response, "Idempotent-Replayed", "true") : response;
         }
@@ -253,125 +288,19 @@ public final class IntakeWeb {
         return problems.invalid(((SubmitReferral.Rejected) outcome).errors());
     }
 
-    // ------------------------------------------------------------------ confirmation and case
-
-    private APIGatewayProxyResponseEvent confirmation(HttpRequest request) {
-        Optional<ReferralCase> referral = request.pathParameter("reference").flatMap(ReferralReference::parse)
-                .flatMap(cases::findCase);
-        return referral.map(r -> HttpResponses.html(200, ConfirmationPage.render(r)))
-                .orElseGet(() -> HttpResponses.html(404, Page.layout("Page not found",
-                        "<h1>Page not found</h1><p>Check the reference number and try again.</p>")));
-    }
-
-    private APIGatewayProxyResponseEvent viewCase(HttpRequest request) {
-        Optional<StaffMember> staff = StaffClaims.from(request.claims());
-        if (staff.isEmpty()) {
-            return unauthorized();
-        }
-        if (staff.get().roles().isEmpty()) {
-            return problems.of(403, "Forbidden", "Your account has no staff role (manager or advocate).");
-        }
-        Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
-        if (reference.isEmpty()) {
-            return problems.of(404, "Not Found", "There is no case with that reference.");
-        }
-        ViewCase.Outcome outcome = viewCase.view(reference.get(), staff.get());
-        if (outcome instanceof ViewCase.Found found) {
-            return HttpResponses.json(200, caseJson.write(found.referral(), found.timeline(), found.tasks(),
-                    contracts.contractFor(found.referral().details().service()).calendar()));
-        }
-        if (outcome instanceof ViewCase.NotAllowed) {
-            return problems.of(403, "Forbidden", "This case is not allocated to you.");
-        }
-        return problems.of(404, "Not Found", "There is no case with that reference.");
-    }
+    // ------------------------------------------------------------------ GET /referrals/receipts/{receipt}
 
     /**
-     * {@code POST /cases/{reference}/screening} with {@code {"service": "IMHA"?, "details": {...}, "note": "..."}}:
-     * a manager supplies missing information, corrects service answers or confirms a redirect, and
-     * the referral is screened again. Answers to {@code details} are the service's questions.
+     * The receipt page of a form just sent, found by the form's one-time token (a random UUID only
+     * the sender's browser has), never by reference: references are sequential, so a page found
+     * by one would tell anyone which references exist. An unknown token and an expired one get the
+     * same page.
      */
-    private APIGatewayProxyResponseEvent screenAgain(HttpRequest request) {
-        Optional<StaffMember> staff = StaffClaims.from(request.claims());
-        if (staff.isEmpty()) {
-            return unauthorized();
-        }
-        if (!request.mediaType().equals("application/json")) {
-            return problems.of(415, "Unsupported Media Type", "Send application/json.");
-        }
-        byte[] body = request.body();
-        if (body.length > MAX_BODY_BYTES) {
-            return problems.of(413, "Content Too Large", "At most " + MAX_BODY_BYTES / 1024 + " KB.");
-        }
-        Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
-        Map<String, Object> object;
-        try {
-            object = json.readValue(body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException | RuntimeException notJson) {
-            object = null;
-        }
-        if (object == null) {
-            return problems.of(400, "Bad Request", "The body is not a JSON object.");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (String key : object.keySet()) {
-            if (!List.of("service", "details", "note").contains(key)) {
-                errors.add(new FieldError(key, "is not accepted here: send service, details and note"));
-            }
-        }
-        Optional<ServiceCode> service = Optional.empty();
-        if (object.get("service") != null) {
-            service = service(String.valueOf(object.get("service")));
-            if (service.isEmpty()) {
-                errors.add(new FieldError("service", "Service must be one of: "
-                        + String.join(", ", java.util.Arrays.stream(ServiceCode.values()).map(Enum::name).toList())));
-            }
-        }
-        Object details = object.getOrDefault("details", Map.of());
-        if (!(details instanceof Map<?, ?>)) {
-            errors.add(new FieldError("details", "must be an object of answers"));
-        }
-        String note = object.get("note") == null ? "" : String.valueOf(object.get("note"));
-        if (note.length() > 1000) {
-            errors.add(new FieldError("note", "must be 1000 characters or fewer"));
-        }
-        if (!errors.isEmpty()) {
-            return problems.invalid(errors);
-        }
-        if (reference.isEmpty()) {
-            return problems.of(404, "Not Found", "There is no case with that reference.");
-        }
-        @SuppressWarnings("unchecked")
-        SubmittedFields answers = SubmittedFields.fromJsonObject(Map.of("details", (Map<String, Object>) details));
-        ScreenAgain.Outcome outcome = screenAgain.screenAgain(reference.get(), staff.get(), service, answers, note);
-        if (outcome instanceof ScreenAgain.Screened screened) {
-            ViewCase.Found found = (ViewCase.Found) viewCase.view(reference.get(), staff.get());
-            return HttpResponses.json(200, caseJson.write(found.referral(), found.timeline(), found.tasks(),
-                    contracts.contractFor(screened.referral().details().service()).calendar()));
-        }
-        if (outcome instanceof ScreenAgain.Invalid invalid) {
-            return problems.invalid(invalid.errors());
-        }
-        if (outcome instanceof ScreenAgain.NotAllowed) {
-            return problems.of(403, "Forbidden", "Only managers can screen a referral again.");
-        }
-        if (outcome instanceof ScreenAgain.NotScreenedYet) {
-            return problems.of(409, "Conflict", "The referral has not been screened yet.");
-        }
-        if (outcome instanceof ScreenAgain.Conflict) {
-            return problems.of(409, "Conflict", "The case changed meanwhile; load it and try again.");
-        }
-        return problems.of(404, "Not Found", "There is no case with that reference.");
-    }
-
-    /** No verified staff claims: in AWS the authorizer answers first, so this is defence in depth. */
-    private APIGatewayProxyResponseEvent unauthorized() {
-        return HttpResponses.withHeader(problems.of(401, "Unauthorized", "Sign in as a member of staff."),
-                "WWW-Authenticate", "Bearer");
-    }
-
-    private String write(Object value) {
-        return JsonText.write(json, value);
+    private APIGatewayProxyResponseEvent receipt(HttpRequest request) {
+        Optional<ReferralReference> reference = request.pathParameter("receipt").filter(t -> TOKEN.matcher(t).matches())
+                .flatMap(token -> submitReferral.submittedUnder(formKey(token)));
+        return reference.map(r -> HttpResponses.html(200, ConfirmationPage.render(r)))
+                .orElseGet(() -> HttpResponses.html(404, ConfirmationPage.expired()));
     }
 
     private static String newToken() {

@@ -12,6 +12,7 @@ import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.ReferralFields;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.referral.ServiceQuestions;
+import org.advocacyhub.domain.referral.TextPolicy;
 
 /**
  * The public referral form (LLR 9.24, 9.26, 9.46; WCAG 2.2 AA): every field has a label, hints sit
@@ -175,7 +176,8 @@ final class ReferralFormPage {
                     .append(describedBy).append(">");
             case TEXTAREA -> html.append("<textarea class=\"").append(errorClass.strip()).append("\" id=\"").append(id)
                     .append("\" name=\"").append(field.name()).append("\" maxlength=\"").append(field.maxLength()).append("\"")
-                    .append(describedBy).append(">").append(escape(first(values, field.name()))).append("</textarea>");
+                    .append(describedBy).append(">").append(escape(TextPolicy.displayable(rawFirst(values, field.name()), true)))
+                    .append("</textarea>");
             case DATE -> date(html, field, values, errorClass);
             case YES_NO -> radios(html, field, List.of(new Option("yes", "Yes"), new Option("no", "No")), values);
             case CHOICE, MULTI_CHOICE -> {
@@ -281,7 +283,15 @@ final class ReferralFormPage {
         html.append("</select>");
     }
 
+    /**
+     * A one-line value to show again, without the characters the text policy refuses (its error
+     * says what was wrong): an HTML page cannot hold control characters faithfully anyway.
+     */
     private static String first(Map<String, List<String>> values, String name) {
+        return TextPolicy.displayable(rawFirst(values, name), false);
+    }
+
+    private static String rawFirst(Map<String, List<String>> values, String name) {
         List<String> all = values.get(name);
         return all == null || all.isEmpty() ? "" : all.get(0);
     }

@@ -113,6 +113,16 @@ public final class SubmitReferral {
         return new Accepted(referral, false);
     }
 
+    /**
+     * The reference of the referral made under a client's key, while the key is remembered
+     * ({@link #IDEMPOTENCY_WINDOW}): what the form's receipt page shows to whoever holds the
+     * form's one-time token, and nobody else.
+     */
+    public Optional<ReferralReference> submittedUnder(String idempotencyKey) {
+        Instant now = clock.instant();
+        return store.findIdempotencyRecord(idempotencyKey).filter(r -> r.expiresAt().isAfter(now)).map(IdempotencyRecord::reference);
+    }
+
     private Outcome replay(IdempotencyRecord earlier, String fingerprint) {
         if (!earlier.fingerprint().equals(fingerprint)) {
             return new KeyReused(earlier.reference());

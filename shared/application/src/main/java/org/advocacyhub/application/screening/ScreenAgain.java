@@ -1,12 +1,13 @@
 package org.advocacyhub.application.screening;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.StaffMember;
@@ -15,13 +16,13 @@ import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldKind;
+import org.advocacyhub.domain.referral.FieldRules;
+import org.advocacyhub.domain.referral.FieldRules.FieldErrors;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.ReferralDetails;
 import org.advocacyhub.domain.referral.ReferralFields;
 import org.advocacyhub.domain.referral.ReferralValidator;
-import org.advocacyhub.domain.referral.ServiceAnswers;
 import org.advocacyhub.domain.referral.ServiceCode;
-import org.advocacyhub.domain.referral.ServiceQuestions;
 import org.advocacyhub.domain.referral.SubmittedFields;
 
 /**
@@ -38,18 +39,26 @@ public final class ScreenAgain {
     private final ScreenReferral screenReferral;
     private final ContractTerms contracts;
     private final ReferralValidator validator;
+    private final FieldRules rules;
+    private final Clock clock;
 
-    public ScreenAgain(CaseStore store, ScreenReferral screenReferral, ContractTerms contracts) {
+    public ScreenAgain(CaseStore store, ScreenReferral screenReferral, ContractTerms contracts, Clock clock) {
         this.store = store;
         this.screenReferral = screenReferral;
         this.contracts = contracts;
         this.validator = new ReferralValidator(contracts);
+        this.rules = new FieldRules(contracts);
+        this.clock = clock;
     }
 
     public sealed interface Outcome {
     }
 
-    public record Screened(ReferralCase referral) implements Outcome {
+    /**
+     * Screened again; {@code decisionChanged} says whether the decision (and so the letter to the
+     * referrer) changed.
+     */
+    public record Screened(ReferralCase referral, boolean decisionChanged) implements Outcome {
     }
 
     public record NotFound() implements Outcome {
@@ -70,15 +79,29 @@ public final class ScreenAgain {
     public record Invalid(List<FieldError> errors) implements Outcome {
     }
 
+    /** The fields of a screening request besides the service's own answers ({@code details.*}). */
+    public static final FieldSpec SERVICE = new FieldSpec("service", "Service", "To confirm a redirect: the service the referral belongs to",
+            FieldKind.CHOICE, false, 40, List.of(ServiceCode.values()), "", "Service");
+    public static final FieldSpec NOTE = new FieldSpec("note", "Note", "What was done, for the timeline",
+            FieldKind.TEXTAREA, false, 1000, List.of(), "", "Note");
+    private static final List<FieldSpec> FIELDS = List.of(SERVICE, NOTE);
+
     /**
-     * @param service a new service, to confirm a redirect (must be run by the same contract), or empty
-     * @param answers answers to add or change, as {@code details.*} fields
-     * @param note    what was done, for the timeline (e.g. "Decision maker confirmed by phone")
+     * @param body {@code {"service": "IMHA"?, "details": {...}?, "note": "..."?}}: a new service, to
+     *             confirm a redirect (it must be run by the same contract); answers to add or
+     *             change, as {@code details.*} fields; what was done, for the timeline (e.g.
+     *             "Decision maker confirmed by phone"). Checked by the same rules as a referral.
      */
-    public Outcome screenAgain(ReferralReference reference, StaffMember staff, Optional<ServiceCode> service,
-                               SubmittedFields answers, String note) {
+    public Outcome screenAgain(ReferralReference reference, StaffMember staff, SubmittedFields body) {
         if (!staff.is(StaffMember.Role.MANAGER)) {
             return new NotAllowed();
+        }
+        LocalDate today = clock.instant().atZone(UK).toLocalDate();
+        FieldErrors errors = new FieldErrors();
+        rules.refuseUnknown(body, FIELDS, Set.of(ReferralFields.DETAILS_PREFIX), "a screening request", errors);
+        Map<String, Object> values = rules.readAll(FIELDS, body, today, errors);
+        if (!errors.isEmpty()) {
+            return new Invalid(errors.list());
         }
         Optional<ReferralCase> found = store.findCase(reference);
         if (found.isEmpty()) {
@@ -89,18 +112,14 @@ public final class ScreenAgain {
             return new NotScreenedYet();
         }
         ReferralDetails details = current.details();
-        ServiceCode newService = service.orElse(details.service());
+        ServiceCode newService = values.get(SERVICE.name()) instanceof ServiceCode chosen ? chosen : details.service();
         if (!contracts.contractFor(newService).equals(reference.contract())) {
-            return new Invalid(List.of(new FieldError("service", "The " + newService.displayName()
+            return new Invalid(List.of(new FieldError(SERVICE.name(), "The " + newService.displayName()
                     + " service is not part of the " + reference.contract() + " contract; make a new referral instead")));
         }
         // A different service has different questions: its answers start afresh.
-        Map<String, List<String>> merged = new LinkedHashMap<>();
-        if (newService == details.service()) {
-            details.serviceAnswers().forEach((key, value) -> merged.put(ReferralFields.DETAILS_PREFIX + key, stored(newService, key, value)));
-        }
-        merged.putAll(answers.asMap());
-        ReferralValidator.CheckedAnswers checked = validator.validateServiceAnswers(newService, SubmittedFields.of(merged),
+        Map<String, String> earlier = newService == details.service() ? details.serviceAnswers() : Map.of();
+        ReferralValidator.CheckedAnswers checked = validator.validateServiceAnswers(newService, body, earlier,
                 current.receivedAt().atZone(UK).toLocalDate());
         if (!checked.valid()) {
             return new Invalid(checked.errors());
@@ -108,19 +127,14 @@ public final class ScreenAgain {
         ReferralDetails corrected = new ReferralDetails(newService, details.route(), details.source(), details.person(),
                 details.referrer(), details.urgency(), details.fixedDate(), details.fixedDateReason(), details.awareness(),
                 details.reason(), checked.answers());
+        String note = values.get(NOTE.name()) instanceof String text ? text : "";
         ScreenReferral.Result result = screenReferral.rescreen(current, current.withDetails(corrected), note);
         if (result instanceof ScreenReferral.Decided decided) {
-            return new Screened(decided.referral());
+            return new Screened(decided.referral(), true);
+        }
+        if (result instanceof ScreenReferral.Unchanged unchanged) {
+            return new Screened(unchanged.referral(), false);
         }
         return new Conflict();
-    }
-
-    /** A stored answer as submitted values: a multi-choice answer is stored joined. */
-    private static List<String> stored(ServiceCode service, String key, String value) {
-        Optional<FieldSpec> question = ServiceQuestions.find(service, ReferralFields.DETAILS_PREFIX + key);
-        if (question.isPresent() && question.get().kind() == FieldKind.MULTI_CHOICE) {
-            return new ArrayList<>(List.of(value.split(java.util.regex.Pattern.quote(ServiceAnswers.MULTI_SEPARATOR))));
-        }
-        return List.of(value);
     }
 }

@@ -71,6 +71,10 @@ public final class ScreenReferral {
     public record Decided(ReferralCase referral) implements Result {
     }
 
+    /** Screened again with the same decision: the corrections are saved, nothing else changed (no letter). */
+    public record Unchanged(ReferralCase referral) implements Result {
+    }
+
     /** Decided before (a redelivery, or a concurrent delivery won); the letter was made sure of. */
     public record AlreadyDecided(CaseStatus status) implements Result {
     }
@@ -90,33 +94,54 @@ public final class ScreenReferral {
             sendLetterIfDue(referral);
             return new AlreadyDecided(referral.status());
         }
-        return decide(referral, CaseStatus.RECEIVED, List.of(), List.of());
+        return decide(referral, decisionOn(referral, clock.instant()), CaseStatus.RECEIVED, List.of(), List.of());
     }
 
     /**
-     * Screens a referral again after staff supplied information or corrected answers: the
-     * information and redirect tasks close, paused clocks resume if the referral is now accepted,
-     * and the referrer gets a new letter.
+     * Screens a referral again after staff supplied information or corrected answers. When the
+     * decision changes, the information and redirect tasks close, paused clocks resume if the
+     * referral is now accepted, and the referrer gets a new letter. When it does not (the same
+     * service, outcome, reasons and requests), the corrected answers and the note are recorded and
+     * nothing else changes: the referrer already has that decision in writing, so no letter goes
+     * and the open tasks stay open.
      *
      * @param corrected the referral with the staff's corrections applied (already validated)
      * @param note      what staff did, for the timeline
      */
     public Result rescreen(ReferralCase current, ReferralCase corrected, String note) {
         Instant now = clock.instant();
+        List<CaseEvent> supplied = List.of(new CaseEvent(now, CaseEvent.Type.INFORMATION_SUPPLIED,
+                note.isBlank() ? "Information supplied by staff; screened again" : note));
+        ScreeningDecision decision = decisionOn(corrected, now);
+        if (current.screening() != null && current.details().service() == corrected.details().service()
+                && decision.sameDecisionAs(current.screening().decision())) {
+            List<CaseEvent> events = new ArrayList<>(supplied);
+            events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Screened again: " + decision.outcome()
+                    + " unchanged; the referrer already has this decision, so no new letter was sent"));
+            if (!store.saveCase(corrected, current.status(), events, List.of())) {
+                return new AlreadyDecided(store.findCase(current.reference()).orElseThrow().status());
+            }
+            LOG.info("Referral {} screened again: {} unchanged", current.reference(), decision.outcome());
+            return new Unchanged(corrected);
+        }
         List<CaseTask> closed = store.tasks(current.reference()).stream()
                 .filter(t -> t.open() && t.kind() != CaseTask.Kind.SEND_DECISION_LETTER_BY_POST)
                 .map(t -> new CaseTask(t.id(), t.kind(), t.description(), t.fromWhom(), t.createdAt(), false))
                 .toList();
-        List<CaseEvent> supplied = List.of(new CaseEvent(now, CaseEvent.Type.INFORMATION_SUPPLIED,
-                note.isBlank() ? "Information supplied by staff; screened again" : note));
-        return decide(corrected, current.status(), closed, supplied);
+        return decide(corrected, decision, current.status(), closed, supplied);
     }
 
-    private Result decide(ReferralCase referral, CaseStatus expected, List<CaseTask> tasksToClose, List<CaseEvent> before) {
+    /** The service's eligibility policy applied to the referral as it stands (requirements §4). */
+    private ScreeningDecision decisionOn(ReferralCase referral, Instant now) {
+        Contract contract = contracts.contractFor(referral.details().service());
+        return EligibilityPolicies.screen(new ScreeningInput(referral.details(), today(now), contract));
+    }
+
+    private Result decide(ReferralCase referral, ScreeningDecision decision, CaseStatus expected, List<CaseTask> tasksToClose,
+                          List<CaseEvent> before) {
         Instant now = clock.instant();
         Contract contract = contracts.contractFor(referral.details().service());
         String policy = contract.service(referral.details().service()).eligibilityPolicy();
-        ScreeningDecision decision = EligibilityPolicies.screen(new ScreeningInput(referral.details(), today(now), contract));
         CaseStatus status = statusOf(decision.outcome());
 
         List<CaseEvent> events = new ArrayList<>(before);

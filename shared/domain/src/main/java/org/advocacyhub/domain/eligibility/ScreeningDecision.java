@@ -43,6 +43,16 @@ public record ScreeningDecision(
         }
     }
 
+    /**
+     * Whether {@code other} tells the referrer the same thing: the same outcome for the same
+     * reasons, the same information asked for and the same service suggested. A letter about a
+     * decision the referrer already has would tell them nothing new (issue 7).
+     */
+    public boolean sameDecisionAs(ScreeningDecision other) {
+        return other != null && outcome == other.outcome && reasons.equals(other.reasons)
+                && informationNeeded.equals(other.informationNeeded) && Objects.equals(redirectTo, other.redirectTo);
+    }
+
     /** The clauses of the reasons, in order, e.g. for the case record. */
     public List<String> clauses() {
         return reasons.stream().map(Reason::clause).toList();

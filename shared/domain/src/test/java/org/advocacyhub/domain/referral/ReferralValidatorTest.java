@@ -109,8 +109,8 @@ class ReferralValidatorTest {
         f.put("fixedDate", List.of("2027-02-30"));
         f.put("fixedDateReason", List.of("Best interests meeting"));
         Map<String, String> errors = errors(f);
-        assertTrue(errors.get("person.dateOfBirth").contains("must be a real date"));
-        assertTrue(errors.get("fixedDate").contains("must be a real date"));
+        assertEquals("Enter a real date, for example 17 5 1941", errors.get("person.dateOfBirth"));
+        assertEquals("Enter a real date, for example 14 1 2027", errors.get("fixedDate"));
     }
 
     @Test
@@ -196,7 +196,7 @@ class ReferralValidatorTest {
     void unknownFieldsRejected() {
         Map<String, List<String>> f = valid();
         f.put("person.nmae", List.of("typo"));
-        assertEquals("is not a field of a referral", errors(f).get("person.nmae"));
+        assertEquals("'person.nmae' is not a field of a referral", errors(f).get("person.nmae"));
         f.remove("person.nmae");
         f.put("details.decisionType", List.of("COUNCIL_CARE_HOME_ACCOMMODATION"));
         assertEquals(Map.of("decisionType", "COUNCIL_CARE_HOME_ACCOMMODATION"),
@@ -235,7 +235,7 @@ class ReferralValidatorTest {
         Map<String, List<String>> f = valid();
         f.put("details.legalStatus", List.of("SECTION_3"));
         String message = errors(f).get("details.legalStatus");
-        assertTrue(message.startsWith("is not a question for Independent Mental Capacity Advocacy (IMCA) referrals."), message);
+        assertTrue(message.startsWith("'details.legalStatus' is not a question for Independent Mental Capacity Advocacy (IMCA) referrals."), message);
         assertTrue(message.endsWith("Its questions are: details.decisionType, details.stayDuration, details.capacityJudgement, "
                 + "details.capacityAssessed, details.familyOrFriendToConsult, details.decisionMakerContact"), message);
     }
@@ -250,7 +250,7 @@ class ReferralValidatorTest {
         assertEquals("Decision type must be one of: SERIOUS_MEDICAL_TREATMENT, NHS_HOSPITAL_ACCOMMODATION, "
                 + "NHS_CARE_HOME_ACCOMMODATION, COUNCIL_CARE_HOME_ACCOMMODATION, CARE_REVIEW, ADULT_SAFEGUARDING, "
                 + "DEPRIVATION_OF_LIBERTY, OTHER", errors.get("details.decisionType"));
-        assertEquals("Capacity assessment done must be yes or no (true or false in JSON)", errors.get("details.capacityAssessed"));
+        assertEquals("Select yes or no", errors.get("details.capacityAssessed"));
         f.put("details.decisionType", List.of("CARE_REVIEW", "ADULT_SAFEGUARDING"));
         assertEquals("Decision type must have one value", errors(f).get("details.decisionType"));
     }
@@ -270,7 +270,7 @@ class ReferralValidatorTest {
         f.put("details.authorisationEndDate", List.of("2026-11-21"));
         assertEquals("Authorisation end date must be today or in the future", errors(f).get("details.authorisationEndDate"));
         f.put("details.authorisationEndDate", List.of("2027-02-30"));
-        assertEquals("Authorisation end date must be a real date", errors(f).get("details.authorisationEndDate"));
+        assertEquals("Enter a real date, for example 14 1 2027", errors(f).get("details.authorisationEndDate"));
         f.put("details.authorisationEndDate", List.of("2027-02-28"));
         assertEquals(Map.of("dolsRole", "SECTION_39A", "supervisoryBody", "RUTLAND", "authorisationEndDate", "2027-02-28"),
                 assertInstanceOf(ReferralValidator.Valid.class, validate(f)).details().serviceAnswers());
@@ -287,17 +287,19 @@ class ReferralValidatorTest {
     }
 
     @Test
-    @DisplayName("staff can check service answers on their own, e.g. when supplying missing information")
+    @DisplayName("staff can check service answers on their own; stored answers fill in what they do not give")
     void answersOnTheirOwn() {
         ReferralValidator.CheckedAnswers ok = validator.validateServiceAnswers(ServiceCode.IMHA,
-                SubmittedFields.of(Map.of("details.legalStatus", List.of("SECTION_2"), "details.hospital", List.of("OTHER_HOSPITAL"))),
-                TODAY);
+                SubmittedFields.of(Map.of("details.legalStatus", List.of("SECTION_2"))), Map.of("hospital", "OTHER_HOSPITAL"), TODAY);
         assertTrue(ok.valid());
         assertEquals(Map.of("legalStatus", "SECTION_2", "hospital", "OTHER_HOSPITAL"), ok.answers());
         ReferralValidator.CheckedAnswers bad = validator.validateServiceAnswers(ServiceCode.IMHA,
-                SubmittedFields.of(Map.of("person.name", List.of("x"), "details.treatment", List.of("ECT"))), TODAY);
-        assertEquals(java.util.Set.of("person.name", "details.treatment"),
-                bad.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
+                SubmittedFields.of(Map.of("details.treatment", List.of("ECT"))), Map.of(), TODAY);
+        assertEquals(java.util.Set.of("details.treatment"), bad.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
+        ReferralValidator.CheckedAnswers missing = validator.validateServiceAnswers(ServiceCode.DOLS_IMCA,
+                SubmittedFields.of(Map.of("details.dolsRole", List.of("SECTION_39A"))), Map.of(), TODAY);
+        assertEquals(List.of(new FieldError("details.supervisoryBody", "Select the council that is the supervisory body")),
+                missing.errors(), "a required question answered neither now nor before");
     }
 
     @Test
@@ -307,7 +309,7 @@ class ReferralValidatorTest {
         for (int i = 0; i <= ReferralFields.MAX_DETAILS; i++) {
             f.put("details.answer" + i, List.of("x"));
         }
-        assertEquals("has more than 40 answers", errors(f).get("details"));
+        assertEquals("Service answers must be 40 or fewer", errors(f).get("details"));
     }
 
     @Test
@@ -331,7 +333,7 @@ class ReferralValidatorTest {
     }
 
     @Test
-    @DisplayName("JSON nesting flattens to dotted names; lists of objects are refused")
+    @DisplayName("JSON nesting flattens to dotted names and every value keeps its JSON type")
     void jsonFlattening() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("person", Map.of("name", "Alex", "disabilities", List.of("DEMENTIA"), "interpreterNeeded", true));
@@ -342,6 +344,11 @@ class ReferralValidatorTest {
         assertEquals(List.of("DEMENTIA"), fields.all("person.disabilities"));
         assertEquals("true", fields.first("person.interpreterNeeded"));
         assertEquals(null, fields.first("fixedDate"));
-        assertEquals("referrer.phone", fields.shapeErrors().get(0).field());
+        assertEquals(SubmittedFields.Shape.TEXT, fields.shape("person.name"));
+        assertEquals(SubmittedFields.Shape.BOOLEAN, fields.shape("person.interpreterNeeded"));
+        assertEquals(SubmittedFields.Shape.TEXT_LIST, fields.shape("person.disabilities"));
+        assertEquals(SubmittedFields.Shape.OTHER_LIST, fields.shape("referrer.phone"));
+        assertEquals(SubmittedFields.Shape.OBJECT, fields.shape("person"));
+        assertEquals(SubmittedFields.Origin.JSON, fields.origin());
     }
 }

@@ -1,4 +1,4 @@
-package org.advocacyhub.intake.web;
+package org.advocacyhub.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.LinkedHashMap;
@@ -38,10 +38,18 @@ public final class HttpResponses {
         return response(303, headers, "See " + location);
     }
 
-    static APIGatewayProxyResponseEvent withHeader(APIGatewayProxyResponseEvent response, String name, String value) {
+    public static APIGatewayProxyResponseEvent withHeader(APIGatewayProxyResponseEvent response, String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
         headers.put(name, value);
         return response.withHeaders(headers);
+    }
+
+    /**
+     * The response as the request's method needs it: a HEAD request gets the GET response's status
+     * and headers without its body (RFC 9110 section 9.3.2).
+     */
+    public static APIGatewayProxyResponseEvent forMethod(HttpRequest request, APIGatewayProxyResponseEvent response) {
+        return request.isHead() ? response.withBody(null) : response;
     }
 
     private static Map<String, String> common(String contentType) {

@@ -1,4 +1,4 @@
-package org.advocacyhub.intake.web;
+package org.advocacyhub.web;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -13,12 +13,12 @@ import org.advocacyhub.application.port.StaffMember;
  * token's signature, expiry and issuer are checked before the request reaches us). Roles are the
  * user's Cognito groups, {@code manager} and {@code advocate}.
  */
-final class StaffClaims {
+public final class StaffClaims {
 
     private StaffClaims() {
     }
 
-    static Optional<StaffMember> from(Map<String, Object> claims) {
+    public static Optional<StaffMember> from(Map<String, Object> claims) {
         Object subject = claims.get("sub");
         if (subject == null || subject.toString().isBlank()) {
             return Optional.empty();

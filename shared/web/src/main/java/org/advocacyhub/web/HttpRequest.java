@@ -1,4 +1,4 @@
-package org.advocacyhub.intake.web;
+package org.advocacyhub.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +17,16 @@ public final class HttpRequest {
         this.event = event;
     }
 
-    /** {@code GET /cases/{reference}}: the method and the template path API Gateway matched. */
+    /**
+     * {@code GET /cases/{reference}}: the method and the template path API Gateway matched. A HEAD
+     * request is routed as its GET: the same answer without the body ({@link HttpResponses#forMethod}).
+     */
     public String route() {
-        return event.getHttpMethod() + " " + event.getResource();
+        return (isHead() ? "GET" : event.getHttpMethod()) + " " + event.getResource();
+    }
+
+    public boolean isHead() {
+        return "HEAD".equals(event.getHttpMethod());
     }
 
     /** A header's value, matched case-insensitively (HTTP header names are case-insensitive). */

@@ -1,4 +1,4 @@
-package org.advocacyhub.intake.web;
+package org.advocacyhub.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.json.JsonMapper;
@@ -8,17 +8,17 @@ import java.util.Map;
 import org.advocacyhub.domain.referral.FieldError;
 
 /** RFC 9457 problem details ({@code application/problem+json}). */
-final class Problems {
+public final class Problems {
 
-    static final String INVALID_REFERRAL = "urn:advocacy-hub:problem:invalid-referral";
+    public static final String INVALID_REFERRAL = "urn:advocacy-hub:problem:invalid-referral";
 
     private final JsonMapper json;
 
-    Problems(JsonMapper json) {
+    public Problems(JsonMapper json) {
         this.json = json;
     }
 
-    APIGatewayProxyResponseEvent of(int status, String title, String detail) {
+    public APIGatewayProxyResponseEvent of(int status, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
@@ -28,7 +28,7 @@ final class Problems {
     }
 
     /** Every invalid field at once, each with its JSON Pointer, so a partner can fix all in one go. */
-    APIGatewayProxyResponseEvent invalid(List<FieldError> errors) {
+    public APIGatewayProxyResponseEvent invalid(List<FieldError> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", INVALID_REFERRAL);
         problem.put("title", "The request has invalid fields");
@@ -43,6 +43,14 @@ final class Problems {
             return item;
         }).toList());
         return HttpResponses.problem(400, write(problem));
+    }
+
+    /**
+     * 401 with {@code WWW-Authenticate: Bearer} (RFC 6750): no verified staff claims. In AWS the
+     * authorizer answers first, so this is defence in depth.
+     */
+    public APIGatewayProxyResponseEvent unauthorized() {
+        return HttpResponses.withHeader(of(401, "Unauthorized", "Sign in as a member of staff."), "WWW-Authenticate", "Bearer");
     }
 
     private String write(Object value) {
