@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * and serves every function template.yaml declares: API routes over HTTP, SQS event sources by
  * polling, schedules by a clock. Nothing here repeats the template's wiring.
  */
-public final class LocalHub {
+public final class LocalHub implements AutoCloseable {
 
     static final String USAGE = """
             Usage: ./run-local [--help]
@@ -60,7 +60,24 @@ public final class LocalHub {
     }
 
     void run(Map<String, String> env) throws Exception {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-hub-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-hub-stop"));
+        Running hub = start(env);
+        String manager = hub.jwt().issue("local-manager", "manager", Duration.ofHours(12));
+        String advocate = hub.jwt().issue("local-advocate", "advocate", Duration.ofHours(12));
+        writeTokens(hub.stack().template().path().getParent().resolve(".local"), manager, advocate);
+        banner(hub.port(), hub.engines(), hub.stack(), hub.clock(), hub.offset(), manager, advocate);
+        Thread.currentThread().join();
+    }
+
+    /** What {@link #start} started, for the banner and for tests; {@link #close()} stops it all. */
+    record Running(LocalEngines engines, TemplateResources stack, LocalJwt jwt, Clock clock, Duration offset, int port) {
+    }
+
+    /**
+     * Starts the engines, the template's tables and queues, every function with its event sources and schedules, and
+     * the API gateway on {@code PORT}; all on the loopback interface.
+     */
+    Running start(Map<String, String> env) throws Exception {
         Duration offset = LocalClock.offset(env.get("LOCAL_CLOCK"), Clock.systemUTC());
         Clock clock = Clock.offset(Clock.systemUTC(), offset);
         int port = port(env, "PORT", 3000);
@@ -110,12 +127,7 @@ public final class LocalHub {
         HttpGateway gateway = new HttpGateway(new ApiRoutes(template), functions, jwt, "127.0.0.1", port);
         resources.add(gateway);
         gateway.start();
-
-        String manager = jwt.issue("local-manager", "manager", Duration.ofHours(12));
-        String advocate = jwt.issue("local-advocate", "advocate", Duration.ofHours(12));
-        writeTokens(template.path().getParent().resolve(".local"), manager, advocate);
-        banner(port, engines, stack, clock, offset, manager, advocate);
-        Thread.currentThread().join();
+        return new Running(engines, stack, jwt, clock, offset, gateway.port());
     }
 
     private static void banner(int port, LocalEngines engines, TemplateResources stack, Clock clock, Duration offset,
@@ -162,7 +174,9 @@ public final class LocalHub {
         }
     }
 
-    private void stop() {
+    /** Stops everything started, in reverse order. */
+    @Override
+    public synchronized void close() {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
