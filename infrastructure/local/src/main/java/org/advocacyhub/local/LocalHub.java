@@ -1,6 +1,9 @@
 package org.advocacyhub.local;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,22 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalHub implements AutoCloseable {
 
-    static final String USAGE = """
-            Usage: ./run-local [--help]
-
-            Starts Advocacy Hub locally: DynamoDB Local, ElasticMQ (SQS) and aws-ses-v2-local (SES),
-            with every function, route, queue and schedule that template.yaml declares.
-
-            Environment variables:
-              PORT            HTTP port of the API (default 3000)
-              SES_PORT        port of the SES engine and its mailbox page (default 8005)
-              DYNAMODB_PORT   port of DynamoDB Local (default 8000)
-              SQS_PORT        port of ElasticMQ (default 9324)
-              SENDER_ADDRESS  the From address of emails (default hub@advocacy-hub.localhost)
-              LOCAL_CLOCK     start the clock at another time: an instant such as
-                              2026-12-24T20:00:00Z, or an offset such as +3d, -2h, P1DT2H
-            Ctrl-C stops everything it started.
-            """;
+    /** The usage text, kept in one file that {@code ./run-local} prints itself, so that {@code --help} needs no build. */
+    static final String USAGE = usage();
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -53,10 +42,21 @@ public final class LocalHub implements AutoCloseable {
                 System.out.print(USAGE);
                 return;
             }
-            System.err.println("Unknown option " + arg + "\n\n" + USAGE);
+            System.err.print("Unknown option " + arg + "\n\n" + USAGE);
             System.exit(2);
         }
         new LocalHub().run(System.getenv());
+    }
+
+    private static String usage() {
+        try (InputStream in = LocalHub.class.getResourceAsStream("/run-local-usage.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("run-local-usage.txt is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void run(Map<String, String> env) throws Exception {
