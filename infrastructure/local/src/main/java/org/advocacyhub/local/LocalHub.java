@@ -1,5 +1,6 @@
 package org.advocacyhub.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -124,7 +125,8 @@ public final class LocalHub implements AutoCloseable {
         schedules.start(Duration.ofSeconds(1));
 
         LocalJwt jwt = new LocalJwt(clock);
-        HttpGateway gateway = new HttpGateway(new ApiRoutes(template), functions, jwt, "127.0.0.1", port);
+        HttpGateway gateway = new HttpGateway(new ApiRoutes(template),
+                (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt, "127.0.0.1", port);
         resources.add(gateway);
         gateway.start();
         return new Running(engines, stack, jwt, clock, offset, gateway.port());
