@@ -2,13 +2,42 @@ package org.advocacyhub.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,95 +46,205 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.advocacyhub.testing.ApiRoutes;
-import org.advocacyhub.testing.FunctionInvoker;
 
 /**
  * A local stand-in for API Gateway's REST API: matches each request against the routes
  * template.yaml declares, applies the route's authorizer, turns the request into a REST proxy
- * event for the function behind the route and the function's answer back into HTTP.
+ * event for the function behind the route and the function's answer back into HTTP. Its own
+ * answers (401, 404, 405, 413, 502) take the template's GatewayResponses, as API Gateway's do.
+ *
+ * <p>Header names pass unchanged both ways, as API Gateway passes them: to the function as the
+ * client wrote them, to the client as the function set them. Netty serves it because it keeps
+ * them; the JDK's HTTP server re-capitalises every name, and Jetty every name it knows
+ * ({@code content-type} becomes {@code Content-Type}).
  */
 final class HttpGateway implements AutoCloseable {
 
     /** API Gateway's own limit on a request payload. */
     private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    /** API Gateway's limit on the request line and headers. */
+    private static final int MAX_HEADERS = 10 * 1024;
+
+    /** The functions behind the routes, by logical id: warm {@code FunctionInvoker}s in run-local. */
+    @FunctionalInterface
+    interface Functions {
+        APIGatewayProxyResponseEvent invoke(String functionId, APIGatewayProxyRequestEvent event);
+    }
 
     private final ApiRoutes routes;
-    private final Map<String, FunctionInvoker> functions;
+    private final Functions functions;
     private final LocalJwt jwt;
-    private final HttpServer server;
+    private final String host;
+    private final int requestedPort;
+    /** Reads and writes the connections; never waits for a function. */
+    private final EventLoopGroup network;
+    /** Runs the functions, which block. */
     private final ExecutorService workers;
+    private Channel listener;
 
-    HttpGateway(ApiRoutes routes, Map<String, FunctionInvoker> functions, LocalJwt jwt, String host, int port)
-            throws IOException {
+    HttpGateway(ApiRoutes routes, Functions functions, LocalJwt jwt, String host, int port) {
         this.routes = routes;
         this.functions = functions;
         this.jwt = jwt;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        this.workers = Executors.newFixedThreadPool(8);
-        server.setExecutor(workers);
-        server.createContext("/", this::exchange);
+        this.host = host;
+        this.requestedPort = port;
+        this.network = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("local-gateway-io", true),
+                NioIoHandler.newFactory());
+        this.workers = Executors.newFixedThreadPool(8, new DefaultThreadFactory("local-gateway", true));
     }
 
-    void start() {
-        server.start();
+    void start() throws InterruptedException {
+        listener = new ServerBootstrap()
+                .group(network)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new HttpServerCodec(new HttpDecoderConfig()
+                                        .setMaxInitialLineLength(MAX_HEADERS).setMaxHeaderSize(MAX_HEADERS)))
+                                .addLast(new HttpServerExpectContinueHandler())
+                                .addLast(new Exchange());
+                    }
+                })
+                .bind(host, requestedPort).sync().channel();
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
-        long started = System.nanoTime();
-        int status;
-        try (exchange) {
-            status = respond(exchange);
+    /** An answer to send: status, headers in order with their names as given, body. */
+    private record Reply(int status, Map<String, List<String>> headers, byte[] body) {
+        static Reply of(ApiRoutes.GatewayAnswer answer) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            return new Reply(answer.statusCode(), headers, answer.body().getBytes(StandardCharsets.UTF_8));
         }
-        // Method, path and status only: paths hold references, never personal data.
-        System.out.printf("%s %s -> %d (%d ms)%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                status, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private int respond(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String pathAndQuery = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-        ApiRoutes.Match match = routes.match(method, exchange.getRequestURI().getRawPath());
+    /**
+     * One connection: collects each request's body (up to API Gateway's limit; the rest is read and dropped so
+     * the client can read the 413), then answers it on a worker. Reading pauses while a request is answered, so
+     * answers go out in the order the requests came.
+     */
+    private final class Exchange extends SimpleChannelInboundHandler<HttpObject> {
+        private HttpRequest request;
+        private ByteArrayOutputStream body;
+        private long started;
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext context, HttpObject message) {
+            if (message instanceof HttpRequest head) {
+                started = System.nanoTime();
+                request = head;
+                body = HttpUtil.getContentLength(head, 0L) > MAX_PAYLOAD ? null : new ByteArrayOutputStream();
+                if (head.decoderResult().isFailure()) {
+                    // A request line or headers HTTP cannot read, or over the limit: nothing to route.
+                    request = null;
+                    write(context, head, new Reply(400, json(), "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8)),
+                            false);
+                    return;
+                }
+            }
+            if (message instanceof HttpContent content && request != null) {
+                ByteBuf bytes = content.content();
+                if (body != null && body.size() + bytes.readableBytes() > MAX_PAYLOAD) {
+                    body = null;
+                }
+                if (body != null) {
+                    try {
+                        bytes.readBytes(body, bytes.readableBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                if (content instanceof LastHttpContent) {
+                    HttpRequest head = request;
+                    byte[] payload = body == null ? null : body.toByteArray();
+                    long begin = started;
+                    request = null;
+                    body = null;
+                    context.channel().config().setAutoRead(false);
+                    String sourceIp = ((InetSocketAddress) context.channel().remoteAddress()).getAddress().getHostAddress();
+                    workers.execute(() -> {
+                        Reply reply;
+                        boolean keepAlive = HttpUtil.isKeepAlive(head);
+                        try {
+                            reply = respond(head, payload, sourceIp);
+                        } catch (IllegalArgumentException e) {
+                            // A path or query that does not decode, such as a broken percent-escape. The class only:
+                            // the message would quote the request.
+                            System.err.println("Local API gateway refused a request: " + e.getClass().getName());
+                            reply = new Reply(400, json(), "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8));
+                            keepAlive = false;
+                        } catch (RuntimeException e) {
+                            System.err.println("Local API gateway failed: " + e.getClass().getName());
+                            reply = new Reply(500, json(), "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8));
+                            keepAlive = false;
+                        }
+                        write(context, head, reply, keepAlive);
+                        // Method, path and status only: paths hold references, never personal data.
+                        System.out.printf("%s %s -> %d (%d ms)%n", head.method(), path(head.uri()), reply.status(),
+                                (System.nanoTime() - begin) / 1_000_000);
+                    });
+                }
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            System.err.println("Local API gateway connection failed: " + cause.getClass().getName());
+            context.close();
+        }
+    }
+
+    private Reply respond(HttpRequest head, byte[] body, String sourceIp) {
+        String method = head.method().name();
+        String path = path(head.uri());
+        if (!path.startsWith("/")) {
+            // Absolute or asterisk form: what a proxy is sent, never API Gateway.
+            return new Reply(400, json(), "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        ApiRoutes.Match match = routes.match(method, path);
         if (match instanceof ApiRoutes.NoRoute) {
-            return send(exchange, 404, json(), "{\"message\":\"No route in template.yaml for " + method + " "
-                    + exchange.getRequestURI().getRawPath().replace("\"", "") + "\"}");
+            // API Gateway answers 403 Missing Authentication Token here; locally a 404 that says why is more use.
+            return Reply.of(routes.gatewayAnswer(match, "MISSING_AUTHENTICATION_TOKEN", 404,
+                    "No route in template.yaml for " + method + " " + path));
         }
         if (match instanceof ApiRoutes.MethodNotAllowed notAllowed) {
-            return send(exchange, 405, json(), "{\"message\":\"Method not allowed; allowed: " + notAllowed.allowedMethods() + "\"}");
+            return Reply.of(routes.gatewayAnswer(match, "MISSING_AUTHENTICATION_TOKEN", 405,
+                    "Method not allowed; allowed: " + notAllowed.allowedMethods()));
         }
         ApiRoutes.Found found = (ApiRoutes.Found) match;
-        byte[] body = read(exchange.getRequestBody());
         if (body == null) {
-            return send(exchange, 413, json(), "{\"message\":\"Request Too Long\"}");
+            return Reply.of(routes.gatewayAnswer(match, "REQUEST_TOO_LARGE", 413, "Request Too Long"));
         }
-        ApiRoutes.Request request = routes.request(method, pathAndQuery)
-                .headers(headers(exchange))
-                .sourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+        ApiRoutes.Request request = routes.request(method, head.uri())
+                .headers(headers(head.headers()))
+                .sourceIp(sourceIp);
         if (body.length > 0) {
             request.body(body);
         }
         if (found.route().authorized()) {
-            Optional<Map<String, String>> claims = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+            Optional<Map<String, String>> claims = jwt.verify(head.headers().get("Authorization"));
             if (claims.isEmpty()) {
                 // What API Gateway answers when a Cognito authorizer rejects or misses the token.
-                return send(exchange, 401, json(), "{\"message\":\"Unauthorized\"}");
+                return Reply.of(routes.gatewayAnswer(match, "UNAUTHORIZED", 401, "Unauthorized"));
             }
             request.claims(claims.get());
         }
         APIGatewayProxyRequestEvent event = routes.event(found, request);
-        FunctionInvoker function = functions.get(found.functionId());
         APIGatewayProxyResponseEvent response;
         try {
-            response = function.invoke(event, APIGatewayProxyResponseEvent.class);
+            response = functions.invoke(found.functionId(), event);
         } catch (RuntimeException e) {
             System.err.println("Function " + found.functionId() + " failed: " + e.getClass().getName());
             e.printStackTrace();
-            return send(exchange, 502, json(), "{\"message\":\"Internal server error\"}");
+            // A function error has no response type of its own: DEFAULT_5XX shapes it.
+            return Reply.of(routes.gatewayAnswer(match, "DEFAULT_5XX", 502, "Internal server error"));
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (response.getHeaders() != null) {
@@ -117,44 +256,63 @@ final class HttpGateway implements AutoCloseable {
         byte[] out = response.getBody() == null ? new byte[0]
                 : Boolean.TRUE.equals(response.getIsBase64Encoded()) ? Base64.getDecoder().decode(response.getBody())
                 : response.getBody().getBytes(StandardCharsets.UTF_8);
-        return send(exchange, response.getStatusCode() == null ? 200 : response.getStatusCode(), headers, out);
+        return new Reply(response.getStatusCode() == null ? 200 : response.getStatusCode(), headers, out);
     }
 
-    private static Map<String, List<String>> headers(HttpExchange exchange) {
+    /** Request headers with their names as the client wrote them, values in order. */
+    private static Map<String, List<String>> headers(HttpHeaders received) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
+        received.forEach(header -> headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue()));
         return headers;
     }
 
-    private static byte[] read(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_PAYLOAD + 1);
-        return bytes.length > MAX_PAYLOAD ? null : bytes;
+    /** The path of an origin-form request target ({@code /path?query}), still percent-encoded. */
+    private static String path(String target) {
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
     }
 
     private static Map<String, List<String>> json() {
         return Map.of("Content-Type", List.of("application/json"));
     }
 
-    private static int send(HttpExchange exchange, int status, Map<String, List<String>> headers, String body) throws IOException {
-        return send(exchange, status, headers, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int send(HttpExchange exchange, int status, Map<String, List<String>> headers, byte[] body)
-            throws IOException {
-        headers.forEach((k, v) -> exchange.getResponseHeaders().put(k, new ArrayList<>(v)));
-        boolean noBody = status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length == 0 ? -1 : body.length);
-        if (!noBody && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    private static void write(ChannelHandlerContext context, HttpRequest request, Reply reply, boolean keepAlive) {
+        boolean head = "HEAD".equals(request.method().name());
+        boolean noBody = head || reply.status() == 204 || reply.status() == 304;
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
+                noBody ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(reply.body()));
+        HttpHeaders headers = response.headers();
+        // Names exactly as given: API Gateway returns them as the function set them.
+        reply.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
+        if (!headers.contains("Date")) {
+            headers.set("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
         }
-        return status;
+        if (!headers.contains("Content-Length") && reply.status() != 204 && reply.status() != 304) {
+            // For HEAD, the length the body would have had, as HTTP says.
+            headers.set("Content-Length", reply.body().length);
+        }
+        if (!keepAlive) {
+            headers.set("Connection", "close");
+        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            headers.set("Connection", "keep-alive");
+        }
+        ChannelFuture written = context.writeAndFlush(response);
+        if (keepAlive) {
+            written.addListener(done -> context.channel().config().setAutoRead(true));
+        } else {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        try {
+            if (listener != null) {
+                listener.close().syncUninterruptibly();
+            }
+        } finally {
+            network.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            workers.shutdownNow();
+        }
     }
 }

@@ -1,6 +1,10 @@
 package org.advocacyhub.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,24 +30,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * and serves every function template.yaml declares: API routes over HTTP, SQS event sources by
  * polling, schedules by a clock. Nothing here repeats the template's wiring.
  */
-public final class LocalHub {
+public final class LocalHub implements AutoCloseable {
 
-    static final String USAGE = """
-            Usage: ./run-local [--help]
-
-            Starts Advocacy Hub locally: DynamoDB Local, ElasticMQ (SQS) and aws-ses-v2-local (SES),
-            with every function, route, queue and schedule that template.yaml declares.
-
-            Environment variables:
-              PORT            HTTP port of the API (default 3000)
-              SES_PORT        port of the SES engine and its mailbox page (default 8005)
-              DYNAMODB_PORT   port of DynamoDB Local (default 8000)
-              SQS_PORT        port of ElasticMQ (default 9324)
-              SENDER_ADDRESS  the From address of emails (default hub@advocacy-hub.localhost)
-              LOCAL_CLOCK     start the clock at another time: an instant such as
-                              2026-12-24T20:00:00Z, or an offset such as +3d, -2h, P1DT2H
-            Ctrl-C stops everything it started.
-            """;
+    /** The usage text, kept in one file that {@code ./run-local} prints itself, so that {@code --help} needs no build. */
+    static final String USAGE = usage();
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -53,14 +43,42 @@ public final class LocalHub {
                 System.out.print(USAGE);
                 return;
             }
-            System.err.println("Unknown option " + arg + "\n\n" + USAGE);
+            System.err.print("Unknown option " + arg + "\n\n" + USAGE);
             System.exit(2);
         }
         new LocalHub().run(System.getenv());
     }
 
+    private static String usage() {
+        try (InputStream in = LocalHub.class.getResourceAsStream("/run-local-usage.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("run-local-usage.txt is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void run(Map<String, String> env) throws Exception {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-hub-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-hub-stop"));
+        Running hub = start(env);
+        String manager = hub.jwt().issue("local-manager", "manager", Duration.ofHours(12));
+        String advocate = hub.jwt().issue("local-advocate", "advocate", Duration.ofHours(12));
+        writeTokens(hub.stack().template().path().getParent().resolve(".local"), manager, advocate);
+        banner(hub.port(), hub.engines(), hub.stack(), hub.clock(), hub.offset(), manager, advocate);
+        Thread.currentThread().join();
+    }
+
+    /** What {@link #start} started, for the banner and for tests; {@link #close()} stops it all. */
+    record Running(LocalEngines engines, TemplateResources stack, LocalJwt jwt, Clock clock, Duration offset, int port) {
+    }
+
+    /**
+     * Starts the engines, the template's tables and queues, every function with its event sources and schedules, and
+     * the API gateway on {@code PORT}; all on the loopback interface.
+     */
+    Running start(Map<String, String> env) throws Exception {
         Duration offset = LocalClock.offset(env.get("LOCAL_CLOCK"), Clock.systemUTC());
         Clock clock = Clock.offset(Clock.systemUTC(), offset);
         int port = port(env, "PORT", 3000);
@@ -107,15 +125,11 @@ public final class LocalHub {
         schedules.start(Duration.ofSeconds(1));
 
         LocalJwt jwt = new LocalJwt(clock);
-        HttpGateway gateway = new HttpGateway(new ApiRoutes(template), functions, jwt, "127.0.0.1", port);
+        HttpGateway gateway = new HttpGateway(new ApiRoutes(template),
+                (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt, "127.0.0.1", port);
         resources.add(gateway);
         gateway.start();
-
-        String manager = jwt.issue("local-manager", "manager", Duration.ofHours(12));
-        String advocate = jwt.issue("local-advocate", "advocate", Duration.ofHours(12));
-        writeTokens(template.path().getParent().resolve(".local"), manager, advocate);
-        banner(port, engines, stack, clock, offset, manager, advocate);
-        Thread.currentThread().join();
+        return new Running(engines, stack, jwt, clock, offset, gateway.port());
     }
 
     private static void banner(int port, LocalEngines engines, TemplateResources stack, Clock clock, Duration offset,
@@ -162,7 +176,9 @@ public final class LocalHub {
         }
     }
 
-    private void stop() {
+    /** Stops everything started, in reverse order. */
+    @Override
+    public synchronized void close() {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.advocacyhub.testing.SamTemplate.ApiEvent;
+import org.advocacyhub.testing.SamTemplate.GatewayResponse;
 
 /**
  * The template's {@code Api} events as a router: matches (method, path) to a function as API Gateway does (literal
@@ -33,6 +35,10 @@ public final class ApiRoutes {
 
     private final List<Route> routes;
     private final String accountId;
+    /** Each routed API's gateway responses, by the API's logical id (null for the implicit API). */
+    private final Map<String, Map<String, GatewayResponse>> gatewayResponses = new HashMap<>();
+    /** {@code Globals.Api}'s gateway responses. */
+    private final Map<String, GatewayResponse> globalGatewayResponses;
 
     public ApiRoutes(SamTemplate template) {
         this(template, AwsEndpoints.DEFAULT_ACCOUNT_ID);
@@ -41,6 +47,13 @@ public final class ApiRoutes {
     public ApiRoutes(SamTemplate template, String accountId) {
         this.routes = template.apiEvents().stream().map(Route::new).toList();
         this.accountId = accountId;
+        this.globalGatewayResponses = emulated(template.gatewayResponses(null), template);
+        for (Route route : routes) {
+            String api = route.event.restApiId();
+            if (!gatewayResponses.containsKey(api)) {
+                gatewayResponses.put(api, emulated(template.gatewayResponses(api), template));
+            }
+        }
     }
 
     /** Every API event of the template. */
@@ -93,6 +106,56 @@ public final class ApiRoutes {
                     pathMatches.forEach(c -> allowed.add(c.route.event.method()));
                     return new MethodNotAllowed(cleanPath, allowed);
                 });
+    }
+
+    /** An answer API Gateway makes itself, instead of a function's: status, headers and body. */
+    public record GatewayAnswer(int statusCode, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * API Gateway's own answer of {@code responseType} (such as {@code UNAUTHORIZED}) to a request that matched
+     * {@code match}: {@code defaultStatus} and a JSON {@code message}, customised as the API's {@code GatewayResponses}
+     * say. As in API Gateway, the entry for the type applies, or else {@code DEFAULT_4XX} or {@code DEFAULT_5XX}; its
+     * {@code StatusCode} replaces the status and its headers are added. A request that matched no route is answered
+     * as the template's only API would answer it (with several APIs, only {@code Globals.Api} applies).
+     */
+    public GatewayAnswer gatewayAnswer(Match match, String responseType, int defaultStatus, String message) {
+        Map<String, GatewayResponse> responses = match instanceof Found found ? gatewayResponses.get(found.route().restApiId())
+                : gatewayResponses.size() == 1 ? gatewayResponses.values().iterator().next()
+                : globalGatewayResponses;
+        GatewayResponse response = responses.get(responseType);
+        if (response == null) {
+            response = responses.get(defaultStatus >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        int status = defaultStatus;
+        if (response != null) {
+            response.headers().forEach((name, value) -> headers.put(name, value.substring(1, value.length() - 1)));
+            status = response.statusCode() == null ? defaultStatus : response.statusCode();
+        }
+        return new GatewayAnswer(status, headers, Json.write(Map.of("message", message)));
+    }
+
+    /**
+     * Gateway responses as far as they can be emulated here: static header values ({@code 'Bearer'}) and status codes.
+     * Mapping expressions and templates would make local answers differ from AWS's, so they are refused.
+     */
+    private static Map<String, GatewayResponse> emulated(Map<String, GatewayResponse> responses, SamTemplate template) {
+        for (GatewayResponse response : responses.values()) {
+            response.headers().forEach((name, value) -> {
+                if (value == null || value.length() < 2 || !value.startsWith("'") || !value.endsWith("'")) {
+                    throw new IllegalArgumentException(template.path() + ": GatewayResponses." + response.responseType()
+                            + " header " + name + " is " + value + ": only static values in single quotes, such as"
+                            + " \"'Bearer'\", are emulated locally");
+                }
+            });
+            if (!response.responseTemplates().isEmpty()) {
+                throw new IllegalArgumentException(template.path() + ": GatewayResponses." + response.responseType()
+                        + " has ResponseTemplates, which are not emulated locally");
+            }
+        }
+        return responses;
     }
 
     /** Starts a request to build an event for; {@code pathAndQuery} may carry a query string. */

@@ -139,10 +139,11 @@ public final class LocalAws implements AutoCloseable {
     public APIGatewayProxyResponseEvent call(ApiRoutes.Request request) {
         ApiRoutes.Match match = request.match();
         if (!(match instanceof ApiRoutes.Found found)) {
-            return gatewayError(403, "Missing Authentication Token");
+            return gatewayError(api.gatewayAnswer(match, "MISSING_AUTHENTICATION_TOKEN", 403, "Missing Authentication Token"),
+                    "MissingAuthenticationTokenException");
         }
         if (found.route().authorized() && request.claims() == null) {
-            return gatewayError(401, "Unauthorized");
+            return gatewayError(api.gatewayAnswer(match, "UNAUTHORIZED", 401, "Unauthorized"), "UnauthorizedException");
         }
         Object result = function(found.functionId()).invoke(api.event(found, request));
         if (result instanceof APIGatewayProxyResponseEvent response) {
@@ -154,11 +155,11 @@ public final class LocalAws implements AutoCloseable {
         return Json.MAPPER.convertValue(result, APIGatewayProxyResponseEvent.class);
     }
 
-    private static APIGatewayProxyResponseEvent gatewayError(int status, String message) {
-        return new APIGatewayProxyResponseEvent().withStatusCode(status)
-                .withHeaders(Map.of("Content-Type", "application/json", "x-amzn-ErrorType",
-                        status == 401 ? "UnauthorizedException" : "MissingAuthenticationTokenException"))
-                .withBody("{\"message\":\"" + message + "\"}");
+    private static APIGatewayProxyResponseEvent gatewayError(ApiRoutes.GatewayAnswer answer, String errorType) {
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put("x-amzn-ErrorType", errorType);
+        return new APIGatewayProxyResponseEvent().withStatusCode(answer.statusCode()).withHeaders(headers)
+                .withBody(answer.body());
     }
 
     /** The SQS event sources of a function, bound to its warm instance (not started: call drainOnce or start). */

@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,6 +19,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.slf4j.Logger;
@@ -193,6 +197,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", String.valueOf(port), "-disableTelemetry"});
+            bindToLoopback(server);
             server.start();
             RUNNING_DYNAMODB_LOCALS.incrementAndGet();
             long started = (System.nanoTime() - begin) / 1_000_000;
@@ -200,6 +205,34 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
             return new DynamoStarted(server, port, started);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local's command line has no option for the address, and its Jetty server listens on every interface;
+     * the local table holds the personal data typed into the form, so it must not be reachable from other machines.
+     * The Jetty server is a private field of {@link DynamoDBProxyServer}: its connectors are moved to loopback before
+     * start, and a DynamoDB Local that no longer has that field fails to start here rather than listen everywhere.
+     */
+    private static void bindToLoopback(DynamoDBProxyServer proxy) {
+        Server jetty;
+        try {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            jetty = (Server) field.get(proxy);
+        } catch (ReflectiveOperationException | ClassCastException | SecurityException e) {
+            throw new IllegalStateException("Cannot bind DynamoDB Local to " + HOST + ": its Jetty server is not where "
+                    + "DynamoDB Local " + DynamoDBProxyServer.class.getPackage().getImplementationVersion() + " keeps it", e);
+        }
+        Connector[] connectors = jetty.getConnectors();
+        if (connectors.length == 0) {
+            throw new IllegalStateException("Cannot bind DynamoDB Local to " + HOST + ": its Jetty server has no connector");
+        }
+        for (Connector connector : connectors) {
+            if (!(connector instanceof ServerConnector network)) {
+                throw new IllegalStateException("Cannot bind DynamoDB Local to " + HOST + ": unexpected connector " + connector);
+            }
+            network.setHost(HOST);
         }
     }
 

@@ -229,12 +229,46 @@ public final class SamTemplate {
 
     /** SAM applies an API's {@code Auth.DefaultAuthorizer} to every event that names none. */
     private String defaultAuthorizer(String restApiId) {
+        Object auth = apiProperties(restApiId).get("Auth");
+        return auth == null ? null : string(map(auth, "Auth").get("DefaultAuthorizer"));
+    }
+
+    /** An API's Properties with {@code Globals.Api} merged in; only the globals for the implicit API (null). */
+    private Map<String, Object> apiProperties(String restApiId) {
         Map<String, Object> apiGlobals = map(map(document.get("Globals"), "Globals").get("Api"), "Globals.Api");
-        Map<String, Object> apiProperties = restApiId != null && resources.containsKey(restApiId)
+        return restApiId != null && resources.containsKey(restApiId)
                 ? mergeGlobals(apiGlobals, resourceProperties(restApiId))
                 : apiGlobals;
-        Object auth = apiProperties.get("Auth");
-        return auth == null ? null : string(map(auth, "Auth").get("DefaultAuthorizer"));
+    }
+
+    /**
+     * The {@code GatewayResponses} of an API ({@code Globals.Api} merged in), by response type such as
+     * {@code UNAUTHORIZED} or {@code DEFAULT_4XX}: how API Gateway's own answers (not a function's) are customised.
+     * {@code restApiId} is the API's logical id, or null for the implicit API.
+     */
+    public Map<String, GatewayResponse> gatewayResponses(String restApiId) {
+        String where = (restApiId == null ? "Globals.Api" : restApiId) + ".GatewayResponses";
+        Map<String, GatewayResponse> result = new LinkedHashMap<>();
+        map(apiProperties(restApiId).get("GatewayResponses"), where).forEach((type, value) -> {
+            Map<String, Object> response = map(value, where + "." + type);
+            Map<String, Object> parameters = map(response.get("ResponseParameters"), where + "." + type + ".ResponseParameters");
+            Object status = response.get("StatusCode");
+            result.put(type, new GatewayResponse(type, status == null ? null : integer(status, 0),
+                    strings(parameters.get("Headers"), where + "." + type + ".ResponseParameters.Headers"),
+                    strings(response.get("ResponseTemplates"), where + "." + type + ".ResponseTemplates")));
+        });
+        return Collections.unmodifiableMap(result);
+    }
+
+    private static Map<String, String> strings(Object value, String where) {
+        Map<String, String> result = new LinkedHashMap<>();
+        map(value, where).forEach((key, item) -> {
+            if (item instanceof Map<?, ?> || item instanceof List<?>) {
+                throw new IllegalArgumentException(where + "." + key + " must be a plain value, got " + item);
+            }
+            result.put(key, string(item));
+        });
+        return Collections.unmodifiableMap(result);
     }
 
     private SqsEventSource readSqsEvent(String functionId, String name, Map<String, Object> props, String where) {
@@ -461,6 +495,18 @@ public final class SamTemplate {
         public boolean authorized() {
             return authorizer != null;
         }
+    }
+
+    /**
+     * One entry of an API's {@code GatewayResponses}.
+     *
+     * @param statusCode        the status sent instead of the response type's own, or null
+     * @param headers           header name to its value as written: {@code 'Bearer'} (a static value, in single quotes)
+     *                          or a mapping expression such as {@code method.request.header.Origin}
+     * @param responseTemplates content type to mapping template
+     */
+    public record GatewayResponse(String responseType, Integer statusCode, Map<String, String> headers,
+                                  Map<String, String> responseTemplates) {
     }
 
     /** An {@code SQS} event source: the queue is the logical id in {@code !GetAtt Queue.Arn}. */

@@ -72,11 +72,15 @@ class FixtureStackIT {
     void a_call_goes_through_the_route_and_its_authorizer_like_api_gateway() {
         APIGatewayProxyResponseEvent withoutToken = fixture.call(fixture.request("GET", "/items/7"));
         assertEquals(401, withoutToken.getStatusCode());
+        assertEquals("Bearer realm=\"fixture\"", withoutToken.getHeaders().get("WWW-Authenticate"), "the template's gateway response");
         APIGatewayProxyResponseEvent withClaims = fixture.call(fixture.request("GET", "/items/7").claims(Map.of("sub", "u1")));
         assertEquals(200, withClaims.getStatusCode());
         assertEquals("GET /items/{id} table=FixtureTable", withClaims.getBody());
         assertEquals(200, fixture.call(fixture.request("GET", "/items/new")).getStatusCode(), "a public route");
-        assertEquals(403, fixture.call(fixture.request("GET", "/nowhere")).getStatusCode());
+        APIGatewayProxyResponseEvent nowhere = fixture.call(fixture.request("GET", "/nowhere"));
+        assertEquals(403, nowhere.getStatusCode());
+        assertEquals("https://fixture.example", nowhere.getHeaders().get("Access-Control-Allow-Origin"), "DEFAULT_4XX");
+        assertEquals("MissingAuthenticationTokenException", nowhere.getHeaders().get("x-amzn-ErrorType"));
     }
 
     @Test

@@ -1,0 +1,149 @@
+package org.advocacyhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.advocacyhub.testing.SamTemplate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code run-local} script before it starts Java: options, and when it builds first.
+ *
+ * <p>{@code --help} answers at once with the usage LocalHub prints, building nothing: the script runs in a copy of
+ * the repository whose {@code mvnw} and {@code npm} only record that they were called (and fail), and which has no
+ * {@code node_modules}, so anything the script would build or install shows. The build rule is checked with the
+ * script's {@code --check-build} in a small tree whose file times the test sets.
+ */
+class RunLocalScriptTest {
+
+    private static final Path ROOT = SamTemplate.locateFile(Path.of("").toAbsolutePath()).getParent();
+    /** What the Maven build leaves for the script (see infrastructure/local/pom.xml). */
+    private static final String STAMP = "infrastructure/local/target/run-local-build.stamp";
+    private static final String CLASSPATH = "infrastructure/local/target/runtime-classpath.txt";
+    private static final FileTime BEFORE_BUILD = FileTime.from(Instant.parse("2026-11-20T09:00:00Z"));
+    private static final FileTime BUILD_STARTED = FileTime.from(Instant.parse("2026-11-20T10:00:00Z"));
+    private static final FileTime AFTER_BUILD = FileTime.from(Instant.parse("2026-11-20T10:00:01Z"));
+
+    @TempDir
+    Path copy;
+    private Path calls;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void copyOfTheRepositoryWithRecordingBuildTools() throws IOException {
+        try (Stream<Path> entries = Files.list(ROOT)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!List.of("run-local", "mvnw", "node_modules", ".git").contains(name)) {
+                    Files.createSymbolicLink(copy.resolve(name), entry);
+                }
+            }
+        }
+        Files.copy(ROOT.resolve("run-local"), copy.resolve("run-local"));
+        calls = copy.resolve("calls.log");
+        Path bin = Files.createDirectories(copy.resolve("stub-bin"));
+        stub(copy.resolve("mvnw"));
+        stub(bin.resolve("npm"));
+        environment = Map.of("PATH", bin + ":" + System.getenv("PATH"), "STUB_CALLS", calls.toString());
+    }
+
+    @Test
+    void helpPrintsLocalHubsUsageWithoutBuildingOrInstallingAnything() throws Exception {
+        assertTrue(LocalHub.USAGE.startsWith("Usage: ./run-local"), LocalHub.USAGE);
+        for (String option : List.of("--help", "-h")) {
+            RunLocalScript.Result result = RunLocalScript.run(copy, environment, option);
+            assertEquals(0, result.exitCode(), option + ": " + result.stderr() + RunLocalScript.read(calls));
+            assertEquals(LocalHub.USAGE, result.stdout(), option);
+            assertEquals("", result.stderr(), option);
+        }
+        assertFalse(Files.exists(calls), () -> "run-local --help ran: " + RunLocalScript.read(calls));
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithTheUsageBeforeAnyBuild() throws Exception {
+        RunLocalScript.Result result = RunLocalScript.run(copy, environment, "--port=3001");
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("Unknown option --port=3001\n\n" + LocalHub.USAGE, result.stderr());
+        assertFalse(Files.exists(calls), () -> "run-local --port=3001 ran: " + RunLocalScript.read(calls));
+    }
+
+    @Test
+    void upToDateWhenTheLastBuildStartedAfterEverySourceChanged(@TempDir Path tree) throws Exception {
+        builtTree(tree);
+        RunLocalScript.Result result = RunLocalScript.run(tree, "--check-build");
+        assertEquals("run-local: up to date, no build needed\n", result.stdout());
+        assertEquals(0, result.exitCode());
+    }
+
+    @Test
+    void anySourceResourcePomOrTheTemplateChangedSinceTheBuildMeansABuildFirst(@TempDir Path tree) throws Exception {
+        for (String changed : List.of("template.yaml", "pom.xml", "shared/domain/pom.xml",
+                "shared/domain/src/main/java/org/x/Rule.java", "functions/intake/src/main/resources/page.html",
+                "infrastructure/local/src/main/resources/run-local-usage.txt", "shared/domain/src/test/java/RuleTest.java")) {
+            builtTree(tree);
+            Files.setLastModifiedTime(tree.resolve(changed), AFTER_BUILD);
+            RunLocalScript.Result result = RunLocalScript.run(tree, "--check-build");
+            assertEquals("run-local: would build first: " + changed + " changed since the last build\n", result.stdout());
+            assertEquals(1, result.exitCode(), changed);
+        }
+    }
+
+    @Test
+    void whatTheBuildWritesAndFilesOutsideTheBuildDoNotCount(@TempDir Path tree) throws Exception {
+        for (String changed : List.of("shared/domain/target/classes/org/x/Rule.class", "infrastructure/local/target/runtime-classpath.txt",
+                "README.md", "infrastructure/events/referral.json")) {
+            builtTree(tree);
+            Files.setLastModifiedTime(tree.resolve(changed), AFTER_BUILD);
+            RunLocalScript.Result result = RunLocalScript.run(tree, "--check-build");
+            assertEquals("run-local: up to date, no build needed\n", result.stdout(), changed);
+        }
+    }
+
+    @Test
+    void neverBuiltMeansABuildFirst(@TempDir Path tree) throws Exception {
+        for (String missing : List.of(STAMP, CLASSPATH)) {
+            builtTree(tree);
+            Files.delete(tree.resolve(missing));
+            RunLocalScript.Result result = RunLocalScript.run(tree, "--check-build");
+            assertEquals("run-local: would build first: not built yet\n", result.stdout(), missing);
+            assertEquals(1, result.exitCode());
+        }
+    }
+
+    /** The repository's shape as far as the build check looks, every source older than the build's stamp. */
+    private static void builtTree(Path tree) throws IOException {
+        Files.copy(ROOT.resolve("run-local"), tree.resolve("run-local"), StandardCopyOption.REPLACE_EXISTING);
+        for (String file : List.of("template.yaml", "pom.xml", "README.md", "shared/domain/pom.xml",
+                "shared/domain/src/main/java/org/x/Rule.java", "shared/domain/src/test/java/RuleTest.java",
+                "shared/domain/target/classes/org/x/Rule.class", "functions/intake/src/main/resources/page.html",
+                "infrastructure/local/src/main/resources/run-local-usage.txt", "infrastructure/events/referral.json",
+                CLASSPATH, STAMP)) {
+            Path path = tree.resolve(file);
+            Files.createDirectories(path.getParent());
+            if (!Files.exists(path)) {
+                Files.writeString(path, file);
+            }
+            Files.setLastModifiedTime(path, file.equals(STAMP) ? BUILD_STARTED : BEFORE_BUILD);
+        }
+    }
+
+    /** A command that appends its name and arguments to $STUB_CALLS and fails. */
+    private static void stub(Path file) throws IOException {
+        Files.writeString(file, "#!/bin/sh\necho \"$0 $*\" >> \"$STUB_CALLS\"\nexit 1\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
