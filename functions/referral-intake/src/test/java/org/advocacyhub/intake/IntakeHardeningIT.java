@@ -275,7 +275,9 @@ class IntakeHardeningIT extends IntakeScenarios {
         APIGatewayProxyResponseEvent view = aws.call(aws.request("GET", "/cases/LLR-2026-000001").claims(Map.of()));
         APIGatewayProxyResponseEvent screen = aws.call(aws.request("POST", "/cases/LLR-2026-000001/screening").json("{}")
                 .claims(Map.of("cognito:groups", "manager")));
-        for (APIGatewayProxyResponseEvent response : List.of(view, screen)) {
+        // No token at all: API Gateway's authorizer answers, with the template's gateway response.
+        APIGatewayProxyResponseEvent gateway = aws.call(aws.request("GET", "/cases/LLR-2026-000001"));
+        for (APIGatewayProxyResponseEvent response : List.of(view, screen, gateway)) {
             assertEquals(401, response.getStatusCode());
             assertEquals("Bearer", response.getHeaders().get("WWW-Authenticate"));
         }
