@@ -43,11 +43,11 @@ class DockerConditionTest {
 
     @BeforeEach
     void a_linux_machine_with_an_empty_home() throws IOException {
-        home = Files.createDirectories(root.resolve("home/someone"));
-        settings.put("os.name", "Linux");
         // slf4j-simple writes to whatever System.err is at the time of each line.
         stderr = System.err;
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        home = Files.createDirectories(root.resolve("home/someone"));
+        settings.put("os.name", "Linux");
     }
 
     @AfterEach
