@@ -2,16 +2,16 @@ package org.advocacyhub.intake;
 
 import org.advocacyhub.testing.LocalAws;
 import org.advocacyhub.testing.LocalStackEngines;
+import org.advocacyhub.testing.RequiresDocker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The same intake scenarios against LocalStack, on machines with Docker. Only the endpoints
  * differ from {@link ReferralIntakeIT}.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@RequiresDocker
 class ReferralIntakeLocalStackIT extends IntakeScenarios {
 
     private static LocalStackEngines localStack;

@@ -11,8 +11,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * DynamoDB, SQS and SES in a LocalStack container, for machines with Docker. Use it as a Testcontainers
- * {@code @Container} in a class annotated {@code @Testcontainers(disabledWithoutDocker = true)}, then
+ * {@code @Container} in a class annotated {@link RequiresDocker @RequiresDocker} and {@code @Testcontainers}, then
  * {@code LocalAws.connect(engines)}: the same test body as against {@link LocalEngines}, other endpoints.
+ * ({@code @Testcontainers(disabledWithoutDocker = true)} would ask Docker itself and log an ERROR wherever there is
+ * none; {@link RequiresDocker} skips quietly.)
  */
 public final class LocalStackEngines implements AwsEndpoints, Startable {
 

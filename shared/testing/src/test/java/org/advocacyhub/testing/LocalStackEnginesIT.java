@@ -7,8 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-/** The same checks as {@link EnginesIT} against LocalStack; skipped where there is no Docker. */
-@Testcontainers(disabledWithoutDocker = true)
+/**
+ * The same checks as {@link EnginesIT} against LocalStack; skipped where there is no Docker. {@link RequiresDocker}
+ * decides that before {@code @Testcontainers} starts the container.
+ */
+@RequiresDocker
+@Testcontainers
 class LocalStackEnginesIT {
 
     @Container
