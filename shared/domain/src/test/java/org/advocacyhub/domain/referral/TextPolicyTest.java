@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -75,7 +76,7 @@ class TextPolicyTest {
     }
 
     @Property
-    @DisplayName("any typed text stays accepted, and a refused character inserted anywhere in it is found there")
+    @Label("any typed text stays accepted, and a refused character inserted anywhere in it is found there")
     void refusedCharacterFoundWherever(@ForAll("typedText") String text, @ForAll("refused") int c,
                                        @ForAll @IntRange(min = 0, max = 200) int at) {
         assertTrue(TextPolicy.check(text, false).isEmpty());
