@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
@@ -108,6 +109,15 @@ public final class CaseItemMapper {
         item.put(GSI2PK, s(TableKeys.reportPk(c.reference().contract(), d.person().authority(),
                 FinancialQuarter.containing(c.receivedAt()).key())));
         item.put(GSI2SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
+        item.put(TableKeys.GSI3PK, s(TableKeys.statusPk(c.reference().contract(), c.status().name())));
+        item.put(TableKeys.GSI3SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
+        if (c.work().allocation() != null && c.status() != CaseStatus.CLOSED) {
+            // In the advocate's list while the case is theirs and open.
+            item.put(TableKeys.GSI4PK, s(TableKeys.advocatePk(c.work().allocation().advocateId())));
+            item.put(TableKeys.GSI4SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
+        }
+        item.put("work", AttributeValue.fromM(WorkItemMapper.toMap(c.work())));
+        item.put("version", AttributeValue.fromN(Long.toString(c.version())));
         return item;
     }
 
@@ -132,7 +142,39 @@ public final class CaseItemMapper {
                 item.containsKey("firstDeadline") ? toDeadline(item.get("firstDeadline").m()) : null,
                 item.containsKey("clocks") ? item.get("clocks").l().stream().map(v -> toClock(v.m())).toList() : List.of(),
                 item.containsKey("screening") ? toScreening(item.get("screening").m()) : null,
-                item.containsKey("letter") ? toLetter(item.get("letter").m()) : null);
+                item.containsKey("letter") ? toLetter(item.get("letter").m()) : null,
+                WorkItemMapper.toWork(item.get("work")),
+                item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0);
+    }
+
+    // ------------------------------------------------------------------ running clocks, by due time
+
+    /**
+     * The clock index item of a running clock with a known due time: what the allocation timer
+     * needs without reading the case (issue 9).
+     */
+    public Map<String, AttributeValue> toClockItem(ReferralCase c, SlaClock clock, Instant dueAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableKeys.casePk(c.reference())));
+        item.put(SK, s(TableKeys.clockSk(clock.name())));
+        item.put(TYPE, s("CLOCK"));
+        item.put(GSI1PK, s(TableKeys.CLOCKS_DUE));
+        item.put(GSI1SK, s(TableKeys.clockDueSk(dueAt, c.reference(), clock.name())));
+        item.put("reference", s(c.reference().value()));
+        item.put("contract", s(c.reference().contract()));
+        item.put("service", s(c.details().service().name()));
+        item.put("clock", s(clock.name()));
+        item.put("dueAt", s(dueAt.toString()));
+        item.put("startedAt", s(clock.startedAt().toString()));
+        if (c.work().allocation() != null) {
+            item.put("advocateId", s(c.work().allocation().advocateId()));
+        }
+        return item;
+    }
+
+    public CaseStore.IndexedClock toIndexedClock(Map<String, AttributeValue> item) {
+        return new CaseStore.IndexedClock(ReferralReference.parse(str(item, "reference")).orElseThrow(), str(item, "contract"),
+                ServiceCode.valueOf(str(item, "service")), str(item, "clock"), Instant.parse(str(item, "dueAt")), opt(item, "advocateId"));
     }
 
     // ------------------------------------------------------------------ clocks, screening, letter

@@ -15,16 +15,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseRecord;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.Digests;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.time.FinancialQuarter;
+import org.advocacyhub.domain.time.SlaClock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -36,14 +42,20 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** {@link CaseStore} on the single DynamoDB table. Queries only, never a Scan. */
 public final class DynamoCaseStore implements CaseStore {
 
+    /** DynamoDB's limit on the items of one transaction. */
+    private static final int MAX_TRANSACTION_ITEMS = 100;
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final CaseItemMapper mapper;
+    private final ContractCatalogue contracts;
 
-    public DynamoCaseStore(DynamoDbClient dynamo, String table, CaseItemMapper mapper) {
+    /** @param contracts the calendars that clock due times are counted on */
+    public DynamoCaseStore(DynamoDbClient dynamo, String table, CaseItemMapper mapper, ContractCatalogue contracts) {
         this.dynamo = dynamo;
         this.table = table;
         this.mapper = mapper;
+        this.contracts = contracts;
     }
 
     @Override
@@ -63,6 +75,7 @@ public final class DynamoCaseStore implements CaseStore {
                 .conditionExpression("attribute_not_exists(PK)").build()).build());
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(mapper.toItem(newCase.reference(), received, shortId())).build()).build());
+        writes.addAll(clockWrites(null, newCase));
         idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(idempotencyItem(record))
                 // An expired record may linger until TTL deletes it; it no longer blocks the key.
@@ -75,9 +88,9 @@ public final class DynamoCaseStore implements CaseStore {
             return new Stored();
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
-            if (idempotency.isPresent() && reasons.size() == 3 && "ConditionalCheckFailed".equals(reasons.get(2).code())
-                    && reasons.get(2).hasItem()) {
-                return new KeyAlreadyUsed(toIdempotencyRecord(idempotency.get().key(), reasons.get(2).item()));
+            CancellationReason last = reasons.isEmpty() ? null : reasons.get(reasons.size() - 1);
+            if (idempotency.isPresent() && last != null && "ConditionalCheckFailed".equals(last.code()) && last.hasItem()) {
+                return new KeyAlreadyUsed(toIdempotencyRecord(idempotency.get().key(), last.item()));
             }
             throw e;
         }
@@ -142,7 +155,7 @@ public final class DynamoCaseStore implements CaseStore {
     public void markRequeued(ReferralReference reference, Instant at) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.casePk(reference), TableKeys.CASE_SK))
-                    .updateExpression("SET GSI1SK = :sk, lastQueuedAt = :at ADD queuedCount :one")
+                    .updateExpression("SET GSI1SK = :sk, lastQueuedAt = :at ADD queuedCount :one, version :one")
                     // Only while still pending: a referral screened meanwhile stays out of the index.
                     .conditionExpression("GSI1PK = :pending")
                     .expressionAttributeValues(Map.of(":sk", s(TableKeys.timeThenReference(at, reference)),
@@ -154,16 +167,27 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     @Override
-    public boolean saveCase(ReferralCase updated, CaseStatus expectedStatus, List<CaseEvent> events, List<CaseTask> tasks) {
+    public boolean save(CaseChange change) {
+        ReferralCase after = change.after().nextVersion();
+        ReferralReference reference = after.reference();
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(mapper.toItem(updated))
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name()))).build()).build());
-        events.forEach(event -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(mapper.toItem(updated.reference(), event, shortId())).build()).build()));
-        tasks.forEach(task -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(mapper.toItem(updated.reference(), task)).build()).build()));
+        long expected = change.before().version();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(mapper.toItem(after))
+                // Cases stored before versions existed have none: they count as version 0.
+                .conditionExpression(expected == 0 ? "attribute_not_exists(version) OR version = :v" : "version = :v")
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected)))).build()).build());
+        change.events().forEach(event -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(mapper.toItem(reference, event, shortId())).build()).build()));
+        change.tasks().forEach(task -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(mapper.toItem(reference, task)).build()).build()));
+        change.records().forEach(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(WorkItemMapper.toItem(reference, record)).build()).build()));
+        writes.addAll(clockWrites(change.before(), after));
+        change.allocationCount().ifPresent(count -> writes.add(TransactWriteItem.builder()
+                .update(StaffItemMapper.countAllocation(table, count)).build()));
+        if (writes.size() > MAX_TRANSACTION_ITEMS) {
+            throw new IllegalArgumentException("a case change may write at most " + MAX_TRANSACTION_ITEMS + " items");
+        }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
@@ -173,6 +197,113 @@ public final class DynamoCaseStore implements CaseStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Keeps the clock index exact: a running clock with a known due time has an item there (put
+     * again, as its due time or advocate may have moved); a clock that was indexed and is now
+     * stopped, paused or gone loses it.
+     */
+    private List<TransactWriteItem> clockWrites(ReferralCase before, ReferralCase after) {
+        var calendar = contracts.contractFor(after.details().service()).calendar();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        java.util.Set<String> indexed = new java.util.HashSet<>();
+        for (SlaClock clock : after.clocks()) {
+            Optional<Instant> due = clock.isStopped() ? Optional.empty() : clock.dueAt(calendar);
+            if (due.isPresent()) {
+                indexed.add(clock.name());
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(mapper.toClockItem(after, clock, due.get())).build()).build());
+            }
+        }
+        if (before != null) {
+            var beforeCalendar = contracts.contractFor(before.details().service()).calendar();
+            for (SlaClock clock : before.clocks()) {
+                boolean wasIndexed = !clock.isStopped() && clock.dueAt(beforeCalendar).isPresent();
+                if (wasIndexed && !indexed.contains(clock.name())) {
+                    writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                            .key(key(TableKeys.casePk(after.reference()), TableKeys.clockSk(clock.name()))).build()).build());
+                }
+            }
+        }
+        return writes;
+    }
+
+    @Override
+    public <T extends CaseRecord> List<T> records(ReferralReference reference, Class<T> kind) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)),
+                                ":prefix", s(WorkItemMapper.prefix(kind)))))
+                .items().stream().map(WorkItemMapper::toRecord).map(kind::cast).toList();
+    }
+
+    @Override
+    public void audit(ReferralReference reference, AuditEntry entry) {
+        dynamo.putItem(b -> b.tableName(table).item(WorkItemMapper.toItem(reference, entry)));
+    }
+
+    @Override
+    public Page casesWithStatus(String contract, CaseStatus status, Instant from, Instant to, String pageToken, int limit) {
+        return page(TableKeys.GSI3, "GSI3PK", "GSI3SK", List.of(TableKeys.statusPk(contract, status.name())), from, to, pageToken, limit);
+    }
+
+    @Override
+    public Page casesAllocatedTo(String advocateId, Instant from, Instant to, String pageToken, int limit) {
+        return page(TableKeys.GSI4, "GSI4PK", "GSI4SK", List.of(TableKeys.advocatePk(advocateId)), from, to, pageToken, limit);
+    }
+
+    @Override
+    public Page casesReceived(String contract, String authority, Instant from, Instant to, String pageToken, int limit) {
+        List<String> partitions = new ArrayList<>();
+        for (FinancialQuarter quarter = FinancialQuarter.containing(from); !quarter.start().isAfter(to.minusMillis(1));
+             quarter = quarter.next()) {
+            partitions.add(TableKeys.reportPk(contract, authority, quarter.key()));
+        }
+        return page(TableKeys.GSI2, "GSI2PK", "GSI2SK", partitions, from, to, pageToken, limit);
+    }
+
+    /**
+     * One page of cases from a time-ordered index, over one partition or several in order (the
+     * quarters of a date range). The page token carries the partition reached and DynamoDB's own
+     * last key, base64-encoded: opaque to clients.
+     */
+    private Page page(String index, String pkName, String skName, List<String> partitions, Instant from, Instant to,
+                      String pageToken, int limit) {
+        PageToken position = PageToken.decode(pageToken);
+        List<ReferralCase> cases = new ArrayList<>();
+        for (int p = position.partition(); p < partitions.size(); p++) {
+            Map<String, AttributeValue> startKey = p == position.partition() ? position.lastKey() : null;
+            while (true) {
+                String partition = partitions.get(p);
+                Map<String, AttributeValue> exclusiveStart = startKey;
+                QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index)
+                        .keyConditionExpression(pkName + " = :pk AND " + skName + " BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", s(partition), ":from", s(TableKeys.sortable(from)),
+                                ":to", s(TableKeys.sortable(to.minusMillis(1)) + "#~")))
+                        .exclusiveStartKey(exclusiveStart).limit(limit - cases.size()).build());
+                response.items().forEach(item -> cases.add(mapper.toCase(item)));
+                boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+                if (cases.size() >= limit) {
+                    return new Page(cases, more ? new PageToken(p, response.lastEvaluatedKey()).encode()
+                            : p + 1 < partitions.size() ? new PageToken(p + 1, null).encode() : null);
+                }
+                if (!more) {
+                    break;
+                }
+                startKey = response.lastEvaluatedKey();
+            }
+        }
+        return new Page(cases, null);
+    }
+
+    @Override
+    public List<IndexedClock> clocksDueBy(Instant bound, int limit) {
+        QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(TableKeys.GSI1)
+                .keyConditionExpression("GSI1PK = :clocks AND GSI1SK < :before")
+                .expressionAttributeValues(Map.of(":clocks", s(TableKeys.CLOCKS_DUE), ":before", s(TableKeys.upperBoundAtOrBefore(bound))))
+                .limit(limit));
+        return page.items().stream().map(mapper::toIndexedClock).toList();
     }
 
     @Override
@@ -185,7 +316,7 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public boolean claimLetter(ReferralReference reference, Instant decidedAt, Instant now, Duration lease) {
-        return updateLetter(reference, "SET letter.#s = :claimed, letter.claimedAt = :now",
+        return updateLetter(reference, "SET letter.#s = :claimed, letter.claimedAt = :now ADD version :one",
                 "letter.decidedAt = :decided AND (letter.#s = :pending OR (letter.#s = :claimed AND letter.claimedAt < :lapsed))",
                 Map.of(":claimed", s("CLAIMED"), ":now", s(TableKeys.sortable(now)), ":decided", s(decidedAt.toString()),
                         ":pending", s("PENDING"), ":lapsed", s(TableKeys.sortable(now.minus(lease)))));
@@ -193,19 +324,22 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public void markLetterSent(ReferralReference reference, Instant decidedAt, Instant sentAt) {
-        updateLetter(reference, "SET letter.#s = :sent, letter.sentAt = :at REMOVE GSI1PK, GSI1SK", "letter.decidedAt = :decided",
+        updateLetter(reference, "SET letter.#s = :sent, letter.sentAt = :at REMOVE GSI1PK, GSI1SK ADD version :one", "letter.decidedAt = :decided",
                 Map.of(":sent", s("SENT"), ":at", s(sentAt.toString()), ":decided", s(decidedAt.toString())));
     }
 
     @Override
     public void releaseLetter(ReferralReference reference, Instant decidedAt) {
-        updateLetter(reference, "SET letter.#s = :pending REMOVE letter.claimedAt",
+        updateLetter(reference, "SET letter.#s = :pending REMOVE letter.claimedAt ADD version :one",
                 "letter.decidedAt = :decided AND letter.#s = :claimed",
                 Map.of(":pending", s("PENDING"), ":decided", s(decidedAt.toString()), ":claimed", s("CLAIMED")));
     }
 
     /** {@code letter.claimedAt} is stored fixed-width ({@link TableKeys#sortable}) because the lease check compares it as text. */
-    private boolean updateLetter(ReferralReference reference, String update, String condition, Map<String, AttributeValue> values) {
+    private boolean updateLetter(ReferralReference reference, String update, String condition, Map<String, AttributeValue> letterValues) {
+        // Every update of the case item moves its version, so a casework save from an older copy cannot undo it.
+        Map<String, AttributeValue> values = new HashMap<>(letterValues);
+        values.put(":one", AttributeValue.fromN("1"));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.casePk(reference), TableKeys.CASE_SK))
                     .updateExpression(update).conditionExpression(condition)

@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.StaffDirectory;
+import org.advocacyhub.domain.contract.ContractCatalogue;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,7 +38,12 @@ public class PersistenceFactory {
     }
 
     @Singleton
-    CaseStore caseStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
-        return new DynamoCaseStore(dynamo, table, new CaseItemMapper());
+    CaseStore caseStore(DynamoDbClient dynamo, @Value("${table.name}") String table, ContractCatalogue contracts) {
+        return new DynamoCaseStore(dynamo, table, new CaseItemMapper(), contracts);
+    }
+
+    @Singleton
+    StaffDirectory staffDirectory(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoStaffDirectory(dynamo, table);
     }
 }

@@ -12,8 +12,16 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * item            PK                         SK                          GSI1PK / GSI1SK                      GSI2PK / GSI2SK
  * case            CASE#LLR-2026-000042       CASE                        SCREENING#PENDING / ts#ref or        LLR#RUTLAND#FY2026Q3 / ts#ref
  *                                                                        LETTER#PENDING / ts#ref (sparse)
+ *                                            also GSI3PK / GSI3SK: STATUS#LLR#ALLOCATED / received#ref (every case)
+ *                                            and GSI4PK / GSI4SK: ADVOCATE#jo-advocate / received#ref (allocated cases)
+ * running clock   CASE#LLR-2026-000042       CLOCK#allocation            CLOCK#DUE / due#ref#clock (while running with a due time)
  * timeline event  CASE#LLR-2026-000042       EVENT#ts#id
  * task            CASE#LLR-2026-000042       TASK#ts#id
+ * contact/meeting CASE#LLR-2026-000042       ACTIVITY#ts#id
+ * time entry      CASE#LLR-2026-000042       TIME#id
+ * audit entry     CASE#LLR-2026-000042       AUDIT#ts#id
+ * staff member    STAFF                      STAFF#jo-advocate
+ * staff login     LOGIN#subject              LOGIN                       (points at the staff member)
  * sequence        SEQUENCE#LLR#2026          SEQUENCE
  * idempotency     IDEMPOTENCY#sha256(key)    IDEMPOTENCY                 (TTL attribute expiresAt)
  * </pre>
@@ -30,6 +38,12 @@ public final class TableKeys {
     public static final String GSI2 = "GSI2";
     public static final String GSI2PK = "GSI2PK";
     public static final String GSI2SK = "GSI2SK";
+    public static final String GSI3 = "GSI3";
+    public static final String GSI3PK = "GSI3PK";
+    public static final String GSI3SK = "GSI3SK";
+    public static final String GSI4 = "GSI4";
+    public static final String GSI4PK = "GSI4PK";
+    public static final String GSI4SK = "GSI4SK";
     /** Epoch seconds after which DynamoDB's TTL may delete the item (template.yaml TimeToLiveSpecification). */
     public static final String EXPIRES_AT = "expiresAt";
 
@@ -40,6 +54,14 @@ public final class TableKeys {
     public static final String SCREENING_PENDING = "SCREENING#PENDING";
     /** Work index partition of screened cases whose decision letter is not yet sent. */
     public static final String LETTER_PENDING = "LETTER#PENDING";
+    /**
+     * Work index partition of running clocks, by due time. One partition: a hub has thousands of
+     * open clocks at most, far below what one partition serves, and one Query then finds every
+     * clock due before a time in order (issue 8: shard only if measured need says so).
+     */
+    public static final String CLOCKS_DUE = "CLOCK#DUE";
+    public static final String STAFF_PK = "STAFF";
+    public static final String LOGIN_SK = "LOGIN";
 
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -57,6 +79,38 @@ public final class TableKeys {
 
     public static String taskSk(Instant at, String id) {
         return "TASK#" + sortable(at) + "#" + id;
+    }
+
+    /** A record beside the case in time order: {@code ACTIVITY#<at>#<id>}, {@code AUDIT#<at>#<id>}. */
+    public static String recordSk(String prefix, Instant at, String id) {
+        return prefix + sortable(at) + "#" + id;
+    }
+
+    public static String clockSk(String clock) {
+        return "CLOCK#" + clock;
+    }
+
+    /** Clock index sort key: due time, then case, then clock (unique). */
+    public static String clockDueSk(Instant dueAt, ReferralReference reference, String clock) {
+        return sortable(dueAt) + "#" + reference.value() + "#" + clock;
+    }
+
+    /** Status index partition: one contract's cases in one status. */
+    public static String statusPk(String contract, String status) {
+        return "STATUS#" + contract + "#" + status;
+    }
+
+    /** Advocate index partition: the cases allocated to one advocate now. */
+    public static String advocatePk(String advocateId) {
+        return "ADVOCATE#" + advocateId;
+    }
+
+    public static String staffSk(String staffId) {
+        return "STAFF#" + staffId;
+    }
+
+    public static String loginPk(String subject) {
+        return "LOGIN#" + subject;
     }
 
     public static String sequencePk(String contract, int year) {

@@ -30,6 +30,7 @@ import org.advocacyhub.domain.eligibility.Outcome;
 import org.advocacyhub.domain.eligibility.Reason;
 import org.advocacyhub.domain.eligibility.ScreeningDecision;
 import org.advocacyhub.domain.eligibility.Signpost;
+import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.Awareness;
 import org.advocacyhub.domain.referral.Disability;
 import org.advocacyhub.domain.referral.Ethnicity;
@@ -55,11 +56,12 @@ class DynamoCaseStoreIT {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final ContractCatalogue CONTRACTS = ContractCatalogue.bundled();
 
     private final DynamoCaseStore store;
 
     DynamoCaseStoreIT(LocalAws aws) {
-        this.store = new DynamoCaseStore(aws.dynamoDb(), aws.tableName("HubTable"), new CaseItemMapper());
+        this.store = new DynamoCaseStore(aws.dynamoDb(), aws.tableName("HubTable"), new CaseItemMapper(), CONTRACTS);
     }
 
     private static ReferralCase received(long sequence) {
@@ -99,9 +101,9 @@ class DynamoCaseStoreIT {
         ReferralCase screened = needsInformation(c, at);
         CaseTask task = new CaseTask("t1", CaseTask.Kind.OBTAIN_INFORMATION, "Obtain: the capacity assessment",
                 "the decision maker", at, true);
-        assertTrue(store.saveCase(screened, CaseStatus.RECEIVED, List.of(new CaseEvent(at, CaseEvent.Type.SCREENED, "Screened")),
+        assertTrue(store.saveCase(c, screened, List.of(new CaseEvent(at, CaseEvent.Type.SCREENED, "Screened")),
                 List.of(task)));
-        assertEquals(Optional.of(screened), store.findCase(c.reference()));
+        assertEquals(Optional.of(screened.nextVersion()), store.findCase(c.reference()));
         assertEquals(List.of(task), store.tasks(c.reference()));
         assertEquals(List.of(CaseEvent.Type.RECEIVED, CaseEvent.Type.SCREENED),
                 store.timeline(c.reference()).stream().map(CaseEvent::type).toList());
@@ -116,7 +118,7 @@ class DynamoCaseStoreIT {
         assertEquals(List.of(first.reference(), second.reference()), store.awaitingScreeningSince(MONDAY, 10));
         assertEquals(List.of(), store.awaitingScreeningSince(MONDAY.minusMillis(1), 10), "received after the cutoff");
 
-        store.saveCase(needsInformation(first, MONDAY.plusSeconds(1)), CaseStatus.RECEIVED, List.of(), List.of());
+        store.saveCase(first, needsInformation(first, MONDAY.plusSeconds(1)), List.of(), List.of());
         assertEquals(List.of(second.reference()), store.awaitingScreeningSince(MONDAY.plusSeconds(600), 10));
     }
 
@@ -125,12 +127,12 @@ class DynamoCaseStoreIT {
         ReferralCase c = received(1);
         store.recordNewCase(c, receivedEvent(), Optional.empty());
         ReferralCase screened = needsInformation(c, MONDAY.plusSeconds(5));
-        assertTrue(store.saveCase(screened, CaseStatus.RECEIVED, List.of(), List.of()));
+        assertTrue(store.saveCase(c, screened, List.of(), List.of()));
 
         ReferralCase twin = needsInformation(c, MONDAY.plusSeconds(6));
         CaseEvent twinEvent = new CaseEvent(MONDAY.plusSeconds(6), CaseEvent.Type.SCREENED, "twin");
-        assertFalse(store.saveCase(twin, CaseStatus.RECEIVED, List.of(twinEvent), List.of()));
-        assertEquals(Optional.of(screened), store.findCase(c.reference()));
+        assertFalse(store.saveCase(c, twin, List.of(twinEvent), List.of()), "a save from the version already saved over");
+        assertEquals(Optional.of(screened.nextVersion()), store.findCase(c.reference()));
         assertEquals(1, store.timeline(c.reference()).size(), "the twin's event was not written either");
     }
 
@@ -162,7 +164,7 @@ class DynamoCaseStoreIT {
         ReferralCase c = received(1);
         store.recordNewCase(c, receivedEvent(), Optional.empty());
         Instant decided = MONDAY.plusSeconds(10);
-        store.saveCase(needsInformation(c, decided), CaseStatus.RECEIVED, List.of(), List.of());
+        store.saveCase(c, needsInformation(c, decided), List.of(), List.of());
 
         Instant now = decided.plusMillis(5);
         assertTrue(store.claimLetter(c.reference(), decided, now, LEASE));
@@ -175,6 +177,39 @@ class DynamoCaseStoreIT {
         store.markLetterSent(c.reference(), decided, now.plusSeconds(63));
         assertFalse(store.claimLetter(c.reference(), decided, now.plusSeconds(600), LEASE), "sent is final");
         assertEquals(DecisionLetter.Status.SENT, store.findCase(c.reference()).orElseThrow().letter().status());
+    }
+
+    @Test
+    void issue8RunningClocksAreFoundByDueTimeAndLeaveTheIndexWhilePausedOrStopped() {
+        Instant due = Instant.parse("2026-11-25T17:00:00Z");
+        ReferralCase c = received(1);
+        store.recordNewCase(c, receivedEvent(), Optional.empty());
+        store.recordNewCase(received(2), receivedEvent(), Optional.empty());
+        List<CaseStore.IndexedClock> found = store.clocksDueBy(due, 10);
+        assertEquals(2, found.size(), "both cases' allocation clocks");
+        assertEquals(new CaseStore.IndexedClock(c.reference(), "LLR", ServiceCode.IMCA, "allocation", due, null), found.get(0));
+        assertEquals(List.of(), store.clocksDueBy(due.minusMillis(1), 10), "nothing is due earlier");
+
+        ReferralCase paused = needsInformation(c, MONDAY.plusSeconds(5));
+        assertTrue(store.saveCase(c, paused, List.of(), List.of()));
+        assertEquals(List.of(received(2).reference()), store.clocksDueBy(due, 10).stream().map(CaseStore.IndexedClock::reference).toList(),
+                "a paused clock has no due time, so it leaves the index");
+
+        ReferralCase stored = store.findCase(c.reference()).orElseThrow();
+        Instant resumedAt = MONDAY.plus(Duration.ofHours(30)); // Tuesday 16:00: one working-day end inside the pause
+        ReferralCase resumed = stored.worked(CaseStatus.AWAITING_ALLOCATION, List.of(stored.clocks().get(0).resume(resumedAt)),
+                stored.work());
+        assertTrue(store.saveCase(stored, resumed, List.of(), List.of()));
+        Instant movedDue = Instant.parse("2026-11-26T17:00:00Z");
+        assertEquals(List.of(received(2).reference(), c.reference()),
+                store.clocksDueBy(movedDue, 10).stream().map(CaseStore.IndexedClock::reference).toList(), "back, due a working day later");
+
+        ReferralCase again = store.findCase(c.reference()).orElseThrow();
+        ReferralCase stopped = again.worked(CaseStatus.ALLOCATED, List.of(again.clocks().get(0).stop(resumedAt.plusSeconds(60))),
+                again.work());
+        assertTrue(store.saveCase(again, stopped, List.of(), List.of()));
+        assertEquals(List.of(received(2).reference()), store.clocksDueBy(movedDue, 10).stream().map(CaseStore.IndexedClock::reference).toList(),
+                "a stopped clock leaves the index");
     }
 
     @Test

@@ -3,11 +3,15 @@ package org.advocacyhub.application.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDate;
+import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseRecord;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.referral.ServiceCode;
 
 /**
  * Durable storage of cases, their timelines and the bookkeeping intake needs (reference
@@ -67,13 +71,84 @@ public interface CaseStore {
     void markRequeued(ReferralReference reference, Instant at);
 
     /**
-     * Saves a changed case (e.g. a screening decision) with its new timeline events and new or
-     * updated tasks, all or nothing, and only if the stored case still has {@code expectedStatus}:
-     * two deliveries of one message cannot both decide.
+     * Saves a changed case (a screening decision, an allocation, a contact...) with its new
+     * timeline events, new or updated tasks and records, all or nothing, and only if the stored
+     * case is still the one the change started from ({@code before}'s version): two changes made
+     * at once cannot both apply, so neither is lost silently. The case's running clocks are kept
+     * findable by due time in the same write.
      *
-     * @return false when the case's status had already moved on (nothing was written)
+     * @return false when the case changed meanwhile (nothing was written): reload and try again
      */
-    boolean saveCase(ReferralCase updated, CaseStatus expectedStatus, List<CaseEvent> events, List<CaseTask> tasks);
+    boolean save(CaseChange change);
+
+    /** {@link #save} with no records. */
+    default boolean saveCase(ReferralCase before, ReferralCase after, List<CaseEvent> events, List<CaseTask> tasks) {
+        return save(new CaseChange(before, after, events, tasks, List.of(), Optional.empty()));
+    }
+
+    /**
+     * One change to a case.
+     *
+     * @param before          the case as loaded
+     * @param after           the case as it is to be saved
+     * @param records         contacts, meetings, time entries, audit entries to store with it
+     * @param allocationCount the advocate whose experience an allocation adds to (LLR 5.49), if any
+     */
+    record CaseChange(ReferralCase before, ReferralCase after, List<CaseEvent> events, List<CaseTask> tasks,
+                      List<CaseRecord> records, Optional<AllocationCount> allocationCount) {
+        public CaseChange {
+            events = List.copyOf(events);
+            tasks = List.copyOf(tasks);
+            records = List.copyOf(records);
+        }
+    }
+
+    /** An allocation to count in an advocate's experience: one more case of {@code service} on {@code day}. */
+    record AllocationCount(String advocateId, ServiceCode service, LocalDate day) {
+    }
+
+    /** The case's records of one kind (contacts and meetings, time entries, audit), oldest first. */
+    <T extends CaseRecord> List<T> records(ReferralReference reference, Class<T> kind);
+
+    /** Records a staff access on its own, e.g. a read (LLR 26.8). */
+    void audit(ReferralReference reference, AuditEntry entry);
+
+    /**
+     * Cases of a contract in one status received in [{@code from}, {@code to}), oldest first, a
+     * page at a time: a Query on the status index, never a Scan.
+     */
+    Page casesWithStatus(String contract, CaseStatus status, Instant from, Instant to, String pageToken, int limit);
+
+    /** Cases allocated to an advocate (now), received in [{@code from}, {@code to}), oldest first, a page at a time. */
+    Page casesAllocatedTo(String advocateId, Instant from, Instant to, String pageToken, int limit);
+
+    /**
+     * Cases of a contract from one authority received in [{@code from}, {@code to}), oldest first,
+     * a page at a time: Queries on the reports index, one financial quarter at a time.
+     */
+    Page casesReceived(String contract, String authority, Instant from, Instant to, String pageToken, int limit);
+
+    /** A page of cases and the token of the next page, or {@code null} on the last. */
+    record Page(List<ReferralCase> cases, String next) {
+        public Page {
+            cases = List.copyOf(cases);
+        }
+    }
+
+    /**
+     * Running clocks due at or before {@code bound}, soonest first, at most {@code limit}: one
+     * Query on the clock index, reading only the clocks it returns.
+     */
+    List<IndexedClock> clocksDueBy(Instant bound, int limit);
+
+    /**
+     * A running clock as the clock index holds it.
+     *
+     * @param advocateId the case's advocate when the clock was last saved, or {@code null}
+     */
+    record IndexedClock(ReferralReference reference, String contract, ServiceCode service, String clock, Instant dueAt,
+                        String advocateId) {
+    }
 
     /** The case's tasks, oldest first. */
     List<CaseTask> tasks(ReferralReference reference);

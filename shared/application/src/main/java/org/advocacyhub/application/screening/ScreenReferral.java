@@ -94,7 +94,7 @@ public final class ScreenReferral {
             sendLetterIfDue(referral);
             return new AlreadyDecided(referral.status());
         }
-        return decide(referral, decisionOn(referral, clock.instant()), CaseStatus.RECEIVED, List.of(), List.of());
+        return decide(referral, referral, decisionOn(referral, clock.instant()), List.of(), List.of());
     }
 
     /**
@@ -118,7 +118,7 @@ public final class ScreenReferral {
             List<CaseEvent> events = new ArrayList<>(supplied);
             events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Screened again: " + decision.outcome()
                     + " unchanged; the referrer already has this decision, so no new letter was sent"));
-            if (!store.saveCase(corrected, current.status(), events, List.of())) {
+            if (!store.saveCase(current, corrected, events, List.of())) {
                 return new AlreadyDecided(store.findCase(current.reference()).orElseThrow().status());
             }
             LOG.info("Referral {} screened again: {} unchanged", current.reference(), decision.outcome());
@@ -128,7 +128,7 @@ public final class ScreenReferral {
                 .filter(t -> t.open() && t.kind() != CaseTask.Kind.SEND_DECISION_LETTER_BY_POST)
                 .map(t -> new CaseTask(t.id(), t.kind(), t.description(), t.fromWhom(), t.createdAt(), false))
                 .toList();
-        return decide(corrected, decision, current.status(), closed, supplied);
+        return decide(current, corrected, decision, closed, supplied);
     }
 
     /** The service's eligibility policy applied to the referral as it stands (requirements §4). */
@@ -137,14 +137,18 @@ public final class ScreenReferral {
         return EligibilityPolicies.screen(new ScreeningInput(referral.details(), today(now), contract));
     }
 
-    private Result decide(ReferralCase referral, ScreeningDecision decision, CaseStatus expected, List<CaseTask> tasksToClose,
-                          List<CaseEvent> before) {
+    /**
+     * @param before   the case as loaded: the save is conditional on it
+     * @param referral the case to decide on (before, or with staff's corrections)
+     */
+    private Result decide(ReferralCase before, ReferralCase referral, ScreeningDecision decision, List<CaseTask> tasksToClose,
+                          List<CaseEvent> earlierEvents) {
         Instant now = clock.instant();
         Contract contract = contracts.contractFor(referral.details().service());
         String policy = contract.service(referral.details().service()).eligibilityPolicy();
         CaseStatus status = statusOf(decision.outcome());
 
-        List<CaseEvent> events = new ArrayList<>(before);
+        List<CaseEvent> events = new ArrayList<>(earlierEvents);
         events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Screened: " + decision.outcome() + " ("
                 + String.join(", ", decision.clauses()) + ")"));
         List<SlaClock> clocks = clocksAfter(decision, referral, contract, now, events);
@@ -167,7 +171,7 @@ public final class ScreenReferral {
         tasks.stream().filter(CaseTask::open)
                 .forEach(t -> events.add(new CaseEvent(now, CaseEvent.Type.TASK_CREATED, "Task: " + t.description())));
 
-        if (!store.saveCase(decided, expected, events, tasks)) {
+        if (!store.saveCase(before, decided, events, tasks)) {
             // Another delivery decided first: make sure its letter goes, decide nothing.
             ReferralCase current = store.findCase(referral.reference()).orElseThrow();
             sendLetterIfDue(current);

@@ -82,7 +82,37 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
-    public boolean saveCase(ReferralCase updated, CaseStatus expectedStatus, List<CaseEvent> newEvents, List<CaseTask> tasks) {
+    public boolean save(CaseChange change) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public <T extends org.advocacyhub.domain.casework.CaseRecord> List<T> records(ReferralReference reference, Class<T> kind) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public void audit(ReferralReference reference, org.advocacyhub.domain.casework.AuditEntry entry) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public Page casesWithStatus(String contract, CaseStatus status, Instant from, Instant to, String pageToken, int limit) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public Page casesAllocatedTo(String advocateId, Instant from, Instant to, String pageToken, int limit) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public Page casesReceived(String contract, String authority, Instant from, Instant to, String pageToken, int limit) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public List<IndexedClock> clocksDueBy(Instant bound, int limit) {
         throw new UnsupportedOperationException("not used by intake");
     }
 

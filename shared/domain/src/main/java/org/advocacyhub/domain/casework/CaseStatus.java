@@ -14,7 +14,13 @@ public enum CaseStatus {
     NOT_ACCEPTED("Not accepted"),
     /** Information given or signposted elsewhere; not counted towards targets (LLR 4.5.2). */
     INFORMATION_ONLY("Information given, no advocacy needed"),
-    SIGNPOSTED("Signposted to another organisation");
+    SIGNPOSTED("Signposted to another organisation"),
+    /** A named advocate has the case (LLR 9.38a, 33.7e): contact, meeting and casework follow. */
+    ALLOCATED("Allocated to an advocate"),
+    /** DERBY: the offer or decline went to the council (DERBY 3.3.1). */
+    RESPONDED("Offer or decline sent to the council"),
+    /** Closed with a reason (LEW 8.12); only a manager's reopen changes it again. */
+    CLOSED("Closed");
 
     private final String description;
 
@@ -24,6 +30,11 @@ public enum CaseStatus {
 
     public String description() {
         return description;
+    }
+
+    /** Whether the hub is working on it: accepted and not closed. */
+    public boolean isOpenCasework() {
+        return this == AWAITING_ALLOCATION || this == ALLOCATED || this == RESPONDED;
     }
 
     /** Whether screening has decided (a redelivered screening message must not decide again). */

@@ -15,6 +15,9 @@ import org.advocacyhub.domain.time.SlaClock;
  * @param clocks        the SLA clocks running on the case, each as its contract defines it
  * @param screening     the latest screening decision, or {@code null} before screening
  * @param letter        the written decision to the referrer, or {@code null} before screening
+ * @param work          the casework after acceptance: advocate, milestones, time, plan, closure
+ * @param version       how many times the stored case was saved: every save is conditional on it,
+ *                      so two staff changing one case at once cannot lose either change
  */
 public record ReferralCase(
         ReferralReference reference,
@@ -24,27 +27,40 @@ public record ReferralCase(
         ReceiptDeadline firstDeadline,
         List<SlaClock> clocks,
         ScreeningRecord screening,
-        DecisionLetter letter) {
+        DecisionLetter letter,
+        Casework work,
+        long version) {
 
     public ReferralCase {
         clocks = List.copyOf(clocks);
+        java.util.Objects.requireNonNull(work, "work");
     }
 
     /** A referral just received: nothing decided yet. */
     public static ReferralCase received(ReferralReference reference, ReferralDetails details, Instant receivedAt,
                                        ReceiptDeadline firstDeadline, List<SlaClock> clocks) {
-        return new ReferralCase(reference, details, receivedAt, CaseStatus.RECEIVED, firstDeadline, clocks, null, null);
+        return new ReferralCase(reference, details, receivedAt, CaseStatus.RECEIVED, firstDeadline, clocks, null, null, Casework.NONE, 0);
     }
 
     public ReferralCase screened(CaseStatus newStatus, ScreeningRecord record, List<SlaClock> newClocks, DecisionLetter newLetter) {
-        return new ReferralCase(reference, details, receivedAt, newStatus, firstDeadline, newClocks, record, newLetter);
+        return new ReferralCase(reference, details, receivedAt, newStatus, firstDeadline, newClocks, record, newLetter, work, version);
     }
 
     public ReferralCase withDetails(ReferralDetails newDetails) {
-        return new ReferralCase(reference, newDetails, receivedAt, status, firstDeadline, clocks, screening, letter);
+        return new ReferralCase(reference, newDetails, receivedAt, status, firstDeadline, clocks, screening, letter, work, version);
     }
 
     public ReferralCase withLetter(DecisionLetter newLetter) {
-        return new ReferralCase(reference, details, receivedAt, status, firstDeadline, clocks, screening, newLetter);
+        return new ReferralCase(reference, details, receivedAt, status, firstDeadline, clocks, screening, newLetter, work, version);
+    }
+
+    /** The case after casework: a new status, clocks and work. */
+    public ReferralCase worked(CaseStatus newStatus, List<SlaClock> newClocks, Casework newWork) {
+        return new ReferralCase(reference, details, receivedAt, newStatus, firstDeadline, newClocks, screening, letter, newWork, version);
+    }
+
+    /** The same case as saved once more (the store calls this when it writes). */
+    public ReferralCase nextVersion() {
+        return new ReferralCase(reference, details, receivedAt, status, firstDeadline, clocks, screening, letter, work, version + 1);
     }
 }

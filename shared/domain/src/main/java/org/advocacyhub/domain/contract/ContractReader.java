@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.advocacyhub.domain.referral.ReferralSource;
 import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.staff.AllocationRequirement;
 import org.advocacyhub.domain.time.ReportDeadlineRule;
 import org.advocacyhub.domain.time.ServiceHours;
 import org.advocacyhub.domain.time.SlaRule;
@@ -194,7 +195,8 @@ final class ContractReader {
         List<ServiceConfig> services = new ArrayList<>();
         Set<ServiceCode> seen = EnumSet.noneOf(ServiceCode.class);
         for (ConfigNode item : node.list()) {
-            if (!item.requireMapping("code", "name", "eligibilityPolicy", "firstClock", "clocks", "annualTargets", "hourThresholds")) {
+            if (!item.requireMapping("code", "name", "eligibilityPolicy", "firstClock", "clocks", "annualTargets", "hourThresholds",
+                    "allocation")) {
                 continue;
             }
             int before = item.problemCount();
@@ -217,11 +219,40 @@ final class ContractReader {
             }
             Optional<AnnualTargets> targets = annualTargets(item.field("annualTargets"));
             List<HourThreshold> thresholds = hourThresholds(item.field("hourThresholds"));
+            AllocationPolicy allocation = allocation(item.field("allocation"));
             if (item.problemCount() == before) {
-                services.add(new ServiceConfig(code, name, policy, first, clocks, targets, thresholds));
+                services.add(new ServiceConfig(code, name, policy, first, clocks, targets, thresholds, allocation));
             }
         }
         return services;
+    }
+
+    /**
+     * {@code allocation: {allocated: true, advocateNeeds: [UNIT_305_IMCA, ...]}}; absent means
+     * allocated to any advocate who works in the service.
+     */
+    private static AllocationPolicy allocation(ConfigNode node) {
+        if (!node.isPresent()) {
+            return AllocationPolicy.ANY_ADVOCATE;
+        }
+        if (!node.requireMapping("allocated", "advocateNeeds")) {
+            return AllocationPolicy.ANY_ADVOCATE;
+        }
+        Boolean allocated = node.field("allocated").bool();
+        List<AllocationRequirement> needs = new ArrayList<>();
+        for (ConfigNode need : node.field("advocateNeeds").optionalList()) {
+            AllocationRequirement requirement = need.enumValue(AllocationRequirement.class);
+            if (requirement != null && needs.contains(requirement)) {
+                need.problem("duplicate requirement " + requirement);
+            } else if (requirement != null) {
+                needs.add(requirement);
+            }
+        }
+        if (Boolean.FALSE.equals(allocated) && !needs.isEmpty()) {
+            node.field("advocateNeeds").problem("a service that is not allocated to an advocate cannot list what its advocates need");
+            return AllocationPolicy.ANY_ADVOCATE;
+        }
+        return allocated == null ? AllocationPolicy.ANY_ADVOCATE : new AllocationPolicy(allocated, needs);
     }
 
     private static List<ClockDefinition> clocks(ConfigNode node, boolean required) {

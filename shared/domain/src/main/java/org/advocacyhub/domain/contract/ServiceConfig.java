@@ -16,6 +16,7 @@ import org.advocacyhub.domain.referral.ServiceCode;
  * @param clocks            its clocks, names unique
  * @param annualTargets     yearly volumes, if the contract sets any
  * @param hourThresholds    hour review, cap and reporting thresholds
+ * @param allocation        whether its cases are allocated to an advocate, and what the advocate needs
  */
 public record ServiceConfig(
         ServiceCode code,
@@ -24,7 +25,8 @@ public record ServiceConfig(
         String firstClockName,
         List<ClockDefinition> clocks,
         Optional<AnnualTargets> annualTargets,
-        List<HourThreshold> hourThresholds) {
+        List<HourThreshold> hourThresholds,
+        AllocationPolicy allocation) {
 
     public ServiceConfig {
         Objects.requireNonNull(code, "code");
@@ -34,9 +36,16 @@ public record ServiceConfig(
         clocks = List.copyOf(clocks);
         Objects.requireNonNull(annualTargets, "annualTargets");
         hourThresholds = List.copyOf(hourThresholds);
+        Objects.requireNonNull(allocation, "allocation");
         if (clocks.stream().noneMatch(clock -> clock.name().equals(firstClockName))) {
             throw new IllegalArgumentException(code + ": first clock '" + firstClockName + "' is not one of its clocks");
         }
+    }
+
+    /** A service allocated to any advocate who works in it. */
+    public ServiceConfig(ServiceCode code, String displayName, String eligibilityPolicy, String firstClockName,
+                         List<ClockDefinition> clocks, Optional<AnnualTargets> annualTargets, List<HourThreshold> hourThresholds) {
+        this(code, displayName, eligibilityPolicy, firstClockName, clocks, annualTargets, hourThresholds, AllocationPolicy.ANY_ADVOCATE);
     }
 
     /**
