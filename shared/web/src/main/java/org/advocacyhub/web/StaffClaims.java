@@ -33,7 +33,8 @@ public final class StaffClaims {
                 }
             }
         }
-        return Optional.of(new StaffMember(subject.toString(), roles));
+        Object email = claims.get("email");
+        return Optional.of(new StaffMember(subject.toString(), roles, email == null || email.toString().isBlank() ? null : email.toString()));
     }
 
     /**

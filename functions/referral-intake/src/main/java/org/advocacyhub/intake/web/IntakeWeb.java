@@ -214,7 +214,7 @@ public final class IntakeWeb {
             return Optional.empty();
         }
         String date = name.substring(0, dot);
-        return spec(date).filter(s -> s.kind() == FieldKind.DATE).map(FieldSpec::name);
+        return spec(date).filter(s -> s.kind().isDate()).map(FieldSpec::name);
     }
 
     /**
@@ -227,7 +227,7 @@ public final class IntakeWeb {
         fields.put(ReferralFields.ROUTE.name(), List.of(ReferralRoute.ONLINE_FORM.name()));
         // Browsers send every date box, filled or not: the common dates and the services' own.
         for (FieldSpec spec : Stream.concat(ReferralFields.ALL.stream(), ServiceQuestions.all().stream()).toList()) {
-            if (spec.kind() == FieldKind.DATE) {
+            if (spec.kind().isDate()) {
                 String day = single(fields.remove(spec.name() + ".day"));
                 String month = single(fields.remove(spec.name() + ".month"));
                 String year = single(fields.remove(spec.name() + ".year"));

@@ -117,7 +117,7 @@ final class ReferralFormPage {
     static String anchor(String field) {
         return ReferralFields.byName(field).or(() -> serviceQuestion(field))
                 .map(spec -> switch (spec.kind()) {
-                    case DATE -> spec.htmlId() + "-day";
+                    case DATE, PAST_DATE -> spec.htmlId() + "-day";
                     case YES_NO -> spec.htmlId() + "-yes";
                     case CHOICE, MULTI_CHOICE -> asRadiosOrCheckboxes(spec)
                             ? spec.htmlId() + "-" + spec.choices().get(0).name()
@@ -148,7 +148,7 @@ final class ReferralFormPage {
 
     private void field(StringBuilder html, FieldSpec field, Map<String, List<String>> values, String error) {
         String id = field.htmlId();
-        boolean fieldset = field.kind() == FieldKind.DATE || field.kind() == FieldKind.YES_NO
+        boolean fieldset = field.kind().isDate() || field.kind() == FieldKind.YES_NO
                 || (field.isChoice() && asRadiosOrCheckboxes(field));
         String describedBy = describedBy(field, error);
         html.append("<div class=\"group").append(error == null ? "" : " group--error").append("\">");
@@ -178,7 +178,7 @@ final class ReferralFormPage {
                     .append("\" name=\"").append(field.name()).append("\" maxlength=\"").append(field.maxLength()).append("\"")
                     .append(describedBy).append(">").append(escape(TextPolicy.displayable(rawFirst(values, field.name()), true)))
                     .append("</textarea>");
-            case DATE -> date(html, field, values, errorClass);
+            case DATE, PAST_DATE -> date(html, field, values, errorClass);
             case YES_NO -> radios(html, field, List.of(new Option("yes", "Yes"), new Option("no", "No")), values);
             case CHOICE, MULTI_CHOICE -> {
                 List<Option> options = field.choices().stream().map(c -> new Option(c.name(), c.displayName())).toList();

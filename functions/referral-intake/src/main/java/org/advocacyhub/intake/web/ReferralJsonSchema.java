@@ -99,7 +99,7 @@ final class ReferralJsonSchema {
                 p.put("items", Map.of("type", "string", "enum", field.choices().stream().map(Choice::name).toList()));
             }
             case YES_NO -> p.put("type", "boolean");
-            case DATE -> {
+            case DATE, PAST_DATE -> {
                 p.put("type", "string");
                 p.put("format", "date");
             }

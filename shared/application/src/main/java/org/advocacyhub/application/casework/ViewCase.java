@@ -3,43 +3,47 @@ package org.advocacyhub.application.casework;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.advocacyhub.application.port.CaseStore;
-import org.advocacyhub.application.port.StaffMember;
+import org.advocacyhub.domain.casework.AuditEntry;
+import org.advocacyhub.domain.casework.CaseActivity;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.casework.TimeEntry;
 
-/** A member of staff opens a case: the referral, its status and its timeline. */
+/**
+ * A member of staff opens a case: the referral, its status, clocks, casework, timeline, contacts,
+ * time and audit trail. Managers see every case; advocates the cases allocated to them
+ * (requirements §8). The read itself goes in the audit trail (LLR 26.8).
+ */
 @Singleton
 public final class ViewCase {
 
+    private final CaseWork work;
     private final CaseStore store;
 
-    public ViewCase(CaseStore store) {
+    public ViewCase(CaseWork work, CaseStore store) {
+        this.work = work;
         this.store = store;
     }
 
-    public sealed interface Outcome {
+    /** Everything a case view shows. */
+    public record Found(ReferralCase referral, List<CaseEvent> timeline, List<CaseTask> tasks, List<CaseActivity> activities,
+                        List<TimeEntry> time, List<AuditEntry> audit) {
     }
 
-    public record Found(ReferralCase referral, List<CaseEvent> timeline, List<CaseTask> tasks) implements Outcome {
+    /**
+     * Opens the case for {@code actor}: {@link CaseWork.Done} with the case (then {@link #found}
+     * gives the whole view), {@link CaseWork.NotFound} or {@link CaseWork.NotAllowed}.
+     */
+    public CaseWork.Outcome view(ReferralReference reference, StaffActor actor) {
+        return work.read(reference, actor, "viewed the case");
     }
 
-    public record NotFound() implements Outcome {
-    }
-
-    /** The case exists but this member of staff may not see it. */
-    public record NotAllowed() implements Outcome {
-    }
-
-    public Outcome view(ReferralReference reference, StaffMember staff) {
-        // Managers see every case; advocates only the cases allocated to them (requirements §8,
-        // LLR 24). Allocation comes later in the lifecycle, so until then only managers see a case.
-        if (!staff.is(StaffMember.Role.MANAGER)) {
-            return store.findCase(reference).<Outcome>map(c -> new NotAllowed()).orElse(new NotFound());
-        }
-        return store.findCase(reference)
-                .<Outcome>map(c -> new Found(c, store.timeline(reference), store.tasks(reference)))
-                .orElse(new NotFound());
+    /** The whole view of a case already checked and loaded (e.g. the answer to a change). */
+    public Found found(ReferralCase referral) {
+        ReferralReference reference = referral.reference();
+        return new Found(referral, store.timeline(reference), store.tasks(reference), store.records(reference, CaseActivity.class),
+                store.records(reference, TimeEntry.class), store.records(reference, AuditEntry.class));
     }
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
-import org.advocacyhub.application.port.StaffMember;
+import org.advocacyhub.application.casework.StaffActor;
+import java.util.UUID;
+import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -92,8 +94,8 @@ public final class ScreenAgain {
      *             change, as {@code details.*} fields; what was done, for the timeline (e.g.
      *             "Decision maker confirmed by phone"). Checked by the same rules as a referral.
      */
-    public Outcome screenAgain(ReferralReference reference, StaffMember staff, SubmittedFields body) {
-        if (!staff.is(StaffMember.Role.MANAGER)) {
+    public Outcome screenAgain(ReferralReference reference, StaffActor staff, SubmittedFields body) {
+        if (!staff.isManager()) {
             return new NotAllowed();
         }
         LocalDate today = clock.instant().atZone(UK).toLocalDate();
@@ -128,7 +130,9 @@ public final class ScreenAgain {
                 details.referrer(), details.urgency(), details.fixedDate(), details.fixedDateReason(), details.awareness(),
                 details.reason(), checked.answers());
         String note = values.get(NOTE.name()) instanceof String text ? text : "";
-        ScreenReferral.Result result = screenReferral.rescreen(current, current.withDetails(corrected), note);
+        AuditEntry audit = new AuditEntry(UUID.randomUUID().toString().substring(0, 8), clock.instant(), staff.id(),
+                "screened the referral again");
+        ScreenReferral.Result result = screenReferral.rescreen(current, current.withDetails(corrected), note, List.of(audit));
         if (result instanceof ScreenReferral.Decided decided) {
             return new Screened(decided.referral(), true);
         }

@@ -14,6 +14,7 @@ import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.ReferrerNotifications;
 import org.advocacyhub.application.port.ReferrerNotifications.Promise;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseRecord;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.DecisionLetter;
@@ -94,7 +95,7 @@ public final class ScreenReferral {
             sendLetterIfDue(referral);
             return new AlreadyDecided(referral.status());
         }
-        return decide(referral, referral, decisionOn(referral, clock.instant()), List.of(), List.of());
+        return decide(referral, referral, decisionOn(referral, clock.instant()), List.of(), List.of(), List.of());
     }
 
     /**
@@ -107,8 +108,9 @@ public final class ScreenReferral {
      *
      * @param corrected the referral with the staff's corrections applied (already validated)
      * @param note      what staff did, for the timeline
+     * @param records   saved with the decision (the staff access's audit entry, LLR 26.8)
      */
-    public Result rescreen(ReferralCase current, ReferralCase corrected, String note) {
+    public Result rescreen(ReferralCase current, ReferralCase corrected, String note, List<CaseRecord> records) {
         Instant now = clock.instant();
         List<CaseEvent> supplied = List.of(new CaseEvent(now, CaseEvent.Type.INFORMATION_SUPPLIED,
                 note.isBlank() ? "Information supplied by staff; screened again" : note));
@@ -118,7 +120,7 @@ public final class ScreenReferral {
             List<CaseEvent> events = new ArrayList<>(supplied);
             events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Screened again: " + decision.outcome()
                     + " unchanged; the referrer already has this decision, so no new letter was sent"));
-            if (!store.saveCase(current, corrected, events, List.of())) {
+            if (!store.save(new CaseStore.CaseChange(current, corrected, events, List.of(), records, Optional.empty()))) {
                 return new AlreadyDecided(store.findCase(current.reference()).orElseThrow().status());
             }
             LOG.info("Referral {} screened again: {} unchanged", current.reference(), decision.outcome());
@@ -128,7 +130,7 @@ public final class ScreenReferral {
                 .filter(t -> t.open() && t.kind() != CaseTask.Kind.SEND_DECISION_LETTER_BY_POST)
                 .map(t -> new CaseTask(t.id(), t.kind(), t.description(), t.fromWhom(), t.createdAt(), false))
                 .toList();
-        return decide(current, corrected, decision, closed, supplied);
+        return decide(current, corrected, decision, closed, supplied, records);
     }
 
     /** The service's eligibility policy applied to the referral as it stands (requirements §4). */
@@ -142,7 +144,7 @@ public final class ScreenReferral {
      * @param referral the case to decide on (before, or with staff's corrections)
      */
     private Result decide(ReferralCase before, ReferralCase referral, ScreeningDecision decision, List<CaseTask> tasksToClose,
-                          List<CaseEvent> earlierEvents) {
+                          List<CaseEvent> earlierEvents, List<CaseRecord> records) {
         Instant now = clock.instant();
         Contract contract = contracts.contractFor(referral.details().service());
         String policy = contract.service(referral.details().service()).eligibilityPolicy();
@@ -171,7 +173,7 @@ public final class ScreenReferral {
         tasks.stream().filter(CaseTask::open)
                 .forEach(t -> events.add(new CaseEvent(now, CaseEvent.Type.TASK_CREATED, "Task: " + t.description())));
 
-        if (!store.saveCase(before, decided, events, tasks)) {
+        if (!store.save(new CaseStore.CaseChange(before, decided, events, tasks, records, Optional.empty()))) {
             // Another delivery decided first: make sure its letter goes, decide nothing.
             ReferralCase current = store.findCase(referral.reference()).orElseThrow();
             sendLetterIfDue(current);

@@ -33,7 +33,8 @@ public final class FieldRules {
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+$");
     /** Digits with the usual separators; 10 to 13 digits covers UK numbers with or without +44. */
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{10,20}$");
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    /** No date a request gives is earlier: not a birth, not a qualification. */
+    private static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     /** Longer than any value of a typed kind can be: such a value is not run through a pattern at all. */
     private static final int LONGEST_TYPED_VALUE = 400;
     /** How much of an unknown field's name a message repeats. */
@@ -160,7 +161,8 @@ public final class FieldRules {
     /**
      * One field's value, typed by its kind, or {@code null} when it was not given or has a problem
      * (then in {@code errors}): {@link String} for text, email, phone, postcode and authority;
-     * {@link Choice}; a {@code List<Choice>} for several; {@link LocalDate}; {@link Boolean}.
+     * {@link Choice}; a {@code List<Choice>} for several; {@link LocalDate}; {@link Boolean};
+     * {@link java.time.Instant} for a date and time; {@link Integer} or {@link java.math.BigDecimal} for numbers.
      */
     public Object read(FieldSpec spec, SubmittedFields submitted, LocalDate today, FieldErrors errors) {
         SubmittedFields.Shape shape = submitted.shape(spec.name());
@@ -180,7 +182,7 @@ public final class FieldRules {
             }
             return null;
         }
-        if (spec.kind() != FieldKind.MULTI_CHOICE && all.size() > 1) {
+        if (spec.kind() != FieldKind.MULTI_CHOICE && spec.kind() != FieldKind.TEXT_LIST && all.size() > 1) {
             errors.add(spec.name(), spec.noun() + " must have one value");
             return null;
         }
@@ -193,7 +195,8 @@ public final class FieldRules {
             }
         }
         String value = multiLine ? TextPolicy.normaliseLineBreaks(all.get(0)) : all.get(0);
-        boolean lengthLimited = spec.kind() == FieldKind.TEXT || spec.kind() == FieldKind.TEXTAREA || spec.kind() == FieldKind.EMAIL;
+        boolean lengthLimited = spec.kind() == FieldKind.TEXT || spec.kind() == FieldKind.TEXTAREA || spec.kind() == FieldKind.EMAIL
+                || spec.kind() == FieldKind.TEXT_LIST;
         if (!lengthLimited && value.length() > LONGEST_TYPED_VALUE) {
             errors.add(spec.name(), formatMessage(spec, submitted.origin()));
             return null;
@@ -202,14 +205,17 @@ public final class FieldRules {
             case TEXT, TEXTAREA -> value;
             case CHOICE -> choice(spec, value, errors);
             case MULTI_CHOICE -> multiChoice(spec, all, errors);
-            case DATE -> date(spec, value, today, submitted.origin(), errors);
+            case DATE, PAST_DATE -> date(spec, value, today, submitted.origin(), errors);
+            case TEXT_LIST -> all;
             case EMAIL -> EMAIL.matcher(value).matches() ? value : refuse(spec, submitted.origin(), errors);
             case PHONE -> phone(spec, value, submitted.origin(), errors);
             case POSTCODE -> postcode(spec, value, submitted.origin(), errors);
             case YES_NO -> yesNo(spec, value, submitted.origin(), errors);
             case AUTHORITY -> authority(spec, value, errors);
+            case DATE_TIME -> dateTime(spec, value, errors);
+            case INTEGER, DECIMAL -> number(spec, value, errors);
         };
-        if (read != null && lengthLimited && value.length() > spec.maxLength()) {
+        if (read != null && lengthLimited && all.stream().anyMatch(v -> v.length() > spec.maxLength())) {
             errors.add(spec.name(), spec.noun() + " must be " + spec.maxLength() + " characters or fewer");
             return null;
         }
@@ -223,7 +229,8 @@ public final class FieldRules {
         }
         return switch (spec.kind()) {
             case YES_NO -> SubmittedFields.Shape.BOOLEAN;
-            case MULTI_CHOICE -> SubmittedFields.Shape.TEXT_LIST;
+            case MULTI_CHOICE, TEXT_LIST -> SubmittedFields.Shape.TEXT_LIST;
+            case INTEGER, DECIMAL -> SubmittedFields.Shape.NUMBER;
             // A phone number is text too: "01162 ..." as a number would lose its leading zero.
             default -> SubmittedFields.Shape.TEXT;
         };
@@ -233,7 +240,7 @@ public final class FieldRules {
     static String formatMessage(FieldSpec spec, SubmittedFields.Origin origin) {
         boolean form = origin == SubmittedFields.Origin.FORM;
         return switch (spec.kind()) {
-            case DATE -> form ? "Enter a real date, for example " + exampleDate(spec)
+            case DATE, PAST_DATE -> form ? "Enter a real date, for example " + exampleDate(spec)
                     : spec.noun() + " must be a date in the form YYYY-MM-DD";
             case EMAIL -> "Enter an email address in the correct format, like name@example.com";
             case PHONE -> "Enter a phone number, like 0116 123 4567 or +44 7700 900 982";
@@ -241,13 +248,18 @@ public final class FieldRules {
             case YES_NO -> form ? "Select yes or no" : spec.noun() + " must be true or false";
             case CHOICE, MULTI_CHOICE -> spec.noun() + " must be one of: " + allowed(spec);
             case AUTHORITY -> spec.noun() + " must be one of the council area codes";
-            case TEXT, TEXTAREA -> spec.noun() + " must be " + spec.maxLength() + " characters or fewer";
+            case TEXT, TEXTAREA, TEXT_LIST -> spec.noun() + " must be " + spec.maxLength() + " characters or fewer";
+            case DATE_TIME -> spec.noun() + " must be a date and time with its offset, like 2026-11-27T14:30:00Z";
+            case INTEGER -> spec.noun() + " must be a whole number from " + spec.range().min().toPlainString() + " to "
+                    + spec.range().max().toPlainString();
+            case DECIMAL -> spec.noun() + " must be a number from " + spec.range().min().toPlainString() + " to "
+                    + spec.range().max().toPlainString() + ", with at most two decimal places";
         };
     }
 
     /** The example a date's message gives, in the form's day month year boxes. */
     private static String exampleDate(FieldSpec spec) {
-        return spec.name().equals(ReferralFields.PERSON_DOB.name()) ? "17 5 1941" : "14 1 2027";
+        return spec.kind() == FieldKind.PAST_DATE ? "17 5 1941" : "14 1 2027";
     }
 
     private static Object refuse(FieldSpec spec, SubmittedFields.Origin origin, FieldErrors errors) {
@@ -292,13 +304,13 @@ public final class FieldRules {
             errors.add(spec.name(), formatMessage(spec, origin));
             return null;
         }
-        if (spec.name().equals(ReferralFields.PERSON_DOB.name())) {
+        if (spec.kind() == FieldKind.PAST_DATE) {
             if (date.isAfter(today)) {
-                errors.add(spec.name(), "Date of birth must be today or in the past");
+                errors.add(spec.name(), spec.noun() + " must be today or in the past");
                 return null;
             }
-            if (date.isBefore(EARLIEST_BIRTH)) {
-                errors.add(spec.name(), "Date of birth must be after 1900");
+            if (date.isBefore(EARLIEST_DATE)) {
+                errors.add(spec.name(), spec.noun() + " must be after 1900");
                 return null;
             }
         } else if (date.isBefore(today)) {
@@ -307,6 +319,35 @@ public final class FieldRules {
             return null;
         }
         return date;
+    }
+
+    /** An instant with its offset (a date and time without one would be ambiguous across clock changes). */
+    private static java.time.Instant dateTime(FieldSpec spec, String value, FieldErrors errors) {
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(spec.name(), formatMessage(spec, SubmittedFields.Origin.JSON));
+            return null;
+        }
+    }
+
+    /** A whole number ({@link FieldKind#INTEGER}, as {@link Integer}) or a decimal ({@link java.math.BigDecimal}) in range. */
+    private static Object number(FieldSpec spec, String value, FieldErrors errors) {
+        java.math.BigDecimal number;
+        try {
+            number = new java.math.BigDecimal(value);
+        } catch (NumberFormatException e) {
+            errors.add(spec.name(), formatMessage(spec, SubmittedFields.Origin.JSON));
+            return null;
+        }
+        boolean whole = number.stripTrailingZeros().scale() <= 0;
+        boolean inRange = number.compareTo(spec.range().min()) >= 0 && number.compareTo(spec.range().max()) <= 0;
+        boolean precise = spec.kind() == FieldKind.INTEGER ? whole : number.stripTrailingZeros().scale() <= 2;
+        if (!inRange || !precise) {
+            errors.add(spec.name(), formatMessage(spec, SubmittedFields.Origin.JSON));
+            return null;
+        }
+        return spec.kind() == FieldKind.INTEGER ? (Object) number.intValueExact() : number.stripTrailingZeros();
     }
 
     private static String phone(FieldSpec spec, String value, SubmittedFields.Origin origin, FieldErrors errors) {

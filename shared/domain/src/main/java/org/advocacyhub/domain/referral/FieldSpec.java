@@ -16,6 +16,8 @@ import java.util.List;
  * @param choices       allowed values for {@link FieldKind#CHOICE} and {@link FieldKind#MULTI_CHOICE}
  * @param missingMessage the error shown when a required value is missing, in GOV.UK style
  * @param noun          what the value is, to start other error messages ("Date of birth must be a real date")
+ * @param range         the smallest and largest value of a number ({@link FieldKind#INTEGER}, {@link FieldKind#DECIMAL}),
+ *                      or {@code null}
  */
 public record FieldSpec(
         String name,
@@ -26,10 +28,32 @@ public record FieldSpec(
         int maxLength,
         List<? extends Choice> choices,
         String missingMessage,
-        String noun) {
+        String noun,
+        Range range) {
 
     public FieldSpec {
         choices = List.copyOf(choices);
+        if ((kind == FieldKind.INTEGER || kind == FieldKind.DECIMAL) && range == null) {
+            throw new IllegalArgumentException(name + ": a number field needs its range");
+        }
+    }
+
+    /** A field that is not a number. */
+    public FieldSpec(String name, String label, String hint, FieldKind kind, boolean required, int maxLength,
+                     List<? extends Choice> choices, String missingMessage, String noun) {
+        this(name, label, hint, kind, required, maxLength, choices, missingMessage, noun, null);
+    }
+
+    /** The smallest and largest accepted value of a number, both included. */
+    public record Range(java.math.BigDecimal min, java.math.BigDecimal max) {
+        public static Range of(long min, long max) {
+            return new Range(java.math.BigDecimal.valueOf(min), java.math.BigDecimal.valueOf(max));
+        }
+    }
+
+    /** The same field under another name, e.g. one item of a list: {@code goals.0.text}. */
+    public FieldSpec named(String otherName) {
+        return new FieldSpec(otherName, label, hint, kind, required, maxLength, choices, missingMessage, noun, range);
     }
 
     /** The HTML id of the field's input: dots are not valid in CSS selectors, so they become dashes. */

@@ -35,7 +35,7 @@ public final class ReferralFields {
             "Enter the person's full name", "Full name");
     public static final FieldSpec PERSON_DOB = new FieldSpec("person.dateOfBirth", "Date of birth",
             "For example, 17 5 1941. If you do not know it exactly, give your best estimate and say so in the reason.",
-            FieldKind.DATE, true, 10, List.of(), "Enter the person's date of birth", "Date of birth");
+            FieldKind.PAST_DATE, true, 10, List.of(), "Enter the person's date of birth", "Date of birth");
     public static final FieldSpec PERSON_GENDER = choice("person.gender", "Gender", "", Gender.values(),
             "Select the person's gender, or 'Not known'", "Gender");
     public static final FieldSpec PERSON_ETHNICITY = choice("person.ethnicity", "Ethnic group", "",

@@ -28,6 +28,8 @@ public final class SubmittedFields {
         TEXT, NUMBER, BOOLEAN, OBJECT,
         /** An array whose items are all strings (or null). */
         TEXT_LIST,
+        /** An array whose items are all objects: item {@code i}'s fields are named {@code name.i.field}. */
+        OBJECT_LIST,
         /** An array holding a number, a boolean, an object or another array. */
         OTHER_LIST;
 
@@ -38,7 +40,7 @@ public final class SubmittedFields {
                 case NUMBER -> "a number";
                 case BOOLEAN -> "true or false";
                 case OBJECT -> "an object";
-                case TEXT_LIST, OTHER_LIST -> "a list";
+                case TEXT_LIST, OBJECT_LIST, OTHER_LIST -> "a list";
             };
         }
     }
@@ -87,6 +89,14 @@ public final class SubmittedFields {
                 @SuppressWarnings("unchecked")
                 Map<String, ?> child = (Map<String, ?>) nested;
                 flatten(name + ".", child, out, shapes);
+            } else if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(item -> item instanceof Map<?, ?>)) {
+                shapes.put(name, Shape.OBJECT_LIST);
+                for (int i = 0; i < list.size(); i++) {
+                    shapes.put(name + "." + i, Shape.OBJECT);
+                    @SuppressWarnings("unchecked")
+                    Map<String, ?> item = (Map<String, ?>) list.get(i);
+                    flatten(name + "." + i + ".", item, out, shapes);
+                }
             } else if (value instanceof List<?> list) {
                 List<String> items = new ArrayList<>();
                 boolean allText = true;
@@ -128,10 +138,23 @@ public final class SubmittedFields {
         return shapes.get(name);
     }
 
-    /** The names of the nested objects of a JSON body ({@code person}, {@code details}), none for a form. */
+    /** The names of the nested objects and lists of objects of a JSON body ({@code person}, {@code goals.0}), none for a form. */
     public List<String> objectNames() {
-        return shapes.entrySet().stream().filter(e -> e.getValue() == Shape.OBJECT && !values.containsKey(e.getKey()))
+        return shapes.entrySet().stream()
+                .filter(e -> (e.getValue() == Shape.OBJECT || e.getValue() == Shape.OBJECT_LIST) && !values.containsKey(e.getKey()))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    /** How many objects the list of objects {@code name} holds (0 when it is not one). */
+    public int itemCount(String name) {
+        if (shapes.get(name) != Shape.OBJECT_LIST) {
+            return 0;
+        }
+        int count = 0;
+        while (shapes.containsKey(name + "." + count)) {
+            count++;
+        }
+        return count;
     }
 
     /** Every value of a field, trimmed, blanks dropped. */

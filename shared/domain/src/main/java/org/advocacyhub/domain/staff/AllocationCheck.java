@@ -3,6 +3,7 @@ package org.advocacyhub.domain.staff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.advocacyhub.domain.casework.BrokenRule;
 import org.advocacyhub.domain.contract.AllocationPolicy;
 import org.advocacyhub.domain.referral.Person;
 import org.advocacyhub.domain.referral.ServiceCode;
@@ -18,16 +19,6 @@ public final class AllocationCheck {
     private static final Pattern BSL = Pattern.compile("(?i)\\b(BSL|British Sign Language)\\b");
 
     private AllocationCheck() {
-    }
-
-    /**
-     * One rule the allocation would break.
-     *
-     * @param rule   a stable code, e.g. {@code UNIT_310_DOLS_TRAINING}
-     * @param clause where the rule comes from
-     * @param detail what is wrong, naming the advocate by id only
-     */
-    public record BrokenRule(String rule, String clause, String detail) {
     }
 
     /**

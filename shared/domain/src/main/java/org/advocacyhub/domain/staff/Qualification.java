@@ -4,7 +4,7 @@ package org.advocacyhub.domain.staff;
  * A qualification or training an advocate holds, with the clause that asks for it (LLR 13.1-13.9).
  * A staff record holds the date each was achieved.
  */
-public enum Qualification {
+public enum Qualification implements org.advocacyhub.domain.referral.Choice {
     /** The Level 3 National Qualification in Independent Advocacy (LLR 13.1). */
     NQIA_LEVEL_3("Level 3 National Qualification in Independent Advocacy", "LLR 13.1"),
     /** Unit 305, Independent Mental Capacity Advocacy (LLR 13.3). */
@@ -28,6 +28,7 @@ public enum Qualification {
         this.clause = clause;
     }
 
+    @Override
     public String displayName() {
         return displayName;
     }

@@ -347,7 +347,7 @@ class ReferralValidatorTest {
         assertEquals(SubmittedFields.Shape.TEXT, fields.shape("person.name"));
         assertEquals(SubmittedFields.Shape.BOOLEAN, fields.shape("person.interpreterNeeded"));
         assertEquals(SubmittedFields.Shape.TEXT_LIST, fields.shape("person.disabilities"));
-        assertEquals(SubmittedFields.Shape.OTHER_LIST, fields.shape("referrer.phone"));
+        assertEquals(SubmittedFields.Shape.OBJECT_LIST, fields.shape("referrer.phone"));
         assertEquals(SubmittedFields.Shape.OBJECT, fields.shape("person"));
         assertEquals(SubmittedFields.Origin.JSON, fields.origin());
     }

@@ -1,0 +1,204 @@
+package org.advocacyhub.application.casework;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.domain.casework.AuditEntry;
+import org.advocacyhub.domain.casework.BrokenRule;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseRecord;
+import org.advocacyhub.domain.casework.CaseTask;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.referral.FieldError;
+
+/**
+ * How every staff use case reads or changes a case, written once: load it, check the member of
+ * staff may (advocates only their own cases, requirements §8), refuse changes to a closed case,
+ * work out the change, save it with its audit entry in one conditional write (LLR 26.8), then do
+ * what follows the save (emails). A change made from a copy that someone else saved over first is
+ * refused as a conflict, never applied over theirs.
+ */
+@Singleton
+public final class CaseWork {
+
+    private final CaseStore store;
+    private final Clock clock;
+
+    public CaseWork(CaseStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Who may act. */
+    public enum Access {
+        /** Managers only. */
+        MANAGER,
+        /** Managers, and the advocate the case is allocated to. */
+        MANAGER_OR_CASE_ADVOCATE
+    }
+
+    /** Whether the change may be made to a closed case. */
+    public enum WhenClosed { REFUSE, ALLOW }
+
+    /** What a read or a change came to. */
+    public sealed interface Outcome {
+    }
+
+    public record Done(ReferralCase referral) implements Outcome {
+    }
+
+    public record NotFound() implements Outcome {
+    }
+
+    /** 403: the member of staff may not do this to this case. */
+    public record NotAllowed(String why) implements Outcome {
+    }
+
+    /** 400: a field of the request is wrong. */
+    public record Invalid(List<FieldError> errors) implements Outcome {
+        public Invalid {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** 422: the request is well formed but breaks a rule of the contract, each named with its clause. */
+    public record Refused(List<BrokenRule> rules) implements Outcome {
+        public Refused {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** 409: the case is not in a state this applies to, or changed meanwhile. */
+    public record Conflict(String why) implements Outcome {
+    }
+
+    /** What a use case decides to do with the case it was given. */
+    public sealed interface Plan {
+    }
+
+    /**
+     * The change to save.
+     *
+     * @param afterSave what follows a successful save (an email), given the saved case
+     */
+    public record Change(ReferralCase after, List<CaseEvent> events, List<CaseTask> tasks, List<CaseRecord> records,
+                         Optional<CaseStore.AllocationCount> allocationCount, Consumer<ReferralCase> afterSave) implements Plan {
+
+        public Change {
+            events = List.copyOf(events);
+            tasks = List.copyOf(tasks);
+            records = List.copyOf(records);
+        }
+
+        public static Change of(ReferralCase after, List<CaseEvent> events) {
+            return new Change(after, events, List.of(), List.of(), Optional.empty(), saved -> { });
+        }
+    }
+
+    /** No change: answer with this instead (Invalid, Refused or Conflict). */
+    public record Stop(Outcome outcome) implements Plan {
+    }
+
+    /** Today in the UK: what request fields' dates are checked against. */
+    public java.time.LocalDate today() {
+        return clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+    }
+
+    /** A staff read of a case, recorded in its audit trail (LLR 26.8). */
+    public Outcome read(ReferralReference reference, StaffActor actor, String action) {
+        Optional<ReferralCase> found = store.findCase(reference);
+        if (found.isEmpty()) {
+            return new NotFound();
+        }
+        Optional<NotAllowed> denied = denied(found.get(), actor, Access.MANAGER_OR_CASE_ADVOCATE);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        store.audit(reference, audit(actor, action, clock.instant()));
+        return new Done(found.get());
+    }
+
+    /**
+     * A staff change to a case.
+     *
+     * @param action  what the change is, for the audit trail ("allocated an advocate")
+     * @param planner the use case's rule: the loaded case and the time give a {@link Change} or a {@link Stop}
+     */
+    public Outcome change(ReferralReference reference, StaffActor actor, Access access, WhenClosed whenClosed, String action,
+                          BiFunction<ReferralCase, Instant, Plan> planner) {
+        Optional<ReferralCase> found = store.findCase(reference);
+        if (found.isEmpty()) {
+            return new NotFound();
+        }
+        ReferralCase before = found.get();
+        Optional<NotAllowed> denied = denied(before, actor, access);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (whenClosed == WhenClosed.REFUSE && before.work().isClosed()) {
+            return new Conflict("The case is closed; a manager can reopen it");
+        }
+        Instant now = clock.instant();
+        Plan plan = planner.apply(before, now);
+        if (plan instanceof Stop stop) {
+            return stop.outcome();
+        }
+        Change change = (Change) plan;
+        List<CaseRecord> records = new ArrayList<>(change.records());
+        records.add(audit(actor, action, now));
+        boolean saved = store.save(new CaseStore.CaseChange(before, change.after(), change.events(), change.tasks(), records,
+                change.allocationCount()));
+        if (!saved) {
+            return new Conflict("The case changed meanwhile; load it and try again");
+        }
+        ReferralCase after = change.after().nextVersion();
+        change.afterSave().accept(after);
+        return new Done(after);
+    }
+
+    /** Why {@code actor} may not act on {@code referral}, if they may not. */
+    public static Optional<NotAllowed> denied(ReferralCase referral, StaffActor actor, Access access) {
+        if (actor.isManager()) {
+            return Optional.empty();
+        }
+        if (access == Access.MANAGER) {
+            return Optional.of(new NotAllowed("Only managers can do this."));
+        }
+        // Advocates see and act on the cases allocated to them, nothing else (requirements §8).
+        boolean theirs = referral.work().allocation() != null && actor.record().isPresent()
+                && referral.work().allocation().advocateId().equals(actor.id());
+        return theirs ? Optional.empty() : Optional.of(new NotAllowed("This case is not allocated to you."));
+    }
+
+    /**
+     * When staff record that something happened: after the fact is fine, but never in the future
+     * nor before the referral arrived (issue 8).
+     */
+    public static Optional<FieldError> eventTime(String field, String noun, Instant at, ReferralCase referral, Instant now) {
+        if (at.isAfter(now)) {
+            return Optional.of(new FieldError(field, noun + " must not be in the future"));
+        }
+        if (at.isBefore(referral.receivedAt())) {
+            return Optional.of(new FieldError(field, noun + " must not be before the referral was received (" + referral.receivedAt() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** The referral's contract's configuration of its service. */
+    public static org.advocacyhub.domain.contract.ServiceConfig serviceOf(ReferralCase referral,
+                                                                          org.advocacyhub.domain.contract.ContractCatalogue contracts) {
+        return contracts.contractFor(referral.details().service()).service(referral.details().service());
+    }
+
+    private static AuditEntry audit(StaffActor actor, String action, Instant at) {
+        return new AuditEntry(UUID.randomUUID().toString().substring(0, 8), at, actor.id(), action);
+    }
+}
