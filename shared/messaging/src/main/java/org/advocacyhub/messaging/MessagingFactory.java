@@ -8,6 +8,9 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.ReferrerNotifications;
+import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.messaging.email.SesMail;
+import org.advocacyhub.messaging.email.SesStaffNotifications;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.messaging.email.SesReferrerNotifications;
 import org.advocacyhub.messaging.queue.SqsScreeningQueue;
@@ -46,9 +49,20 @@ public class MessagingFactory {
 
     @Singleton
     @Requires(property = "sender.address")
-    ReferrerNotifications referrerNotifications(SesV2Client ses, @Value("${sender.address}") String sender,
-                                                ContractTerms contracts) {
-        return new SesReferrerNotifications(ses, sender, contracts);
+    SesMail sesMail(SesV2Client ses, @Value("${sender.address}") String sender) {
+        return new SesMail(ses, sender);
+    }
+
+    @Singleton
+    @Requires(property = "sender.address")
+    ReferrerNotifications referrerNotifications(SesMail mail, ContractTerms contracts) {
+        return new SesReferrerNotifications(mail, contracts);
+    }
+
+    @Singleton
+    @Requires(property = "sender.address")
+    StaffNotifications staffNotifications(SesMail mail) {
+        return new SesStaffNotifications(mail);
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint, String region) {

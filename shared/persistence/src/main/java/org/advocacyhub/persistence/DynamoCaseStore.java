@@ -355,14 +355,17 @@ public final class DynamoCaseStore implements CaseStore {
         item.put(CaseItemMapper.TYPE, s("IDEMPOTENCY"));
         item.put("fingerprint", s(record.fingerprint()));
         item.put("reference", s(record.reference().value()));
+        item.put("receivedAt", s(record.receivedAt().toString()));
         item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(record.expiresAt().getEpochSecond())));
         return item;
     }
 
     private static IdempotencyRecord toIdempotencyRecord(String key, Map<String, AttributeValue> item) {
-        return new IdempotencyRecord(key, str(item, "fingerprint"),
-                ReferralReference.parse(str(item, "reference")).orElseThrow(),
-                Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+        Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n()));
+        return new IdempotencyRecord(key, str(item, "fingerprint"), ReferralReference.parse(str(item, "reference")).orElseThrow(),
+                // Records from before receivedAt was kept: the window is 24 hours, so this is when it began.
+                item.containsKey("receivedAt") ? Instant.parse(str(item, "receivedAt")) : expiresAt.minus(Duration.ofHours(24)),
+                expiresAt);
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

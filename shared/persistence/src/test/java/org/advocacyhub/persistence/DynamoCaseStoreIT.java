@@ -138,10 +138,10 @@ class DynamoCaseStoreIT {
 
     @Test
     void aSecondRequestWithTheSameKeyGetsTheFirstRecordAndStoresNoCase() {
-        CaseStore.IdempotencyRecord key = new CaseStore.IdempotencyRecord("json:k", "f1", received(1).reference(),
+        CaseStore.IdempotencyRecord key = new CaseStore.IdempotencyRecord("json:k", "f1", received(1).reference(), MONDAY,
                 MONDAY.plus(Duration.ofHours(24)));
         store.recordNewCase(received(1), receivedEvent(), Optional.of(key));
-        CaseStore.IdempotencyRecord twin = new CaseStore.IdempotencyRecord("json:k", "f1", received(2).reference(),
+        CaseStore.IdempotencyRecord twin = new CaseStore.IdempotencyRecord("json:k", "f1", received(2).reference(), MONDAY,
                 MONDAY.plus(Duration.ofHours(24)));
 
         var outcome = assertInstanceOf(CaseStore.KeyAlreadyUsed.class, store.recordNewCase(received(2), receivedEvent(), Optional.of(twin)));
@@ -152,9 +152,10 @@ class DynamoCaseStoreIT {
 
     @Test
     void anExpiredKeyNoLongerBlocksANewReferral() {
-        CaseStore.IdempotencyRecord old = new CaseStore.IdempotencyRecord("json:old", "f1", received(1).reference(), MONDAY.minusSeconds(1));
+        CaseStore.IdempotencyRecord old = new CaseStore.IdempotencyRecord("json:old", "f1", received(1).reference(), MONDAY.minus(Duration.ofDays(1)),
+                MONDAY.minusSeconds(1));
         store.recordNewCase(received(1), receivedEvent(), Optional.of(old));
-        CaseStore.IdempotencyRecord fresh = new CaseStore.IdempotencyRecord("json:old", "f2", received(2).reference(),
+        CaseStore.IdempotencyRecord fresh = new CaseStore.IdempotencyRecord("json:old", "f2", received(2).reference(), MONDAY,
                 MONDAY.plus(Duration.ofHours(24)));
         assertInstanceOf(CaseStore.Stored.class, store.recordNewCase(received(2), receivedEvent(), Optional.of(fresh)));
     }

@@ -57,6 +57,18 @@ public final class HttpRequest {
         return Optional.ofNullable(event.getQueryStringParameters()).map(p -> p.get(name));
     }
 
+    /** Every query parameter with all its values, as API Gateway passed them (decoded). */
+    public Map<String, List<String>> queryParameters() {
+        if (event.getMultiValueQueryStringParameters() != null) {
+            return event.getMultiValueQueryStringParameters();
+        }
+        Map<String, List<String>> single = new java.util.LinkedHashMap<>();
+        if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((k, v) -> single.put(k, List.of(v)));
+        }
+        return single;
+    }
+
     public Optional<String> pathParameter(String name) {
         return Optional.ofNullable(event.getPathParameters()).map(p -> p.get(name));
     }

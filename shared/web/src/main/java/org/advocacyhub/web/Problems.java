@@ -5,12 +5,14 @@ import io.micronaut.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advocacyhub.domain.casework.BrokenRule;
 import org.advocacyhub.domain.referral.FieldError;
 
 /** RFC 9457 problem details ({@code application/problem+json}). */
 public final class Problems {
 
     public static final String INVALID_REFERRAL = "urn:advocacy-hub:problem:invalid-referral";
+    public static final String RULE_BROKEN = "urn:advocacy-hub:problem:rule-broken";
 
     private final JsonMapper json;
 
@@ -43,6 +45,26 @@ public final class Problems {
             return item;
         }).toList());
         return HttpResponses.problem(400, write(problem));
+    }
+
+    /**
+     * 422: the request is well formed but breaks rules of the contract, each named with its clause
+     * ({@code violations}), so staff can see every reason at once.
+     */
+    public APIGatewayProxyResponseEvent refused(List<BrokenRule> rules) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", RULE_BROKEN);
+        problem.put("title", "The request breaks a rule of the contract");
+        problem.put("status", 422);
+        problem.put("detail", rules.stream().map(r -> r.detail() + " (" + r.clause() + ")").reduce((a, b) -> a + "; " + b).orElse(""));
+        problem.put("violations", rules.stream().map(r -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("rule", r.rule());
+            item.put("clause", r.clause());
+            item.put("detail", r.detail());
+            return item;
+        }).toList());
+        return HttpResponses.problem(422, write(problem));
     }
 
     /**

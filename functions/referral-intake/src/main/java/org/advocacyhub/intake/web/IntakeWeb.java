@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.intake.SubmitReferral;
-import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.contract.ContactDetails;
 import org.advocacyhub.domain.contract.ContractCatalogue;
@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of intake: turns API Gateway requests into use-case calls and their outcomes into
- * responses. Routes are the ones template.yaml gives the intake function: the public ones here,
- * the staff ones in {@link CaseWeb}.
+ * responses. Routes are the ones template.yaml gives the intake function: the public form, JSON
+ * intake, its schema and the form's receipt. It writes new cases and reads no other case.
  */
 @Singleton
 public final class IntakeWeb {
@@ -55,7 +55,6 @@ public final class IntakeWeb {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
 
     private final SubmitReferral submitReferral;
-    private final CaseWeb caseWeb;
     private final ReferralFormPage formPage;
     private final Problems problems;
     private final RequestBodies bodies;
@@ -64,10 +63,8 @@ public final class IntakeWeb {
     private final String schema;
     private final ContractCatalogue contracts;
 
-    public IntakeWeb(SubmitReferral submitReferral, CaseWeb caseWeb, ContractTerms terms, ContractCatalogue contracts,
-                     JsonMapper json) {
+    public IntakeWeb(SubmitReferral submitReferral, ContractTerms terms, ContractCatalogue contracts, JsonMapper json) {
         this.submitReferral = submitReferral;
-        this.caseWeb = caseWeb;
         this.contracts = contracts;
         this.json = json;
         this.problems = new Problems(json);
@@ -88,8 +85,6 @@ public final class IntakeWeb {
                 case "GET /referrals/schema" -> HttpResponses.json(200, schema);
                 case "POST /referrals" -> submit(request);
                 case "GET /referrals/receipts/{receipt}" -> receipt(request);
-                case "GET /cases/{reference}" -> caseWeb.view(request);
-                case "POST /cases/{reference}/screening" -> caseWeb.screenAgain(request);
                 default -> problems.of(404, "Not Found", "There is nothing at this address.");
             };
         } catch (RuntimeException e) {
@@ -272,13 +267,12 @@ public final class IntakeWeb {
         }
         SubmitReferral.Outcome outcome = submitReferral.submit(fields, key.map(k -> "json:" + k));
         if (outcome instanceof SubmitReferral.Accepted accepted) {
-            ReferralCase referral = accepted.referral();
             Map<String, Object> created = new LinkedHashMap<>();
-            created.put("reference", referral.reference().value());
-            created.put("status", referral.status().name());
-            created.put("receivedAt", referral.receivedAt().toString());
+            created.put("reference", accepted.reference().value());
+            created.put("status", CaseStatus.RECEIVED.name());
+            created.put("receivedAt", accepted.receivedAt().toString());
             APIGatewayProxyResponseEvent response = HttpResponses.json(201, JsonText.write(json, created));
-            response = HttpResponses.withHeader(response, "Location", "cases/" + referral.reference().value());
+            response = HttpResponses.withHeader(response, "Location", "cases/" + accepted.reference().value());
             return accepted.repeated() ? HttpResponses.withHeader(response, "Idempotent-Replayed", "true") : response;
         }
         if (outcome instanceof SubmitReferral.KeyReused reused) {

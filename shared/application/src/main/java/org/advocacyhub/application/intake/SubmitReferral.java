@@ -57,8 +57,11 @@ public final class SubmitReferral {
     public sealed interface Outcome {
     }
 
-    /** The referral is stored (now, or by an earlier identical request when {@code repeated}). */
-    public record Accepted(ReferralCase referral, boolean repeated) implements Outcome {
+    /**
+     * The referral is stored (now, or by an earlier identical request when {@code repeated}), with
+     * the status it was stored in ({@link org.advocacyhub.domain.casework.CaseStatus#RECEIVED}).
+     */
+    public record Accepted(ReferralReference reference, Instant receivedAt, boolean repeated) implements Outcome {
     }
 
     /** The submission has errors; nothing was stored. */
@@ -98,7 +101,7 @@ public final class SubmitReferral {
                 contracts.firstDeadline(details.service(), details.urgency(), now).orElse(null),
                 contracts.clocksStartedAtReceipt(details.service(), details.urgency(), now));
         Optional<IdempotencyRecord> idempotency = idempotencyKey.map(
-                key -> new IdempotencyRecord(key, fingerprint, reference, now.plus(IDEMPOTENCY_WINDOW)));
+                key -> new IdempotencyRecord(key, fingerprint, reference, now, now.plus(IDEMPOTENCY_WINDOW)));
         CaseEvent received = new CaseEvent(now, CaseEvent.Type.RECEIVED,
                 "Referral received by " + details.route().displayName().toLowerCase(java.util.Locale.UK));
 
@@ -110,7 +113,7 @@ public final class SubmitReferral {
 
         handToScreening(referral);
         acknowledge(referral);
-        return new Accepted(referral, false);
+        return new Accepted(reference, now, false);
     }
 
     /**
@@ -127,9 +130,8 @@ public final class SubmitReferral {
         if (!earlier.fingerprint().equals(fingerprint)) {
             return new KeyReused(earlier.reference());
         }
-        ReferralCase original = store.findCase(earlier.reference()).orElseThrow(() ->
-                new IllegalStateException("Idempotency record points at missing case " + earlier.reference()));
-        return new Accepted(original, true);
+        // Answered from the record: intake writes new cases and reads none (its IAM policy says so).
+        return new Accepted(earlier.reference(), earlier.receivedAt(), true);
     }
 
     private void handToScreening(ReferralCase referral) {

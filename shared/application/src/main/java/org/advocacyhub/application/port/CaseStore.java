@@ -171,8 +171,10 @@ public interface CaseStore {
      *
      * @param key         the client's key, scoped by where it came from (form token or header)
      * @param fingerprint a digest of the request's content
+     * @param receivedAt  when the referral it created was received: a repeat is answered from the
+     *                    record alone, so intake never reads a case
      * @param expiresAt   when the record may be forgotten
      */
-    record IdempotencyRecord(String key, String fingerprint, ReferralReference reference, Instant expiresAt) {
+    record IdempotencyRecord(String key, String fingerprint, ReferralReference reference, Instant receivedAt, Instant expiresAt) {
     }
 }

@@ -83,7 +83,7 @@ class SubmitReferralTest {
     void llr938aAReferralOnMondayMorningIsStoredQueuedAcknowledgedAndDueWednesdayAt17() {
         var accepted = assertInstanceOf(SubmitReferral.Accepted.class,
                 useCase().submit(imcaReferral("sam@council.example"), Optional.empty()));
-        ReferralCase referral = accepted.referral();
+        ReferralCase referral = store.cases.get(accepted.reference());
         assertEquals("LLR-2026-000001", referral.reference().value());
         assertEquals(Instant.parse("2026-11-25T17:00:00Z"), referral.firstDeadline().dueAt());
         assertEquals("LLR 9.38a", referral.firstDeadline().clause());
@@ -98,7 +98,7 @@ class SubmitReferralTest {
         queueDown = true;
         var accepted = assertInstanceOf(SubmitReferral.Accepted.class,
                 useCase().submit(imcaReferral("sam@council.example"), Optional.of("json:k1")));
-        assertTrue(store.cases.containsKey(accepted.referral().reference()));
+        assertTrue(store.cases.containsKey(accepted.reference()));
         assertTrue(queued.isEmpty());
 
         queueDown = false;
@@ -106,7 +106,7 @@ class SubmitReferralTest {
         assertEquals(0, new RequeueUnscreenedReferrals(store, queued::add, clock).run(), "not yet five minutes");
         clock = Clock.fixed(MONDAY_10AM.plusSeconds(300), ZoneOffset.UTC);
         assertEquals(1, new RequeueUnscreenedReferrals(store, queued::add, clock).run());
-        assertEquals(accepted.referral().reference(), queued.get(0).reference());
+        assertEquals(accepted.reference(), queued.get(0).reference());
     }
 
     @Test
@@ -115,7 +115,7 @@ class SubmitReferralTest {
         var accepted = assertInstanceOf(SubmitReferral.Accepted.class,
                 useCase().submit(imcaReferral("sam@council.example"), Optional.empty()));
         assertEquals(CaseEvent.Type.ACKNOWLEDGEMENT_NOT_SENT,
-                store.timeline(accepted.referral().reference()).get(1).type());
+                store.timeline(accepted.reference()).get(1).type());
     }
 
     @Test
@@ -131,12 +131,12 @@ class SubmitReferralTest {
                 useCase.submit(imcaReferral("sam@council.example"), Optional.of("json:twin")));
         store.idempotency.clear();
         store.raceWinner = new IdempotencyRecord("json:twin", SubmitReferral.fingerprint(imcaReferral("sam@council.example")),
-                first.referral().reference(), MONDAY_10AM.plusSeconds(86_400));
+                first.reference(), MONDAY_10AM, MONDAY_10AM.plusSeconds(86_400));
 
         var second = assertInstanceOf(SubmitReferral.Accepted.class,
                 useCase.submit(imcaReferral("sam@council.example"), Optional.of("json:twin")));
         assertTrue(second.repeated());
-        assertEquals(first.referral().reference(), second.referral().reference());
+        assertEquals(first.reference(), second.reference());
         assertEquals(1, store.cases.size());
         assertEquals(1, queued.size(), "the twin's request is not queued again");
     }
@@ -148,7 +148,7 @@ class SubmitReferralTest {
         clock = Clock.fixed(MONDAY_10AM.plus(SubmitReferral.IDEMPOTENCY_WINDOW).plusSeconds(1), ZoneOffset.UTC);
         var later = assertInstanceOf(SubmitReferral.Accepted.class,
                 useCase().submit(imcaReferral("sam@council.example"), Optional.of("json:old")));
-        assertEquals(new ReferralReference("LLR", 2026, 2), later.referral().reference());
+        assertEquals(new ReferralReference("LLR", 2026, 2), later.reference());
     }
 
     @Test

@@ -1,0 +1,33 @@
+package org.advocacyhub.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.List;
+import java.util.function.Function;
+import org.advocacyhub.domain.referral.FieldSpec;
+
+/**
+ * One route of an API function, described once: what the router dispatches and what the OpenAPI
+ * document says about it come from this same definition, with the same field specs the request
+ * is validated against.
+ *
+ * @param method  HTTP method, upper case
+ * @param path    the template path as template.yaml declares it, e.g. {@code /cases/{reference}/contacts}
+ * @param summary what it does, with its clause
+ * @param who     who may call it ("managers", "managers and the case's advocate", "anyone")
+ * @param query   its query parameters, if any
+ * @param body    its JSON body's fields, if it takes one
+ * @param handler the request to the response
+ */
+public record ApiOperation(String method, String path, String summary, String who, List<FieldSpec> query, List<FieldSpec> body,
+                           Function<HttpRequest, APIGatewayProxyResponseEvent> handler) {
+
+    public ApiOperation {
+        query = List.copyOf(query);
+        body = body == null ? null : List.copyOf(body);
+    }
+
+    /** {@code GET /cases/{reference}}: the key the router matches on. */
+    public String route() {
+        return method + " " + path;
+    }
+}
