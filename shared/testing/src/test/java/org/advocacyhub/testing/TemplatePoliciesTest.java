@@ -1,0 +1,73 @@
+package org.advocacyhub.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The IAM policies in template.yaml grant each function what it needs and no more (issue 8):
+ * intake writes new cases and reads none; nothing scans; staff functions query the indexes.
+ */
+class TemplatePoliciesTest {
+
+    private final SamTemplate template = SamTemplate.locate();
+
+    private DynamoPolicy policy(String function) {
+        return DynamoPolicy.of(template, function, "HubTable");
+    }
+
+    @Test
+    @DisplayName("intake may read idempotency records only: never a case, never a Query or a Scan")
+    void intakeReadsNoCase() {
+        DynamoPolicy intake = policy("ReferralIntakeFunction");
+        assertFalse(intake.grants().isEmpty());
+        assertTrue(intake.allows(new DynamoPolicy.Call("GetItem", null, "IDEMPOTENCY#abc")));
+        for (String read : List.of("GetItem", "Query", "Scan", "BatchGetItem")) {
+            assertFalse(intake.allows(new DynamoPolicy.Call(read, null, "CASE#LLR-2026-000001")), read + " of a case");
+            assertFalse(intake.allows(new DynamoPolicy.Call(read, null, "STAFF")), read + " of the staff directory");
+        }
+        for (String index : List.of("GSI1", "GSI2", "GSI3", "GSI4")) {
+            assertFalse(intake.allows(new DynamoPolicy.Call("Query", index, "STATUS#LLR#ALLOCATED")), "Query on " + index);
+        }
+        for (DynamoPolicy.Grant grant : intake.grants()) {
+            assertFalse(grant.leadingKeys().isEmpty(), "every intake grant names the partitions it may touch: " + grant);
+            assertTrue(grant.indexes().isEmpty(), "intake uses no index: " + grant);
+        }
+    }
+
+    @Test
+    @DisplayName("intake may write new cases, their events and clocks, idempotency records, and count sequences; nothing else")
+    void intakeWritesOnlyWhatIntakeWrites() {
+        DynamoPolicy intake = policy("ReferralIntakeFunction");
+        assertTrue(intake.allows(new DynamoPolicy.Call("PutItem", null, "CASE#LLR-2026-000001")));
+        assertTrue(intake.allows(new DynamoPolicy.Call("PutItem", null, "IDEMPOTENCY#abc")));
+        assertTrue(intake.allows(new DynamoPolicy.Call("UpdateItem", null, "SEQUENCE#LLR#2026")));
+        assertFalse(intake.allows(new DynamoPolicy.Call("UpdateItem", null, "CASE#LLR-2026-000001")), "no change to a stored case");
+        assertFalse(intake.allows(new DynamoPolicy.Call("PutItem", null, "STAFF")), "no staff directory");
+        assertFalse(intake.allows(new DynamoPolicy.Call("DeleteItem", null, "CASE#LLR-2026-000001")));
+    }
+
+    @Test
+    @DisplayName("no function may Scan the table, and none has a wildcard action")
+    void nothingScans() {
+        for (SamTemplate.SamFunction function : template.functions()) {
+            DynamoPolicy policy = policy(function.logicalId());
+            assertFalse(policy.allows(new DynamoPolicy.Call("Scan", null, "")), function.logicalId());
+            policy.grants().forEach(grant -> assertFalse(grant.actions().contains("*"), function.logicalId() + ": " + grant));
+        }
+    }
+
+    @Test
+    @DisplayName("the staff API may query the report, status and advocate indexes, and nothing beyond the table")
+    void caseworkQueriesItsIndexes() {
+        DynamoPolicy casework = policy("CaseworkFunction");
+        for (String index : List.of("GSI2", "GSI3", "GSI4")) {
+            assertTrue(casework.allows(new DynamoPolicy.Call("Query", index, "x")), index);
+        }
+        assertEquals(false, casework.allows(new DynamoPolicy.Call("Query", "GSI1", "CLOCK#DUE")), "the timers' index is the timer's");
+    }
+}
