@@ -63,15 +63,20 @@ public final class LocalHub implements AutoCloseable {
     void run(Map<String, String> env) throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-hub-stop"));
         Running hub = start(env);
-        String manager = hub.jwt().issue("local-manager", "manager", Duration.ofHours(12));
-        String advocate = hub.jwt().issue("local-advocate", "advocate", Duration.ofHours(12));
-        writeTokens(hub.stack().template().path().getParent().resolve(".local"), manager, advocate);
-        banner(hub.port(), hub.engines(), hub.stack(), hub.clock(), hub.offset(), manager, advocate);
+        List<DemoTeam.Member> team = DemoTeam.members(hub.clock().instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate());
+        DemoTeam.seed(team, hub.routes(), hub.functions().get("CaseworkFunction"));
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (DemoTeam.Member member : team) {
+            tokens.put(member.staffId(), hub.jwt().issue(member.subject(), member.group(), Duration.ofHours(12)));
+        }
+        writeTokens(hub.stack().template().path().getParent().resolve(".local"), tokens);
+        banner(hub.port(), hub.engines(), hub.stack(), hub.clock(), hub.offset(), team, tokens);
         Thread.currentThread().join();
     }
 
     /** What {@link #start} started, for the banner and for tests; {@link #close()} stops it all. */
-    record Running(LocalEngines engines, TemplateResources stack, LocalJwt jwt, Clock clock, Duration offset, int port) {
+    record Running(LocalEngines engines, TemplateResources stack, LocalJwt jwt, Clock clock, Duration offset, int port,
+                   ApiRoutes routes, Map<String, FunctionInvoker> functions) {
     }
 
     /**
@@ -125,15 +130,16 @@ public final class LocalHub implements AutoCloseable {
         schedules.start(Duration.ofSeconds(1));
 
         LocalJwt jwt = new LocalJwt(clock);
-        HttpGateway gateway = new HttpGateway(new ApiRoutes(template),
+        ApiRoutes routes = new ApiRoutes(template);
+        HttpGateway gateway = new HttpGateway(routes,
                 (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt, "127.0.0.1", port);
         resources.add(gateway);
         gateway.start();
-        return new Running(engines, stack, jwt, clock, offset, gateway.port());
+        return new Running(engines, stack, jwt, clock, offset, gateway.port(), routes, functions);
     }
 
     private static void banner(int port, LocalEngines engines, TemplateResources stack, Clock clock, Duration offset,
-                               String manager, String advocate) {
+                               List<DemoTeam.Member> team, Map<String, String> tokens) {
         String base = "http://localhost:" + port;
         System.out.println();
         System.out.println("Advocacy Hub is running locally (engines started in " + engines.startupTime().toMillis() + " ms).");
@@ -143,21 +149,30 @@ public final class LocalHub implements AutoCloseable {
         System.out.println("  DynamoDB Local: " + engines.dynamoDbEndpoint() + "  (tables: " + String.join(", ", stack.template().tables().stream().map(SamTemplate.TableDefinition::logicalId).toList()) + ")");
         System.out.println("  SQS (ElasticMQ): " + engines.sqsEndpoint());
         System.out.println();
-        System.out.println("Staff tokens (12 hours; also in .local/manager.token and .local/advocate.token):");
-        System.out.println("  manager:  " + manager);
-        System.out.println("  advocate: " + advocate);
+        System.out.println("Demo team, with staff tokens (12 hours; also in .local/<staff id>.token):");
+        for (DemoTeam.Member member : team) {
+            System.out.println("  " + member.staffId() + " (" + member.description() + "):");
+            System.out.println("    " + tokens.get(member.staffId()));
+        }
         System.out.println();
         System.out.println("Try:");
         System.out.println("  curl -si " + base + "/referrals -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' --data @infrastructure/events/referral-imca.json");
-        System.out.println("  curl -s " + base + "/cases/<reference> -H \"Authorization: Bearer $(cat .local/manager.token)\"");
+        System.out.println("  curl -s '" + base + "/waiting-list?contract=LLR' -H \"Authorization: Bearer $(cat .local/morgan-manager.token)\"");
+        System.out.println("  curl -s " + base + "/cases/<reference>/allocation -H \"Authorization: Bearer $(cat .local/morgan-manager.token)\" "
+                + "-H 'Content-Type: application/json' -d '{\"advocateId\":\"ira-imca\"}'");
+        System.out.println("  curl -s " + base + "/cases/<reference> -H \"Authorization: Bearer $(cat .local/ira-imca.token)\"");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
     }
 
-    private static void writeTokens(Path dir, String manager, String advocate) throws IOException {
+    /** One file per member of the demo team; manager.token and advocate.token stay for the scripts that read them. */
+    private static void writeTokens(Path dir, Map<String, String> tokens) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("manager.token"), manager + "\n");
-        Files.writeString(dir.resolve("advocate.token"), advocate + "\n");
+        for (Map.Entry<String, String> token : tokens.entrySet()) {
+            Files.writeString(dir.resolve(token.getKey() + ".token"), token.getValue() + "\n");
+        }
+        Files.writeString(dir.resolve("manager.token"), tokens.get("morgan-manager") + "\n");
+        Files.writeString(dir.resolve("advocate.token"), tokens.get("ira-imca") + "\n");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -1,0 +1,76 @@
+package org.advocacyhub.casework.web;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.advocacyhub.application.casework.AllocateAdvocate;
+import org.advocacyhub.application.casework.CaseWork;
+import org.advocacyhub.application.casework.RecordActivity;
+import org.advocacyhub.application.casework.RecordMilestone;
+import org.advocacyhub.application.casework.StaffActor;
+import org.advocacyhub.application.casework.ViewCase;
+import org.advocacyhub.application.screening.ScreenAgain;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.referral.ReferralFields;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.web.ApiOperation;
+
+/** A case: its view, re-screening, allocation, contacts, meetings and milestones. */
+@Singleton
+final class CaseRouteGroup implements RouteGroup {
+
+    private final List<ApiOperation> operations;
+
+    CaseRouteGroup(CaseRoutes routes, ViewCase viewCase, ScreenAgain screenAgain, AllocateAdvocate allocate, RecordActivity activity,
+                   RecordMilestone milestone) {
+        this.operations = List.of(
+                new ApiOperation("GET", "/cases/{reference}", "A case: referral, clocks, screening, casework, timeline, contacts, "
+                        + "time and audit trail (the read is audited, LLR 26.8)", CaseRoutes.CASE_STAFF, List.of(), null,
+                        request -> routes.withActor(request, actor -> {
+                            Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
+                            return reference.isEmpty() ? routes.problems().of(404, "Not Found", "There is no case with that reference.")
+                                    : routes.answer(viewCase.view(reference.get(), actor));
+                        })),
+                routes.caseChange("POST", "/cases/{reference}/screening", "Screen again with information supplied, corrected answers ("
+                                + ReferralFields.DETAILS_PREFIX + "*, the service's questions) or a confirmed redirect (LLR 9.33)",
+                        CaseRoutes.MANAGERS, List.of(ScreenAgain.SERVICE, ScreenAgain.NOTE),
+                        (reference, actor, fields) -> screenAgain(screenAgain, reference, actor, fields)),
+                routes.caseChange("POST", "/cases/{reference}/allocation", "Allocate or reallocate to a qualified advocate "
+                        + "(LLR 9.38a, 13.1-13.7, 5.49, 9.32)", CaseRoutes.MANAGERS, List.of(AllocateAdvocate.ADVOCATE), allocate::allocate),
+                routes.caseChange("POST", "/cases/{reference}/contacts", "Record a contact; the first that reaches the person stops the "
+                        + "contact clocks (LLR 9.38b, 7.25; LEW 8.4)", CaseRoutes.CASE_STAFF, RecordActivity.CONTACT, activity::contact),
+                routes.caseChange("POST", "/cases/{reference}/meetings", "Record a meeting; the first held with the person stops the "
+                        + "meeting clocks (LLR 9.38c, 7.25)", CaseRoutes.CASE_STAFF, RecordActivity.MEETING, activity::meeting),
+                routes.caseChange("POST", "/cases/{reference}/eligibility-confirmation", "Eligibility confirmed with the person "
+                        + "(IMHA, LLR 7.48)", CaseRoutes.CASE_STAFF, RecordMilestone.FIELDS, milestone::eligibilityConfirmed),
+                routes.caseChange("POST", "/cases/{reference}/report-sent", "The IMCA or DoLS IMCA report was sent (LLR 5.23, 5.45)",
+                        CaseRoutes.CASE_STAFF, RecordMilestone.FIELDS, milestone::reportSent));
+    }
+
+    @Override
+    public List<ApiOperation> operations() {
+        return operations;
+    }
+
+    /** The re-screen's own outcome as a case outcome. */
+    private static CaseWork.Outcome screenAgain(ScreenAgain screenAgain, ReferralReference reference, StaffActor actor,
+                                                SubmittedFields fields) {
+        ScreenAgain.Outcome outcome = screenAgain.screenAgain(reference, actor, fields);
+        if (outcome instanceof ScreenAgain.Screened screened) {
+            return new CaseWork.Done(screened.referral());
+        }
+        if (outcome instanceof ScreenAgain.Invalid invalid) {
+            return new CaseWork.Invalid(invalid.errors());
+        }
+        if (outcome instanceof ScreenAgain.NotAllowed) {
+            return new CaseWork.NotAllowed("Only managers can screen a referral again.");
+        }
+        if (outcome instanceof ScreenAgain.NotScreenedYet) {
+            return new CaseWork.Conflict("The referral has not been screened yet.");
+        }
+        if (outcome instanceof ScreenAgain.Conflict) {
+            return new CaseWork.Conflict("The case changed meanwhile; load it and try again.");
+        }
+        return new CaseWork.NotFound();
+    }
+}

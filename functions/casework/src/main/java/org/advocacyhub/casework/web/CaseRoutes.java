@@ -1,0 +1,136 @@
+package org.advocacyhub.casework.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.advocacyhub.application.casework.CaseWork;
+import org.advocacyhub.application.casework.IdentifyStaff;
+import org.advocacyhub.application.casework.StaffActor;
+import org.advocacyhub.application.casework.ViewCase;
+import org.advocacyhub.application.port.StaffMember;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.web.ApiOperation;
+import org.advocacyhub.web.CaseViewJson;
+import org.advocacyhub.web.HttpRequest;
+import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.JsonText;
+import org.advocacyhub.web.Problems;
+import org.advocacyhub.web.RequestBodies;
+import org.advocacyhub.web.StaffClaims;
+
+/**
+ * The shapes every staff route shares, written once: who is asking (401 without verified claims),
+ * a JSON body by the shared rules, a case outcome as HTTP.
+ */
+@Singleton
+public final class CaseRoutes {
+
+    public static final String MANAGERS = "managers";
+    public static final String CASE_STAFF = "managers, and the advocate the case is allocated to";
+    public static final String STAFF = "all staff";
+
+    private final IdentifyStaff identify;
+    private final ViewCase viewCase;
+    private final ContractCatalogue contracts;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final Problems problems;
+    private final RequestBodies bodies;
+    private final CaseViewJson caseJson;
+
+    public CaseRoutes(IdentifyStaff identify, ViewCase viewCase, ContractCatalogue contracts, Clock clock, JsonMapper json) {
+        this.identify = identify;
+        this.viewCase = viewCase;
+        this.contracts = contracts;
+        this.clock = clock;
+        this.json = json;
+        this.problems = new Problems(json);
+        this.bodies = new RequestBodies(problems);
+        this.caseJson = new CaseViewJson(json);
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    public RequestBodies bodies() {
+        return bodies;
+    }
+
+    /** A JSON answer. */
+    public APIGatewayProxyResponseEvent json(int status, Object body) {
+        return HttpResponses.json(status, JsonText.write(json, body));
+    }
+
+    /** A use case that changes a case, given the case's reference, who asks and the request's fields. */
+    @FunctionalInterface
+    public interface CaseChange {
+        CaseWork.Outcome apply(ReferralReference reference, StaffActor actor, SubmittedFields fields);
+    }
+
+    /** A route that changes a case: a reference, a JSON body by the shared rules, a use case, the case back. */
+    public ApiOperation caseChange(String method, String path, String summary, String who, List<FieldSpec> body, CaseChange useCase) {
+        return new ApiOperation(method, path, summary, who, List.of(), body, request -> withActor(request, actor -> {
+            RequestBodies.Read read = bodies.json(request);
+            if (read instanceof RequestBodies.Refused refused) {
+                return refused.response();
+            }
+            Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
+            if (reference.isEmpty()) {
+                return problems.of(404, "Not Found", "There is no case with that reference.");
+            }
+            return answer(useCase.apply(reference.get(), actor, ((RequestBodies.Fields) read).fields()));
+        }));
+    }
+
+    /** The signed-in member of staff, or 401 with WWW-Authenticate (defence in depth: the authorizer answers first in AWS). */
+    public APIGatewayProxyResponseEvent withActor(HttpRequest request, Function<StaffActor, APIGatewayProxyResponseEvent> then) {
+        Optional<StaffMember> member = StaffClaims.from(request.claims());
+        if (member.isEmpty()) {
+            return problems.unauthorized();
+        }
+        return then.apply(identify.identify(member.get()));
+    }
+
+    /** A route body that needs the signed-in member of staff and a JSON body. */
+    public APIGatewayProxyResponseEvent withActorAndBody(HttpRequest request,
+                                                         java.util.function.BiFunction<StaffActor, SubmittedFields, APIGatewayProxyResponseEvent> then) {
+        return withActor(request, actor -> {
+            RequestBodies.Read read = bodies.json(request);
+            if (read instanceof RequestBodies.Refused refused) {
+                return refused.response();
+            }
+            return then.apply(actor, ((RequestBodies.Fields) read).fields());
+        });
+    }
+
+    /** Every case outcome to HTTP, written once: the case as it now is, or the problem. */
+    public APIGatewayProxyResponseEvent answer(CaseWork.Outcome outcome) {
+        if (outcome instanceof CaseWork.Done done) {
+            ReferralCase referral = done.referral();
+            return HttpResponses.json(200, caseJson.write(viewCase.found(referral),
+                    contracts.contractFor(referral.details().service()).calendar(), clock.instant()));
+        }
+        if (outcome instanceof CaseWork.Invalid invalid) {
+            return problems.invalid(invalid.errors());
+        }
+        if (outcome instanceof CaseWork.Refused refused) {
+            return problems.refused(refused.rules());
+        }
+        if (outcome instanceof CaseWork.NotAllowed notAllowed) {
+            return problems.of(403, "Forbidden", notAllowed.why());
+        }
+        if (outcome instanceof CaseWork.Conflict conflict) {
+            return problems.of(409, "Conflict", conflict.why());
+        }
+        return problems.of(404, "Not Found", "There is no case with that reference.");
+    }
+}
