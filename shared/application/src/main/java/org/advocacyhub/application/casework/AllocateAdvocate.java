@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.application.port.StaffNotifications;
@@ -55,29 +54,23 @@ public final class AllocateAdvocate {
     private final StaffNotifications notifications;
     private final CaseStore store;
     private final ContractCatalogue contracts;
-    private final FieldRules rules;
     private final Clock clock;
 
     public AllocateAdvocate(CaseWork work, StaffDirectory directory, StaffNotifications notifications, CaseStore store,
-                            ContractCatalogue contracts, ContractTerms terms, Clock clock) {
+                            ContractCatalogue contracts, Clock clock) {
         this.work = work;
         this.directory = directory;
         this.notifications = notifications;
         this.store = store;
         this.contracts = contracts;
-        this.rules = new FieldRules(terms);
         this.clock = clock;
     }
 
     /** {@code POST /cases/{reference}/allocation} with {@code {"advocateId": "jo-advocate"}}. */
     public CaseWork.Outcome allocate(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(List.of(ADVOCATE), body, work.today(), "an allocation");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        String advocateId = (String) checked.values().get(ADVOCATE.name());
         return work.change(reference, actor, CaseWork.Access.MANAGER, CaseWork.WhenClosed.REFUSE,
-                "allocated the case to " + advocateId, (referral, now) -> plan(referral, now, advocateId, actor));
+                values -> "allocated the case to " + values.get(ADVOCATE.name()), List.of(ADVOCATE), body, "an allocation",
+                (values, referral, now) -> plan(referral, now, (String) values.get(ADVOCATE.name()), actor));
     }
 
     private CaseWork.Plan plan(ReferralCase referral, Instant now, String advocateId, StaffActor actor) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.Map;
+import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.casework.BrokenRule;
@@ -18,6 +20,9 @@ import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldRules;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.SubmittedFields;
 
 /**
  * How every staff use case reads or changes a case, written once: load it, check the member of
@@ -30,10 +35,12 @@ import org.advocacyhub.domain.referral.FieldError;
 public final class CaseWork {
 
     private final CaseStore store;
+    private final FieldRules rules;
     private final Clock clock;
 
-    public CaseWork(CaseStore store, Clock clock) {
+    public CaseWork(CaseStore store, ContractTerms terms, Clock clock) {
         this.store = store;
+        this.rules = new FieldRules(terms);
         this.clock = clock;
     }
 
@@ -110,6 +117,36 @@ public final class CaseWork {
     /** Today in the UK: what request fields' dates are checked against. */
     public java.time.LocalDate today() {
         return clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+    }
+
+    /** A use case's rule given its request's checked values. */
+    @FunctionalInterface
+    public interface Planner {
+        Plan plan(Map<String, Object> values, ReferralCase referral, Instant now);
+    }
+
+    /**
+     * A staff change whose request body is checked first by the shared field rules (400 naming
+     * every field before anything is read), then planned with the typed values.
+     *
+     * @param fields the body's fields
+     * @param what   what the body is, for the message about an unknown field: "a contact"
+     */
+    public Outcome change(ReferralReference reference, StaffActor actor, Access access, WhenClosed whenClosed, String action,
+                          List<FieldSpec> fields, SubmittedFields body, String what, Planner planner) {
+        return change(reference, actor, access, whenClosed, values -> action, fields, body, what, planner);
+    }
+
+    /** As above, with an audit action that names what the body says (e.g. the advocate allocated). */
+    public Outcome change(ReferralReference reference, StaffActor actor, Access access, WhenClosed whenClosed,
+                          java.util.function.Function<Map<String, Object>, String> action, List<FieldSpec> fields, SubmittedFields body,
+                          String what, Planner planner) {
+        FieldRules.Checked checked = rules.check(fields, body, today(), what);
+        if (!checked.valid()) {
+            return new Invalid(checked.errors());
+        }
+        return change(reference, actor, access, whenClosed, action.apply(checked.values()),
+                (referral, now) -> planner.plan(checked.values(), referral, now));
     }
 
     /** A staff read of a case, recorded in its audit trail (LLR 26.8). */

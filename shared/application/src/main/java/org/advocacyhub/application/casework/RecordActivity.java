@@ -4,10 +4,8 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.domain.casework.CaseActivity;
 import org.advocacyhub.domain.casework.CaseClocks;
 import org.advocacyhub.domain.casework.CaseEvent;
@@ -18,7 +16,6 @@ import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.Choice;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldKind;
-import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 
@@ -87,53 +84,44 @@ public final class RecordActivity {
 
     private final CaseWork work;
     private final ContractCatalogue contracts;
-    private final FieldRules rules;
-
-    public RecordActivity(CaseWork work, ContractCatalogue contracts, ContractTerms terms) {
+    public RecordActivity(CaseWork work, ContractCatalogue contracts) {
         this.work = work;
         this.contracts = contracts;
-        this.rules = new FieldRules(terms);
     }
 
     /** {@code POST /cases/{reference}/contacts}. */
     public CaseWork.Outcome contact(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(CONTACT, body, work.today(), "a contact");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        Map<String, Object> v = checked.values();
-        Instant at = (Instant) v.get("at");
-        Method method = (Method) v.get("method");
-        boolean withPerson = (Boolean) v.get("withPerson");
-        boolean successful = (Boolean) v.get("successful");
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE, "recorded a contact",
-                (referral, now) -> record(referral, now, actor, at,
-                        new CaseActivity(id(), CaseActivity.Kind.CONTACT, at, method.name(), withPerson, successful, actor.id(), now),
-                        // LLR 9.38b, 7.25, LEW 8.4: contact is made when it reaches the person themselves.
-                        withPerson && successful ? ClockEvent.FIRST_CONTACT : null,
-                        "Contact by " + method.displayName().toLowerCase(java.util.Locale.UK) + (withPerson ? " with the person" : " with someone else")
-                                + (successful ? "" : ", not reached")));
+                CONTACT, body, "a contact", (v, referral, now) -> {
+                    Instant at = (Instant) v.get("at");
+                    Method method = (Method) v.get("method");
+                    boolean withPerson = (Boolean) v.get("withPerson");
+                    boolean successful = (Boolean) v.get("successful");
+                    return record(referral, now, at,
+                            new CaseActivity(id(), CaseActivity.Kind.CONTACT, at, method.name(), withPerson, successful, actor.id(), now),
+                            // LLR 9.38b, 7.25, LEW 8.4: contact is made when it reaches the person themselves.
+                            withPerson && successful ? ClockEvent.FIRST_CONTACT : null,
+                            "Contact by " + method.displayName().toLowerCase(java.util.Locale.UK)
+                                    + (withPerson ? " with the person" : " with someone else") + (successful ? "" : ", not reached"));
+                });
     }
 
     /** {@code POST /cases/{reference}/meetings}. */
     public CaseWork.Outcome meeting(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(MEETING, body, work.today(), "a meeting");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        Map<String, Object> v = checked.values();
-        Instant at = (Instant) v.get("at");
-        boolean held = (Boolean) v.get("held");
-        MeetingKind kind = (MeetingKind) v.get("kind");
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE, "recorded a meeting",
-                (referral, now) -> record(referral, now, actor, at,
-                        new CaseActivity(id(), CaseActivity.Kind.MEETING, at, kind.name(), kind.withPerson(), held, actor.id(), now),
-                        // LLR 9.38c as requirements §5 reads it: the first meeting held with the person.
-                        held && kind.withPerson() ? ClockEvent.FIRST_MEETING_HELD : null,
-                        "Meeting: " + kind.displayName() + (held ? "" : ", not held")));
+                MEETING, body, "a meeting", (v, referral, now) -> {
+                    Instant at = (Instant) v.get("at");
+                    boolean held = (Boolean) v.get("held");
+                    MeetingKind kind = (MeetingKind) v.get("kind");
+                    return record(referral, now, at,
+                            new CaseActivity(id(), CaseActivity.Kind.MEETING, at, kind.name(), kind.withPerson(), held, actor.id(), now),
+                            // LLR 9.38c as requirements §5 reads it: the first meeting held with the person.
+                            held && kind.withPerson() ? ClockEvent.FIRST_MEETING_HELD : null,
+                            "Meeting: " + kind.displayName() + (held ? "" : ", not held"));
+                });
     }
 
-    private CaseWork.Plan record(ReferralCase referral, Instant now, StaffActor actor, Instant at, CaseActivity activity,
+    private CaseWork.Plan record(ReferralCase referral, Instant now, Instant at, CaseActivity activity,
                                  ClockEvent milestone, String description) {
         if (!referral.status().isOpenCasework()) {
             return new CaseWork.Stop(new CaseWork.Conflict("Contacts and meetings are recorded on accepted cases; this one is: "

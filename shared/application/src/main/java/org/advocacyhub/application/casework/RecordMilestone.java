@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.domain.casework.CaseClocks;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -15,7 +14,6 @@ import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldKind;
-import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 
@@ -33,12 +31,9 @@ public final class RecordMilestone {
 
     private final CaseWork work;
     private final ContractCatalogue contracts;
-    private final FieldRules rules;
-
-    public RecordMilestone(CaseWork work, ContractCatalogue contracts, ContractTerms terms) {
+    public RecordMilestone(CaseWork work, ContractCatalogue contracts) {
         this.work = work;
         this.contracts = contracts;
-        this.rules = new FieldRules(terms);
     }
 
     /** {@code POST /cases/{reference}/eligibility-confirmation}: LLR 7.48. */
@@ -55,12 +50,9 @@ public final class RecordMilestone {
 
     private CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body, ClockEvent milestone,
                                     CaseEvent.Type type, String action, CaseWork.WhenClosed whenClosed) {
-        FieldRules.Checked checked = rules.check(FIELDS, body, work.today(), "a milestone");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        Instant at = (Instant) checked.values().get("at");
-        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, whenClosed, action, (referral, now) -> {
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, whenClosed, action, FIELDS, body, "a milestone",
+                (values, referral, now) -> {
+            Instant at = (Instant) values.get("at");
             ServiceConfig service = CaseWork.serviceOf(referral, contracts);
             if (service.clocksStoppedBy(milestone).isEmpty()) {
                 return new CaseWork.Stop(new CaseWork.Conflict("The " + referral.details().service().displayName()
