@@ -12,10 +12,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.advocacyhub.application.casework.CaseWork;
+import org.advocacyhub.application.casework.ViewCase;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.persistence.CaseItemMapper;
+import org.advocacyhub.persistence.DynamoCaseStore;
 import org.advocacyhub.testing.LocalAws;
 import org.advocacyhub.testing.SesMailbox;
+import org.advocacyhub.web.CaseViewJson;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -59,6 +69,19 @@ abstract class IntakeScenarios {
     Map<String, AttributeValue> caseItem(String reference) {
         return aws().dynamoDb().getItem(b -> b.tableName(aws().tableName("HubTable"))
                 .key(Map.of("PK", AttributeValue.fromS("CASE#" + reference), "SK", AttributeValue.fromS("CASE")))).item();
+    }
+
+    /**
+     * The case as staff see it (the JSON of {@code GET /cases/{reference}}), built from the table: that route is the
+     * casework function's, whose tests depend on this module and not the other way round. Reading here audits nothing.
+     */
+    Map<String, Object> caseView(String reference) {
+        ContractCatalogue contracts = ContractCatalogue.bundled();
+        DynamoCaseStore store = new DynamoCaseStore(aws().dynamoDb(), aws().tableName("HubTable"), new CaseItemMapper(), contracts);
+        ReferralCase referral = store.findCase(ReferralReference.parse(reference).orElseThrow())
+                .orElseThrow(() -> new AssertionError("no case " + reference));
+        ViewCase.Found found = new ViewCase(new CaseWork(store, Clock.systemUTC()), store).found(referral);
+        return json(new CaseViewJson(JSON).write(found, contracts.contractFor(referral.details().service()).calendar(), Instant.now()));
     }
 
     List<Message> screeningMessages() {
