@@ -14,13 +14,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.ViewCase;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -118,7 +116,7 @@ class EligibilityCheckIT {
         DynamoCaseStore store = new DynamoCaseStore(aws.dynamoDb(), aws.tableName("HubTable"), new CaseItemMapper(), contracts);
         ReferralCase referral = store.findCase(ReferralReference.parse(reference).orElseThrow())
                 .orElseThrow(() -> new AssertionError("no case " + reference));
-        ViewCase.Found found = new ViewCase(new CaseWork(store, Clock.systemUTC()), store).found(referral);
+        ViewCase.Found found = ViewCase.found(store, referral);
         return json(new CaseViewJson(JSON).write(found, contracts.contractFor(referral.details().service()).calendar(), Instant.now()));
     }
 

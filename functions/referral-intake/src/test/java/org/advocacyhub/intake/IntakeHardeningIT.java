@@ -320,29 +320,6 @@ class IntakeHardeningIT extends IntakeScenarios {
 
     // ------------------------------------------------------------------ helpers
 
-    private static Map<String, String> validForm(String token) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("formToken", token);
-        form.put("service", "ICAS");
-        form.put("person.name", "Fran Specimen");
-        form.put("person.dateOfBirth.day", "9");
-        form.put("person.dateOfBirth.month", "3");
-        form.put("person.dateOfBirth.year", "1968");
-        form.put("person.gender", "FEMALE");
-        form.put("person.ethnicity", "BLACK_CARIBBEAN");
-        form.put("person.residence", "OWN_HOME");
-        form.put("person.authority", "LEICESTER");
-        form.put("person.interpreterNeeded", "no");
-        form.put("referrer.relationship", "SELF");
-        form.put("referrer.name", "Fran Specimen");
-        form.put("referrer.phone", "07700 900123");
-        form.put("source", "SELF");
-        form.put("urgency", "STANDARD");
-        form.put("awareness", "AWARE_AND_AGREES");
-        form.put("reason", "Complaint about my late father's hospital care");
-        return form;
-    }
-
     private static String encode(Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8))
@@ -350,9 +327,4 @@ class IntakeHardeningIT extends IntakeScenarios {
         return body.toString();
     }
 
-    private static String tokenOf(String html) {
-        Matcher m = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(html);
-        assertTrue(m.find());
-        return m.group(1);
-    }
 }

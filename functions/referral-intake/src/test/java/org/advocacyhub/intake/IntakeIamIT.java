@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.advocacyhub.testing.DynamoCallRecorder;
 import org.advocacyhub.testing.DynamoPolicy;
 import org.advocacyhub.testing.LocalAws;
@@ -40,31 +37,11 @@ class IntakeIamIT {
         calls.addAll(DynamoCallRecorder.during(() -> post(IntakeScenarios.example("icas"), "iam-1", 422))); // the key reused
         calls.addAll(DynamoCallRecorder.during(() -> post("{\"service\":\"IMCA\"}", null, 400)));       // invalid: nothing stored
 
-        String html = aws.call(aws.request("GET", "/referrals/new?service=ICAS")).getBody();
-        Matcher token = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(html);
-        assertTrue(token.find());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("formToken", token.group(1));
-        form.put("service", "ICAS");
-        form.put("person.name", "Fran Specimen");
-        form.put("person.dateOfBirth.day", "9");
-        form.put("person.dateOfBirth.month", "3");
-        form.put("person.dateOfBirth.year", "1968");
-        form.put("person.gender", "FEMALE");
-        form.put("person.ethnicity", "BLACK_CARIBBEAN");
-        form.put("person.residence", "OWN_HOME");
-        form.put("person.authority", "LEICESTER");
-        form.put("person.interpreterNeeded", "no");
-        form.put("referrer.relationship", "SELF");
-        form.put("referrer.name", "Fran Specimen");
-        form.put("referrer.phone", "07700 900123");
-        form.put("source", "SELF");
-        form.put("urgency", "STANDARD");
-        form.put("awareness", "AWARE_AND_AGREES");
-        form.put("reason", "Complaint about my late father's hospital care");
+        String token = IntakeScenarios.tokenOf(aws.call(aws.request("GET", "/referrals/new?service=ICAS")).getBody());
+        Map<String, String> form = IntakeScenarios.validForm(token);
         calls.addAll(DynamoCallRecorder.during(() -> assertEquals(303, aws.call(aws.request("POST", "/referrals").form(form)).getStatusCode())));
         calls.addAll(DynamoCallRecorder.during(() -> assertEquals(200,
-                aws.call(aws.request("GET", "/referrals/receipts/" + token.group(1))).getStatusCode())));
+                aws.call(aws.request("GET", "/referrals/receipts/" + token)).getStatusCode())));
         form.put("reason", "Changed after sending");
         calls.addAll(DynamoCallRecorder.during(() -> assertEquals(409, aws.call(aws.request("POST", "/referrals").form(form)).getStatusCode())));
 

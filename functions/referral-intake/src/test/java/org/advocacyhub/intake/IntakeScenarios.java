@@ -12,11 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.ViewCase;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -58,6 +56,38 @@ abstract class IntakeScenarios {
         }
     }
 
+    /** An NHS complaints self-referral as the form posts it, under the form's one-time token. */
+    static Map<String, String> validForm(String token) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("formToken", token);
+        form.put("service", "ICAS");
+        form.put("person.name", "Fran Specimen");
+        form.put("person.dateOfBirth.day", "9");
+        form.put("person.dateOfBirth.month", "3");
+        form.put("person.dateOfBirth.year", "1968");
+        form.put("person.gender", "FEMALE");
+        form.put("person.ethnicity", "BLACK_CARIBBEAN");
+        form.put("person.residence", "OWN_HOME");
+        form.put("person.postcode", "le2 0qa");
+        form.put("person.authority", "LEICESTER");
+        form.put("person.interpreterNeeded", "no");
+        form.put("referrer.relationship", "SELF");
+        form.put("referrer.name", "Fran Specimen");
+        form.put("referrer.phone", "07700 900123");
+        form.put("source", "SELF");
+        form.put("urgency", "STANDARD");
+        form.put("awareness", "AWARE_AND_AGREES");
+        form.put("reason", "Complaint about my late father's hospital care");
+        return form;
+    }
+
+    /** The one-time token of a form page. */
+    static String tokenOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(html);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "the page has a form token");
+        return m.group(1);
+    }
+
     APIGatewayProxyResponseEvent postJson(String body, String idempotencyKey) {
         var request = aws().request("POST", "/referrals").header("Content-Type", "application/json").body(body);
         if (idempotencyKey != null) {
@@ -80,7 +110,7 @@ abstract class IntakeScenarios {
         DynamoCaseStore store = new DynamoCaseStore(aws().dynamoDb(), aws().tableName("HubTable"), new CaseItemMapper(), contracts);
         ReferralCase referral = store.findCase(ReferralReference.parse(reference).orElseThrow())
                 .orElseThrow(() -> new AssertionError("no case " + reference));
-        ViewCase.Found found = new ViewCase(new CaseWork(store, Clock.systemUTC()), store).found(referral);
+        ViewCase.Found found = ViewCase.found(store, referral);
         return json(new CaseViewJson(JSON).write(found, contracts.contractFor(referral.details().service()).calendar(), Instant.now()));
     }
 

@@ -200,36 +200,6 @@ class ReferralIntakeIT extends IntakeScenarios {
         assertTrue(response.getHeaders().get("Content-Security-Policy").contains("default-src 'none'"));
     }
 
-    private static Map<String, String> validForm(String token) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("formToken", token);
-        form.put("service", "ICAS");
-        form.put("person.name", "Fran Specimen");
-        form.put("person.dateOfBirth.day", "9");
-        form.put("person.dateOfBirth.month", "3");
-        form.put("person.dateOfBirth.year", "1968");
-        form.put("person.gender", "FEMALE");
-        form.put("person.ethnicity", "BLACK_CARIBBEAN");
-        form.put("person.residence", "OWN_HOME");
-        form.put("person.postcode", "le2 0qa");
-        form.put("person.authority", "LEICESTER");
-        form.put("person.interpreterNeeded", "no");
-        form.put("referrer.relationship", "SELF");
-        form.put("referrer.name", "Fran Specimen");
-        form.put("referrer.phone", "07700 900123");
-        form.put("source", "SELF");
-        form.put("urgency", "STANDARD");
-        form.put("awareness", "AWARE_AND_AGREES");
-        form.put("reason", "Complaint about my late father's hospital care");
-        return form;
-    }
-
-    private static String tokenOf(String html) {
-        Matcher m = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(html);
-        assertTrue(m.find());
-        return m.group(1);
-    }
-
     @Test
     void theFormWorksEndToEndWithoutJavaScriptAndASecondPostIsTheSameReferral() {
         String token = tokenOf(aws.call(aws.request("GET", "/referrals/new?service=ICAS")).getBody());

@@ -42,6 +42,11 @@ public final class ViewCase {
 
     /** The whole view of a case already checked and loaded (e.g. the answer to a change). */
     public Found found(ReferralCase referral) {
+        return found(store, referral);
+    }
+
+    /** The whole view of a case as {@code store} holds it: no access check, no audit (for tests and tools). */
+    public static Found found(CaseStore store, ReferralCase referral) {
         ReferralReference reference = referral.reference();
         return new Found(referral, store.timeline(reference), store.tasks(reference), store.records(reference, CaseActivity.class),
                 store.records(reference, TimeEntry.class), store.records(reference, AuditEntry.class));
