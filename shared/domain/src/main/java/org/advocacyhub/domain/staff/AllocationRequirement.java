@@ -66,14 +66,9 @@ public enum AllocationRequirement {
     UNIT_310_DOLS_ASSESSMENT("LLR 5.49(iii), 13.4") {
         @Override
         Optional<String> broken(StaffRecord advocate, Context context) {
-            if (advocate.achieved(Qualification.UNIT_310_DOLS_ASSESSMENT).filter(d -> !d.isAfter(context.today())).isPresent()) {
-                return Optional.empty();
-            }
             LocalDate first = advocate.experience().firstDolsCaseOn();
-            if (first == null || !context.today().isAfter(first.plusYears(1))) {
-                return Optional.empty();
-            }
-            return Optional.of("has not passed the unit 310 assessment within a year of their first DoLS case (" + first + ")");
+            return achievedOrWithinAYear(advocate, Qualification.UNIT_310_DOLS_ASSESSMENT, first, context,
+                    "has not passed the unit 310 assessment within a year of their first DoLS case (" + first + ")");
         }
     },
 
@@ -93,14 +88,9 @@ public enum AllocationRequirement {
     UNIT_306_IMHA("LLR 13.6") {
         @Override
         Optional<String> broken(StaffRecord advocate, Context context) {
-            if (advocate.achieved(Qualification.UNIT_306_IMHA).filter(d -> !d.isAfter(context.today())).isPresent()) {
-                return Optional.empty();
-            }
             LocalDate started = advocate.imhaSince() != null ? advocate.imhaSince() : advocate.experience().firstImhaCaseOn();
-            if (started == null || !context.today().isAfter(started.plusYears(1))) {
-                return Optional.empty();
-            }
-            return Optional.of("has not completed unit 306 (IMHA) within a year of starting as an IMHA (" + started + ")");
+            return achievedOrWithinAYear(advocate, Qualification.UNIT_306_IMHA, started, context,
+                    "has not completed unit 306 (IMHA) within a year of starting as an IMHA (" + started + ")");
         }
     },
 
@@ -140,6 +130,15 @@ public enum AllocationRequirement {
 
     /** Why {@code advocate} may not be allocated under this rule, or empty when the rule holds. */
     abstract Optional<String> broken(StaffRecord advocate, Context context);
+
+    /** Achieved by today, or not yet needed: {@code started} is unknown (this would be the first) or less than a year ago. */
+    private static Optional<String> achievedOrWithinAYear(StaffRecord advocate, Qualification qualification, LocalDate started,
+                                                          Context context, String why) {
+        if (advocate.achieved(qualification).filter(d -> !d.isAfter(context.today())).isPresent()) {
+            return Optional.empty();
+        }
+        return started == null || !context.today().isAfter(started.plusYears(1)) ? Optional.empty() : Optional.of(why);
+    }
 
     private static Optional<String> missing(StaffRecord advocate, Qualification qualification, Context context, String why) {
         return advocate.achieved(qualification).filter(d -> !d.isAfter(context.today())).isPresent()
