@@ -16,6 +16,8 @@ public record CaseTask(String id, Kind kind, String description, String fromWhom
     public enum Kind {
         OBTAIN_INFORMATION,
         SEND_DECISION_LETTER_BY_POST,
-        CONFIRM_REDIRECT
+        CONFIRM_REDIRECT,
+        /** The duty manager sends the Council the update due when a case reaches its review hours (LEW 8.9). */
+        SEND_HOURS_UPDATE
     }
 }
