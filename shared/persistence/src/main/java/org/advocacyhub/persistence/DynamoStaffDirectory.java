@@ -58,6 +58,15 @@ public final class DynamoStaffDirectory implements StaffDirectory {
                 .items().stream().map(StaffItemMapper::toRecord).toList();
     }
 
+    /**
+     * The one Query on the staff partition, filtered here: a hub's directory is a few dozen people,
+     * and a filter expression would read (and pay for) the same items.
+     */
+    @Override
+    public List<StaffRecord> dutyManagers(String contract) {
+        return all().stream().filter(StaffRecord::active).filter(member -> member.dutyManagerFor().contains(contract)).toList();
+    }
+
     @Override
     public StaffRecord save(StaffRecord record) {
         Set<String> before = find(record.id()).map(StaffRecord::loginSubjects).orElse(Set.of());

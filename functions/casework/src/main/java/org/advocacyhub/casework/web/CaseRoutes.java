@@ -131,6 +131,9 @@ public final class CaseRoutes {
         if (outcome instanceof CaseWork.Conflict conflict) {
             return problems.of(409, "Conflict", conflict.why());
         }
+        if (outcome instanceof CaseWork.NotFound notFound) {
+            return problems.of(404, "Not Found", notFound.why());
+        }
         return problems.of(404, "Not Found", "There is no case with that reference.");
     }
 }

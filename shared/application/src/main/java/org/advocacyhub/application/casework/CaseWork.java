@@ -62,7 +62,11 @@ public final class CaseWork {
     public record Done(ReferralCase referral) implements Outcome {
     }
 
-    public record NotFound() implements Outcome {
+    /** 404: no such case, or no such thing on it ({@code why} says which). */
+    public record NotFound(String why) implements Outcome {
+        public NotFound() {
+            this("There is no case with that reference.");
+        }
     }
 
     /** 403: the member of staff may not do this to this case. */

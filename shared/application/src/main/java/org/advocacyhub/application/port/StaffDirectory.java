@@ -18,6 +18,9 @@ public interface StaffDirectory {
     /** Everyone, by id. */
     List<StaffRecord> all();
 
+    /** The active duty managers of {@code contract}: who escalations and the LEW 8.9 hours update go to. */
+    List<StaffRecord> dutyManagers(String contract);
+
     /**
      * Creates or replaces a member of staff's profile; their experience (what allocations have
      * counted) is kept as stored. An identity already signing in as someone else is refused.

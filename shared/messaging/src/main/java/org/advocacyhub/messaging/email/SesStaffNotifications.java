@@ -18,4 +18,9 @@ public final class SesStaffNotifications implements StaffNotifications {
     public void allocated(ReferralCase referral, StaffRecord advocate, List<Deadline> deadlines) {
         mail.send(AllocationEmail.write(referral, advocate, deadlines));
     }
+
+    @Override
+    public void hoursReviewDue(ReferralCase referral, StaffRecord dutyManager, HoursReview review) {
+        mail.send(HoursReviewEmail.write(referral, dutyManager, review));
+    }
 }
