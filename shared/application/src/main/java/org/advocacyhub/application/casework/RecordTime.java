@@ -1,0 +1,256 @@
+package org.advocacyhub.application.casework;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.StaffDirectory;
+import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseTask;
+import org.advocacyhub.domain.casework.HourRules;
+import org.advocacyhub.domain.casework.Hours;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.casework.TimeEntry;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.contract.HourThreshold;
+import org.advocacyhub.domain.contract.ServiceConfig;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldKind;
+import org.advocacyhub.domain.referral.FieldRules;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.staff.StaffRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Staff record the time spent on a case, direct or indirect with its activity (LLR 26.17,
+ * LEW 17.5), and correct an entry (its author or a manager). The entry and the case's running
+ * totals are saved in one conditional write, so two entries made at once are never counted from
+ * the same total. The contract's thresholds apply ({@link HourRules}): past a cap or the hours
+ * that need a request, an entry is refused until a manager records the Service Manager's approval
+ * (LEW 7.3, 7.16, 8.11) or staff record a request (LLR 26.17); the first time a case reaches its
+ * review hours, the duty manager gets a task and an email that the update to the Council is due
+ * (LEW 8.9).
+ */
+@Singleton
+public final class RecordTime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordTime.class);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private static final FieldSpec DATE = new FieldSpec("date", "Date", "The day the time was spent: today or earlier, not before "
+            + "the referral", FieldKind.PAST_DATE, true, 10, List.of(), "Enter the day the time was spent", "Date");
+    /** Entry ids: what {@link #id()} makes. */
+    private static final String ENTRY_ID = "^[a-z0-9-]{1,40}$";
+
+    /** {@code POST /cases/{reference}/time} and {@code PUT /cases/{reference}/time/{entryId}}. */
+    public static final List<FieldSpec> FIELDS = List.of(DATE,
+            new FieldSpec("minutes", "Minutes", "Whole minutes, at most 12 hours (720) in one entry", FieldKind.INTEGER, true, 10,
+                    List.of(), "Enter the minutes spent", "Minutes", FieldSpec.Range.of(1, 720)),
+            new FieldSpec("kind", "Direct or indirect", "Direct: with the person (face to face, calls, meetings); indirect: the work "
+                    + "around it (admin, travel, research, writing)", FieldKind.CHOICE, true, 20, List.of(TimeEntry.Kind.values()),
+                    "Select direct or indirect", "Direct or indirect"),
+            new FieldSpec("activity", "Activity", "", FieldKind.CHOICE, true, 40, List.of(TimeEntry.Activity.values()),
+                    "Select the activity", "Activity"));
+
+    private final CaseWork work;
+    private final CaseStore store;
+    private final StaffDirectory directory;
+    private final StaffNotifications notifications;
+    private final ContractCatalogue contracts;
+    private final FieldRules rules;
+    private final Clock clock;
+
+    public RecordTime(CaseWork work, CaseStore store, StaffDirectory directory, StaffNotifications notifications,
+                      ContractCatalogue contracts, ContractTerms terms, Clock clock) {
+        this.work = work;
+        this.store = store;
+        this.directory = directory;
+        this.notifications = notifications;
+        this.contracts = contracts;
+        this.rules = new FieldRules(terms);
+        this.clock = clock;
+    }
+
+    /** What an entry says, as the request gave it. */
+    private record Entered(LocalDate date, int minutes, TimeEntry.Kind kind, TimeEntry.Activity activity) {
+    }
+
+    /** {@code POST /cases/{reference}/time}: the case advocate or a manager, on an accepted case. */
+    public CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body) {
+        FieldRules.Checked checked = rules.check(FIELDS, body, work.today(), "a time entry");
+        if (!checked.valid()) {
+            return new CaseWork.Invalid(checked.errors());
+        }
+        Entered entered = entered(checked.values());
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE, "recorded time",
+                (referral, now) -> {
+                    Optional<CaseWork.Outcome> wrong = wrong(referral, entered);
+                    if (wrong.isPresent()) {
+                        return new CaseWork.Stop(wrong.get());
+                    }
+                    TimeEntry entry = new TimeEntry(id(), entered.date(), entered.minutes(), entered.kind(), entered.activity(),
+                            actor.id(), now, 0);
+                    return apply(referral, now, entry, null);
+                });
+    }
+
+    /** {@code PUT /cases/{reference}/time/{entryId}}: the entry's author or a manager; the timeline keeps what changed. */
+    public CaseWork.Outcome correct(ReferralReference reference, String entryId, StaffActor actor, SubmittedFields body) {
+        FieldRules.Checked checked = rules.check(FIELDS, body, work.today(), "a time entry");
+        if (!checked.valid()) {
+            return new CaseWork.Invalid(checked.errors());
+        }
+        Entered entered = entered(checked.values());
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
+                "corrected time entry " + (entryId.matches(ENTRY_ID) ? entryId : "(not found)"), (referral, now) -> {
+                    // Read after the case: a correction saved meanwhile moved the case's version, so this
+                    // change would then be refused as a conflict rather than applied to a stale entry.
+                    Optional<TimeEntry> found = entryId.matches(ENTRY_ID) ? store.records(reference, TimeEntry.class).stream()
+                            .filter(entry -> entry.id().equals(entryId)).findFirst() : Optional.empty();
+                    if (found.isEmpty()) {
+                        return new CaseWork.Stop(new CaseWork.NotFound("There is no time entry with that id on this case."));
+                    }
+                    TimeEntry old = found.get();
+                    if (!actor.isManager() && !old.author().equals(actor.id())) {
+                        return new CaseWork.Stop(new CaseWork.NotAllowed("Only the member of staff who recorded this time, or a "
+                                + "manager, can correct it."));
+                    }
+                    Optional<CaseWork.Outcome> wrong = wrong(referral, entered);
+                    if (wrong.isPresent()) {
+                        return new CaseWork.Stop(wrong.get());
+                    }
+                    if (new Entered(old.date(), old.minutes(), old.kind(), old.activity()).equals(entered)) {
+                        // The same correction sent again (PUT is idempotent): nothing changes.
+                        return new CaseWork.Stop(new CaseWork.Done(referral));
+                    }
+                    return apply(referral, now, new TimeEntry(old.id(), entered.date(), entered.minutes(), entered.kind(),
+                            entered.activity(), old.author(), old.recordedAt(), old.revision() + 1), old);
+                });
+    }
+
+    private static Entered entered(Map<String, Object> v) {
+        return new Entered((LocalDate) v.get("date"), (Integer) v.get("minutes"), (TimeEntry.Kind) v.get("kind"),
+                (TimeEntry.Activity) v.get("activity"));
+    }
+
+    /** Why the entry cannot go on this case, if it cannot. */
+    private static Optional<CaseWork.Outcome> wrong(ReferralCase referral, Entered entered) {
+        if (!referral.status().isOpenCasework()) {
+            return Optional.of(new CaseWork.Conflict("Time is recorded on accepted cases; this one is: "
+                    + referral.status().description()));
+        }
+        LocalDate received = referral.receivedAt().atZone(UK).toLocalDate();
+        if (entered.date().isBefore(received)) {
+            return Optional.of(new CaseWork.Invalid(List.of(new FieldError(DATE.name(), DATE.noun()
+                    + " must not be before the referral was received (" + received + ")"))));
+        }
+        return Optional.empty();
+    }
+
+    /** A new entry ({@code old} null) or a correction of {@code old}, checked against the contract's thresholds. */
+    private CaseWork.Plan apply(ReferralCase referral, Instant now, TimeEntry entry, TimeEntry old) {
+        ServiceConfig service = CaseWork.serviceOf(referral, contracts);
+        boolean conference = HourRules.isConferenceCase(referral.details());
+        int direct = (entry.kind() == TimeEntry.Kind.DIRECT ? entry.minutes() : 0)
+                - (old != null && old.kind() == TimeEntry.Kind.DIRECT ? old.minutes() : 0);
+        int indirect = (entry.kind() == TimeEntry.Kind.INDIRECT ? entry.minutes() : 0)
+                - (old != null && old.kind() == TimeEntry.Kind.INDIRECT ? old.minutes() : 0);
+        HourRules.Decision decision = HourRules.change(service.hourThresholds(), conference, referral.work().hours(), direct, indirect);
+        if (!decision.allowed()) {
+            return new CaseWork.Stop(new CaseWork.Refused(decision.broken()));
+        }
+        Hours after = decision.after();
+        String totals = "the case now has " + HourRules.duration(after.totalMinutes()) + " (direct "
+                + HourRules.duration(after.directMinutes()) + ", indirect " + HourRules.duration(after.indirectMinutes()) + ")";
+        List<CaseEvent> events = new ArrayList<>();
+        if (old == null) {
+            events.add(new CaseEvent(now, CaseEvent.Type.TIME_RECORDED, "Time entry " + entry.id() + ": " + describe(entry) + "; "
+                    + totals + " (LLR 26.17, LEW 17.5)"));
+        } else {
+            // What changed, field by field, old and new: the enumerated values only, no free text.
+            List<String> changes = new ArrayList<>();
+            if (old.minutes() != entry.minutes()) {
+                changes.add("minutes " + old.minutes() + " to " + entry.minutes());
+            }
+            if (old.kind() != entry.kind()) {
+                changes.add("kind " + old.kind() + " to " + entry.kind());
+            }
+            if (!old.date().equals(entry.date())) {
+                changes.add("date " + old.date() + " to " + entry.date());
+            }
+            if (old.activity() != entry.activity()) {
+                changes.add("activity " + old.activity() + " to " + entry.activity());
+            }
+            events.add(new CaseEvent(now, CaseEvent.Type.TIME_CORRECTED, "Time entry " + entry.id() + " corrected (revision "
+                    + entry.revision() + "): " + String.join(", ", changes) + "; " + totals));
+        }
+        List<CaseTask> tasks = new ArrayList<>();
+        ReferralCase changed = referral.worked(referral.status(), referral.clocks(), referral.work().withHours(after));
+        if (decision.reviewDue().isEmpty()) {
+            return new CaseWork.Change(changed, events, tasks, List.of(entry), Optional.empty(), saved -> { });
+        }
+        HourThreshold review = decision.reviewDue().get();
+        String threshold = HourRules.hours(review.hours());
+        Contract contract = contracts.contractFor(referral.details().service());
+        String council = contract.authority(referral.details().person().authority()).map(a -> a.name())
+                .orElse(contract.leadAuthority().name());
+        events.add(new CaseEvent(now, CaseEvent.Type.HOURS_REVIEW_DUE, "The case reached " + threshold + ": the update to the "
+                + "Council is due (" + review.clause() + ")"));
+        CaseTask task = new CaseTask(id(), CaseTask.Kind.SEND_HOURS_UPDATE, "Duty manager: send the Council the update due at "
+                + threshold + " (" + review.clause() + "): the work undertaken so far, the future planned work, an estimate of the "
+                + "hours it needs, and any barriers delaying or preventing resolution", council, now, true);
+        tasks.add(task);
+        events.add(new CaseEvent(now, CaseEvent.Type.TASK_CREATED, "Task: " + task.description()));
+        Optional<HourRules.Limit> cap = HourRules.limits(service.hourThresholds(), conference, after).stream()
+                .filter(limit -> !limit.rule().equals("HOURS_REQUEST_NEEDED")).findFirst();
+        StaffNotifications.HoursReview about = new StaffNotifications.HoursReview(review.hours(), review.clause(),
+                cap.map(HourRules.Limit::hours).orElse(null), cap.map(HourRules.Limit::clause).orElse(null));
+        return new CaseWork.Change(changed, events, tasks, List.of(entry), Optional.empty(), saved -> tellDutyManagers(saved, about));
+    }
+
+    /** Each duty manager of the contract gets the LEW 8.9 email; each send, or failure, is on the timeline. */
+    private void tellDutyManagers(ReferralCase saved, StaffNotifications.HoursReview review) {
+        String contract = saved.reference().contract();
+        List<StaffRecord> dutyManagers = directory.dutyManagers(contract);
+        if (dutyManagers.isEmpty()) {
+            store.appendEvent(saved.reference(), new CaseEvent(clock.instant(), CaseEvent.Type.EMAIL_NOT_SENT, "No duty manager for "
+                    + contract + " is in the staff directory to email about the update to the Council: the task is on the case"));
+            return;
+        }
+        for (StaffRecord dutyManager : dutyManagers) {
+            Instant at = clock.instant();
+            try {
+                notifications.hoursReviewDue(saved, dutyManager, review);
+                store.appendEvent(saved.reference(), new CaseEvent(at, CaseEvent.Type.EMAIL_SENT, "Update to the Council due: emailed to "
+                        + "duty manager " + dutyManager.id()));
+            } catch (RuntimeException e) {
+                LOG.warn("Hours review email for case {} not sent to {} ({})", saved.reference(), dutyManager.id(),
+                        e.getClass().getSimpleName());
+                store.appendEvent(saved.reference(), new CaseEvent(at, CaseEvent.Type.EMAIL_NOT_SENT, "The email that the update to "
+                        + "the Council is due could not be sent to " + dutyManager.id() + ": tell them another way"));
+            }
+        }
+    }
+
+    private static String describe(TimeEntry entry) {
+        return entry.minutes() + " min " + entry.kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + entry.activity().displayName().toLowerCase(java.util.Locale.UK) + ", on " + entry.date();
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
