@@ -3,9 +3,7 @@ package org.advocacyhub.application.casework;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.HourRules;
 import org.advocacyhub.domain.casework.Hours;
@@ -16,7 +14,6 @@ import org.advocacyhub.domain.contract.HourThreshold;
 import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldKind;
-import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 
@@ -48,24 +45,18 @@ public final class RecordHourLimits {
 
     private final CaseWork work;
     private final ContractCatalogue contracts;
-    private final FieldRules rules;
 
-    public RecordHourLimits(CaseWork work, ContractCatalogue contracts, ContractTerms terms) {
+    public RecordHourLimits(CaseWork work, ContractCatalogue contracts) {
         this.work = work;
         this.contracts = contracts;
-        this.rules = new FieldRules(terms);
     }
 
     /** A manager records the Service Manager's approval of a new limit; the latest approval's limit applies (LEW 7.3, 8.11). */
     public CaseWork.Outcome approve(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(APPROVAL, body, work.today(), "an approval of more hours");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        Map<String, Object> v = checked.values();
-        BigDecimal limit = (BigDecimal) v.get("limitHours");
         return work.change(reference, actor, CaseWork.Access.MANAGER, CaseWork.WhenClosed.REFUSE,
-                "recorded the Service Manager's approval of more hours", (referral, now) -> {
+                "recorded the Service Manager's approval of more hours", APPROVAL, body, "an approval of more hours",
+                (v, referral, now) -> {
+                    BigDecimal limit = (BigDecimal) v.get("limitHours");
                     Optional<CaseWork.Outcome> closed = notOpen(referral);
                     if (closed.isPresent()) {
                         return new CaseWork.Stop(closed.get());
@@ -93,14 +84,9 @@ public final class RecordHourLimits {
 
     /** Staff on the case record a request for more hours with its reasons; it raises the allowed total (LLR 26.17). */
     public CaseWork.Outcome request(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(REQUEST, body, work.today(), "a request for more hours");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        Map<String, Object> v = checked.values();
-        BigDecimal asked = (BigDecimal) v.get("hours");
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
-                "recorded a request for more hours", (referral, now) -> {
+                "recorded a request for more hours", REQUEST, body, "a request for more hours", (v, referral, now) -> {
+                    BigDecimal asked = (BigDecimal) v.get("hours");
                     Optional<CaseWork.Outcome> closed = notOpen(referral);
                     if (closed.isPresent()) {
                         return new CaseWork.Stop(closed.get());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.application.port.StaffNotifications;
@@ -27,7 +26,6 @@ import org.advocacyhub.domain.contract.HourThreshold;
 import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldKind;
-import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.domain.staff.StaffRecord;
@@ -70,17 +68,15 @@ public final class RecordTime {
     private final StaffDirectory directory;
     private final StaffNotifications notifications;
     private final ContractCatalogue contracts;
-    private final FieldRules rules;
     private final Clock clock;
 
     public RecordTime(CaseWork work, CaseStore store, StaffDirectory directory, StaffNotifications notifications,
-                      ContractCatalogue contracts, ContractTerms terms, Clock clock) {
+                      ContractCatalogue contracts, Clock clock) {
         this.work = work;
         this.store = store;
         this.directory = directory;
         this.notifications = notifications;
         this.contracts = contracts;
-        this.rules = new FieldRules(terms);
         this.clock = clock;
     }
 
@@ -90,13 +86,9 @@ public final class RecordTime {
 
     /** {@code POST /cases/{reference}/time}: the case advocate or a manager, on an accepted case. */
     public CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(FIELDS, body, work.today(), "a time entry");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        Entered entered = entered(checked.values());
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE, "recorded time",
-                (referral, now) -> {
+                FIELDS, body, "a time entry", (v, referral, now) -> {
+                    Entered entered = entered(v);
                     Optional<CaseWork.Outcome> wrong = wrong(referral, entered);
                     if (wrong.isPresent()) {
                         return new CaseWork.Stop(wrong.get());
@@ -109,13 +101,10 @@ public final class RecordTime {
 
     /** {@code PUT /cases/{reference}/time/{entryId}}: the entry's author or a manager; the timeline keeps what changed. */
     public CaseWork.Outcome correct(ReferralReference reference, String entryId, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(FIELDS, body, work.today(), "a time entry");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        Entered entered = entered(checked.values());
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
-                "corrected time entry " + (entryId.matches(ENTRY_ID) ? entryId : "(not found)"), (referral, now) -> {
+                "corrected time entry " + (entryId.matches(ENTRY_ID) ? entryId : "(not found)"), FIELDS, body, "a time entry",
+                (v, referral, now) -> {
+                    Entered entered = entered(v);
                     // Read after the case: a correction saved meanwhile moved the case's version, so this
                     // change would then be refused as a conflict rather than applied to a stale entry.
                     Optional<TimeEntry> found = entryId.matches(ENTRY_ID) ? store.records(reference, TimeEntry.class).stream()
