@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Intake handler cold start and warm latency against the engines of a running ./run-local.
-# Usage: infrastructure/local/bench.sh [warm-requests]   (default 1000)
+# Intake handler cold start and warm latency, and the warm latency of allocation and recording time,
+# against the engines of a running ./run-local.
+# Usage: infrastructure/local/bench.sh [warm-requests] [casework-cases]   (defaults 1000 and 300)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=functions/referral-intake/target/referral-intake-lambda.jar
@@ -20,3 +21,6 @@ echo "  runs (ms): ${times[*]}   median: ${sorted[2]} ms"
 echo "Warm: ${1:-1000} requests in one JVM after warm-up"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
   org.advocacyhub.local.bench.IntakeBenchmark warm "${1:-1000}"
+echo "Casework: POST /cases/{ref}/allocation and POST /cases/{ref}/time on ${2:-300} fresh cases (the running ./run-local screens them)"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
+  org.advocacyhub.local.bench.CaseworkBenchmark "${2:-300}"

@@ -1,9 +1,5 @@
 package org.advocacyhub.local.bench;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
@@ -11,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.intake.ReferralIntakeHandler;
@@ -46,31 +41,31 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "warm";
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        String dynamo = "http://127.0.0.1:" + env("DYNAMODB_PORT", "8000");
-        String sqsEndpoint = "http://127.0.0.1:" + env("SQS_PORT", "9324");
-        String ses = "http://127.0.0.1:" + env("SES_PORT", "8005");
+        String dynamo = "http://127.0.0.1:" + Bench.env("DYNAMODB_PORT", "8000");
+        String sqsEndpoint = "http://127.0.0.1:" + Bench.env("SQS_PORT", "9324");
+        String ses = "http://127.0.0.1:" + Bench.env("SES_PORT", "8005");
         String queueUrl = sqsEndpoint + "/000000000000/ScreeningQueue";
         Map<String, Object> properties = Map.of(
                 "table.name", "HubTable", "screening.queue.url", queueUrl, "sender.address", "hub@advocacy-hub.localhost",
                 "aws.region", "eu-west-2", "aws.endpoints.dynamodb", dynamo, "aws.endpoints.sqs", sqsEndpoint,
                 "aws.endpoints.sesv2", ses);
-        String body = Files.readString(Path.of(env("EXAMPLE", "infrastructure/events/referral-imca.json")));
+        String body = Files.readString(Path.of(Bench.env("EXAMPLE", "infrastructure/events/referral-imca.json")));
 
         ReferralIntakeHandler handler = new ReferralIntakeHandler(ApplicationContext.builder().properties(properties));
         if (mode.equals("cold")) {
-            APIGatewayProxyResponseEvent response = handler.handleRequest(post(body), new BenchContext());
+            APIGatewayProxyResponseEvent response = handler.handleRequest(post(body), new Bench.Context("ReferralIntakeFunction"));
             System.out.println(response.getStatusCode());
             System.exit(response.getStatusCode() == 201 ? 0 : 1);
         }
 
         int warmup = Math.max(100, requests / 10);
         for (int i = 0; i < warmup; i++) {
-            check(handler.handleRequest(post(body), new BenchContext()));
+            check(handler.handleRequest(post(body), new Bench.Context("ReferralIntakeFunction")));
         }
         long[] handlerNanos = new long[requests];
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
-            check(handler.handleRequest(post(body), new BenchContext()));
+            check(handler.handleRequest(post(body), new Bench.Context("ReferralIntakeFunction")));
             handlerNanos[i] = System.nanoTime() - start;
         }
 
@@ -84,10 +79,9 @@ public final class IntakeBenchmark {
             baseline.once(warmup + i);
             baselineNanos[i] = System.nanoTime() - start;
         }
-        report("handler POST /referrals", handlerNanos);
-        report("baseline (same engine calls, no handler)", baselineNanos);
-        System.out.printf("ratio of medians handler/baseline: %.2f%n",
-                (double) percentile(handlerNanos, 50) / percentile(baselineNanos, 50));
+        Bench.report("handler POST /referrals", handlerNanos);
+        Bench.report("baseline (same engine calls, no handler)", baselineNanos);
+        Bench.ratio(handlerNanos, baselineNanos);
         handler.close();
     }
 
@@ -100,22 +94,6 @@ public final class IntakeBenchmark {
     private static APIGatewayProxyRequestEvent post(String body) {
         return new APIGatewayProxyRequestEvent().withHttpMethod("POST").withPath("/referrals").withResource("/referrals")
                 .withHeaders(Map.of("Content-Type", "application/json")).withBody(body).withIsBase64Encoded(false);
-    }
-
-    private static void report(String name, long[] nanos) {
-        System.out.printf("%-45s n=%d median=%.2f ms p99=%.2f ms%n", name, nanos.length,
-                percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6);
-    }
-
-    private static long percentile(long[] values, int p) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** The engine round trips SubmitReferral makes, made directly. */
@@ -153,26 +131,6 @@ public final class IntakeBenchmark {
 
         private static Map<String, AttributeValue> key(String pk, String sk) {
             return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk));
-        }
-    }
-
-    /** The Lambda context fields the handler may read. */
-    private static final class BenchContext implements Context {
-        @Override public String getAwsRequestId() { return "bench"; }
-        @Override public String getLogGroupName() { return "bench"; }
-        @Override public String getLogStreamName() { return "bench"; }
-        @Override public String getFunctionName() { return "ReferralIntakeFunction"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-west-2:000000000000:function:bench"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 20_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { System.err.print(message); }
-                @Override public void log(byte[] message) { System.err.write(message, 0, message.length); }
-            };
         }
     }
 }
