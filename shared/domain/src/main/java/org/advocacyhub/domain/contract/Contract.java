@@ -31,6 +31,8 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  * @param reportSchedule         when quarterly reports are due
  * @param contact                contact block for letters
  * @param calendar               the working calendar its clocks run on
+ * @param feedback               the questions the person is asked at closure (LEW 13.3), ids unique; none when the
+ *                               contract collects no feedback at closure
  */
 public record Contract(
         String code,
@@ -45,7 +47,8 @@ public record Contract(
         List<ServiceConfig> services,
         ReportSchedule reportSchedule,
         ContactDetails contact,
-        WorkingCalendar calendar) {
+        WorkingCalendar calendar,
+        List<FeedbackQuestion> feedback) {
 
     public Contract {
         Objects.requireNonNull(code, "code");
@@ -62,6 +65,10 @@ public record Contract(
         Objects.requireNonNull(reportSchedule, "reportSchedule");
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(calendar, "calendar");
+        feedback = List.copyOf(feedback);
+        if (feedback.stream().map(FeedbackQuestion::id).distinct().count() != feedback.size()) {
+            throw new IllegalArgumentException(source + ": feedback question ids must be unique");
+        }
         if (authorities.stream().filter(Authority::lead).count() != 1) {
             throw new IllegalArgumentException(source + ": exactly one authority must be the lead");
         }
@@ -116,9 +123,14 @@ public record Contract(
         return service(service).firstClock().deadline(startedAt, urgent, calendar);
     }
 
+    /** The feedback question {@code id}, if the contract asks it. */
+    public Optional<FeedbackQuestion> feedbackQuestion(String id) {
+        return feedback.stream().filter(question -> question.id().equals(id)).findFirst();
+    }
+
     /** This contract on another calendar (e.g. with configured extra bank holidays). */
     public Contract withCalendar(WorkingCalendar other) {
         return new Contract(code, name, source, authorities, serviceHours, serviceHoursClause, allowedReferralSources,
-                referralSourcesClause, clocks, services, reportSchedule, contact, other);
+                referralSourcesClause, clocks, services, reportSchedule, contact, other, feedback);
     }
 }

@@ -36,6 +36,8 @@ final class ContractReader {
     private static final Pattern POLICY_ID = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern CLOCK_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** A feedback question's id is the key of its answer in JSON: {@code listenedTo}. */
+    private static final Pattern QUESTION_ID = Pattern.compile("[a-z][a-zA-Z0-9]{0,39}");
 
     private ContractReader() {
     }
@@ -74,7 +76,7 @@ final class ContractReader {
 
     private static Contract contract(ConfigNode root, String file, WorkingCalendar calendar) {
         if (!root.requireMapping("code", "name", "authorities", "serviceHours", "referralSources", "clocks", "services",
-                "reportSchedule", "contact")) {
+                "reportSchedule", "contact", "feedback")) {
             return null;
         }
         int before = root.problemCount();
@@ -91,11 +93,12 @@ final class ContractReader {
         List<ServiceConfig> services = services(root.field("services"));
         ReportSchedule schedule = reportSchedule(root.field("reportSchedule"));
         ContactDetails contact = contact(root.field("contact"));
+        List<FeedbackQuestion> feedback = feedback(root.field("feedback"));
         if (root.problemCount() != before) {
             return null;
         }
         return new Contract(code, name, file, authorities, hours, hoursClause, sources, sourcesClause, clocks, services,
-                schedule, contact, calendar);
+                schedule, contact, calendar, feedback);
     }
 
     private static String code(ConfigNode node) {
@@ -386,6 +389,38 @@ final class ContractReader {
         Boolean perAuthority = node.field("perAuthority").bool();
         String clause = clause(node.field("clause"));
         return perAuthority == null || clause == null ? null : new ReportSchedule(due, perAuthority, clause);
+    }
+
+    /**
+     * {@code feedback: [{id, question, answer, clause, required?}]}: the questions asked at closure
+     * (LEW 13.3); absent when the contract collects none.
+     */
+    private static List<FeedbackQuestion> feedback(ConfigNode node) {
+        List<FeedbackQuestion> questions = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode item : node.optionalList()) {
+            if (!item.requireMapping("id", "question", "answer", "clause", "required")) {
+                continue;
+            }
+            int before = item.problemCount();
+            ConfigNode idNode = item.field("id");
+            String id = idNode.text();
+            if (id != null && !QUESTION_ID.matcher(id).matches()) {
+                idNode.problem("expected an id like 'listenedTo' (a lower-case letter, then letters and digits, at most 40) but was '"
+                        + id + "'");
+            } else if (id != null && !ids.add(id)) {
+                idNode.problem("duplicate question id '" + id + "'");
+            }
+            String text = item.field("question").text();
+            FeedbackQuestion.AnswerKind answer = item.field("answer").enumValue(FeedbackQuestion.AnswerKind.class);
+            String clause = clause(item.field("clause"));
+            ConfigNode requiredNode = item.field("required");
+            Boolean required = requiredNode.isPresent() ? requiredNode.bool() : Boolean.FALSE;
+            if (item.problemCount() == before) {
+                questions.add(new FeedbackQuestion(id, text, answer, clause, required));
+            }
+        }
+        return questions;
     }
 
     private static ContactDetails contact(ConfigNode node) {

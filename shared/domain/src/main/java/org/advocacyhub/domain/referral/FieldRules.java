@@ -86,10 +86,75 @@ public final class FieldRules {
      * @param what what the body is, for the message about an unknown field: "this request"
      */
     public Checked check(List<FieldSpec> fields, SubmittedFields submitted, LocalDate today, String what) {
+        return check(fields, List.of(), submitted, today, what);
+    }
+
+    /**
+     * As {@link #check(List, SubmittedFields, LocalDate, String)}, with lists of objects too: the
+     * value of each list given is a {@code List<Map<String, Object>>}, one map per item, holding the
+     * item's typed values by the item field's own name ({@code text}). A problem in an item names
+     * its field in the body ({@code goals.1.status}).
+     */
+    public Checked check(List<FieldSpec> fields, List<ObjectListSpec> lists, SubmittedFields submitted, LocalDate today, String what) {
         FieldErrors errors = new FieldErrors();
-        refuseUnknown(submitted, fields, Set.of(), what, errors);
+        List<FieldSpec> known = new ArrayList<>(fields);
+        Map<ObjectListSpec, Integer> counts = new LinkedHashMap<>();
+        Set<String> refusedLists = new LinkedHashSet<>();
+        for (ObjectListSpec list : lists) {
+            Integer count = itemCount(list, submitted, errors);
+            if (count != null) {
+                counts.put(list, count);
+                for (int i = 0; i < count; i++) {
+                    known.addAll(list.itemFields(i));
+                }
+            } else {
+                // Its problem is reported on the list itself, not once for each of its items' fields.
+                refusedLists.add(list.name() + ".");
+            }
+        }
+        Set<String> listNames = new LinkedHashSet<>(lists.stream().map(ObjectListSpec::name).toList());
+        refuseUnknown(submitted, known, refusedLists, listNames, what, errors);
         Map<String, Object> values = readAll(fields, submitted, today, errors);
+        counts.forEach((list, count) -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                String prefix = list.name() + "." + i + ".";
+                readAll(list.itemFields(i), submitted, today, errors).forEach((name, value) -> item.put(name.substring(prefix.length()), value));
+                items.add(item);
+            }
+            values.put(list.name(), List.copyOf(items));
+        });
         return new Checked(values, errors.list());
+    }
+
+    /**
+     * How many items the list has, 0 for {@code []}; {@code null} when it was not given or is not a
+     * list of objects (then in {@code errors} when that is a problem).
+     */
+    private static Integer itemCount(ObjectListSpec list, SubmittedFields submitted, FieldErrors errors) {
+        SubmittedFields.Shape shape = submitted.shape(list.name());
+        if (shape == null) {
+            if (list.required()) {
+                errors.add(list.name(), list.missingMessage());
+            }
+            return null;
+        }
+        int count;
+        if (shape == SubmittedFields.Shape.OBJECT_LIST) {
+            count = submitted.itemCount(list.name());
+        } else if (shape == SubmittedFields.Shape.TEXT_LIST && submitted.asMap().getOrDefault(list.name(), List.of()).isEmpty()) {
+            count = 0;
+        } else {
+            errors.add(list.name(), list.noun() + " must be a list of objects, like [{\"" + list.items().get(0).name()
+                    + "\": ...}], not " + shape.described());
+            return null;
+        }
+        if (count > list.maxItems()) {
+            errors.add(list.name(), list.noun() + " must have " + list.maxItems() + " items or fewer");
+            return null;
+        }
+        return count;
     }
 
     /** Reads each of {@code fields} that was given, in order; problems go to {@code errors}. */
@@ -113,6 +178,12 @@ public final class FieldRules {
      */
     public void refuseUnknown(SubmittedFields submitted, Collection<FieldSpec> known, Set<String> open, String what,
                               FieldErrors errors) {
+        refuseUnknown(submitted, known, open, Set.of(), what, errors);
+    }
+
+    /** As above; the names in {@code lists} are lists of objects, whose shape the caller checks. */
+    private void refuseUnknown(SubmittedFields submitted, Collection<FieldSpec> known, Set<String> open, Set<String> lists,
+                               String what, FieldErrors errors) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> groups = new LinkedHashSet<>();
         for (FieldSpec spec : known) {
@@ -125,7 +196,8 @@ public final class FieldRules {
         Set<String> submittedNames = new LinkedHashSet<>(submitted.asMap().keySet());
         submittedNames.addAll(submitted.objectNames());
         for (String name : submittedNames) {
-            if (names.contains(name) || open.stream().anyMatch(name::startsWith) || underKnownField(name, names)) {
+            if (names.contains(name) || lists.contains(name) || open.stream().anyMatch(name::startsWith)
+                    || underKnownField(name, names)) {
                 continue;
             }
             if (groups.contains(name)) {

@@ -270,4 +270,33 @@ class ContractCatalogueTest {
         assertEquals("CYP has no clock 'allocation'; it has contact", noClock.getMessage());
         assertEquals(new CalendarDays(3), catalogue.contractFor(ServiceCode.IMHA).service(ServiceCode.IMHA).clock("eligibility-confirmed").rule());
     }
+
+    @Test
+    @DisplayName("LLR Appendix One: the feedback at closure asks each of outcomes 1 to 11, then satisfaction and comments")
+    void llrFeedbackAsksTheOutcomes() {
+        List<FeedbackQuestion> questions = catalogue.contract("LLR").orElseThrow().feedback();
+        List<String> outcomes = questions.stream().map(FeedbackQuestion::clause).filter(c -> c.startsWith("LLR Appendix One Outcome ")).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(n -> "LLR Appendix One Outcome " + n).toList(), outcomes);
+        assertTrue(questions.stream().filter(q -> q.clause().startsWith("LLR Appendix One Outcome"))
+                .allMatch(q -> q.answer() == FeedbackQuestion.AnswerKind.YES_NO), "each outcome is a share of people: yes or no");
+        assertEquals(FeedbackQuestion.AnswerKind.SCALE_1_TO_5, catalogue.contract("LLR").orElseThrow().feedbackQuestion("overallSatisfaction")
+                .orElseThrow().answer());
+        assertTrue(questions.stream().noneMatch(FeedbackQuestion::required), "a person may leave any question unanswered");
+    }
+
+    @Test
+    @DisplayName("LEW 13.3, Appendix 1: the young person is asked the seven outcome measures they report at closure")
+    void lewFeedbackAsksAppendixOne() {
+        List<FeedbackQuestion> questions = catalogue.contract("LEW").orElseThrow().feedback();
+        assertEquals(List.of("listenedTo", "understandsProcesses", "understandsRights", "satisfiedWithService", "satisfiedWithOutcome",
+                "betterRelationship", "moreConfident"), questions.stream().filter(q -> q.clause().equals("LEW Appendix 1"))
+                .map(FeedbackQuestion::id).toList());
+        assertEquals("comments", questions.get(questions.size() - 1).id());
+    }
+
+    @Test
+    @DisplayName("DERBY asks no feedback at closure: its cases end with the answer to the council, not advocacy")
+    void derbyAsksNoFeedback() {
+        assertEquals(List.of(), catalogue.contract("DERBY").orElseThrow().feedback());
+    }
 }

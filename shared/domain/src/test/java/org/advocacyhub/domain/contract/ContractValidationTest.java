@@ -40,6 +40,10 @@ class ContractValidationTest {
             duplicate-key     | line 4, column 1: not valid YAML: found duplicate key name
             not-yaml          | line 4, column 1: not valid YAML: expected ',' or '}', but got <stream end>
             empty             | the file is empty; expected a contract
+            feedback-bad-answer     | feedback[0].answer: unknown value 'YES_OR_NO'; expected one of YES_NO, SCALE_1_TO_5, SHORT_TEXT
+            feedback-duplicate-id   | feedback[1].id: duplicate question id 'listenedTo'
+            feedback-bad-id         | feedback[0].id: expected an id like 'listenedTo' (a lower-case letter, then letters and digits, at most 40) but was 'listened-to'
+            feedback-misspelt-field | feedback[0].qestion: unknown field; expected one of id, question, answer, clause, required
             """)
     void malformedFileFailsNamingFileFieldAndProblem(String file, String expected) {
         String resource = "contracts/malformed/" + file + ".yaml";
@@ -48,6 +52,20 @@ class ContractValidationTest {
         String expectedStart = resource + ": " + expected;
         assertTrue(error.problems().stream().anyMatch(problem -> problem.startsWith(expectedStart)),
                 () -> "expected a problem starting\n  " + expectedStart + "\nbut got\n  " + String.join("\n  ", error.problems()));
+    }
+
+    @Test
+    @DisplayName("LEW 13.3: a contract's feedback questions load with their answer kinds, and are optional unless marked required")
+    void feedbackQuestionsLoad() {
+        Contract contract = ContractCatalogue.fromResources(List.of("contracts/valid-feedback.yaml"), CALENDAR).contract("TEST").orElseThrow();
+        assertEquals(List.of(
+                new FeedbackQuestion("listenedTo", "Did you feel listened to?", FeedbackQuestion.AnswerKind.YES_NO, "LEW Appendix 1", true),
+                new FeedbackQuestion("overallSatisfaction", "How satisfied are you, from 1 to 5?", FeedbackQuestion.AnswerKind.SCALE_1_TO_5,
+                        "LLR 9.51", false),
+                new FeedbackQuestion("comments", "Anything else?", FeedbackQuestion.AnswerKind.SHORT_TEXT, "LEW 17.2", false)),
+                contract.feedback());
+        assertEquals(List.of(), ContractCatalogue.fromResources(List.of("contracts/valid-minimal.yaml"), CALENDAR)
+                .contract("TEST").orElseThrow().feedback(), "no feedback section: no questions");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package org.advocacyhub.domain.contract;
+
+import java.util.List;
+import java.util.Objects;
+import org.advocacyhub.domain.referral.FieldKind;
+import org.advocacyhub.domain.referral.FieldSpec;
+
+/**
+ * One question a contract asks the person at closure (LEW 13.3: feedback collected at case
+ * closure), as its contract file configures it: LEW's Appendix 1 outcome questions, LLR's outcomes
+ * of Appendix One. The answers feed the outcome measures of the quarterly returns.
+ *
+ * @param id       unique within the contract; the key of the answer ({@code answers.<id>} in a request)
+ * @param text     the question, as staff read it to the person
+ * @param answer   what kind of answer it takes
+ * @param clause   the measure it feeds
+ * @param required whether every feedback must answer it (none of the bundled ones: a person may
+ *                 leave any question unanswered)
+ */
+public record FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required) {
+
+    /** The prefix of the answers' field names in a feedback request: {@code answers.listenedTo}. */
+    public static final String ANSWERS_PREFIX = "answers.";
+
+    /** How a question is answered. */
+    public enum AnswerKind {
+        /** Yes or no: a JSON boolean. */
+        YES_NO,
+        /** 1 (not at all) to 5 (completely): a JSON whole number. */
+        SCALE_1_TO_5,
+        /** A few words, one line. */
+        SHORT_TEXT
+    }
+
+    /** The longest short-text answer, in characters. */
+    public static final int SHORT_TEXT_LENGTH = 500;
+
+    public FeedbackQuestion {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(clause, "clause");
+    }
+
+    /** The request field of the answer, {@code answers.<id>}, checked by the rules every field gets. */
+    public FieldSpec field() {
+        String name = ANSWERS_PREFIX + id;
+        String noun = "The answer to '" + id + "'";
+        return switch (answer) {
+            case YES_NO -> new FieldSpec(name, text, "true or false", FieldKind.YES_NO, required, 5, List.of(),
+                    "Answer '" + id + "' (true or false)", noun);
+            case SCALE_1_TO_5 -> new FieldSpec(name, text, "1 (not at all) to 5 (completely)", FieldKind.INTEGER, required, 1,
+                    List.of(), "Answer '" + id + "' (1 to 5)", noun, FieldSpec.Range.of(1, 5));
+            case SHORT_TEXT -> new FieldSpec(name, text, "", FieldKind.TEXT, required, SHORT_TEXT_LENGTH, List.of(),
+                    "Answer '" + id + "'", noun);
+        };
+    }
+
+    /** An answer as the field rules read it (a Boolean, an Integer or a String), as stored: {@code true}, {@code 4}, the text. */
+    public static String stored(Object answer) {
+        return String.valueOf(answer);
+    }
+}
