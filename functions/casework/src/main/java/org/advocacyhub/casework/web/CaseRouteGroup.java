@@ -68,6 +68,9 @@ final class CaseRouteGroup implements RouteGroup {
         if (outcome instanceof ScreenAgain.NotScreenedYet) {
             return new CaseWork.Conflict("The referral has not been screened yet.");
         }
+        if (outcome instanceof ScreenAgain.Closed) {
+            return new CaseWork.Conflict("The case is closed; a manager can reopen it");
+        }
         if (outcome instanceof ScreenAgain.Conflict) {
             return new CaseWork.Conflict("The case changed meanwhile; load it and try again.");
         }

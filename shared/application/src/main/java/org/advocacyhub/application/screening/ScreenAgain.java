@@ -74,6 +74,10 @@ public final class ScreenAgain {
     public record NotScreenedYet() implements Outcome {
     }
 
+    /** The case is closed: screening is long decided, and a closed case changes only by a manager's reopen. */
+    public record Closed() implements Outcome {
+    }
+
     /** Someone else changed the case meanwhile; reload and try again. */
     public record Conflict() implements Outcome {
     }
@@ -112,6 +116,9 @@ public final class ScreenAgain {
         ReferralCase current = found.get();
         if (current.status() == CaseStatus.RECEIVED) {
             return new NotScreenedYet();
+        }
+        if (current.work().isClosed()) {
+            return new Closed();
         }
         ReferralDetails details = current.details();
         ServiceCode newService = values.get(SERVICE.name()) instanceof ServiceCode chosen ? chosen : details.service();

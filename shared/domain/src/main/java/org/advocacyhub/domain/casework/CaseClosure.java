@@ -130,6 +130,8 @@ public final class CaseClosure {
      * council (DERBY: RESPONDED), or waiting for an advocate. Its closure stays in the timeline; the
      * clocks the closure stopped stay stopped (each was counted met or missed once, requirements §10).
      */
+    // Interpretation: the issue names ALLOCATED, or AWAITING_ALLOCATION without an advocate; a DERBY case has no
+    // advocate but may have answered the council, and goes back to RESPONDED then, as it was.
     public static CaseStatus reopenedStatus(Casework work) {
         if (work.allocation() != null) {
             return CaseStatus.ALLOCATED;

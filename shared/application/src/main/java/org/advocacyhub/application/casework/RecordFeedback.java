@@ -1,0 +1,84 @@
+package org.advocacyhub.application.casework;
+
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.Feedback;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.contract.FeedbackQuestion;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldRules;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.SubmittedFields;
+
+/**
+ * The person's answers at closure (LEW 13.3: feedback collected routinely at case closure), to the
+ * questions the case's contract configures (LEW Appendix 1; LLR Appendix One outcomes), as
+ * {@code {"answers": {"<question id>": answer}}}: an answer's type is its question's (true or
+ * false, a whole number from 1 to 5, or a line of text) and a question the contract does not ask
+ * is refused. Recorded on a closed case by its advocate or a manager; a second recording replaces
+ * the first, and the timeline says so.
+ */
+@Singleton
+public final class RecordFeedback {
+
+    private final CaseWork work;
+    private final ContractCatalogue contracts;
+    private final FieldRules rules;
+
+    public RecordFeedback(CaseWork work, ContractCatalogue contracts, ContractTerms terms) {
+        this.work = work;
+        this.contracts = contracts;
+        this.rules = new FieldRules(terms);
+    }
+
+    /** Every contract's questions as request fields, once each: what the route declares (its answers differ by contract). */
+    public static List<FieldSpec> fields(ContractCatalogue contracts) {
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        contracts.contracts().forEach(contract -> contract.feedback().forEach(q -> fields.putIfAbsent(q.field().name(), q.field())));
+        return List.copyOf(fields.values());
+    }
+
+    /** {@code POST /cases/{reference}/feedback}. */
+    public CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body) {
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.ALLOW,
+                "recorded the person's feedback", (referral, now) -> {
+                    Contract contract = contracts.contractFor(referral.details().service());
+                    if (contract.feedback().isEmpty()) {
+                        return new CaseWork.Stop(new CaseWork.Conflict("The " + contract.code() + " contract asks no feedback questions "
+                                + "at closure"));
+                    }
+                    // Interpretation: LEW 13.3 collects feedback "at case closure", so the answers are recorded on the
+                    // closed case (before it, 409): the returns count them with the closure they belong to.
+                    if (!referral.work().isClosed()) {
+                        return new CaseWork.Stop(new CaseWork.Conflict("Feedback is recorded at closure (LEW 13.3): close the case first"));
+                    }
+                    List<FieldSpec> questions = contract.feedback().stream().map(FeedbackQuestion::field).toList();
+                    FieldRules.Checked checked = rules.check(questions, body, work.today(), "the " + contract.code() + " feedback questions");
+                    if (!checked.valid()) {
+                        return new CaseWork.Stop(new CaseWork.Invalid(checked.errors()));
+                    }
+                    // Interpretation: any question may be left unanswered (a person need not answer, or cannot),
+                    // but a feedback with no answer at all records nothing.
+                    if (checked.values().isEmpty()) {
+                        return new CaseWork.Stop(new CaseWork.Invalid(List.of(new FieldError("answers", "Give at least one answer, "
+                                + "as {\"answers\": {\"" + contract.feedback().get(0).id() + "\": ...}}"))));
+                    }
+                    Map<String, String> answers = new LinkedHashMap<>();
+                    checked.values().forEach((name, value) -> answers.put(name.substring(FeedbackQuestion.ANSWERS_PREFIX.length()),
+                            FeedbackQuestion.stored(value)));
+                    Feedback earlier = referral.work().feedback();
+                    String description = "Feedback at closure recorded (LEW 13.3): " + answers.size() + " of " + questions.size()
+                            + " questions answered" + (earlier == null ? "" : "; replaces the answers recorded at " + earlier.at()
+                            + " by " + earlier.recordedBy());
+                    return CaseWork.Change.of(referral.worked(referral.status(), referral.clocks(),
+                            referral.work().withFeedback(new Feedback(now, actor.id(), answers))),
+                            List.of(new CaseEvent(now, CaseEvent.Type.FEEDBACK_RECORDED, description)));
+                });
+    }
+}
