@@ -22,6 +22,7 @@ import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.ObjectListSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 
 /**
@@ -145,9 +146,25 @@ public final class CaseWork {
     public Outcome change(ReferralReference reference, StaffActor actor, Access access, WhenClosed whenClosed,
                           java.util.function.Function<Map<String, Object>, String> action, List<FieldSpec> fields, SubmittedFields body,
                           String what, Planner planner) {
-        FieldRules.Checked checked = rules.check(fields, body, today(), what);
+        return change(reference, actor, access, whenClosed, action, fields, List.of(), values -> List.of(), body, what, planner);
+    }
+
+    /**
+     * As above, for a body with lists of objects too ({@code goals.0.text}: each list's value is a
+     * list of maps, one per item), and rules across its values ({@code acrossFields}: an id given
+     * twice), also checked before anything is read.
+     */
+    public Outcome change(ReferralReference reference, StaffActor actor, Access access, WhenClosed whenClosed,
+                          java.util.function.Function<Map<String, Object>, String> action, List<FieldSpec> fields,
+                          List<ObjectListSpec> lists, java.util.function.Function<Map<String, Object>, List<FieldError>> acrossFields,
+                          SubmittedFields body, String what, Planner planner) {
+        FieldRules.Checked checked = rules.check(fields, lists, body, today(), what);
         if (!checked.valid()) {
             return new Invalid(checked.errors());
+        }
+        List<FieldError> across = acrossFields.apply(checked.values());
+        if (!across.isEmpty()) {
+            return new Invalid(across);
         }
         return change(reference, actor, access, whenClosed, action.apply(checked.values()),
                 (referral, now) -> planner.plan(checked.values(), referral, now));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.domain.casework.CaseClocks;
 import org.advocacyhub.domain.casework.CaseClosure;
 import org.advocacyhub.domain.casework.CaseEvent;
@@ -22,7 +21,6 @@ import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.referral.FieldKind;
-import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.ObjectListSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
@@ -59,12 +57,10 @@ public final class CloseCase {
 
     private final CaseWork work;
     private final ContractCatalogue contracts;
-    private final FieldRules rules;
 
-    public CloseCase(CaseWork work, ContractCatalogue contracts, ContractTerms terms) {
+    public CloseCase(CaseWork work, ContractCatalogue contracts) {
         this.work = work;
         this.contracts = contracts;
-        this.rules = new FieldRules(terms);
     }
 
     private static List<FieldSpec> fields() {
@@ -76,18 +72,15 @@ public final class CloseCase {
 
     /** {@code POST /cases/{reference}/closure}: the case's advocate or a manager. */
     public CaseWork.Outcome close(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(List.of(REASON, SUMMARY), List.of(GOALS), body, work.today(), "a closure");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        ClosureReason reason = (ClosureReason) checked.values().get(REASON.name());
-        String summary = (String) checked.values().get(SUMMARY.name());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) checked.values().getOrDefault(GOALS.name(), List.of());
-        List<CaseClosure.GoalOutcome> outcomes = items.stream()
-                .map(item -> new CaseClosure.GoalOutcome((String) item.get("id"), (Goal.Status) item.get("outcome"))).toList();
-        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE, "closed the case",
-                (referral, now) -> plan(referral, now, actor, reason, outcomes, summary));
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
+                values -> "closed the case", List.of(REASON, SUMMARY), List.of(GOALS), values -> List.of(), body, "a closure",
+                (values, referral, now) -> {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> items = (List<Map<String, Object>>) values.getOrDefault(GOALS.name(), List.of());
+                    List<CaseClosure.GoalOutcome> outcomes = items.stream()
+                            .map(item -> new CaseClosure.GoalOutcome((String) item.get("id"), (Goal.Status) item.get("outcome"))).toList();
+                    return plan(referral, now, actor, (ClosureReason) values.get(REASON.name()), outcomes, (String) values.get(SUMMARY.name()));
+                });
     }
 
     private CaseWork.Plan plan(ReferralCase referral, Instant now, StaffActor actor, ClosureReason reason,
@@ -132,21 +125,17 @@ public final class CloseCase {
      * missed (requirements §10). A report clock the closure started keeps running.
      */
     public CaseWork.Outcome reopen(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(REOPEN_FIELDS, body, work.today(), "a reopen");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        String why = (String) checked.values().get(REOPEN_REASON.name());
-        return work.change(reference, actor, CaseWork.Access.MANAGER, CaseWork.WhenClosed.ALLOW, "reopened the case", (referral, now) -> {
-            Closure closure = referral.work().closure();
-            if (closure == null) {
-                return new CaseWork.Stop(new CaseWork.Conflict("The case is not closed"));
-            }
-            CaseStatus status = CaseClosure.reopenedStatus(referral.work());
-            CaseEvent event = new CaseEvent(now, CaseEvent.Type.REOPENED, "Reopened (closed " + closure.at() + ": "
-                    + closure.reason().displayName() + "); back to: " + status.description() + ". The clocks the closure stopped stay "
-                    + "stopped. Reason: " + why);
-            return CaseWork.Change.of(referral.worked(status, referral.clocks(), referral.work().withClosure(null)), List.of(event));
-        });
+        return work.change(reference, actor, CaseWork.Access.MANAGER, CaseWork.WhenClosed.ALLOW, "reopened the case", REOPEN_FIELDS, body,
+                "a reopen", (values, referral, now) -> {
+                    Closure closure = referral.work().closure();
+                    if (closure == null) {
+                        return new CaseWork.Stop(new CaseWork.Conflict("The case is not closed"));
+                    }
+                    CaseStatus status = CaseClosure.reopenedStatus(referral.work());
+                    CaseEvent event = new CaseEvent(now, CaseEvent.Type.REOPENED, "Reopened (closed " + closure.at() + ": "
+                            + closure.reason().displayName() + "); back to: " + status.description() + ". The clocks the closure "
+                            + "stopped stay stopped. Reason: " + values.get(REOPEN_REASON.name()));
+                    return CaseWork.Change.of(referral.worked(status, referral.clocks(), referral.work().withClosure(null)), List.of(event));
+                });
     }
 }

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.Feedback;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -12,7 +11,6 @@ import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.FeedbackQuestion;
 import org.advocacyhub.domain.referral.FieldError;
-import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 
@@ -29,12 +27,10 @@ public final class RecordFeedback {
 
     private final CaseWork work;
     private final ContractCatalogue contracts;
-    private final FieldRules rules;
 
-    public RecordFeedback(CaseWork work, ContractCatalogue contracts, ContractTerms terms) {
+    public RecordFeedback(CaseWork work, ContractCatalogue contracts) {
         this.work = work;
         this.contracts = contracts;
-        this.rules = new FieldRules(terms);
     }
 
     /** Every contract's questions as request fields, once each: what the route declares (its answers differ by contract). */
@@ -44,33 +40,26 @@ public final class RecordFeedback {
         return List.copyOf(fields.values());
     }
 
-    /** {@code POST /cases/{reference}/feedback}. */
+    /** {@code POST /cases/{reference}/feedback}: the answers are checked against the questions of the reference's contract. */
     public CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.ALLOW,
-                "recorded the person's feedback", (referral, now) -> {
-                    Contract contract = contracts.contractFor(referral.details().service());
-                    if (contract.feedback().isEmpty()) {
-                        return new CaseWork.Stop(new CaseWork.Conflict("The " + contract.code() + " contract asks no feedback questions "
-                                + "at closure"));
-                    }
+        String action = "recorded the person's feedback";
+        List<FeedbackQuestion> questions = contracts.contract(reference.contract()).map(Contract::feedback).orElse(List.of());
+        if (questions.isEmpty()) {
+            return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.ALLOW, action,
+                    (referral, now) -> new CaseWork.Stop(new CaseWork.Conflict("The " + reference.contract()
+                            + " contract asks no feedback questions at closure")));
+        }
+        List<FieldSpec> fields = questions.stream().map(FeedbackQuestion::field).toList();
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.ALLOW, values -> action,
+                fields, List.of(), values -> atLeastOneAnswer(values, questions), body, "the " + reference.contract() + " feedback questions",
+                (values, referral, now) -> {
                     // Interpretation: LEW 13.3 collects feedback "at case closure", so the answers are recorded on the
                     // closed case (before it, 409): the returns count them with the closure they belong to.
                     if (!referral.work().isClosed()) {
                         return new CaseWork.Stop(new CaseWork.Conflict("Feedback is recorded at closure (LEW 13.3): close the case first"));
                     }
-                    List<FieldSpec> questions = contract.feedback().stream().map(FeedbackQuestion::field).toList();
-                    FieldRules.Checked checked = rules.check(questions, body, work.today(), "the " + contract.code() + " feedback questions");
-                    if (!checked.valid()) {
-                        return new CaseWork.Stop(new CaseWork.Invalid(checked.errors()));
-                    }
-                    // Interpretation: any question may be left unanswered (a person need not answer, or cannot),
-                    // but a feedback with no answer at all records nothing.
-                    if (checked.values().isEmpty()) {
-                        return new CaseWork.Stop(new CaseWork.Invalid(List.of(new FieldError("answers", "Give at least one answer, "
-                                + "as {\"answers\": {\"" + contract.feedback().get(0).id() + "\": ...}}"))));
-                    }
                     Map<String, String> answers = new LinkedHashMap<>();
-                    checked.values().forEach((name, value) -> answers.put(name.substring(FeedbackQuestion.ANSWERS_PREFIX.length()),
+                    values.forEach((name, value) -> answers.put(name.substring(FeedbackQuestion.ANSWERS_PREFIX.length()),
                             FeedbackQuestion.stored(value)));
                     Feedback earlier = referral.work().feedback();
                     String description = "Feedback at closure recorded (LEW 13.3): " + answers.size() + " of " + questions.size()
@@ -80,5 +69,14 @@ public final class RecordFeedback {
                             referral.work().withFeedback(new Feedback(now, actor.id(), answers))),
                             List.of(new CaseEvent(now, CaseEvent.Type.FEEDBACK_RECORDED, description)));
                 });
+    }
+
+    /**
+     * Interpretation: any question may be left unanswered (a person need not answer, or cannot), but a
+     * feedback with no answer at all records nothing.
+     */
+    private static List<FieldError> atLeastOneAnswer(Map<String, Object> values, List<FeedbackQuestion> questions) {
+        return values.isEmpty() ? List.of(new FieldError("answers", "Give at least one answer, as {\"answers\": {\""
+                + questions.get(0).id() + "\": ...}}")) : List.of();
     }
 }

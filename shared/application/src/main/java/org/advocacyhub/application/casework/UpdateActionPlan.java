@@ -10,14 +10,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.Goal;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldKind;
-import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.ObjectListSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
@@ -48,23 +46,48 @@ public final class UpdateActionPlan {
     public static final List<FieldSpec> FIELDS = GOALS.declared();
 
     private final CaseWork work;
-    private final FieldRules rules;
 
-    public UpdateActionPlan(CaseWork work, ContractTerms terms) {
+    public UpdateActionPlan(CaseWork work) {
         this.work = work;
-        this.rules = new FieldRules(terms);
     }
 
     /** {@code PUT /cases/{reference}/action-plan} with {@code {"goals": [{"id"?, "text", "status"}]}}. */
     public CaseWork.Outcome update(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        FieldRules.Checked checked = rules.check(List.of(), List.of(GOALS), body, work.today(), "an action plan");
-        if (!checked.valid()) {
-            return new CaseWork.Invalid(checked.errors());
-        }
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) checked.values().get(GOALS.name());
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
+                values -> "updated the action plan", List.of(), List.of(GOALS), UpdateActionPlan::idProblems, body, "an action plan",
+                (values, referral, now) -> {
+                    if (!referral.status().isOpenCasework()) {
+                        return new CaseWork.Stop(new CaseWork.Conflict("An action plan belongs to an accepted case; this one is: "
+                                + referral.status().description()));
+                    }
+                    List<Map<String, Object>> items = items(values);
+                    Set<String> taken = new HashSet<>();
+                    items.forEach(item -> {
+                        if (item.get("id") instanceof String id) {
+                            taken.add(id);
+                        }
+                    });
+                    List<Goal> goals = new ArrayList<>();
+                    for (Map<String, Object> item : items) {
+                        String id = item.get("id") instanceof String given ? given : newId(taken);
+                        goals.add(new Goal(id, (String) item.get("text"), (Goal.Status) item.get("status")));
+                    }
+                    List<CaseEvent> events = List.of(new CaseEvent(now, CaseEvent.Type.ACTION_PLAN_UPDATED, describe(referral, goals)));
+                    return CaseWork.Change.of(referral.worked(referral.status(), referral.clocks(), referral.work().withActionPlan(goals)),
+                            events);
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> values) {
+        return (List<Map<String, Object>>) values.get(GOALS.name());
+    }
+
+    /** The goals' ids: each one a closure can name, none given twice. */
+    private static List<FieldError> idProblems(Map<String, Object> values) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> given = new HashSet<>();
+        List<Map<String, Object>> items = items(values);
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).get("id") instanceof String id) {
                 String field = GOALS.name() + "." + i + ".id";
@@ -75,24 +98,7 @@ public final class UpdateActionPlan {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            return new CaseWork.Invalid(errors);
-        }
-        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
-                "updated the action plan", (referral, now) -> {
-                    if (!referral.status().isOpenCasework()) {
-                        return new CaseWork.Stop(new CaseWork.Conflict("An action plan belongs to an accepted case; this one is: "
-                                + referral.status().description()));
-                    }
-                    List<Goal> goals = new ArrayList<>();
-                    for (Map<String, Object> item : items) {
-                        String id = item.get("id") instanceof String text ? text : newId(given);
-                        goals.add(new Goal(id, (String) item.get("text"), (Goal.Status) item.get("status")));
-                    }
-                    List<CaseEvent> events = List.of(new CaseEvent(now, CaseEvent.Type.ACTION_PLAN_UPDATED, describe(referral, goals)));
-                    return CaseWork.Change.of(referral.worked(referral.status(), referral.clocks(), referral.work().withActionPlan(goals)),
-                            events);
-                });
+        return errors;
     }
 
     /** A new goal's id, unlike any given: the first 8 hex digits of a random UUID. */
