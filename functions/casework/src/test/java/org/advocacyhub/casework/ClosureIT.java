@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Issue 8 items 7 and 9 through the real functions on the local engines: the action plan
+ * Issue 8 items 7 and 9 through the real functions on the local engines: the whole IMCA case, the action plan
  * (LLR 9.34), closure with each goal's outcome (KPI 4) and its clocks (LEW 8.12, LLR 5.23), the
  * person's feedback at closure (LEW 13.3), a closed case left alone, and a manager's reopen.
  */
@@ -101,6 +101,11 @@ class ClosureIT {
         fixtures.ok(ira, "POST", "/cases/" + reference + "/meetings", Map.of("at", WEDNESDAY.plus(Duration.ofHours(2)).toString(),
                 "held", true, "kind", "WITH_PERSON"), WEDNESDAY.plus(Duration.ofHours(3)));
 
+        fixtures.ok(ira, "POST", "/cases/" + reference + "/time", Map.of("date", "2026-11-25", "minutes", 90, "kind", "DIRECT",
+                "activity", "FACE_TO_FACE"), WEDNESDAY.plus(Duration.ofHours(3)));
+        fixtures.ok(ira, "POST", "/cases/" + reference + "/time", Map.of("date", "2026-11-25", "minutes", 30, "kind", "INDIRECT",
+                "activity", "TRAVEL"), WEDNESDAY.plus(Duration.ofHours(3)));
+
         // LLR 9.34: the plan; a goal given an id keeps it, a new goal gets one.
         Map<String, Object> planned = fixtures.ok(ira, "PUT", "/cases/" + reference + "/action-plan", Map.of("goals", List.of(
                 Map.of("id", "home", "text", "Move to a care home near my daughter", "status", "IN_PROGRESS"),
@@ -129,6 +134,7 @@ class ClosureIT {
         for (String kpiClock : List.of("allocation", "first-contact", "first-meeting")) {
             assertEquals("MET", clock(closed, kpiClock).get("status"), kpiClock + " (LLR 9.38a-c)");
         }
+        assertEquals(120, ((Map<?, ?>) casework(closed).get("hours")).get("totalMinutes"), "the case closes with its hours (LLR 26.17)");
         assertEquals("RUNNING", clock(closed, "report").get("status"), "LLR 5.23: the report is due after the instruction ends");
         assertEquals(closedAt.toString(), clock(closed, "report").get("startedAt"));
         assertTrue(timeline(closed).stream().anyMatch(e -> e.startsWith("CLOSED: Closed: The issue has an outcome (LEW 8.12, LLR 4.5.4); "
@@ -194,6 +200,7 @@ class ClosureIT {
         attempts.put("POST /meetings", Map.of("at", at, "held", true, "kind", "WITH_PERSON"));
         attempts.put("PUT /action-plan", Map.of("goals", List.of(Map.of("text", "Move home", "status", "NOT_STARTED"))));
         attempts.put("POST /closure", Map.of("reason", "OUTCOME_REACHED", "summary", "Again"));
+        attempts.put("POST /time", Map.of("date", "2026-11-24", "minutes", 30, "kind", "DIRECT", "activity", "FACE_TO_FACE"));
         for (Map.Entry<String, Map<String, Object>> attempt : attempts.entrySet()) {
             String[] route = attempt.getKey().split(" ");
             APIGatewayProxyResponseEvent response = fixtures.staff(ira, route[0], "/cases/" + reference + route[1], attempt.getValue(), later);
