@@ -26,8 +26,32 @@ public record ApiOperation(String method, String path, String summary, String wh
         body = body == null ? null : List.copyOf(body);
     }
 
+    /** Who may call a public route: no sign-in, no authorizer in template.yaml. */
+    public static final String ANYONE = "anyone";
+
+    /**
+     * A route described before its function gives it a handler (the intake routes, which the staff
+     * API's OpenAPI document lists too): see {@link #handledBy}.
+     */
+    public static ApiOperation described(String method, String path, String summary, String who, List<FieldSpec> query,
+                                         List<FieldSpec> body) {
+        return new ApiOperation(method, path, summary, who, query, body, request -> {
+            throw new IllegalStateException(method + " " + path + " is described here, not served");
+        });
+    }
+
+    /** The same route, served by {@code handler}. */
+    public ApiOperation handledBy(Function<HttpRequest, APIGatewayProxyResponseEvent> newHandler) {
+        return new ApiOperation(method, path, summary, who, query, body, newHandler);
+    }
+
     /** {@code GET /cases/{reference}}: the key the router matches on. */
     public String route() {
         return method + " " + path;
+    }
+
+    /** Whether anyone may call it, without signing in. */
+    public boolean isPublic() {
+        return ANYONE.equals(who);
     }
 }

@@ -30,11 +30,14 @@ import org.advocacyhub.domain.referral.ReferralRoute;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.referral.ServiceQuestions;
 import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.FormBody;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.IntakeApi;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Problems;
+import org.advocacyhub.web.ReferralJsonSchema;
 import org.advocacyhub.web.RequestBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +65,8 @@ public final class IntakeWeb {
     /** Built once: it only changes with a release. */
     private final String schema;
     private final ContractCatalogue contracts;
+    /** Each route of {@link IntakeApi} with its handler. */
+    private final Map<String, ApiOperation> operations = new LinkedHashMap<>();
 
     public IntakeWeb(SubmitReferral submitReferral, ContractTerms terms, ContractCatalogue contracts, JsonMapper json) {
         this.submitReferral = submitReferral;
@@ -71,6 +76,15 @@ public final class IntakeWeb {
         this.bodies = new RequestBodies(problems);
         this.formPage = new ReferralFormPage(terms.areas());
         this.schema = JsonText.write(json, ReferralJsonSchema.build(terms.areas()));
+        for (ApiOperation operation : List.of(IntakeApi.FORM.handledBy(this::newReferral),
+                IntakeApi.SCHEMA.handledBy(request -> HttpResponses.json(200, schema)),
+                IntakeApi.SUBMIT.handledBy(this::submit),
+                IntakeApi.RECEIPT.handledBy(this::receipt))) {
+            operations.put(operation.route(), operation);
+        }
+        if (!operations.keySet().equals(IntakeApi.all().stream().map(ApiOperation::route).collect(java.util.stream.Collectors.toSet()))) {
+            throw new IllegalStateException("every intake route needs its handler");
+        }
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
@@ -80,13 +94,9 @@ public final class IntakeWeb {
 
     private APIGatewayProxyResponseEvent route(HttpRequest request) {
         try {
-            return switch (request.route()) {
-                case "GET /referrals/new" -> newReferral(request);
-                case "GET /referrals/schema" -> HttpResponses.json(200, schema);
-                case "POST /referrals" -> submit(request);
-                case "GET /referrals/receipts/{receipt}" -> receipt(request);
-                default -> problems.of(404, "Not Found", "There is nothing at this address.");
-            };
+            ApiOperation operation = operations.get(request.route());
+            return operation == null ? problems.of(404, "Not Found", "There is nothing at this address.")
+                    : operation.handler().apply(request);
         } catch (RuntimeException e) {
             // Class names only: an exception message could quote a submitted value.
             LOG.error("Unhandled {} on {} (cause: {})", e.getClass().getName(), request.route(),

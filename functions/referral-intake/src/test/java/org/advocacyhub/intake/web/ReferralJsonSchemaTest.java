@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.advocacyhub.application.intake.CatalogueContractTerms;
 import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.web.ReferralJsonSchema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
