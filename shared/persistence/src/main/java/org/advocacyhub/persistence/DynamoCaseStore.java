@@ -243,58 +243,121 @@ public final class DynamoCaseStore implements CaseStore {
         dynamo.putItem(b -> b.tableName(table).item(WorkItemMapper.toItem(reference, entry)));
     }
 
-    @Override
-    public Page casesWithStatus(String contract, CaseStatus status, Instant from, Instant to, String pageToken, int limit) {
-        return page(TableKeys.GSI3, "GSI3PK", "GSI3SK", List.of(TableKeys.statusPk(contract, status.name())), from, to, pageToken, limit);
+    /** One of the time-ordered list indexes: its name and key attributes (each sort key is {@code <received>#<ref>}). */
+    private record ListIndex(String name, String pk, String sk) {
     }
 
-    @Override
-    public Page casesAllocatedTo(String advocateId, Instant from, Instant to, String pageToken, int limit) {
-        return page(TableKeys.GSI4, "GSI4PK", "GSI4SK", List.of(TableKeys.advocatePk(advocateId)), from, to, pageToken, limit);
-    }
+    private static final ListIndex STATUS_INDEX = new ListIndex(TableKeys.GSI3, TableKeys.GSI3PK, TableKeys.GSI3SK);
+    private static final ListIndex ADVOCATE_INDEX = new ListIndex(TableKeys.GSI4, TableKeys.GSI4PK, TableKeys.GSI4SK);
+    private static final ListIndex REPORTS_INDEX = new ListIndex(TableKeys.GSI2, TableKeys.GSI2PK, TableKeys.GSI2SK);
+    /** How many items one Query reads at least when a filter may drop some: fewer round trips, same exact pages. */
+    private static final int FILTERED_BATCH = 100;
 
     @Override
-    public Page casesReceived(String contract, String authority, Instant from, Instant to, String pageToken, int limit) {
-        List<String> partitions = new ArrayList<>();
-        for (FinancialQuarter quarter = FinancialQuarter.containing(from); !quarter.start().isAfter(to.minusMillis(1));
-             quarter = quarter.next()) {
-            partitions.add(TableKeys.reportPk(contract, authority, quarter.key()));
+    public Page cases(CaseSource source, CaseFilter filter, Instant from, Instant to, String pageToken, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one case");
         }
-        return page(TableKeys.GSI2, "GSI2PK", "GSI2SK", partitions, from, to, pageToken, limit);
+        List<String> partitions = new ArrayList<>();
+        ListIndex index;
+        if (source instanceof ByStatus byStatus) {
+            index = STATUS_INDEX;
+            for (String contract : byStatus.contracts()) {
+                byStatus.statuses().forEach(status -> partitions.add(TableKeys.statusPk(contract, status.name())));
+            }
+        } else if (source instanceof ByAdvocate byAdvocate) {
+            index = ADVOCATE_INDEX;
+            partitions.add(TableKeys.advocatePk(byAdvocate.advocateId()));
+        } else {
+            ByAuthority byAuthority = (ByAuthority) source;
+            index = REPORTS_INDEX;
+            for (FinancialQuarter quarter = FinancialQuarter.containing(from); quarter.start().isBefore(to); quarter = quarter.next()) {
+                partitions.add(TableKeys.reportPk(byAuthority.contract(), byAuthority.authority(), quarter.key()));
+            }
+        }
+        return page(index, partitions, filter, from, to, pageToken, limit);
     }
 
     /**
-     * One page of cases from a time-ordered index, over one partition or several in order (the
-     * quarters of a date range). The page token carries the partition reached and DynamoDB's own
-     * last key, base64-encoded: opaque to clients.
+     * One page of cases from a time-ordered index, over one partition or several in order. Reads
+     * until it has one case more than the page holds (so {@code next} is given only when a case
+     * follows) or the list ends. The page token carries the partition and the key of the page's
+     * last case, base64-encoded: opaque to clients, and checked when it comes back, so a token that
+     * was altered or belongs to another list is refused (BadPageToken) rather than sent to DynamoDB.
      */
-    private Page page(String index, String pkName, String skName, List<String> partitions, Instant from, Instant to,
-                      String pageToken, int limit) {
-        PageToken position = PageToken.decode(pageToken);
+    private Page page(ListIndex index, List<String> partitions, CaseFilter filter, Instant from, Instant to, String pageToken,
+                      int limit) {
+        if (!from.isBefore(to)) {
+            return new Page(List.of(), null);
+        }
+        String fromKey = TableKeys.sortable(from);
+        String toKey = TableKeys.sortable(to.minusMillis(1)) + "#~";
+        PageToken position = position(pageToken, index, partitions, fromKey, toKey);
+        boolean filtered = !filter.equals(CaseFilter.ANY);
         List<ReferralCase> cases = new ArrayList<>();
+        Map<String, AttributeValue> lastItem = null;
+        int lastPartition = 0;
         for (int p = position.partition(); p < partitions.size(); p++) {
             Map<String, AttributeValue> startKey = p == position.partition() ? position.lastKey() : null;
-            while (true) {
-                String partition = partitions.get(p);
-                Map<String, AttributeValue> exclusiveStart = startKey;
-                QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index)
-                        .keyConditionExpression(pkName + " = :pk AND " + skName + " BETWEEN :from AND :to")
-                        .expressionAttributeValues(Map.of(":pk", s(partition), ":from", s(TableKeys.sortable(from)),
-                                ":to", s(TableKeys.sortable(to.minusMillis(1)) + "#~")))
-                        .exclusiveStartKey(exclusiveStart).limit(limit - cases.size()).build());
-                response.items().forEach(item -> cases.add(mapper.toCase(item)));
-                boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
-                if (cases.size() >= limit) {
-                    return new Page(cases, more ? new PageToken(p, response.lastEvaluatedKey()).encode()
-                            : p + 1 < partitions.size() ? new PageToken(p + 1, null).encode() : null);
+            do {
+                int wanted = limit + 1 - cases.size();
+                QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index.name())
+                        .keyConditionExpression(index.pk() + " = :pk AND " + index.sk() + " BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", s(partitions.get(p)), ":from", s(fromKey), ":to", s(toKey)))
+                        .exclusiveStartKey(startKey).limit(filtered ? Math.max(wanted, FILTERED_BATCH) : wanted).build());
+                for (Map<String, AttributeValue> item : response.items()) {
+                    ReferralCase found = mapper.toCase(item);
+                    if (!filter.matches(found)) {
+                        continue;
+                    }
+                    if (cases.size() == limit) {
+                        // One more case follows: the next page starts after this page's last.
+                        return new Page(cases, new PageToken(lastPartition, keyOf(lastItem, index)).encode());
+                    }
+                    cases.add(found);
+                    lastItem = item;
+                    lastPartition = p;
                 }
-                if (!more) {
-                    break;
-                }
-                startKey = response.lastEvaluatedKey();
-            }
+                startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            } while (startKey != null);
         }
         return new Page(cases, null);
+    }
+
+    /** Where a page starts: the beginning, or just after the case a token names, if it is one of this list's. */
+    private static PageToken position(String pageToken, ListIndex index, List<String> partitions, String fromKey, String toKey) {
+        if (pageToken == null || pageToken.isBlank()) {
+            return new PageToken(0, null);
+        }
+        PageToken position;
+        try {
+            position = PageToken.decode(pageToken);
+        } catch (IllegalArgumentException e) {
+            throw new BadPageToken("not a page token");
+        }
+        Map<String, AttributeValue> key = position.lastKey();
+        if (position.partition() >= partitions.size() || key == null
+                || !key.keySet().equals(java.util.Set.of(PK, SK, index.pk(), index.sk()))) {
+            throw new BadPageToken("not a page token of this list");
+        }
+        String sortKey = key.get(index.sk()).s();
+        String reference = sortKey.substring(sortKey.indexOf('#') + 1);
+        boolean ours = partitions.get(position.partition()).equals(key.get(index.pk()).s())
+                && sortKey.compareTo(fromKey) >= 0 && sortKey.compareTo(toKey) <= 0
+                && TableKeys.CASE_SK.equals(key.get(SK).s()) && key.get(PK).s().equals("CASE#" + reference);
+        if (!ours) {
+            throw new BadPageToken("not a page token of this list");
+        }
+        return position;
+    }
+
+    /** The key DynamoDB continues a Query on {@code index} after {@code item} from: the table's and the index's. */
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, ListIndex index) {
+        Map<String, AttributeValue> key = new java.util.LinkedHashMap<>();
+        for (String name : List.of(PK, SK, index.pk(), index.sk())) {
+            key.put(name, item.get(name));
+        }
+        return key;
     }
 
     @Override

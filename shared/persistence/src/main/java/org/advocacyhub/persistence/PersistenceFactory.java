@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.ReturnsStore;
 import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -40,6 +41,11 @@ public class PersistenceFactory {
     @Singleton
     CaseStore caseStore(DynamoDbClient dynamo, @Value("${table.name}") String table, ContractCatalogue contracts) {
         return new DynamoCaseStore(dynamo, table, new CaseItemMapper(), contracts);
+    }
+
+    @Singleton
+    ReturnsStore returnsStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoReturnsStore(dynamo, table);
     }
 
     @Singleton

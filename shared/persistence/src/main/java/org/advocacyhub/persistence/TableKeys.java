@@ -21,6 +21,10 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * time entry      CASE#LLR-2026-000042       TIME#id
  * audit entry     CASE#LLR-2026-000042       AUDIT#ts#id
  * staff member    STAFF                      STAFF#jo-advocate
+ * returns record  RETURNS#LLR#FY2026Q3       COMPLAINT#2026-11-23#id     (awareness sessions, complaints, compliments by the
+ *                                            AWARENESS_SESSION#date#id   quarter of their date: one Query reads a contract's
+ *                                            COMPLIMENT#date#id          quarter; complaints and compliments: TTL attribute
+ *                                                                        expiresAt, 3 years, LEW 14.3)
  * staff login     LOGIN#subject              LOGIN                       (points at the staff member)
  * sequence        SEQUENCE#LLR#2026          SEQUENCE
  * idempotency     IDEMPOTENCY#sha256(key)    IDEMPOTENCY                 (TTL attribute expiresAt)
@@ -103,6 +107,16 @@ public final class TableKeys {
     /** Advocate index partition: the cases allocated to one advocate now. */
     public static String advocatePk(String advocateId) {
         return "ADVOCATE#" + advocateId;
+    }
+
+    /** Returns partition: what one contract's quarterly return counts beside cases (by the financial quarter of its date). */
+    public static String returnsPk(String contract, String quarterKey) {
+        return "RETURNS#" + contract + "#" + quarterKey;
+    }
+
+    /** Returns sort key: the kind, then the day (ISO, so text order is date order), then the id. */
+    public static String returnSk(String kind, java.time.LocalDate date, String id) {
+        return kind + "#" + date + "#" + id;
     }
 
     public static String staffSk(String staffId) {

@@ -2,37 +2,66 @@ package org.advocacyhub.casework.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.IntakeApi;
+import org.advocacyhub.web.JsonText;
+import org.advocacyhub.web.OpenApiDocument;
+import org.advocacyhub.web.ReferralJsonSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The staff API's router (template.yaml {@code CaseworkFunction}): the {@link ApiOperation}s of
- * every {@link RouteGroup}. The same operations give the OpenAPI document, with the field specs
- * each body is validated against.
+ * every {@link RouteGroup}. The same operations, with the intake function's ({@link IntakeApi}),
+ * give the OpenAPI document ({@code GET /openapi.json}, public), with the field specs each query
+ * and body is validated against.
  */
 @Singleton
 public final class CaseworkWeb {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseworkWeb.class);
 
+    /** The version the OpenAPI document gives the API: the project's. */
+    static final String API_VERSION = "0.1.0";
+
     private final CaseRoutes routes;
     private final Map<String, ApiOperation> operations = new LinkedHashMap<>();
+    /** Built once: it changes only with a release. */
+    private final String openApi;
 
-    public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups) {
+    public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups, ContractTerms terms, JsonMapper json) {
         this.routes = routes;
         for (RouteGroup group : groups) {
             for (ApiOperation operation : group.operations()) {
-                if (operations.put(operation.route(), operation) != null) {
-                    throw new IllegalStateException("two route groups serve " + operation.route());
-                }
+                add(operation);
             }
+        }
+        ApiOperation document = new ApiOperation("GET", "/openapi.json", "This OpenAPI 3.1 document: every route of the hub, with "
+                + "the fields each query and body is checked against", ApiOperation.ANYONE, List.of(), null,
+                this::document);
+        add(document);
+        List<ApiOperation> all = new ArrayList<>(IntakeApi.all());
+        all.addAll(operations.values());
+        this.openApi = JsonText.write(json, OpenApiDocument.build("Advocacy Hub", API_VERSION, all,
+                Map.of(IntakeApi.SUBMIT.route(), ReferralJsonSchema.build(terms.areas())), terms.areas()));
+    }
+
+    private APIGatewayProxyResponseEvent document(HttpRequest request) {
+        return HttpResponses.json(200, openApi);
+    }
+
+    private void add(ApiOperation operation) {
+        if (operations.put(operation.route(), operation) != null) {
+            throw new IllegalStateException("two route groups serve " + operation.route());
         }
     }
 

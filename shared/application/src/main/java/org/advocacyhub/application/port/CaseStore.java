@@ -117,16 +117,74 @@ public interface CaseStore {
      * Cases of a contract in one status received in [{@code from}, {@code to}), oldest first, a
      * page at a time: a Query on the status index, never a Scan.
      */
-    Page casesWithStatus(String contract, CaseStatus status, Instant from, Instant to, String pageToken, int limit);
+    default Page casesWithStatus(String contract, CaseStatus status, Instant from, Instant to, String pageToken, int limit) {
+        return cases(new ByStatus(List.of(contract), List.of(status)), CaseFilter.ANY, from, to, pageToken, limit);
+    }
 
-    /** Cases allocated to an advocate (now), received in [{@code from}, {@code to}), oldest first, a page at a time. */
-    Page casesAllocatedTo(String advocateId, Instant from, Instant to, String pageToken, int limit);
+    /** Cases allocated to an advocate (now, and open), received in [{@code from}, {@code to}), oldest first, a page at a time. */
+    default Page casesAllocatedTo(String advocateId, Instant from, Instant to, String pageToken, int limit) {
+        return cases(new ByAdvocate(advocateId), CaseFilter.ANY, from, to, pageToken, limit);
+    }
 
     /**
      * Cases of a contract from one authority received in [{@code from}, {@code to}), oldest first,
      * a page at a time: Queries on the reports index, one financial quarter at a time.
      */
-    Page casesReceived(String contract, String authority, Instant from, Instant to, String pageToken, int limit);
+    default Page casesReceived(String contract, String authority, Instant from, Instant to, String pageToken, int limit) {
+        return cases(new ByAuthority(contract, authority), CaseFilter.ANY, from, to, pageToken, limit);
+    }
+
+    /**
+     * Cases from one of the list indexes, received in [{@code from}, {@code to}), keeping those
+     * {@code filter} matches, a page at a time: Queries, never a Scan. Each partition of the source
+     * is read oldest first, the partitions in the source's order. Pages are honest: a page holds
+     * {@code limit} cases unless it is the last, and {@link Page#next} is given only when another
+     * case follows.
+     *
+     * @param pageToken {@code null} for the first page, else a {@link Page#next} of the same list
+     * @throws BadPageToken when {@code pageToken} is not one this list gave
+     */
+    Page cases(CaseSource source, CaseFilter filter, Instant from, Instant to, String pageToken, int limit);
+
+    /** Where a list of cases is read from: one index, one or more of its partitions in order. */
+    sealed interface CaseSource permits ByStatus, ByAdvocate, ByAuthority {
+    }
+
+    /** The status index: for each contract in order, each status in order. */
+    record ByStatus(List<String> contracts, List<CaseStatus> statuses) implements CaseSource {
+        public ByStatus {
+            contracts = List.copyOf(contracts);
+            statuses = List.copyOf(statuses);
+        }
+    }
+
+    /** The advocate index: the cases allocated to one advocate now and not closed. */
+    record ByAdvocate(String advocateId) implements CaseSource {
+    }
+
+    /** The reports index: one contract's cases from one authority, one financial quarter of receipt after another. */
+    record ByAuthority(String contract, String authority) implements CaseSource {
+    }
+
+    /** What every listed case must match; {@code null} matches anything. */
+    record CaseFilter(String contract, CaseStatus status, String authority, String advocateId) {
+
+        public static final CaseFilter ANY = new CaseFilter(null, null, null, null);
+
+        public boolean matches(ReferralCase c) {
+            return (contract == null || contract.equals(c.reference().contract()))
+                    && (status == null || status == c.status())
+                    && (authority == null || authority.equals(c.details().person().authority()))
+                    && (advocateId == null || c.work().allocation() != null && advocateId.equals(c.work().allocation().advocateId()));
+        }
+    }
+
+    /** A page token that this list did not give (altered, or from another list). */
+    final class BadPageToken extends RuntimeException {
+        public BadPageToken(String message) {
+            super(message);
+        }
+    }
 
     /** A page of cases and the token of the next page, or {@code null} on the last. */
     record Page(List<ReferralCase> cases, String next) {

@@ -112,6 +112,11 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public Page cases(CaseSource source, CaseFilter filter, Instant from, Instant to, String pageToken, int limit) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
     public List<IndexedClock> clocksDueBy(Instant bound, int limit) {
         throw new UnsupportedOperationException("not used by intake");
     }

@@ -1,0 +1,21 @@
+package org.advocacyhub.application.port;
+
+import java.util.List;
+import org.advocacyhub.domain.returns.ReturnRecord;
+import org.advocacyhub.domain.time.FinancialQuarter;
+
+/**
+ * Storage of what the quarterly returns count beside cases: awareness sessions, complaints and
+ * compliments. One contract's quarter is kept together, so the report reads it with one Query.
+ */
+public interface ReturnsStore {
+
+    /** Stores a new record in its contract's quarter; a record kept for a set time carries when it may be deleted. */
+    void save(ReturnRecord record);
+
+    /**
+     * One contract's records of a financial quarter, by date: of one kind, or of every kind when
+     * {@code kind} is {@code null}. One Query, never a Scan.
+     */
+    List<ReturnRecord> quarter(String contract, FinancialQuarter quarter, ReturnRecord.Kind kind);
+}

@@ -1,0 +1,42 @@
+package org.advocacyhub.persistence;
+
+import static org.advocacyhub.persistence.CaseItemMapper.s;
+
+import java.util.List;
+import java.util.Map;
+import org.advocacyhub.application.port.ReturnsStore;
+import org.advocacyhub.domain.returns.ReturnRecord;
+import org.advocacyhub.domain.time.FinancialQuarter;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@link ReturnsStore} on the single table: one partition per contract and financial quarter. */
+public final class DynamoReturnsStore implements ReturnsStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoReturnsStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void save(ReturnRecord record) {
+        // Each record has a new random id: the condition only guards against a repeated id.
+        dynamo.putItem(b -> b.tableName(table).item(ReturnsItemMapper.toItem(record)).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    @Override
+    public List<ReturnRecord> quarter(String contract, FinancialQuarter quarter, ReturnRecord.Kind kind) {
+        String pk = TableKeys.returnsPk(contract, quarter.key());
+        return dynamo.queryPaginator(b -> {
+            b.tableName(table).consistentRead(true);
+            if (kind == null) {
+                b.keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(pk)));
+            } else {
+                b.keyConditionExpression("PK = :pk AND begins_with(SK, :kind)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk), ":kind", s(kind.name() + "#")));
+            }
+        }).items().stream().map(ReturnsItemMapper::toRecord).toList();
+    }
+}
