@@ -130,6 +130,11 @@ final class CaseworkFixtures {
     }
 
     @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> map, String key) {
+        return (Map<String, Object>) map.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Map<String, Object> map, String key) {
         return (List<Map<String, Object>>) map.get(key);
     }
