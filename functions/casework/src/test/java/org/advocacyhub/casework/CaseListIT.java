@@ -216,6 +216,13 @@ class CaseListIT {
         assertEquals(List.of(), references(page(c.ira(), "?status=CLOSED")), "their closed cases: none yet");
         assertEquals(List.of(), references(page(c.ira(), "?contract=LEW")));
 
+        fixtures.ok(c.ira(), "POST", "/cases/" + c.imcaIra() + "/closure", Map.of("reason", "PERSON_DECLINED",
+                "summary", "Declined advocacy at the first visit.", "goals", List.of()), LATER.minusSeconds(60));
+        assertEquals(List.of(), references(page(c.ira(), "")), "their list is their open caseload");
+        assertEquals(List.of(c.imcaIra()), references(page(c.ira(), "?status=CLOSED")), "their closed cases, asked for");
+        assertEquals(List.of(c.imcaIra()), references(page(MANAGER, "?status=CLOSED&advocateId=ira-imca")));
+        assertEquals(List.of(), references(page(MANAGER, "?status=CLOSED&advocateId=jo-imca")), "jo's case is open");
+
         APIGatewayProxyResponseEvent others = fixtures.staff(c.ira(), "GET", "/cases?advocateId=jo-imca", null, LATER);
         assertEquals(403, others.getStatusCode(), others.getBody());
         assertEquals("application/problem+json", others.getHeaders().get("Content-Type"));

@@ -142,6 +142,12 @@ class OpenApiIT {
                 "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"stage\":1,\"name\":\"x\"}")) {
             assertFalse(complaint.validate(MAPPER.readTree(wrong)).isEmpty(), "refused as the route refuses it: " + wrong);
         }
+        JsonSchema closure = SCHEMAS.getSchema(paths.at("/~1cases~1{reference}~1closure/post/requestBody/content/application~1json/schema"));
+        assertEquals(Set.of(), closure.validate(MAPPER.readTree("{\"reason\":\"OUTCOME_REACHED\",\"summary\":\"Done\","
+                + "\"goals\":[{\"id\":\"g-1\",\"outcome\":\"ACHIEVED\"},{\"id\":\"g-2\",\"outcome\":\"NOT_ACHIEVED\"}]}")),
+                "a list of objects is an array of its items' fields");
+        assertFalse(closure.validate(MAPPER.readTree("{\"reason\":\"OUTCOME_REACHED\",\"summary\":\"Done\","
+                + "\"goals\":[{\"outcome\":\"ACHIEVED\"}]}")).isEmpty(), "an item without its required id");
         JsonNode limit = null;
         for (JsonNode parameter : paths.at("/~1cases/get/parameters")) {
             if (parameter.get("name").asText().equals("limit")) {

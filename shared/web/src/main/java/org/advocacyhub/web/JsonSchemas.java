@@ -42,18 +42,36 @@ public final class JsonSchemas {
         return root;
     }
 
-    /** Puts {@code person.name} at properties.person.properties.name, making the objects on the way. */
+    /**
+     * Puts {@code person.name} at properties.person.properties.name, making the objects on the way.
+     * A list of objects is declared by its first item's fields ({@code goals.0.text}, see
+     * {@code ObjectListSpec#declared}): {@code goals} becomes an array whose items have those fields.
+     */
     @SuppressWarnings("unchecked")
     public static void put(Map<String, Object> root, String dottedName, Map<String, Object> property, boolean required) {
         String[] parts = dottedName.split("\\.");
         Map<String, Object> parent = root;
         for (int i = 0; i < parts.length - 1; i++) {
-            parent = (Map<String, Object>) properties(parent).computeIfAbsent(parts[i], k -> object("The " + k));
+            if (i + 1 < parts.length - 1 && parts[i + 1].equals("0")) {
+                Map<String, Object> list = (Map<String, Object>) properties(parent).computeIfAbsent(parts[i], JsonSchemas::listOfObjects);
+                parent = (Map<String, Object>) list.get("items");
+                i++;
+            } else {
+                parent = (Map<String, Object>) properties(parent).computeIfAbsent(parts[i], k -> object("The " + k));
+            }
         }
         properties(parent).put(parts[parts.length - 1], property);
         if (required) {
             ((List<String>) parent.get("required")).add(parts[parts.length - 1]);
         }
+    }
+
+    private static Map<String, Object> listOfObjects(String name) {
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("type", "array");
+        list.put("description", "A list of " + name);
+        list.put("items", object("One of the " + name));
+        return list;
     }
 
     @SuppressWarnings("unchecked")
