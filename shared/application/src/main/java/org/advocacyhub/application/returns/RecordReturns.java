@@ -162,6 +162,7 @@ public final class RecordReturns {
         List<FieldError> errors = new ArrayList<>(checked.errors());
         Map<String, Object> v = checked.values();
         Contract contract = v.get("contract") instanceof Choice chosen ? contracts.contract(chosen.name()).orElseThrow() : null;
+        // Counted in the contract's return for that service (LLR 26.17, LEW 17.5): one it commissions.
         if (contract != null && v.get("service") instanceof ServiceCode service && !contract.offers(service)) {
             errors.add(new FieldError("service", "Service must be one that " + contract.code() + " runs: " + String.join(", ",
                     List.of(ServiceCode.values()).stream().filter(contract::offers).map(Enum::name).toList())));

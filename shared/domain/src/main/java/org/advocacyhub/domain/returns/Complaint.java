@@ -13,7 +13,9 @@ import org.advocacyhub.domain.referral.ServiceCode;
  *
  * @param stage         the stage of the complaints procedure, 1 to 3
  * @param resolvedByAdr whether it was resolved by alternative dispute resolution, or {@code null} when not (yet) known
- * @param closed        the day it was closed, or {@code null} while open
+ * @param closed        the day it was closed, or {@code null} while open. Interpretation: issue 8's "closed" is kept
+ *                      as the day, which says whether it is closed and also when (for the return's "progress on
+ *                      ongoing enquiries", LLR Appendix One, and the retention below)
  * @param summary       brief details for the return (LLR Appendix One), naming no one; or {@code null}
  */
 public record Complaint(String id, String contract, LocalDate received, ServiceCode service, int stage, Boolean resolvedByAdr,
