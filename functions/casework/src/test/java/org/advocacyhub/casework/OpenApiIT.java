@@ -69,9 +69,9 @@ class OpenApiIT {
             }
         }
         Set<String> documented = new TreeSet<>();
-        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (METHODS.contains(method)) {
-                documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+        paths.properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            if (METHODS.contains(method.getKey())) {
+                documented.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
             }
         }));
         assertEquals(declared, documented, "the document lists the template's routes, no more");
@@ -98,7 +98,7 @@ class OpenApiIT {
         JsonSchema metaSchema = SCHEMAS.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
         assertFalse(metaSchema.validate(MAPPER.readTree("{\"type\":\"text\",\"maxLength\":-1}")).isEmpty(), "the meta-schema does check");
         List<String> checked = new ArrayList<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             String name = operation.getKey() + " " + path.getKey();
             assertFalse(operation.getValue().path("operationId").asText().isBlank(), name + " has an operationId");
             for (JsonNode schema : schemasOf(operation.getValue())) {
