@@ -19,11 +19,13 @@ import org.advocacyhub.domain.casework.CaseRecord;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.ObjectListSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.staff.StaffRecord;
 
 /**
  * How every staff use case reads or changes a case, written once: load it, check the member of
@@ -38,11 +40,13 @@ public final class CaseWork {
     private final CaseStore store;
     private final FieldRules rules;
     private final Clock clock;
+    private final ContractCatalogue contracts;
 
-    public CaseWork(CaseStore store, ContractTerms terms, Clock clock) {
+    public CaseWork(CaseStore store, ContractTerms terms, Clock clock, ContractCatalogue contracts) {
         this.store = store;
         this.rules = new FieldRules(terms);
         this.clock = clock;
+        this.contracts = contracts;
     }
 
     /** Who may act. */
@@ -50,7 +54,13 @@ public final class CaseWork {
         /** Managers only. */
         MANAGER,
         /** Managers, and the advocate the case is allocated to. */
-        MANAGER_OR_CASE_ADVOCATE
+        MANAGER_OR_CASE_ADVOCATE,
+        /**
+         * Managers and the case's staff: the advocate the case is allocated to or, for a service
+         * whose cases are never allocated to one advocate (contract {@code allocation.allocated:
+         * false}, DERBY 3.3.1), the active staff who work in that contract's service.
+         */
+        MANAGER_OR_CASE_STAFF
     }
 
     /** Whether the change may be made to a closed case. */
@@ -171,12 +181,13 @@ public final class CaseWork {
     }
 
     /** A staff read of a case, recorded in its audit trail (LLR 26.8). */
+    /** A staff read of a case by its staff ({@link Access#MANAGER_OR_CASE_STAFF}), recorded in its audit trail (LLR 26.8). */
     public Outcome read(ReferralReference reference, StaffActor actor, String action) {
         Optional<ReferralCase> found = store.findCase(reference);
         if (found.isEmpty()) {
             return new NotFound();
         }
-        Optional<NotAllowed> denied = denied(found.get(), actor, Access.MANAGER_OR_CASE_ADVOCATE);
+        Optional<NotAllowed> denied = whyNot(found.get(), actor, Access.MANAGER_OR_CASE_STAFF);
         if (denied.isPresent()) {
             return denied.get();
         }
@@ -197,7 +208,7 @@ public final class CaseWork {
             return new NotFound();
         }
         ReferralCase before = found.get();
-        Optional<NotAllowed> denied = denied(before, actor, access);
+        Optional<NotAllowed> denied = whyNot(before, actor, access);
         if (denied.isPresent()) {
             return denied.get();
         }
@@ -222,18 +233,54 @@ public final class CaseWork {
         return new Done(after);
     }
 
-    /** Why {@code actor} may not act on {@code referral}, if they may not. */
+    /** Why {@code actor} may not act on {@code referral} as {@code access} says, if they may not. */
+    public Optional<NotAllowed> whyNot(ReferralCase referral, StaffActor actor, Access access) {
+        return denied(referral, actor, access, serviceOf(referral, contracts).allocation().allocated());
+    }
+
+    /** {@link #denied(ReferralCase, StaffActor, Access, boolean)} for a case of a service whose cases are allocated. */
     public static Optional<NotAllowed> denied(ReferralCase referral, StaffActor actor, Access access) {
+        return denied(referral, actor, access, true);
+    }
+
+    /**
+     * Why {@code actor} may not act on {@code referral}, if they may not.
+     *
+     * @param allocatedService whether the case's service allocates cases to one advocate: if it
+     *                         does, {@link Access#MANAGER_OR_CASE_STAFF} is the same as
+     *                         {@link Access#MANAGER_OR_CASE_ADVOCATE}
+     */
+    public static Optional<NotAllowed> denied(ReferralCase referral, StaffActor actor, Access access, boolean allocatedService) {
         if (actor.isManager()) {
             return Optional.empty();
         }
         if (access == Access.MANAGER) {
             return Optional.of(new NotAllowed("Only managers can do this."));
         }
+        if (access == Access.MANAGER_OR_CASE_STAFF && !allocatedService) {
+            return serviceStaff(referral, actor) ? Optional.empty()
+                    : Optional.of(new NotAllowed("Only managers and staff who work in the "
+                    + referral.details().service().displayName() + " service can do this."));
+        }
         // Advocates see and act on the cases allocated to them, nothing else (requirements §8).
         boolean theirs = referral.work().allocation() != null && actor.record().isPresent()
                 && referral.work().allocation().advocateId().equals(actor.id());
         return theirs ? Optional.empty() : Optional.of(new NotAllowed("This case is not allocated to you."));
+    }
+
+    /**
+     * Whether {@code actor} is one of the staff who answer a case of a service that is not
+     * allocated to one advocate.
+     *
+     * <p>Interpretation (DERBY 3.3.1, requirements §8 "access is limited to those who need it"): an
+     * accommodation referral is answered by the provider's team, not by a named advocate, so the
+     * staff who need it are those the staff directory says work in that contract and that service,
+     * and only while they are active (leave ends it, as it ends allocation: LLR 9.32).
+     */
+    private static boolean serviceStaff(ReferralCase referral, StaffActor actor) {
+        Optional<StaffRecord> record = actor.record();
+        return record.isPresent() && record.get().active() && record.get().contracts().contains(referral.reference().contract())
+                && record.get().services().contains(referral.details().service());
     }
 
     /**

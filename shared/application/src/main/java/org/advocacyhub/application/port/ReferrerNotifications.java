@@ -21,6 +21,15 @@ public interface ReferrerNotifications {
      */
     void decision(ReferralCase referral, Promise promise);
 
+    /**
+     * Tells the council's referrer the provider's answer to an accommodation referral (DERBY 3.3.1):
+     * the case's {@link org.advocacyhub.domain.casework.Casework#response() response}, an offer or a
+     * decline, with the reference and the young person's initials, never the staff's free text.
+     *
+     * @throws RuntimeException when the email could not be handed to the mail service
+     */
+    void response(ReferralCase referral);
+
     /** What the hub will do next and by when, e.g. "allocate an advocate" by Wednesday 17:00 (LLR 9.38a). */
     record Promise(String what, java.time.Instant dueAt, String clause) {
     }

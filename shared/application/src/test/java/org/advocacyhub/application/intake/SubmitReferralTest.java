@@ -52,6 +52,11 @@ class SubmitReferralTest {
             public void decision(ReferralCase referral, Promise promise) {
                 throw new AssertionError("intake sends no decision");
             }
+
+            @Override
+            public void response(ReferralCase referral) {
+                throw new AssertionError("intake sends no accommodation response");
+            }
         };
         return new SubmitReferral(store, queue, mail, new CatalogueContractTerms(org.advocacyhub.domain.contract.ContractCatalogue.bundled()), clock);
     }

@@ -18,6 +18,8 @@ public record CaseTask(String id, Kind kind, String description, String fromWhom
         SEND_DECISION_LETTER_BY_POST,
         CONFIRM_REDIRECT,
         /** The duty manager sends the Council the update due when a case reaches its review hours (LEW 8.9). */
-        SEND_HOURS_UPDATE
+        SEND_HOURS_UPDATE,
+        /** Tell the council the offer or decline another way: the referral gave no email (DERBY 3.3.1). */
+        TELL_COUNCIL_RESPONSE
     }
 }

@@ -1,0 +1,93 @@
+package org.advocacyhub.application.casework;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.CypReturn;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldKind;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.ServiceAnswers;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.referral.questions.CypReason;
+
+/**
+ * What LEW's returns count about a young person's case (LEW 17.5, Appendix 1 outputs): their group
+ * (CWCN, LAC, leaving care, CP: the active caseload's breakdown) and the primary and secondary
+ * reasons for advocacy. Children and young people's cases only; the case's advocate or a manager.
+ *
+ * <p>Interpretation (LEW 17.5): the referral already says the young person's status and what they
+ * want an advocate for ({@code cypStatus}, {@code cypReason}), so a group or primary reason left
+ * out of the request is taken from those answers; nothing is stored until staff record the
+ * details, because the referrer's answer is for staff to confirm. A report that meets a case
+ * without recorded details can take the same defaults ({@link CypReturn#referredGroup},
+ * {@link CypReturn#referredReason}).
+ */
+@Singleton
+public final class RecordReturnDetails {
+
+    public static final FieldSpec GROUP = new FieldSpec("group", "Young person's group", "For the caseload breakdown. Left out, "
+            + "it is taken from the referral", FieldKind.CHOICE, false, 20, List.of(CypReturn.Group.values()), "", "Group");
+    public static final FieldSpec PRIMARY = new FieldSpec("primaryReason", "Primary reason for advocacy", "Left out, it is taken "
+            + "from the referral", FieldKind.CHOICE, false, 40, List.of(CypReason.values()), "", "Primary reason");
+    public static final FieldSpec SECONDARY = new FieldSpec("secondaryReason", "Secondary reason for advocacy", "If there is one; "
+            + "not the primary reason again", FieldKind.CHOICE, false, 40, List.of(CypReason.values()), "", "Secondary reason");
+    public static final List<FieldSpec> FIELDS = List.of(GROUP, PRIMARY, SECONDARY);
+
+    private final CaseWork work;
+
+    public RecordReturnDetails(CaseWork work) {
+        this.work = work;
+    }
+
+    /** {@code PUT /cases/{reference}/return-details}: {@code {"group": "LAC", "primaryReason": "FORMAL_MEETING"}}. */
+    public CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body) {
+        // Interpretation (LEW 17.5): the returns count closed cases too ("Outcome (if case
+        // closed)"), and these details change a count, not the casework, so they may be corrected
+        // after closure.
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.ALLOW,
+                "recorded the return details", FIELDS, body, "the return details", (v, referral, now) -> {
+                    CypReturn.Group group = (CypReturn.Group) v.get(GROUP.name());
+                    CypReason primary = (CypReason) v.get(PRIMARY.name());
+                    CypReason secondary = (CypReason) v.get(SECONDARY.name());
+                    if (referral.details().service() != ServiceCode.CYP) {
+                        return new CaseWork.Stop(new CaseWork.Conflict("Return details (group and reasons, LEW 17.5) are recorded "
+                                + "on children and young people's cases; this is a " + referral.details().service().displayName()
+                                + " case"));
+                    }
+                    if (!referral.status().isOpenCasework() && referral.status() != CaseStatus.CLOSED) {
+                        return new CaseWork.Stop(new CaseWork.Conflict("Return details are recorded on accepted cases; this one is: "
+                                + referral.status().description()));
+                    }
+                    ServiceAnswers answers = ServiceAnswers.of(referral.details());
+                    List<FieldError> errors = new ArrayList<>();
+                    Optional<CypReturn.Group> chosenGroup = Optional.ofNullable(group).or(() -> CypReturn.referredGroup(answers));
+                    Optional<CypReason> chosenPrimary = Optional.ofNullable(primary).or(() -> CypReturn.referredReason(answers));
+                    if (chosenGroup.isEmpty()) {
+                        errors.add(new FieldError(GROUP.name(), "Select the young person's group: the referral does not give it"));
+                    }
+                    if (chosenPrimary.isEmpty()) {
+                        errors.add(new FieldError(PRIMARY.name(), "Select the primary reason: the referral does not give it"));
+                    }
+                    if (secondary != null && chosenPrimary.isPresent() && secondary == chosenPrimary.get()) {
+                        errors.add(new FieldError(SECONDARY.name(), "The secondary reason must not be the primary reason ("
+                                + chosenPrimary.get().name() + ")"));
+                    }
+                    if (!errors.isEmpty()) {
+                        return new CaseWork.Stop(new CaseWork.Invalid(errors));
+                    }
+                    CypReturn details = new CypReturn(chosenGroup.get(), chosenPrimary.get(), secondary);
+                    List<CaseEvent> events = List.of(new CaseEvent(now, CaseEvent.Type.RETURN_DETAILS_RECORDED, "Return details: "
+                            + details.group().displayName() + "; primary reason: " + details.primary().displayName()
+                            + (secondary == null ? "" : "; secondary reason: " + secondary.displayName()) + " (LEW 17.5)"));
+                    return CaseWork.Change.of(referral.worked(referral.status(), referral.clocks(),
+                            referral.work().withCypReturn(details)), events);
+                });
+    }
+}
