@@ -25,4 +25,9 @@ public final class SesReferrerNotifications implements ReferrerNotifications {
     public void decision(ReferralCase referral, Promise promise) {
         mail.send(DecisionLetterEmail.write(referral, promise, contracts.serviceHours(referral.details().service())));
     }
+
+    @Override
+    public void response(ReferralCase referral) {
+        mail.send(AccommodationResponseEmail.write(referral, contracts.serviceHours(referral.details().service())));
+    }
 }
