@@ -25,7 +25,7 @@ final class CaseRouteGroup implements RouteGroup {
                    RecordMilestone milestone) {
         this.operations = List.of(
                 new ApiOperation("GET", "/cases/{reference}", "A case: referral, clocks, screening, casework, timeline, contacts, "
-                        + "time and audit trail (the read is audited, LLR 26.8)", CaseRoutes.CASE_STAFF, List.of(), null,
+                        + "time and audit trail (the read is audited, LLR 26.8)", CaseRoutes.CASE_TEAM, List.of(), null,
                         request -> routes.withActor(request, actor -> {
                             Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
                             return reference.isEmpty() ? routes.problems().of(404, "Not Found", "There is no case with that reference.")

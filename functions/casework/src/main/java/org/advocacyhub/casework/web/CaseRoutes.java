@@ -35,6 +35,9 @@ public final class CaseRoutes {
 
     public static final String MANAGERS = "managers";
     public static final String CASE_STAFF = "managers, and the advocate the case is allocated to";
+    /** CaseWork.Access.MANAGER_OR_CASE_STAFF. */
+    public static final String CASE_TEAM = "managers, and the advocate the case is allocated to or, for a service not allocated "
+            + "to one advocate (DERBY accommodation), active staff who work in that contract's service";
     public static final String STAFF = "all staff";
 
     private final IdentifyStaff identify;
