@@ -1,5 +1,10 @@
 package org.advocacyhub.casework;
 
+import static org.advocacyhub.casework.CaseworkFixtures.CASEWORK;
+import static org.advocacyhub.casework.CaseworkFixtures.MANAGER;
+import static org.advocacyhub.casework.CaseworkFixtures.example;
+import static org.advocacyhub.casework.CaseworkFixtures.json;
+import static org.advocacyhub.casework.CaseworkFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,12 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @WithLocalAws
 class StaffCaseRoutesIT {
 
-    private static final String CASEWORK = "CaseworkFunction";
     private static final String SCREENING = "EligibilityCheckFunction";
-    private static final JsonMapper JSON = JsonMapper.createDefault();
-    /** A manager as the authorizer passes one on: managers need no staff directory record. */
-    private static final Map<String, Object> MANAGER = Map.of("sub", "m-1", "cognito:groups", "manager");
 
     private final LocalAws aws;
 
@@ -58,30 +54,6 @@ class StaffCaseRoutesIT {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static Map<String, Object> json(String text) {
-        try {
-            return JSON.readValue(text, Argument.mapOf(String.class, Object.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, Object> example(String service) {
-        try {
-            return json(Files.readString(Path.of("../../infrastructure/events/referral-" + service + ".json")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The IMCA example with these service answers (LLR 5.52-5.60). */
     private static Map<String, Object> imca(Map<String, Object> details) {
@@ -130,7 +102,7 @@ class StaffCaseRoutesIT {
         ReferralCase referral = store.findCase(ReferralReference.parse(reference).orElseThrow())
                 .orElseThrow(() -> new AssertionError("no case " + reference));
         ViewCase.Found found = ViewCase.found(store, referral);
-        return json(new CaseViewJson(JSON).write(found, contracts.contractFor(referral.details().service()).calendar(), Instant.now()));
+        return json(new CaseViewJson(CaseworkFixtures.JSON).write(found, contracts.contractFor(referral.details().service()).calendar(), Instant.now()));
     }
 
     @SuppressWarnings("unchecked")
