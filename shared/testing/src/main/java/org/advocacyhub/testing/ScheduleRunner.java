@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Fires the template's {@code ScheduleV2} events by an injected {@link Clock} (so a shifted local clock, such as
  * {@code LOCAL_CLOCK}, shifts the schedules too), invoking each target with a {@link ScheduledEvent}. Missed
  * occurrences (a paused process, a clock moved forward) are coalesced into one invocation. Tests call
- * {@link #runDue()}; the local stack calls {@link #start(Duration)}.
+ * {@link #runDue()}; the local stack calls {@link #start(Duration)}, and {@link #runDueAfter(Runnable)} when
+ * {@code POST /_local/clock} moves its clock.
  */
 public final class ScheduleRunner implements AutoCloseable {
 
@@ -109,6 +110,16 @@ public final class ScheduleRunner implements AutoCloseable {
             fired.add(new Firing(entry.name, due, error));
         }
         return fired;
+    }
+
+    /**
+     * Makes {@code change} (such as moving the clock forward) and then invokes every schedule it made due, once each,
+     * with no tick of {@link #start(Duration)} in between: what this returns is exactly what the change made fire. When
+     * {@code change} throws, nothing fires and the exception propagates.
+     */
+    public synchronized List<Firing> runDueAfter(Runnable change) {
+        change.run();
+        return runDue();
     }
 
     /** Checks the schedules every {@code tick} on a daemon thread. */

@@ -2,6 +2,7 @@ package org.advocacyhub.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -95,6 +96,39 @@ class ScheduleRunnerTest {
         assertNotNull(runner.runDue().get(0).error());
         clock.advance(Duration.ofMinutes(1));
         assertEquals(1, runner.runDue().size());
+    }
+
+    @Test
+    void a_clock_moved_inside_runDueAfter_fires_each_schedule_that_fell_due_once_and_reports_exactly_those() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-24T20:00:00Z"));
+        List<String> invoked = new CopyOnWriteArrayList<>();
+        ScheduleRunner runner = new ScheduleRunner(clock)
+                .add("Sweep", "rate(5 minutes)", LONDON, e -> invoked.add("Sweep"))
+                .add("Digest", "cron(30 8 ? * MON-FRI *)", LONDON, e -> invoked.add("Digest"));
+        runner.runDue();
+        invoked.clear();
+
+        List<ScheduleRunner.Firing> hour = runner.runDueAfter(() -> clock.advance(Duration.ofHours(1)));
+        assertEquals(List.of("Sweep"), hour.stream().map(ScheduleRunner.Firing::name).toList(), "not 12 sweeps, and no digest");
+        assertEquals(List.of("Sweep"), invoked);
+
+        // Christmas Eve 21:00 to Monday 28 December 09:00: one digest for the missed mornings, one sweep.
+        List<ScheduleRunner.Firing> weekend = runner.runDueAfter(() -> clock.advance(Duration.ofHours(84)));
+        assertEquals(List.of("Sweep", "Digest"), weekend.stream().map(ScheduleRunner.Firing::name).toList());
+        assertEquals(Instant.parse("2026-12-25T08:30:00Z"), weekend.get(1).scheduledTime(), "the first missed occurrence");
+        assertEquals(Instant.parse("2026-12-29T08:30:00Z"), runner.nextFiring("Digest").orElseThrow());
+    }
+
+    @Test
+    void a_change_that_throws_fires_nothing() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-24T20:00:00Z"));
+        ScheduleRunner runner = new ScheduleRunner(clock).add("Sweep", "rate(5 minutes)", LONDON, e -> { });
+        runner.runDue();
+        clock.advance(Duration.ofMinutes(10));
+        assertThrows(IllegalArgumentException.class, () -> runner.runDueAfter(() -> {
+            throw new IllegalArgumentException("refused");
+        }));
+        assertEquals(Instant.parse("2026-12-24T20:05:00Z"), runner.nextFiring("Sweep").orElseThrow(), "still due, not fired");
     }
 
     @Test
