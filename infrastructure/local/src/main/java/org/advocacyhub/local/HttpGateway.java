@@ -54,6 +54,8 @@ import org.advocacyhub.testing.ApiRoutes;
  * template.yaml declares, applies the route's authorizer, turns the request into a REST proxy
  * event for the function behind the route and the function's answer back into HTTP. Its own
  * answers (401, 404, 405, 413, 502) take the template's GatewayResponses, as API Gateway's do.
+ * In {@code ./run-local} it also answers {@code /_local/clock} itself ({@link LocalClockEndpoint}):
+ * the local stack's control of its clock, which is no route of template.yaml and so never exists in AWS.
  *
  * <p>Header names pass unchanged both ways, as API Gateway passes them: to the function as the
  * client wrote them, to the client as the function set them. Netty serves it because it keeps
@@ -76,6 +78,8 @@ final class HttpGateway implements AutoCloseable {
     private final ApiRoutes routes;
     private final Functions functions;
     private final LocalJwt jwt;
+    /** {@code /_local/clock}, served by the gateway itself (never a template route), or {@code null}. */
+    private final LocalClockEndpoint localClock;
     private final String host;
     private final int requestedPort;
     /** Reads and writes the connections; never waits for a function. */
@@ -85,9 +89,15 @@ final class HttpGateway implements AutoCloseable {
     private Channel listener;
 
     HttpGateway(ApiRoutes routes, Functions functions, LocalJwt jwt, String host, int port) {
+        this(routes, functions, jwt, null, host, port);
+    }
+
+    /** A gateway that also serves {@code localClock} on {@link LocalClockEndpoint#PATH}, as {@code ./run-local}'s does. */
+    HttpGateway(ApiRoutes routes, Functions functions, LocalJwt jwt, LocalClockEndpoint localClock, String host, int port) {
         this.routes = routes;
         this.functions = functions;
         this.jwt = jwt;
+        this.localClock = localClock;
         this.host = host;
         this.requestedPort = port;
         this.network = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("local-gateway-io", true),
@@ -122,6 +132,21 @@ final class HttpGateway implements AutoCloseable {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
             return new Reply(answer.statusCode(), headers, answer.body().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A function's answer (or the local clock's), as API Gateway turns it into HTTP. */
+        static Reply of(APIGatewayProxyResponseEvent response) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
+            }
+            if (response.getMultiValueHeaders() != null) {
+                response.getMultiValueHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
+            }
+            byte[] out = response.getBody() == null ? new byte[0]
+                    : Boolean.TRUE.equals(response.getIsBase64Encoded()) ? Base64.getDecoder().decode(response.getBody())
+                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+            return new Reply(response.getStatusCode() == null ? 200 : response.getStatusCode(), headers, out);
         }
     }
 
@@ -208,6 +233,11 @@ final class HttpGateway implements AutoCloseable {
             // Absolute or asterisk form: what a proxy is sent, never API Gateway.
             return new Reply(400, json(), "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8));
         }
+        if (localClock != null && path.equals(LocalClockEndpoint.PATH)) {
+            // The local stack's own control: no route of template.yaml, no authorizer; the gateway listens on loopback only.
+            return body == null ? new Reply(413, json(), "{\"message\":\"Request Too Long\"}".getBytes(StandardCharsets.UTF_8))
+                    : Reply.of(localClock.answer(method, headers(head.headers()), body));
+        }
         ApiRoutes.Match match = routes.match(method, path);
         if (match instanceof ApiRoutes.NoRoute) {
             // API Gateway answers 403 Missing Authentication Token here; locally a 404 that says why is more use.
@@ -246,17 +276,7 @@ final class HttpGateway implements AutoCloseable {
             // A function error has no response type of its own: DEFAULT_5XX shapes it.
             return Reply.of(routes.gatewayAnswer(match, "DEFAULT_5XX", 502, "Internal server error"));
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
-        }
-        byte[] out = response.getBody() == null ? new byte[0]
-                : Boolean.TRUE.equals(response.getIsBase64Encoded()) ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
-        return new Reply(response.getStatusCode() == null ? 200 : response.getStatusCode(), headers, out);
+        return Reply.of(response);
     }
 
     /** Request headers with their names as the client wrote them, values in order. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.advocacyhub.application.support.LocalClockControl;
 import org.advocacyhub.testing.ApiRoutes;
 import org.advocacyhub.testing.AwsClients;
 import org.advocacyhub.testing.FunctionInvoker;
@@ -76,7 +77,7 @@ public final class LocalHub implements AutoCloseable {
 
     /** What {@link #start} started, for the banner and for tests; {@link #close()} stops it all. */
     record Running(LocalEngines engines, TemplateResources stack, LocalJwt jwt, Clock clock, Duration offset, int port,
-                   ApiRoutes routes, Map<String, FunctionInvoker> functions) {
+                   ApiRoutes routes, Map<String, FunctionInvoker> functions, ScheduleRunner schedules) {
     }
 
     /**
@@ -85,7 +86,10 @@ public final class LocalHub implements AutoCloseable {
      */
     Running start(Map<String, String> env) throws Exception {
         Duration offset = LocalClock.offset(env.get("LOCAL_CLOCK"), Clock.systemUTC());
-        Clock clock = Clock.offset(Clock.systemUTC(), offset);
+        // One clock for the JVM: every function (HUB_CLOCK_MOVABLE) and the schedules read it, and /_local/clock moves it.
+        LocalClockControl control = LocalClockControl.shared();
+        control.start(offset);
+        Clock clock = control.clock();
         int port = port(env, "PORT", 3000);
 
         SamTemplate template = SamTemplate.locate();
@@ -104,9 +108,8 @@ public final class LocalHub implements AutoCloseable {
         Map<String, FunctionInvoker> functions = new LinkedHashMap<>();
         for (SamTemplate.SamFunction function : template.functions()) {
             Map<String, String> environment = new LinkedHashMap<>(stack.environment(function.logicalId()));
-            if (!offset.isZero()) {
-                environment.put("HUB_CLOCK_OFFSET", offset.toString());
-            }
+            // Set here only, never in template.yaml: in AWS every function reads the system clock.
+            environment.put("HUB_CLOCK_MOVABLE", "true");
             FunctionInvoker invoker = FunctionInvoker.create(template, function.logicalId(), environment, engines);
             resources.add(invoker);
             functions.put(function.logicalId(), invoker);
@@ -129,13 +132,16 @@ public final class LocalHub implements AutoCloseable {
         }
         schedules.start(Duration.ofSeconds(1));
 
-        LocalJwt jwt = new LocalJwt(clock);
+        // Tokens are issued and checked on the real clock, as Cognito's are: a 12-hour token stays good for 12 hours
+        // however far /_local/clock moves the hub's time.
+        LocalJwt jwt = new LocalJwt(Clock.systemUTC());
         ApiRoutes routes = new ApiRoutes(template);
         HttpGateway gateway = new HttpGateway(routes,
-                (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt, "127.0.0.1", port);
+                (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt,
+                new LocalClockEndpoint(control, schedules), "127.0.0.1", port);
         resources.add(gateway);
         gateway.start();
-        return new Running(engines, stack, jwt, clock, offset, gateway.port(), routes, functions);
+        return new Running(engines, stack, jwt, clock, offset, gateway.port(), routes, functions, schedules);
     }
 
     private static void banner(int port, LocalEngines engines, TemplateResources stack, Clock clock, Duration offset,
@@ -143,7 +149,8 @@ public final class LocalHub implements AutoCloseable {
         String base = "http://localhost:" + port;
         System.out.println();
         System.out.println("Advocacy Hub is running locally (engines started in " + engines.startupTime().toMillis() + " ms).");
-        System.out.println("  Clock:          " + clock.instant() + (offset.isZero() ? "" : "  (LOCAL_CLOCK, offset " + offset + ")"));
+        System.out.println("  Clock:          " + clock.instant() + (offset.isZero() ? "" : "  (LOCAL_CLOCK, offset " + offset + ")")
+                + "; move it with POST " + base + LocalClockEndpoint.PATH);
         System.out.println("  Referral form:  " + base + "/referrals/new");
         System.out.println("  Mailbox:        " + SesMailbox.awsSesV2Local(engines.sesEndpoint()).webUrl());
         System.out.println("  DynamoDB Local: " + engines.dynamoDbEndpoint() + "  (tables: " + String.join(", ", stack.template().tables().stream().map(SamTemplate.TableDefinition::logicalId).toList()) + ")");
@@ -161,6 +168,7 @@ public final class LocalHub implements AutoCloseable {
         System.out.println("  curl -s " + base + "/cases/<reference>/allocation -H \"Authorization: Bearer $(cat .local/morgan-manager.token)\" "
                 + "-H 'Content-Type: application/json' -d '{\"advocateId\":\"ira-imca\"}'");
         System.out.println("  curl -s " + base + "/cases/<reference> -H \"Authorization: Bearer $(cat .local/ira-imca.token)\"");
+        System.out.println("  curl -s " + base + LocalClockEndpoint.PATH + " -H 'Content-Type: application/json' -d '{\"advance\":\"PT26H\"}'");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
     }
