@@ -7,12 +7,17 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.application.port.AlertQueue;
+import org.advocacyhub.application.port.DeadlineMetrics;
 import org.advocacyhub.application.port.ReferrerNotifications;
 import org.advocacyhub.application.port.StaffNotifications;
 import org.advocacyhub.messaging.email.SesMail;
 import org.advocacyhub.messaging.email.SesStaffNotifications;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.messaging.email.SesReferrerNotifications;
+import org.advocacyhub.messaging.metrics.EmfDeadlineMetrics;
+import org.advocacyhub.messaging.queue.AlertMessages;
+import org.advocacyhub.messaging.queue.SqsAlertQueue;
 import org.advocacyhub.messaging.queue.SqsScreeningQueue;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -24,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the SQS and SES adapters. Queue URLs and the sender come from template.yaml's environment
- * ({@code SCREENING_QUEUE_URL}, {@code SENDER_ADDRESS}); each adapter exists only in functions that
+ * ({@code SCREENING_QUEUE_URL}, {@code REMINDER_QUEUE_URL}, {@code SENDER_ADDRESS}, {@code API_URL}); each adapter exists only in functions that
  * are given its variable. {@code aws.endpoints.sqs} / {@code aws.endpoints.sesv2} point the
  * clients at local engines with dummy credentials.
  */
@@ -61,8 +66,19 @@ public class MessagingFactory {
 
     @Singleton
     @Requires(property = "sender.address")
-    StaffNotifications staffNotifications(SesMail mail) {
-        return new SesStaffNotifications(mail);
+    StaffNotifications staffNotifications(SesMail mail, @Value("${api.url:}") String apiUrl) {
+        return new SesStaffNotifications(mail, apiUrl);
+    }
+
+    @Singleton
+    @Requires(property = "reminder.queue.url")
+    AlertQueue alertQueue(SqsClient sqs, @Value("${reminder.queue.url}") String queueUrl, AlertMessages messages) {
+        return new SqsAlertQueue(sqs, queueUrl, messages);
+    }
+
+    @Singleton
+    DeadlineMetrics deadlineMetrics(JsonMapper json, java.time.Clock clock) {
+        return new EmfDeadlineMetrics(json, System.out, clock);
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint, String region) {

@@ -46,6 +46,7 @@ import org.advocacyhub.domain.referral.Urgency;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.time.Pause;
 import org.advocacyhub.domain.time.SlaClock;
+import org.advocacyhub.domain.casework.DeadlineAlerts;
 import org.advocacyhub.domain.time.SlaRule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -147,34 +148,44 @@ public final class CaseItemMapper {
                 item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0);
     }
 
-    // ------------------------------------------------------------------ running clocks, by due time
+    // ------------------------------------------------------------------ running clocks, by due and alert time
 
     /**
-     * The clock index item of a running clock with a known due time: what the allocation timer
-     * needs without reading the case (issue 9).
+     * The clock item of a running clock with a known due time: what the allocation timer and the
+     * daily digest need without reading the case (issue 9). It is in the due-time index (GSI3) while
+     * it runs, and in the alert index (GSI1) at the time of its next alert: written waiting for the
+     * reminder, or for the escalation when the reminder would come at or after the deadline.
      */
-    public Map<String, AttributeValue> toClockItem(ReferralCase c, SlaClock clock, Instant dueAt) {
+    public Map<String, AttributeValue> toClockItem(ReferralCase c, DeadlineAlerts.Watched watched) {
+        String clock = watched.clock().name();
+        DeadlineAlerts.Next next = DeadlineAlerts.next(DeadlineAlerts.Kind.REMINDER, watched.reminderAt(), watched.dueAt());
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(TableKeys.casePk(c.reference())));
-        item.put(SK, s(TableKeys.clockSk(clock.name())));
+        item.put(SK, s(TableKeys.clockSk(clock)));
         item.put(TYPE, s("CLOCK"));
-        item.put(GSI1PK, s(TableKeys.CLOCKS_DUE));
-        item.put(GSI1SK, s(TableKeys.clockDueSk(dueAt, c.reference(), clock.name())));
+        item.put(GSI1PK, s(TableKeys.CLOCK_ALERTS));
+        item.put(GSI1SK, s(TableKeys.clockDueSk(next.at(), c.reference(), clock)));
+        item.put(TableKeys.GSI3PK, s(TableKeys.CLOCKS_DUE));
+        item.put(TableKeys.GSI3SK, s(TableKeys.clockDueSk(watched.dueAt(), c.reference(), clock)));
         item.put("reference", s(c.reference().value()));
         item.put("contract", s(c.reference().contract()));
         item.put("service", s(c.details().service().name()));
-        item.put("clock", s(clock.name()));
-        item.put("dueAt", s(dueAt.toString()));
-        item.put("startedAt", s(clock.startedAt().toString()));
-        if (c.work().allocation() != null) {
-            item.put("advocateId", s(c.work().allocation().advocateId()));
-        }
+        item.put("clock", s(clock));
+        item.put("dueAt", s(watched.dueAt().toString()));
+        item.put("startedAt", s(watched.clock().startedAt().toString()));
+        item.put("reminderAt", s(watched.reminderAt().toString()));
+        item.put("urgent", AttributeValue.fromBool(watched.urgent()));
+        item.put("waiting", s(next.kind().name()));
+        item.put("alertAt", s(next.at().toString()));
         return item;
     }
 
     public CaseStore.IndexedClock toIndexedClock(Map<String, AttributeValue> item) {
         return new CaseStore.IndexedClock(ReferralReference.parse(str(item, "reference")).orElseThrow(), str(item, "contract"),
-                ServiceCode.valueOf(str(item, "service")), str(item, "clock"), Instant.parse(str(item, "dueAt")), opt(item, "advocateId"));
+                ServiceCode.valueOf(str(item, "service")), str(item, "clock"), Instant.parse(str(item, "dueAt")),
+                Instant.parse(str(item, "reminderAt")), item.containsKey("urgent") && item.get("urgent").bool(),
+                item.containsKey("waiting") ? DeadlineAlerts.Kind.valueOf(str(item, "waiting")) : null,
+                item.containsKey("alertAt") ? Instant.parse(str(item, "alertAt")) : null);
     }
 
     // ------------------------------------------------------------------ clocks, screening, letter

@@ -25,7 +25,7 @@ import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.time.FinancialQuarter;
-import org.advocacyhub.domain.time.SlaClock;
+import org.advocacyhub.domain.casework.DeadlineAlerts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -200,30 +200,33 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     /**
-     * Keeps the clock index exact: a running clock with a known due time has an item there (put
-     * again, as its due time or advocate may have moved); a clock that was indexed and is now
-     * stopped, paused or gone loses it.
+     * Keeps the clock items exact: every clock alerts are raised for ({@link DeadlineAlerts#watched})
+     * has one. It is written when the clock is new there or its due or reminder time moved (a pause
+     * and resume, an urgent flag), so that alert progress survives every other save of the case and
+     * a moved deadline is alerted afresh; a clock that was watched and is now stopped, paused or gone
+     * loses its item.
      */
     private List<TransactWriteItem> clockWrites(ReferralCase before, ReferralCase after) {
-        var calendar = contracts.contractFor(after.details().service()).calendar();
+        Map<String, DeadlineAlerts.Watched> was = new java.util.HashMap<>();
+        if (before != null) {
+            DeadlineAlerts.watched(before, contracts.contractFor(before.details().service()))
+                    .forEach(w -> was.put(w.clock().name(), w));
+        }
         List<TransactWriteItem> writes = new ArrayList<>();
-        java.util.Set<String> indexed = new java.util.HashSet<>();
-        for (SlaClock clock : after.clocks()) {
-            Optional<Instant> due = clock.isStopped() ? Optional.empty() : clock.dueAt(calendar);
-            if (due.isPresent()) {
-                indexed.add(clock.name());
+        java.util.Set<String> watchedNow = new java.util.HashSet<>();
+        for (DeadlineAlerts.Watched watched : DeadlineAlerts.watched(after, contracts.contractFor(after.details().service()))) {
+            watchedNow.add(watched.clock().name());
+            DeadlineAlerts.Watched previous = was.get(watched.clock().name());
+            if (previous == null || !previous.dueAt().equals(watched.dueAt()) || !previous.reminderAt().equals(watched.reminderAt())
+                    || previous.urgent() != watched.urgent()) {
                 writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                        .item(mapper.toClockItem(after, clock, due.get())).build()).build());
+                        .item(mapper.toClockItem(after, watched)).build()).build());
             }
         }
-        if (before != null) {
-            var beforeCalendar = contracts.contractFor(before.details().service()).calendar();
-            for (SlaClock clock : before.clocks()) {
-                boolean wasIndexed = !clock.isStopped() && clock.dueAt(beforeCalendar).isPresent();
-                if (wasIndexed && !indexed.contains(clock.name())) {
-                    writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(key(TableKeys.casePk(after.reference()), TableKeys.clockSk(clock.name()))).build()).build());
-                }
+        for (String clock : was.keySet()) {
+            if (!watchedNow.contains(clock)) {
+                writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(key(TableKeys.casePk(after.reference()), TableKeys.clockSk(clock))).build()).build());
             }
         }
         return writes;
@@ -362,11 +365,56 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public List<IndexedClock> clocksDueBy(Instant bound, int limit) {
-        QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(TableKeys.GSI1)
-                .keyConditionExpression("GSI1PK = :clocks AND GSI1SK < :before")
+        QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(TableKeys.GSI3)
+                .keyConditionExpression("GSI3PK = :clocks AND GSI3SK < :before")
                 .expressionAttributeValues(Map.of(":clocks", s(TableKeys.CLOCKS_DUE), ":before", s(TableKeys.upperBoundAtOrBefore(bound))))
                 .limit(limit));
         return page.items().stream().map(mapper::toIndexedClock).toList();
+    }
+
+    @Override
+    public List<IndexedClock> alertsDueBy(Instant now, IndexedClock after, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
+                .keyConditionExpression("GSI1PK = :alerts AND GSI1SK < :before")
+                .expressionAttributeValues(Map.of(":alerts", s(TableKeys.CLOCK_ALERTS), ":before", s(TableKeys.upperBoundAtOrBefore(now))))
+                .limit(limit);
+        if (after != null) {
+            query.exclusiveStartKey(Map.of(PK, s(TableKeys.casePk(after.reference())), SK, s(TableKeys.clockSk(after.clock())),
+                    TableKeys.GSI1PK, s(TableKeys.CLOCK_ALERTS),
+                    TableKeys.GSI1SK, s(TableKeys.clockDueSk(after.alertAt(), after.reference(), after.clock()))));
+        }
+        return dynamo.query(query.build()).items().stream().map(mapper::toIndexedClock).toList();
+    }
+
+    @Override
+    public boolean advanceAlert(IndexedClock seen, DeadlineAlerts.Kind raised) {
+        if (seen.waiting() == null) {
+            return false;
+        }
+        DeadlineAlerts.Next next = raised == DeadlineAlerts.Kind.REMINDER
+                ? DeadlineAlerts.next(DeadlineAlerts.Kind.ESCALATION, seen.reminderAt(), seen.dueAt()) : null;
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        values.put(":due", s(seen.dueAt().toString()));
+        values.put(":waiting", s(seen.waiting().name()));
+        String update;
+        if (next != null) {
+            update = "SET GSI1SK = :sk, waiting = :next, alertAt = :at";
+            values.put(":sk", s(TableKeys.clockDueSk(next.at(), seen.reference(), seen.clock())));
+            values.put(":next", s(next.kind().name()));
+            values.put(":at", s(next.at().toString()));
+        } else {
+            // Escalated: nothing more to raise, so the clock leaves the alert index (it stays in the due-time index).
+            update = "REMOVE GSI1PK, GSI1SK, waiting, alertAt";
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.casePk(seen.reference()), TableKeys.clockSk(seen.clock())))
+                    .updateExpression(update)
+                    .conditionExpression("dueAt = :due AND waiting = :waiting")
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException movedOrTaken) {
+            return false;
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import org.advocacyhub.application.port.AlertLedger;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.ReturnsStore;
 import org.advocacyhub.application.port.StaffDirectory;
@@ -46,6 +47,11 @@ public class PersistenceFactory {
     @Singleton
     ReturnsStore returnsStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoReturnsStore(dynamo, table);
+    }
+
+    @Singleton
+    AlertLedger alertLedger(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoAlertLedger(dynamo, table);
     }
 
     @Singleton

@@ -14,7 +14,10 @@ import org.advocacyhub.domain.casework.ReferralReference;
  *                                                                        LETTER#PENDING / ts#ref (sparse)
  *                                            also GSI3PK / GSI3SK: STATUS#LLR#ALLOCATED / received#ref (every case)
  *                                            and GSI4PK / GSI4SK: ADVOCATE#jo-advocate / received#ref (allocated cases)
- * running clock   CASE#LLR-2026-000042       CLOCK#allocation            CLOCK#DUE / due#ref#clock (while running with a due time)
+ * running clock   CASE#LLR-2026-000042       CLOCK#allocation            CLOCK#ALERT / alertAt#ref#clock (until escalated)
+ *                                            also GSI3PK / GSI3SK: CLOCK#DUE / due#ref#clock (while running with a due time)
+ * alert ledger    CASE#LLR-2026-000042       ALERT#clock#kind#due        (one per reminder or escalation: claimed, sent, failed, skipped)
+ *                 DIGEST#2026-12-31          STAFF#morgan-manager        (one per duty manager per day; TTL attribute expiresAt)
  * timeline event  CASE#LLR-2026-000042       EVENT#ts#id
  * task            CASE#LLR-2026-000042       TASK#ts#id
  * contact/meeting CASE#LLR-2026-000042       ACTIVITY#ts#id
@@ -64,6 +67,12 @@ public final class TableKeys {
      * clock due before a time in order (issue 8: shard only if measured need says so).
      */
     public static final String CLOCKS_DUE = "CLOCK#DUE";
+    /**
+     * Work index partition (GSI1) of running clocks by the time their next alert is due: the
+     * reminder, then the escalation just after the due time; a clock leaves it once escalated. The
+     * allocation timer's one Query reads only the clocks whose alert is due (issue 9).
+     */
+    public static final String CLOCK_ALERTS = "CLOCK#ALERT";
     public static final String STAFF_PK = "STAFF";
     public static final String LOGIN_SK = "LOGIN";
 
@@ -94,7 +103,17 @@ public final class TableKeys {
         return "CLOCK#" + clock;
     }
 
-    /** Clock index sort key: due time, then case, then clock (unique). */
+    /** A clock's alert in the ledger: which clock, which alert, for which due time (a moved deadline is a new alert). */
+    public static String alertSk(String clock, String kind, Instant dueAt) {
+        return "ALERT#" + clock + "#" + kind + "#" + sortable(dueAt);
+    }
+
+    /** The daily digests of one London day. */
+    public static String digestPk(java.time.LocalDate day) {
+        return "DIGEST#" + day;
+    }
+
+    /** Clock index sort key (due time or alert time), then case, then clock (unique). */
     public static String clockDueSk(Instant dueAt, ReferralReference reference, String clock) {
         return sortable(dueAt) + "#" + reference.value() + "#" + clock;
     }

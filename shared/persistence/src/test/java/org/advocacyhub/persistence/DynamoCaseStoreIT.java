@@ -21,6 +21,7 @@ import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.DecisionLetter;
+import org.advocacyhub.domain.casework.DeadlineAlerts;
 import org.advocacyhub.domain.casework.ReceiptDeadline;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -188,7 +189,9 @@ class DynamoCaseStoreIT {
         store.recordNewCase(received(2), receivedEvent(), Optional.empty());
         List<CaseStore.IndexedClock> found = store.clocksDueBy(due, 10);
         assertEquals(2, found.size(), "both cases' allocation clocks");
-        assertEquals(new CaseStore.IndexedClock(c.reference(), "LLR", ServiceCode.IMCA, "allocation", due, null), found.get(0));
+        Instant reminder = Instant.parse("2026-11-25T09:00:00Z"); // service opens on the day it falls due (LLR 9.20)
+        assertEquals(new CaseStore.IndexedClock(c.reference(), "LLR", ServiceCode.IMCA, "allocation", due, reminder, false,
+                DeadlineAlerts.Kind.REMINDER, reminder), found.get(0));
         assertEquals(List.of(), store.clocksDueBy(due.minusMillis(1), 10), "nothing is due earlier");
 
         ReferralCase paused = needsInformation(c, MONDAY.plusSeconds(5));

@@ -61,8 +61,11 @@ public final class ScheduleRunner implements AutoCloseable {
         if (schedule.input() != null && schedule.input().trim().startsWith("{")) {
             detail = Json.parseObject(schedule.input());
         }
+        // As EventBridge Scheduler does: a schedule's Input, when it has one, is the whole event the target receives.
+        Map<String, Object> input = detail;
+        Consumer<ScheduledEvent> target = input.isEmpty() ? function::invoke : event -> function.invoke(input);
         return add(schedule.functionId() + "-" + schedule.eventName(), schedule.expression(), schedule.timezone(),
-                detail, function::invoke);
+                detail, target);
     }
 
     /** Adds a schedule; it starts now by the clock (a rate schedule's first firing is now, as in AWS). */

@@ -225,6 +225,8 @@ public final class TemplateResources {
             case "AWS::DynamoDB::Table" -> tableName(id);
             case "AWS::SQS::Queue" -> queueUrl(id);
             case "AWS::Serverless::Function" -> id;
+            // A REST API's id: ./run-local serves the API itself and gives functions its own URL where they link to it.
+            case "AWS::Serverless::Api" -> id.toLowerCase(java.util.Locale.ROOT);
             default -> throw new IllegalArgumentException("Ref " + id + " (" + type + ") has no local value");
         };
     }

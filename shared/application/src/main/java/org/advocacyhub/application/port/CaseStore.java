@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseRecord;
+import org.advocacyhub.domain.casework.DeadlineAlerts;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -195,17 +196,38 @@ public interface CaseStore {
 
     /**
      * Running clocks due at or before {@code bound}, soonest first, at most {@code limit}: one
-     * Query on the clock index, reading only the clocks it returns.
+     * Query on the clock due-time index, reading only the clocks it returns (the daily digest).
      */
     List<IndexedClock> clocksDueBy(Instant bound, int limit);
 
     /**
-     * A running clock as the clock index holds it.
+     * Running clocks whose next alert (reminder or escalation) is due at or before {@code now},
+     * soonest first, at most {@code limit}, after {@code after} (the last clock of the previous page,
+     * or {@code null}): one Query on the alert index, reading only those clocks, never every open
+     * clock (issue 9).
+     */
+    List<IndexedClock> alertsDueBy(Instant now, IndexedClock after, int limit);
+
+    /**
+     * Moves a clock's alert on after {@code raised} was raised: after a reminder it waits for the
+     * escalation; after the escalation it leaves the alert index. Only if the clock is still as
+     * {@code seen} (same due time, waiting for the same alert): a case save that moved its deadline,
+     * or another timer run that got there first, wins.
      *
-     * @param advocateId the case's advocate when the clock was last saved, or {@code null}
+     * @return whether this call moved it
+     */
+    boolean advanceAlert(IndexedClock seen, DeadlineAlerts.Kind raised);
+
+    /**
+     * A running clock as the clock indexes hold it.
+     *
+     * @param reminderAt when its reminder is due
+     * @param urgent     whether its case is urgent (the digest puts urgent first)
+     * @param waiting    the alert it waits for next, or {@code null} once escalated
+     * @param alertAt    when that alert is due, or {@code null} once escalated
      */
     record IndexedClock(ReferralReference reference, String contract, ServiceCode service, String clock, Instant dueAt,
-                        String advocateId) {
+                        Instant reminderAt, boolean urgent, DeadlineAlerts.Kind waiting, Instant alertAt) {
     }
 
     /** The case's tasks, oldest first. */

@@ -36,6 +36,52 @@ public interface StaffNotifications {
     record HoursReview(java.math.BigDecimal reviewHours, String clause, java.math.BigDecimal limitHours, String limitClause) {
     }
 
+    /**
+     * A deadline is near (issue 9): to the case's advocate, or before allocation to a duty manager
+     * of the contract. Says which case, which deadline, when, the clause and what to do, with a link
+     * to the case.
+     */
+    void deadlineReminder(ReferralCase referral, StaffRecord to, DeadlineNotice notice);
+
+    /**
+     * A deadline passed unmet (issue 9): to the duty managers of the contract and the advocate.
+     * Says which deadline was missed, by how long ({@link DeadlineNotice#late()}) and the KPI it counts against.
+     */
+    void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice);
+
+    /**
+     * The daily digest (issue 9): everything overdue and everything due on {@code day} in the
+     * contracts {@code to} is a duty manager of, per contract, in priority order.
+     */
+    void dailyDigest(StaffRecord to, java.time.LocalDate day, List<DigestContract> contracts);
+
+    /**
+     * One deadline of one case, as an alert email gives it.
+     *
+     * @param clock      the clock's name in the contract, e.g. {@code allocation}
+     * @param description what must happen, as the contract says, e.g. "allocate an advocate within 2 working days"
+     * @param stoppedBy  the event that meets it: what to do
+     * @param late       how long after the due time the escalation was raised; {@code null} in a reminder
+     * @param kpi        the KPI it counts against, or {@code null} when it counts against none
+     */
+    record DeadlineNotice(String clock, String description, Instant dueAt, String clause,
+                          org.advocacyhub.domain.contract.ClockEvent stoppedBy, java.time.Duration late,
+                          org.advocacyhub.domain.contract.KpiTarget kpi) {
+    }
+
+    /** One contract's part of a digest: its overdue deadlines, then today's, each in priority order. */
+    record DigestContract(String code, String name, List<DigestEntry> overdue, List<DigestEntry> dueToday) {
+        public DigestContract {
+            overdue = List.copyOf(overdue);
+            dueToday = List.copyOf(dueToday);
+        }
+    }
+
+    /** A deadline in a digest: the case by reference only (no initials: the digest lists many people). */
+    record DigestEntry(String reference, org.advocacyhub.domain.referral.ServiceCode service, String description,
+                       String clause, Instant dueAt, boolean urgent) {
+    }
+
     /** A running clock and when it is due, for an email. */
     record Deadline(String description, Instant dueAt, String clause) {
     }

@@ -122,6 +122,16 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public List<IndexedClock> alertsDueBy(Instant now, IndexedClock after, int limit) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
+    public boolean advanceAlert(IndexedClock seen, org.advocacyhub.domain.casework.DeadlineAlerts.Kind raised) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
     public List<CaseTask> tasks(ReferralReference reference) {
         return List.of();
     }

@@ -21,6 +21,7 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  * @param urgentRule  the limit for an urgent referral, if different (DERBY 3.3.1: 1 hour)
  * @param clause      the clause it implements
  * @param kpi         the KPI it feeds, if any
+ * @param warning     when staff are warned before it falls due, if the contract says; else {@link Warning#defaultFor}
  */
 public record ClockDefinition(
         String name,
@@ -30,7 +31,8 @@ public record ClockDefinition(
         SlaRule rule,
         Optional<SlaRule> urgentRule,
         String clause,
-        Optional<KpiTarget> kpi) {
+        Optional<KpiTarget> kpi,
+        Optional<Warning> warning) {
 
     public ClockDefinition {
         Objects.requireNonNull(name, "name");
@@ -41,6 +43,18 @@ public record ClockDefinition(
         Objects.requireNonNull(urgentRule, "urgentRule");
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(kpi, "kpi");
+        Objects.requireNonNull(warning, "warning");
+    }
+
+    /** A clock warned about by the default for its rule. */
+    public ClockDefinition(String name, String description, ClockEvent start, ClockEvent stop, SlaRule rule,
+                           Optional<SlaRule> urgentRule, String clause, Optional<KpiTarget> kpi) {
+        this(name, description, start, stop, rule, urgentRule, clause, kpi, Optional.empty());
+    }
+
+    /** When staff are warned before this clock falls due (issue 9). */
+    public Warning warningOrDefault() {
+        return warning.orElse(Warning.defaultFor(rule.kind()));
     }
 
     /** The rule for a standard or an urgent case. */

@@ -262,7 +262,7 @@ final class ContractReader {
         List<ClockDefinition> clocks = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode item : required ? node.list() : node.optionalList()) {
-            if (!item.requireMapping("name", "description", "start", "stop", "rule", "amount", "urgent", "clause", "kpi")) {
+            if (!item.requireMapping("name", "description", "start", "stop", "rule", "amount", "urgent", "clause", "kpi", "warn")) {
                 continue;
             }
             int before = item.problemCount();
@@ -287,8 +287,9 @@ final class ContractReader {
             }
             String clause = clause(item.field("clause"));
             Optional<KpiTarget> kpi = kpi(item.field("kpi"));
+            Optional<Warning> warning = warning(item.field("warn"), rule);
             if (item.problemCount() == before) {
-                clocks.add(new ClockDefinition(name, description, start, stop, rule, urgent, clause, kpi));
+                clocks.add(new ClockDefinition(name, description, start, stop, rule, urgent, clause, kpi, warning));
             }
         }
         return clocks;
@@ -315,6 +316,38 @@ final class ContractReader {
             node.field("amount").problem(e.getMessage());
             return null;
         }
+    }
+
+    /** {@code warn: {rule: opening-on-due-day}} or {@code warn: {rule: elapsed-fraction, fraction: 0.75}}; absent: the default. */
+    private static Optional<Warning> warning(ConfigNode node, SlaRule rule) {
+        if (!node.isPresent() || !node.requireMapping("rule", "fraction")) {
+            return Optional.empty();
+        }
+        ConfigNode ruleNode = node.field("rule");
+        String kind = ruleNode.text();
+        Optional<BigDecimal> fraction = node.field("fraction").optionalDecimal(new BigDecimal("0.01"), new BigDecimal("0.99"));
+        for (Warning.Kind candidate : Warning.Kind.values()) {
+            if (candidate.configName().equals(kind)) {
+                if (candidate == Warning.Kind.FRACTION_ELAPSED && fraction.isEmpty()) {
+                    node.field("fraction").problem("is required for elapsed-fraction warnings");
+                    return Optional.empty();
+                }
+                if (candidate == Warning.Kind.OPENING_ON_DUE_DAY && fraction.isPresent()) {
+                    node.field("fraction").problem("is only for elapsed-fraction warnings");
+                    return Optional.empty();
+                }
+                if (candidate == Warning.Kind.FRACTION_ELAPSED && rule != null && rule.kind().endsWith("days")) {
+                    ruleNode.problem("an elapsed-fraction warning needs an hour rule; '" + rule.kind()
+                            + "' counts days: use opening-on-due-day");
+                    return Optional.empty();
+                }
+                return Optional.of(new Warning(candidate, fraction.orElse(null)));
+            }
+        }
+        if (kind != null) {
+            ruleNode.problem("unknown warning '" + kind + "'; expected opening-on-due-day or elapsed-fraction");
+        }
+        return Optional.empty();
     }
 
     private static Optional<KpiTarget> kpi(ConfigNode node) {

@@ -326,6 +326,31 @@ public final class WorkingCalendar {
         }
     }
 
+    /**
+     * The latest instant at or before {@code to} from which {@code amount} of working time
+     * ({@link #workingTimeBetween}) passes by {@code to}: {@link #plusWorkingTime} run backwards.
+     * Counting back starts at once on a working day and at the previous working day's end otherwise.
+     */
+    public Instant minusWorkingTime(Instant to, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+        Duration remaining = amount;
+        Instant cursor = to;
+        while (true) {
+            LocalDate day = dateOf(cursor.minusNanos(1));
+            Instant dayStart = startOf(day);
+            if (isWorkingDay(day)) {
+                Duration available = Duration.between(dayStart, cursor);
+                if (remaining.compareTo(available) <= 0) {
+                    return cursor.minus(remaining);
+                }
+                remaining = remaining.minus(available);
+            }
+            cursor = dayStart;
+        }
+    }
+
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }

@@ -21,6 +21,12 @@ final class Letter {
         return this;
     }
 
+    /** A link on its own line: the label then the address in text, an anchor in HTML. */
+    Letter link(String label, String url) {
+        blocks.add(new String[] {"a", label, url});
+        return this;
+    }
+
     Letter numbered(List<String> items) {
         blocks.add(prefixed("ol", items));
         return this;
@@ -48,6 +54,10 @@ final class Letter {
                 case "p" -> {
                     text.append(block[1]).append("\n\n");
                     html.append("<p>").append(Html.escape(block[1])).append("</p>");
+                }
+                case "a" -> {
+                    text.append(block[1]).append(": ").append(block[2]).append("\n\n");
+                    html.append("<p><a href=\"").append(Html.escape(block[2])).append("\">").append(Html.escape(block[1])).append("</a></p>");
                 }
                 default -> {
                     html.append("<ol>");

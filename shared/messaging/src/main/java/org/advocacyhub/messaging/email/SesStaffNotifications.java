@@ -1,5 +1,6 @@
 package org.advocacyhub.messaging.email;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.advocacyhub.application.port.StaffNotifications;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -9,9 +10,16 @@ import org.advocacyhub.domain.staff.StaffRecord;
 public final class SesStaffNotifications implements StaffNotifications {
 
     private final SesMail mail;
+    private final String apiUrl;
 
-    public SesStaffNotifications(SesMail mail) {
+    /**
+     * @param apiUrl the API's base URL ending in {@code /} (template.yaml {@code API_URL}), for links
+     *               to cases; {@code null} where a function is not given it, and emails then name the
+     *               reference without a link
+     */
+    public SesStaffNotifications(SesMail mail, String apiUrl) {
         this.mail = mail;
+        this.apiUrl = apiUrl == null || apiUrl.isBlank() ? null : apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
     }
 
     @Override
@@ -22,5 +30,25 @@ public final class SesStaffNotifications implements StaffNotifications {
     @Override
     public void hoursReviewDue(ReferralCase referral, StaffRecord dutyManager, HoursReview review) {
         mail.send(HoursReviewEmail.write(referral, dutyManager, review));
+    }
+
+    @Override
+    public void deadlineReminder(ReferralCase referral, StaffRecord to, DeadlineNotice notice) {
+        mail.send(DeadlineAlertEmail.reminder(referral, to, notice, caseUrl(referral)));
+    }
+
+    @Override
+    public void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice) {
+        mail.send(DeadlineAlertEmail.missed(referral, to, notice, caseUrl(referral)));
+    }
+
+    @Override
+    public void dailyDigest(StaffRecord to, LocalDate day, List<DigestContract> contracts) {
+        mail.send(DailyDigestEmail.write(to, day, contracts, apiUrl));
+    }
+
+    /** The case in the staff API: {@code {ApiUrl}/cases/{reference}} (issue 9). */
+    private String caseUrl(ReferralCase referral) {
+        return apiUrl == null ? null : apiUrl + "cases/" + referral.reference().value();
     }
 }

@@ -29,4 +29,26 @@ public final class UkDates {
                 : hour + minutes + (local.getHour() < 12 ? "am" : "pm");
         return time + " on " + day(local.toLocalDate());
     }
+
+    /** A length of time as people say it: "1 minute", "2 hours 5 minutes", "3 days 4 hours"; under a minute: "less than a minute". */
+    public static String elapsed(java.time.Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes < 1) {
+            return "less than a minute";
+        }
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long mins = minutes % 60;
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (days > 0) {
+            parts.add(days + (days == 1 ? " day" : " days"));
+        }
+        if (hours > 0) {
+            parts.add(hours + (hours == 1 ? " hour" : " hours"));
+        }
+        if (mins > 0 && days == 0) {
+            parts.add(mins + (mins == 1 ? " minute" : " minutes"));
+        }
+        return String.join(" ", parts);
+    }
 }

@@ -1,0 +1,63 @@
+package org.advocacyhub.reminders;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.advocacyhub.application.alerts.SendAlert;
+import org.advocacyhub.application.port.Alert;
+import org.advocacyhub.messaging.queue.AlertMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry point of the reminder emails (template.yaml {@code ReminderEmailsFunction}, issue 9),
+ * triggered by the reminder queue. Each alert is sent on its own; one that fails is reported as a
+ * batch item failure, so only it comes back (and after three receives goes to the dead-letter
+ * queue and its alarm), while the rest of the batch is done. Exactly once is {@link SendAlert}'s.
+ */
+public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderEmailsHandler.class);
+
+    @Inject
+    AlertMessages messages;
+
+    @Inject
+    SendAlert sendAlert;
+
+    public ReminderEmailsHandler() {
+    }
+
+    public ReminderEmailsHandler(ApplicationContextBuilder context) {
+        super(context);
+    }
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            try {
+                Alert alert = messages.read(message.getBody());
+                SendAlert.Outcome outcome = sendAlert.send(alert);
+                // Identifiers only: the case reference, the clock and the kind; no one's name or address.
+                LOG.info("Message {}: {} {}", message.getMessageId(), describe(alert), outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("Message {} not sent ({})", message.getMessageId(), e.getClass().getSimpleName());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private static String describe(Alert alert) {
+        if (alert instanceof Alert.Deadline d) {
+            return d.kind() + " " + d.reference().value() + " " + d.clock() + " due " + d.dueAt();
+        }
+        Alert.Digest d = (Alert.Digest) alert;
+        return "DIGEST " + d.day() + " " + d.staffId();
+    }
+}

@@ -1,0 +1,33 @@
+package org.advocacyhub.application.port;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.advocacyhub.domain.casework.DeadlineAlerts;
+import org.advocacyhub.domain.casework.ReferralReference;
+
+/**
+ * One alert to send (issue 9), as the allocation timer puts it on the reminder queue and as the
+ * alert ledger records it: what identifies it is all a message carries, and the sender reads the
+ * rest from the table when it sends.
+ */
+public sealed interface Alert permits Alert.Deadline, Alert.Digest {
+
+    /** A clock's reminder or escalation for one due time. A deadline that moved (paused and resumed) is a new alert. */
+    record Deadline(ReferralReference reference, String clock, DeadlineAlerts.Kind kind, Instant dueAt) implements Alert {
+        public Deadline {
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /** One duty manager's daily digest for one London day. */
+    record Digest(LocalDate day, String staffId) implements Alert {
+        public Digest {
+            Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(staffId, "staffId");
+        }
+    }
+}

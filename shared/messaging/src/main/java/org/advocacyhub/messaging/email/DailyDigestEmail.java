@@ -1,0 +1,55 @@
+package org.advocacyhub.messaging.email;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.advocacyhub.application.port.StaffNotifications.DigestContract;
+import org.advocacyhub.application.port.StaffNotifications.DigestEntry;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.staff.StaffRecord;
+
+/**
+ * A duty manager's daily digest (issue 9): per contract, everything overdue and everything due
+ * today, each in priority order (DoLS, then urgent, then soonest). Cases by reference only: a
+ * digest lists many people, so not even their initials.
+ */
+public final class DailyDigestEmail {
+
+    private DailyDigestEmail() {
+    }
+
+    public static Email write(StaffRecord to, LocalDate day, List<DigestContract> contracts, String apiUrl) {
+        int overdue = contracts.stream().mapToInt(c -> c.overdue().size()).sum();
+        int today = contracts.stream().mapToInt(c -> c.dueToday().size()).sum();
+        Letter letter = new Letter().paragraph("Deadlines for " + UkDates.day(day) + ": " + count(overdue, "overdue") + ", "
+                + count(today, "due today") + ".");
+        for (DigestContract contract : contracts) {
+            letter.heading(contract.name() + " (" + contract.code() + ")");
+            section(letter, "Overdue", contract.overdue());
+            section(letter, "Due today", contract.dueToday());
+        }
+        if (apiUrl != null) {
+            letter.link("Open the waiting list", apiUrl + "waiting-list");
+        }
+        return letter.to(to.email(), "Deadlines " + UkDates.day(day) + ": " + overdue + " overdue, " + today + " due today");
+    }
+
+    private static void section(Letter letter, String title, List<DigestEntry> entries) {
+        if (entries.isEmpty()) {
+            letter.paragraph(title + ": none.");
+            return;
+        }
+        letter.paragraph(title + ":");
+        List<String> lines = new ArrayList<>();
+        for (DigestEntry e : entries) {
+            String flags = (e.service() == ServiceCode.DOLS_IMCA ? "DoLS, " : "") + (e.urgent() ? "urgent, " : "");
+            lines.add(e.reference() + " (" + flags + e.service().displayName() + "): " + e.description()
+                    + (e.clause().isEmpty() ? "" : " (" + e.clause() + ")") + ", due " + UkDates.timeOnDay(e.dueAt()));
+        }
+        letter.numbered(lines);
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what;
+    }
+}

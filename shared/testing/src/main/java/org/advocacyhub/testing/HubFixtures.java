@@ -1,0 +1,137 @@
+package org.advocacyhub.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the integration tests of the functions after intake share: referring and screening through
+ * the real intake and screening functions, a staff directory, and staff requests to the casework
+ * function at a chosen time. Run from a function module's directory (sample events are read from
+ * {@code ../../infrastructure/events}).
+ */
+public class HubFixtures {
+
+    public static final String CASEWORK = "CaseworkFunction";
+    public static final Map<String, Object> MANAGER = Map.of("sub", "m-1", "cognito:groups", "manager");
+    /** Monday 23 November 2026, 10:00 in London: no bank holiday that week or the next. */
+    public static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final LocalAws aws;
+
+    public HubFixtures(LocalAws aws) {
+        this.aws = aws;
+    }
+
+    public static Map<String, Object> json(String text) {
+        try {
+            return Json.MAPPER.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, Object> example(String service) {
+        try {
+            return json(Files.readString(Path.of("../../infrastructure/events/referral-" + service + ".json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Refers through the intake function at {@code at} and screens it through the screening function. */
+    public String referAndScreen(Map<String, Object> referral, Instant at) {
+        String reference;
+        try (FunctionInvoker intake = aws.newFunction("ReferralIntakeFunction", Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+            APIGatewayProxyResponseEvent response = intake.invoke(event(aws.request("POST", "/referrals")
+                    .header("Content-Type", "application/json").body(write(referral))), APIGatewayProxyResponseEvent.class);
+            assertEquals(201, response.getStatusCode(), response.getBody());
+            reference = (String) json(response.getBody()).get("reference");
+        }
+        try (FunctionInvoker screening = aws.newFunction("EligibilityCheckFunction", Map.of("HUB_CLOCK_FIXED", at.plusSeconds(5).toString()))) {
+            var source = org.advocacyhub.testing.SqsEventSourceMapping.of(aws.template().function("EligibilityCheckFunction").sqsEvents().get(0),
+                    screening, aws.sqs(), aws.resources(), aws.endpoints().region());
+            source.drainOnce();
+        }
+        return reference;
+    }
+
+    /** A staff request to the casework function as if it were {@code at}. */
+    public APIGatewayProxyResponseEvent staff(Map<String, Object> claims, String method, String path, Object body, Instant at) {
+        try (FunctionInvoker casework = aws.newFunction(CASEWORK, Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+            ApiRoutes.Request request = aws.request(method, path).claims(claims);
+            if (body != null) {
+                request.header("Content-Type", "application/json").body(body instanceof String text ? text : write(body));
+            }
+            return casework.invoke(event(request), APIGatewayProxyResponseEvent.class);
+        }
+    }
+
+    /** As {@link #staff}, expecting 200, the JSON answer. */
+    public Map<String, Object> ok(Map<String, Object> claims, String method, String path, Object body, Instant at) {
+        APIGatewayProxyResponseEvent response = staff(claims, method, path, body, at);
+        assertEquals(200, response.getStatusCode(), method + " " + path + ": " + response.getBody());
+        return json(response.getBody());
+    }
+
+    private com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent event(ApiRoutes.Request request) {
+        return aws.api().event((ApiRoutes.Found) request.match(), request);
+    }
+
+    /** Puts a member of staff in the directory (as a manager) and returns the claims their token would carry. */
+    public Map<String, Object> member(String staffId, String role, List<String> services, Map<String, String> qualifications,
+                               Map<String, Object> more) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Staff " + staffId);
+        body.put("email", staffId + "@hub.example");
+        body.put("role", role);
+        body.put("active", true);
+        body.put("contracts", List.of("LLR", "LEW", "DERBY"));
+        body.put("services", services);
+        body.put("qualifications", qualifications);
+        body.put("loginSubjects", List.of("sub-" + staffId));
+        body.putAll(more);
+        ok(MANAGER, "PUT", "/staff/" + staffId, body, MONDAY.minusSeconds(3600));
+        return Map.of("sub", "sub-" + staffId, "cognito:groups", role.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A fully qualified IMCA and DoLS advocate (LLR 13.1, 13.3, 13.4, 5.49). */
+    public Map<String, Object> imcaAdvocate(String staffId) {
+        String longAgo = LocalDate.of(2024, 6, 1).toString();
+        return member(staffId, "ADVOCATE", List.of("IMCA", "DOLS_IMCA"), Map.of("NQIA_LEVEL_3", longAgo, "UNIT_305_IMCA", longAgo,
+                "UNIT_310_DOLS_TRAINING", longAgo, "UNIT_310_DOLS_ASSESSMENT", longAgo), Map.of("imcaSince", longAgo));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> clock(Map<String, Object> view, String name) {
+        return ((List<Map<String, Object>>) view.get("clocks")).stream().filter(c -> c.get("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no clock " + name + " in " + view.get("clocks")));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Map<String, Object> map, String key) {
+        return (Map<String, Object>) map.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> list(Map<String, Object> map, String key) {
+        return (List<Map<String, Object>>) map.get(key);
+    }
+}
