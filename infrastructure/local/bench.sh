@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Intake handler cold start and warm latency, and the warm latency of allocation and recording time,
-# against the engines of a running ./run-local.
+# against the engines of a running ./run-local; then the allocation timer's run time on engines of its own.
 # Usage: infrastructure/local/bench.sh [warm-requests] [casework-cases]   (defaults 1000 and 300)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,3 +24,6 @@ java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/tar
 echo "Casework: POST /cases/{ref}/allocation and POST /cases/{ref}/time on ${2:-300} fresh cases (the running ./run-local screens them)"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
   org.advocacyhub.local.bench.CaseworkBenchmark "${2:-300}"
+echo "Allocation timer: one run with 100 alerts due among 10,000 open clocks (own engines on free ports; ./run-local not needed)"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
+  org.advocacyhub.local.bench.TimerBenchmark 10000 100 2>/dev/null | grep -E '^(timer|ratio)'
