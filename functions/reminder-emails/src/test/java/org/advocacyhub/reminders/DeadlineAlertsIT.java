@@ -290,6 +290,7 @@ class DeadlineAlertsIT {
         assertTrue(text.contains("Leicester, Leicestershire and Rutland Integrated Advocacy Hub (LLR)"), text);
         assertFalse(text.contains("(LEW)") || text.contains("(DERBY)"), "only the contracts they are duty manager of");
         assertFalse(text.contains("A.T.") || text.contains("Testperson"), "references only: " + text);
+        assertTrue(text.contains(aws.environment(AlertFixtures.EMAILS).get("API_URL") + "waiting-list?contract=LLR"), text);
         assertEquals(1, alerts.mailTo("lew-manager", "Deadlines Wednesday 25 November 2026: 0 overdue, 0 due today").size());
 
         assertEquals("digests=3", alerts.digestRun(eightThirty.plusSeconds(60)), "a second run queues again...");

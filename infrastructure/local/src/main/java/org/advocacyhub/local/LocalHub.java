@@ -110,6 +110,10 @@ public final class LocalHub implements AutoCloseable {
             Map<String, String> environment = new LinkedHashMap<>(stack.environment(function.logicalId()));
             // Set here only, never in template.yaml: in AWS every function reads the system clock.
             environment.put("HUB_CLOCK_MOVABLE", "true");
+            if (environment.containsKey("API_URL")) {
+                // Links in emails point at this gateway, not at an API Gateway stage that does not exist here.
+                environment.put("API_URL", "http://localhost:" + port + "/");
+            }
             FunctionInvoker invoker = FunctionInvoker.create(template, function.logicalId(), environment, engines);
             resources.add(invoker);
             functions.put(function.logicalId(), invoker);

@@ -27,9 +27,9 @@ public final class DailyDigestEmail {
             letter.heading(contract.name() + " (" + contract.code() + ")");
             section(letter, "Overdue", contract.overdue());
             section(letter, "Due today", contract.dueToday());
-        }
-        if (apiUrl != null) {
-            letter.link("Open the waiting list", apiUrl + "waiting-list");
+            if (apiUrl != null) {
+                letter.link("The " + contract.code() + " waiting list", apiUrl + "waiting-list?contract=" + contract.code());
+            }
         }
         return letter.to(to.email(), "Deadlines " + UkDates.day(day) + ": " + overdue + " overdue, " + today + " due today");
     }
