@@ -123,7 +123,9 @@ class TemplateMatchesCodeIT {
     void everySampleEventIsReadAsItsHandlersInputAndAnswered() throws IOException {
         io.micronaut.json.JsonMapper json = io.micronaut.json.JsonMapper.createDefault();
         Map<String, String> functionOfEvent = Map.of("apigateway-", "ReferralIntakeFunction",
-                "schedule-screening-sweep", "ScreeningSweepFunction", "sqs-screening", "EligibilityCheckFunction");
+                "schedule-screening-sweep", "ScreeningSweepFunction", "sqs-screening", "EligibilityCheckFunction",
+                "schedule-allocation-timer", "AllocationTimerFunction", "schedule-daily-digest", "AllocationTimerFunction",
+                "sqs-reminder", "ReminderEmailsFunction");
         int answered = 0;
         try (Stream<Path> events = Files.list(root.resolve("infrastructure/events"))) {
             for (Path event : events.filter(p -> p.getFileName().toString().matches("(apigateway|schedule|sqs)-.*\\.json")).sorted().toList()) {
@@ -142,7 +144,7 @@ class TemplateMatchesCodeIT {
                 answered++;
             }
         }
-        assertEquals(5, answered, "sample events found");
+        assertEquals(8, answered, "sample events found");
     }
 
     @Test
@@ -159,6 +161,30 @@ class TemplateMatchesCodeIT {
                 assertNotNull(queue.deadLetterQueueId(), queue.logicalId() + " has no dead-letter queue");
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDeadLetterQueueHasAnAlarmThatNotifiesSomeone() {
+        Map<String, Object> resources = (Map<String, Object>) template.document().get("Resources");
+        Set<String> watched = new TreeSet<>();
+        resources.values().forEach(value -> {
+            Map<String, Object> resource = (Map<String, Object>) value;
+            if ("AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
+                Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+                assertFalse(((List<Object>) properties.getOrDefault("AlarmActions", List.of())).isEmpty(),
+                        "an alarm without actions tells no one: " + properties.get("AlarmDescription"));
+                for (Object dimension : (List<Object>) properties.getOrDefault("Dimensions", List.of())) {
+                    watched.add(String.valueOf(((Map<String, Object>) dimension).get("Value")));
+                }
+            }
+        });
+        for (SamTemplate.QueueDefinition queue : template.queues()) {
+            if (template.queues().stream().anyMatch(q -> queue.logicalId().equals(q.deadLetterQueueId()))) {
+                assertTrue(watched.stream().anyMatch(v -> v.contains(queue.logicalId())), queue.logicalId() + " has no alarm: " + watched);
+            }
+        }
+        assertTrue(resources.containsKey("DeadlineMissedAlarm"), "a missed statutory deadline raises an alarm");
     }
 
     private static void collect(Pattern pattern, String code, Set<String> into) {
