@@ -5,11 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import org.advocacyhub.application.alerts.SendAlert;
 import org.advocacyhub.application.port.Alert;
 import org.advocacyhub.messaging.queue.AlertMessages;
+import org.advocacyhub.messaging.queue.SqsBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,19 +38,13 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                Alert alert = messages.read(message.getBody());
-                SendAlert.Outcome outcome = sendAlert.send(alert);
-                // Identifiers only: the case reference, the clock and the kind; no one's name or address.
-                LOG.info("Message {}: {} {}", message.getMessageId(), describe(alert), outcome);
-            } catch (RuntimeException e) {
-                LOG.warn("Message {} not sent ({})", message.getMessageId(), e.getClass().getSimpleName());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return SqsBatch.process(event, LOG, message -> {
+            Alert alert = messages.read(message.getBody());
+            SendAlert.Outcome outcome = sendAlert.send(alert);
+            // Identifiers only: the case reference, the clock and the kind; no one's name or address.
+            LOG.info("Message {}: {} {}", message.getMessageId(), describe(alert), outcome);
+            return Optional.empty();
+        });
     }
 
     private static String describe(Alert alert) {
