@@ -448,7 +448,20 @@ class DeadlineAlertsTest {
         assertEquals(London.at("2026-11-24T04:00"), standardWatch.reminderAt());
     }
 
-    // ------------------------------------------------------------------ calendar days default
+    // ------------------------------------------------------------------ mixed rules
+
+    @Test
+    @DisplayName("an urgent rule that counts days is warned by the day rules' default (opening on the due day), though the standard rule counts hours")
+    void urgentDayRuleUnderAnHourRuleGetsTheDayDefault() {
+        ClockDefinition mixed = new ClockDefinition("mixed", "respond", ClockEvent.REFERRAL_RECEIVED, ClockEvent.ALLOCATED,
+                new ElapsedHours(72), Optional.of(new WorkingDays(1)), "LLR 9.38a", Optional.empty());
+        SlaClock urgent = mixed.startClock(London.at("2026-11-23T10:00"), true);
+        assertEquals(Optional.of(London.at("2026-11-24T17:00")), urgent.dueAt(CALENDAR));
+        assertEquals(London.at("2026-11-24T09:00"), reminder(urgent, mixed, LLR),
+                "not 25% of '1' hour before 17:00: the amount of a day rule is not hours");
+        SlaClock standard = mixed.startClock(London.at("2026-11-23T10:00"), false);
+        assertEquals(London.at("2026-11-25T16:00"), reminder(standard, mixed, LLR), "the 72-hour rule at 54 hours");
+    }
 
     @Test
     @DisplayName("the day rules' default is used with calendar days too: CalendarDays(7) warns at the opening on its last day")
