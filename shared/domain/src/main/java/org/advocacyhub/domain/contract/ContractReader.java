@@ -325,15 +325,19 @@ final class ContractReader {
         }
         ConfigNode ruleNode = node.field("rule");
         String kind = ruleNode.text();
-        Optional<BigDecimal> fraction = node.field("fraction").optionalDecimal(new BigDecimal("0.01"), new BigDecimal("0.99"));
+        ConfigNode fractionNode = node.field("fraction");
+        Optional<BigDecimal> fraction = fractionNode.optionalDecimal(new BigDecimal("0.01"), new BigDecimal("0.99"));
         for (Warning.Kind candidate : Warning.Kind.values()) {
             if (candidate.configName().equals(kind)) {
                 if (candidate == Warning.Kind.FRACTION_ELAPSED && fraction.isEmpty()) {
-                    node.field("fraction").problem("is required for elapsed-fraction warnings");
+                    if (!fractionNode.isPresent()) {
+                        // given but out of range or not a number: that problem is already recorded
+                        fractionNode.problem("is required for elapsed-fraction warnings");
+                    }
                     return Optional.empty();
                 }
-                if (candidate == Warning.Kind.OPENING_ON_DUE_DAY && fraction.isPresent()) {
-                    node.field("fraction").problem("is only for elapsed-fraction warnings");
+                if (candidate == Warning.Kind.OPENING_ON_DUE_DAY && fractionNode.isPresent()) {
+                    fractionNode.problem("is only for elapsed-fraction warnings");
                     return Optional.empty();
                 }
                 if (candidate == Warning.Kind.FRACTION_ELAPSED && rule != null && rule.kind().endsWith("days")) {

@@ -138,6 +138,11 @@ class WarningConfigurationTest {
             unknown warning rule              | rule: elapsed-hours, amount: 24, warn: { rule: three-quarters }                          | services[0].clocks[1].warn.rule: unknown warning 'three-quarters'; expected opening-on-due-day or elapsed-fraction
             elapsed-fraction without fraction | rule: elapsed-hours, amount: 24, warn: { rule: elapsed-fraction }                        | services[0].clocks[1].warn.fraction: is required for elapsed-fraction warnings
             fraction with opening-on-due-day  | rule: working-days, amount: 1, warn: { rule: opening-on-due-day, fraction: 0.5 }          | services[0].clocks[1].warn.fraction: is only for elapsed-fraction warnings
+            fraction 0                        | rule: elapsed-hours, amount: 24, warn: { rule: elapsed-fraction, fraction: 0 }           | services[0].clocks[1].warn.fraction: must be between 0.01 and 0.99 but was 0
+            fraction 1                        | rule: elapsed-hours, amount: 24, warn: { rule: elapsed-fraction, fraction: 1 }           | services[0].clocks[1].warn.fraction: must be between 0.01 and 0.99 but was 1
+            fraction 1.5                      | rule: elapsed-hours, amount: 24, warn: { rule: elapsed-fraction, fraction: 1.5 }         | services[0].clocks[1].warn.fraction: must be between 0.01 and 0.99 but was 1.5
+            fraction negative                 | rule: elapsed-hours, amount: 24, warn: { rule: elapsed-fraction, fraction: -0.25 }       | services[0].clocks[1].warn.fraction: must be between 0.01 and 0.99 but was -0.25
+            fraction as text                  | rule: elapsed-hours, amount: 24, warn: { rule: elapsed-fraction, fraction: 75% }         | services[0].clocks[1].warn.fraction: expected a number but was text '75%'
             elapsed-fraction on working days  | rule: working-days, amount: 1, warn: { rule: elapsed-fraction, fraction: 0.75 }           | services[0].clocks[1].warn.rule: an elapsed-fraction warning needs an hour rule; 'working-days' counts days: use opening-on-due-day
             elapsed-fraction on calendar days | rule: calendar-days, amount: 3, warn: { rule: elapsed-fraction, fraction: 0.75 }          | services[0].clocks[1].warn.rule: an elapsed-fraction warning needs an hour rule; 'calendar-days' counts days: use opening-on-due-day
             unknown key inside warn           | rule: elapsed-hours, amount: 24, warn: { rule: elapsed-fraction, fraction: 0.75, lead: PT6H } | services[0].clocks[1].warn.lead: unknown field; expected one of rule, fraction
@@ -156,6 +161,27 @@ class WarningConfigurationTest {
         ContractConfigurationException error = assertThrows(ContractConfigurationException.class,
                 () -> read(CALLBACK + ", warn: { rule: elapsed-fraction }", "rule: working-days, amount: 1"));
         assertEquals(List.of(FILE + ": clocks[0].warn.fraction: is required for elapsed-fraction warnings"), error.problems());
+    }
+
+    @Test
+    @DisplayName("an invalid fraction given with opening-on-due-day: both its problems, and never 'is required' for a fraction that was given")
+    void invalidFractionWithOpeningOnDueDay() {
+        ContractConfigurationException error = assertThrows(ContractConfigurationException.class,
+                () -> read(CALLBACK, "rule: working-days, amount: 1, warn: { rule: opening-on-due-day, fraction: 1.5 }"));
+        assertEquals(List.of(
+                FILE + ": services[0].clocks[1].warn.fraction: must be between 0.01 and 0.99 but was 1.5",
+                FILE + ": services[0].clocks[1].warn.fraction: is only for elapsed-fraction warnings"), error.problems());
+    }
+
+    @Test
+    @DisplayName("every problem in warn is reported with the rest of the file's problems")
+    void reportedWithOtherProblems() {
+        ContractConfigurationException error = assertThrows(ContractConfigurationException.class, () -> read(
+                CALLBACK + ", warn: { rule: soon }", "rule: elapsed-hours, amount: 0, warn: { rule: elapsed-fraction, fraction: 2 }"));
+        assertEquals(List.of(
+                FILE + ": clocks[0].warn.rule: unknown warning 'soon'; expected opening-on-due-day or elapsed-fraction",
+                FILE + ": services[0].clocks[1].amount: must be between 1 and 8784 but was 0",
+                FILE + ": services[0].clocks[1].warn.fraction: must be between 0.01 and 0.99 but was 2"), error.problems());
     }
 
     // ------------------------------------------------------------------ the Warning value
