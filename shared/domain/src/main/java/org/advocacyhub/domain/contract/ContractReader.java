@@ -287,7 +287,7 @@ final class ContractReader {
             }
             String clause = clause(item.field("clause"));
             Optional<KpiTarget> kpi = kpi(item.field("kpi"));
-            Optional<Warning> warning = warning(item.field("warn"), rule);
+            Optional<Warning> warning = warning(item.field("warn"), rule, urgent);
             if (item.problemCount() == before) {
                 clocks.add(new ClockDefinition(name, description, start, stop, rule, urgent, clause, kpi, warning));
             }
@@ -319,7 +319,7 @@ final class ContractReader {
     }
 
     /** {@code warn: {rule: opening-on-due-day}} or {@code warn: {rule: elapsed-fraction, fraction: 0.75}}; absent: the default. */
-    private static Optional<Warning> warning(ConfigNode node, SlaRule rule) {
+    private static Optional<Warning> warning(ConfigNode node, SlaRule rule, Optional<SlaRule> urgent) {
         if (!node.isPresent() || !node.requireMapping("rule", "fraction")) {
             return Optional.empty();
         }
@@ -342,6 +342,11 @@ final class ContractReader {
                 }
                 if (candidate == Warning.Kind.FRACTION_ELAPSED && rule != null && rule.kind().endsWith("days")) {
                     ruleNode.problem("an elapsed-fraction warning needs an hour rule; '" + rule.kind()
+                            + "' counts days: use opening-on-due-day");
+                    return Optional.empty();
+                }
+                if (candidate == Warning.Kind.FRACTION_ELAPSED && urgent.isPresent() && urgent.get().kind().endsWith("days")) {
+                    ruleNode.problem("an elapsed-fraction warning needs an hour rule; the urgent rule '" + urgent.get().kind()
                             + "' counts days: use opening-on-due-day");
                     return Optional.empty();
                 }

@@ -164,6 +164,17 @@ class WarningConfigurationTest {
     }
 
     @Test
+    @DisplayName("elapsed-fraction on an hour rule whose urgent rule counts days is refused, naming warn.rule: the urgent clock's amount is not hours")
+    void elapsedFractionWithUrgentDaysRefused() {
+        ContractConfigurationException error = assertThrows(ContractConfigurationException.class, () -> read(CALLBACK,
+                "rule: elapsed-hours, amount: 72, urgent: { rule: working-days, amount: 1 }, warn: { rule: elapsed-fraction, fraction: 0.75 }"));
+        assertEquals(1, error.problems().size(), error.getMessage());
+        String problem = error.problems().get(0);
+        assertTrue(problem.startsWith(FILE + ": services[0].clocks[1].warn.rule: an elapsed-fraction warning needs an hour rule;"), problem);
+        assertTrue(problem.contains("urgent") && problem.contains("'working-days'"), problem);
+    }
+
+    @Test
     @DisplayName("an invalid fraction given with opening-on-due-day: both its problems, and never 'is required' for a fraction that was given")
     void invalidFractionWithOpeningOnDueDay() {
         ContractConfigurationException error = assertThrows(ContractConfigurationException.class,
