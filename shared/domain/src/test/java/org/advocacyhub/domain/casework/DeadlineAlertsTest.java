@@ -181,6 +181,20 @@ class DeadlineAlertsTest {
         assertEquals(London.at("2026-11-23T09:00"), reminder(early, definition, LLR));
     }
 
+    @Test
+    @DisplayName("an opening-on-due-day warning for a deadline before the service opens that day goes at the previous opening, never after the deadline")
+    void deadlineBeforeTheDaysOpening() {
+        ClockDefinition definition = constructed(new ElapsedHours(24), Optional.of(Warning.OPENING_ON_DUE_DAY));
+        SlaClock clock = definition.startClock(London.at("2026-11-23T07:00"), false);
+        assertEquals(Optional.of(London.at("2026-11-24T07:00")), clock.dueAt(CALENDAR));
+        assertEquals(London.at("2026-11-23T09:00"), reminder(clock, definition, LLR), "Tuesday's 09:00 is after the 07:00 deadline");
+        // a deadline exactly at the opening: the opening before it
+        SlaClock atNine = definition.startClock(London.at("2026-11-23T09:00"), false);
+        assertEquals(London.at("2026-11-23T09:00"), reminder(atNine, definition, LLR));
+        assertEquals(new Next(Kind.REMINDER, London.at("2026-11-23T09:00")),
+                DeadlineAlerts.next(Kind.REMINDER, reminder(atNine, definition, LLR), London.at("2026-11-24T09:00")));
+    }
+
     // ------------------------------------------------------------------ calendar-day clocks and closed days
 
     @Test
