@@ -79,11 +79,12 @@ public final class DeadlineAlerts {
      *       so pauses move it as they move the deadline.</li>
      * </ul>
      * A reminder time before the clock started is the clock's start: warned at once (issue 9: "at
-     * once if the clock starts that day").
+     * once if the clock starts that day"). Without a configured warning, the default is that of the
+     * rule the clock runs under (an urgent rule may count days where the standard one counts hours).
      */
     public static Instant reminderAt(SlaClock clock, ClockDefinition definition, Instant due, ServiceHours hours,
                                      WorkingCalendar calendar) {
-        Warning warning = definition.warningOrDefault();
+        Warning warning = definition.warning().orElseGet(() -> Warning.defaultFor(clock.rule().kind()));
         Instant reminder = switch (warning.kind()) {
             case OPENING_ON_DUE_DAY -> openingOnDueDay(due, hours, calendar);
             case FRACTION_ELAPSED -> beforeDue(clock, due, warning.fraction(), calendar);

@@ -52,7 +52,11 @@ public record ClockDefinition(
         this(name, description, start, stop, rule, urgentRule, clause, kpi, Optional.empty());
     }
 
-    /** When staff are warned before this clock falls due (issue 9). */
+    /**
+     * When staff are warned before this clock falls due under its standard rule (issue 9). A clock
+     * running under an urgent rule of another kind gets that rule's default instead, see
+     * {@code DeadlineAlerts.reminderAt}.
+     */
     public Warning warningOrDefault() {
         return warning.orElse(Warning.defaultFor(rule.kind()));
     }

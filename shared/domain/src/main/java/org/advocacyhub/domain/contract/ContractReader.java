@@ -287,7 +287,7 @@ final class ContractReader {
             }
             String clause = clause(item.field("clause"));
             Optional<KpiTarget> kpi = kpi(item.field("kpi"));
-            Optional<Warning> warning = warning(item.field("warn"), rule);
+            Optional<Warning> warning = warning(item.field("warn"), rule, urgent);
             if (item.problemCount() == before) {
                 clocks.add(new ClockDefinition(name, description, start, stop, rule, urgent, clause, kpi, warning));
             }
@@ -319,25 +319,34 @@ final class ContractReader {
     }
 
     /** {@code warn: {rule: opening-on-due-day}} or {@code warn: {rule: elapsed-fraction, fraction: 0.75}}; absent: the default. */
-    private static Optional<Warning> warning(ConfigNode node, SlaRule rule) {
+    private static Optional<Warning> warning(ConfigNode node, SlaRule rule, Optional<SlaRule> urgent) {
         if (!node.isPresent() || !node.requireMapping("rule", "fraction")) {
             return Optional.empty();
         }
         ConfigNode ruleNode = node.field("rule");
         String kind = ruleNode.text();
-        Optional<BigDecimal> fraction = node.field("fraction").optionalDecimal(new BigDecimal("0.01"), new BigDecimal("0.99"));
+        ConfigNode fractionNode = node.field("fraction");
+        Optional<BigDecimal> fraction = fractionNode.optionalDecimal(new BigDecimal("0.01"), new BigDecimal("0.99"));
         for (Warning.Kind candidate : Warning.Kind.values()) {
             if (candidate.configName().equals(kind)) {
                 if (candidate == Warning.Kind.FRACTION_ELAPSED && fraction.isEmpty()) {
-                    node.field("fraction").problem("is required for elapsed-fraction warnings");
+                    if (!fractionNode.isPresent()) {
+                        // given but out of range or not a number: that problem is already recorded
+                        fractionNode.problem("is required for elapsed-fraction warnings");
+                    }
                     return Optional.empty();
                 }
-                if (candidate == Warning.Kind.OPENING_ON_DUE_DAY && fraction.isPresent()) {
-                    node.field("fraction").problem("is only for elapsed-fraction warnings");
+                if (candidate == Warning.Kind.OPENING_ON_DUE_DAY && fractionNode.isPresent()) {
+                    fractionNode.problem("is only for elapsed-fraction warnings");
                     return Optional.empty();
                 }
                 if (candidate == Warning.Kind.FRACTION_ELAPSED && rule != null && rule.kind().endsWith("days")) {
                     ruleNode.problem("an elapsed-fraction warning needs an hour rule; '" + rule.kind()
+                            + "' counts days: use opening-on-due-day");
+                    return Optional.empty();
+                }
+                if (candidate == Warning.Kind.FRACTION_ELAPSED && urgent.isPresent() && urgent.get().kind().endsWith("days")) {
+                    ruleNode.problem("an elapsed-fraction warning needs an hour rule; the urgent rule '" + urgent.get().kind()
                             + "' counts days: use opening-on-due-day");
                     return Optional.empty();
                 }
