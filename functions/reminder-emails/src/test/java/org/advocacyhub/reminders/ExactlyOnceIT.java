@@ -28,6 +28,7 @@ import org.advocacyhub.messaging.email.SesStaffNotifications;
 import org.advocacyhub.messaging.metrics.EmfDeadlineMetrics;
 import org.advocacyhub.persistence.CaseItemMapper;
 import org.advocacyhub.persistence.DynamoAlertLedger;
+import org.advocacyhub.persistence.DynamoAnswerphoneStore;
 import org.advocacyhub.persistence.DynamoCaseStore;
 import org.advocacyhub.persistence.DynamoStaffDirectory;
 import org.advocacyhub.testing.LocalAws;
@@ -63,7 +64,8 @@ class ExactlyOnceIT {
 
     private SendAlert sender(AlertLedger ledger, StaffNotifications notifications, Instant at) {
         return new SendAlert(new DynamoCaseStore(aws.dynamoDb(), table, new CaseItemMapper(), contracts),
-                new DynamoStaffDirectory(aws.dynamoDb(), table), ledger, notifications,
+                new DynamoAnswerphoneStore(aws.dynamoDb(), table, contracts), new DynamoStaffDirectory(aws.dynamoDb(), table), ledger,
+                notifications,
                 new EmfDeadlineMetrics(JsonMapper.createDefault(), System.out, Clock.fixed(at, ZoneOffset.UTC)),
                 contracts, Clock.fixed(at, ZoneOffset.UTC));
     }
@@ -208,6 +210,16 @@ class ExactlyOnceIT {
         @Override
         public void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice) {
             inner.deadlineMissed(referral, to, notice);
+        }
+
+        @Override
+        public void callbackReminder(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice) {
+            inner.callbackReminder(message, to, notice);
+        }
+
+        @Override
+        public void callbackMissed(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice) {
+            inner.callbackMissed(message, to, notice);
         }
 
         @Override

@@ -157,19 +157,32 @@ public final class CaseItemMapper {
      * reminder, or for the escalation when the reminder would come at or after the deadline.
      */
     public Map<String, AttributeValue> toClockItem(ReferralCase c, DeadlineAlerts.Watched watched) {
+        Map<String, AttributeValue> item = clockItem(TableKeys.casePk(c.reference()), c.reference().value(), c.reference().contract(),
+                c.details().service(), watched);
+        item.put("reference", s(c.reference().value()));
+        return item;
+    }
+
+    /**
+     * A clock item of any owner (a case, or an answerphone message, issue 10): its partition, the
+     * owner's id in the index sort keys, and what the timer and the digest read.
+     */
+    static Map<String, AttributeValue> clockItem(String ownerPk, String ownerId, String contract, ServiceCode service,
+                                                 DeadlineAlerts.Watched watched) {
         String clock = watched.clock().name();
         DeadlineAlerts.Next next = DeadlineAlerts.next(DeadlineAlerts.Kind.REMINDER, watched.reminderAt(), watched.dueAt());
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(TableKeys.casePk(c.reference())));
+        item.put(PK, s(ownerPk));
         item.put(SK, s(TableKeys.clockSk(clock)));
         item.put(TYPE, s("CLOCK"));
         item.put(GSI1PK, s(TableKeys.CLOCK_ALERTS));
-        item.put(GSI1SK, s(TableKeys.clockDueSk(next.at(), c.reference(), clock)));
+        item.put(GSI1SK, s(TableKeys.clockDueSk(next.at(), ownerId, clock)));
         item.put(TableKeys.GSI3PK, s(TableKeys.CLOCKS_DUE));
-        item.put(TableKeys.GSI3SK, s(TableKeys.clockDueSk(watched.dueAt(), c.reference(), clock)));
-        item.put("reference", s(c.reference().value()));
-        item.put("contract", s(c.reference().contract()));
-        item.put("service", s(c.details().service().name()));
+        item.put(TableKeys.GSI3SK, s(TableKeys.clockDueSk(watched.dueAt(), ownerId, clock)));
+        item.put("contract", s(contract));
+        if (service != null) {
+            item.put("service", s(service.name()));
+        }
         item.put("clock", s(clock));
         item.put("dueAt", s(watched.dueAt().toString()));
         item.put("startedAt", s(watched.clock().startedAt().toString()));
@@ -181,16 +194,23 @@ public final class CaseItemMapper {
     }
 
     public CaseStore.IndexedClock toIndexedClock(Map<String, AttributeValue> item) {
-        return new CaseStore.IndexedClock(ReferralReference.parse(str(item, "reference")).orElseThrow(), str(item, "contract"),
-                ServiceCode.valueOf(str(item, "service")), str(item, "clock"), Instant.parse(str(item, "dueAt")),
+        return new CaseStore.IndexedClock(item.containsKey("reference") ? ReferralReference.parse(str(item, "reference")).orElseThrow() : null,
+                opt(item, "messageId"), str(item, "contract"),
+                item.containsKey("service") ? ServiceCode.valueOf(str(item, "service")) : null, str(item, "clock"),
+                Instant.parse(str(item, "dueAt")),
                 Instant.parse(str(item, "reminderAt")), item.containsKey("urgent") && item.get("urgent").bool(),
                 item.containsKey("waiting") ? DeadlineAlerts.Kind.valueOf(str(item, "waiting")) : null,
                 item.containsKey("alertAt") ? Instant.parse(str(item, "alertAt")) : null);
     }
 
+    /** The partition of a clock's owner: its case's, or its answerphone message's. */
+    static String ownerPk(CaseStore.IndexedClock clock) {
+        return clock.reference() != null ? TableKeys.casePk(clock.reference()) : TableKeys.messagePk(clock.messageId());
+    }
+
     // ------------------------------------------------------------------ clocks, screening, letter
 
-    private static Map<String, AttributeValue> clock(SlaClock k) {
+    static Map<String, AttributeValue> clock(SlaClock k) {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("name", s(k.name()));
         m.put("rule", s(k.rule().kind()));
@@ -207,7 +227,7 @@ public final class CaseItemMapper {
         return m;
     }
 
-    private static SlaClock toClock(Map<String, AttributeValue> m) {
+    static SlaClock toClock(Map<String, AttributeValue> m) {
         List<Pause> pauses = m.get("pauses").l().stream().map(v -> {
             Map<String, AttributeValue> p = v.m();
             return new Pause(Instant.parse(str(p, "start")), p.containsKey("end") ? Instant.parse(str(p, "end")) : null,
@@ -387,7 +407,7 @@ public final class CaseItemMapper {
         return value.s();
     }
 
-    private static String opt(Map<String, AttributeValue> item, String name) {
+    static String opt(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }

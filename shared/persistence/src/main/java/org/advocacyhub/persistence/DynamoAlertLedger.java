@@ -105,6 +105,10 @@ public final class DynamoAlertLedger implements AlertLedger {
             return Map.of(PK, s(TableKeys.casePk(alert.reference())),
                     SK, s(TableKeys.alertSk(alert.clock(), alert.kind().name(), alert.dueAt())));
         }
+        if (key instanceof Alert.Callback callback) {
+            return Map.of(PK, s(TableKeys.messagePk(callback.messageId())),
+                    SK, s(TableKeys.alertSk(org.advocacyhub.domain.contract.Contract.ANSWERPHONE_CLOCK, callback.kind().name(), callback.dueAt())));
+        }
         Alert.Digest digest = (Alert.Digest) key;
         return Map.of(PK, s(TableKeys.digestPk(digest.day())), SK, s(TableKeys.staffSk(digest.staffId())));
     }

@@ -199,37 +199,12 @@ public final class DynamoCaseStore implements CaseStore {
         }
     }
 
-    /**
-     * Keeps the clock items exact: every clock alerts are raised for ({@link DeadlineAlerts#watched})
-     * has one. It is written when the clock is new there or its due or reminder time moved (a pause
-     * and resume, an urgent flag), so that alert progress survives every other save of the case and
-     * a moved deadline is alerted afresh; a clock that was watched and is now stopped, paused or gone
-     * loses its item.
-     */
+    /** The case's clock items as {@link ClockItems} keeps them. */
     private List<TransactWriteItem> clockWrites(ReferralCase before, ReferralCase after) {
-        Map<String, DeadlineAlerts.Watched> was = new java.util.HashMap<>();
-        if (before != null) {
-            DeadlineAlerts.watched(before, contracts.contractFor(before.details().service()))
-                    .forEach(w -> was.put(w.clock().name(), w));
-        }
-        List<TransactWriteItem> writes = new ArrayList<>();
-        java.util.Set<String> watchedNow = new java.util.HashSet<>();
-        for (DeadlineAlerts.Watched watched : DeadlineAlerts.watched(after, contracts.contractFor(after.details().service()))) {
-            watchedNow.add(watched.clock().name());
-            DeadlineAlerts.Watched previous = was.get(watched.clock().name());
-            if (previous == null || !previous.dueAt().equals(watched.dueAt()) || !previous.reminderAt().equals(watched.reminderAt())
-                    || previous.urgent() != watched.urgent()) {
-                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                        .item(mapper.toClockItem(after, watched)).build()).build());
-            }
-        }
-        for (String clock : was.keySet()) {
-            if (!watchedNow.contains(clock)) {
-                writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(key(TableKeys.casePk(after.reference()), TableKeys.clockSk(clock))).build()).build());
-            }
-        }
-        return writes;
+        List<DeadlineAlerts.Watched> was = before == null ? List.of()
+                : DeadlineAlerts.watched(before, contracts.contractFor(before.details().service()));
+        return ClockItems.writes(table, TableKeys.casePk(after.reference()), was,
+                DeadlineAlerts.watched(after, contracts.contractFor(after.details().service())), watched -> mapper.toClockItem(after, watched));
     }
 
     @Override
@@ -379,9 +354,9 @@ public final class DynamoCaseStore implements CaseStore {
                 .expressionAttributeValues(Map.of(":alerts", s(TableKeys.CLOCK_ALERTS), ":before", s(TableKeys.upperBoundAtOrBefore(now))))
                 .limit(limit);
         if (after != null) {
-            query.exclusiveStartKey(Map.of(PK, s(TableKeys.casePk(after.reference())), SK, s(TableKeys.clockSk(after.clock())),
+            query.exclusiveStartKey(Map.of(PK, s(CaseItemMapper.ownerPk(after)), SK, s(TableKeys.clockSk(after.clock())),
                     TableKeys.GSI1PK, s(TableKeys.CLOCK_ALERTS),
-                    TableKeys.GSI1SK, s(TableKeys.clockDueSk(after.alertAt(), after.reference(), after.clock()))));
+                    TableKeys.GSI1SK, s(TableKeys.clockDueSk(after.alertAt(), after.ownerId(), after.clock()))));
         }
         return dynamo.query(query.build()).items().stream().map(mapper::toIndexedClock).toList();
     }
@@ -399,7 +374,7 @@ public final class DynamoCaseStore implements CaseStore {
         String update;
         if (next != null) {
             update = "SET GSI1SK = :sk, waiting = :next, alertAt = :at";
-            values.put(":sk", s(TableKeys.clockDueSk(next.at(), seen.reference(), seen.clock())));
+            values.put(":sk", s(TableKeys.clockDueSk(next.at(), seen.ownerId(), seen.clock())));
             values.put(":next", s(next.kind().name()));
             values.put(":at", s(next.at().toString()));
         } else {
@@ -407,7 +382,7 @@ public final class DynamoCaseStore implements CaseStore {
             update = "REMOVE GSI1PK, GSI1SK, waiting, alertAt";
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.casePk(seen.reference()), TableKeys.clockSk(seen.clock())))
+            dynamo.updateItem(b -> b.tableName(table).key(key(CaseItemMapper.ownerPk(seen), TableKeys.clockSk(seen.clock())))
                     .updateExpression(update)
                     .conditionExpression("dueAt = :due AND waiting = :waiting")
                     .expressionAttributeValues(values));

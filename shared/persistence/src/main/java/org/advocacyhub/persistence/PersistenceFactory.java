@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import org.advocacyhub.application.port.AlertLedger;
+import org.advocacyhub.application.port.AnswerphoneStore;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.ReturnsStore;
 import org.advocacyhub.application.port.StaffDirectory;
@@ -47,6 +48,11 @@ public class PersistenceFactory {
     @Singleton
     ReturnsStore returnsStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoReturnsStore(dynamo, table);
+    }
+
+    @Singleton
+    AnswerphoneStore answerphoneStore(DynamoDbClient dynamo, @Value("${table.name}") String table, ContractCatalogue contracts) {
+        return new DynamoAnswerphoneStore(dynamo, table, contracts);
     }
 
     @Singleton

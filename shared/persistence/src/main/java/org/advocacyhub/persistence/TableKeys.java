@@ -17,6 +17,10 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * running clock   CASE#LLR-2026-000042       CLOCK#allocation            CLOCK#ALERT / alertAt#ref#clock (until escalated)
  *                                            also GSI3PK / GSI3SK: CLOCK#DUE / due#ref#clock (while running with a due time)
  * alert ledger    CASE#LLR-2026-000042       ALERT#clock#kind#due        (one per reminder or escalation: claimed, sent, failed, skipped)
+ * answerphone     MESSAGE#AP-LLR-2026-000001 MESSAGE                     GSI3: ANSWERPHONE#LLR#OPEN / due#id, or ...#RESPONDED / left#id
+ *   message       (also CLOCK#answerphone-callback, RESPONSE#ts#id, AUDIT#ts#id, ALERT#...; all but alerts: TTL expiresAt, retention)
+ * message source  MESSAGE-SOURCE#LLR#sha256   SOURCE                      (names the message; TTL as the message)
+ * kept callback   RETURNS#LLR#FY2026Q3       CALLBACK#left#id            (no personal data: left, due, responded; for the returns)
  *                 DIGEST#2026-12-31          STAFF#morgan-manager        (one per duty manager per day; TTL attribute expiresAt)
  * timeline event  CASE#LLR-2026-000042       EVENT#ts#id
  * task            CASE#LLR-2026-000042       TASK#ts#id
@@ -113,9 +117,33 @@ public final class TableKeys {
         return "DIGEST#" + day;
     }
 
-    /** Clock index sort key (due time or alert time), then case, then clock (unique). */
-    public static String clockDueSk(Instant dueAt, ReferralReference reference, String clock) {
-        return sortable(dueAt) + "#" + reference.value() + "#" + clock;
+    /** Clock index sort key (due time or alert time), then the owner (case reference or message id), then clock (unique). */
+    public static String clockDueSk(Instant dueAt, String ownerId, String clock) {
+        return sortable(dueAt) + "#" + ownerId + "#" + clock;
+    }
+
+    /** An answerphone message's partition (issue 10): the message, its attempts, audit, clock and alerts. */
+    public static String messagePk(String messageId) {
+        return "MESSAGE#" + messageId;
+    }
+
+    public static final String MESSAGE_SK = "MESSAGE";
+
+    /** List index (GSI3) partition of one contract's open or responded answerphone messages. */
+    public static String messageListPk(String contract, String listing) {
+        return "ANSWERPHONE#" + contract + "#" + listing;
+    }
+
+    /** A telephony system's (or client's) own key for a message, hashed: one message per key. */
+    public static String messageSourcePk(String contract, String keyDigest) {
+        return "MESSAGE-SOURCE#" + contract + "#" + keyDigest;
+    }
+
+    public static final String MESSAGE_SOURCE_SK = "SOURCE";
+
+    /** What the returns keep of an answerphone message, in its contract's returns partition. */
+    public static String keptCallbackSk(Instant leftAt, String messageId) {
+        return "CALLBACK#" + sortable(leftAt) + "#" + messageId;
     }
 
     /** Status index partition: one contract's cases in one status. */

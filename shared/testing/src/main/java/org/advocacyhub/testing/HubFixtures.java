@@ -75,7 +75,13 @@ public class HubFixtures {
 
     /** A staff request to the casework function as if it were {@code at}. */
     public APIGatewayProxyResponseEvent staff(Map<String, Object> claims, String method, String path, Object body, Instant at) {
-        try (FunctionInvoker casework = aws.newFunction(CASEWORK, Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+        return staff(CASEWORK, claims, method, path, body, at);
+    }
+
+    /** A staff request to {@code functionId} as if it were {@code at}. */
+    public APIGatewayProxyResponseEvent staff(String functionId, Map<String, Object> claims, String method, String path, Object body,
+                                              Instant at) {
+        try (FunctionInvoker casework = aws.newFunction(functionId, Map.of("HUB_CLOCK_FIXED", at.toString()))) {
             ApiRoutes.Request request = aws.request(method, path).claims(claims);
             if (body != null) {
                 request.header("Content-Type", "application/json").body(body instanceof String text ? text : write(body));

@@ -11,7 +11,6 @@ import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.IdentifyStaff;
 import org.advocacyhub.application.casework.StaffActor;
 import org.advocacyhub.application.casework.ViewCase;
-import org.advocacyhub.application.port.StaffMember;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.contract.ContractCatalogue;
@@ -24,7 +23,7 @@ import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Problems;
 import org.advocacyhub.web.RequestBodies;
-import org.advocacyhub.web.StaffClaims;
+import org.advocacyhub.web.StaffRequests;
 
 /**
  * The shapes every staff route shares, written once: who is asking (401 without verified claims),
@@ -40,7 +39,6 @@ public final class CaseRoutes {
             + "to one advocate (DERBY accommodation), active staff who work in that contract's service";
     public static final String STAFF = "all staff";
 
-    private final IdentifyStaff identify;
     private final ViewCase viewCase;
     private final ContractCatalogue contracts;
     private final Clock clock;
@@ -48,9 +46,9 @@ public final class CaseRoutes {
     private final Problems problems;
     private final RequestBodies bodies;
     private final CaseViewJson caseJson;
+    private final StaffRequests staff;
 
     public CaseRoutes(IdentifyStaff identify, ViewCase viewCase, ContractCatalogue contracts, Clock clock, JsonMapper json) {
-        this.identify = identify;
         this.viewCase = viewCase;
         this.contracts = contracts;
         this.clock = clock;
@@ -58,6 +56,7 @@ public final class CaseRoutes {
         this.problems = new Problems(json);
         this.bodies = new RequestBodies(problems);
         this.caseJson = new CaseViewJson(json);
+        this.staff = new StaffRequests(identify, problems, bodies);
     }
 
     public Problems problems() {
@@ -96,23 +95,13 @@ public final class CaseRoutes {
 
     /** The signed-in member of staff, or 401 with WWW-Authenticate (defence in depth: the authorizer answers first in AWS). */
     public APIGatewayProxyResponseEvent withActor(HttpRequest request, Function<StaffActor, APIGatewayProxyResponseEvent> then) {
-        Optional<StaffMember> member = StaffClaims.from(request.claims());
-        if (member.isEmpty()) {
-            return problems.unauthorized();
-        }
-        return then.apply(identify.identify(member.get()));
+        return staff.withActor(request, then);
     }
 
     /** A route body that needs the signed-in member of staff and a JSON body. */
     public APIGatewayProxyResponseEvent withActorAndBody(HttpRequest request,
                                                          java.util.function.BiFunction<StaffActor, SubmittedFields, APIGatewayProxyResponseEvent> then) {
-        return withActor(request, actor -> {
-            RequestBodies.Read read = bodies.json(request);
-            if (read instanceof RequestBodies.Refused refused) {
-                return refused.response();
-            }
-            return then.apply(actor, ((RequestBodies.Fields) read).fields());
-        });
+        return staff.withActorAndBody(request, then);
     }
 
     /** Every case outcome to HTTP, written once: the case as it now is, or the problem. */

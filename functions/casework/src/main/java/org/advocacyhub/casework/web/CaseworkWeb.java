@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.web.AnswerphoneApi;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The staff API's router (template.yaml {@code CaseworkFunction}): the {@link ApiOperation}s of
  * every {@link RouteGroup}. The same operations, with the intake function's ({@link IntakeApi}),
- * give the OpenAPI document ({@code GET /openapi.json}, public), with the field specs each query
+ * give the OpenAPI document ({@code GET /openapi.json}, public), with the answerphone function's
+ * ({@link AnswerphoneApi}) and the field specs each query
  * and body is validated against.
  */
 @Singleton
@@ -38,7 +41,7 @@ public final class CaseworkWeb {
     /** Built once: it changes only with a release. */
     private final String openApi;
 
-    public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups, ContractTerms terms, JsonMapper json) {
+    public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups, ContractTerms terms, ContractCatalogue contracts, JsonMapper json) {
         this.routes = routes;
         for (RouteGroup group : groups) {
             for (ApiOperation operation : group.operations()) {
@@ -51,6 +54,7 @@ public final class CaseworkWeb {
         add(document);
         List<ApiOperation> all = new ArrayList<>(IntakeApi.all());
         all.addAll(operations.values());
+        all.addAll(AnswerphoneApi.all(contracts));
         this.openApi = JsonText.write(json, OpenApiDocument.build("Advocacy Hub", API_VERSION, all,
                 Map.of(IntakeApi.SUBMIT.route(), ReferralJsonSchema.build(terms.areas())), terms.areas()));
     }

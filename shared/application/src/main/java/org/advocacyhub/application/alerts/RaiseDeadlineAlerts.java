@@ -54,13 +54,15 @@ public final class RaiseDeadlineAlerts {
         for (int page = 0; page < MAX_PAGES; page++) {
             List<IndexedClock> due = store.alertsDueBy(now, after, PAGE);
             read += due.size();
-            List<Alert.Deadline> alerts = new ArrayList<>();
+            List<Alert> alerts = new ArrayList<>();
+            List<DeadlineAlerts.Kind> kinds = new ArrayList<>();
             List<IndexedClock> raisedFor = new ArrayList<>();
             for (IndexedClock indexed : due) {
                 Optional<DeadlineAlerts.Kind> kind = indexed.waiting() == null ? Optional.empty()
                         : DeadlineAlerts.dueAt(now, indexed.waiting(), indexed.reminderAt(), indexed.dueAt());
                 if (kind.isPresent()) {
-                    alerts.add(new Alert.Deadline(indexed.reference(), indexed.clock(), kind.get(), indexed.dueAt()));
+                    alerts.add(indexed.alert(kind.get()));
+                    kinds.add(kind.get());
                     raisedFor.add(indexed);
                 }
             }
@@ -69,7 +71,7 @@ public final class RaiseDeadlineAlerts {
             }
             for (int i = 0; i < alerts.size(); i++) {
                 // A clock whose deadline moved meanwhile, or that another run moved on, is left as it is now.
-                store.advanceAlert(raisedFor.get(i), alerts.get(i).kind());
+                store.advanceAlert(raisedFor.get(i), kinds.get(i));
             }
             raised += alerts.size();
             if (due.size() < PAGE) {

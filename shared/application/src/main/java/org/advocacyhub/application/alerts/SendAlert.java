@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.advocacyhub.application.port.Alert;
 import org.advocacyhub.application.port.AlertLedger;
+import org.advocacyhub.application.port.AnswerphoneStore;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.CaseStore.IndexedClock;
 import org.advocacyhub.application.port.DeadlineMetrics;
@@ -21,6 +22,7 @@ import org.advocacyhub.application.port.StaffNotifications;
 import org.advocacyhub.application.port.StaffNotifications.DeadlineNotice;
 import org.advocacyhub.application.port.StaffNotifications.DigestContract;
 import org.advocacyhub.application.port.StaffNotifications.DigestEntry;
+import org.advocacyhub.domain.answerphone.AnswerphoneMessage;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.DeadlineAlerts;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -54,6 +56,7 @@ public final class SendAlert {
     static final int DIGEST_LIMIT = 2000;
 
     private final CaseStore store;
+    private final AnswerphoneStore messages;
     private final StaffDirectory staff;
     private final AlertLedger ledger;
     private final StaffNotifications notifications;
@@ -61,9 +64,10 @@ public final class SendAlert {
     private final ContractCatalogue contracts;
     private final Clock clock;
 
-    public SendAlert(CaseStore store, StaffDirectory staff, AlertLedger ledger, StaffNotifications notifications,
-                     DeadlineMetrics metrics, ContractCatalogue contracts, Clock clock) {
+    public SendAlert(CaseStore store, AnswerphoneStore messages, StaffDirectory staff, AlertLedger ledger,
+                     StaffNotifications notifications, DeadlineMetrics metrics, ContractCatalogue contracts, Clock clock) {
         this.store = store;
+        this.messages = messages;
         this.staff = staff;
         this.ledger = ledger;
         this.notifications = notifications;
@@ -101,6 +105,9 @@ public final class SendAlert {
         if (alert instanceof Alert.Deadline deadline) {
             return sendDeadline(deadline);
         }
+        if (alert instanceof Alert.Callback callback) {
+            return sendCallback(callback);
+        }
         return sendDigest((Alert.Digest) alert);
     }
 
@@ -120,7 +127,7 @@ public final class SendAlert {
         String skip = null;
         if (watched.isEmpty() && alert.kind() == DeadlineAlerts.Kind.ESCALATION && metLate(referral, alert)) {
             // Done, but after the deadline: nobody needs telling to act, yet the deadline was missed.
-            metrics.deadlineMissed(contract.code(), referral.details().service(), alert.clock(), Duration.between(alert.dueAt(), now));
+            metrics.deadlineMissed(contract.code(), referral.details().service().name(), alert.clock(), Duration.between(alert.dueAt(), now));
             skip = "the clock stopped after its due time, before the escalation went";
         } else if (watched.isEmpty()) {
             skip = "the clock is no longer running (met, paused or ended)";
@@ -138,33 +145,16 @@ public final class SendAlert {
         DeadlineNotice notice = new DeadlineNotice(alert.clock(), definition.description(), alert.dueAt(), definition.clause(),
                 definition.stop(), escalation ? Duration.between(alert.dueAt(), now) : null, definition.kpi().orElse(null));
         List<StaffRecord> recipients = recipients(referral, escalation);
-        if (recipients.isEmpty()) {
-            String why = "no active duty manager of " + contract.code() + " or advocate to send to";
-            ledger.finish(alert, AlertLedger.Status.FAILED, now, why);
-            throw new NotSent(why, null);
-        }
-        int sent = 0;
-        for (StaffRecord recipient : recipients) {
-            if (claim.get().alreadySentTo().contains(recipient.id())) {
-                continue;
+        int sent = send(alert, claim.get(), recipients, contract, to -> {
+            if (escalation) {
+                notifications.deadlineMissed(referral, to, notice);
+            } else {
+                notifications.deadlineReminder(referral, to, notice);
             }
-            try {
-                if (escalation) {
-                    notifications.deadlineMissed(referral, recipient, notice);
-                } else {
-                    notifications.deadlineReminder(referral, recipient, notice);
-                }
-            } catch (RuntimeException e) {
-                ledger.finish(alert, AlertLedger.Status.FAILED, clock.instant(), e.getClass().getSimpleName());
-                throw new NotSent("email not sent", e);
-            }
-            ledger.sentTo(alert, recipient.id());
-            sent++;
-        }
-        ledger.finish(alert, AlertLedger.Status.SENT, clock.instant(), null);
+        });
         String to = String.join(", ", recipients.stream().map(StaffRecord::id).toList());
         if (escalation) {
-            metrics.deadlineMissed(contract.code(), referral.details().service(), alert.clock(), notice.late());
+            metrics.deadlineMissed(contract.code(), referral.details().service().name(), alert.clock(), notice.late());
             store.appendEvent(referral.reference(), new CaseEvent(now, CaseEvent.Type.EMAIL_SENT, "Deadline missed: '" + alert.clock()
                     + "' was due " + alert.dueAt() + " (" + definition.clause() + "); escalated to " + to));
         } else {
@@ -196,6 +186,94 @@ public final class SendAlert {
         return List.copyOf(recipients.values());
     }
 
+    // ------------------------------------------------------------------ answerphone callbacks (issue 10)
+
+    /**
+     * An answerphone message's callback reminder or escalation (LLR 9.23): to the contract's duty
+     * managers both times (no advocate has a message), once, as a case's deadline alert is.
+     */
+    private Outcome sendCallback(Alert.Callback alert) {
+        Instant now = clock.instant();
+        AnswerphoneMessage message = messages.find(alert.messageId())
+                .orElse(null);
+        Optional<AlertLedger.Claim> claim = ledger.claim(alert, now);
+        if (claim.isEmpty()) {
+            return new AlreadyHandled();
+        }
+        if (message == null) {
+            // Deleted after its retention period (TTL), so long overdue that nothing can be done by email.
+            String why = "the message is no longer held";
+            ledger.finish(alert, AlertLedger.Status.SKIPPED, now, why);
+            return new Skipped(why);
+        }
+        Contract contract = contracts.contract(message.contract()).orElseThrow();
+        Optional<DeadlineAlerts.Watched> watched = DeadlineAlerts.watched(message, contract);
+        String service = message.service() == null ? DeadlineMetrics.ANSWERPHONE : message.service().name();
+        String skip = null;
+        if (watched.isEmpty() && alert.kind() == DeadlineAlerts.Kind.ESCALATION
+                && message.clock().stopped().filter(at -> at.isAfter(alert.dueAt())).isPresent()) {
+            metrics.deadlineMissed(contract.code(), service, Contract.ANSWERPHONE_CLOCK, Duration.between(alert.dueAt(), now));
+            skip = "responded to after its due time, before the escalation went";
+        } else if (watched.isEmpty()) {
+            skip = "the message has been responded to";
+        } else if (!watched.get().dueAt().equals(alert.dueAt())) {
+            skip = "the callback's due time moved to " + watched.get().dueAt();
+        } else if (alert.kind() == DeadlineAlerts.Kind.REMINDER && now.isAfter(alert.dueAt())) {
+            skip = "the callback fell due before the reminder went; the escalation follows";
+        }
+        if (skip != null) {
+            ledger.finish(alert, AlertLedger.Status.SKIPPED, now, skip);
+            return new Skipped(skip);
+        }
+        ClockDefinition definition = watched.get().definition();
+        boolean escalation = alert.kind() == DeadlineAlerts.Kind.ESCALATION;
+        DeadlineNotice notice = new DeadlineNotice(Contract.ANSWERPHONE_CLOCK, definition.description(), alert.dueAt(),
+                definition.clause(), definition.stop(), escalation ? Duration.between(alert.dueAt(), now) : null, definition.kpi().orElse(null));
+        List<StaffRecord> recipients = staff.dutyManagers(contract.code());
+        int sent = send(alert, claim.get(), recipients, contract, to -> {
+            if (escalation) {
+                notifications.callbackMissed(message, to, notice);
+            } else {
+                notifications.callbackReminder(message, to, notice);
+            }
+        });
+        if (escalation) {
+            metrics.deadlineMissed(contract.code(), service, Contract.ANSWERPHONE_CLOCK, notice.late());
+        }
+        return new Sent(sent);
+    }
+
+    /**
+     * Sends to each recipient not already sent to, recording each as it goes, and marks the alert
+     * sent; any failure marks it failed and throws, for the queue to retry. None to send to is a
+     * failure too: a deadline nobody is told about must not pass quietly (it ends in the DLQ, whose
+     * alarm fires).
+     */
+    private int send(Alert alert, AlertLedger.Claim claim, List<StaffRecord> recipients, Contract contract,
+                     java.util.function.Consumer<StaffRecord> email) {
+        if (recipients.isEmpty()) {
+            String why = "no active duty manager of " + contract.code() + " or advocate to send to";
+            ledger.finish(alert, AlertLedger.Status.FAILED, clock.instant(), why);
+            throw new NotSent(why, null);
+        }
+        int sent = 0;
+        for (StaffRecord recipient : recipients) {
+            if (claim.alreadySentTo().contains(recipient.id())) {
+                continue;
+            }
+            try {
+                email.accept(recipient);
+            } catch (RuntimeException e) {
+                ledger.finish(alert, AlertLedger.Status.FAILED, clock.instant(), e.getClass().getSimpleName());
+                throw new NotSent("email not sent", e);
+            }
+            ledger.sentTo(alert, recipient.id());
+            sent++;
+        }
+        ledger.finish(alert, AlertLedger.Status.SENT, clock.instant(), null);
+        return sent;
+    }
+
     // ------------------------------------------------------------------ the daily digest
 
     private Outcome sendDigest(Alert.Digest alert) {
@@ -213,15 +291,8 @@ public final class SendAlert {
             return new Skipped(why);
         }
         List<DigestContract> parts = digest(covered, alert.day(), now);
-        try {
-            notifications.dailyDigest(manager.get(), alert.day(), parts);
-        } catch (RuntimeException e) {
-            ledger.finish(alert, AlertLedger.Status.FAILED, clock.instant(), e.getClass().getSimpleName());
-            throw new NotSent("digest not sent", e);
-        }
-        ledger.sentTo(alert, manager.get().id());
-        ledger.finish(alert, AlertLedger.Status.SENT, clock.instant(), null);
-        return new Sent(1);
+        return new Sent(send(alert, claim.get(), List.of(manager.get()), covered.get(0),
+                to -> notifications.dailyDigest(to, alert.day(), parts)));
     }
 
     /**
@@ -241,11 +312,12 @@ public final class SendAlert {
             List<DigestEntry> overdue = new ArrayList<>();
             List<DigestEntry> today = new ArrayList<>();
             for (IndexedClock indexed : due) {
-                if (!indexed.contract().equals(contract.code()) || !contract.offers(indexed.service())) {
+                if (!indexed.contract().equals(contract.code())) {
                     continue;
                 }
-                Optional<ClockDefinition> definition = contract.service(indexed.service()).findClock(indexed.clock());
-                DigestEntry entry = new DigestEntry(indexed.reference().value(), indexed.service(),
+                Optional<ClockDefinition> definition = indexed.messageId() != null ? contract.answerphoneClock()
+                        : contract.offers(indexed.service()) ? contract.service(indexed.service()).findClock(indexed.clock()) : Optional.empty();
+                DigestEntry entry = new DigestEntry(indexed.ownerId(), indexed.service(),
                         definition.map(ClockDefinition::description).orElse(indexed.clock()),
                         definition.map(ClockDefinition::clause).orElse(""), indexed.dueAt(), indexed.urgent());
                 (indexed.dueAt().isBefore(now) ? overdue : today).add(entry);

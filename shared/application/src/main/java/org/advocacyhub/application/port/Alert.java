@@ -11,7 +11,7 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * alert ledger records it: what identifies it is all a message carries, and the sender reads the
  * rest from the table when it sends.
  */
-public sealed interface Alert permits Alert.Deadline, Alert.Digest {
+public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.Digest {
 
     /** A clock's reminder or escalation for one due time. A deadline that moved (paused and resumed) is a new alert. */
     record Deadline(ReferralReference reference, String clock, DeadlineAlerts.Kind kind, Instant dueAt) implements Alert {
@@ -21,6 +21,20 @@ public sealed interface Alert permits Alert.Deadline, Alert.Digest {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(dueAt, "dueAt");
         }
+    }
+
+    /** An answerphone message's callback reminder or escalation (LLR 9.23, issue 10). */
+    record Callback(String messageId, DeadlineAlerts.Kind kind, Instant dueAt) implements Alert {
+        public Callback {
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /** The kind of a deadline or callback alert; {@code null} for a digest. */
+    default DeadlineAlerts.Kind kindOrNull() {
+        return this instanceof Deadline d ? d.kind() : this instanceof Callback c ? c.kind() : null;
     }
 
     /** One duty manager's daily digest for one London day. */

@@ -219,15 +219,33 @@ public interface CaseStore {
     boolean advanceAlert(IndexedClock seen, DeadlineAlerts.Kind raised);
 
     /**
-     * A running clock as the clock indexes hold it.
+     * A running clock as the clock indexes hold it: a case's clock ({@code reference}) or an
+     * answerphone message's callback clock ({@code messageId}, issue 10), exactly one of them.
      *
+     * @param service    the case's service, or the service a message asked about ({@code null} when not known)
      * @param reminderAt when its reminder is due
      * @param urgent     whether its case is urgent (the digest puts urgent first)
      * @param waiting    the alert it waits for next, or {@code null} once escalated
      * @param alertAt    when that alert is due, or {@code null} once escalated
      */
-    record IndexedClock(ReferralReference reference, String contract, ServiceCode service, String clock, Instant dueAt,
-                        Instant reminderAt, boolean urgent, DeadlineAlerts.Kind waiting, Instant alertAt) {
+    record IndexedClock(ReferralReference reference, String messageId, String contract, ServiceCode service, String clock,
+                        Instant dueAt, Instant reminderAt, boolean urgent, DeadlineAlerts.Kind waiting, Instant alertAt) {
+
+        public IndexedClock {
+            if ((reference == null) == (messageId == null)) {
+                throw new IllegalArgumentException("a clock belongs to a case or to a message, exactly one");
+            }
+        }
+
+        /** The case reference or the message id. */
+        public String ownerId() {
+            return reference != null ? reference.value() : messageId;
+        }
+
+        /** The alert it raises: a case's deadline or a message's callback. */
+        public Alert alert(DeadlineAlerts.Kind kind) {
+            return reference != null ? new Alert.Deadline(reference, clock, kind, dueAt) : new Alert.Callback(messageId, kind, dueAt);
+        }
     }
 
     /** The case's tasks, oldest first. */

@@ -50,6 +50,15 @@ public interface StaffNotifications {
     void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice);
 
     /**
+     * An answerphone callback falls due today (LLR 9.23, issue 10): to a duty manager of the
+     * contract. The message by id, the time it was left and is due, the caller's initials at most.
+     */
+    void callbackReminder(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice);
+
+    /** An answerphone callback is overdue (LLR 9.23): to the duty managers of the contract, with how long. */
+    void callbackMissed(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice);
+
+    /**
      * The daily digest (issue 9): everything overdue and everything due on {@code day} in the
      * contracts {@code to} is a duty manager of, per contract, in priority order.
      */
@@ -77,7 +86,12 @@ public interface StaffNotifications {
         }
     }
 
-    /** A deadline in a digest: the case by reference only (no initials: the digest lists many people). */
+    /**
+     * A deadline in a digest: the case by reference (or the answerphone message by id) only, no
+     * initials: the digest lists many people.
+     *
+     * @param service the service, or {@code null} for an answerphone message that named none
+     */
     record DigestEntry(String reference, org.advocacyhub.domain.referral.ServiceCode service, String description,
                        String clause, Instant dueAt, boolean urgent) {
     }

@@ -67,6 +67,21 @@ public final class DeadlineAlerts {
     }
 
     /**
+     * The callback clock of an answerphone message (LLR 9.23), while alerts are raised for it: running,
+     * with the contract's answerphone clock definition. Never urgent.
+     */
+    public static Optional<Watched> watched(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, Contract contract) {
+        SlaClock clock = message.clock();
+        Optional<ClockDefinition> definition = contract.answerphoneClock();
+        Optional<Instant> due = clock.isStopped() ? Optional.empty() : clock.dueAt(contract.calendar());
+        if (definition.isEmpty() || due.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Watched(clock, definition.get(), due.get(),
+                reminderAt(clock, definition.get(), due.get(), contract.serviceHours(), contract.calendar()), false));
+    }
+
+    /**
      * When the reminder of {@code clock} is due, given its due time.
      *
      * <ul>

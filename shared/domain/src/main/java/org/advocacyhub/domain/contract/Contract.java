@@ -33,6 +33,7 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  * @param calendar               the working calendar its clocks run on
  * @param feedback               the questions the person is asked at closure (LEW 13.3), ids unique; none when the
  *                               contract collects no feedback at closure
+ * @param answerphone            how long answerphone messages are kept, if the contract says (else {@link #answerphoneTerms()}'s default)
  */
 public record Contract(
         String code,
@@ -48,7 +49,8 @@ public record Contract(
         ReportSchedule reportSchedule,
         ContactDetails contact,
         WorkingCalendar calendar,
-        List<FeedbackQuestion> feedback) {
+        List<FeedbackQuestion> feedback,
+        java.util.Optional<AnswerphoneTerms> answerphone) {
 
     public Contract {
         Objects.requireNonNull(code, "code");
@@ -66,6 +68,7 @@ public record Contract(
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(calendar, "calendar");
         feedback = List.copyOf(feedback);
+        Objects.requireNonNull(answerphone, "answerphone");
         if (feedback.stream().map(FeedbackQuestion::id).distinct().count() != feedback.size()) {
             throw new IllegalArgumentException(source + ": feedback question ids must be unique");
         }
@@ -123,6 +126,19 @@ public record Contract(
         return service(service).firstClock().deadline(startedAt, urgent, calendar);
     }
 
+    /** The clock every answerphone message runs (LLR 9.23), if the contract has one. */
+    public static final String ANSWERPHONE_CLOCK = "answerphone-callback";
+
+    /** The contract's answerphone callback clock (LLR 9.23), if it has one: without it, it takes no answerphone messages. */
+    public Optional<ClockDefinition> answerphoneClock() {
+        return clocks.stream().filter(clock -> clock.name().equals(ANSWERPHONE_CLOCK)).findFirst();
+    }
+
+    /** How long answerphone messages are kept: as the contract says, else {@link AnswerphoneTerms#DEFAULT_RETENTION_DAYS} days. */
+    public AnswerphoneTerms answerphoneTerms() {
+        return answerphone.orElse(new AnswerphoneTerms(AnswerphoneTerms.DEFAULT_RETENTION_DAYS, serviceHoursClause));
+    }
+
     /** The feedback question {@code id}, if the contract asks it. */
     public Optional<FeedbackQuestion> feedbackQuestion(String id) {
         return feedback.stream().filter(question -> question.id().equals(id)).findFirst();
@@ -131,6 +147,6 @@ public record Contract(
     /** This contract on another calendar (e.g. with configured extra bank holidays). */
     public Contract withCalendar(WorkingCalendar other) {
         return new Contract(code, name, source, authorities, serviceHours, serviceHoursClause, allowedReferralSources,
-                referralSourcesClause, clocks, services, reportSchedule, contact, other, feedback);
+                referralSourcesClause, clocks, services, reportSchedule, contact, other, feedback, answerphone);
     }
 }

@@ -76,7 +76,7 @@ final class ContractReader {
 
     private static Contract contract(ConfigNode root, String file, WorkingCalendar calendar) {
         if (!root.requireMapping("code", "name", "authorities", "serviceHours", "referralSources", "clocks", "services",
-                "reportSchedule", "contact", "feedback")) {
+                "reportSchedule", "contact", "feedback", "answerphone")) {
             return null;
         }
         int before = root.problemCount();
@@ -94,11 +94,27 @@ final class ContractReader {
         ReportSchedule schedule = reportSchedule(root.field("reportSchedule"));
         ContactDetails contact = contact(root.field("contact"));
         List<FeedbackQuestion> feedback = feedback(root.field("feedback"));
+        Optional<AnswerphoneTerms> answerphone = answerphone(root.field("answerphone"), clocks);
         if (root.problemCount() != before) {
             return null;
         }
         return new Contract(code, name, file, authorities, hours, hoursClause, sources, sourcesClause, clocks, services,
-                schedule, contact, calendar, feedback);
+                schedule, contact, calendar, feedback, answerphone);
+    }
+
+    /** {@code answerphone: {retentionDays: 90, clause: ...}}: only with an answerphone-callback clock. */
+    private static Optional<AnswerphoneTerms> answerphone(ConfigNode node, List<ClockDefinition> clocks) {
+        if (!node.isPresent() || !node.requireMapping("retentionDays", "clause")) {
+            return Optional.empty();
+        }
+        int before = node.problemCount();
+        Integer days = node.field("retentionDays").integer(1, 3660);
+        String clause = clause(node.field("clause"));
+        if (clocks.stream().noneMatch(clock -> clock.name().equals(Contract.ANSWERPHONE_CLOCK))) {
+            node.problem("is for a contract with an '" + Contract.ANSWERPHONE_CLOCK + "' clock; this one has none");
+        }
+        return node.problemCount() == before && days != null && clause != null ? Optional.of(new AnswerphoneTerms(days, clause))
+                : Optional.empty();
     }
 
     private static String code(ConfigNode node) {

@@ -27,6 +27,11 @@ public record Person(
 
     /** Initials only, for the referrer's acknowledgement (no other personal data leaves the hub by email). */
     public String initials() {
+        return initialsOf(name);
+    }
+
+    /** The first letter of each part of a name, upper case: "Alex Test-Person" is "ATP". */
+    public static String initialsOf(String name) {
         StringBuilder initials = new StringBuilder();
         for (String part : name.trim().split("[\\s-]+")) {
             if (!part.isEmpty() && Character.isLetter(part.codePointAt(0))) {

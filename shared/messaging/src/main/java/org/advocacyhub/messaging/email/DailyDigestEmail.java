@@ -43,7 +43,9 @@ public final class DailyDigestEmail {
         List<String> lines = new ArrayList<>();
         for (DigestEntry e : entries) {
             String flags = (e.service() == ServiceCode.DOLS_IMCA ? "DoLS, " : "") + (e.urgent() ? "urgent, " : "");
-            lines.add(e.reference() + " (" + flags + e.service().displayName() + "): " + e.description()
+            String what = e.reference().startsWith("AP-") ? "answerphone message" + (e.service() == null ? "" : ", " + e.service().displayName())
+                    : e.service().displayName();
+            lines.add(e.reference() + " (" + flags + what + "): " + e.description()
                     + (e.clause().isEmpty() ? "" : " (" + e.clause() + ")") + ", due " + UkDates.timeOnDay(e.dueAt()));
         }
         letter.numbered(lines);

@@ -1,6 +1,7 @@
 package org.advocacyhub.messaging.email;
 
 import java.time.LocalDate;
+import org.advocacyhub.domain.answerphone.AnswerphoneMessage;
 import java.util.List;
 import org.advocacyhub.application.port.StaffNotifications;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -40,6 +41,21 @@ public final class SesStaffNotifications implements StaffNotifications {
     @Override
     public void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice) {
         mail.send(DeadlineAlertEmail.missed(referral, to, notice, caseUrl(referral)));
+    }
+
+    @Override
+    public void callbackReminder(AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice) {
+        mail.send(CallbackAlertEmail.reminder(message, to, notice, listUrl(message)));
+    }
+
+    @Override
+    public void callbackMissed(AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice) {
+        mail.send(CallbackAlertEmail.missed(message, to, notice, listUrl(message)));
+    }
+
+    /** The contract's open answerphone messages in the staff API. */
+    private String listUrl(AnswerphoneMessage message) {
+        return apiUrl == null ? null : apiUrl + "answerphone-messages?contract=" + message.contract() + "&status=open";
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.application.port.DeadlineMetrics;
-import org.advocacyhub.domain.referral.ServiceCode;
 
 /**
  * {@link DeadlineMetrics} as CloudWatch Embedded Metric Format: one JSON line on standard output
@@ -34,7 +33,7 @@ public final class EmfDeadlineMetrics implements DeadlineMetrics {
     }
 
     @Override
-    public void deadlineMissed(String contract, ServiceCode service, String clockName, Duration late) {
+    public void deadlineMissed(String contract, String service, String clockName, Duration late) {
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("_aws", Map.of(
                 "Timestamp", clock.millis(),
@@ -43,7 +42,7 @@ public final class EmfDeadlineMetrics implements DeadlineMetrics {
                         "Dimensions", List.of(List.of("Contract", "Service", "Clock"), List.of()),
                         "Metrics", List.of(Map.of("Name", METRIC, "Unit", "Count"))))));
         metric.put("Contract", contract);
-        metric.put("Service", service.name());
+        metric.put("Service", service);
         metric.put("Clock", clockName);
         metric.put(METRIC, 1);
         // Not a metric (no definition above): searchable in Logs Insights.

@@ -26,10 +26,13 @@ public final class AlertMessages {
         AlertMessage message;
         if (alert instanceof Alert.Deadline d) {
             message = new AlertMessage(AlertMessage.DEADLINE, AlertMessage.VERSION, d.reference().value(), d.clock(), d.kind().name(),
-                    d.dueAt().toString(), null, null);
+                    d.dueAt().toString(), null, null, null);
+        } else if (alert instanceof Alert.Callback c) {
+            message = new AlertMessage(AlertMessage.CALLBACK, AlertMessage.VERSION, null, null, c.kind().name(), c.dueAt().toString(),
+                    null, null, c.messageId());
         } else {
             Alert.Digest d = (Alert.Digest) alert;
-            message = new AlertMessage(AlertMessage.DIGEST, AlertMessage.VERSION, null, null, null, null, d.day().toString(), d.staffId());
+            message = new AlertMessage(AlertMessage.DIGEST, AlertMessage.VERSION, null, null, null, null, d.day().toString(), d.staffId(), null);
         }
         try {
             return json.writeValueAsString(message);
@@ -53,6 +56,10 @@ public final class AlertMessages {
             if (AlertMessage.DEADLINE.equals(m.type())) {
                 return new Alert.Deadline(ReferralReference.parse(m.reference()).orElseThrow(), require(m.clock()),
                         DeadlineAlerts.Kind.valueOf(require(m.kind())), Instant.parse(require(m.dueAt())));
+            }
+            if (AlertMessage.CALLBACK.equals(m.type()) && m.messageId() != null
+                    && m.messageId().matches(org.advocacyhub.domain.answerphone.AnswerphoneMessage.ID_PATTERN)) {
+                return new Alert.Callback(m.messageId(), DeadlineAlerts.Kind.valueOf(require(m.kind())), Instant.parse(require(m.dueAt())));
             }
             if (AlertMessage.DIGEST.equals(m.type()) && m.staffId() != null && m.staffId().matches(StaffRecord.ID_PATTERN)) {
                 return new Alert.Digest(LocalDate.parse(require(m.day())), m.staffId());

@@ -1,0 +1,63 @@
+package org.advocacyhub.answerphone;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.advocacyhub.messaging.queue.SqsBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry point for answerphone messages (template.yaml {@code AnswerphoneCallbacksFunction},
+ * issue 10), with two triggers: the staff API's answerphone routes (API Gateway) and the
+ * answerphone queue a telephony system writes to (SQS, partial batch failures through
+ * {@link SqsBatch}: a bad message goes to the dead-letter queue without holding up the rest).
+ * Lambda hands a handler of {@code Object} the event as JSON maps; it is read as the event type
+ * its shape says ({@code Records} for SQS).
+ */
+public class AnswerphoneCallbacksHandler extends MicronautRequestHandler<Object, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerphoneCallbacksHandler.class);
+
+    @Inject
+    AnswerphoneWeb web;
+
+    @Inject
+    AnswerphoneQueueMessages queue;
+
+    @Inject
+    JsonMapper json;
+
+    public AnswerphoneCallbacksHandler() {
+    }
+
+    public AnswerphoneCallbacksHandler(ApplicationContextBuilder context) {
+        super(context);
+    }
+
+    @Override
+    public Object execute(Object event) {
+        if (event instanceof APIGatewayProxyRequestEvent request) {
+            return web.handle(request);
+        }
+        if (event instanceof SQSEvent batch) {
+            return SqsBatch.process(batch, LOG, queue::handle);
+        }
+        if (event instanceof Map<?, ?> map) {
+            try {
+                byte[] bytes = json.writeValueAsBytes(map);
+                return map.containsKey("Records") ? execute(json.readValue(bytes, SQSEvent.class))
+                        : execute(json.readValue(bytes, APIGatewayProxyRequestEvent.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalArgumentException("not an API Gateway or SQS event: " + (event == null ? "null" : event.getClass().getName()));
+    }
+}

@@ -1,0 +1,96 @@
+package org.advocacyhub.answerphone;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.advocacyhub.application.answerphone.AnswerphoneMessages;
+import org.advocacyhub.application.casework.IdentifyStaff;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.web.AnswerphoneApi;
+import org.advocacyhub.web.ApiOperation;
+import org.advocacyhub.web.HttpRequest;
+import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.JsonText;
+import org.advocacyhub.web.Problems;
+import org.advocacyhub.web.RequestBodies;
+import org.advocacyhub.web.StaffRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The answerphone routes (template.yaml {@code AnswerphoneCallbacksFunction}'s Api events), as {@link AnswerphoneApi} describes them. */
+@Singleton
+public final class AnswerphoneWeb {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerphoneWeb.class);
+
+    private final AnswerphoneMessages messages;
+    private final JsonMapper json;
+    private final Problems problems;
+    private final StaffRequests staff;
+    private final AnswerphoneJson view;
+    private final Map<String, ApiOperation> operations = new LinkedHashMap<>();
+
+    public AnswerphoneWeb(AnswerphoneMessages messages, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+        this.problems = new Problems(json);
+        this.staff = new StaffRequests(identify, problems, new RequestBodies(problems));
+        this.view = new AnswerphoneJson(contracts);
+        add(AnswerphoneApi.create(contracts).handledBy(request -> staff.withActorAndBody(request, (actor, body) ->
+                answer(messages.record(actor.id(), Optional.of(actor), body, request.header("Idempotency-Key"))))));
+        add(AnswerphoneApi.list(contracts).handledBy(request -> staff.withActor(request, actor ->
+                answer(messages.list(actor, request.queryParameters())))));
+        add(AnswerphoneApi.RESPOND.handledBy(request -> staff.withActorAndBody(request, (actor, body) ->
+                answer(messages.respond(request.pathParameter("id").orElse(""), actor, body)))));
+    }
+
+    private void add(ApiOperation operation) {
+        operations.put(operation.route(), operation);
+    }
+
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
+        HttpRequest request = new HttpRequest(event);
+        ApiOperation operation = operations.get(request.route());
+        if (operation == null) {
+            return HttpResponses.forMethod(request, problems.of(404, "Not Found", "There is nothing at this address."));
+        }
+        try {
+            return HttpResponses.forMethod(request, operation.handler().apply(request));
+        } catch (RuntimeException e) {
+            // Class names only: an exception message could quote what a caller left.
+            LOG.error("Unhandled {} on {}", e.getClass().getName(), request.route());
+            return problems.of(500, "Internal Server Error", "Something went wrong on our side. Nothing was changed; try again.");
+        }
+    }
+
+    private APIGatewayProxyResponseEvent answer(AnswerphoneMessages.Outcome outcome) {
+        if (outcome instanceof AnswerphoneMessages.Created created) {
+            return HttpResponses.json(created.repeated() ? 200 : 201, JsonText.write(json, view.message(created.message(), null, created.at())));
+        }
+        if (outcome instanceof AnswerphoneMessages.Listed listed) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("messages", listed.messages().stream().map(m -> view.message(m, null, listed.at())).toList());
+            if (listed.next() != null) {
+                out.put("next", listed.next());
+            }
+            return HttpResponses.json(200, JsonText.write(json, out));
+        }
+        if (outcome instanceof AnswerphoneMessages.Recorded recorded) {
+            return HttpResponses.json(201, JsonText.write(json, view.message(recorded.message(), recorded.attempts(), recorded.at())));
+        }
+        if (outcome instanceof AnswerphoneMessages.Invalid invalid) {
+            return problems.invalid(invalid.errors());
+        }
+        if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
+            return problems.of(403, "Forbidden", notAllowed.why());
+        }
+        if (outcome instanceof AnswerphoneMessages.Conflict conflict) {
+            return problems.of(409, "Conflict", conflict.why());
+        }
+        return problems.of(404, "Not Found", ((AnswerphoneMessages.NotFound) outcome).why());
+    }
+}
