@@ -289,6 +289,31 @@ class AnswerphoneIT {
                 kept.get(0).keySet().stream().sorted().toList(), "no name, number, email or summary");
     }
 
+    @Test
+    void theQuartersFiguresCountMessagesRespondedInTimeMissedAndOpenWithTheMedianWorkingResponseTime() {
+        String inTime = (String) keyIn(FRIDAY_SIX, FRIDAY_SIX.plusSeconds(60)).get("id");                        // due Mon 30th 18:00
+        respond(inTime, "PHONE", "SPOKE", Instant.parse("2026-11-30T12:00:00Z"));                                 // 18 working hours
+        Instant mondayTen = Instant.parse("2026-11-30T10:00:00Z");
+        String exactlyAtDue = (String) keyIn(mondayTen, mondayTen.plusSeconds(60)).get("id");                     // due Tue 1st 10:00
+        respond(exactlyAtDue, "SMS", "MESSAGE_SENT", Instant.parse("2026-12-01T10:00:00Z"));                       // 24: met at the due time
+        Instant mondayEight = Instant.parse("2026-11-30T08:00:00Z");
+        String late = (String) keyIn(mondayEight, mondayEight.plusSeconds(60)).get("id");                         // due Tue 1st 08:00
+        respond(late, "PHONE", "LEFT_VOICEMAIL", Instant.parse("2026-12-01T09:00:00Z"));                           // 25: late
+        keyIn(Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T09:01:00Z"));                       // never answered
+        keyIn(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T08:01:00Z"));                       // not yet due
+
+        var contracts = org.advocacyhub.domain.contract.ContractCatalogue.bundled();
+        var figures = new org.advocacyhub.application.answerphone.AnswerphoneFigures(
+                new org.advocacyhub.persistence.DynamoAnswerphoneStore(aws.dynamoDb(), table(), contracts), contracts,
+                java.time.Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), java.time.ZoneOffset.UTC))
+                .of("LLR", org.advocacyhub.domain.time.FinancialQuarter.parseKey("FY2026Q3"));
+        assertEquals(5, figures.received());
+        assertEquals(2, figures.respondedInTime(), "within 24 working hours (LLR 9.23), exactly at the due time included");
+        assertEquals(2, figures.missed(), "one answered late, one never answered and past due");
+        assertEquals(1, figures.open());
+        assertEquals(Duration.ofHours(24), figures.medianResponseTime(), "the middle of 18, 24 and 25 working hours");
+    }
+
     private String table() {
         return aws.environment(FUNCTION).get("TABLE_NAME");
     }

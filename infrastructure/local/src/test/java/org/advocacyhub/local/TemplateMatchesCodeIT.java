@@ -125,14 +125,16 @@ class TemplateMatchesCodeIT {
         Map<String, String> functionOfEvent = Map.of("apigateway-", "ReferralIntakeFunction",
                 "schedule-screening-sweep", "ScreeningSweepFunction", "sqs-screening", "EligibilityCheckFunction",
                 "schedule-allocation-timer", "AllocationTimerFunction", "schedule-daily-digest", "AllocationTimerFunction",
-                "sqs-reminder", "ReminderEmailsFunction");
+                "sqs-reminder", "ReminderEmailsFunction", "answerphone-", "AnswerphoneCallbacksFunction");
         int answered = 0;
         try (Stream<Path> events = Files.list(root.resolve("infrastructure/events"))) {
-            for (Path event : events.filter(p -> p.getFileName().toString().matches("(apigateway|schedule|sqs)-.*\\.json")).sorted().toList()) {
+            for (Path event : events.filter(p -> p.getFileName().toString().matches("(apigateway|schedule|sqs|answerphone)-.*\\.json"))
+                    .sorted().toList()) {
                 String name = event.getFileName().toString();
                 String functionId = functionOfEvent.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
                         .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no function for " + name));
                 byte[] bytes = Files.readAllBytes(event);
+                // The answerphone function takes either trigger as the JSON maps Lambda gives a handler of Object.
                 Class<?> input = name.startsWith("apigateway-") ? com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.class
                         : name.startsWith("sqs-") ? com.amazonaws.services.lambda.runtime.events.SQSEvent.class : Map.class;
                 Object result = aws.function(functionId).invoke(json.readValue(bytes, input));
@@ -144,7 +146,7 @@ class TemplateMatchesCodeIT {
                 answered++;
             }
         }
-        assertEquals(8, answered, "sample events found");
+        assertEquals(10, answered, "sample events found");
     }
 
     @Test
