@@ -38,7 +38,8 @@ final class AnswerphoneJson {
             out.put("respondedAt", responded.toString());
             out.put("met", !responded.isAfter(due));
         } else {
-            Duration left = Duration.between(now, due);
+            // To the second: a caller's deadline is not a matter of nanoseconds.
+            Duration left = Duration.between(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), due);
             out.put("timeLeft", left.toString());
             out.put("overdue", left.isNegative());
         }
