@@ -46,8 +46,19 @@ public record AnswerphoneMessage(String id, String contract, Instant leftAt, Str
         Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The id of a contract's {@code sequence}th message of {@code year}.
+     *
+     * @throws IllegalArgumentException for a sequence outside 1 to 999,999 (as case references), or anything else
+     *                                  that would make an id {@link #ID_PATTERN} rejects: such a message could never be found
+     */
     public static String id(String contract, int year, long sequence) {
-        return String.format("%s%s-%04d-%06d", PREFIX, contract, year, sequence);
+        String id = String.format("%s%s-%04d-%06d", PREFIX, contract, year, sequence);
+        if (sequence < 1 || !id.matches(ID_PATTERN)) {
+            throw new IllegalArgumentException("no answerphone message id for contract " + contract + ", year " + year + ", sequence "
+                    + sequence + ": the sequence runs 1 to 999999 per contract and year");
+        }
+        return id;
     }
 
     /** Whether a response has been made (the callback clock stopped). */

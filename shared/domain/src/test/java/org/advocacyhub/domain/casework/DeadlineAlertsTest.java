@@ -279,7 +279,17 @@ class DeadlineAlertsTest {
         assertEquals(London.at("2026-11-23T22:00"), reminder(clock, half, LLR));
     }
 
-    @ParameterizedTest(name = "LLR 9.23: a message {0} ({1}) is due {2}; the reminder, with 6 working hours left, {3}")
+    /**
+     * LLR's answerphone callback clock as llr.yaml has it but without its {@code warn:} (issue 10 set
+     * opening-on-due-day there): the hour rules' 75% default, counted back in working hours.
+     */
+    private static ClockDefinition callbackWithoutWarn() {
+        ClockDefinition callback = LLR.clock("answerphone-callback");
+        return new ClockDefinition(callback.name(), callback.description(), callback.start(), callback.stop(), callback.rule(),
+                callback.urgentRule(), callback.clause(), callback.kpi(), Optional.empty());
+    }
+
+    @ParameterizedTest(name = "LLR 9.23 without warn: a message {0} ({1}) is due {2}; the 75% reminder, with 6 working hours left, {3}")
     @CsvSource({
         "2026-11-20T18:00, Fri 18:00,                    2026-11-23T18:00, 2026-11-23T12:00",
         "2026-12-24T20:00, Christmas Eve 20:00,          2026-12-29T20:00, 2026-12-29T14:00",
@@ -288,7 +298,7 @@ class DeadlineAlertsTest {
         "2026-10-23T18:00, across the October change,    2026-10-26T18:00, 2026-10-26T12:00"
     })
     void answerphoneCallbackCountsBackWorkingHours(String left, String description, String due, String reminder) {
-        ClockDefinition callback = LLR.clock("answerphone-callback");
+        ClockDefinition callback = callbackWithoutWarn();
         assertEquals(Warning.THREE_QUARTERS_GONE, callback.warningOrDefault(), "working-hours is an hour rule");
         SlaClock clock = callback.startClock(London.at(left), false);
         assertEquals(Optional.of(London.at(due)), clock.dueAt(CALENDAR), description);
@@ -305,7 +315,7 @@ class DeadlineAlertsTest {
         "DERBY 3.3.1 response,    DERBY, 2026-11-23T10:00, 2026-11-23T12:00, 2026-11-23T15:00, 2026-11-24T13:00, 2026-11-24T07:00",
         // working days: Monday's 17:00 passed while paused, so one working day later
         "LLR 9.38a allocation,    LLR,   2026-11-23T10:00, 2026-11-23T11:00, 2026-11-24T10:00, 2026-11-26T17:00, 2026-11-26T09:00",
-        // working hours: the 3 working hours paused move both by 3 hours
+        // working hours (LLR's callback without its warn:, so the 75% default): the 3 working hours paused move both by 3 hours
         "LLR 9.23 callback,       LLR,   2026-11-20T18:00, 2026-11-23T09:00, 2026-11-23T12:00, 2026-11-23T21:00, 2026-11-23T15:00",
         // working hours: a pause over the weekend moves nothing
         "LLR 9.23 callback,       LLR,   2026-11-20T18:00, 2026-11-21T09:00, 2026-11-22T12:00, 2026-11-23T18:00, 2026-11-23T12:00"
@@ -315,7 +325,7 @@ class DeadlineAlertsTest {
         Contract contract = CONTRACTS.contract(contractCode).orElseThrow();
         ClockDefinition definition = clause.contains("response") ? definition(contract, ServiceCode.ACCOMMODATION, "response")
                 : clause.contains("allocation") ? definition(contract, ServiceCode.IMCA, "allocation")
-                : contract.clock("answerphone-callback");
+                : callbackWithoutWarn();
         SlaClock running = definition.startClock(London.at(start), false);
         SlaClock paused = running.pause(London.at(pausedAt), WAITING);
         assertEquals(Optional.empty(), paused.dueAt(contract.calendar()), "while paused the due time is not known");
