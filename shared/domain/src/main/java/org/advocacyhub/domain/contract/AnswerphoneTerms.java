@@ -1,7 +1,6 @@
 package org.advocacyhub.domain.contract;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How long a contract keeps what callers leave on the answerphone (issue 10): their name, number,
@@ -9,7 +8,8 @@ import java.util.Objects;
  * and then deleted; the figures the returns need are kept without them.
  *
  * @param retentionDays how long caller details are kept, 1 to 3,660 days
- * @param clause        the contract's data protection clause it follows
+ * @param clause        the contract's data protection clause it follows, or {@code null} for the hub's default
+ *                      when the contract file says nothing
  */
 public record AnswerphoneTerms(int retentionDays, String clause) {
 
@@ -20,7 +20,6 @@ public record AnswerphoneTerms(int retentionDays, String clause) {
         if (retentionDays < 1 || retentionDays > 3660) {
             throw new IllegalArgumentException("retentionDays must be 1 to 3660: " + retentionDays);
         }
-        Objects.requireNonNull(clause, "clause");
     }
 
     public Duration retention() {

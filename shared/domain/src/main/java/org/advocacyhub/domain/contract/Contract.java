@@ -136,7 +136,7 @@ public record Contract(
 
     /** How long answerphone messages are kept: as the contract says, else {@link AnswerphoneTerms#DEFAULT_RETENTION_DAYS} days. */
     public AnswerphoneTerms answerphoneTerms() {
-        return answerphone.orElse(new AnswerphoneTerms(AnswerphoneTerms.DEFAULT_RETENTION_DAYS, serviceHoursClause));
+        return answerphone.orElse(new AnswerphoneTerms(AnswerphoneTerms.DEFAULT_RETENTION_DAYS, null));
     }
 
     /** The feedback question {@code id}, if the contract asks it. */

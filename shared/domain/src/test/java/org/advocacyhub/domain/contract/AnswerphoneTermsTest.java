@@ -86,6 +86,7 @@ class AnswerphoneTermsTest {
         assertEquals(AnswerphoneTerms.DEFAULT_RETENTION_DAYS, contract.answerphoneTerms().retentionDays());
         assertEquals(90, AnswerphoneTerms.DEFAULT_RETENTION_DAYS);
         assertEquals(Duration.ofDays(90), contract.answerphoneTerms().retention());
+        assertEquals(null, contract.answerphoneTerms().clause(), "the default is the hub's, not a clause of the contract");
         assertTrue(contract.answerphoneClock().isPresent());
     }
 
@@ -168,9 +169,9 @@ class AnswerphoneTermsTest {
     }
 
     @Test
-    @DisplayName("AnswerphoneTerms needs a clause, and takes 1 and 3660 days")
+    @DisplayName("AnswerphoneTerms takes 1 and 3660 days, and no clause for the hub's default")
     void constructorChecks() {
-        assertThrows(NullPointerException.class, () -> new AnswerphoneTerms(90, null));
+        assertEquals(null, new AnswerphoneTerms(90, null).clause(), "the default cites no contract clause");
         assertEquals(Duration.ofDays(1), new AnswerphoneTerms(1, "LLR 22.1f").retention());
         assertEquals(Duration.ofDays(3660), new AnswerphoneTerms(3660, "LLR 22.1f").retention());
     }
