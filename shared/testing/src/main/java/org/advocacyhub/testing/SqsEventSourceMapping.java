@@ -39,6 +39,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final String region;
     private volatile Thread poller;
     private volatile boolean running;
+    /** A visibility timeout for each receive instead of the queue's, so a test sees retries and the redrive without waiting. */
+    private volatile Duration retryAfter;
 
     public SqsEventSourceMapping(SqsEventSource source, FunctionInvoker function, SqsClient sqs, String queueUrl,
                                  String queueArn, String region) {
@@ -59,6 +61,15 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     public SqsEventSource source() {
         return source;
+    }
+
+    /**
+     * Failed messages come back after {@code delay} instead of the queue's visibility timeout (a test's
+     * shortcut to the redrive policy: after {@code maxReceiveCount} receives they are in the DLQ).
+     */
+    public SqsEventSourceMapping retryingAfter(Duration delay) {
+        this.retryAfter = delay;
+        return this;
     }
 
     /** What one poll did: messages received, deleted and left for redelivery, and the invocation error if any. */
@@ -156,10 +167,16 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     private List<Message> receive(int max, Duration wait) {
-        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(max)
-                .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .messageAttributeNames("All")).messages();
+        Duration visibility = retryAfter;
+        return sqs.receiveMessage(b -> {
+            b.queueUrl(queueUrl).maxNumberOfMessages(max)
+                    .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All");
+            if (visibility != null) {
+                b.visibilityTimeout((int) Math.max(1, visibility.toSeconds()));
+            }
+        }).messages();
     }
 
     private BatchOutcome process(List<Message> batch) {
