@@ -1,0 +1,38 @@
+package org.advocacyhub.application.port;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sends a quarterly report to a council (issue 11 item 4): one email with the workbook attached.
+ * What is attached holds aggregates only (LLR 26.9, 27.6).
+ */
+public interface ReportMail {
+
+    /**
+     * One report email.
+     *
+     * @param to             the authority's report recipients (contract configuration)
+     * @param copyTo         the duty managers, copied
+     * @param subject        e.g. "Quarterly return FY2026 Q3: Rutland County Council (LLR)"
+     * @param text           the plain-text body
+     * @param attachmentName the workbook's file name, e.g. {@code LLR-RUTLAND-FY2026Q3.xlsx}
+     * @param attachment     the workbook
+     */
+    record Message(List<String> to, List<String> copyTo, String subject, String text, String attachmentName, byte[] attachment) {
+        public Message {
+            to = List.copyOf(to);
+            copyTo = List.copyOf(copyTo);
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(attachmentName, "attachmentName");
+            Objects.requireNonNull(attachment, "attachment");
+            if (to.isEmpty()) {
+                throw new IllegalArgumentException("a report email needs at least one recipient");
+            }
+        }
+    }
+
+    /** Sends it; returns the mail service's message id. */
+    String send(Message message);
+}
