@@ -116,6 +116,12 @@ public final class CaseItemMapper {
             // In the advocate's list while the case is theirs and open.
             item.put(TableKeys.GSI4PK, s(TableKeys.advocatePk(c.work().allocation().advocateId())));
             item.put(TableKeys.GSI4SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
+        } else if (c.status() == CaseStatus.CLOSED && c.work().closure() != null) {
+            // In the closed partition of its closure quarter (issue 11): the quarterly return reads the
+            // cases received earlier and closed since the year began there, by Query; a reopened case leaves it.
+            item.put(TableKeys.GSI4PK, s(TableKeys.closedPk(c.reference().contract(), d.person().authority(),
+                    FinancialQuarter.containing(c.work().closure().at()).key())));
+            item.put(TableKeys.GSI4SK, s(TableKeys.timeThenReference(c.work().closure().at(), c.reference())));
         }
         item.put("work", AttributeValue.fromM(WorkItemMapper.toMap(c.work())));
         item.put("version", AttributeValue.fromN(Long.toString(c.version())));

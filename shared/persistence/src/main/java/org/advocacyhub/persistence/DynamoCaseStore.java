@@ -181,7 +181,7 @@ public final class DynamoCaseStore implements CaseStore {
         change.tasks().forEach(task -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(mapper.toItem(reference, task)).build()).build()));
         change.records().forEach(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(WorkItemMapper.toItem(reference, record)).build()).build()));
+                .item(WorkItemMapper.toItem(after, record)).build()).build()));
         writes.addAll(clockWrites(change.before(), after));
         change.allocationCount().ifPresent(count -> writes.add(TransactWriteItem.builder()
                 .update(StaffItemMapper.countAllocation(table, count)).build()));

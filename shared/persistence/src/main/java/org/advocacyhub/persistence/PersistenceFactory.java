@@ -56,6 +56,16 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.ReportStore reportStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoReportStore(dynamo, table);
+    }
+
+    @Singleton
+    org.advocacyhub.application.port.ReturnsSource returnsSource(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoReturnsSource(dynamo, table, new CaseItemMapper());
+    }
+
+    @Singleton
     AlertLedger alertLedger(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoAlertLedger(dynamo, table);
     }

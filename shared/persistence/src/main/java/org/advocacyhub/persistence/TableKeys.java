@@ -13,7 +13,8 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * case            CASE#LLR-2026-000042       CASE                        SCREENING#PENDING / ts#ref or        LLR#RUTLAND#FY2026Q3 / ts#ref
  *                                                                        LETTER#PENDING / ts#ref (sparse)
  *                                            also GSI3PK / GSI3SK: STATUS#LLR#ALLOCATED / received#ref (every case)
- *                                            and GSI4PK / GSI4SK: ADVOCATE#jo-advocate / received#ref (allocated cases)
+ *                                            and GSI4PK / GSI4SK: ADVOCATE#jo-advocate / received#ref (allocated cases),
+ *                                            or CLOSED#LLR#RUTLAND#FY2026Q3 / closed#ref (closed cases, by closure quarter)
  * running clock   CASE#LLR-2026-000042       CLOCK#allocation            CLOCK#ALERT / alertAt#ref#clock (until escalated)
  *                                            also GSI3PK / GSI3SK: CLOCK#DUE / due#ref#clock (while running with a due time)
  * alert ledger    CASE#LLR-2026-000042       ALERT#clock#kind#due        (one per reminder or escalation: claimed, sent, failed, skipped)
@@ -25,7 +26,10 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * timeline event  CASE#LLR-2026-000042       EVENT#ts#id
  * task            CASE#LLR-2026-000042       TASK#ts#id
  * contact/meeting CASE#LLR-2026-000042       ACTIVITY#ts#id
- * time entry      CASE#LLR-2026-000042       TIME#id
+ * time entry      CASE#LLR-2026-000042       TIME#id                     GSI2: HOURS#LLR#RUTLAND#FY2026Q3 / date#ref#id
+ *                                                                        (by the quarter of the entry's date, for the returns)
+ * report          REPORT#RPT-LLR-FY2026Q3-x  REPORT                      (a quarterly report request: status, summary, workbooks)
+ * report send     REPORT#RPT-LLR-FY2026Q3-x  SEND#RUTLAND                (claimed, then sent once per authority)
  * audit entry     CASE#LLR-2026-000042       AUDIT#ts#id
  * staff member    STAFF                      STAFF#jo-advocate
  * returns record  RETURNS#LLR#FY2026Q3       COMPLAINT#2026-11-23#id     (awareness sessions, complaints, compliments by the
@@ -190,6 +194,28 @@ public final class TableKeys {
     /** Everything in a time-ordered index strictly before this bound was due at or before {@code at}. */
     public static String upperBoundAtOrBefore(Instant at) {
         return sortable(at.plusMillis(1));
+    }
+
+    /** Closed-case partition (GSI4, which only open allocated cases otherwise use): one authority's cases closed in one quarter. */
+    public static String closedPk(String contract, String authority, String quarterKey) {
+        return "CLOSED#" + contract + "#" + authority + "#" + quarterKey;
+    }
+
+    /** Time partition (GSI2): one authority's time entries dated in one quarter (LLR 26.17 hours for the returns). */
+    public static String hoursPk(String contract, String authority, String quarterKey) {
+        return "HOURS#" + contract + "#" + authority + "#" + quarterKey;
+    }
+
+    /** A quarterly report request (issue 11). */
+    public static String reportRequestPk(String reportId) {
+        return "REPORT#" + reportId;
+    }
+
+    public static final String REPORT_SK = "REPORT";
+
+    /** The once-only send of one authority's workbook of a report. */
+    public static String reportSendSk(String authority) {
+        return "SEND#" + authority;
     }
 
     /** Reports partition: one contract's referrals from one authority in one financial quarter. */

@@ -187,6 +187,24 @@ final class WorkItemMapper {
         throw new IllegalArgumentException("no records of " + kind.getSimpleName());
     }
 
+    /**
+     * A record written with its case. A time entry also joins its authority's hours partition of
+     * the quarter of its date (GSI2, issue 11), with the service and authority beside it, so the
+     * quarterly return reads a quarter's time by Query without reading each case's records.
+     */
+    static Map<String, AttributeValue> toItem(org.advocacyhub.domain.casework.ReferralCase owner, CaseRecord record) {
+        Map<String, AttributeValue> item = toItem(owner.reference(), record);
+        if (record instanceof TimeEntry t) {
+            String authority = owner.details().person().authority();
+            item.put(TableKeys.GSI2PK, s(TableKeys.hoursPk(owner.reference().contract(), authority,
+                    org.advocacyhub.domain.time.FinancialQuarter.containing(t.date()).key())));
+            item.put(TableKeys.GSI2SK, s(t.date() + "#" + owner.reference().value() + "#" + t.id()));
+            item.put("service", s(owner.details().service().name()));
+            item.put("authority", s(authority));
+        }
+        return item;
+    }
+
     static Map<String, AttributeValue> toItem(ReferralReference reference, CaseRecord record) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TableKeys.PK, s(TableKeys.casePk(reference)));

@@ -31,6 +31,17 @@ public final class HttpResponses {
         return response(status, common("application/problem+json"), body);
     }
 
+    /**
+     * A file to save (a quarterly workbook): base64 as API Gateway needs for a binary media type
+     * (template.yaml HubApi BinaryMediaTypes), named for the browser's save dialogue.
+     */
+    public static APIGatewayProxyResponseEvent download(String fileName, String contentType, byte[] content) {
+        Map<String, String> headers = common(contentType);
+        headers.put("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        return new APIGatewayProxyResponseEvent().withStatusCode(200).withHeaders(headers)
+                .withBody(java.util.Base64.getEncoder().encodeToString(content)).withIsBase64Encoded(true);
+    }
+
     /** 303 See Other: after a form post the browser fetches the next page with GET. */
     public static APIGatewayProxyResponseEvent seeOther(String location) {
         Map<String, String> headers = common("text/plain; charset=utf-8");

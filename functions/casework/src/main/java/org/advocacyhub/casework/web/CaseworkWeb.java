@@ -55,6 +55,7 @@ public final class CaseworkWeb {
         List<ApiOperation> all = new ArrayList<>(IntakeApi.all());
         all.addAll(operations.values());
         all.addAll(AnswerphoneApi.all(contracts));
+        all.addAll(org.advocacyhub.web.ReportsApi.all(contracts));
         this.openApi = JsonText.write(json, OpenApiDocument.build("Advocacy Hub", API_VERSION, all,
                 Map.of(IntakeApi.SUBMIT.route(), ReferralJsonSchema.build(terms.areas())), terms.areas()));
     }

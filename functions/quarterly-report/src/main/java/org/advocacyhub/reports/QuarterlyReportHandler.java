@@ -1,0 +1,69 @@
+package org.advocacyhub.reports;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.advocacyhub.application.reports.QuarterlyReports;
+import org.advocacyhub.messaging.queue.SqsBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda entry point for quarterly reports (template.yaml {@code QuarterlyReportFunction}, issue 11),
+ * with three triggers: the managers' report routes (API Gateway), the report queue (SQS, one report
+ * a message), and each contract's schedule ({@code {"scheduledReport": "LLR"}}), which asks once for
+ * the quarter just ended on or after its run day. Lambda hands a handler of {@code Object} the event
+ * as JSON maps; it is read as the event type its shape says.
+ */
+public class QuarterlyReportHandler extends MicronautRequestHandler<Object, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuarterlyReportHandler.class);
+
+    @Inject
+    ReportsWeb web;
+
+    @Inject
+    ReportQueueMessages queue;
+
+    @Inject
+    QuarterlyReports reports;
+
+    @Inject
+    JsonMapper json;
+
+    public QuarterlyReportHandler() {
+    }
+
+    public QuarterlyReportHandler(ApplicationContextBuilder context) {
+        super(context);
+    }
+
+    @Override
+    public Object execute(Object event) {
+        if (event instanceof APIGatewayProxyRequestEvent request) {
+            return web.handle(request);
+        }
+        if (event instanceof SQSEvent batch) {
+            return SqsBatch.process(batch, LOG, queue::handle);
+        }
+        if (event instanceof Map<?, ?> map) {
+            if (map.get("scheduledReport") instanceof String contract) {
+                return Map.of("asked", reports.scheduled(contract).map(report -> report.id()).orElse(""));
+            }
+            try {
+                byte[] bytes = json.writeValueAsBytes(map);
+                return map.containsKey("Records") ? execute(json.readValue(bytes, SQSEvent.class))
+                        : execute(json.readValue(bytes, APIGatewayProxyRequestEvent.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalArgumentException("not an API Gateway, SQS or schedule event: " + (event == null ? "null" : event.getClass().getName()));
+    }
+}

@@ -1,0 +1,23 @@
+package org.advocacyhub.reports;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.advocacyhub.application.port.ReportQueue;
+import org.advocacyhub.application.port.WorkbookWriter;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The report function's own adapters: the report queue (REPORT_QUEUE_URL) and the xlsx writer. */
+@Factory
+public class ReportsFactory {
+
+    @Singleton
+    ReportQueue reportQueue(SqsClient sqs, @Value("${report.queue.url}") String queueUrl) {
+        return reportId -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ReportQueueMessages.body(reportId)));
+    }
+
+    @Singleton
+    WorkbookWriter workbookWriter() {
+        return ReturnWorkbook::toBytes;
+    }
+}

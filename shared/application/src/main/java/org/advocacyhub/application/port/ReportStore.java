@@ -1,0 +1,37 @@
+package org.advocacyhub.application.port;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.advocacyhub.application.reports.QuarterlyReport;
+import org.advocacyhub.domain.casework.AuditEntry;
+
+/** Quarterly report requests (issue 11), with the once-only send of each workbook and the audit of each access. */
+public interface ReportStore {
+
+    /** Stores a new request; false when one with its id exists (a schedule that fired twice asks once). */
+    boolean create(QuarterlyReport report);
+
+    Optional<QuarterlyReport> find(String reportId);
+
+    /** Saves a change if the stored report is still at {@code report.version()}; false if it changed meanwhile. */
+    boolean save(QuarterlyReport report);
+
+    /**
+     * Claims the sending of one authority's workbook: succeeds when it was never claimed, or claimed
+     * longer ago than {@code lease} and not sent (a sender that crashed). Only the claimant sends.
+     */
+    boolean claimSend(String reportId, String authority, Instant now, Duration lease);
+
+    /** Records that the workbook went, with the mail service's message id. */
+    void markSent(String reportId, String authority, String messageId, Instant at);
+
+    /** Lets go of a claim after a failed send, so a retry may send at once. */
+    void releaseSend(String reportId, String authority);
+
+    /** Whether the workbook was sent already (and its message id). */
+    Optional<String> sentMessage(String reportId, String authority);
+
+    /** Records a member of staff's access (every staff access is audited). */
+    void audit(String reportId, AuditEntry entry);
+}

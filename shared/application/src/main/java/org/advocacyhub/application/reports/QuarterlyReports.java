@@ -1,0 +1,454 @@
+package org.advocacyhub.application.reports;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.advocacyhub.application.casework.ContractChoice;
+import org.advocacyhub.application.casework.StaffActor;
+import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.application.port.ReportArchive;
+import org.advocacyhub.application.port.ReportMail;
+import org.advocacyhub.application.port.ReportQueue;
+import org.advocacyhub.application.port.ReportStore;
+import org.advocacyhub.application.port.ReturnsSource;
+import org.advocacyhub.application.port.StaffDirectory;
+import org.advocacyhub.application.port.WorkbookWriter;
+import org.advocacyhub.domain.casework.AuditEntry;
+import org.advocacyhub.domain.contract.Authority;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.referral.Choice;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldKind;
+import org.advocacyhub.domain.referral.FieldRules;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.reports.AuthorityReturn;
+import org.advocacyhub.domain.reports.QuarterlyReturn;
+import org.advocacyhub.domain.reports.QuarterlyReturnBuilder;
+import org.advocacyhub.domain.staff.StaffRecord;
+import org.advocacyhub.domain.time.FinancialQuarter;
+import org.advocacyhub.domain.time.WorkingCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quarterly reports (issue 11; LLR 26.12-26.17, LEW 17.2-17.5, DERBY KPIs): asked for by a manager
+ * ({@code POST /reports}, previewed, then sent) or by a contract's schedule; built from the
+ * quarter's records by Query, streamed through the domain's counting rules; each workbook archived
+ * in the reports bucket and emailed once to its authority's recipients with the duty managers
+ * copied. Workbooks hold aggregates only (LLR 26.9, 27.6). Managers only; every access is audited.
+ */
+@Singleton
+public final class QuarterlyReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuarterlyReports.class);
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+    /** How long a claimed send stays claimed before another delivery may take it over (a sender that crashed). */
+    static final Duration SEND_LEASE = Duration.ofMinutes(5);
+
+    private final ReportStore store;
+    private final ReturnsSource source;
+    private final ReportArchive archive;
+    private final ReportMail mail;
+    private final ReportQueue queue;
+    private final WorkbookWriter writer;
+    private final StaffDirectory staff;
+    private final ContractCatalogue contracts;
+    private final FieldRules rules;
+    private final Clock clock;
+    private final List<FieldSpec> requestFields;
+
+    public QuarterlyReports(ReportStore store, ReturnsSource source, ReportArchive archive, ReportMail mail, ReportQueue queue,
+                            WorkbookWriter writer, StaffDirectory staff, ContractCatalogue contracts, ContractTerms terms, Clock clock) {
+        this.store = store;
+        this.source = source;
+        this.archive = archive;
+        this.mail = mail;
+        this.queue = queue;
+        this.writer = writer;
+        this.staff = staff;
+        this.contracts = contracts;
+        this.rules = new FieldRules(terms);
+        this.clock = clock;
+        this.requestFields = requestFields(contracts);
+    }
+
+    // ------------------------------------------------------------------ the fields, one definition for checks and the API description
+
+    /** {@code POST /reports}. */
+    public static List<FieldSpec> requestFields(ContractCatalogue contracts) {
+        return List.of(
+                new FieldSpec("contract", "Contract", "", FieldKind.CHOICE, true, 10, ContractChoice.all(contracts), "Select the contract",
+                        "Contract"),
+                new FieldSpec("quarter", "Quarter", "A financial quarter as YYYY-Qn: 2026-Q3 is October to December 2026 (Q1 is April to "
+                        + "June)", FieldKind.TEXT, true, 7, List.of(), "Enter the quarter, for example 2026-Q3", "Quarter"),
+                new FieldSpec("authority", "Authority", "One of the contract's authorities (e.g. RUTLAND); all of them unless given",
+                        FieldKind.TEXT, false, 40, List.of(), "", "Authority"),
+                new FieldSpec("send", "Send", "Email it to the authorities once built (only for a quarter that has ended); false "
+                        + "(the default) to preview it first", FieldKind.YES_NO, false, 5, List.of(), "", "Send"));
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    public sealed interface Outcome {
+    }
+
+    public record Accepted(QuarterlyReport report) implements Outcome {
+    }
+
+    public record Shown(QuarterlyReport report) implements Outcome {
+    }
+
+    public record Download(String fileName, byte[] content) implements Outcome {
+    }
+
+    public record Invalid(List<FieldError> errors) implements Outcome {
+        public Invalid {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    public record NotAllowed(String why) implements Outcome {
+    }
+
+    public record NotFound(String why) implements Outcome {
+    }
+
+    public record Conflict(String why) implements Outcome {
+    }
+
+    // ------------------------------------------------------------------ manager routes
+
+    /** {@code POST /reports}: queues a report; 202 with its id. */
+    public Outcome request(StaffActor actor, SubmittedFields body) {
+        Instant now = clock.instant();
+        FieldRules.Checked checked = rules.check(requestFields, body, today(now), "a report request");
+        List<FieldError> errors = new ArrayList<>(checked.errors());
+        Map<String, Object> v = checked.values();
+        Contract contract = v.get("contract") instanceof Choice chosen ? contracts.contract(chosen.name()).orElse(null) : null;
+        FinancialQuarter quarter = null;
+        String quarterText = (String) v.get("quarter");
+        if (quarterText != null) {
+            Matcher matcher = QUARTER.matcher(quarterText);
+            if (!matcher.matches()) {
+                errors.add(new FieldError("quarter", "Quarter must look like 2026-Q3 (a financial quarter: Q1 is April to June)"));
+            } else {
+                quarter = new FinancialQuarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+                if (quarter.start().isAfter(now)) {
+                    errors.add(new FieldError("quarter", "Quarter " + quarterText + " has not started yet"));
+                }
+            }
+        }
+        String authority = (String) v.get("authority");
+        if (authority != null && contract != null && contract.authority(authority).isEmpty()) {
+            errors.add(new FieldError("authority", contract.code() + " has no authority " + authority + "; it has "
+                    + String.join(", ", contract.authorities().stream().map(Authority::code).toList())));
+        }
+        if (authority != null && contract != null && !contract.reportSchedule().perAuthority()) {
+            errors.add(new FieldError("authority", contract.code() + " reports for the whole contract, not per authority"));
+        }
+        boolean send = Boolean.TRUE.equals(v.get("send"));
+        if (send && quarter != null && quarter.end().isAfter(now)) {
+            errors.add(new FieldError("send", "Quarter " + quarterText + " has not ended: preview it (send false) until it has"));
+        }
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        if (!actor.isManager()) {
+            return new NotAllowed("Only managers may ask for quarterly reports.");
+        }
+        String id = "RPT-" + contract.code() + "-" + quarter.key() + "-" + HexFormat.of().toHexDigits(UUID.randomUUID().getLeastSignificantBits())
+                .substring(0, 10).toUpperCase(java.util.Locale.ROOT);
+        QuarterlyReport report = QuarterlyReport.queued(id, contract.code(), quarter, authority, send, actor.id(), now);
+        store.create(report);
+        store.audit(id, audit(now, actor, "asked for the report"));
+        queue.enqueue(id);
+        LOG.info("Report {} queued for {} {}", id, contract.code(), quarter.key());
+        return new Accepted(report);
+    }
+
+    /** {@code GET /reports/{id}}. */
+    public Outcome view(StaffActor actor, String reportId) {
+        return managerRead(actor, reportId, "viewed the report").map(report -> (Outcome) new Shown(report))
+                .orElseGet(() -> refusal(actor, reportId));
+    }
+
+    /** {@code GET /reports/{id}/workbook?authority=}: the workbook as archived (aggregates only). */
+    public Outcome workbook(StaffActor actor, String reportId, Optional<String> authority) {
+        Optional<QuarterlyReport> found = managerRead(actor, reportId, "downloaded a workbook");
+        if (found.isEmpty()) {
+            return refusal(actor, reportId);
+        }
+        QuarterlyReport report = found.get();
+        if (report.workbooks().isEmpty()) {
+            return new Conflict("Report " + reportId + " is " + report.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": it has no workbook yet.");
+        }
+        Optional<QuarterlyReport.Workbook> book = authority.isPresent() ? report.workbook(authority.get())
+                : report.workbooks().size() == 1 ? Optional.of(report.workbooks().get(0)) : Optional.empty();
+        if (book.isEmpty()) {
+            return new Invalid(List.of(new FieldError("authority", "Name one of the report's workbooks: "
+                    + String.join(", ", report.workbooks().stream().map(QuarterlyReport.Workbook::authority).toList()))));
+        }
+        return archive.get(book.get().archiveKey()).map(bytes -> (Outcome) new Download(book.get().fileName(), bytes))
+                .orElseGet(() -> new NotFound("The workbook of report " + reportId + " is no longer kept."));
+    }
+
+    /** {@code GET /reports/{id}/caseload}: the caseload list with personal data (LEW 17.5), managers only, audited, never emailed. */
+    public Outcome caseload(StaffActor actor, String reportId) {
+        Optional<QuarterlyReport> found = managerRead(actor, reportId, "downloaded the caseload list");
+        if (found.isEmpty()) {
+            return refusal(actor, reportId);
+        }
+        QuarterlyReport report = found.get();
+        if (report.caseloadKey() == null) {
+            return new NotFound(report.contract() + " asks for no caseload list, or report " + reportId + " is not built yet.");
+        }
+        return archive.get(report.caseloadKey())
+                .map(bytes -> (Outcome) new Download(report.contract() + "-" + report.quarter().key() + "-caseload.xlsx", bytes))
+                .orElseGet(() -> new NotFound("The caseload list of report " + reportId + " is no longer kept."));
+    }
+
+    /** {@code POST /reports/{id}/send}: emails a previewed report (a quarter that has ended). */
+    public Outcome send(StaffActor actor, String reportId) {
+        Instant now = clock.instant();
+        if (!actor.isManager()) {
+            return new NotAllowed("Only managers may send quarterly reports.");
+        }
+        Optional<QuarterlyReport> found = store.find(reportId);
+        if (found.isEmpty()) {
+            return new NotFound("There is no report " + reportId + ".");
+        }
+        QuarterlyReport report = found.get();
+        store.audit(reportId, audit(now, actor, "sent the report"));
+        if (report.status() == QuarterlyReport.Status.SENT) {
+            return new Shown(report);
+        }
+        if (report.quarter().end().isAfter(now)) {
+            return new Conflict("Quarter " + report.quarter().key() + " has not ended: its report cannot be sent yet.");
+        }
+        if (report.status() != QuarterlyReport.Status.BUILT) {
+            return new Conflict("Report " + reportId + " is " + report.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": only a built report can be sent.");
+        }
+        QuarterlyReport sending = report.toSend();
+        if (!store.save(sending)) {
+            return new Conflict("Report " + reportId + " changed meanwhile: look at it again.");
+        }
+        return new Shown(sendAll(sending.nextVersion()));
+    }
+
+    // ------------------------------------------------------------------ the schedule and the queue
+
+    /**
+     * A contract's schedule fired (template.yaml, one schedule per contract, 07:00 London on the first
+     * days of each quarter's following month): on or after the contract's run day for the quarter
+     * just ended, asks once for its report, to be sent. The id is the contract's and quarter's, so a
+     * schedule that fires again (the next day, or twice) asks nothing more.
+     *
+     * @return the report asked for now, if one was
+     */
+    public Optional<QuarterlyReport> scheduled(String contractCode) {
+        Instant now = clock.instant();
+        Contract contract = contracts.contract(contractCode)
+                .orElseThrow(() -> new IllegalArgumentException("no contract " + contractCode));
+        FinancialQuarter ended = FinancialQuarter.containing(now).previous();
+        LocalDate runDay = org.advocacyhub.domain.reports.ReportRun.runDay(contract, ended);
+        if (today(now).isBefore(runDay)) {
+            LOG.info("Report schedule for {}: {} runs on {}", contractCode, ended.key(), runDay);
+            return Optional.empty();
+        }
+        QuarterlyReport report = QuarterlyReport.queued(scheduledId(contract.code(), ended), contract.code(), ended, null, true,
+                QuarterlyReport.SCHEDULE, now);
+        if (!store.create(report)) {
+            return Optional.empty();
+        }
+        queue.enqueue(report.id());
+        LOG.info("Report {} queued by the schedule", report.id());
+        return Optional.of(report);
+    }
+
+    /** The id of a contract's scheduled report for a quarter: one per contract and quarter. */
+    public static String scheduledId(String contract, FinancialQuarter quarter) {
+        return "RPT-" + contract + "-" + quarter.key() + "-SCHEDULED";
+    }
+
+    /**
+     * A report queue message: builds the report if not built, then sends it if asked to. Safe to
+     * repeat: a built report is not built again, and each workbook is emailed once (claimed first).
+     *
+     * @param lastAttempt whether the queue will not deliver it again (its receives reached the redrive limit): a
+     *                    failure then marks the report failed and tells the duty managers
+     */
+    public void process(String reportId, boolean lastAttempt) {
+        QuarterlyReport report = store.find(reportId).orElseThrow(() -> new IllegalArgumentException("no report " + reportId));
+        try {
+            if (report.status() == QuarterlyReport.Status.QUEUED || report.status() == QuarterlyReport.Status.FAILED) {
+                report = build(report);
+            }
+            if (report.send() && report.status() == QuarterlyReport.Status.BUILT) {
+                sendAll(report);
+            }
+        } catch (RuntimeException e) {
+            if (lastAttempt) {
+                failed(reportId, e);
+            }
+            throw e;
+        }
+    }
+
+    private QuarterlyReport build(QuarterlyReport report) {
+        Instant now = clock.instant();
+        Contract contract = contracts.contract(report.contract()).orElseThrow();
+        WorkingCalendar calendar = contract.calendar();
+        QuarterlyReturnBuilder builder = new QuarterlyReturnBuilder(contract, report.quarter(), calendar);
+        CaseloadSink caseload = CaseloadSink.of(contract, report.quarter(), calendar);
+        ReturnsSource.Read read = source.read(contract, report.quarter(), FinancialQuarter.containing(now),
+                caseload.feeding(builder));
+        QuarterlyReturn figures = builder.build(now, SoftwareVersion.VALUE);
+        String folder = "reports/" + contract.code() + "/" + report.quarter().key() + "/" + report.id() + "/";
+        List<QuarterlyReport.Workbook> books = new ArrayList<>();
+        for (AuthorityReturn book : figures.workbooks()) {
+            if (report.authority() != null && !report.authority().equals(book.authorityCode())) {
+                continue;
+            }
+            String fileName = contract.code() + (book.authorityCode().equals(contract.code()) ? "" : "-" + book.authorityCode()) + "-"
+                    + report.quarter().key() + ".xlsx";
+            byte[] bytes = writer.write(book.sheets(), "Quarterly return " + report.quarter().key() + ": " + book.authorityName());
+            archive.put(folder + fileName, bytes, WorkbookWriter.CONTENT_TYPE);
+            List<String> recipients = contract.authority(book.authorityCode()).map(Authority::reportRecipients)
+                    .orElseGet(() -> contract.leadAuthority().reportRecipients());
+            books.add(new QuarterlyReport.Workbook(book.authorityCode(), book.authorityName(), fileName, folder + fileName, recipients,
+                    book.sheets().get(0), null, null));
+        }
+        String caseloadKey = null;
+        Optional<byte[]> list = caseload.workbook(writer);
+        if (list.isPresent()) {
+            // LEW 17.5 with personal data: archived (encrypted, managers only), never attached to an email (LLR 26.9, 27.6).
+            caseloadKey = "restricted/" + folder + contract.code() + "-" + report.quarter().key() + "-caseload.xlsx";
+            archive.put(caseloadKey, list.get(), WorkbookWriter.CONTENT_TYPE);
+        }
+        QuarterlyReport built = report.built(now, books, caseloadKey);
+        if (!store.save(built)) {
+            throw new IllegalStateException("report " + report.id() + " changed while it was built");
+        }
+        LOG.info("Report {} built: {} cases, {} time entries, {} records, {} callbacks in {} pages; {} workbooks", report.id(), read.cases(),
+                read.timeRows(), read.records(), read.callbacks(), read.pages(), books.size());
+        return built.nextVersion();
+    }
+
+    /** Emails each workbook not yet sent, once each, then records the report as sent. */
+    private QuarterlyReport sendAll(QuarterlyReport report) {
+        Instant now = clock.instant();
+        List<String> copyTo = staff.dutyManagers(report.contract()).stream().map(StaffRecord::email).distinct().toList();
+        List<QuarterlyReport.Workbook> books = new ArrayList<>();
+        for (QuarterlyReport.Workbook book : report.workbooks()) {
+            Optional<String> sentBefore = store.sentMessage(report.id(), book.authority());
+            if (book.sentAt() != null || sentBefore.isPresent()) {
+                books.add(book.sentAt() != null ? book : book.sent(now, sentBefore.get()));
+                continue;
+            }
+            if (!store.claimSend(report.id(), book.authority(), now, SEND_LEASE)) {
+                throw new IllegalStateException("the workbook " + book.fileName() + " is being sent by another delivery");
+            }
+            String messageId;
+            try {
+                byte[] bytes = archive.get(book.archiveKey()).orElseThrow(() -> new IllegalStateException("workbook not archived"));
+                messageId = mail.send(new ReportMail.Message(book.recipients(), copyTo, subject(report, book), text(report, book),
+                        book.fileName(), bytes));
+            } catch (RuntimeException e) {
+                store.releaseSend(report.id(), book.authority());
+                throw e;
+            }
+            store.markSent(report.id(), book.authority(), messageId, now);
+            books.add(book.sent(now, messageId));
+        }
+        QuarterlyReport sent = report.withWorkbooks(books);
+        if (!store.save(sent)) {
+            throw new IllegalStateException("report " + report.id() + " changed while it was sent");
+        }
+        LOG.info("Report {} sent: {} workbooks", report.id(), books.size());
+        return sent.nextVersion();
+    }
+
+    private void failed(String reportId, RuntimeException e) {
+        Optional<QuarterlyReport> found = store.find(reportId);
+        if (found.isEmpty()) {
+            return;
+        }
+        QuarterlyReport report = found.get();
+        store.save(report.failed(e.getClass().getSimpleName()));
+        List<StaffRecord> managers = staff.dutyManagers(report.contract());
+        List<String> to = managers.stream().map(StaffRecord::email).distinct().toList();
+        if (!to.isEmpty()) {
+            try {
+                mail.send(new ReportMail.Message(to, List.of(), "Report failed: " + report.contract() + " " + label(report.quarter()),
+                        "The quarterly report " + report.id() + " (" + report.contract() + ", " + label(report.quarter())
+                                + ") could not be built or sent after the report queue's retries. Nothing was emailed to the councils "
+                                + "for the workbooks not yet sent. Look at it with GET /reports/" + report.id()
+                                + ", then ask for it again with POST /reports.\n", report.id() + ".txt",
+                        ("Report " + report.id() + " failed: " + e.getClass().getSimpleName() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (RuntimeException mailFailure) {
+                LOG.error("Could not tell the duty managers that report {} failed: {}", reportId, mailFailure.getClass().getName());
+            }
+        }
+        LOG.error("Report {} failed after the queue's retries: {}", reportId, e.getClass().getName());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Optional<QuarterlyReport> managerRead(StaffActor actor, String reportId, String action) {
+        if (!actor.isManager()) {
+            return Optional.empty();
+        }
+        Optional<QuarterlyReport> found = store.find(reportId);
+        found.ifPresent(report -> store.audit(reportId, audit(clock.instant(), actor, action)));
+        return found;
+    }
+
+    private Outcome refusal(StaffActor actor, String reportId) {
+        return actor.isManager() ? new NotFound("There is no report " + reportId + ".")
+                : new NotAllowed("Only managers may see quarterly reports.");
+    }
+
+    static String subject(QuarterlyReport report, QuarterlyReport.Workbook book) {
+        return "Quarterly return " + label(report.quarter()) + ": " + book.authorityName() + " (" + report.contract() + ")";
+    }
+
+    static String text(QuarterlyReport report, QuarterlyReport.Workbook book) {
+        return "Please find attached the quarterly return of the " + report.contract() + " advocacy contract for " + book.authorityName()
+                + ", " + label(report.quarter()) + " (" + report.quarter().firstDay() + " to " + report.quarter().lastDay() + ").\n\n"
+                + "It holds aggregate figures only, as the contract asks (LLR 26.9, 27.6). How each figure is counted, with its "
+                + "clause, is on the workbook's Definitions sheet.\n\nReport " + report.id() + "\n";
+    }
+
+    /** "FY2026 Q3 (October to December 2026)". */
+    static String label(FinancialQuarter quarter) {
+        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM", java.util.Locale.UK);
+        return "FY" + quarter.financialYear() + " Q" + quarter.quarter() + " (" + quarter.firstDay().format(month) + " to "
+                + quarter.lastDay().format(month) + " " + quarter.lastDay().getYear() + ")";
+    }
+
+    private static AuditEntry audit(Instant at, StaffActor actor, String action) {
+        return new AuditEntry(UUID.randomUUID().toString().substring(0, 8), at, actor.id(), action);
+    }
+
+    private static LocalDate today(Instant now) {
+        return now.atZone(WorkingCalendar.ZONE).toLocalDate();
+    }
+
+    public List<FieldSpec> requestFields() {
+        return requestFields;
+    }
+}
