@@ -60,7 +60,7 @@ final class ReportFixtures {
 
     static Person person(String name, LocalDate dateOfBirth, String authority) {
         return new Person(name, dateOfBirth, Gender.FEMALE, Ethnicity.WHITE_BRITISH, Set.of(Disability.DEMENTIA), Residence.CARE_HOME, null,
-                "LE1 6ZG", authority, null, null, false);
+                "LE1 7RH", authority, null, null, false);
     }
 
     static Person person(String authority) {
