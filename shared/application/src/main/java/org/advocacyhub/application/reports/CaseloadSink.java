@@ -1,38 +1,53 @@
 package org.advocacyhub.application.reports;
 
+import java.util.List;
 import java.util.Optional;
 import org.advocacyhub.application.port.ReturnsSource;
 import org.advocacyhub.application.port.WorkbookWriter;
 import org.advocacyhub.domain.answerphone.CallbackFigures;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.reports.CaseloadList;
 import org.advocacyhub.domain.reports.QuarterlyReturnBuilder;
+import org.advocacyhub.domain.reports.ReturnTable;
 import org.advocacyhub.domain.reports.TimeRow;
 import org.advocacyhub.domain.returns.ReturnRecord;
 import org.advocacyhub.domain.time.FinancialQuarter;
-import org.advocacyhub.domain.time.WorkingCalendar;
 
-/** The caseload list of a contract that asks for one (LEW 17.5), fed from the same read as the return (placeholder until merged). */
+/**
+ * The restricted workbook of a report, fed from the same single read as the return: the caseload
+ * list with personal data a contract asks for (LEW 17.5) and the reasons given for requests over
+ * 20 hours (LLR 26.17: free text, so kept out of emailed workbooks, LLR 26.9, 27.6).
+ */
 final class CaseloadSink {
 
-    private CaseloadSink() {
+    private final CaseloadList list;
+
+    private CaseloadSink(CaseloadList list) {
+        this.list = list;
     }
 
-    static CaseloadSink of(Contract contract, FinancialQuarter quarter, WorkingCalendar calendar) {
-        return new CaseloadSink();
+    static CaseloadSink of(Contract contract, FinancialQuarter quarter) {
+        return new CaseloadSink(CaseloadList.wanted(contract) ? new CaseloadList(contract, quarter) : null);
     }
 
-    /** One sink feeding the return builder and the caseload list alike. */
+    /** One sink feeding the return builder and, where wanted, the restricted list. */
     ReturnsSource.Sink feeding(QuarterlyReturnBuilder builder) {
         return new ReturnsSource.Sink() {
             @Override
             public void addCase(ReferralCase referralCase) {
                 builder.addCase(referralCase);
+                if (list != null) {
+                    list.addCase(referralCase);
+                }
             }
 
             @Override
             public void addTime(TimeRow row) {
                 builder.addTime(row);
+                if (list != null) {
+                    list.addTime(row);
+                }
             }
 
             @Override
@@ -47,7 +62,12 @@ final class CaseloadSink {
         };
     }
 
-    Optional<byte[]> workbook(WorkbookWriter writer) {
-        return Optional.empty();
+    /** The restricted workbook, when the contract has something for it this quarter. */
+    Optional<byte[]> workbook(WorkbookWriter writer, String title) {
+        if (list == null) {
+            return Optional.empty();
+        }
+        List<ReturnTable> sheets = list.build();
+        return sheets.isEmpty() ? Optional.empty() : Optional.of(writer.write(sheets, title));
     }
 }

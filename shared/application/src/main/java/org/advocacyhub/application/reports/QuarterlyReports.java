@@ -313,7 +313,7 @@ public final class QuarterlyReports {
         Contract contract = contracts.contract(report.contract()).orElseThrow();
         WorkingCalendar calendar = contract.calendar();
         QuarterlyReturnBuilder builder = new QuarterlyReturnBuilder(contract, report.quarter(), calendar);
-        CaseloadSink caseload = CaseloadSink.of(contract, report.quarter(), calendar);
+        CaseloadSink caseload = CaseloadSink.of(contract, report.quarter());
         ReturnsSource.Read read = source.read(contract, report.quarter(), FinancialQuarter.containing(now),
                 caseload.feeding(builder));
         QuarterlyReturn figures = builder.build(now, SoftwareVersion.VALUE);
@@ -333,9 +333,10 @@ public final class QuarterlyReports {
                     book.sheets().get(0), null, null));
         }
         String caseloadKey = null;
-        Optional<byte[]> list = caseload.workbook(writer);
+        Optional<byte[]> list = caseload.workbook(writer, "Restricted: caseload " + report.quarter().key() + ", " + contract.code());
         if (list.isPresent()) {
-            // LEW 17.5 with personal data: archived (encrypted, managers only), never attached to an email (LLR 26.9, 27.6).
+            // LEW 17.5 (and LLR 26.17's reasons) with personal data: archived (encrypted, managers only), never attached
+            // to an email (LLR 26.9, 27.6).
             caseloadKey = "restricted/" + folder + contract.code() + "-" + report.quarter().key() + "-caseload.xlsx";
             archive.put(caseloadKey, list.get(), WorkbookWriter.CONTENT_TYPE);
         }
