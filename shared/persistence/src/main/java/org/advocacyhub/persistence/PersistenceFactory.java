@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 /**
  * Wires the DynamoDB adapter. The table name comes from {@code TABLE_NAME} (template.yaml). In
  * AWS the client uses the Lambda's region and role; {@code aws.endpoints.dynamodb} points it at
- * DynamoDB Local or LocalStack instead, with dummy credentials.
+ * DynamoDB Local or LocalStack instead, with dummy credentials. The report archive is wired by
+ * {@link ReportArchiveFactory}.
  */
 @Factory
 public class PersistenceFactory {
