@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.advocacyhub.domain.referral.ReferralSource;
 import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.returns.AwarenessSetting;
 import org.advocacyhub.domain.staff.AllocationRequirement;
 import org.advocacyhub.domain.time.ReportDeadlineRule;
 import org.advocacyhub.domain.time.ServiceHours;
@@ -425,7 +426,7 @@ final class ContractReader {
     }
 
     private static ReportSchedule reportSchedule(ConfigNode node) {
-        if (!node.requireMapping("due", "perAuthority", "clause")) {
+        if (!node.requireMapping("due", "perAuthority", "clause", "goalsKpi", "awarenessKpis", "caseloadList")) {
             return null;
         }
         Optional<ReportDeadlineRule> due = Optional.empty();
@@ -446,7 +447,34 @@ final class ContractReader {
         }
         Boolean perAuthority = node.field("perAuthority").bool();
         String clause = clause(node.field("clause"));
-        return perAuthority == null || clause == null ? null : new ReportSchedule(due, perAuthority, clause);
+        Optional<KpiTarget> goalsKpi = kpi(node.field("goalsKpi"));
+        List<ReportSchedule.AwarenessKpi> awarenessKpis = new ArrayList<>();
+        for (ConfigNode item : node.field("awarenessKpis").optionalList()) {
+            if (!item.requireMapping("name", "setting", "perHalfYear", "clause")) {
+                continue;
+            }
+            int before = item.problemCount();
+            String name = item.field("name").text();
+            String setting = item.field("setting").text();
+            Integer perHalfYear = item.field("perHalfYear").integer(1, 1000);
+            String kpiClause = clause(item.field("clause"));
+            AwarenessSetting awarenessSetting = null;
+            try {
+                awarenessSetting = setting == null ? null : AwarenessSetting.valueOf(setting);
+            } catch (IllegalArgumentException e) {
+                item.field("setting").problem("unknown setting '" + setting + "'; expected one of PROFESSIONAL, COMMUNITY");
+            }
+            if (item.problemCount() == before && name != null && awarenessSetting != null && perHalfYear != null && kpiClause != null) {
+                awarenessKpis.add(new ReportSchedule.AwarenessKpi(name, awarenessSetting, perHalfYear, kpiClause));
+            }
+        }
+        Optional<String> caseloadList = Optional.empty();
+        ConfigNode caseloadNode = node.field("caseloadList");
+        if (caseloadNode.isPresent() && caseloadNode.requireMapping("clause")) {
+            caseloadList = Optional.ofNullable(clause(caseloadNode.field("clause")));
+        }
+        return perAuthority == null || clause == null ? null : new ReportSchedule(due, perAuthority, clause, goalsKpi,
+                awarenessKpis, caseloadList);
     }
 
     /**

@@ -14,12 +14,46 @@ import org.advocacyhub.domain.time.ReportDeadlineRule;
  *                     submission date (DERBY 3.7.1 asks for quarterly figures without one)
  * @param perAuthority whether each authority gets its own workbook
  * @param clause       where the schedule comes from
+ * @param goalsKpi     the KPI on action plan goals achieved at closure (LLR Appendix One KPI 4), if the contract has one
+ * @param awarenessKpis the KPIs on awareness sessions held per half-year (LLR Appendix One KPIs 5 and 6), if any
+ * @param caseloadList the clause asking for a quarterly caseload list with personal data (LEW 17.5), when the
+ *                     contract asks for one ({@code caseloadList: {clause: ...}}): it is stored encrypted for
+ *                     managers and never emailed (LLR 26.9, 27.6); empty for a contract that does not ask
  */
-public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause) {
+public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause, Optional<KpiTarget> goalsKpi,
+                             java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList) {
+
+    /**
+     * A KPI counting awareness-raising sessions held in a half-year (LLR 5.26, 9.47, Appendix One KPIs 5 and 6).
+     *
+     * @param name        e.g. {@code KPI 5}
+     * @param setting     the sessions it counts
+     * @param perHalfYear the least number a half-year (April-September, October-March)
+     */
+    public record AwarenessKpi(String name, org.advocacyhub.domain.returns.AwarenessSetting setting, int perHalfYear, String clause) {
+        public AwarenessKpi {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(setting, "setting");
+            Objects.requireNonNull(clause, "clause");
+        }
+    }
 
     public ReportSchedule {
         Objects.requireNonNull(due, "due");
         Objects.requireNonNull(clause, "clause");
+        Objects.requireNonNull(goalsKpi, "goalsKpi");
+        awarenessKpis = java.util.List.copyOf(awarenessKpis);
+        Objects.requireNonNull(caseloadList, "caseloadList");
+    }
+
+    /** A schedule with no report-level KPIs and no caseload list. */
+    public ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause) {
+        this(due, perAuthority, clause, Optional.empty(), java.util.List.of(), Optional.empty());
+    }
+
+    /** Whether the contract asks for a caseload list with personal data (LEW 17.5). */
+    public boolean hasCaseloadList() {
+        return caseloadList.isPresent();
     }
 
     /** The last day to submit the report for {@code quarter}, if the contract sets one. */

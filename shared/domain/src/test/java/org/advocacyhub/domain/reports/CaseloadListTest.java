@@ -1,0 +1,64 @@
+package org.advocacyhub.domain.reports;
+
+import static org.advocacyhub.domain.reports.ReportFixtures.LEW;
+import static org.advocacyhub.domain.reports.ReportFixtures.closed;
+import static org.advocacyhub.domain.reports.ReportFixtures.eligible;
+import static org.advocacyhub.domain.reports.ReportFixtures.person;
+import static org.advocacyhub.domain.reports.ReportFixtures.received;
+import static org.advocacyhub.domain.reports.ReportFixtures.time;
+import static org.advocacyhub.domain.reports.ReportFixtures.withHours;
+import static org.advocacyhub.domain.reports.Sheets.cell;
+import static org.advocacyhub.domain.testing.London.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.advocacyhub.domain.casework.ClosureReason;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.TimeEntry;
+import org.advocacyhub.domain.referral.ReferralSource;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.Urgency;
+import org.advocacyhub.domain.time.FinancialQuarter;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** LEW 17.5: the restricted caseload list, with the young person's details, for managers only. */
+class CaseloadListTest {
+
+    private static final FinancialQuarter Q3 = new FinancialQuarter(2026, 3);
+
+    @Test
+    @DisplayName("LEW 17.5: each case open in the quarter, with initials, date of birth, age, group, reasons, hours and outcome if closed")
+    void caseload() {
+        ReferralCase open = withHours(eligible(received(ServiceCode.CYP, person("Jo Young", LocalDate.of(2010, 3, 4), "LEWISHAM"),
+                at("2026-10-05T10:00"), Urgency.STANDARD, ReferralSource.SELF, Map.of("cypStatus", "LOOKED_AFTER", "cypReason",
+                        "FORMAL_MEETING")), at("2026-10-05T11:00")), 300, 60);
+        ReferralCase done = closed(eligible(received(ServiceCode.CYP, person("Kim Other", LocalDate.of(2009, 1, 1), "OTHER"),
+                at("2026-07-05T10:00")), at("2026-07-05T11:00")), at("2026-11-05T10:00"), ClosureReason.SELF_ADVOCATING);
+        ReferralCase closedBefore = closed(eligible(received(ServiceCode.CYP, person("LEWISHAM"), at("2026-05-05T10:00")),
+                at("2026-05-05T11:00")), at("2026-06-05T10:00"), ClosureReason.OUTCOME_REACHED);
+        CaseloadList list = new CaseloadList(LEW, Q3);
+        List.of(open, done, closedBefore).forEach(list::addCase);
+        list.addTime(time(open, LocalDate.of(2026, 10, 6), 90, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-1"));
+        list.addTime(time(open, LocalDate.of(2026, 9, 6), 30, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-1"));
+        List<ReturnTable> tables = list.build();
+        assertEquals(1, tables.size(), "LEW records no requests over 20 hours");
+        ReturnTable caseload = tables.get(0);
+        assertEquals(2, caseload.rows().size(), "the case closed in Q1 is not in Q3's caseload");
+        String ref = open.reference().value();
+        assertEquals(ReturnCell.text("JY"), cell(caseload, ref, "Initials"));
+        assertEquals(ReturnCell.text("2010-03-04"), cell(caseload, ref, "Date of birth"));
+        assertEquals(ReturnCell.count(16), cell(caseload, ref, "Age at quarter end"));
+        assertEquals(ReturnCell.text("Looked-after child"), cell(caseload, ref, "Service (group)"));
+        assertEquals(ReturnCell.text("In borough"), cell(caseload, ref, "Location"));
+        assertEquals(ReturnCell.decimal(new BigDecimal("1.50")), cell(caseload, ref, "Hours in quarter"));
+        assertEquals(ReturnCell.decimal(new BigDecimal("6.00")), cell(caseload, ref, "Total hours"));
+        assertEquals(ReturnCell.text(""), cell(caseload, ref, "Outcome (if closed)"));
+        String doneRef = done.reference().value();
+        assertEquals(ReturnCell.text("Out of borough"), cell(caseload, doneRef, "Location"));
+        assertEquals(ReturnCell.text("The person can now advocate for themselves"), cell(caseload, doneRef, "Outcome (if closed)"));
+    }
+}

@@ -1,0 +1,417 @@
+package org.advocacyhub.domain.reports;
+
+import static org.advocacyhub.domain.reports.ReportFixtures.CALENDAR;
+import static org.advocacyhub.domain.reports.ReportFixtures.DERBY;
+import static org.advocacyhub.domain.reports.ReportFixtures.LLR;
+import static org.advocacyhub.domain.reports.ReportFixtures.allocated;
+import static org.advocacyhub.domain.reports.ReportFixtures.closed;
+import static org.advocacyhub.domain.reports.ReportFixtures.eligible;
+import static org.advocacyhub.domain.reports.ReportFixtures.event;
+import static org.advocacyhub.domain.reports.ReportFixtures.person;
+import static org.advocacyhub.domain.reports.ReportFixtures.received;
+import static org.advocacyhub.domain.reports.ReportFixtures.reopened;
+import static org.advocacyhub.domain.reports.ReportFixtures.screened;
+import static org.advocacyhub.domain.reports.ReportFixtures.time;
+import static org.advocacyhub.domain.reports.ReportFixtures.withFeedback;
+import static org.advocacyhub.domain.reports.ReportFixtures.withGoals;
+import static org.advocacyhub.domain.reports.ReportFixtures.withHours;
+import static org.advocacyhub.domain.reports.ReportFixtures.withRequest;
+import static org.advocacyhub.domain.reports.Sheets.allText;
+import static org.advocacyhub.domain.reports.Sheets.cell;
+import static org.advocacyhub.domain.reports.Sheets.count;
+import static org.advocacyhub.domain.reports.Sheets.decimal;
+import static org.advocacyhub.domain.testing.London.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.advocacyhub.domain.answerphone.CallbackFigures;
+import org.advocacyhub.domain.casework.ClosureReason;
+import org.advocacyhub.domain.casework.Goal;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.TimeEntry;
+import org.advocacyhub.domain.contract.ClockEvent;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.eligibility.Outcome;
+import org.advocacyhub.domain.eligibility.Reason;
+import org.advocacyhub.domain.referral.ReferralSource;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.Urgency;
+import org.advocacyhub.domain.reports.ReturnSummary.KpiLine;
+import org.advocacyhub.domain.reports.ReturnSummary.Verdict;
+import org.advocacyhub.domain.returns.AwarenessSession;
+import org.advocacyhub.domain.returns.AwarenessSetting;
+import org.advocacyhub.domain.returns.Complaint;
+import org.advocacyhub.domain.returns.Compliment;
+import org.advocacyhub.domain.time.FinancialQuarter;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The workbooks the builder lays out from streamed cases (requirements §7; LLR 26.17, LEW Appendix 1, DERBY 3.7.1). */
+class QuarterlyReturnBuilderTest {
+
+    private static final FinancialQuarter Q3 = new FinancialQuarter(2026, 3);
+    private static final Instant AS_AT = at("2027-01-08T07:00");
+    private static final String IMCA = "Independent Mental Capacity Advocacy (IMCA)";
+    private static final String ALL = "All services";
+
+    private static QuarterlyReturn build(Contract contract, Consumer<QuarterlyReturnBuilder> feed) {
+        QuarterlyReturnBuilder builder = new QuarterlyReturnBuilder(contract, Q3, CALENDAR);
+        feed.accept(builder);
+        return builder.build(AS_AT, "1.2.3-test");
+    }
+
+    private static QuarterlyReturn llr(ReferralCase... cases) {
+        return build(LLR, b -> List.of(cases).forEach(b::addCase));
+    }
+
+    private static ReferralCase imca(String name, LocalDate born, String authority, Instant receivedAt) {
+        return eligible(received(ServiceCode.IMCA, person(name, born, authority), receivedAt), receivedAt.plusSeconds(600));
+    }
+
+    @Test
+    @DisplayName("LLR 4.5 unique persons: a person referred twice (name typed differently) counts once; two people of the same name "
+            + "and different dates of birth count twice")
+    void uniquePersons() {
+        LocalDate born = LocalDate.of(1941, 5, 17);
+        QuarterlyReturn r = llr(
+                imca("Zoë O'Brien", born, "LEICESTER", at("2026-10-05T10:00")),
+                imca("o'brien,  ZOE", born, "LEICESTER", at("2026-11-05T10:00")),
+                imca("Sam Smith", LocalDate.of(1950, 1, 1), "LEICESTER", at("2026-10-05T10:00")),
+                imca("Sam Smith", LocalDate.of(1960, 1, 1), "LEICESTER", at("2026-10-05T10:00")));
+        ReturnTable people = r.workbook("LEICESTER").sheet("People supported");
+        assertEquals(3, count(people, "People supported in the quarter", IMCA));
+        assertEquals(3, r.workbook("LEICESTER").summary().peopleSupportedQuarter());
+        assertEquals(4, r.workbook("LEICESTER").summary().appropriateReferrals());
+    }
+
+    @Test
+    @DisplayName("LLR 4.5: people supported year to date counts a case closed in Q1 as well as the quarter's; not an inappropriate one")
+    void peopleYearToDate() {
+        ReferralCase q1 = closed(imca("Ann Example", LocalDate.of(1940, 1, 1), "LEICESTER", at("2026-05-05T10:00")), at("2026-06-20T10:00"),
+                ClosureReason.OUTCOME_REACHED);
+        ReferralCase q3 = imca("Bea Example", LocalDate.of(1940, 1, 2), "LEICESTER", at("2026-10-05T10:00"));
+        ReferralCase declined = screened(received(ServiceCode.IMCA, person("LEICESTER"), at("2026-10-05T10:00")), Outcome.SIGNPOSTED,
+                new Reason("Another organisation helps", "LLR 4.5.2"), at("2026-10-05T11:00"));
+        ReturnSummary summary = llr(q1, q3, declined).workbook("LEICESTER").summary();
+        assertEquals(1, summary.peopleSupportedQuarter());
+        assertEquals(2, summary.peopleSupportedYearToDate());
+        assertEquals(2, summary.referralsReceived(), "the Q1 referral is not received in Q3");
+    }
+
+    @Test
+    @DisplayName("LLR 7.38, 15.1: every figure goes to the person's authority's workbook; LLR has one workbook per authority")
+    void perAuthority() {
+        QuarterlyReturn r = llr(imca("A One", LocalDate.of(1950, 1, 1), "LEICESTER", at("2026-10-05T10:00")),
+                imca("B Two", LocalDate.of(1950, 1, 2), "RUTLAND", at("2026-10-05T10:00")),
+                imca("C Three", LocalDate.of(1950, 1, 3), "RUTLAND", at("2026-10-06T10:00")));
+        assertEquals(List.of("LEICESTERSHIRE", "LEICESTER", "RUTLAND"), r.workbooks().stream().map(AuthorityReturn::authorityCode).toList());
+        assertEquals(0, r.workbook("LEICESTERSHIRE").summary().referralsReceived());
+        assertEquals(1, r.workbook("LEICESTER").summary().referralsReceived());
+        assertEquals(2, r.workbook("RUTLAND").summary().referralsReceived());
+        assertEquals("Rutland County Council", r.workbook("RUTLAND").authorityName());
+    }
+
+    @Test
+    @DisplayName("LLR 26.17, 23.1: out-of-area referrals are in the lead authority's workbook with their sources")
+    void outOfArea() {
+        ReferralCase outside = imca("D Four", LocalDate.of(1950, 1, 4), "OTHER", at("2026-10-05T10:00"));
+        ReturnTable sheet = llr(outside).workbook("LEICESTERSHIRE").sheet("Out of area");
+        assertEquals(1, count(sheet, "Out-of-area referrals received", IMCA));
+        assertEquals(1, count(sheet, "Of which appropriate", IMCA));
+        assertEquals(1, count(sheet, "Source: Adult social care team", ALL));
+    }
+
+    @Test
+    @DisplayName("LLR 26.17: a case closed in the quarter counts with its hours and outcome; a case reopened does not")
+    void closedAndReopened() {
+        ReferralCase done = closed(withHours(imca("E Five", LocalDate.of(1950, 1, 5), "LEICESTER", at("2026-10-05T10:00")), 90, 30),
+                at("2026-11-05T10:00"), ClosureReason.OUTCOME_REACHED);
+        ReferralCase back = reopened(closed(imca("F Six", LocalDate.of(1950, 1, 6), "LEICESTER", at("2026-10-05T10:00")),
+                at("2026-11-05T10:00"), ClosureReason.SELF_ADVOCATING));
+        ReturnTable sheet = llr(done, back).workbook("LEICESTER").sheet("Cases closed");
+        assertEquals(1, count(sheet, "Cases closed", IMCA));
+        assertEquals(new BigDecimal("2.00"), decimal(sheet, "Hours on the cases closed", IMCA));
+        assertEquals(1, count(sheet, "Closed: The issue has an outcome", IMCA));
+        assertEquals(0, count(sheet, "Closed: The person can now advocate for themselves", IMCA));
+    }
+
+    @Test
+    @DisplayName("LLR 26.17: referrals carried forward from before the quarter, accepted and awaiting decision")
+    void carriedForward() {
+        ReferralCase accepted = imca("G Seven", LocalDate.of(1950, 1, 7), "LEICESTER", at("2026-09-20T10:00"));
+        ReferralCase undecided = received(ServiceCode.IMCA, person("LEICESTER"), at("2026-09-29T10:00"));
+        ReturnTable sheet = llr(accepted, undecided).workbook("LEICESTER").sheet("Referrals");
+        assertEquals(1, count(sheet, "Carried forward from the previous quarter: accepted", IMCA));
+        assertEquals(1, count(sheet, "Carried forward from the previous quarter: awaiting decision", IMCA));
+        assertEquals(2, count(sheet, "Carried forward from the previous quarter: total", ALL));
+        assertEquals(0, count(sheet, "Referrals received", ALL));
+    }
+
+    @Test
+    @DisplayName("LLR 26.17: the waiting list at quarter end with the average wait in working days")
+    void waitingList() {
+        ReferralCase seven = imca("H Eight", LocalDate.of(1950, 1, 8), "LEICESTER", at("2026-12-21T10:00"));
+        ReferralCase three = imca("I Nine", LocalDate.of(1950, 1, 9), "LEICESTER", at("2026-12-29T10:00"));
+        ReferralCase allocatedCase = allocated(imca("J Ten", LocalDate.of(1950, 1, 10), "LEICESTER", at("2026-12-21T10:00")),
+                at("2026-12-22T10:00"), "adv-1");
+        ReturnTable sheet = llr(seven, three, allocatedCase).workbook("LEICESTER").sheet("Waiting list");
+        assertEquals(2, count(sheet, "Waiting for an advocate at quarter end", IMCA));
+        assertEquals(new BigDecimal("5.0"), decimal(sheet, "Average wait (working days)", IMCA), "(7 + 3) / 2");
+    }
+
+    @Test
+    @DisplayName("LLR 26.17: appropriate referrals by gender, age band, disability (several a person), postcode district and source; "
+            + "inappropriate ones by decision, source and reason")
+    void breakdowns() {
+        ReferralCase ok = imca("K Eleven", LocalDate.of(1941, 5, 17), "LEICESTER", at("2026-10-05T10:00"));
+        ReferralCase not = screened(received(ServiceCode.IMCA, person("LEICESTER"), at("2026-10-05T10:00")), Outcome.NOT_ELIGIBLE,
+                new Reason("The person has family to consult", "LLR 5.54b"), at("2026-10-05T11:00"));
+        AuthorityReturn w = llr(ok, not).workbook("LEICESTER");
+        assertEquals(1, count(w.sheet("By gender"), "Female", IMCA));
+        assertEquals(1, count(w.sheet("By age band"), "85 and over", IMCA));
+        assertEquals(1, count(w.sheet("By disability"), "Dementia", IMCA));
+        assertEquals(1, count(w.sheet("By postcode district"), "LE1", IMCA));
+        assertEquals(1, count(w.sheet("By source"), "Adult social care team", IMCA));
+        assertEquals(1, count(w.sheet("By decision type"), "Not given", IMCA));
+        assertEquals(2, count(w.sheet("By route"), "Email", IMCA), "the route counts every referral");
+        assertEquals(1, count(w.sheet("Inappropriate by outcome"), "Not eligible", IMCA));
+        assertEquals(1, count(w.sheet("Inappropriate by source"), "Adult social care team", IMCA));
+        assertEquals(1, count(w.sheet("Inappropriate reasons"), "The person has family to consult (LLR 5.54b)", IMCA));
+    }
+
+    @Test
+    @DisplayName("LLR 26.17: hours direct and indirect from time rows dated in the quarter, per referral, per person, by activity; "
+            + "advocates active counted, never named")
+    void hours() {
+        ReferralCase a = allocated(imca("L Twelve", LocalDate.of(1950, 1, 12), "LEICESTER", at("2026-10-05T10:00")), at("2026-10-06T10:00"),
+                "adv-1");
+        ReferralCase b = allocated(imca("M Thirteen", LocalDate.of(1950, 1, 13), "LEICESTER", at("2026-06-05T10:00")), at("2026-06-06T10:00"),
+                "adv-2");
+        QuarterlyReturn r = build(LLR, builder -> {
+            builder.addCase(a);
+            builder.addCase(b);
+            builder.addTime(time(a, LocalDate.of(2026, 10, 7), 90, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-1"));
+            builder.addTime(time(a, LocalDate.of(2026, 10, 8), 30, TimeEntry.Kind.INDIRECT, TimeEntry.Activity.TRAVEL, "adv-1"));
+            builder.addTime(time(b, LocalDate.of(2026, 11, 8), 60, TimeEntry.Kind.DIRECT, TimeEntry.Activity.MEETING_ATTENDANCE, "adv-2"));
+            builder.addTime(time(b, LocalDate.of(2026, 6, 8), 120, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-2"));
+            builder.addTime(time(b, LocalDate.of(2026, 11, 9), 15, TimeEntry.Kind.INDIRECT, TimeEntry.Activity.ADMIN, "manager-9"));
+        });
+        AuthorityReturn w = r.workbook("LEICESTER");
+        ReturnTable hours = w.sheet("Hours");
+        assertEquals(new BigDecimal("2.50"), decimal(hours, "Direct hours", IMCA));
+        assertEquals(new BigDecimal("0.75"), decimal(hours, "Indirect hours", IMCA));
+        assertEquals(2, count(hours, "Referrals with time recorded", IMCA));
+        assertEquals(new BigDecimal("1.63"), decimal(hours, "Hours per referral", IMCA), "3.25 hours / 2 referrals");
+        assertEquals(new BigDecimal("1.63"), decimal(hours, "Hours per person supported", IMCA));
+        assertEquals(new BigDecimal("5.25"), decimal(hours, "Hours in the year to date", IMCA));
+        assertEquals(new BigDecimal("1.50"), decimal(w.sheet("Activities"), "Face to face", IMCA));
+        assertEquals(1, count(w.sheet("Activities"), "Travel", "Entries"));
+        assertEquals(2, count(w.sheet("Advocates active"), "Advocates active in the quarter", IMCA),
+                "adv-1 allocated in the quarter, adv-2 recorded time; the manager who is no advocate is not counted");
+        assertFalse(allText(w.sheet("Advocates active")).contains("Advocate adv-1"));
+    }
+
+    @Test
+    @DisplayName("LLR 26.17: requests over 20 hours are counted with the hours asked in the workbook; their reasons only in the restricted list")
+    void requestsOverTwentyHours() {
+        ReferralCase c = withRequest(imca("N Fourteen", LocalDate.of(1950, 1, 14), "LEICESTER", at("2026-10-05T10:00")), "10",
+                "Nina's tribunal needs more time", at("2026-11-05T10:00"));
+        AuthorityReturn w = llr(c).workbook("LEICESTER");
+        assertEquals(1, count(w.sheet("Requests over 20 hours"), "Requests to provide more than the threshold hours", IMCA));
+        assertEquals(new BigDecimal("10"), decimal(w.sheet("Requests over 20 hours"), "Hours asked for", IMCA));
+        w.sheets().forEach(sheet -> assertFalse(allText(sheet).contains("Nina"), sheet.sheet()));
+        CaseloadList restricted = new CaseloadList(LLR, Q3);
+        restricted.addCase(c);
+        assertTrue(allText(restricted.build().get(0)).contains("Nina's tribunal needs more time"));
+    }
+
+    @Test
+    @DisplayName("LLR Appendix One KPI 4: goals marked achieved of the goals marked on cases closed in the quarter, against 95%")
+    void goalsKpi() {
+        ReferralCase c = closed(withGoals(imca("O Fifteen", LocalDate.of(1950, 1, 15), "LEICESTER", at("2026-10-05T10:00")),
+                Goal.Status.ACHIEVED, Goal.Status.PARTLY_ACHIEVED, Goal.Status.ACHIEVED, Goal.Status.NOT_ACHIEVED), at("2026-11-05T10:00"),
+                ClosureReason.OUTCOME_REACHED);
+        KpiLine kpi4 = llr(c).workbook("LEICESTER").summary().kpis().stream()
+                .filter(line -> line.name().equals("KPI 4") && line.service() == ServiceCode.IMCA).findFirst().orElseThrow();
+        assertEquals(2, kpi4.numerator());
+        assertEquals(4, kpi4.denominator());
+        assertEquals(Verdict.NOT_MET, kpi4.verdict());
+    }
+
+    @Test
+    @DisplayName("LLR Appendix One outcomes: shares of yes among those answering; the 1 to 5 question counts 4 and 5; comments never appear")
+    void feedbackOutcomes() {
+        ReferralCase yes = closed(withFeedback(imca("P Sixteen", LocalDate.of(1950, 1, 16), "LEICESTER", at("2026-10-05T10:00")),
+                at("2026-11-05T10:00"), Map.of("gotInformation", "true", "overallSatisfaction", "5", "comments", "Thanks to Pat")),
+                at("2026-11-05T10:00"), ClosureReason.OUTCOME_REACHED);
+        ReferralCase no = closed(withFeedback(imca("Q Seventeen", LocalDate.of(1950, 1, 17), "LEICESTER", at("2026-10-05T10:00")),
+                at("2026-11-05T10:00"), Map.of("gotInformation", "false", "overallSatisfaction", "3")), at("2026-11-05T10:00"),
+                ClosureReason.OUTCOME_REACHED);
+        ReturnTable sheet = llr(yes, no).workbook("LEICESTER").sheet("Outcomes");
+        String gotInformation = LLR.feedbackQuestion("gotInformation").orElseThrow().text() + " (LLR Appendix One Outcome 1)";
+        assertEquals(new ReturnCell.Share(1, 2), cell(sheet, gotInformation, IMCA));
+        String satisfaction = LLR.feedbackQuestion("overallSatisfaction").orElseThrow().text() + " (LLR 9.51)";
+        assertEquals(new ReturnCell.Share(1, 2), cell(sheet, satisfaction, IMCA));
+        assertFalse(allText(sheet).contains("Pat"));
+        assertFalse(allText(sheet).contains(LLR.feedbackQuestion("comments").orElseThrow().text()));
+    }
+
+    @Test
+    @DisplayName("LEW Appendix 1 outputs: hours, young people, caseload by group, self and Participation Manager referrals, accepted, "
+            + "rejected, closed, over 8 and 12 hours, primary reasons, complaints by stage and ADR")
+    void lewOutputs() {
+        Contract lew = ReportFixtures.LEW;
+        Map<String, String> lac = Map.of("cypStatus", "LOOKED_AFTER", "cypReason", "FORMAL_MEETING");
+        ReferralCase self = withHours(eligible(received(ServiceCode.CYP, person("LEWISHAM"), at("2026-10-05T10:00"), Urgency.STANDARD,
+                ReferralSource.SELF, lac), at("2026-10-05T11:00")), 9 * 60, 0);
+        ReferralCase pm = withHours(eligible(received(ServiceCode.CYP, person("LEWISHAM"), at("2026-10-06T10:00"), Urgency.STANDARD,
+                ReferralSource.PARTICIPATION_MANAGER, Map.of("cypStatus", "CHILD_PROTECTION_PLAN")), at("2026-10-06T11:00")), 13 * 60, 0);
+        ReferralCase rejected = screened(received(ServiceCode.CYP, person("LEWISHAM"), at("2026-10-07T10:00"), Urgency.STANDARD,
+                ReferralSource.SELF, Map.of("cypStatus", "NONE_OF_THESE")), Outcome.NOT_ELIGIBLE, new Reason("Not in a group", "LEW 7.5"),
+                at("2026-10-07T11:00"));
+        ReferralCase closedCase = closed(eligible(received(ServiceCode.CYP, person("LEWISHAM"), at("2026-10-08T10:00"), Urgency.STANDARD,
+                ReferralSource.SELF, lac), at("2026-10-08T11:00")), at("2026-12-01T10:00"), ClosureReason.OUTCOME_REACHED);
+        QuarterlyReturn r = build(lew, b -> {
+            List.of(self, pm, rejected, closedCase).forEach(b::addCase);
+            b.addTime(time(self, LocalDate.of(2026, 10, 9), 120, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-1"));
+            b.addRecord(new Complaint("c1", "LEW", LocalDate.of(2026, 10, 10), ServiceCode.CYP, 2, null, null, null, "m", AS_AT));
+            b.addRecord(new Complaint("c2", "LEW", LocalDate.of(2026, 9, 10), ServiceCode.CYP, 1, true, LocalDate.of(2026, 10, 20), null,
+                    "m", AS_AT));
+        });
+        assertEquals(List.of("LEWISHAM"), r.workbooks().stream().map(AuthorityReturn::authorityCode).toList());
+        ReturnTable out = r.workbook("LEWISHAM").sheet("Outputs (LEW)");
+        assertEquals(new BigDecimal("2.00"), decimal(out, "Number of hours delivered", "Value"));
+        assertEquals(3, count(out, "Number of individual young people supported", "Value"));
+        assertEquals(2, count(out, "Active caseload at end of quarter", "Value"));
+        assertEquals(1, count(out, "Active caseload: Looked-after child", "Value"));
+        assertEquals(1, count(out, "Active caseload: Child protection plan", "Value"));
+        assertEquals(3, count(out, "Number of new self-referrals", "Value"));
+        assertEquals(1, count(out, "Number of new referrals from Participation Manager", "Value"));
+        assertEquals(3, count(out, "Number of referrals accepted", "Value"));
+        assertEquals(1, count(out, "Number of referrals rejected", "Value"));
+        assertEquals(1, count(out, "Number of cases closed", "Value"));
+        assertEquals(2, count(out, "Number of active cases exceeding 8 hours", "Value"));
+        assertEquals(1, count(out, "Number of active cases exceeding 12 hours", "Value"));
+        assertEquals(2, count(out, "Primary reason: Support at a formal meeting, such as a looked-after child review", "Value"));
+        assertEquals(1, count(out, "Number of cases in complaints process: stage 1", "Value"));
+        assertEquals(1, count(out, "Number of cases in complaints process: stage 2", "Value"));
+        assertEquals(1, count(out, "Number of complaints resolved by alternative dispute resolution", "Value"));
+        assertTrue(out.rows().stream().anyMatch(row -> row.get(0).equals(ReturnCell.text("Percentage of young people contacted within 72 hours"))));
+    }
+
+    @Test
+    @DisplayName("DERBY 3.3.1, 3.7.1: referrals responded to within 24 hours and, when urgent, 1 hour, each against 100%, and together")
+    void derbyAccess() {
+        ReferralCase standard = event(received(ServiceCode.ACCOMMODATION, person("DERBY"), at("2026-10-05T10:00"), Urgency.STANDARD,
+                ReferralSource.CHILDRENS_SOCIAL_CARE, Map.of()), ClockEvent.OFFER_OR_DECLINE_SENT, at("2026-10-06T09:00"));
+        ReferralCase urgentLate = event(received(ServiceCode.ACCOMMODATION, person("DERBY"), at("2026-10-05T10:00"), Urgency.URGENT,
+                ReferralSource.CHILDRENS_SOCIAL_CARE, Map.of()), ClockEvent.OFFER_OR_DECLINE_SENT, at("2026-10-05T11:30"));
+        ReferralCase urgentInTime = event(received(ServiceCode.ACCOMMODATION, person("DERBY"), at("2026-10-05T10:00"), Urgency.URGENT,
+                ReferralSource.CHILDRENS_SOCIAL_CARE, Map.of()), ClockEvent.OFFER_OR_DECLINE_SENT, at("2026-10-05T10:45"));
+        List<KpiLine> lines = build(DERBY, b -> List.of(standard, urgentLate, urgentInTime).forEach(b::addCase))
+                .workbook("DERBY").summary().kpis();
+        assertEquals(List.of("Access", "Access (standard, 24 hours)", "Access (urgent, 1 hour)"), lines.stream().map(KpiLine::name).toList());
+        assertEquals(List.of(2L, 1L, 1L), lines.stream().map(KpiLine::numerator).toList());
+        assertEquals(List.of(3L, 1L, 2L), lines.stream().map(KpiLine::denominator).toList());
+        assertEquals(List.of(Verdict.NOT_MET, Verdict.MET, Verdict.NOT_MET), lines.stream().map(KpiLine::verdict).toList());
+    }
+
+    @Test
+    @DisplayName("LLR KPIs 5 and 6: awareness sessions in the half-year, in the area and contract-wide, against four each")
+    void awareness() {
+        QuarterlyReturn r = build(LLR, b -> {
+            for (int i = 0; i < 4; i++) {
+                b.addRecord(new AwarenessSession("s" + i, "LLR", LocalDate.of(2026, 10, 1 + i), i < 2 ? "LEICESTER" : "RUTLAND",
+                        AwarenessSetting.PROFESSIONAL, 10, "m", AS_AT));
+            }
+            b.addRecord(new AwarenessSession("old", "LLR", LocalDate.of(2026, 9, 30), "LEICESTER", AwarenessSetting.COMMUNITY, 5, "m", AS_AT));
+        });
+        List<ReturnSummary.AwarenessLine> lines = r.workbook("LEICESTER").summary().awareness();
+        assertEquals("KPI 5", lines.get(0).name());
+        assertEquals(2, lines.get(0).heldInArea());
+        assertEquals(4, lines.get(0).heldContract());
+        assertEquals(Verdict.MET, lines.get(0).verdict());
+        assertEquals(0, lines.get(1).heldContract(), "a session in the previous half-year does not count");
+        assertEquals(Verdict.NOT_MET, lines.get(1).verdict());
+    }
+
+    @Test
+    @DisplayName("LLR 9.23: answerphone callbacks are contract-wide and shown in every workbook; complaints and compliments too")
+    void contractWide() {
+        QuarterlyReturn r = build(LLR, b -> {
+            b.addCallback(new CallbackFigures.Kept("m1", at("2026-10-05T10:00"), at("2026-10-06T10:00"), at("2026-10-05T15:00")));
+            b.addCallback(new CallbackFigures.Kept("m2", at("2026-10-05T10:00"), at("2026-10-06T10:00"), null));
+            b.addRecord(new Compliment("k1", "LLR", LocalDate.of(2026, 11, 1), ServiceCode.IMHA, null, "m", AS_AT));
+        });
+        for (AuthorityReturn w : r.workbooks()) {
+            ReturnTable answerphone = w.sheet("Answerphone");
+            assertEquals(2, count(answerphone, "Messages left on the answerphone", "Value"));
+            assertEquals(new ReturnCell.Share(1, 2), cell(answerphone, "Responded to within 24 working hours", "Value"));
+            assertEquals(1, count(answerphone, "Missed", "Value"));
+            assertEquals(1, count(w.sheet("Complaints"), "Compliments received", ALL));
+        }
+    }
+
+    @Test
+    @DisplayName("LLR 26.13: Summary first, Definitions last; every sheet names its definitions and each is on the Definitions sheet, "
+            + "the same text the rules hold")
+    void definitions() {
+        for (Contract contract : List.of(LLR, ReportFixtures.LEW, DERBY)) {
+            for (AuthorityReturn w : build(contract, b -> { }).workbooks()) {
+                List<ReturnTable> sheets = w.sheets();
+                assertEquals("Summary", sheets.get(0).sheet());
+                ReturnTable definitions = sheets.get(sheets.size() - 1);
+                assertEquals("Definitions", definitions.sheet());
+                List<List<ReturnCell>> expected = new ArrayList<>();
+                CountingRules.definitions().forEach(d -> expected.add(List.of(ReturnCell.text(d.figure()), ReturnCell.text(d.howCounted()),
+                        ReturnCell.text(d.clause()))));
+                assertEquals(expected, definitions.rows());
+                Set<String> figures = Set.copyOf(CountingRules.definitions().stream().map(CountingRules.Definition::figure).toList());
+                for (ReturnTable sheet : sheets.subList(0, sheets.size() - 1)) {
+                    String note = sheet.notes().get(0);
+                    assertTrue(note.startsWith("Definitions: "), sheet.sheet());
+                    for (String figure : note.substring("Definitions: ".length()).split("; ")) {
+                        assertTrue(figures.contains(figure), sheet.sheet() + " names '" + figure + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("LLR 26.9, 27.6: no name, date of birth, full postcode, reference or advocate name in any emailed sheet")
+    void noPersonalData() {
+        ReferralCase c = closed(allocated(imca("Rhiannon Uniquename", LocalDate.of(1937, 3, 9), "LEICESTER", at("2026-10-05T10:00")),
+                at("2026-10-06T10:00"), "adv-77"), at("2026-11-05T10:00"), ClosureReason.OUTCOME_REACHED);
+        for (AuthorityReturn w : llr(c).workbooks()) {
+            for (ReturnTable sheet : w.sheets()) {
+                String text = allText(sheet);
+                for (String personal : List.of("Rhiannon", "Uniquename", "1937-03-09", "LE1 7RH", c.reference().value(), "Advocate adv-77",
+                        "adv-77", "Sam")) {
+                    assertFalse(text.contains(personal), sheet.sheet() + " shows " + personal);
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("LLR 26.12: the Summary gives the period, authority, generation time in London and software version")
+    void summaryHeader() {
+        ReturnTable summary = llr().workbook("RUTLAND").sheet("Summary");
+        assertEquals(ReturnCell.text("2026-27 Q3: 2026-10-01 to 2026-12-31"), cell(summary, "Period", "Service"));
+        assertEquals(ReturnCell.text("Rutland County Council"), cell(summary, "Authority", "Service"));
+        assertEquals(ReturnCell.text("2027-01-08 07:00"), cell(summary, "Generated (London time)", "Service"));
+        assertEquals(ReturnCell.text("1.2.3-test"), cell(summary, "Software version", "Service"));
+        assertTrue(summary.rows().stream().anyMatch(row -> row.get(0).equals(ReturnCell.text("KPI 1"))
+                && row.get(6).equals(ReturnCell.text("95%"))));
+    }
+}
