@@ -1,6 +1,7 @@
 package org.advocacyhub.reports;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.advocacyhub.application.port.ReportQueue;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class ReportsFactory {
 
     @Singleton
+    @Requires(property = "report.queue.url")
     ReportQueue reportQueue(SqsClient sqs, @Value("${report.queue.url}") String queueUrl) {
         return reportId -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ReportQueueMessages.body(reportId)));
     }

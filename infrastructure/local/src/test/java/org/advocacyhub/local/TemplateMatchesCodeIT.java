@@ -93,7 +93,7 @@ class TemplateMatchesCodeIT {
     }
 
     @Test
-    void everyFunctionStartsFromTheTemplatesEnvironmentAloneAndAnswersItsEvents() {
+    void everyFunctionStartsFromTheTemplatesEnvironmentAloneAndAnswersItsEvents() throws java.io.IOException {
         for (SamTemplate.SamFunction function : template.functions()) {
             FunctionInvoker invoker = aws.newFunction(function.logicalId(), Map.of());
             try (invoker) {
@@ -112,8 +112,11 @@ class TemplateMatchesCodeIT {
                     assertTrue(response.getStatusCode() < 500, function.logicalId() + " " + route.method() + " " + path
                             + " answered " + response.getStatusCode());
                 }
-                if (!function.schedules().isEmpty()) {
-                    assertNotNull(invoker.invoke(new ScheduledEvent()), function.logicalId() + " schedule");
+                for (SamTemplate.ScheduleEventSource schedule : function.schedules()) {
+                    // A ScheduleV2 with an Input hands the function exactly that JSON; without one, a scheduled event.
+                    Object event = schedule.input() == null ? new ScheduledEvent()
+                            : io.micronaut.json.JsonMapper.createDefault().readValue(schedule.input(), Map.class);
+                    assertNotNull(invoker.invoke(event), function.logicalId() + " schedule " + schedule.eventName());
                 }
             }
         }
@@ -125,10 +128,10 @@ class TemplateMatchesCodeIT {
         Map<String, String> functionOfEvent = Map.of("apigateway-", "ReferralIntakeFunction",
                 "schedule-screening-sweep", "ScreeningSweepFunction", "sqs-screening", "EligibilityCheckFunction",
                 "schedule-allocation-timer", "AllocationTimerFunction", "schedule-daily-digest", "AllocationTimerFunction",
-                "sqs-reminder", "ReminderEmailsFunction", "answerphone-", "AnswerphoneCallbacksFunction");
+                "sqs-reminder", "ReminderEmailsFunction", "answerphone-", "AnswerphoneCallbacksFunction", "report-", "QuarterlyReportFunction");
         int answered = 0;
         try (Stream<Path> events = Files.list(root.resolve("infrastructure/events"))) {
-            for (Path event : events.filter(p -> p.getFileName().toString().matches("(apigateway|schedule|sqs|answerphone)-.*\\.json"))
+            for (Path event : events.filter(p -> p.getFileName().toString().matches("(apigateway|schedule|sqs|answerphone|report)-.*\\.json"))
                     .sorted().toList()) {
                 String name = event.getFileName().toString();
                 String functionId = functionOfEvent.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
@@ -146,7 +149,7 @@ class TemplateMatchesCodeIT {
                 answered++;
             }
         }
-        assertEquals(10, answered, "sample events found");
+        assertEquals(12, answered, "sample events found");
     }
 
     @Test
