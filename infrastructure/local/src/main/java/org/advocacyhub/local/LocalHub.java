@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code ./run-local}: the whole hub on one machine, with no AWS account and no Docker. Starts
- * DynamoDB Local, ElasticMQ and aws-ses-v2-local, creates the table and queues from template.yaml,
+ * DynamoDB Local, ElasticMQ, s3proxy and aws-ses-v2-local, creates the table, queues and buckets from template.yaml,
  * and serves every function template.yaml declares: API routes over HTTP, SQS event sources by
  * polling, schedules by a clock. Nothing here repeats the template's wiring.
  */
@@ -97,12 +97,13 @@ public final class LocalHub implements AutoCloseable {
                 .dynamoDbPort(port(env, "DYNAMODB_PORT", 8000))
                 .sqsPort(port(env, "SQS_PORT", 9324))
                 .sesPort(port(env, "SES_PORT", 8005))
+                .s3Port(port(env, "S3_PORT", 9000))
                 .start();
         resources.add(engines);
         SqsClient sqs = AwsClients.sqs(engines);
         String sender = env.getOrDefault("SENDER_ADDRESS", "hub@advocacy-hub.localhost");
         TemplateResources stack = new TemplateResources(template, engines, AwsClients.dynamoDb(engines), sqs,
-                AwsClients.sesV2(engines), Map.of("Stage", "local", "SenderAddress", sender, "SenderIdentity", sender))
+                AwsClients.sesV2(engines), AwsClients.s3(engines), Map.of("Stage", "local", "SenderAddress", sender, "SenderIdentity", sender))
                 .createAll();
 
         Map<String, FunctionInvoker> functions = new LinkedHashMap<>();
@@ -159,6 +160,8 @@ public final class LocalHub implements AutoCloseable {
         System.out.println("  Mailbox:        " + SesMailbox.awsSesV2Local(engines.sesEndpoint()).webUrl());
         System.out.println("  DynamoDB Local: " + engines.dynamoDbEndpoint() + "  (tables: " + String.join(", ", stack.template().tables().stream().map(SamTemplate.TableDefinition::logicalId).toList()) + ")");
         System.out.println("  SQS (ElasticMQ): " + engines.sqsEndpoint());
+        System.out.println("  S3 (s3proxy):   " + engines.s3Endpoint() + "  (path-style; buckets: " + String.join(", ",
+                stack.template().buckets().stream().map(SamTemplate.BucketDefinition::localName).toList()) + ")");
         System.out.println();
         System.out.println("Demo team, with staff tokens (12 hours; also in .local/<staff id>.token):");
         for (DemoTeam.Member member : team) {

@@ -41,7 +41,7 @@ class ChristmasWalkThroughIT {
     void llr938aTheReadmeWalkThroughGivesOneReminderThenOneEscalationToTheDutyManager() throws Exception {
         hub = new LocalHub();
         running = hub.start(Map.of("PORT", freePort(), "DYNAMODB_PORT", freePort(), "SQS_PORT", freePort(),
-                "SES_PORT", freePort(), "LOCAL_CLOCK", "2026-12-24T20:00:00Z"));
+                "SES_PORT", freePort(), "S3_PORT", freePort(), "LOCAL_CLOCK", "2026-12-24T20:00:00Z"));
         DemoTeam.seed(DemoTeam.members(java.time.LocalDate.of(2026, 12, 24)), running.routes(), running.functions().get("CaseworkFunction"));
         int port = running.port();
         SesMailbox mailbox = SesMailbox.awsSesV2Local(running.engines().sesEndpoint());

@@ -41,7 +41,7 @@ class LocalClockIT {
     void startRunLocal() throws Exception {
         hub = new LocalHub();
         running = hub.start(Map.of("PORT", freePort(), "DYNAMODB_PORT", freePort(), "SQS_PORT", freePort(),
-                "SES_PORT", freePort(), "LOCAL_CLOCK", "2026-11-23T10:00:00Z"));
+                "SES_PORT", freePort(), "S3_PORT", freePort(), "LOCAL_CLOCK", "2026-11-23T10:00:00Z"));
         List<DemoTeam.Member> team = DemoTeam.members(java.time.LocalDate.of(2026, 11, 23));
         DemoTeam.seed(team, running.routes(), running.functions().get("CaseworkFunction"));
     }

@@ -21,7 +21,7 @@ class LoopbackOnlyIT {
     @Test
     void noPartOfRunLocalListensOnANonLoopbackAddress() throws Exception {
         Map<String, String> env = Map.of("PORT", freePort(), "DYNAMODB_PORT", freePort(), "SQS_PORT", freePort(),
-                "SES_PORT", freePort());
+                "SES_PORT", freePort(), "S3_PORT", freePort());
         try (LocalHub hub = new LocalHub()) {
             LocalHub.Running running = hub.start(env);
             Map<String, Integer> ports = new LinkedHashMap<>();
@@ -29,7 +29,9 @@ class LoopbackOnlyIT {
             ports.put("DynamoDB Local", running.engines().dynamoDbPort());
             ports.put("ElasticMQ", running.engines().sqsPort());
             ports.put("aws-ses-v2-local", running.engines().sesPort());
+            ports.put("s3proxy", running.engines().s3Port());
             assertEquals(env.get("PORT"), String.valueOf(running.port()), "the gateway took the port it was given");
+            assertEquals(env.get("S3_PORT"), String.valueOf(running.engines().s3Port()), "s3proxy took the port it was given");
 
             for (Map.Entry<String, Integer> port : ports.entrySet()) {
                 if (ListeningSockets.kernelTableAvailable()) {

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Wires the SQS and SES adapters. Queue URLs and the sender come from template.yaml's environment
  * ({@code SCREENING_QUEUE_URL}, {@code REMINDER_QUEUE_URL}, {@code SENDER_ADDRESS}, {@code API_URL}); each adapter exists only in functions that
  * are given its variable. {@code aws.endpoints.sqs} / {@code aws.endpoints.sesv2} point the
- * clients at local engines with dummy credentials.
+ * clients at local engines with dummy credentials. The report mail is wired by {@link ReportMailFactory}.
  */
 @Factory
 public class MessagingFactory {

@@ -20,6 +20,9 @@ public interface AwsEndpoints {
 
     URI sesEndpoint();
 
+    /** Where S3 answers (path-style addressing: {@code <endpoint>/<bucket>/<key>}); null when no S3 engine runs there. */
+    URI s3Endpoint();
+
     default String region() {
         return DEFAULT_REGION;
     }
@@ -42,11 +45,16 @@ public interface AwsEndpoints {
         return false;
     }
 
+    /** Fixed endpoints with no S3 engine. */
     static AwsEndpoints of(URI dynamoDb, URI sqs, URI ses) {
-        return new Fixed(dynamoDb, sqs, ses);
+        return new Fixed(dynamoDb, sqs, ses, null);
     }
 
-    /** Fixed endpoints, for engines started elsewhere. */
-    record Fixed(URI dynamoDbEndpoint, URI sqsEndpoint, URI sesEndpoint) implements AwsEndpoints {
+    static AwsEndpoints of(URI dynamoDb, URI sqs, URI ses, URI s3) {
+        return new Fixed(dynamoDb, sqs, ses, s3);
+    }
+
+    /** Fixed endpoints, for engines started elsewhere; {@code s3Endpoint} may be null. */
+    record Fixed(URI dynamoDbEndpoint, URI sqsEndpoint, URI sesEndpoint, URI s3Endpoint) implements AwsEndpoints {
     }
 }

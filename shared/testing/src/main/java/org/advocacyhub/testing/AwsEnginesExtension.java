@@ -9,14 +9,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Starts {@link LocalEngines} once per test run (kept in the root store, stopped when the run ends), creates the
- * tables and queues of {@code template.yaml}, empties them and the mailbox before each test, and resolves test
+ * tables, queues and buckets of {@code template.yaml}, empties them and the mailbox before each test, and resolves test
  * parameters of type {@link LocalAws} (also {@link SamTemplate}, {@link SesMailbox}, {@link ApiRoutes},
- * {@link DynamoDbClient}, {@link SqsClient}, {@link SesV2Client}). Use it through {@link WithLocalAws}.
+ * {@link DynamoDbClient}, {@link SqsClient}, {@link SesV2Client}, {@link S3Client}). Use it through {@link WithLocalAws}.
  */
 public final class AwsEnginesExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -38,7 +39,7 @@ public final class AwsEnginesExtension implements BeforeAllCallback, BeforeEachC
         Class<?> type = parameter.getParameter().getType();
         return type == LocalAws.class || type == SamTemplate.class || type == SesMailbox.class || type == ApiRoutes.class
                 || type == DynamoDbClient.class || type == SqsClient.class || type == SesV2Client.class
-                || type == AwsEndpoints.class;
+                || type == S3Client.class || type == AwsEndpoints.class;
     }
 
     @Override
@@ -65,6 +66,9 @@ public final class AwsEnginesExtension implements BeforeAllCallback, BeforeEachC
         }
         if (type == SesV2Client.class) {
             return aws.sesV2();
+        }
+        if (type == S3Client.class) {
+            return aws.s3();
         }
         if (type == AwsEndpoints.class) {
             return aws.endpoints();

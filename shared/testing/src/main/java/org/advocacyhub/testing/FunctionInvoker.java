@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Handlers extending Micronaut's {@code MicronautRequestHandler} are built through its
  * {@code (ApplicationContextBuilder)} constructor with {@link #micronautProperties} as properties: each environment
  * variable under its Micronaut name ({@code TABLE_NAME} → {@code table.name}) plus {@code aws.region},
- * {@code aws.endpoints.dynamodb}, {@code aws.endpoints.sqs} and {@code aws.endpoints.sesv2}. Other handlers need a
+ * {@code aws.endpoints.dynamodb}, {@code aws.endpoints.sqs}, {@code aws.endpoints.sesv2} and {@code aws.endpoints.s3}. Other handlers need a
  * public no-argument constructor.
  *
  * <p>Invocations are serialised, like one warm Lambda instance.
@@ -46,6 +46,7 @@ public final class FunctionInvoker implements AutoCloseable {
     public static final String PROPERTY_DYNAMODB_ENDPOINT = "aws.endpoints.dynamodb";
     public static final String PROPERTY_SQS_ENDPOINT = "aws.endpoints.sqs";
     public static final String PROPERTY_SESV2_ENDPOINT = "aws.endpoints.sesv2";
+    public static final String PROPERTY_S3_ENDPOINT = "aws.endpoints.s3";
 
     private final SamFunction function;
     private final Map<String, String> environment;
@@ -112,13 +113,19 @@ public final class FunctionInvoker implements AutoCloseable {
         return properties;
     }
 
-    /** {@code aws.region} and {@code aws.endpoints.{dynamodb,sqs,sesv2}}: the application's client factories read these. */
+    /**
+     * {@code aws.region} and {@code aws.endpoints.{dynamodb,sqs,sesv2,s3}} (s3 only where an S3 engine runs): the
+     * application's client factories read these.
+     */
     public static Map<String, Object> endpointProperties(AwsEndpoints endpoints) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(PROPERTY_REGION, endpoints.region());
         properties.put(PROPERTY_DYNAMODB_ENDPOINT, endpoints.dynamoDbEndpoint().toString());
         properties.put(PROPERTY_SQS_ENDPOINT, endpoints.sqsEndpoint().toString());
         properties.put(PROPERTY_SESV2_ENDPOINT, endpoints.sesEndpoint().toString());
+        if (endpoints.s3Endpoint() != null) {
+            properties.put(PROPERTY_S3_ENDPOINT, endpoints.s3Endpoint().toString());
+        }
         return properties;
     }
 

@@ -11,6 +11,7 @@ import org.advocacyhub.testing.SamTemplate.SqsEventSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -35,6 +36,7 @@ public final class LocalAws implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private final SesV2Client sesV2;
+    private final S3Client s3;
     private final TemplateResources resources;
     private final SesMailbox mailbox;
     private final ApiRoutes api;
@@ -46,7 +48,8 @@ public final class LocalAws implements AutoCloseable {
         this.dynamoDb = AwsClients.dynamoDb(endpoints);
         this.sqs = AwsClients.sqs(endpoints);
         this.sesV2 = AwsClients.sesV2(endpoints);
-        this.resources = new TemplateResources(template, endpoints, dynamoDb, sqs, sesV2, parameters).createAll();
+        this.s3 = endpoints.s3Endpoint() == null ? null : AwsClients.s3(endpoints);
+        this.resources = new TemplateResources(template, endpoints, dynamoDb, sqs, sesV2, s3, parameters).createAll();
         this.mailbox = endpoints.mailbox();
         this.api = new ApiRoutes(template, endpoints.accountId());
     }
@@ -85,6 +88,14 @@ public final class LocalAws implements AutoCloseable {
         return sesV2;
     }
 
+    /** The S3 client (path-style) of these engines; fails when they have no S3. */
+    public S3Client s3() {
+        if (s3 == null) {
+            throw new IllegalStateException("No S3 engine at " + endpoints);
+        }
+        return s3;
+    }
+
     public SesMailbox mailbox() {
         return mailbox;
     }
@@ -95,6 +106,11 @@ public final class LocalAws implements AutoCloseable {
 
     public String tableName(String tableId) {
         return resources.tableName(tableId);
+    }
+
+    /** The local name of a template bucket (its logical id in lower case). */
+    public String bucketName(String bucketId) {
+        return resources.bucketName(bucketId);
     }
 
     public String queueUrl(String queueId) {
@@ -221,7 +237,7 @@ public final class LocalAws implements AutoCloseable {
         return total;
     }
 
-    /** Empties the tables, the queues and the mailbox; functions stay warm. */
+    /** Empties the tables, the queues, the buckets and the mailbox; functions stay warm. */
     public void reset() {
         resources.reset(mailbox);
     }
@@ -233,6 +249,9 @@ public final class LocalAws implements AutoCloseable {
         dynamoDb.close();
         sqs.close();
         sesV2.close();
+        if (s3 != null) {
+            s3.close();
+        }
         LOG.debug("Closed functions and clients on {}", endpoints);
     }
 }

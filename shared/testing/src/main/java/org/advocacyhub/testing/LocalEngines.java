@@ -33,9 +33,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The three local engines, in this JVM where possible: DynamoDB Local (in-process, in memory), ElasticMQ
- * (in-process SQS) and aws-ses-v2-local (a Node child process with a mailbox page). They start in parallel;
- * {@link #close()} stops all three, and a shutdown hook makes sure the Node process never outlives the JVM.
+ * The four local engines, in this JVM where possible: DynamoDB Local (in-process, in memory), ElasticMQ
+ * (in-process SQS), s3proxy (in-process S3, in memory) and aws-ses-v2-local (a Node child process with a mailbox
+ * page). They start in parallel, all on 127.0.0.1; {@link #close()} stops them all, and a shutdown hook makes sure
+ * the Node process never outlives the JVM.
  *
  * <pre>{@code
  * try (LocalEngines engines = LocalEngines.builder().sesPort(8005).start()) { ... }
@@ -64,6 +65,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
     private final Process ses;
     private final int sesPort;
     private final Path sesLog;
+    private final LocalS3 s3;
     private final Thread shutdownHook;
     private final Duration startupTime;
     private volatile boolean closed;
@@ -78,6 +80,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         this.ses = started.ses;
         this.sesPort = started.sesPort;
         this.sesLog = started.sesLog;
+        this.s3 = started.s3;
         this.shutdownHook = started.shutdownHook;
         this.startupTime = startupTime;
     }
@@ -86,7 +89,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         return new Builder();
     }
 
-    /** Starts all three engines on free ports, finding the repository root from {@code template.yaml}. */
+    /** Starts all four engines on free ports, finding the repository root from {@code template.yaml}. */
     public static LocalEngines start() {
         return builder().start();
     }
@@ -104,6 +107,11 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
     @Override
     public URI sesEndpoint() {
         return URI.create("http://" + HOST + ":" + sesPort);
+    }
+
+    @Override
+    public URI s3Endpoint() {
+        return s3.endpoint();
     }
 
     @Override
@@ -128,7 +136,11 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         return sesPort;
     }
 
-    /** Wall time from the start call until all three engines answered. */
+    public int s3Port() {
+        return s3.port();
+    }
+
+    /** Wall time from the start call until all four engines answered. */
     public Duration startupTime() {
         return startupTime;
     }
@@ -156,6 +168,11 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
             failures.add(e);
         }
         try {
+            s3.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        try {
             dynamoDb.stop();
         } catch (Exception e) {
             failures.add(e);
@@ -173,7 +190,8 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
 
     @Override
     public String toString() {
-        return "LocalEngines[dynamodb=" + dynamoDbEndpoint() + ", sqs=" + sqsEndpoint() + ", ses=" + sesEndpoint() + "]";
+        return "LocalEngines[dynamodb=" + dynamoDbEndpoint() + ", sqs=" + sqsEndpoint() + ", ses=" + sesEndpoint()
+                + ", s3=" + s3Endpoint() + "]";
     }
 
     // ------------------------------------------------------------------ starting
@@ -187,8 +205,17 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
     private record SesStarted(Process process, int port, Path log, Thread hook, long millis) {
     }
 
+    private record S3Started(LocalS3 server, long millis) {
+    }
+
     private record Started(DynamoDBProxyServer dynamoDb, int dynamoDbPort, SQSRestServer sqs, int sqsPort,
-                           Process ses, int sesPort, Path sesLog, Thread shutdownHook) {
+                           Process ses, int sesPort, Path sesLog, LocalS3 s3, Thread shutdownHook) {
+    }
+
+    private static S3Started startS3(int requestedPort, String region) {
+        long begin = System.nanoTime();
+        LocalS3 s3 = LocalS3.start(requestedPort, region);
+        return new S3Started(s3, (System.nanoTime() - begin) / 1_000_000);
     }
 
     private static DynamoStarted startDynamoDb(int requestedPort, String region) {
@@ -396,6 +423,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         private int dynamoDbPort;
         private int sqsPort;
         private int sesPort;
+        private int s3Port;
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT_ID;
         private Path projectRoot;
@@ -415,6 +443,11 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
 
         public Builder sesPort(int port) {
             this.sesPort = port;
+            return this;
+        }
+
+        public Builder s3Port(int port) {
+            this.s3Port = port;
             return this;
         }
 
@@ -438,7 +471,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
             Path root = projectRoot != null ? projectRoot
                     : SamTemplate.locateFile(Path.of("").toAbsolutePath()).getParent();
             long begin = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
+            ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
                 Thread thread = new Thread(runnable, "local-engine-start");
                 thread.setDaemon(true);
                 return thread;
@@ -447,21 +480,23 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                 CompletableFuture<DynamoStarted> dynamo = CompletableFuture.supplyAsync(() -> startDynamoDb(dynamoDbPort, region), pool);
                 CompletableFuture<SqsStarted> queue = CompletableFuture.supplyAsync(() -> startSqs(sqsPort, region, accountId), pool);
                 CompletableFuture<SesStarted> mail = CompletableFuture.supplyAsync(() -> startSes(root, sesPort), pool);
+                CompletableFuture<S3Started> storage = CompletableFuture.supplyAsync(() -> startS3(s3Port, region), pool);
                 try {
-                    CompletableFuture.allOf(dynamo, queue, mail).join();
+                    CompletableFuture.allOf(dynamo, queue, mail, storage).join();
                 } catch (CompletionException e) {
-                    stopQuietly(dynamo, queue, mail);
+                    stopQuietly(dynamo, queue, mail, storage);
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - begin);
                 SesStarted ses = mail.join();
                 Started started = new Started(dynamo.join().server(), dynamo.join().port(), queue.join().server(),
-                        queue.join().port(), ses.process(), ses.port(), ses.log(), ses.hook());
+                        queue.join().port(), ses.process(), ses.port(), ses.log(), storage.join().server(), ses.hook());
                 LocalEngines engines = new LocalEngines(this, started, took);
-                LOG.info("Local engines started in {} ms: DynamoDB Local {} ({} ms), ElasticMQ {} ({} ms), aws-ses-v2-local {} ({} ms)",
+                LOG.info("Local engines started in {} ms: DynamoDB Local {} ({} ms), ElasticMQ {} ({} ms), aws-ses-v2-local {} ({} ms),"
+                                + " s3proxy {} ({} ms)",
                         took.toMillis(), engines.dynamoDbEndpoint(), dynamo.join().millis(), engines.sqsEndpoint(),
-                        queue.join().millis(), engines.sesEndpoint(), ses.millis());
+                        queue.join().millis(), engines.sesEndpoint(), ses.millis(), engines.s3Endpoint(), storage.join().millis());
                 return engines;
             } finally {
                 pool.shutdown();
@@ -469,9 +504,9 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         }
 
         private static void stopQuietly(CompletableFuture<DynamoStarted> dynamo, CompletableFuture<SqsStarted> queue,
-                                        CompletableFuture<SesStarted> mail) {
+                                        CompletableFuture<SesStarted> mail, CompletableFuture<S3Started> storage) {
             // Wait for the others to finish starting, then stop whatever did start.
-            for (CompletableFuture<?> future : List.of(dynamo, queue, mail)) {
+            for (CompletableFuture<?> future : List.of(dynamo, queue, mail, storage)) {
                 try {
                     future.join();
                 } catch (CompletionException ignored) {
@@ -488,6 +523,13 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
             }
             if (!queue.isCompletedExceptionally()) {
                 queue.join().server().stopAndWait();
+            }
+            if (!storage.isCompletedExceptionally()) {
+                try {
+                    storage.join().server().close();
+                } catch (RuntimeException ignored) {
+                    // best effort
+                }
             }
             if (!mail.isCompletedExceptionally()) {
                 SesStarted ses = mail.join();

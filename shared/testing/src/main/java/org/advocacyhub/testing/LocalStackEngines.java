@@ -10,7 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * DynamoDB, SQS and SES in a LocalStack container, for machines with Docker. Use it as a Testcontainers
+ * DynamoDB, SQS, SES and S3 in a LocalStack container, for machines with Docker. Use it as a Testcontainers
  * {@code @Container} in a class annotated {@link RequiresDocker @RequiresDocker} and {@code @Testcontainers}, then
  * {@code LocalAws.connect(engines)}: the same test body as against {@link LocalEngines}, other endpoints.
  * ({@code @Testcontainers(disabledWithoutDocker = true)} would ask Docker itself and log an ERROR wherever there is
@@ -29,7 +29,7 @@ public final class LocalStackEngines implements AwsEndpoints, Startable {
 
     public LocalStackEngines(String image) {
         this.container = new LocalStackContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
-                .withServices(Service.DYNAMODB, Service.SQS, Service.SES)
+                .withServices(Service.DYNAMODB, Service.SQS, Service.SES, Service.S3)
                 .withEnv("AWS_DEFAULT_REGION", DEFAULT_REGION);
     }
 
@@ -59,6 +59,11 @@ public final class LocalStackEngines implements AwsEndpoints, Startable {
 
     @Override
     public URI sesEndpoint() {
+        return container.getEndpoint();
+    }
+
+    @Override
+    public URI s3Endpoint() {
         return container.getEndpoint();
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * {@code template.yaml} read as CloudFormation reads it, with typed views of what the local engines, the local
  * stack and the tests need: functions (with {@code Globals.Function} merged in), their API, SQS and schedule
- * events, DynamoDB tables and SQS queues. The template is the single source of wiring: nothing here knows our
+ * events, DynamoDB tables, SQS queues and S3 buckets. The template is the single source of wiring: nothing here knows our
  * resource names.
  */
 public final class SamTemplate {
@@ -31,6 +31,7 @@ public final class SamTemplate {
     private final Map<String, SamFunction> functions;
     private final Map<String, TableDefinition> tables;
     private final Map<String, QueueDefinition> queues;
+    private final Map<String, BucketDefinition> buckets;
     private final Map<String, TemplateParameter> parameters;
 
     private SamTemplate(Path path, Map<String, Object> document) {
@@ -41,6 +42,7 @@ public final class SamTemplate {
         this.functions = readAll("AWS::Serverless::Function", this::readFunction);
         this.tables = readAll("AWS::DynamoDB::Table", this::readTable);
         this.queues = readAll("AWS::SQS::Queue", this::readQueue);
+        this.buckets = readAll("AWS::S3::Bucket", this::readBucket);
     }
 
     /** Finds {@code template.yaml} in the current directory or the nearest parent (tests run in the module dir). */
@@ -131,6 +133,14 @@ public final class SamTemplate {
 
     public QueueDefinition queue(String logicalId) {
         return find(queues, logicalId, "SQS queue");
+    }
+
+    public List<BucketDefinition> buckets() {
+        return List.copyOf(buckets.values());
+    }
+
+    public BucketDefinition bucket(String logicalId) {
+        return find(buckets, logicalId, "S3 bucket");
     }
 
     /** Logical ids of the queues that some queue's RedrivePolicy names as its dead-letter queue. */
@@ -335,6 +345,12 @@ public final class SamTemplate {
             indexes.add(new IndexDefinition(string(index.get("IndexName")), keySchema(index.get("KeySchema"), where), type, nonKey));
         }
         return List.copyOf(indexes);
+    }
+
+    private BucketDefinition readBucket(String logicalId) {
+        Map<String, Object> props = resourceProperties(logicalId);
+        Object versioning = props.get("VersioningConfiguration") instanceof Map<?, ?> v ? v.get("Status") : null;
+        return new BucketDefinition(logicalId, "Enabled".equals(versioning));
     }
 
     private QueueDefinition readQueue(String logicalId) {
@@ -549,6 +565,17 @@ public final class SamTemplate {
      * @param maxReceiveCount   the RedrivePolicy's maxReceiveCount, or null
      * @param properties        all Properties as written
      */
+    /** An S3 bucket; {@code versioned} when its VersioningConfiguration is Enabled. */
+    public record BucketDefinition(String logicalId, boolean versioned) {
+        /**
+         * Locally a bucket is named by its logical id in lower case (bucket names allow no capitals); in AWS it has
+         * the name CloudFormation generates, which the functions get from {@code !Ref}.
+         */
+        public String localName() {
+            return logicalId.toLowerCase(Locale.ROOT);
+        }
+    }
+
     public record QueueDefinition(String logicalId, boolean fifo, Integer visibilityTimeout, String deadLetterQueueId,
                                   Integer maxReceiveCount, Map<String, Object> properties) {
         /** Locally a queue is named by its logical id (FIFO queue names must end in {@code .fifo}). */

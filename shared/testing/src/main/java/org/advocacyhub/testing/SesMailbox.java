@@ -94,7 +94,7 @@ public final class SesMailbox {
             JsonNode destination = email.path("destination");
             JsonNode body = email.path("body");
             emails.add(new SentEmail(text(email, "messageId"), text(email, "from"), strings(email.path("replyTo")),
-                    strings(destination.path("to")), strings(destination.path("cc")), strings(destination.path("bcc")),
+                    addresses(destination.path("to")), addresses(destination.path("cc")), addresses(destination.path("bcc")),
                     text(email, "subject"), text(body, "text"), text(body, "html"), List.copyOf(attachments),
                     email.has("at") ? Instant.ofEpochSecond(email.path("at").asLong()) : null));
         }
@@ -163,6 +163,31 @@ public final class SesMailbox {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.isBoolean() ? null : value.asText();
+    }
+
+    /**
+     * Recipients one per element. aws-ses-v2-local keeps a raw message's header as it was written, so one element may
+     * hold several addresses ({@code "a@x.test, b@x.test"}): split at commas outside quotes.
+     */
+    private static List<String> addresses(JsonNode array) {
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode value : array) {
+            String header = value.asText();
+            boolean quoted = false;
+            int start = 0;
+            for (int i = 0; i <= header.length(); i++) {
+                if (i < header.length() && header.charAt(i) == '"') {
+                    quoted = !quoted;
+                } else if (i == header.length() || (header.charAt(i) == ',' && !quoted)) {
+                    String address = header.substring(start, i).trim();
+                    if (!address.isEmpty()) {
+                        addresses.add(address);
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+        return List.copyOf(addresses);
     }
 
     private static List<String> strings(JsonNode array) {

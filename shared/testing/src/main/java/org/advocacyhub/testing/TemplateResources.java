@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.advocacyhub.testing.SamTemplate.BucketDefinition;
 import org.advocacyhub.testing.SamTemplate.IndexDefinition;
 import org.advocacyhub.testing.SamTemplate.KeyElement;
 import org.advocacyhub.testing.SamTemplate.QueueDefinition;
@@ -32,6 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -39,9 +44,9 @@ import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the template's DynamoDB tables and SQS queues on a set of engines, from the template's own definitions
- * (tables and queues are named by logical id), and resolves each function's environment against them. Also resets
- * data between tests.
+ * Creates the template's DynamoDB tables, SQS queues and S3 buckets on a set of engines, from the template's own
+ * definitions (tables and queues are named by logical id, buckets by it in lower case), and resolves each function's
+ * environment against them. Also resets data between tests.
  */
 public final class TemplateResources {
 
@@ -61,15 +66,29 @@ public final class TemplateResources {
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private final SesV2Client ses;
+    private final S3Client s3;
     private final Map<String, String> parameters;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private final Map<String, String> queueArns = new ConcurrentHashMap<>();
 
     /**
+     * Without S3: for engines that have none ({@link AwsEndpoints#s3Endpoint()} null). A template with buckets then
+     * fails in {@link #createAll()}.
+     *
      * @param parameters template parameter values; a parameter missing here falls back to its template Default
      */
     public TemplateResources(SamTemplate template, AwsEndpoints endpoints, DynamoDbClient dynamoDb, SqsClient sqs,
                              SesV2Client ses, Map<String, String> parameters) {
+        this(template, endpoints, dynamoDb, sqs, ses, null, parameters);
+    }
+
+    /**
+     * @param s3         the client of the S3 engine, or null when there is none
+     * @param parameters template parameter values; a parameter missing here falls back to its template Default
+     */
+    public TemplateResources(SamTemplate template, AwsEndpoints endpoints, DynamoDbClient dynamoDb, SqsClient sqs,
+                             SesV2Client ses, S3Client s3, Map<String, String> parameters) {
+        this.s3 = s3;
         this.template = template;
         this.endpoints = endpoints;
         this.dynamoDb = dynamoDb;
@@ -85,16 +104,18 @@ public final class TemplateResources {
         this.parameters = Collections.unmodifiableMap(values);
     }
 
-    /** Creates every table and queue of the template (existing ones are kept), and verifies senders where needed. */
+    /** Creates every table, queue and bucket of the template (existing ones are kept), and verifies senders where needed. */
     public TemplateResources createAll() {
         long begin = System.nanoTime();
         template.tables().forEach(this::createTable);
         queuesDeadLettersFirst().forEach(this::createQueue);
+        template.buckets().forEach(this::createBucket);
         if (endpoints.sesRequiresVerifiedIdentities()) {
             verifySenderIdentities();
         }
-        LOG.info("Created {} table(s) and {} queue(s) from {} in {} ms", template.tables().size(), template.queues().size(),
-                template.path().getFileName(), (System.nanoTime() - begin) / 1_000_000);
+        LOG.info("Created {} table(s), {} queue(s) and {} bucket(s) from {} in {} ms", template.tables().size(),
+                template.queues().size(), template.buckets().size(), template.path().getFileName(),
+                (System.nanoTime() - begin) / 1_000_000);
         return this;
     }
 
@@ -113,6 +134,14 @@ public final class TemplateResources {
 
     public String tableArn(String logicalId) {
         return "arn:aws:dynamodb:" + endpoints.region() + ":" + endpoints.accountId() + ":table/" + tableName(logicalId);
+    }
+
+    public String bucketName(String logicalId) {
+        return template.bucket(logicalId).localName();
+    }
+
+    public String bucketArn(String logicalId) {
+        return "arn:aws:s3:::" + bucketName(logicalId);
     }
 
     public String queueName(String logicalId) {
@@ -143,7 +172,7 @@ public final class TemplateResources {
 
     /**
      * The function's {@code Environment.Variables} (Globals merged) with every intrinsic resolved against the local
-     * resources: {@code !Ref Table} is the table name, {@code !Ref Queue} the queue URL, {@code !Ref Parameter} its
+     * resources: {@code !Ref Table} is the table name, {@code !Ref Queue} the queue URL, {@code !Ref Bucket} the bucket name, {@code !Ref Parameter} its
      * value, {@code !GetAtt Queue.Arn} the local ARN, {@code !Sub} with those. Unknown references fail naming the
      * function and variable.
      */
@@ -224,6 +253,7 @@ public final class TemplateResources {
         return switch (type) {
             case "AWS::DynamoDB::Table" -> tableName(id);
             case "AWS::SQS::Queue" -> queueUrl(id);
+            case "AWS::S3::Bucket" -> bucketName(id);
             case "AWS::Serverless::Function" -> id;
             // A REST API's id: ./run-local serves the API itself and gives functions its own URL where they link to it.
             case "AWS::Serverless::Api" -> id.toLowerCase(java.util.Locale.ROOT);
@@ -246,6 +276,8 @@ public final class TemplateResources {
             }
         } else if ("AWS::DynamoDB::Table".equals(type) && "Arn".equals(attribute)) {
             return tableArn(id);
+        } else if ("AWS::S3::Bucket".equals(type) && "Arn".equals(attribute)) {
+            return bucketArn(id);
         } else if ("AWS::Serverless::Function".equals(type) && "Arn".equals(attribute)) {
             return "arn:aws:lambda:" + endpoints.region() + ":" + endpoints.accountId() + ":function:" + id;
         }
@@ -451,10 +483,47 @@ public final class TemplateResources {
         }
     }
 
-    /** Clears tables, queues and the mailbox: what a test needs to start from nothing. */
+    // ------------------------------------------------------------------ buckets
+
+    private void createBucket(BucketDefinition bucket) {
+        if (s3 == null) {
+            throw new IllegalStateException(template.path().getFileName() + " declares the S3 bucket " + bucket.logicalId()
+                    + ", and these engines have no S3 (" + endpoints + ")");
+        }
+        try {
+            s3.createBucket(b -> b.bucket(bucket.localName()));
+        } catch (BucketAlreadyOwnedByYouException exists) {
+            LOG.debug("Bucket {} exists already", bucket.localName());
+        }
+        // Versioning, encryption, lifecycle and policy are AWS's safeguards for the data kept; locally nothing is kept
+        // past the run (s3proxy's store is in memory, with one version of each object), so they are not asked for.
+    }
+
+    /** Deletes every object of every template bucket (the buckets stay). */
+    public void clearBuckets() {
+        if (s3 == null) {
+            return;
+        }
+        for (BucketDefinition bucket : template.buckets()) {
+            String continuation = null;
+            do {
+                String token = continuation;
+                ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket.localName()).continuationToken(token));
+                List<ObjectIdentifier> keys = page.contents().stream()
+                        .map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+                if (!keys.isEmpty()) {
+                    s3.deleteObjects(b -> b.bucket(bucket.localName()).delete(d -> d.objects(keys).quiet(true)));
+                }
+                continuation = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            } while (continuation != null);
+        }
+    }
+
+    /** Clears tables, queues, buckets and the mailbox: what a test needs to start from nothing. */
     public void reset(SesMailbox mailbox) {
         clearTables();
         purgeQueues();
+        clearBuckets();
         if (mailbox != null) {
             mailbox.clear();
         }

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the test class against DynamoDB Local, ElasticMQ and aws-ses-v2-local, started once per run, with the
- * tables and queues of {@code template.yaml} emptied before each test. Declare a {@link LocalAws} parameter on a
+ * Runs the test class against DynamoDB Local, ElasticMQ, s3proxy and aws-ses-v2-local, started once per run, with
+ * the tables, queues and buckets of {@code template.yaml} emptied before each test. Declare a {@link LocalAws} parameter on a
  * test method or the constructor to use them.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})

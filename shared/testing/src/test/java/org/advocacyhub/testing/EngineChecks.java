@@ -15,6 +15,7 @@ import org.advocacyhub.testing.SamTemplate.IndexDefinition;
 import org.advocacyhub.testing.SamTemplate.QueueDefinition;
 import org.advocacyhub.testing.SamTemplate.TableDefinition;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -101,6 +102,28 @@ final class EngineChecks {
         assertEquals("summary.txt", email.attachments().get(0).filename());
         assertArrayEquals("summary".getBytes(StandardCharsets.UTF_8), email.attachments().get(0).content());
         assertFalse(email.messageId().isBlank());
+    }
+
+    static void everyBucketStoresAndReturnsObjects(LocalAws aws) {
+        assertFalse(aws.template().buckets().isEmpty(), "the template declares a bucket");
+        for (SamTemplate.BucketDefinition bucket : aws.template().buckets()) {
+            String name = aws.bucketName(bucket.logicalId());
+            byte[] content = ("in " + name).getBytes(StandardCharsets.UTF_8);
+            aws.s3().putObject(b -> b.bucket(name).key("checks/object.bin"), RequestBody.fromBytes(content));
+            assertArrayEquals(content, aws.s3().getObjectAsBytes(b -> b.bucket(name).key("checks/object.bin")).asByteArray(),
+                    bucket.logicalId() + " returns the bytes stored");
+        }
+    }
+
+    static void resetEmptiesTheBuckets(LocalAws aws) {
+        SamTemplate.BucketDefinition bucket = aws.template().buckets().get(0);
+        String name = aws.bucketName(bucket.logicalId());
+        aws.s3().putObject(b -> b.bucket(name).key("left/over"), RequestBody.fromString("left over"));
+
+        aws.reset();
+
+        assertEquals(0, aws.s3().listObjectsV2(b -> b.bucket(name)).keyCount(), "the bucket is empty");
+        aws.s3().headBucket(b -> b.bucket(name));
     }
 
     static void resetEmptiesTablesQueuesAndMailbox(LocalAws aws) {

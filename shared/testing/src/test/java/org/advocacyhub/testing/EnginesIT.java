@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
 
-/** The three in-process engines, with the resources of the real template.yaml. */
+/** The four in-process engines, with the resources of the real template.yaml. */
 @WithLocalAws
 class EnginesIT {
 
@@ -27,6 +27,16 @@ class EnginesIT {
     @Test
     void an_email_sent_through_sesv2_shows_up_in_the_mailbox(LocalAws aws) {
         EngineChecks.sentEmailShowsUpInTheMailbox(aws);
+    }
+
+    @Test
+    void every_bucket_of_the_template_stores_and_returns_objects(LocalAws aws) {
+        EngineChecks.everyBucketStoresAndReturnsObjects(aws);
+    }
+
+    @Test
+    void reset_empties_the_buckets_and_keeps_them(LocalAws aws) {
+        EngineChecks.resetEmptiesTheBuckets(aws);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FunctionInvokerTest {
 
     private static final AwsEndpoints ENDPOINTS = AwsEndpoints.of(URI.create("http://127.0.0.1:1001"),
-            URI.create("http://127.0.0.1:1002"), URI.create("http://127.0.0.1:1003"));
+            URI.create("http://127.0.0.1:1002"), URI.create("http://127.0.0.1:1003"), URI.create("http://127.0.0.1:1004"));
     private final SamTemplate template = Fixtures.template();
 
     @Test
@@ -29,6 +29,16 @@ class FunctionInvokerTest {
         assertEquals("eu-west-2", properties.get("aws.region"));
         assertEquals("http://127.0.0.1:1001", properties.get("aws.endpoints.dynamodb"));
         assertEquals("http://127.0.0.1:1002", properties.get("aws.endpoints.sqs"));
+        assertEquals("http://127.0.0.1:1003", properties.get("aws.endpoints.sesv2"));
+        assertEquals("http://127.0.0.1:1004", properties.get("aws.endpoints.s3"));
+    }
+
+    @Test
+    void engines_without_s3_give_no_s3_endpoint_property() {
+        AwsEndpoints noS3 = AwsEndpoints.of(URI.create("http://127.0.0.1:1001"), URI.create("http://127.0.0.1:1002"),
+                URI.create("http://127.0.0.1:1003"));
+        Map<String, Object> properties = FunctionInvoker.micronautProperties(Map.of(), noS3);
+        assertFalse(properties.containsKey("aws.endpoints.s3"), "the client factory then uses real S3's endpoint");
         assertEquals("http://127.0.0.1:1003", properties.get("aws.endpoints.sesv2"));
     }
 

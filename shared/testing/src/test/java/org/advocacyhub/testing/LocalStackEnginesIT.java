@@ -54,4 +54,9 @@ class LocalStackEnginesIT {
     void an_email_sent_through_sesv2_shows_up_in_the_mailbox() {
         EngineChecks.sentEmailShowsUpInTheMailbox(aws);
     }
+
+    @Test
+    void every_bucket_of_the_template_stores_and_returns_objects() {
+        EngineChecks.everyBucketStoresAndReturnsObjects(aws);
+    }
 }

@@ -1,0 +1,112 @@
+package org.advocacyhub.messaging.email;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.advocacyhub.application.port.ReportMail;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Sends a quarterly report (issue 11 item 4) through Amazon SES (API v2) as one raw MIME message from the configured
+ * sender: {@code multipart/mixed} with the plain-text body and the workbook attached (base64, its file name, the xlsx
+ * content type). The message is built with Jakarta Mail (Angus), which only a function that sends reports carries.
+ */
+public final class SesReportMail implements ReportMail {
+
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final SesV2Client ses;
+    private final String sender;
+    private final Session session;
+
+    public SesReportMail(SesV2Client ses, String sender) {
+        this.ses = Objects.requireNonNull(ses, "ses");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        Properties properties = new Properties();
+        // The Message-ID's domain comes from the sender, not from a look-up of this host's name.
+        properties.setProperty("mail.from", sender);
+        this.session = Session.getInstance(properties);
+    }
+
+    @Override
+    public String send(Message message) {
+        byte[] raw = mime(message);
+        return ses.sendEmail(b -> b.fromEmailAddress(sender)
+                        .destination(d -> d.toAddresses(message.to()).ccAddresses(message.copyTo()))
+                        .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
+                .messageId();
+    }
+
+    /** The raw message SES is given: headers (From, To, Cc, Subject, MIME-Version) and the two parts. */
+    byte[] mime(Message message) {
+        try {
+            MimeMessage mime = new MimeMessage(session);
+            mime.setFrom(address(sender));
+            mime.setRecipients(RecipientType.TO, addresses(message.to()));
+            if (!message.copyTo().isEmpty()) {
+                mime.setRecipients(RecipientType.CC, addresses(message.copyTo()));
+            }
+            mime.setSubject(oneLine(message.subject(), "subject"), "UTF-8");
+
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(message.text(), "UTF-8", "plain");
+
+            MimeBodyPart workbook = new MimeBodyPart();
+            workbook.setDataHandler(new DataHandler(new ByteArrayDataSource(message.attachment(), XLSX)));
+            workbook.setFileName(oneLine(message.attachmentName(), "attachment name"));
+            workbook.setDisposition(Part.ATTACHMENT);
+            workbook.setHeader("Content-Transfer-Encoding", "base64");
+
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(text);
+            mixed.addBodyPart(workbook);
+            mime.setContent(mixed);
+            mime.saveChanges();
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream(message.attachment().length * 4 / 3 + 4096);
+            mime.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Could not build the report email: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static InternetAddress[] addresses(List<String> values) {
+        InternetAddress[] addresses = new InternetAddress[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            addresses[i] = address(values.get(i));
+        }
+        return addresses;
+    }
+
+    private static InternetAddress address(String value) {
+        try {
+            return new InternetAddress(oneLine(value, "address"), true);
+        } catch (AddressException e) {
+            // The address is contract configuration; the message names the position, never the address.
+            throw new IllegalArgumentException("not an email address (at " + e.getPos() + ")", e);
+        }
+    }
+
+    /** A header value with a line break would end the header: refused, so that nothing can be added to the message. */
+    private static String oneLine(String value, String what) {
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("the " + what + " of a report email must be one line");
+        }
+        return value;
+    }
+}
