@@ -38,15 +38,15 @@ median() {
 }
 
 echo
-printf '%9s %10s %12s %12s %12s %10s %9s %10s %8s %8s\n' "cases" "build ms" "ms/1k cases" "generation" "gen+build" \
-  "wall/gen" "peak MB" "retained" "GC ms" "figures"
+printf '%9s %10s %12s %10s %12s %12s %10s %9s %10s %8s %8s\n' "cases" "build ms" "ms/1k cases" "build CPU" "generation" \
+  "gen+build" "wall/gen" "peak MB" "retained" "GC ms" "figures"
 for size in "${sizes[@]}"; do
   build=$(median "$size" build_ms)
   gen=$(median "$size" gen_ms)
   wall=$(median "$size" wall_ms)
   figures=$(grep -E "^result cases=$size " "$results" | sed -E 's/.* figures=([0-9a-f]+).*/\1/' | sort -u | paste -sd/)
-  printf '%9d %10.1f %12.2f %12.1f %12.1f %10.2f %9.1f %10.1f %8.0f %8s\n' "$size" "$build" \
-    "$(awk -v b="$build" -v n="$size" 'BEGIN { print b / (n / 1000) }')" "$gen" "$wall" \
+  printf '%9d %10.1f %12.2f %10.1f %12.1f %12.1f %10.2f %9.1f %10.1f %8.0f %8s\n' "$size" "$build" \
+    "$(awk -v b="$build" -v n="$size" 'BEGIN { print b / (n / 1000) }')" "$(median "$size" build_cpu_ms)" "$gen" "$wall" \
     "$(awk -v w="$wall" -v g="$gen" 'BEGIN { print w / g }')" "$(median "$size" peak_mb)" "$(median "$size" retained_mb)" \
     "$(median "$size" gc_ms)" "$figures"
 done
@@ -65,5 +65,6 @@ if [ ${#sizes[@]} -gt 1 ]; then
                     m, n, b / a, m / n, (b - a) / ((m - n) / 1000) }'
 fi
 echo "build = time inside the builder's and list's add calls + build(asAt, version) + writing every workbook;"
+echo "build CPU = CPU time of the benchmark's thread in the build run less the generation-only run's (steadier when busy);"
 echo "generation = generating the same quarter and discarding it (the baseline); peak = heap pools' peaks (garbage included);"
 echo "retained = heap the builder holds with every case in (after a full GC); figures = fingerprint of the figures (one per size)."

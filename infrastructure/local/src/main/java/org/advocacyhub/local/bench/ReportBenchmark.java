@@ -36,7 +36,8 @@ import org.advocacyhub.reports.ReturnWorkbook;
  * run that generates the same quarter and discards it (after one untimed generation that warms the
  * generating code up), and excluded from the build time, which is the sum of the time spent inside
  * the builder's and list's {@code add} calls (timed call by call), {@code build} and the writing.
- * The wall time of generating and building together is printed too, with its ratio to the baseline.
+ * The wall time of generating and building together is printed too, with its ratio to the baseline, and the CPU time of
+ * this thread in the two runs, whose difference is the build's CPU time (steadier than wall time on a busy machine).
  *
  * <p>Memory: the heap's peak use during the build run (the heap pools' peaks, garbage included: an
  * upper bound) and what the builder retains once every case is in (the heap used after a full
@@ -65,9 +66,11 @@ public final class ReportBenchmark {
         // Baseline: generate and discard (the first time untimed, warming the generating code up).
         quarter.generate(cases, new Discard());
         Discard discard = new Discard();
+        long genCpuStart = cpu();
         long genStart = System.nanoTime();
         ReturnQuarter.Made made = quarter.generate(cases, discard);
         long genNanos = System.nanoTime() - genStart;
+        long genCpu = cpu() - genCpuStart;
 
         // The build, as the report function does it.
         System.gc();
@@ -77,9 +80,11 @@ public final class ReportBenchmark {
         QuarterlyReturnBuilder builder = new QuarterlyReturnBuilder(contract, QUARTER, contract.calendar());
         CaseloadList caseload = CaseloadList.wanted(contract) ? new CaseloadList(contract, QUARTER) : null;
         Timed sink = new Timed(builder, caseload);
+        long cpuStart = cpu();
         long start = System.nanoTime();
         ReturnQuarter.Made fed = quarter.generate(cases, sink);
         long fedAt = System.nanoTime();
+        long fedCpu = cpu() - cpuStart;
         if (!fed.equals(made) || sink.hash != discard.hash) {
             throw new IllegalStateException("the quarter generated differently twice: " + made + " / " + fed);
         }
@@ -90,6 +95,7 @@ public final class ReportBenchmark {
         long retained = heapUsed() - heapBefore;
         long[] gcAfterMid = gc();
 
+        long buildCpuStart = cpu();
         long buildStart = System.nanoTime();
         QuarterlyReturn figures = builder.build(AS_AT, VERSION);
         List<ReturnTable> restricted = caseload == null ? List.of() : caseload.build();
@@ -105,6 +111,7 @@ public final class ReportBenchmark {
             sheets += restricted.size();
         }
         long writtenAt = System.nanoTime();
+        long wallCpu = fedCpu + cpu() - buildCpuStart;
         long peak = heapPeak();
         long[] gcEnd = gc();
         // The collections of the timed parts: all of the run's, less the forced one outside the timing.
@@ -135,12 +142,14 @@ public final class ReportBenchmark {
         System.out.printf(Locale.ROOT, "  write workbooks             %8.1f ms%n", writeNanos / 1e6);
         System.out.printf(Locale.ROOT, "  build total                 %8.1f ms  (generation + build wall %.1f ms, ratio to baseline %.2f)%n",
                 buildNanos / 1e6, wallNanos / 1e6, (double) wallNanos / genNanos);
+        System.out.printf(Locale.ROOT, "  CPU of this thread: generation only %.1f ms, generation + build %.1f ms, so build %.1f ms%n",
+                genCpu / 1e6, wallCpu / 1e6, (wallCpu - genCpu) / 1e6);
         System.out.printf(Locale.ROOT, "  heap: peak %.1f MB, retained by the builder %.1f MB, max %.0f MB; GC in the timed parts: %d, %d ms%n",
                 peak / 1048576.0, retained / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, gcCount, gcMillis);
-        System.out.printf(Locale.ROOT, "result cases=%d build_ms=%.1f gen_ms=%.1f wall_ms=%.1f add_case_ms=%.1f add_time_ms=%.1f "
+        System.out.printf(Locale.ROOT, "result cases=%d build_ms=%.1f gen_ms=%.1f wall_ms=%.1f build_cpu_ms=%.1f add_case_ms=%.1f add_time_ms=%.1f "
                         + "add_other_ms=%.1f figures_ms=%.1f write_ms=%.1f peak_mb=%.1f retained_mb=%.1f gc_count=%d gc_ms=%d "
                         + "time_rows=%d bytes=%d figures=%08x%n",
-                cases, buildNanos / 1e6, genNanos / 1e6, wallNanos / 1e6, sink.caseNanos / 1e6, sink.timeNanos / 1e6,
+                cases, buildNanos / 1e6, genNanos / 1e6, wallNanos / 1e6, (wallCpu - genCpu) / 1e6, sink.caseNanos / 1e6, sink.timeNanos / 1e6,
                 (sink.recordNanos + sink.callbackNanos) / 1e6, figuresNanos / 1e6, writeNanos / 1e6, peak / 1048576.0,
                 retained / 1048576.0, gcCount, gcMillis, made.timeRows(), bytes, fingerprint);
     }
@@ -218,6 +227,11 @@ public final class ReportBenchmark {
         @Override
         public void addCallback(CallbackFigures.Kept kept) {
         }
+    }
+
+    /** CPU time of this thread so far (not the collector's or the compiler's threads). */
+    private static long cpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static long heapUsed() {
