@@ -5,7 +5,9 @@
 # RUNS runs per size; the medians per size, the time per 1,000 cases and the ratio of the largest size to the smallest.
 # Needs no running ./run-local.
 # Usage: infrastructure/local/report-bench.sh [sizes...]   (default 10000 25000 50000 100000)
-# Environment: RUNS (default 3), SEED (default 42), JVM_OPTS (default template.yaml's JAVA_TOOL_OPTIONS), VERBOSE=1 for each run.
+# Environment: RUNS (default 3), SEED (default 42), JVM_OPTS (default template.yaml's JAVA_TOOL_OPTIONS), VERBOSE=1 for each run,
+# WARMUPS (default 0: each timed build is the JVM's first, as in a fresh Lambda JVM; 1 or more: that many untimed builds
+# of the same size first, to see the builder's own growth without a fresh JVM's fixed cost).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 classpath_file=infrastructure/local/target/runtime-classpath.txt
@@ -16,15 +18,16 @@ sizes=("$@")
 runs=${RUNS:-3}
 seed=${SEED:-42}
 jvm_opts=${JVM_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1}
+warmups=${WARMUPS:-0}
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
-echo "Quarterly report build: LLR 2026-Q3, seed $seed, $runs fresh JVMs per size (java -Xmx512m $jvm_opts)"
+echo "Quarterly report build: LLR 2026-Q3, seed $seed, $runs fresh JVMs per size (java -Xmx512m $jvm_opts), $warmups untimed builds first"
 for size in "${sizes[@]}"; do
   for run in $(seq 1 "$runs"); do
     # shellcheck disable=SC2086 # the JVM options are words
     out=$(java -Xmx512m $jvm_opts -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
-      org.advocacyhub.local.bench.ReportBenchmark "$size" "$seed" LLR)
+      org.advocacyhub.local.bench.ReportBenchmark "$size" "$seed" LLR "$warmups")
     [ -z "${VERBOSE:-}" ] || echo "$out" | grep -v '^result'
     echo "$out" | grep '^result' >>"$results"
     echo "  $size cases, run $run: $(echo "$out" | grep '^result' | sed -E 's/.* build_ms=([0-9.]+).* gen_ms=([0-9.]+).* peak_mb=([0-9.]+).*/build \1 ms, generation \2 ms, peak heap \3 MB/')"
