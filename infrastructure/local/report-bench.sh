@@ -69,5 +69,5 @@ if [ ${#sizes[@]} -gt 1 ]; then
 fi
 echo "build = time inside the builder's and list's add calls + build(asAt, version) + writing every workbook;"
 echo "build CPU = CPU time of the benchmark's thread in the build run less the generation-only run's (steadier when busy);"
-echo "generation = generating the same quarter and discarding it (the baseline); peak = heap pools' peaks (garbage included);"
+echo "generation = generating the same quarter and discarding it (the baseline); peak = heap in use at its fullest (garbage included);"
 echo "retained = heap the builder holds with every case in (after a full GC); figures = fingerprint of the figures (one per size)."

@@ -1,12 +1,22 @@
 package org.advocacyhub.local.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.advocacyhub.application.port.ReturnsSource;
 import org.advocacyhub.domain.answerphone.CallbackFigures;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -39,8 +49,8 @@ import org.advocacyhub.reports.ReturnWorkbook;
  * The wall time of generating and building together is printed too, with its ratio to the baseline, and the CPU time of
  * this thread in the two runs, whose difference is the build's CPU time (steadier than wall time on a busy machine).
  *
- * <p>Memory: the heap's peak use during the build run (the heap pools' peaks, garbage included: an
- * upper bound) and what the builder retains once every case is in (the heap used after a full
+ * <p>Memory: the heap's peak use during the build run (garbage included: the most in use when a collection began,
+ * or at the end) and what the builder retains once every case is in (the heap used after a full
  * collection, less the same before the run; that collection is outside the timing).
  *
  * <p>Arguments: {@code [cases] [seed] [contract] [warm-ups]} (default 100000, 42, LLR, 0). With warm-ups, that many
@@ -58,7 +68,7 @@ public final class ReportBenchmark {
     private ReportBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
         String code = args.length > 2 ? args[2] : "LLR";
@@ -83,7 +93,7 @@ public final class ReportBenchmark {
         // The build, as the report function does it.
         System.gc();
         long heapBefore = heapUsed();
-        resetPeaks();
+        HeapPeak heapPeak = new HeapPeak();
         long[] gcBefore = gc();
         QuarterlyReturnBuilder builder = new QuarterlyReturnBuilder(contract, QUARTER, contract.calendar());
         CaseloadList caseload = CaseloadList.wanted(contract) ? new CaseloadList(contract, QUARTER) : null;
@@ -120,7 +130,7 @@ public final class ReportBenchmark {
         }
         long writtenAt = System.nanoTime();
         long wallCpu = fedCpu + cpu() - buildCpuStart;
-        long peak = heapPeak();
+        long peak = heapPeak.peak();
         long[] gcEnd = gc();
         // The collections of the timed parts: all of the run's, less the forced one outside the timing.
         long gcCount = gcEnd[0] - gcBefore[0] - (gcAfterMid[0] - gcMid[0]);
@@ -259,23 +269,45 @@ public final class ReportBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
+    /**
+     * The heap's peak use from now on: the heap is fullest just before a collection, so the most any collection found
+     * in use (its notification's usage before it) or, at the end, the heap in use then.
+     */
+    private static final class HeapPeak implements NotificationListener {
+        private final Set<String> heapPools = new HashSet<>();
+        private final AtomicLong peak = new AtomicLong();
 
-    /** The sum of the heap pools' peaks since the reset: at least the heap's own peak (the pools peak at different times). */
-    private static long heapPeak() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
+        HeapPeak() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    heapPools.add(pool.getName());
+                }
+            }
+            for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) bean).addNotificationListener(this, null, null);
             }
         }
-        return peak;
+
+        @Override
+        public void handleNotification(Notification notification, Object handback) {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                return;
+            }
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long used = 0;
+            for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+                if (heapPools.contains(pool.getKey())) {
+                    used += pool.getValue().getUsed();
+                }
+            }
+            peak.accumulateAndGet(used, Math::max);
+        }
+
+        /** The peak so far (the notifications of the last collections given a moment to arrive). */
+        long peak() throws InterruptedException {
+            Thread.sleep(200);
+            return Math.max(peak.get(), heapUsed());
+        }
     }
 
     /** Collections so far and their total time in ms, over every collector. */
