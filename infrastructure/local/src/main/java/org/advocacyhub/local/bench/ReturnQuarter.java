@@ -114,7 +114,9 @@ final class ReturnQuarter {
     private static final Residence[] RESIDENCES = Residence.values();
     private static final ClosureReason[] CLOSURE_REASONS = ClosureReason.values();
     private static final TimeEntry.Activity[] ACTIVITIES = TimeEntry.Activity.values();
-    private static final Goal.Status[] GOAL_STATUSES = Goal.Status.values();
+    private static final Goal.Status[] GOAL_STATUSES = {Goal.Status.ACHIEVED, Goal.Status.PARTLY_ACHIEVED, Goal.Status.NOT_ACHIEVED,
+            Goal.Status.IN_PROGRESS, Goal.Status.NOT_STARTED};
+    private static final int[] GOAL_WEIGHTS = {85, 6, 4, 3, 2};
     private static final int ADVOCATES = 150;
     private static final Reason ELIGIBLE = new Reason("Meets the criteria for the service", "LLR 5.2");
     private static final Reason[] DECLINED = {new Reason("Has an appropriate family member to consult", "LLR 5.2"),
@@ -194,7 +196,7 @@ final class ReturnQuarter {
 
         // The decision: most eligible, every other outcome, some not yet decided.
         int roll = random.nextInt(1000);
-        Instant decidedAt = received.plus(minutes(random, 5, 60 * 30));
+        Instant decidedAt = received.plus(minutes(random, 5, 60 * 6));
         if (roll < 40 || decidedAt.isAfter(asAt)) {
             return emit(c, List.of(), sink); // awaiting a decision
         }
@@ -207,8 +209,8 @@ final class ReturnQuarter {
 
         // Allocation (KPI 1: 2 working days): most in time, some late, some still waiting at the quarter's end.
         int allocationRoll = random.nextInt(100);
-        Instant allocatedAt = allocationRoll < 88 ? decidedAt.plus(minutes(random, 10, 60 * 30))
-                : allocationRoll < 94 ? decidedAt.plus(minutes(random, 60 * 60, 60 * 200)) : null;
+        Instant allocatedAt = allocationRoll < 96 ? decidedAt.plus(minutes(random, 10, 60 * 16))
+                : allocationRoll < 98 ? decidedAt.plus(minutes(random, 60 * 60, 60 * 200)) : null;
         if (allocatedAt == null || allocatedAt.isAfter(asAt) || !service.allocation().allocated()) {
             return emit(c, List.of(), sink);
         }
@@ -225,8 +227,8 @@ final class ReturnQuarter {
 
         // Contact (KPI 2: 1 working day), meeting (KPI 3: 7 working days), IMHA eligibility, the IMCA report.
         Instant last = allocatedAt;
-        if (random.nextInt(100) < 93) {
-            Instant contact = allocatedAt.plus(random.nextInt(100) < 90 ? minutes(random, 5, 60 * 20) : minutes(random, 60 * 30, 60 * 120));
+        if (random.nextInt(100) < 98) {
+            Instant contact = allocatedAt.plus(random.nextInt(100) < 95 ? minutes(random, 5, 60 * 6) : minutes(random, 60 * 30, 60 * 120));
             if (contact.isBefore(asAt)) {
                 c = event(c, service, ClockEvent.FIRST_CONTACT, contact, urgent);
                 last = contact;
@@ -236,8 +238,8 @@ final class ReturnQuarter {
                         c = event(c, service, ClockEvent.ELIGIBILITY_CONFIRMED, confirmed, urgent);
                     }
                 }
-                if (random.nextInt(100) < 85) {
-                    Instant meeting = contact.plus(random.nextInt(100) < 92 ? minutes(random, 60, 60 * 24 * 7)
+                if (random.nextInt(100) < 97) {
+                    Instant meeting = contact.plus(random.nextInt(100) < 94 ? minutes(random, 60, 60 * 24 * 5)
                             : minutes(random, 60 * 24 * 9, 60 * 24 * 20));
                     if (meeting.isBefore(asAt)) {
                         c = event(c, service, ClockEvent.FIRST_MEETING_HELD, meeting, urgent);
@@ -280,7 +282,7 @@ final class ReturnQuarter {
         if (goals > 0) {
             List<Goal> plan = new ArrayList<>();
             for (int g = 0; g < goals; g++) {
-                plan.add(new Goal("g" + g, "Goal " + (g + 1), GOAL_STATUSES[random.nextInt(GOAL_STATUSES.length)]));
+                plan.add(new Goal("g" + g, "Goal " + (g + 1), GOAL_STATUSES[pick(random, GOAL_WEIGHTS)]));
             }
             c = c.worked(c.status(), c.clocks(), c.work().withActionPlan(plan));
         }
