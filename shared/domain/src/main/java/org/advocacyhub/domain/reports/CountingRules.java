@@ -15,7 +15,6 @@ import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.FeedbackQuestion;
 import org.advocacyhub.domain.eligibility.Outcome;
 import org.advocacyhub.domain.referral.AuthorityDirectory;
-import org.advocacyhub.domain.time.ClockStatus;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.time.ReportingPeriod;
 import org.advocacyhub.domain.time.SlaClock;
@@ -190,10 +189,19 @@ public final class CountingRules {
      * still meets it (requirements §5).
      */
     public static Resolved resolve(SlaClock clock, ClockDefinition definition, Casework work, Instant asAt, WorkingCalendar calendar) {
-        Optional<Instant> due = clock.dueAt(calendar);
+        return resolve(clock, definition, work, asAt, clock.dueAt(calendar));
+    }
+
+    /**
+     * As {@link #resolve(SlaClock, ClockDefinition, Casework, Instant, WorkingCalendar)}, with the clock's due time
+     * ({@code clock.dueAt(calendar)}) already worked out: working it out is most of the cost of counting a clock, and the
+     * builder needs it first.
+     */
+    static Resolved resolve(SlaClock clock, ClockDefinition definition, Casework work, Instant asAt, Optional<Instant> due) {
         if (clock.isStopped()) {
             Instant stopped = clock.stoppedAt();
-            if (clock.status(stopped, calendar) == ClockStatus.MISSED) {
+            // As SlaClock#status: a stopped clock has no open pause, so its due time is known; met when stopped at or before it.
+            if (due.filter(d -> !stopped.isAfter(d)).isEmpty()) {
                 return new Resolved(Resolution.MISSED, due.orElseThrow());
             }
             boolean eventHappened = work.milestone(definition.stop()).filter(at -> !at.isAfter(stopped)).isPresent();

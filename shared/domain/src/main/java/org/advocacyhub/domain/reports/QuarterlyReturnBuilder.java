@@ -281,7 +281,7 @@ public final class QuarterlyReturnBuilder {
                 }
                 continue;
             }
-            Resolved resolved = CountingRules.resolve(clock, definition.get(), c.work(), period.end(), calendar);
+            Resolved resolved = CountingRules.resolve(clock, definition.get(), c.work(), period.end(), due);
             all.count(resolved, clock, period);
             if (split != null) {
                 split.count(resolved, clock, period);
