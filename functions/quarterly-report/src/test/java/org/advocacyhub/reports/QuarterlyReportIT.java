@@ -350,4 +350,70 @@ class QuarterlyReportIT {
             assertEquals(Map.of("asked", ""), due.invoke(Map.of("scheduledReport", "LLR"), Map.class), "asked once");
         }
     }
+
+    // ------------------------------------------------------------------ the report's own deadline (LLR 26.12)
+
+    private void schedule(Instant at, String contract) {
+        try (FunctionInvoker reports = aws.newFunction(FUNCTION, Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+            reports.invoke(Map.of("scheduledReport", contract), Map.class);
+        }
+    }
+
+    private void timerThenEmails(Instant at) {
+        try (FunctionInvoker timer = aws.newFunction("AllocationTimerFunction", Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+            timer.invoke(Map.of());
+        }
+        try (FunctionInvoker emails = aws.newFunction("ReminderEmailsFunction", Map.of("HUB_CLOCK_FIXED", at.plusSeconds(5).toString()))) {
+            SqsEventSourceMapping.of(aws.template().function("ReminderEmailsFunction").sqsEvents().get(0), emails, aws.sqs(),
+                    aws.resources(), aws.endpoints().region()).drainOnce();
+        }
+    }
+
+    private List<String> subjectsTo(String address) {
+        return aws.mailbox().emailsTo(address).stream().map(SesMailbox.SentEmail::subject).toList();
+    }
+
+    /** FY2026 Q2's report is due by the end of Wednesday 21 October 2026 (21 days, LLR 26.12): 23:00Z in summer time. */
+    static final Instant Q2_REPORT_DUE = Instant.parse("2026-10-21T23:00:00Z");
+    /** Three working days before: Friday 16 October, 09:00 London. */
+    static final Instant Q2_REPORT_REMINDER = Instant.parse("2026-10-16T08:00:00Z");
+
+    @Test
+    void llr2612AReportNotSentIsRemindedThenEscalatedOnceToTheDutyManagers() {
+        hub.member("morgan-manager", "MANAGER", List.of(), Map.of(), Map.of("dutyManagerFor", List.of("LLR")));
+        schedule(Instant.parse("2026-10-01T06:00:00Z"), "LLR"); // the first firing after the quarter: starts the deadline
+        aws.mailbox().clear();
+
+        timerThenEmails(Q2_REPORT_REMINDER.minusSeconds(60));
+        assertEquals(List.of(), subjectsTo("morgan-manager@hub.example"), "nothing before the reminder is due");
+        timerThenEmails(Q2_REPORT_REMINDER.plusSeconds(60));
+        List<String> reminded = subjectsTo("morgan-manager@hub.example");
+        assertEquals(1, reminded.size(), reminded.toString());
+        assertTrue(reminded.get(0).startsWith("Reminder: quarterly report LLR FY2026 Q2 due"), reminded.get(0));
+
+        timerThenEmails(Q2_REPORT_DUE.plusSeconds(60));
+        timerThenEmails(Q2_REPORT_DUE.plusSeconds(3600));
+        List<String> all = subjectsTo("morgan-manager@hub.example");
+        assertEquals(2, all.size(), "one reminder, one escalation: " + all);
+        assertTrue(all.get(1).startsWith("Missed: quarterly report LLR FY2026 Q2 due"), all.get(1));
+        String text = aws.mailbox().emailsTo("morgan-manager@hub.example").get(1).text();
+        assertTrue(text.contains("LLR 26.12"), text);
+    }
+
+    @Test
+    void llr2612TheDeadlineStopsOnceEveryAuthoritysWorkbookHasGone() {
+        hub.member("morgan-manager", "MANAGER", List.of(), Map.of(), Map.of("dutyManagerFor", List.of("LLR")));
+        schedule(Instant.parse("2026-10-01T06:00:00Z"), "LLR");
+        Instant runDay = Instant.parse("2026-10-07T06:00:00Z");
+        schedule(runDay, "LLR"); // the 5th working day: asks for the report, to be sent
+        drainReportQueue(runDay.plusSeconds(30));
+        assertEquals("SENT", json(call(MANAGER, "GET", "/reports/" + "RPT-LLR-FY2026Q2-SCHEDULED", null, runDay.plusSeconds(60))
+                .getBody()).get("status"));
+        schedule(Instant.parse("2026-10-08T06:00:00Z"), "LLR"); // a later firing does not start it again
+        aws.mailbox().clear();
+
+        timerThenEmails(Q2_REPORT_REMINDER.plusSeconds(60));
+        timerThenEmails(Q2_REPORT_DUE.plusSeconds(60));
+        assertEquals(List.of(), subjectsTo("morgan-manager@hub.example"), "sent in time: no reminder, no escalation");
+    }
 }

@@ -51,6 +51,12 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
         if (alert instanceof Alert.Deadline d) {
             return d.kind() + " " + d.reference().value() + " " + d.clock() + " due " + d.dueAt();
         }
+        if (alert instanceof Alert.Callback c) {
+            return c.kind() + " " + c.messageId() + " callback due " + c.dueAt();
+        }
+        if (alert instanceof Alert.ReportDue r) {
+            return r.kind() + " " + r.contract() + " " + r.quarter().key() + " report due " + r.dueAt();
+        }
         Alert.Digest d = (Alert.Digest) alert;
         return "DIGEST " + d.day() + " " + d.staffId();
     }

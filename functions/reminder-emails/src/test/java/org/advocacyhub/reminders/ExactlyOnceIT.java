@@ -64,7 +64,8 @@ class ExactlyOnceIT {
 
     private SendAlert sender(AlertLedger ledger, StaffNotifications notifications, Instant at) {
         return new SendAlert(new DynamoCaseStore(aws.dynamoDb(), table, new CaseItemMapper(), contracts),
-                new DynamoAnswerphoneStore(aws.dynamoDb(), table, contracts), new DynamoStaffDirectory(aws.dynamoDb(), table), ledger,
+                new DynamoAnswerphoneStore(aws.dynamoDb(), table, contracts), new org.advocacyhub.persistence.DynamoReportStore(aws.dynamoDb(), table),
+                new DynamoStaffDirectory(aws.dynamoDb(), table), ledger,
                 notifications,
                 new EmfDeadlineMetrics(JsonMapper.createDefault(), System.out, Clock.fixed(at, ZoneOffset.UTC)),
                 contracts, Clock.fixed(at, ZoneOffset.UTC));
@@ -210,6 +211,12 @@ class ExactlyOnceIT {
         @Override
         public void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice) {
             inner.deadlineMissed(referral, to, notice);
+        }
+
+        @Override
+        public void reportDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, StaffRecord to, DeadlineNotice notice,
+                              boolean missed) {
+            inner.reportDue(contract, quarter, to, notice, missed);
         }
 
         @Override

@@ -201,7 +201,8 @@ public final class CaseItemMapper {
 
     public CaseStore.IndexedClock toIndexedClock(Map<String, AttributeValue> item) {
         return new CaseStore.IndexedClock(item.containsKey("reference") ? ReferralReference.parse(str(item, "reference")).orElseThrow() : null,
-                opt(item, "messageId"), str(item, "contract"),
+                opt(item, "messageId"), item.containsKey("reportQuarter") ? FinancialQuarter.parseKey(str(item, "reportQuarter")) : null,
+                str(item, "contract"),
                 item.containsKey("service") ? ServiceCode.valueOf(str(item, "service")) : null, str(item, "clock"),
                 Instant.parse(str(item, "dueAt")),
                 Instant.parse(str(item, "reminderAt")), item.containsKey("urgent") && item.get("urgent").bool(),
@@ -209,9 +210,38 @@ public final class CaseItemMapper {
                 item.containsKey("alertAt") ? Instant.parse(str(item, "alertAt")) : null);
     }
 
-    /** The partition of a clock's owner: its case's, or its answerphone message's. */
+    /**
+     * A quarterly report's deadline as a clock item (issue 11): the same indexes and attributes as a
+     * case's clock, so the allocation timer and the digest read it with the rest.
+     */
+    static Map<String, AttributeValue> reportDeadlineItem(org.advocacyhub.domain.reports.ReportDeadline deadline) {
+        String clock = org.advocacyhub.domain.reports.ReportDeadline.CLOCK;
+        DeadlineAlerts.Next next = DeadlineAlerts.next(DeadlineAlerts.Kind.REMINDER, deadline.reminderAt(), deadline.dueAt());
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(TableKeys.reportDeadlinePk(deadline.contract(), deadline.quarter().key())));
+        item.put(SK, s(TableKeys.clockSk(clock)));
+        item.put(TYPE, s("CLOCK"));
+        item.put(GSI1PK, s(TableKeys.CLOCK_ALERTS));
+        item.put(GSI1SK, s(TableKeys.clockDueSk(next.at(), deadline.ownerId(), clock)));
+        item.put(TableKeys.GSI3PK, s(TableKeys.CLOCKS_DUE));
+        item.put(TableKeys.GSI3SK, s(TableKeys.clockDueSk(deadline.dueAt(), deadline.ownerId(), clock)));
+        item.put("contract", s(deadline.contract()));
+        item.put("reportQuarter", s(deadline.quarter().key()));
+        item.put("clock", s(clock));
+        item.put("dueAt", s(deadline.dueAt().toString()));
+        item.put("startedAt", s(deadline.startedAt().toString()));
+        item.put("reminderAt", s(deadline.reminderAt().toString()));
+        item.put("urgent", AttributeValue.fromBool(false));
+        item.put("waiting", s(next.kind().name()));
+        item.put("alertAt", s(next.at().toString()));
+        return item;
+    }
+
+    /** The partition of a clock's owner: its case's, its answerphone message's or its quarterly report deadline's. */
     static String ownerPk(CaseStore.IndexedClock clock) {
-        return clock.reference() != null ? TableKeys.casePk(clock.reference()) : TableKeys.messagePk(clock.messageId());
+        return clock.reference() != null ? TableKeys.casePk(clock.reference())
+                : clock.messageId() != null ? TableKeys.messagePk(clock.messageId())
+                : TableKeys.reportDeadlinePk(clock.contract(), clock.reportQuarter().key());
     }
 
     // ------------------------------------------------------------------ clocks, screening, letter

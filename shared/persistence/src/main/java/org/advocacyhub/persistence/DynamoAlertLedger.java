@@ -109,6 +109,10 @@ public final class DynamoAlertLedger implements AlertLedger {
             return Map.of(PK, s(TableKeys.messagePk(callback.messageId())),
                     SK, s(TableKeys.alertSk(org.advocacyhub.domain.contract.Contract.ANSWERPHONE_CLOCK, callback.kind().name(), callback.dueAt())));
         }
+        if (key instanceof Alert.ReportDue report) {
+            return Map.of(PK, s(TableKeys.reportDeadlinePk(report.contract(), report.quarter().key())),
+                    SK, s(TableKeys.alertSk(org.advocacyhub.domain.reports.ReportDeadline.CLOCK, report.kind().name(), report.dueAt())));
+        }
         Alert.Digest digest = (Alert.Digest) key;
         return Map.of(PK, s(TableKeys.digestPk(digest.day())), SK, s(TableKeys.staffSk(digest.staffId())));
     }

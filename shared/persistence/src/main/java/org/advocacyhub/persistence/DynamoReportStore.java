@@ -85,6 +85,50 @@ public final class DynamoReportStore implements ReportStore {
     }
 
     @Override
+    public boolean startDeadline(org.advocacyhub.domain.reports.ReportDeadline deadline) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(CaseItemMapper.reportDeadlineItem(deadline))
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void deadlineSent(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, String authority,
+                             java.util.Set<String> all, Instant at) {
+        Map<String, AttributeValue> key = deadlineKey(contract, quarter);
+        Map<String, AttributeValue> after;
+        try {
+            after = dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("ADD sentTo :a")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeValues(Map.of(":a", AttributeValue.fromSs(java.util.List.of(authority))))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException noDeadline) {
+            return;
+        }
+        if (after.get("sentTo").ss().containsAll(all) && !after.containsKey("stoppedAt")) {
+            // Stopped: out of the alert and due indexes, kept so that it is not started again.
+            dynamo.updateItem(b -> b.tableName(table).key(key)
+                    .updateExpression("SET stoppedAt = :now REMOVE GSI1PK, GSI1SK, GSI3PK, GSI3SK, waiting, alertAt")
+                    .expressionAttributeValues(Map.of(":now", s(at.toString()))));
+        }
+    }
+
+    private static Map<String, AttributeValue> deadlineKey(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter) {
+        return Map.of(TableKeys.PK, s(TableKeys.reportDeadlinePk(contract, quarter.key())),
+                TableKeys.SK, s(TableKeys.clockSk(org.advocacyhub.domain.reports.ReportDeadline.CLOCK)));
+    }
+
+    @Override
+    public Optional<Instant> deadlineDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(deadlineKey(contract, quarter))).item();
+        return item == null || item.isEmpty() || item.containsKey("stoppedAt") ? Optional.empty()
+                : Optional.of(Instant.parse(item.get("dueAt").s()));
+    }
+
+    @Override
     public void audit(String reportId, AuditEntry entry) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of(TableKeys.PK, s(TableKeys.reportRequestPk(reportId)),
                 TableKeys.SK, s(TableKeys.recordSk("AUDIT#", entry.at(), entry.id())), CaseItemMapper.TYPE, s("AUDIT"),

@@ -30,6 +30,8 @@ import org.advocacyhub.domain.casework.ReferralReference;
  *                                                                        (by the quarter of the entry's date, for the returns)
  * report          REPORT#RPT-LLR-FY2026Q3-x  REPORT                      (a quarterly report request: status, summary, workbooks)
  * report send     REPORT#RPT-LLR-FY2026Q3-x  SEND#RUTLAND                (claimed, then sent once per authority)
+ * report deadline REPORT-DUE#LLR#FY2026Q3    CLOCK#quarterly-report      GSI1 CLOCK#ALERT / GSI3 CLOCK#DUE as a case's clock
+ *                                            (also ALERT#... ledger items; LLR 26.12, LEW 17.3)
  * audit entry     CASE#LLR-2026-000042       AUDIT#ts#id
  * staff member    STAFF                      STAFF#jo-advocate
  * returns record  RETURNS#LLR#FY2026Q3       COMPLAINT#2026-11-23#id     (awareness sessions, complaints, compliments by the
@@ -212,6 +214,11 @@ public final class TableKeys {
     }
 
     public static final String REPORT_SK = "REPORT";
+
+    /** A contract's quarterly report deadline (a clock the allocation timer watches, issue 11). */
+    public static String reportDeadlinePk(String contract, String quarterKey) {
+        return "REPORT-DUE#" + contract + "#" + quarterKey;
+    }
 
     /** The once-only send of one authority's workbook of a report. */
     public static String reportSendSk(String authority) {

@@ -190,7 +190,7 @@ class DynamoCaseStoreIT {
         List<CaseStore.IndexedClock> found = store.clocksDueBy(due, 10);
         assertEquals(2, found.size(), "both cases' allocation clocks");
         Instant reminder = Instant.parse("2026-11-25T09:00:00Z"); // service opens on the day it falls due (LLR 9.20)
-        assertEquals(new CaseStore.IndexedClock(c.reference(), null, "LLR", ServiceCode.IMCA, "allocation", due, reminder, false,
+        assertEquals(new CaseStore.IndexedClock(c.reference(), null, null, "LLR", ServiceCode.IMCA, "allocation", due, reminder, false,
                 DeadlineAlerts.Kind.REMINDER, reminder), found.get(0));
         assertEquals(List.of(), store.clocksDueBy(due.minusMillis(1), 10), "nothing is due earlier");
 

@@ -57,6 +57,7 @@ public final class SendAlert {
 
     private final CaseStore store;
     private final AnswerphoneStore messages;
+    private final org.advocacyhub.application.port.ReportStore reports;
     private final StaffDirectory staff;
     private final AlertLedger ledger;
     private final StaffNotifications notifications;
@@ -64,10 +65,11 @@ public final class SendAlert {
     private final ContractCatalogue contracts;
     private final Clock clock;
 
-    public SendAlert(CaseStore store, AnswerphoneStore messages, StaffDirectory staff, AlertLedger ledger,
-                     StaffNotifications notifications, DeadlineMetrics metrics, ContractCatalogue contracts, Clock clock) {
+    public SendAlert(CaseStore store, AnswerphoneStore messages, org.advocacyhub.application.port.ReportStore reports, StaffDirectory staff,
+                     AlertLedger ledger, StaffNotifications notifications, DeadlineMetrics metrics, ContractCatalogue contracts, Clock clock) {
         this.store = store;
         this.messages = messages;
+        this.reports = reports;
         this.staff = staff;
         this.ledger = ledger;
         this.notifications = notifications;
@@ -107,6 +109,9 @@ public final class SendAlert {
         }
         if (alert instanceof Alert.Callback callback) {
             return sendCallback(callback);
+        }
+        if (alert instanceof Alert.ReportDue report) {
+            return sendReportDue(report);
         }
         return sendDigest((Alert.Digest) alert);
     }
@@ -243,6 +248,45 @@ public final class SendAlert {
         return new Sent(sent);
     }
 
+    // ------------------------------------------------------------------ quarterly report deadlines (issue 11)
+
+    /**
+     * A contract's quarterly report deadline (LLR 26.12, LEW 17.3): the reminder, and the escalation
+     * if it passes, to the duty managers, once; nothing once every workbook has been sent (the clock is
+     * stopped then).
+     */
+    private Outcome sendReportDue(Alert.ReportDue alert) {
+        Instant now = clock.instant();
+        Optional<AlertLedger.Claim> claim = ledger.claim(alert, now);
+        if (claim.isEmpty()) {
+            return new AlreadyHandled();
+        }
+        Contract contract = contracts.contract(alert.contract()).orElseThrow();
+        Optional<Instant> due = reports.deadlineDue(alert.contract(), alert.quarter());
+        String skip = null;
+        if (due.isEmpty()) {
+            skip = "the quarter's report has been sent";
+        } else if (!due.get().equals(alert.dueAt())) {
+            skip = "the report's due time moved to " + due.get();
+        } else if (alert.kind() == DeadlineAlerts.Kind.REMINDER && now.isAfter(alert.dueAt())) {
+            skip = "the report fell due before the reminder went; the escalation follows";
+        }
+        if (skip != null) {
+            ledger.finish(alert, AlertLedger.Status.SKIPPED, now, skip);
+            return new Skipped(skip);
+        }
+        boolean escalation = alert.kind() == DeadlineAlerts.Kind.ESCALATION;
+        DeadlineNotice notice = new DeadlineNotice(org.advocacyhub.domain.reports.ReportDeadline.CLOCK,
+                org.advocacyhub.domain.reports.ReportDeadline.DESCRIPTION, alert.dueAt(), contract.reportSchedule().clause(), null,
+                escalation ? Duration.between(alert.dueAt(), now) : null, null);
+        int sent = send(alert, claim.get(), staff.dutyManagers(contract.code()), contract,
+                to -> notifications.reportDue(contract.code(), alert.quarter(), to, notice, escalation));
+        if (escalation) {
+            metrics.deadlineMissed(contract.code(), DeadlineMetrics.REPORT, org.advocacyhub.domain.reports.ReportDeadline.CLOCK, notice.late());
+        }
+        return new Sent(sent);
+    }
+
     /**
      * Sends to each recipient not already sent to, recording each as it goes, and marks the alert
      * sent; any failure marks it failed and throws, for the queue to retry. None to send to is a
@@ -316,10 +360,14 @@ public final class SendAlert {
                     continue;
                 }
                 Optional<ClockDefinition> definition = indexed.messageId() != null ? contract.answerphoneClock()
-                        : contract.offers(indexed.service()) ? contract.service(indexed.service()).findClock(indexed.clock()) : Optional.empty();
+                        : indexed.service() != null && contract.offers(indexed.service())
+                        ? contract.service(indexed.service()).findClock(indexed.clock()) : Optional.empty();
+                boolean report = indexed.reportQuarter() != null;
                 DigestEntry entry = new DigestEntry(indexed.ownerId(), indexed.service(),
-                        definition.map(ClockDefinition::description).orElse(indexed.clock()),
-                        definition.map(ClockDefinition::clause).orElse(""), indexed.dueAt(), indexed.urgent());
+                        report ? org.advocacyhub.domain.reports.ReportDeadline.DESCRIPTION
+                                : definition.map(ClockDefinition::description).orElse(indexed.clock()),
+                        report ? contract.reportSchedule().clause() : definition.map(ClockDefinition::clause).orElse(""),
+                        indexed.dueAt(), indexed.urgent());
                 (indexed.dueAt().isBefore(now) ? overdue : today).add(entry);
             }
             overdue.sort(priority);

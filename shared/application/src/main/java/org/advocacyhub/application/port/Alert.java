@@ -11,7 +11,7 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * alert ledger records it: what identifies it is all a message carries, and the sender reads the
  * rest from the table when it sends.
  */
-public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.Digest {
+public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.ReportDue, Alert.Digest {
 
     /** A clock's reminder or escalation for one due time. A deadline that moved (paused and resumed) is a new alert. */
     record Deadline(ReferralReference reference, String clock, DeadlineAlerts.Kind kind, Instant dueAt) implements Alert {
@@ -32,9 +32,20 @@ public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.Dige
         }
     }
 
-    /** The kind of a deadline or callback alert; {@code null} for a digest. */
+    /** A contract's quarterly report deadline's reminder or escalation (LLR 26.12, LEW 17.3; issue 11). */
+    record ReportDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, DeadlineAlerts.Kind kind, Instant dueAt)
+            implements Alert {
+        public ReportDue {
+            Objects.requireNonNull(contract, "contract");
+            Objects.requireNonNull(quarter, "quarter");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /** The kind of a deadline, callback or report alert; {@code null} for a digest. */
     default DeadlineAlerts.Kind kindOrNull() {
-        return this instanceof Deadline d ? d.kind() : this instanceof Callback c ? c.kind() : null;
+        return this instanceof Deadline d ? d.kind() : this instanceof Callback c ? c.kind() : this instanceof ReportDue r ? r.kind() : null;
     }
 
     /** One duty manager's daily digest for one London day. */

@@ -228,23 +228,27 @@ public interface CaseStore {
      * @param waiting    the alert it waits for next, or {@code null} once escalated
      * @param alertAt    when that alert is due, or {@code null} once escalated
      */
-    record IndexedClock(ReferralReference reference, String messageId, String contract, ServiceCode service, String clock,
-                        Instant dueAt, Instant reminderAt, boolean urgent, DeadlineAlerts.Kind waiting, Instant alertAt) {
+    record IndexedClock(ReferralReference reference, String messageId, org.advocacyhub.domain.time.FinancialQuarter reportQuarter,
+                        String contract, ServiceCode service, String clock, Instant dueAt, Instant reminderAt, boolean urgent,
+                        DeadlineAlerts.Kind waiting, Instant alertAt) {
 
         public IndexedClock {
-            if ((reference == null) == (messageId == null)) {
-                throw new IllegalArgumentException("a clock belongs to a case or to a message, exactly one");
+            int owners = (reference == null ? 0 : 1) + (messageId == null ? 0 : 1) + (reportQuarter == null ? 0 : 1);
+            if (owners != 1) {
+                throw new IllegalArgumentException("a clock belongs to a case, a message or a quarterly report, exactly one");
             }
         }
 
-        /** The case reference or the message id. */
+        /** The case reference, the message id, or the report deadline's id ({@code REPORT-LLR-FY2026Q3}). */
         public String ownerId() {
-            return reference != null ? reference.value() : messageId;
+            return reference != null ? reference.value() : messageId != null ? messageId
+                    : org.advocacyhub.domain.reports.ReportDeadline.ownerId(contract, reportQuarter);
         }
 
-        /** The alert it raises: a case's deadline or a message's callback. */
+        /** The alert it raises: a case's deadline, a message's callback or a quarterly report's deadline. */
         public Alert alert(DeadlineAlerts.Kind kind) {
-            return reference != null ? new Alert.Deadline(reference, clock, kind, dueAt) : new Alert.Callback(messageId, kind, dueAt);
+            return reference != null ? new Alert.Deadline(reference, clock, kind, dueAt)
+                    : messageId != null ? new Alert.Callback(messageId, kind, dueAt) : new Alert.ReportDue(contract, reportQuarter, kind, dueAt);
         }
     }
 

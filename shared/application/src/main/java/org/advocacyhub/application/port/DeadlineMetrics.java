@@ -8,10 +8,13 @@ public interface DeadlineMetrics {
     /** What a missed answerphone callback (LLR 9.23) is counted under when the caller named no service. */
     String ANSWERPHONE = "ANSWERPHONE";
 
+    /** What a missed quarterly report deadline (LLR 26.12, LEW 17.3) is counted under: it is the contract's, not a service's. */
+    String REPORT = "REPORT";
+
     /**
      * A deadline passed unmet, found {@code late} after it. Counted once per escalation.
      *
-     * @param service a service code, or {@link #ANSWERPHONE} for a callback that named none
+     * @param service a service code, or {@link #ANSWERPHONE} for a callback that named none, {@link #REPORT} for a quarterly report
      */
     void deadlineMissed(String contract, String service, String clock, Duration late);
 }

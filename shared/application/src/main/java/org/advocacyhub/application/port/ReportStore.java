@@ -32,6 +32,20 @@ public interface ReportStore {
     /** Whether the workbook was sent already (and its message id). */
     Optional<String> sentMessage(String reportId, String authority);
 
+    /** Starts the quarter's report deadline clock (LLR 26.12), unless it was started before; true if started now. */
+    boolean startDeadline(org.advocacyhub.domain.reports.ReportDeadline deadline);
+
+    /**
+     * Records that the quarter's workbook for {@code authority} has gone (by any report), and stops the
+     * deadline once every one of {@code all} has: it leaves the alert and due indexes and stays, stopped,
+     * so that a schedule firing later does not start it again. Nothing happens without a started deadline.
+     */
+    void deadlineSent(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, String authority, java.util.Set<String> all,
+                      Instant at);
+
+    /** The due time of the quarter's report deadline while it runs; empty once stopped (or never started). */
+    Optional<Instant> deadlineDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter);
+
     /** Records a member of staff's access (every staff access is audited). */
     void audit(String reportId, AuditEntry entry);
 }

@@ -59,6 +59,13 @@ public interface StaffNotifications {
     void callbackMissed(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice);
 
     /**
+     * A contract's quarterly report is due soon (reminder) or was not sent by its due date (escalation),
+     * LLR 26.12, LEW 17.3: to the duty managers of the contract. No personal data: the contract and quarter.
+     */
+    void reportDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, StaffRecord to, DeadlineNotice notice,
+                   boolean missed);
+
+    /**
      * The daily digest (issue 9): everything overdue and everything due on {@code day} in the
      * contracts {@code to} is a duty manager of, per contract, in priority order.
      */

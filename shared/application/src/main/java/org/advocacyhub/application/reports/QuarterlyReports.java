@@ -264,6 +264,9 @@ public final class QuarterlyReports {
         Contract contract = contracts.contract(contractCode)
                 .orElseThrow(() -> new IllegalArgumentException("no contract " + contractCode));
         FinancialQuarter ended = FinancialQuarter.containing(now).previous();
+        // LLR 26.12, LEW 17.3: the report's deadline runs from the quarter's end, watched by the allocation timer like
+        // any clock; the schedule's first firing after the quarter starts it (once: a stopped one stays stopped).
+        org.advocacyhub.domain.reports.ReportDeadline.of(contract, ended).ifPresent(store::startDeadline);
         LocalDate runDay = org.advocacyhub.domain.reports.ReportRun.runDay(contract, ended);
         if (today(now).isBefore(runDay)) {
             LOG.info("Report schedule for {}: {} runs on {}", contractCode, ended.key(), runDay);
@@ -374,6 +377,14 @@ public final class QuarterlyReports {
             }
             store.markSent(report.id(), book.authority(), messageId, now);
             books.add(book.sent(now, messageId));
+        }
+        Contract contract = contracts.contract(report.contract()).orElseThrow();
+        java.util.Set<String> all = contract.reportSchedule().perAuthority()
+                ? contract.authorities().stream().map(Authority::code).collect(java.util.stream.Collectors.toSet())
+                : java.util.Set.of(contract.code());
+        for (QuarterlyReport.Workbook book : books) {
+            // The deadline stops once every authority's workbook of the quarter has gone, by this report or others.
+            store.deadlineSent(report.contract(), report.quarter(), book.authority(), all, now);
         }
         QuarterlyReport sent = report.withWorkbooks(books);
         if (!store.save(sent)) {

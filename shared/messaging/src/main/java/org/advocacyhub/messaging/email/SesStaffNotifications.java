@@ -53,6 +53,12 @@ public final class SesStaffNotifications implements StaffNotifications {
         mail.send(CallbackAlertEmail.missed(message, to, notice, listUrl(message)));
     }
 
+    @Override
+    public void reportDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, StaffRecord to, DeadlineNotice notice,
+                          boolean missed) {
+        mail.send(ReportDueEmail.of(contract, quarter, to, notice, missed, apiUrl == null ? null : apiUrl + "reports"));
+    }
+
     /** The contract's open answerphone messages in the staff API. */
     private String listUrl(AnswerphoneMessage message) {
         return apiUrl == null ? null : apiUrl + "answerphone-messages?contract=" + message.contract() + "&status=open";

@@ -4,16 +4,18 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * The reminder queue's message (schema version 1): {@code DeadlineAlert} names a case's clock, the
- * alert and the due time; {@code CallbackAlert} an answerphone message, the alert and the due time;
+ * alert and the due time; {@code CallbackAlert} an answerphone message, the alert and the due time; {@code ReportAlert} a contract's quarterly report;
  * {@code DailyDigest} a duty manager and a day. Identifiers only, nothing
  * about the person: a message in the DLQ or a log holds no personal data.
  */
 @Serdeable
 public record AlertMessage(String type, int version, String reference, String clock, String kind, String dueAt,
-                           String day, String staffId, String messageId) {
+                           String day, String staffId, String messageId, String contract, String quarter) {
 
     public static final String DEADLINE = "DeadlineAlert";
     public static final String DIGEST = "DailyDigest";
     public static final String CALLBACK = "CallbackAlert";
+    /** A contract's quarterly report deadline (issue 11): the contract, the quarter ({@code FY2026Q3}), the alert and the due time. */
+    public static final String REPORT = "ReportAlert";
     public static final int VERSION = 1;
 }

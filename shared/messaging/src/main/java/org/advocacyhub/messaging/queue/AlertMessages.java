@@ -26,13 +26,16 @@ public final class AlertMessages {
         AlertMessage message;
         if (alert instanceof Alert.Deadline d) {
             message = new AlertMessage(AlertMessage.DEADLINE, AlertMessage.VERSION, d.reference().value(), d.clock(), d.kind().name(),
-                    d.dueAt().toString(), null, null, null);
+                    d.dueAt().toString(), null, null, null, null, null);
         } else if (alert instanceof Alert.Callback c) {
             message = new AlertMessage(AlertMessage.CALLBACK, AlertMessage.VERSION, null, null, c.kind().name(), c.dueAt().toString(),
-                    null, null, c.messageId());
+                    null, null, c.messageId(), null, null);
+        } else if (alert instanceof Alert.ReportDue r) {
+            message = new AlertMessage(AlertMessage.REPORT, AlertMessage.VERSION, null, null, r.kind().name(), r.dueAt().toString(),
+                    null, null, null, r.contract(), r.quarter().key());
         } else {
             Alert.Digest d = (Alert.Digest) alert;
-            message = new AlertMessage(AlertMessage.DIGEST, AlertMessage.VERSION, null, null, null, null, d.day().toString(), d.staffId(), null);
+            message = new AlertMessage(AlertMessage.DIGEST, AlertMessage.VERSION, null, null, null, null, d.day().toString(), d.staffId(), null, null, null);
         }
         try {
             return json.writeValueAsString(message);
@@ -60,6 +63,10 @@ public final class AlertMessages {
             if (AlertMessage.CALLBACK.equals(m.type()) && m.messageId() != null
                     && m.messageId().matches(org.advocacyhub.domain.answerphone.AnswerphoneMessage.ID_PATTERN)) {
                 return new Alert.Callback(m.messageId(), DeadlineAlerts.Kind.valueOf(require(m.kind())), Instant.parse(require(m.dueAt())));
+            }
+            if (AlertMessage.REPORT.equals(m.type()) && m.contract() != null && m.contract().matches("[A-Z]{2,10}")) {
+                return new Alert.ReportDue(m.contract(), org.advocacyhub.domain.time.FinancialQuarter.parseKey(m.quarter()),
+                        DeadlineAlerts.Kind.valueOf(require(m.kind())), Instant.parse(require(m.dueAt())));
             }
             if (AlertMessage.DIGEST.equals(m.type()) && m.staffId() != null && m.staffId().matches(StaffRecord.ID_PATTERN)) {
                 return new Alert.Digest(LocalDate.parse(require(m.day())), m.staffId());
