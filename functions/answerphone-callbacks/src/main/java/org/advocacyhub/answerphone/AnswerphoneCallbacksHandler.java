@@ -6,10 +6,9 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.advocacyhub.messaging.queue.SqsBatch;
+import org.advocacyhub.web.LambdaEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +49,7 @@ public class AnswerphoneCallbacksHandler extends MicronautRequestHandler<Object,
             return SqsBatch.process(batch, LOG, queue::handle);
         }
         if (event instanceof Map<?, ?> map) {
-            try {
-                byte[] bytes = json.writeValueAsBytes(map);
-                return map.containsKey("Records") ? execute(json.readValue(bytes, SQSEvent.class))
-                        : execute(json.readValue(bytes, APIGatewayProxyRequestEvent.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return execute(LambdaEvents.typed(json, map));
         }
         throw new IllegalArgumentException("not an API Gateway or SQS event: " + (event == null ? "null" : event.getClass().getName()));
     }

@@ -12,32 +12,30 @@ import org.advocacyhub.application.casework.IdentifyStaff;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.web.AnswerphoneApi;
 import org.advocacyhub.web.ApiOperation;
-import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Problems;
+import org.advocacyhub.web.RouteTable;
 import org.advocacyhub.web.RequestBodies;
 import org.advocacyhub.web.StaffRequests;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The answerphone routes (template.yaml {@code AnswerphoneCallbacksFunction}'s Api events), as {@link AnswerphoneApi} describes them. */
 @Singleton
 public final class AnswerphoneWeb {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AnswerphoneWeb.class);
 
     private final AnswerphoneMessages messages;
     private final JsonMapper json;
     private final Problems problems;
     private final StaffRequests staff;
     private final AnswerphoneJson view;
-    private final Map<String, ApiOperation> operations = new LinkedHashMap<>();
+    private final RouteTable operations;
 
     public AnswerphoneWeb(AnswerphoneMessages messages, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json) {
         this.messages = messages;
         this.json = json;
         this.problems = new Problems(json);
+        this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED);
         this.staff = new StaffRequests(identify, problems, new RequestBodies(problems));
         this.view = new AnswerphoneJson(contracts);
         add(AnswerphoneApi.create(contracts).handledBy(request -> staff.withActorAndBody(request, (actor, body) ->
@@ -49,22 +47,11 @@ public final class AnswerphoneWeb {
     }
 
     private void add(ApiOperation operation) {
-        operations.put(operation.route(), operation);
+        operations.add(operation);
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        HttpRequest request = new HttpRequest(event);
-        ApiOperation operation = operations.get(request.route());
-        if (operation == null) {
-            return HttpResponses.forMethod(request, problems.of(404, "Not Found", "There is nothing at this address."));
-        }
-        try {
-            return HttpResponses.forMethod(request, operation.handler().apply(request));
-        } catch (RuntimeException e) {
-            // Class names only: an exception message could quote what a caller left.
-            LOG.error("Unhandled {} on {}", e.getClass().getName(), request.route());
-            return problems.of(500, "Internal Server Error", "Something went wrong on our side. Nothing was changed; try again.");
-        }
+        return operations.handle(event);
     }
 
     private APIGatewayProxyResponseEvent answer(AnswerphoneMessages.Outcome outcome) {

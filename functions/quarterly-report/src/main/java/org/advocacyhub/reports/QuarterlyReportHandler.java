@@ -6,11 +6,10 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.advocacyhub.application.reports.QuarterlyReports;
 import org.advocacyhub.messaging.queue.SqsBatch;
+import org.advocacyhub.web.LambdaEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +55,7 @@ public class QuarterlyReportHandler extends MicronautRequestHandler<Object, Obje
             if (map.get("scheduledReport") instanceof String contract) {
                 return Map.of("asked", reports.scheduled(contract).map(report -> report.id()).orElse(""));
             }
-            try {
-                byte[] bytes = json.writeValueAsBytes(map);
-                return map.containsKey("Records") ? execute(json.readValue(bytes, SQSEvent.class))
-                        : execute(json.readValue(bytes, APIGatewayProxyRequestEvent.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return execute(LambdaEvents.typed(json, map));
         }
         throw new IllegalArgumentException("not an API Gateway, SQS or schedule event: " + (event == null ? "null" : event.getClass().getName()));
     }

@@ -20,25 +20,24 @@ import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Problems;
+import org.advocacyhub.web.RouteTable;
 import org.advocacyhub.web.ReportsApi;
 import org.advocacyhub.web.RequestBodies;
 import org.advocacyhub.web.StaffRequests;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The report routes (template.yaml {@code QuarterlyReportFunction}'s Api events), as {@link ReportsApi} describes them. */
 @Singleton
 public final class ReportsWeb {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReportsWeb.class);
 
     private final JsonMapper json;
     private final Problems problems;
-    private final Map<String, ApiOperation> operations = new LinkedHashMap<>();
+    private final RouteTable operations;
 
     public ReportsWeb(QuarterlyReports reports, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json) {
         this.json = json;
         this.problems = new Problems(json);
+        this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED);
         RequestBodies bodies = new RequestBodies(problems);
         StaffRequests staff = new StaffRequests(identify, problems, bodies);
         add(ReportsApi.request(contracts).handledBy(request -> staff.withActorAndBody(request, (actor, body) ->
@@ -58,21 +57,11 @@ public final class ReportsWeb {
     }
 
     private void add(ApiOperation operation) {
-        operations.put(operation.route(), operation);
+        operations.add(operation);
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        HttpRequest request = new HttpRequest(event);
-        ApiOperation operation = operations.get(request.route());
-        if (operation == null) {
-            return HttpResponses.forMethod(request, problems.of(404, "Not Found", "There is nothing at this address."));
-        }
-        try {
-            return HttpResponses.forMethod(request, operation.handler().apply(request));
-        } catch (RuntimeException e) {
-            LOG.error("Unhandled {} on {}", e.getClass().getName(), request.route());
-            return problems.of(500, "Internal Server Error", "Something went wrong on our side. Nothing was changed; try again.");
-        }
+        return operations.handle(event);
     }
 
     private APIGatewayProxyResponseEvent answer(QuarterlyReports.Outcome outcome, int okStatus) {

@@ -360,18 +360,8 @@ class QuarterlyReportIT {
     }
 
     private void timerThenEmails(Instant at) {
-        try (FunctionInvoker timer = aws.newFunction("AllocationTimerFunction", Map.of("HUB_CLOCK_FIXED", at.toString()))) {
-            timer.invoke(Map.of());
-        }
-        try (FunctionInvoker emails = aws.newFunction("ReminderEmailsFunction", Map.of("HUB_CLOCK_FIXED", at.plusSeconds(5).toString()))) {
-            SqsEventSourceMapping mapping = SqsEventSourceMapping.of(aws.template().function("ReminderEmailsFunction").sqsEvents().get(0),
-                    emails, aws.sqs(), aws.resources(), aws.endpoints().region());
-            SqsEventSourceMapping.BatchOutcome outcome;
-            do {
-                outcome = mapping.pollOnce(Duration.ZERO);
-                assertEquals(0, outcome.failed(), "reminder queue messages not done");
-            } while (outcome.received() > 0);
-        }
+        hub.runTimer(at);
+        hub.deliverAlerts(at.plusSeconds(5));
     }
 
     private List<String> subjectsTo(String address) {

@@ -56,6 +56,29 @@ public class HubFixtures {
         }
     }
 
+    /** One run of the allocation timer as if it were {@code at}: what it says it did ({@code read=1 raised=1}). */
+    public String runTimer(Instant at) {
+        try (FunctionInvoker timer = aws.newFunction("AllocationTimerFunction", Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+            return (String) timer.invoke(Map.of());
+        }
+    }
+
+    /**
+     * Sends every alert waiting on the reminder queue through the reminder-emails function as if it were
+     * {@code at}, asserting that each message is done (none comes back for another try).
+     */
+    public void deliverAlerts(Instant at) {
+        try (FunctionInvoker emails = aws.newFunction("ReminderEmailsFunction", Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+            SqsEventSourceMapping mapping = SqsEventSourceMapping.of(aws.template().function("ReminderEmailsFunction").sqsEvents().get(0),
+                    emails, aws.sqs(), aws.resources(), aws.endpoints().region());
+            SqsEventSourceMapping.BatchOutcome outcome;
+            do {
+                outcome = mapping.pollOnce(java.time.Duration.ZERO);
+                assertEquals(0, outcome.failed(), "reminder queue messages not done");
+            } while (outcome.received() > 0);
+        }
+    }
+
     /** Refers through the intake function at {@code at} and screens it through the screening function. */
     public String referAndScreen(Map<String, Object> referral, Instant at) {
         String reference;

@@ -5,12 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.web.AnswerphoneApi;
+import org.advocacyhub.web.RouteTable;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
@@ -18,8 +18,6 @@ import org.advocacyhub.web.IntakeApi;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.OpenApiDocument;
 import org.advocacyhub.web.ReferralJsonSchema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The staff API's router (template.yaml {@code CaseworkFunction}): the {@link ApiOperation}s of
@@ -31,18 +29,18 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class CaseworkWeb {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CaseworkWeb.class);
 
     /** The version the OpenAPI document gives the API: the project's. */
     static final String API_VERSION = "0.1.0";
 
     private final CaseRoutes routes;
-    private final Map<String, ApiOperation> operations = new LinkedHashMap<>();
+    private final RouteTable operations;
     /** Built once: it changes only with a release. */
     private final String openApi;
 
     public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups, ContractTerms terms, ContractCatalogue contracts, JsonMapper json) {
         this.routes = routes;
+        this.operations = new RouteTable(routes.problems(), RouteTable.NOTHING_CHANGED);
         for (RouteGroup group : groups) {
             for (ApiOperation operation : group.operations()) {
                 add(operation);
@@ -53,7 +51,7 @@ public final class CaseworkWeb {
                 this::document);
         add(document);
         List<ApiOperation> all = new ArrayList<>(IntakeApi.all());
-        all.addAll(operations.values());
+        all.addAll(operations.operations());
         all.addAll(AnswerphoneApi.all(contracts));
         all.addAll(org.advocacyhub.web.ReportsApi.all(contracts));
         this.openApi = JsonText.write(json, OpenApiDocument.build("Advocacy Hub", API_VERSION, all,
@@ -65,33 +63,15 @@ public final class CaseworkWeb {
     }
 
     private void add(ApiOperation operation) {
-        if (operations.put(operation.route(), operation) != null) {
-            throw new IllegalStateException("two route groups serve " + operation.route());
-        }
+        operations.add(operation);
     }
 
     /** Every route, for the OpenAPI document. */
     public List<ApiOperation> operations() {
-        return List.copyOf(operations.values());
+        return operations.operations();
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        HttpRequest request = new HttpRequest(event);
-        return HttpResponses.forMethod(request, route(request));
-    }
-
-    private APIGatewayProxyResponseEvent route(HttpRequest request) {
-        ApiOperation operation = operations.get(request.route());
-        if (operation == null) {
-            return routes.problems().of(404, "Not Found", "There is nothing at this address.");
-        }
-        try {
-            return operation.handler().apply(request);
-        } catch (RuntimeException e) {
-            // Class names only: an exception message could quote a submitted value.
-            LOG.error("Unhandled {} on {} (cause: {})", e.getClass().getName(), request.route(),
-                    e.getCause() == null ? "none" : e.getCause().getClass().getName());
-            return routes.problems().of(500, "Internal Server Error", "Something went wrong on our side. Nothing was changed; try again.");
-        }
+        return operations.handle(event);
     }
 }

@@ -23,7 +23,6 @@ import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.contract.ContactDetails;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldError;
-import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.ReferralFields;
 import org.advocacyhub.domain.referral.ReferralRoute;
@@ -39,8 +38,7 @@ import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Problems;
 import org.advocacyhub.web.ReferralJsonSchema;
 import org.advocacyhub.web.RequestBodies;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.advocacyhub.web.RouteTable;
 
 /**
  * The HTTP face of intake: turns API Gateway requests into use-case calls and their outcomes into
@@ -50,7 +48,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class IntakeWeb {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IntakeWeb.class);
     static final String FORM_TOKEN = "formToken";
     /** The form's one-time token: a random UUID, so its receipt page cannot be guessed. */
     private static final Pattern TOKEN = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
@@ -66,7 +63,7 @@ public final class IntakeWeb {
     private final String schema;
     private final ContractCatalogue contracts;
     /** Each route of {@link IntakeApi} with its handler. */
-    private final Map<String, ApiOperation> operations = new LinkedHashMap<>();
+    private final RouteTable operations;
 
     public IntakeWeb(SubmitReferral submitReferral, ContractTerms terms, ContractCatalogue contracts, JsonMapper json) {
         this.submitReferral = submitReferral;
@@ -76,34 +73,21 @@ public final class IntakeWeb {
         this.bodies = new RequestBodies(problems);
         this.formPage = new ReferralFormPage(terms.areas());
         this.schema = JsonText.write(json, ReferralJsonSchema.build(terms.areas()));
+        this.operations = new RouteTable(problems,
+                "Something went wrong on our side. If you were sending a referral, send it again: it will not be duplicated.");
         for (ApiOperation operation : List.of(IntakeApi.FORM.handledBy(this::newReferral),
                 IntakeApi.SCHEMA.handledBy(request -> HttpResponses.json(200, schema)),
                 IntakeApi.SUBMIT.handledBy(this::submit),
                 IntakeApi.RECEIPT.handledBy(this::receipt))) {
-            operations.put(operation.route(), operation);
+            operations.add(operation);
         }
-        if (!operations.keySet().equals(IntakeApi.all().stream().map(ApiOperation::route).collect(java.util.stream.Collectors.toSet()))) {
+        if (!operations.operations().stream().map(ApiOperation::route).collect(java.util.stream.Collectors.toSet()).equals(IntakeApi.all().stream().map(ApiOperation::route).collect(java.util.stream.Collectors.toSet()))) {
             throw new IllegalStateException("every intake route needs its handler");
         }
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        HttpRequest request = new HttpRequest(event);
-        return HttpResponses.forMethod(request, route(request));
-    }
-
-    private APIGatewayProxyResponseEvent route(HttpRequest request) {
-        try {
-            ApiOperation operation = operations.get(request.route());
-            return operation == null ? problems.of(404, "Not Found", "There is nothing at this address.")
-                    : operation.handler().apply(request);
-        } catch (RuntimeException e) {
-            // Class names only: an exception message could quote a submitted value.
-            LOG.error("Unhandled {} on {} (cause: {})", e.getClass().getName(), request.route(),
-                    e.getCause() == null ? "none" : e.getCause().getClass().getName());
-            return problems.of(500, "Internal Server Error",
-                    "Something went wrong on our side. If you were sending a referral, send it again: it will not be duplicated.");
-        }
+        return operations.handle(event);
     }
 
     // ------------------------------------------------------------------ GET /referrals/new
