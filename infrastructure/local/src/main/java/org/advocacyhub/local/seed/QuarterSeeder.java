@@ -55,7 +55,12 @@ public final class QuarterSeeder {
     private final int threads;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    /** Referrals made whose screening decision is not known yet, in the order they were made. */
+    private final List<SeedCase> pending = new ArrayList<>();
     private int clockMoves;
+    /** Where the time went: moving the clock (and the schedules it fires), waiting for screening, requests. */
+    private long clockNanos;
+    private long screeningNanos;
     private Instant lastMove;
     private long lastMoveNanos;
 
@@ -230,6 +235,9 @@ public final class QuarterSeeder {
         } finally {
             pool.shutdownNow();
         }
+        if (!pending.isEmpty()) {
+            awaitScreening(List.copyOf(pending), day == null ? LocalDate.now() : day);
+        }
         Map<String, Long> byStatus = new TreeMap<>();
         for (String code : contracts.keySet()) {
             statuses(code, chosen, byStatus);
@@ -258,8 +266,12 @@ public final class QuarterSeeder {
                 lanes.computeIfAbsent(action.lane(), k -> new ArrayList<>()).add(action);
             }
         }
-        if (!referred.isEmpty()) {
-            awaitScreening(referred, today, api);
+        pending.addAll(referred);
+        // Screening runs on its own from the queue; wait for it only when a case's casework is due (usually hours later).
+        List<SeedCase> needed = lanes.values().stream().flatMap(List::stream).map(QuarterPlan.Action::subject)
+                .filter(c -> c != null && c.screened == null).distinct().toList();
+        if (!needed.isEmpty()) {
+            awaitScreening(List.copyOf(pending), today);
         }
         List<Future<?>> running = new ArrayList<>();
         for (List<QuarterPlan.Action> lane : lanes.values()) {
@@ -305,17 +317,24 @@ public final class QuarterSeeder {
         }
     }
 
-    /** Waits until screening (the eligibility function, from its queue) has decided on each referral just made. */
+    /**
+     * Waits until screening (the eligibility function, from its queue) has decided on each referral made and not yet
+     * known to be screened, reading the contract's list of cases received since the earliest of them.
+     */
     @SuppressWarnings("unchecked")
-    private void awaitScreening(List<SeedCase> referred, LocalDate today, QuarterPlan.Hub api) {
+    private void awaitScreening(List<SeedCase> referred, LocalDate today) {
+        QuarterPlan.Hub api = hubFor();
+        long start = System.nanoTime();
         Map<String, SeedCase> waiting = new LinkedHashMap<>();
         referred.forEach(c -> waiting.put(c.reference, c));
+        LocalDate from = referred.stream().map(c -> c.receivedAt.atZone(QuarterPlan.LONDON).toLocalDate()).min(LocalDate::compareTo)
+                .orElse(today).minusDays(1);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             for (String contract : referred.stream().map(c -> c.contract).distinct().toList()) {
                 String pageToken = null;
                 do {
-                    String path = "/cases?contract=" + contract + "&receivedFrom=" + today.minusDays(1) + "&receivedTo=" + today + "&limit=100"
+                    String path = "/cases?contract=" + contract + "&receivedFrom=" + from + "&receivedTo=" + today + "&limit=100"
                             + (pageToken == null ? "" : "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
                     Map<String, Object> page = api.call("GET /cases", "GET", path, MANAGER, null);
                     for (Map<String, Object> listed : (List<Map<String, Object>>) page.getOrDefault("cases", List.of())) {
@@ -342,6 +361,8 @@ public final class QuarterSeeder {
                 count("screened otherwise than planned");
             }
         }
+        pending.removeAll(referred);
+        screeningNanos += System.nanoTime() - start;
     }
 
     // ------------------------------------------------------------------ the clock
@@ -361,7 +382,9 @@ public final class QuarterSeeder {
         if (!to.isAfter(estimate.plusSeconds(2))) {
             return;
         }
+        long start = System.nanoTime();
         Map<String, Object> moved = hub.send("POST /_local/clock", "POST", "/_local/clock", null, Map.of("to", to.toString()));
+        clockNanos += System.nanoTime() - start;
         requests.incrementAndGet();
         clockMoves++;
         lastMove = Instant.parse((String) moved.get("now"));
@@ -413,8 +436,10 @@ public final class QuarterSeeder {
     }
 
     private void print(Summary summary, FinancialQuarter quarter, java.util.Set<String> contracts, Instant clock) {
-        out.printf("Seeded %s %s in %d s: %d requests, %d clock moves. The local clock is now %s.%n", String.join(",", contracts), key(quarter),
-                summary.took().toSeconds(), summary.requests(), summary.clockMoves(), clock);
+        out.printf("Seeded %s %s in %d s: %d requests, %d clock moves (%d s moving the clock, %d s waiting for screening). "
+                        + "The local clock is now %s.%n", String.join(",", contracts), key(quarter), summary.took().toSeconds(),
+                summary.requests(), summary.clockMoves(), Duration.ofNanos(clockNanos).toSeconds(), Duration.ofNanos(screeningNanos).toSeconds(),
+                clock);
         line("Referrals by service", summary.group("referrals by service "));
         line("Referrals by council", summary.group("referrals by council "));
         out.printf("  People referred twice (same name and date of birth): %d%n", summary.count("referrals of a person referred before"));
