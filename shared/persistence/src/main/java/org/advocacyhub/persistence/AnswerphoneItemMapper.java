@@ -115,14 +115,20 @@ final class AnswerphoneItemMapper {
 
     /** What the returns keep (no personal data, no TTL): in the contract's returns partition for the quarter the message was left. */
     static Map<String, AttributeValue> keptItem(AnswerphoneMessage m, Instant dueAt) {
+        return keptItem(m.contract(), new CallbackFigures.Kept(m.id(), m.leftAt(), dueAt, m.clock().stopped().orElse(null)));
+    }
+
+    static Map<String, AttributeValue> keptItem(String contract, CallbackFigures.Kept kept) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(TableKeys.returnsPk(m.contract(), FinancialQuarter.containing(m.leftAt()).key())));
-        item.put(SK, s(TableKeys.keptCallbackSk(m.leftAt(), m.id())));
+        item.put(PK, s(TableKeys.returnsPk(contract, FinancialQuarter.containing(kept.leftAt()).key())));
+        item.put(SK, s(TableKeys.keptCallbackSk(kept.leftAt(), kept.messageId())));
         item.put(TYPE, s("KEPT_CALLBACK"));
-        item.put("messageId", s(m.id()));
-        item.put("leftAt", s(m.leftAt().toString()));
-        item.put("dueAt", s(dueAt.toString()));
-        m.clock().stopped().ifPresent(at -> item.put("respondedAt", s(at.toString())));
+        item.put("messageId", s(kept.messageId()));
+        item.put("leftAt", s(kept.leftAt().toString()));
+        item.put("dueAt", s(kept.dueAt().toString()));
+        if (kept.respondedAt() != null) {
+            item.put("respondedAt", s(kept.respondedAt().toString()));
+        }
         return item;
     }
 

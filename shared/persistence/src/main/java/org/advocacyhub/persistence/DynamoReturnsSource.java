@@ -1,5 +1,6 @@
 package org.advocacyhub.persistence;
 
+import org.advocacyhub.domain.reports.ReturnsSink;
 import static org.advocacyhub.persistence.CaseItemMapper.s;
 
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class DynamoReturnsSource implements ReturnsSource {
     }
 
     @Override
-    public Read read(Contract contract, FinancialQuarter quarter, FinancialQuarter through, Sink sink) {
+    public Read read(Contract contract, FinancialQuarter quarter, FinancialQuarter through, ReturnsSink sink) {
         Counter counter = new Counter();
         List<String> areas = new ArrayList<>(contract.authorities().stream().map(Authority::code).toList());
         // LLR 7.38: a person placed from outside the area is still a referral the hub reports.

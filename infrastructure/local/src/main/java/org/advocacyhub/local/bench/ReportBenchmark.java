@@ -17,7 +17,6 @@ import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
-import org.advocacyhub.application.port.ReturnsSource;
 import org.advocacyhub.domain.answerphone.CallbackFigures;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.contract.Contract;
@@ -27,6 +26,7 @@ import org.advocacyhub.domain.reports.CaseloadList;
 import org.advocacyhub.domain.reports.QuarterlyReturn;
 import org.advocacyhub.domain.reports.QuarterlyReturnBuilder;
 import org.advocacyhub.domain.reports.ReturnTable;
+import org.advocacyhub.domain.reports.ReturnsSink;
 import org.advocacyhub.domain.reports.TimeRow;
 import org.advocacyhub.domain.returns.ReturnRecord;
 import org.advocacyhub.domain.time.FinancialQuarter;
@@ -186,7 +186,7 @@ public final class ReportBenchmark {
     }
 
     /** Feeds the builder (and the list) as the report function's sink does, timing each call. */
-    private static final class Timed implements ReturnsSource.Sink {
+    private static final class Timed implements ReturnsSink {
         private final QuarterlyReturnBuilder builder;
         private final CaseloadList caseload;
         long caseNanos;
@@ -238,7 +238,7 @@ public final class ReportBenchmark {
     }
 
     /** Generation only: takes each item and drops it (a hash, so the generating work is not optimised away). */
-    private static final class Discard implements ReturnsSource.Sink {
+    private static final class Discard implements ReturnsSink {
         long hash;
 
         @Override

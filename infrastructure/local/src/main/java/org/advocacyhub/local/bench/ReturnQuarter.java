@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.advocacyhub.application.port.ReturnsSource;
 import org.advocacyhub.domain.answerphone.CallbackFigures;
 import org.advocacyhub.domain.casework.Allocation;
 import org.advocacyhub.domain.casework.CaseClocks;
@@ -56,6 +55,7 @@ import org.advocacyhub.domain.referral.Residence;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.referral.ServiceQuestions;
 import org.advocacyhub.domain.referral.Urgency;
+import org.advocacyhub.domain.reports.ReturnsSink;
 import org.advocacyhub.domain.returns.AwarenessSession;
 import org.advocacyhub.domain.returns.AwarenessSetting;
 import org.advocacyhub.domain.returns.Complaint;
@@ -66,7 +66,7 @@ import org.advocacyhub.domain.time.WorkingCalendar;
 
 /**
  * A deterministic, realistic quarter of one contract made in memory for {@link ReportBenchmark}:
- * what the returns reader would hand the report function, streamed into a {@link ReturnsSource.Sink}
+ * what the returns reader would hand the report function, streamed into a {@link ReturnsSink}
  * one item at a time. Nothing is kept between cases (a repeat referral of a person is recognised by
  * re-deriving that person from its index), so generating 100,000 cases holds no more than one.
  *
@@ -157,7 +157,7 @@ final class ReturnQuarter {
     }
 
     /** Streams {@code cases} cases (each followed by its time rows), then the quarter's records and kept callbacks. */
-    Made generate(int cases, ReturnsSource.Sink sink) {
+    Made generate(int cases, ReturnsSink sink) {
         Random random = new Random(seed);
         long rows = 0;
         for (int i = 0; i < cases; i++) {
@@ -170,7 +170,7 @@ final class ReturnQuarter {
 
     // ------------------------------------------------------------------ one case
 
-    private int oneCase(int index, Random random, ReturnsSource.Sink sink) {
+    private int oneCase(int index, Random random, ReturnsSink sink) {
         ServiceConfig service = services.get(pick(random, serviceWeights()));
         // About 6% are a person referred before (a repeat referral, the name sometimes typed differently).
         int personIndex = index > 100 && random.nextInt(100) < 6 ? random.nextInt(index) : index;
@@ -335,7 +335,7 @@ final class ReturnQuarter {
     private record TimeRow(LocalDate date, int minutes, TimeEntry.Kind kind, TimeEntry.Activity activity, String by) {
     }
 
-    private int emit(ReferralCase c, List<TimeRow> rows, ReturnsSource.Sink sink) {
+    private int emit(ReferralCase c, List<TimeRow> rows, ReturnsSink sink) {
         sink.addCase(c);
         int emitted = 0;
         for (TimeRow row : rows) {
@@ -404,7 +404,9 @@ final class ReturnQuarter {
         if (typedDifferently) {
             name = last.toUpperCase(java.util.Locale.ROOT) + ",  " + first.toLowerCase(java.util.Locale.ROOT);
         }
-        LocalDate born = r.nextInt(100) < 2 ? null : LocalDate.of(1925, 1, 1).plusDays(r.nextInt(30_000));
+        // Intake requires a date of birth (ReferralFields.PERSON_DOB), so every stored case has one.
+        r.nextInt(100); // kept: the same seed makes the same people as before
+        LocalDate born = LocalDate.of(1925, 1, 1).plusDays(r.nextInt(30_000));
         int authorityRoll = r.nextInt(100);
         String authority = authorities.size() == 1 ? authorities.get(0)
                 : authorityRoll < 5 ? AuthorityDirectory.OUTSIDE_AREA
@@ -490,7 +492,7 @@ final class ReturnQuarter {
     // ------------------------------------------------------------------ the contract-wide records
 
     /** Awareness sessions of the half-year, complaints and compliments of the year to date (about one per 400 and 250 cases). */
-    private long records(int cases, Random random, ReturnsSource.Sink sink) {
+    private long records(int cases, Random random, ReturnsSink sink) {
         long made = 0;
         LocalDate from = quarter.yearToDate().firstDay();
         int days = (int) ChronoUnit.DAYS.between(from, quarter.lastDay()) + 1;
@@ -524,7 +526,7 @@ final class ReturnQuarter {
     }
 
     /** Answerphone messages left in the quarter (one per 20 cases), most called back within 24 working hours. */
-    private long callbacks(int cases, Random random, ReturnsSource.Sink sink) {
+    private long callbacks(int cases, Random random, ReturnsSink sink) {
         ClockDefinition clock = contract.answerphoneClock().orElse(null);
         if (clock == null) {
             return 0;

@@ -1,28 +1,14 @@
 package org.advocacyhub.application.port;
 
-import org.advocacyhub.domain.answerphone.CallbackFigures;
-import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.contract.Contract;
-import org.advocacyhub.domain.reports.TimeRow;
-import org.advocacyhub.domain.returns.ReturnRecord;
+import org.advocacyhub.domain.reports.ReturnsSink;
 import org.advocacyhub.domain.time.FinancialQuarter;
 
 /**
  * Reads what a quarter's return counts (issue 11 item 7): by Query only, streamed page by page into
- * a {@link Sink}, never every case in memory at once.
+ * a {@link ReturnsSink}, never every case in memory at once.
  */
 public interface ReturnsSource {
-
-    /** Takes what is read, one item at a time (the return builder, the caseload list). */
-    interface Sink {
-        void addCase(ReferralCase referralCase);
-
-        void addTime(TimeRow row);
-
-        void addRecord(ReturnRecord record);
-
-        void addCallback(CallbackFigures.Kept kept);
-    }
 
     /** How much was read, and in how many Query pages (for the logs and the benchmark). */
     record Read(long cases, long timeRows, long records, long callbacks, long pages) {
@@ -37,5 +23,5 @@ public interface ReturnsSource {
      * @param through the latest quarter whose closures are read: the quarter of the time of reading, so that a
      *                case open at the quarter's end and closed since is still found
      */
-    Read read(Contract contract, FinancialQuarter quarter, FinancialQuarter through, Sink sink);
+    Read read(Contract contract, FinancialQuarter quarter, FinancialQuarter through, ReturnsSink sink);
 }

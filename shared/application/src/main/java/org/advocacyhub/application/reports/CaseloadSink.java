@@ -2,7 +2,6 @@ package org.advocacyhub.application.reports;
 
 import java.util.List;
 import java.util.Optional;
-import org.advocacyhub.application.port.ReturnsSource;
 import org.advocacyhub.application.port.WorkbookWriter;
 import org.advocacyhub.domain.answerphone.CallbackFigures;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -10,6 +9,7 @@ import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.reports.CaseloadList;
 import org.advocacyhub.domain.reports.QuarterlyReturnBuilder;
 import org.advocacyhub.domain.reports.ReturnTable;
+import org.advocacyhub.domain.reports.ReturnsSink;
 import org.advocacyhub.domain.reports.TimeRow;
 import org.advocacyhub.domain.returns.ReturnRecord;
 import org.advocacyhub.domain.time.FinancialQuarter;
@@ -32,22 +32,21 @@ final class CaseloadSink {
     }
 
     /** One sink feeding the return builder and, where wanted, the restricted list. */
-    ReturnsSource.Sink feeding(QuarterlyReturnBuilder builder) {
-        return new ReturnsSource.Sink() {
+    ReturnsSink feeding(QuarterlyReturnBuilder builder) {
+        if (list == null) {
+            return builder;
+        }
+        return new ReturnsSink() {
             @Override
             public void addCase(ReferralCase referralCase) {
                 builder.addCase(referralCase);
-                if (list != null) {
-                    list.addCase(referralCase);
-                }
+                list.addCase(referralCase);
             }
 
             @Override
             public void addTime(TimeRow row) {
                 builder.addTime(row);
-                if (list != null) {
-                    list.addTime(row);
-                }
+                list.addTime(row);
             }
 
             @Override

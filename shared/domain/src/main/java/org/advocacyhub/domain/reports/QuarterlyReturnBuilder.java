@@ -65,7 +65,7 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  * {@code long}s, {@link PersonKey}); {@link #build} lays the figures out as sheets. The counting
  * rules are {@link CountingRules}'; this class only applies them.
  */
-public final class QuarterlyReturnBuilder {
+public final class QuarterlyReturnBuilder implements ReturnsSink {
 
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
     private static final DateTimeFormatter LONDON_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingCalendar.ZONE);
