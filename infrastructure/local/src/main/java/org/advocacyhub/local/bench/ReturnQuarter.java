@@ -359,14 +359,10 @@ final class ReturnQuarter {
     }
 
     private ReferralCase screened(ReferralCase c, ServiceConfig service, Outcome outcome, Reason reason, Instant at) {
-        CaseStatus status = switch (outcome) {
-            case NOT_ELIGIBLE -> CaseStatus.NOT_ACCEPTED;
-            case INFORMATION_ONLY -> CaseStatus.INFORMATION_ONLY;
-            case SIGNPOSTED -> CaseStatus.SIGNPOSTED;
-            case NEEDS_INFORMATION -> CaseStatus.NEEDS_INFORMATION;
-            case REDIRECT -> CaseStatus.REDIRECTED;
-            case ELIGIBLE -> throw new IllegalArgumentException("use eligible()");
-        };
+        if (outcome == Outcome.ELIGIBLE) {
+            throw new IllegalArgumentException("use eligible()");
+        }
+        CaseStatus status = CaseStatus.after(outcome);
         List<SlaClock> clocks = outcome == Outcome.NEEDS_INFORMATION ? c.clocks().stream().map(k -> k.pause(at, "Waiting")).toList()
                 : outcome == Outcome.REDIRECT ? c.clocks() : List.of();
         return c.screened(status, new ScreeningRecord(decision(outcome, reason), at, "bench"), clocks, null);

@@ -148,7 +148,7 @@ public final class ScreenReferral {
         Instant now = clock.instant();
         Contract contract = contracts.contractFor(referral.details().service());
         String policy = contract.service(referral.details().service()).eligibilityPolicy();
-        CaseStatus status = statusOf(decision.outcome());
+        CaseStatus status = CaseStatus.after(decision.outcome());
 
         List<CaseEvent> events = new ArrayList<>(earlierEvents);
         events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Screened: " + decision.outcome() + " ("
@@ -301,17 +301,6 @@ public final class ScreenReferral {
             }
         }
         return null;
-    }
-
-    static CaseStatus statusOf(Outcome outcome) {
-        return switch (outcome) {
-            case ELIGIBLE -> CaseStatus.AWAITING_ALLOCATION;
-            case NEEDS_INFORMATION -> CaseStatus.NEEDS_INFORMATION;
-            case REDIRECT -> CaseStatus.REDIRECTED;
-            case NOT_ELIGIBLE -> CaseStatus.NOT_ACCEPTED;
-            case INFORMATION_ONLY -> CaseStatus.INFORMATION_ONLY;
-            case SIGNPOSTED -> CaseStatus.SIGNPOSTED;
-        };
     }
 
     private static LocalDate today(Instant now) {

@@ -32,6 +32,18 @@ public enum CaseStatus {
         return description;
     }
 
+    /** Where a screening decision puts a case (README "Screening": the decision's status). */
+    public static CaseStatus after(org.advocacyhub.domain.eligibility.Outcome outcome) {
+        return switch (outcome) {
+            case ELIGIBLE -> AWAITING_ALLOCATION;
+            case NEEDS_INFORMATION -> NEEDS_INFORMATION;
+            case REDIRECT -> REDIRECTED;
+            case NOT_ELIGIBLE -> NOT_ACCEPTED;
+            case INFORMATION_ONLY -> INFORMATION_ONLY;
+            case SIGNPOSTED -> SIGNPOSTED;
+        };
+    }
+
     /** Whether the hub is working on it: accepted and not closed. */
     public boolean isOpenCasework() {
         return this == AWAITING_ALLOCATION || this == ALLOCATED || this == RESPONDED;
