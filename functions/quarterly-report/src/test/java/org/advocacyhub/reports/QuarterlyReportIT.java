@@ -384,13 +384,13 @@ class QuarterlyReportIT {
         timerThenEmails(Q2_REPORT_REMINDER.plusSeconds(60));
         List<String> reminded = subjectsTo("morgan-manager@hub.example");
         assertEquals(1, reminded.size(), reminded.toString());
-        assertTrue(reminded.get(0).startsWith("Reminder: quarterly report LLR FY2026 Q2 due"), reminded.get(0));
+        assertEquals("Reminder: quarterly report LLR FY2026 Q2 due by the end of Wednesday 21 October 2026", reminded.get(0));
 
         timerThenEmails(Q2_REPORT_DUE.plusSeconds(60));
         timerThenEmails(Q2_REPORT_DUE.plusSeconds(3600));
         List<String> all = subjectsTo("morgan-manager@hub.example");
         assertEquals(2, all.size(), "one reminder, one escalation: " + all);
-        assertTrue(all.get(1).startsWith("Missed: quarterly report LLR FY2026 Q2 due"), all.get(1));
+        assertEquals("Missed: quarterly report LLR FY2026 Q2 due by the end of Wednesday 21 October 2026", all.get(1));
         String text = aws.mailbox().emailsTo("morgan-manager@hub.example").get(1).text();
         assertTrue(text.contains("LLR 26.12"), text);
     }

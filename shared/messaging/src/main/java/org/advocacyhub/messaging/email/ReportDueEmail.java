@@ -20,13 +20,13 @@ public final class ReportDueEmail {
                 + quarter.lastDay() + ")";
         Letter letter = new Letter();
         if (missed) {
-            letter.paragraph("The quarterly report of " + which + " had not gone to every commissioner by " + UkDates.timeOnDay(notice.dueAt())
+            letter.paragraph("The quarterly report of " + which + " had not gone to every commissioner by " + UkDates.byEndOfDay(notice.dueAt())
                     + " (" + notice.clause() + "): " + UkDates.elapsed(notice.late()) + " overdue when this was sent.");
         } else {
-            letter.paragraph("The quarterly report of " + which + " must reach every commissioner by " + UkDates.timeOnDay(notice.dueAt())
+            letter.paragraph("The quarterly report of " + which + " must reach every commissioner by " + UkDates.byEndOfDay(notice.dueAt())
                     + " (" + notice.clause() + "), and has not gone to all of them yet.");
         }
-        letter.numbered(List.of("Due: " + UkDates.timeOnDay(notice.dueAt())))
+        letter.numbered(List.of("Due: " + UkDates.byEndOfDay(notice.dueAt())))
                 .heading("What to do")
                 .paragraph("Look at the report the schedule asked for (GET /reports/RPT-" + contract + "-" + quarter.key()
                         + "-SCHEDULED), or ask for it: POST /reports with {\"contract\": \"" + contract + "\", \"quarter\": \""
@@ -36,6 +36,6 @@ public final class ReportDueEmail {
             letter.link("Quarterly reports", reportsUrl);
         }
         return letter.to(to.email(), (missed ? "Missed: quarterly report " : "Reminder: quarterly report ") + contract + " FY"
-                + quarter.financialYear() + " Q" + quarter.quarter() + " due " + UkDates.timeOnDay(notice.dueAt()));
+                + quarter.financialYear() + " Q" + quarter.quarter() + " due by " + UkDates.byEndOfDay(notice.dueAt()));
     }
 }

@@ -30,6 +30,17 @@ public final class UkDates {
         return time + " on " + day(local.toLocalDate());
     }
 
+    /**
+     * A deadline that is the end of a day (a report due "within 21 days", LLR 26.12) as people say
+     * it: "the end of Wednesday 21 October 2026", not "midnight on Thursday 22 October"; any other
+     * time as {@link #timeOnDay}.
+     */
+    public static String byEndOfDay(Instant instant) {
+        var local = instant.atZone(UK);
+        return local.getHour() == 0 && local.getMinute() == 0 && local.getSecond() == 0 && local.getNano() == 0
+                ? "the end of " + day(local.toLocalDate().minusDays(1)) : timeOnDay(instant);
+    }
+
     /** A length of time as people say it: "1 minute", "2 hours 5 minutes", "3 days 4 hours"; under a minute: "less than a minute". */
     public static String elapsed(java.time.Duration duration) {
         long minutes = duration.toMinutes();
