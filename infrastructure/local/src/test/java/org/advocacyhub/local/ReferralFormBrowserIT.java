@@ -53,9 +53,9 @@ class ReferralFormBrowserIT {
             WebDriver page = browser.driver();
             page.get(base + "/referrals/new");
             choose(page, "service", "IMCA");
-            page.findElement(By.cssSelector("button[type=submit]")).click();
+            submit(page);
             fill(page, answers("referral-imca.json"));
-            page.findElement(By.cssSelector("button[type=submit]")).click();
+            submit(page);
             String text = page.findElement(By.tagName("body")).getText();
             assertTrue(text.matches("(?s).*LLR-2026-\\d{6}.*"), "the confirmation gives the reference: " + text);
             assertTrue(page.getCurrentUrl().contains("/referrals/receipts/"), page.getCurrentUrl());
@@ -72,14 +72,14 @@ class ReferralFormBrowserIT {
             page.get(base + "/referrals/new");
             check(browser, "choose a service", violations, sideways);
             choose(page, "service", "IMCA");
-            page.findElement(By.cssSelector("button[type=submit]")).click();
+            submit(page);
             check(browser, "the IMCA form", violations, sideways);
-            page.findElement(By.cssSelector("button[type=submit]")).click();
+            submit(page);
             assertTrue(page.getPageSource().contains("There is a problem") || page.getTitle().startsWith("Error"),
                     "the empty form comes back with its errors: " + page.getTitle());
             check(browser, "the form with its errors", violations, sideways);
             fill(page, answers("referral-imca.json"));
-            page.findElement(By.cssSelector("button[type=submit]")).click();
+            submit(page);
             check(browser, "the confirmation", violations, sideways);
 
             violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
@@ -164,6 +164,28 @@ class ReferralFormBrowserIT {
                 }
             }
         }
+    }
+
+    /** Presses the form's button and waits for the next page to replace this one (a form post navigates, with or without JavaScript). */
+    private static void submit(WebDriver page) {
+        WebElement before = page.findElement(By.tagName("html"));
+        page.findElement(By.cssSelector("button[type=submit]")).click();
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                before.getTagName();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                page.findElement(By.tagName("body"));
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the form post did not load a page within 20 s: " + page.getCurrentUrl());
     }
 
     private static void choose(WebDriver page, String name, String value) {
