@@ -87,6 +87,60 @@ class ReferralFormBrowserIT {
         }
     }
 
+    /**
+     * WCAG 2.1.1 and 2.4.7: by keyboard alone, Tab reaches every control of the form in page order, each with a
+     * visible focus indicator, and the form can be sent from the keyboard.
+     */
+    @Test
+    void wcag211EveryControlOfTheFormIsReachedByTabInOrderWithAVisibleFocus() throws IOException {
+        try (Chromium browser = Chromium.start(true)) {
+            WebDriver page = browser.driver();
+            page.get(base + "/referrals/new?service=IMCA");
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) page;
+            @SuppressWarnings("unchecked")
+            List<String> controls = (List<String>) js.executeScript("return Array.from(document.querySelectorAll("
+                    + "'form input:not([type=hidden]), form select, form textarea, form button'))"
+                    + ".filter(e => !e.disabled).map(e => e.id || e.name || e.textContent.trim());");
+            assertTrue(controls.size() > 20, "the IMCA form's controls: " + controls);
+            List<String> reached = new java.util.ArrayList<>();
+            List<String> unseen = new java.util.ArrayList<>();
+            org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(page);
+            for (int presses = 0; presses < controls.size() * 3 + 50 && reached.size() < controls.size(); presses++) {
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> focused = (Map<String, Object>) js.executeScript("const e = document.activeElement;"
+                        + "if (!e || !e.closest('form')) return null; const s = getComputedStyle(e);"
+                        + "return {key: e.id || e.name || e.textContent.trim(), visible: (s.outlineStyle !== 'none' && "
+                        + "parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'};");
+                if (focused != null && controls.contains((String) focused.get("key")) && !reached.contains((String) focused.get("key"))) {
+                    reached.add((String) focused.get("key"));
+                    if (!Boolean.TRUE.equals(focused.get("visible"))) {
+                        unseen.add((String) focused.get("key"));
+                    }
+                }
+            }
+            // Radios of one group are one Tab stop (arrow keys move within it): compare groups, not buttons.
+            assertEquals(groups(controls, js), groups(reached, js), "every control, in page order");
+            assertEquals(List.of(), unseen, "controls with no visible focus indicator (WCAG 2.4.7)");
+            page.findElement(By.cssSelector("button[type=submit]")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            assertTrue(page.getPageSource().contains("There is a problem") || page.getTitle().startsWith("Error"),
+                    "Enter on the button sends the form (it comes back with its errors)");
+        }
+    }
+
+    /** Each control's Tab stop: a radio button stands for its group (its name), anything else for itself. */
+    private static List<String> groups(List<String> keys, org.openqa.selenium.JavascriptExecutor js) {
+        List<String> stops = new java.util.ArrayList<>();
+        for (String key : keys) {
+            Object group = js.executeScript("const e = document.getElementById(arguments[0]);"
+                    + "return e && e.type === 'radio' ? 'radio:' + e.name : arguments[0];", key);
+            if (!stops.contains((String) group)) {
+                stops.add((String) group);
+            }
+        }
+        return stops;
+    }
+
     /** The checks above can fail: axe finds a known violation, JavaScript is really off, and 320 px is really 320 px. */
     @Test
     void theBrowserChecksThemselvesWork() {
