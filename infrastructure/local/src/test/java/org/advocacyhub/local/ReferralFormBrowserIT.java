@@ -228,7 +228,8 @@ class ReferralFormBrowserIT {
         while (System.nanoTime() < until) {
             try {
                 before.getTagName();
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            } catch (org.openqa.selenium.WebDriverException replaced) {
+                // Stale, or (chromedriver's other answer for the same thing) "does not belong to the document".
                 page.findElement(By.tagName("body"));
                 return;
             }
