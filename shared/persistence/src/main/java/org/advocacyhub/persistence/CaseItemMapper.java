@@ -175,8 +175,14 @@ public final class CaseItemMapper {
      */
     static Map<String, AttributeValue> clockItem(String ownerPk, String ownerId, String contract, ServiceCode service,
                                                  DeadlineAlerts.Watched watched) {
-        String clock = watched.clock().name();
-        DeadlineAlerts.Next next = DeadlineAlerts.next(DeadlineAlerts.Kind.REMINDER, watched.reminderAt(), watched.dueAt());
+        return clockItem(ownerPk, ownerId, contract, service, watched.clock().name(), watched.clock().startedAt(), watched.dueAt(),
+                watched.reminderAt(), watched.urgent());
+    }
+
+    /** The clock item of any owner from its times: in the due-time index, and in the alert index at its next alert. */
+    private static Map<String, AttributeValue> clockItem(String ownerPk, String ownerId, String contract, ServiceCode service, String clock,
+                                                         Instant startedAt, Instant dueAt, Instant reminderAt, boolean urgent) {
+        DeadlineAlerts.Next next = DeadlineAlerts.next(DeadlineAlerts.Kind.REMINDER, reminderAt, dueAt);
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(ownerPk));
         item.put(SK, s(TableKeys.clockSk(clock)));
@@ -184,16 +190,16 @@ public final class CaseItemMapper {
         item.put(GSI1PK, s(TableKeys.CLOCK_ALERTS));
         item.put(GSI1SK, s(TableKeys.clockDueSk(next.at(), ownerId, clock)));
         item.put(TableKeys.GSI3PK, s(TableKeys.CLOCKS_DUE));
-        item.put(TableKeys.GSI3SK, s(TableKeys.clockDueSk(watched.dueAt(), ownerId, clock)));
+        item.put(TableKeys.GSI3SK, s(TableKeys.clockDueSk(dueAt, ownerId, clock)));
         item.put("contract", s(contract));
         if (service != null) {
             item.put("service", s(service.name()));
         }
         item.put("clock", s(clock));
-        item.put("dueAt", s(watched.dueAt().toString()));
-        item.put("startedAt", s(watched.clock().startedAt().toString()));
-        item.put("reminderAt", s(watched.reminderAt().toString()));
-        item.put("urgent", AttributeValue.fromBool(watched.urgent()));
+        item.put("dueAt", s(dueAt.toString()));
+        item.put("startedAt", s(startedAt.toString()));
+        item.put("reminderAt", s(reminderAt.toString()));
+        item.put("urgent", AttributeValue.fromBool(urgent));
         item.put("waiting", s(next.kind().name()));
         item.put("alertAt", s(next.at().toString()));
         return item;
@@ -215,25 +221,10 @@ public final class CaseItemMapper {
      * case's clock, so the allocation timer and the digest read it with the rest.
      */
     static Map<String, AttributeValue> reportDeadlineItem(org.advocacyhub.domain.reports.ReportDeadline deadline) {
-        String clock = org.advocacyhub.domain.reports.ReportDeadline.CLOCK;
-        DeadlineAlerts.Next next = DeadlineAlerts.next(DeadlineAlerts.Kind.REMINDER, deadline.reminderAt(), deadline.dueAt());
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(TableKeys.reportDeadlinePk(deadline.contract(), deadline.quarter().key())));
-        item.put(SK, s(TableKeys.clockSk(clock)));
-        item.put(TYPE, s("CLOCK"));
-        item.put(GSI1PK, s(TableKeys.CLOCK_ALERTS));
-        item.put(GSI1SK, s(TableKeys.clockDueSk(next.at(), deadline.ownerId(), clock)));
-        item.put(TableKeys.GSI3PK, s(TableKeys.CLOCKS_DUE));
-        item.put(TableKeys.GSI3SK, s(TableKeys.clockDueSk(deadline.dueAt(), deadline.ownerId(), clock)));
-        item.put("contract", s(deadline.contract()));
+        Map<String, AttributeValue> item = clockItem(TableKeys.reportDeadlinePk(deadline.contract(), deadline.quarter().key()),
+                deadline.ownerId(), deadline.contract(), null, org.advocacyhub.domain.reports.ReportDeadline.CLOCK, deadline.startedAt(),
+                deadline.dueAt(), deadline.reminderAt(), false);
         item.put("reportQuarter", s(deadline.quarter().key()));
-        item.put("clock", s(clock));
-        item.put("dueAt", s(deadline.dueAt().toString()));
-        item.put("startedAt", s(deadline.startedAt().toString()));
-        item.put("reminderAt", s(deadline.reminderAt().toString()));
-        item.put("urgent", AttributeValue.fromBool(false));
-        item.put("waiting", s(next.kind().name()));
-        item.put("alertAt", s(next.at().toString()));
         return item;
     }
 
