@@ -246,7 +246,7 @@ public final class QuarterlyReports {
         if (!store.save(sending)) {
             return new Conflict("Report " + reportId + " changed meanwhile: look at it again.");
         }
-        return new Shown(sendAll(sending.nextVersion()));
+        return new Shown(sendAll(sending.nextVersion(), Map.of()));
     }
 
     // ------------------------------------------------------------------ the schedule and the queue
@@ -296,12 +296,14 @@ public final class QuarterlyReports {
      */
     public void process(String reportId, boolean lastAttempt) {
         QuarterlyReport report = store.find(reportId).orElseThrow(() -> new IllegalArgumentException("no report " + reportId));
+        // The workbooks just built, by archive key: sent from here rather than read back from the archive.
+        Map<String, byte[]> built = new java.util.HashMap<>();
         try {
             if (report.status() == QuarterlyReport.Status.QUEUED || report.status() == QuarterlyReport.Status.FAILED) {
-                report = build(report);
+                report = build(report, built);
             }
             if (report.send() && report.status() == QuarterlyReport.Status.BUILT) {
-                sendAll(report);
+                sendAll(report, built);
             }
         } catch (RuntimeException e) {
             if (lastAttempt) {
@@ -311,7 +313,7 @@ public final class QuarterlyReports {
         }
     }
 
-    private QuarterlyReport build(QuarterlyReport report) {
+    private QuarterlyReport build(QuarterlyReport report, Map<String, byte[]> written) {
         Instant now = clock.instant();
         Contract contract = contracts.contract(report.contract()).orElseThrow();
         WorkingCalendar calendar = contract.calendar();
@@ -330,6 +332,7 @@ public final class QuarterlyReports {
                     + report.quarter().key() + ".xlsx";
             byte[] bytes = writer.write(book.sheets(), "Quarterly return " + report.quarter().key() + ": " + book.authorityName());
             archive.put(folder + fileName, bytes, WorkbookWriter.CONTENT_TYPE);
+            written.put(folder + fileName, bytes);
             List<String> recipients = contract.authority(book.authorityCode()).map(Authority::reportRecipients)
                     .orElseGet(() -> contract.leadAuthority().reportRecipients());
             books.add(new QuarterlyReport.Workbook(book.authorityCode(), book.authorityName(), fileName, folder + fileName, recipients,
@@ -353,7 +356,7 @@ public final class QuarterlyReports {
     }
 
     /** Emails each workbook not yet sent, once each, then records the report as sent. */
-    private QuarterlyReport sendAll(QuarterlyReport report) {
+    private QuarterlyReport sendAll(QuarterlyReport report, Map<String, byte[]> inHand) {
         Instant now = clock.instant();
         List<String> copyTo = staff.dutyManagers(report.contract()).stream().map(StaffRecord::email).distinct().toList();
         List<QuarterlyReport.Workbook> books = new ArrayList<>();
@@ -368,7 +371,8 @@ public final class QuarterlyReports {
             }
             String messageId;
             try {
-                byte[] bytes = archive.get(book.archiveKey()).orElseThrow(() -> new IllegalStateException("workbook not archived"));
+                byte[] bytes = inHand.containsKey(book.archiveKey()) ? inHand.get(book.archiveKey())
+                        : archive.get(book.archiveKey()).orElseThrow(() -> new IllegalStateException("workbook not archived"));
                 messageId = mail.send(new ReportMail.Message(book.recipients(), copyTo, subject(report, book), text(report, book),
                         book.fileName(), bytes));
             } catch (RuntimeException e) {
