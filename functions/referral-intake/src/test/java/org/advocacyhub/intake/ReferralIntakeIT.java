@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advocacyhub.testing.FunctionInvoker;
+import org.advocacyhub.testing.HubFixtures;
 import org.advocacyhub.testing.LocalAws;
 import org.advocacyhub.testing.WithLocalAws;
 import org.junit.jupiter.api.Test;
@@ -120,8 +121,7 @@ class ReferralIntakeIT extends IntakeScenarios {
         while (hidden.find()) {
             fields.add(new String[] {hidden.group(1), hidden.group(2)});
         }
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        flatten("", example, answers);
+        Map<String, List<String>> answers = HubFixtures.formAnswers(example);
         Matcher boxes = Pattern.compile("<(input|textarea|select)[^>]* name=\"([^\"]+)\"[^>]*>").matcher(html);
         java.util.Set<String> seen = new java.util.HashSet<>();
         while (boxes.find()) {
@@ -152,26 +152,6 @@ class ReferralIntakeIT extends IntakeScenarios {
     }
 
     /** The example's answers as the form names them: dates in day, month and year boxes, yes or no for booleans. */
-    @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Map<String, Object> object, Map<String, List<String>> out) {
-        object.forEach((key, value) -> {
-            String name = prefix + key;
-            if (value instanceof Map<?, ?> nested) {
-                flatten(name + ".", (Map<String, Object>) nested, out);
-            } else if (value instanceof List<?> list) {
-                out.put(name, list.stream().map(String::valueOf).toList());
-            } else if (value instanceof Boolean yes) {
-                out.put(name, List.of(yes ? "yes" : "no"));
-            } else if (String.valueOf(value).matches("\\d{4}-\\d{2}-\\d{2}")) {
-                String[] parts = String.valueOf(value).split("-");
-                out.put(name + ".day", List.of(parts[2]));
-                out.put(name + ".month", List.of(parts[1]));
-                out.put(name + ".year", List.of(parts[0]));
-            } else if (!name.equals("route")) {
-                out.put(name, List.of(String.valueOf(value)));
-            }
-        });
-    }
 
     @Test
     void theFormIsAccessibleHtmlWithATokenAndNoScripts() {

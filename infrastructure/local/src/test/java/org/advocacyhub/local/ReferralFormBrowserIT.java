@@ -166,36 +166,14 @@ class ReferralFormBrowserIT {
         browser.width(1280);
     }
 
-    /** The example referral's answers by form field name (dates in day, month, year boxes), as ReferralIntakeIT fills them. */
+    /** The example referral's answers by form field name (dates in day, month, year boxes), as a person fills the form in. */
     @SuppressWarnings("unchecked")
     private static Map<String, List<String>> answers(String example) throws IOException {
         Map<String, Object> json = JsonMapper.createDefault().readValue(Files.readString(
                 java.nio.file.Path.of("../events/" + example)), Map.class);
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        flatten("", json, out);
-        return out;
+        return org.advocacyhub.testing.HubFixtures.formAnswers(json);
     }
 
-    @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Map<String, Object> object, Map<String, List<String>> out) {
-        object.forEach((key, value) -> {
-            String name = prefix + key;
-            if (value instanceof Map<?, ?> nested) {
-                flatten(name + ".", (Map<String, Object>) nested, out);
-            } else if (value instanceof List<?> list) {
-                out.put(name, list.stream().map(String::valueOf).toList());
-            } else if (value instanceof Boolean yes) {
-                out.put(name, List.of(yes ? "yes" : "no"));
-            } else if (String.valueOf(value).matches("\\d{4}-\\d{2}-\\d{2}")) {
-                String[] parts = String.valueOf(value).split("-");
-                out.put(name + ".day", List.of(parts[2]));
-                out.put(name + ".month", List.of(parts[1]));
-                out.put(name + ".year", List.of(parts[0]));
-            } else {
-                out.put(name, List.of(String.valueOf(value)));
-            }
-        });
-    }
 
     /** Types, selects, ticks and chooses as a person would: by the field's label where it has one. */
     private static void fill(WebDriver page, Map<String, List<String>> answers) {

@@ -79,6 +79,38 @@ public class HubFixtures {
         }
     }
 
+    /**
+     * A JSON referral's answers by the referral form's field names, as a person fills the form in:
+     * nested objects as {@code person.name}, a list as its values, yes/no as {@code yes}/{@code no}, a
+     * date in its day, month and year boxes; the route is the form's own (not a field).
+     */
+    public static Map<String, List<String>> formAnswers(Map<String, Object> referral) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        formAnswers("", referral, out);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void formAnswers(String prefix, Map<String, Object> object, Map<String, List<String>> out) {
+        object.forEach((key, value) -> {
+            String name = prefix + key;
+            if (value instanceof Map<?, ?> nested) {
+                formAnswers(name + ".", (Map<String, Object>) nested, out);
+            } else if (value instanceof List<?> list) {
+                out.put(name, list.stream().map(String::valueOf).toList());
+            } else if (value instanceof Boolean yes) {
+                out.put(name, List.of(yes ? "yes" : "no"));
+            } else if (String.valueOf(value).matches("\\d{4}-\\d{2}-\\d{2}")) {
+                String[] parts = String.valueOf(value).split("-");
+                out.put(name + ".day", List.of(parts[2]));
+                out.put(name + ".month", List.of(parts[1]));
+                out.put(name + ".year", List.of(parts[0]));
+            } else if (!name.equals("route")) {
+                out.put(name, List.of(String.valueOf(value)));
+            }
+        });
+    }
+
     /** Refers through the intake function at {@code at} and screens it through the screening function. */
     public String referAndScreen(Map<String, Object> referral, Instant at) {
         String reference;
