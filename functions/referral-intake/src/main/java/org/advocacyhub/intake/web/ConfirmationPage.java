@@ -1,6 +1,6 @@
 package org.advocacyhub.intake.web;
 
-import static org.advocacyhub.messaging.email.Html.escape;
+import static org.advocacyhub.domain.text.Html.escape;
 
 import org.advocacyhub.domain.casework.ReferralReference;
 
@@ -25,12 +25,12 @@ final class ConfirmationPage {
                 + "<p>We check the referral against the rules for the service and tell you our decision. "
                 + "If we cannot accept it, we will explain why and where else the person can get help.</p>"
                 + "<p><a href=\"../new\">Make another referral</a></p>";
-        return Page.layout("Referral sent", html);
+        return org.advocacyhub.web.html.PageLayout.page("Referral sent", html);
     }
 
     /** The same page for an unknown, mistyped or expired receipt: it tells nothing about any referral. */
     static String expired() {
-        return Page.layout("Page not found", "<h1>Page not found</h1>"
+        return org.advocacyhub.web.html.PageLayout.page("Page not found", "<h1>Page not found</h1>"
                 + "<p>This confirmation page has expired or the address is not right. If you sent a referral, "
                 + "it has been received: your reference number is in the confirmation email, if you gave an email address.</p>"
                 + "<p><a href=\"../new\">Make a referral</a></p>");

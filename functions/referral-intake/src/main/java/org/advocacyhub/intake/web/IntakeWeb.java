@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -214,34 +212,9 @@ public final class IntakeWeb {
         Map<String, List<String>> fields = new LinkedHashMap<>(values);
         fields.remove(FORM_TOKEN);
         fields.put(ReferralFields.ROUTE.name(), List.of(ReferralRoute.ONLINE_FORM.name()));
-        // Browsers send every date box, filled or not: the common dates and the services' own.
-        for (FieldSpec spec : Stream.concat(ReferralFields.ALL.stream(), ServiceQuestions.all().stream()).toList()) {
-            if (spec.kind().isDate()) {
-                String day = single(fields.remove(spec.name() + ".day"));
-                String month = single(fields.remove(spec.name() + ".month"));
-                String year = single(fields.remove(spec.name() + ".year"));
-                if (!(day + month + year).isBlank()) {
-                    fields.put(spec.name(), List.of(isoDate(day, month, year)));
-                }
-            }
-        }
-        return fields;
-    }
-
-    private static String single(List<String> values) {
-        return values == null || values.isEmpty() ? "" : values.get(0).strip();
-    }
-
-    /** A real date as ISO text, or the boxes as typed (which the field rules then refuse as not a real date). */
-    private static String isoDate(String day, String month, String year) {
-        try {
-            if (year.length() == 4) {
-                return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)).toString();
-            }
-        } catch (NumberFormatException | DateTimeException notADate) {
-            // fall through
-        }
-        return year + "-" + month + "-" + day;
+        // The common dates and the services' own.
+        return org.advocacyhub.web.html.FormFields.posted(fields, Stream.concat(ReferralFields.ALL.stream(),
+                ServiceQuestions.all().stream()).toList());
     }
 
     /** Errors in the order of the page: service questions come just before "About the referral". */

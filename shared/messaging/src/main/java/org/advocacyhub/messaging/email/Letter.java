@@ -1,5 +1,6 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.domain.text.Html;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,15 +1,17 @@
-package org.advocacyhub.intake.web;
+package org.advocacyhub.web.html;
 
-import static org.advocacyhub.messaging.email.Html.escape;
+import static org.advocacyhub.domain.text.Html.escape;
 
 /**
- * The page layout shared by the public pages: GOV.UK Design System conventions (skip link, one
- * h1, 19px text, thick focus outlines, error colours) with inline styles only, so the pages need no
- * external assets and work with JavaScript off.
+ * The page layout of every HTML page, public and staff, written once: GOV.UK Design System
+ * conventions (skip link, one h1, 19px text, thick focus outlines, error colours) with inline
+ * styles only, so the pages need no external assets, pass the strict Content-Security-Policy of
+ * {@code HttpResponses.html} and work with JavaScript off. Tables stack into labelled rows on a
+ * narrow screen so that nothing scrolls sideways at 320 CSS pixels (WCAG 2.2 1.4.10).
  */
-final class Page {
+public final class PageLayout {
 
-    private static final String STYLE = """
+    static final String STYLE = """
             *,*::before,*::after{box-sizing:border-box}
             body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.32;color:#0b0c0c;background:#fff}
             a{color:#1d70b8;text-decoration-thickness:max(1px,.0625rem);text-underline-offset:.1578em}a:visited{color:#4c2c92}
@@ -49,17 +51,53 @@ final class Page {
             .panel{background:#00703c;color:#fff;padding:25px;text-align:center;margin-bottom:30px;border:5px solid transparent}.panel h1{margin-top:0}
             .panel .reference{font-size:36px;font-weight:700;overflow-wrap:anywhere}
             @media (max-width:640px){body{font-size:16px}h1{font-size:27px}h2{font-size:21px}fieldset>legend{font-size:19px}fieldset fieldset>legend{font-size:16px}button{font-size:16px}.panel .reference{font-size:27px}}
+            .console header{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:10px}
+            .console header a,.console header a:visited{color:#fff}.console header a:focus{color:#0b0c0c}
+            .console header form{margin:0}.console header button{font-size:16px;background:#fff;color:#0b0c0c;box-shadow:0 2px 0 #929191}
+            .console header button:focus{background:#ffdd00}
+            nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:5px 20px;font-size:16px;font-weight:400}
+            nav a[aria-current=page]{text-decoration-thickness:3px}
+            .who{font-size:16px;font-weight:400}
+            table{border-collapse:collapse;width:100%;margin-bottom:30px}caption{text-align:left;font-weight:700;font-size:24px;margin-bottom:10px}
+            th,td{text-align:left;vertical-align:top;padding:10px 20px 10px 0;border-bottom:1px solid #b1b4b6}
+            dl{margin:0 0 30px}dl div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:10px 0}
+            dt{font-weight:700;flex:0 0 30%;min-width:10em;padding-right:20px}dd{margin:0;flex:1 1 20em;overflow-wrap:anywhere}
+            .tag{display:inline-block;padding:2px 8px;font-weight:700;background:#cce2d8;color:#005a30}
+            .tag--late{background:#f4cdc6;color:#942514}.tag--soon{background:#fff7bf;color:#594d00}.tag--grey{background:#e5e6e7;color:#383f43}
+            details{margin-bottom:20px;border-left:5px solid #b1b4b6;padding-left:15px}summary{color:#1d70b8;cursor:pointer;text-decoration:underline;font-weight:700}
+            summary:focus{outline:3px solid transparent;color:#0b0c0c;background:#ffdd00;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c;text-decoration:none}
+            .inline-form{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end}.inline-form .group{margin-bottom:0}
+            .button--secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}.button--secondary:hover{background:#dbdad9}
+            .notice{border-left:10px solid #1d70b8;padding:15px;margin-bottom:30px;background:#f3f2f1}
+            .count{font-size:36px;font-weight:700;display:block}
+            .cards{display:flex;flex-wrap:wrap;gap:20px;list-style:none;padding:0;margin:0 0 30px}.cards li{flex:1 1 12em;border-top:5px solid #1d70b8;padding-top:10px}
+            input[type=datetime-local]{font:inherit;border:2px solid #0b0c0c;border-radius:0;padding:5px;max-width:100%}
+            @media (max-width:640px){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}tr{border-bottom:2px solid #0b0c0c;padding:10px 0}
+            th,td{border:0;padding:2px 0}td[data-label]::before{content:attr(data-label) ": ";font-weight:700}.count{font-size:27px}}
             """;
 
-    private Page() {
+    private PageLayout() {
     }
 
-    static String layout(String title, String mainHtml) {
+    /** A public page: the referral form and its receipt. */
+    public static String page(String title, String mainHtml) {
+        return document(title, "", "<header>Advocacy Hub</header>", mainHtml);
+    }
+
+    /**
+     * A staff page: the header holds the console's navigation and who is signed in (with the
+     * sign-out button), given as HTML the caller built and escaped.
+     */
+    public static String staffPage(String title, String headerHtml, String mainHtml) {
+        return document(title, " class=\"console\"", "<header>" + headerHtml + "</header>", mainHtml);
+    }
+
+    private static String document(String title, String bodyClass, String header, String mainHtml) {
         return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(title) + " - Advocacy Hub</title><style>" + STYLE + "</style></head><body>"
+                + "<title>" + escape(title) + " - Advocacy Hub</title><style>" + STYLE + "</style></head><body" + bodyClass + ">"
                 + "<a class=\"skip\" href=\"#main\">Skip to main content</a>"
-                + "<header>Advocacy Hub</header>"
+                + header
                 + "<main id=\"main\">" + mainHtml + "</main></body></html>\n";
     }
 }

@@ -1,4 +1,4 @@
-package org.advocacyhub.messaging.email;
+package org.advocacyhub.domain.text;
 
 /** Escaping for text placed in HTML (element content and quoted attribute values). */
 public final class Html {
