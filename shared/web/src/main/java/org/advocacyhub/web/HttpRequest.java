@@ -84,6 +84,46 @@ public final class HttpRequest {
                 : body.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The path the site's pages sit under, to put before {@code /console/...} in links: the stage
+     * ({@code /Prod}) when the request came to API Gateway's own {@code execute-api} address, and
+     * nothing on a custom domain mapped at its root or on {@code ./run-local}.
+     */
+    public String basePath() {
+        var context = event.getRequestContext();
+        String host = header("Host").orElse("");
+        if (context != null && context.getStage() != null && host.contains(".execute-api.")) {
+            return "/" + context.getStage();
+        }
+        return "";
+    }
+
+    /** The request's path as sent (for coming back to it after sign-in), with its query, without the base path. */
+    public String pathWithQuery() {
+        String path = event.getPath() == null ? "/" : event.getPath();
+        String base = basePath();
+        if (!base.isEmpty() && path.startsWith(base + "/")) {
+            path = path.substring(base.length());
+        }
+        Map<String, List<String>> query = queryParameters();
+        if (query.isEmpty()) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            for (String value : e.getValue()) {
+                out.append(separator).append(encode(e.getKey())).append('=').append(encode(value));
+                separator = '&';
+            }
+        }
+        return out.toString();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     /** Claims the API's authorizer verified (Cognito user pool in AWS), or none. */
     public Map<String, Object> claims() {
         var context = event.getRequestContext();

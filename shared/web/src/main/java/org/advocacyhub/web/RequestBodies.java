@@ -34,6 +34,25 @@ public final class RequestBodies {
     public record Refused(APIGatewayProxyResponseEvent response) implements Read {
     }
 
+    /** A form post's values, read strictly ({@link FormBody}): what could not be read is named, never kept garbled. */
+    public record Form(FormBody.Parsed parsed) implements Read {
+    }
+
+    /**
+     * A form post ({@code application/x-www-form-urlencoded}, else 415), at most
+     * {@link #MAX_BODY_BYTES} (else 413): the same limits as a JSON body.
+     */
+    public Read form(HttpRequest request) {
+        if (!request.mediaType().equals("application/x-www-form-urlencoded")) {
+            return new Refused(problems.of(415, "Unsupported Media Type", "Send the form as application/x-www-form-urlencoded."));
+        }
+        Optional<APIGatewayProxyResponseEvent> tooLarge = tooLarge(request.body());
+        if (tooLarge.isPresent()) {
+            return new Refused(tooLarge.get());
+        }
+        return new Form(FormBody.parse(request.body()));
+    }
+
     public Read json(HttpRequest request) {
         if (!request.mediaType().equals("application/json")) {
             return new Refused(problems.of(415, "Unsupported Media Type", "Send the body as application/json."));

@@ -1,0 +1,201 @@
+package org.advocacyhub.web.console;
+
+import static org.advocacyhub.domain.text.Html.escape;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.advocacyhub.application.casework.IdentifyStaff;
+import org.advocacyhub.application.casework.StaffActor;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldRules;
+import org.advocacyhub.domain.staff.StaffRecord;
+import org.advocacyhub.web.FormBody;
+import org.advocacyhub.web.HttpRequest;
+import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.RequestBodies;
+import org.advocacyhub.web.html.PageLayout;
+
+/**
+ * What every page of the staff console does, written once for every function that serves one:
+ * who is signed in (else on to sign-in, coming back to the page asked for), the page's header
+ * with the console's navigation and the sign-out button, and a form post read by the same rules
+ * as every request body ({@link RequestBodies#form}) with its CSRF token checked. Pages are
+ * {@code Cache-Control: no-store} under the strict Content-Security-Policy of the public form
+ * ({@link HttpResponses#html}).
+ */
+public final class Console {
+
+    /** The hidden field every console form carries. */
+    public static final String CSRF_FIELD = "csrf";
+
+    private final StaffSignIn signIn;
+    private final IdentifyStaff identify;
+    private final RequestBodies bodies;
+
+    public Console(StaffSignIn signIn, IdentifyStaff identify, RequestBodies bodies) {
+        this.signIn = signIn;
+        this.identify = identify;
+        this.bodies = bodies;
+    }
+
+    /** The signed-in member of staff on a console page, and the request's base path for links. */
+    public record Staff(StaffActor actor, StaffSignIn.Session session, String basePath) {
+
+        /** This session's CSRF token. */
+        public String csrf() {
+            return csrfToken(session.token());
+        }
+
+        /** A console path as a link: {@code /console/...} under the site's base path. */
+        public String href(String path) {
+            return basePath + path;
+        }
+
+        /** What the header calls them: their directory name, or their id. */
+        public String name() {
+            return actor.record().map(StaffRecord::name).orElse(actor.id());
+        }
+
+        public boolean isManager() {
+            return actor.isManager();
+        }
+
+        /** The hidden CSRF field for a form. */
+        public String csrfField() {
+            return "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + escape(csrf()) + "\">";
+        }
+    }
+
+    /** A form post that passed: its values (the CSRF token taken out), and each value that could not be read, named. */
+    public record Posted(Map<String, List<String>> values, List<FieldError> unreadable) {
+    }
+
+    /**
+     * A console page: {@code then} with the signed-in member of staff, or 303 to sign-in, which
+     * comes back here (a session that has expired is the same as none).
+     */
+    public APIGatewayProxyResponseEvent page(HttpRequest request, Function<Staff, APIGatewayProxyResponseEvent> then) {
+        Optional<StaffSignIn.Session> session = signIn.session(request);
+        if (session.isEmpty()) {
+            return HttpResponses.seeOther(request.basePath() + "/console/sign-in?returnTo="
+                    + java.net.URLEncoder.encode(request.pathWithQuery(), StandardCharsets.UTF_8));
+        }
+        return then.apply(new Staff(identify.identify(session.get().member()), session.get(), request.basePath()));
+    }
+
+    /**
+     * A console form post: signed in (else 303 to sign-in, back to {@code returnTo}), a form body
+     * by the shared rules (else its 413 or 415), and the session's CSRF token (else 403: nothing is
+     * changed). {@code then} gets the values, with the names whose value could not be read.
+     */
+    public APIGatewayProxyResponseEvent post(HttpRequest request, String returnTo,
+                                             BiFunction<Staff, Posted, APIGatewayProxyResponseEvent> then) {
+        Optional<StaffSignIn.Session> session = signIn.session(request);
+        if (session.isEmpty()) {
+            // The form is lost with the session: say so on the way back rather than keep it (it could hold personal data).
+            return HttpResponses.seeOther(request.basePath() + "/console/sign-in?returnTo="
+                    + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+        }
+        RequestBodies.Read read = bodies.form(request);
+        if (read instanceof RequestBodies.Refused refused) {
+            return refused.response();
+        }
+        FormBody.Parsed parsed = ((RequestBodies.Form) read).parsed();
+        List<String> tokens = parsed.values().getOrDefault(CSRF_FIELD, List.of());
+        if (tokens.size() != 1 || !constantTimeEquals(tokens.get(0), csrfToken(session.get().token()))) {
+            return HttpResponses.html(403, PageLayout.page("Form expired", "<h1>This form has expired</h1><p>Nothing was changed. "
+                    + "<a href=\"" + escape(request.basePath() + returnTo) + "\">Go back to the page</a>, load it again and send "
+                    + "the form from there.</p>"));
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>(parsed.values());
+        values.remove(CSRF_FIELD);
+        List<FieldError> unreadable = new ArrayList<>();
+        for (String name : parsed.unreadable()) {
+            unreadable.add(new FieldError(name, "'" + FieldRules.shown(name) + "' could not be read: the text was garbled in sending "
+                    + "(a broken %-escape or not UTF-8). Enter it again"));
+        }
+        if (parsed.brokenName()) {
+            unreadable.add(new FieldError(CSRF_FIELD, "Part of the form could not be read: it was garbled in sending. Enter it again"));
+        }
+        return then.apply(new Staff(identify.identify(session.get().member()), session.get(), request.basePath()),
+                new Posted(values, unreadable));
+    }
+
+    /** The sign-out button's post: its CSRF token checked like any form's, then the session ends. */
+    public APIGatewayProxyResponseEvent signOut(HttpRequest request) {
+        return post(request, "/console", (staff, posted) -> signIn.signOut(request));
+    }
+
+    /**
+     * A whole console page: the header with the navigation (the current page marked), who is
+     * signed in and the sign-out button, then {@code mainHtml}.
+     *
+     * @param current the path of the navigation item this page belongs to
+     */
+    public static String render(Staff staff, String title, String current, String mainHtml) {
+        StringBuilder header = new StringBuilder(1_000);
+        header.append("<a href=\"").append(escape(staff.href("/console"))).append("\">Advocacy Hub</a>")
+                .append("<nav aria-label=\"Console\"><ul>");
+        List<String[]> items = new ArrayList<>();
+        items.add(new String[] {"/console", "Home"});
+        items.add(new String[] {"/console/waiting-list", "Waiting list"});
+        items.add(new String[] {"/console/answerphone", "Answerphone"});
+        if (staff.isManager()) {
+            items.add(new String[] {"/console/reports", "Reports"});
+            items.add(new String[] {"/console/staff", "Staff"});
+        }
+        for (String[] item : items) {
+            header.append("<li><a href=\"").append(escape(staff.href(item[0]))).append("\"")
+                    .append(item[0].equals(current) ? " aria-current=\"page\"" : "").append(">").append(item[1]).append("</a></li>");
+        }
+        header.append("</ul></nav><form method=\"post\" action=\"").append(escape(staff.href("/console/sign-out"))).append("\">")
+                .append("<span class=\"who\">").append(escape(staff.name())).append(staff.isManager() ? " (manager)" : " (advocate)")
+                .append("</span> ").append(staff.csrfField()).append("<button type=\"submit\">Sign out</button></form>");
+        return PageLayout.staffPage(title, header.toString(), mainHtml);
+    }
+
+    /** A console page as the response. */
+    public static APIGatewayProxyResponseEvent respond(int status, Staff staff, String title, String current, String mainHtml) {
+        return HttpResponses.html(status, render(staff, title, current, mainHtml));
+    }
+
+    /** 403 as a console page: what the member of staff may not see, and why. */
+    public static APIGatewayProxyResponseEvent forbidden(Staff staff, String why) {
+        return respond(403, staff, "Not allowed", "", "<h1>You cannot see this page</h1><p>" + escape(why) + "</p>");
+    }
+
+    /** 404 as a console page. */
+    public static APIGatewayProxyResponseEvent notFound(Staff staff, String what) {
+        return respond(404, staff, "Not found", "", "<h1>Not found</h1><p>" + escape(what) + "</p>");
+    }
+
+    /**
+     * The CSRF token of a session: a digest of its token (which only the session's own browser
+     * holds, in an HttpOnly cookie), so it needs no store and ends with the session. With the
+     * cookie's {@code SameSite=Lax} and the CSP's {@code form-action 'self'} it stops another
+     * site's page from posting a console form.
+     */
+    static String csrfToken(String sessionToken) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("advocacy-hub console CSRF\n".getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest(sessionToken.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}
