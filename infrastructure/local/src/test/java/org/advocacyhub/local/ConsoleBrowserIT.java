@@ -89,7 +89,7 @@ class ConsoleBrowserIT {
             assertTrue(clockState(page, "Contact the person").startsWith("Met: stopped"), "the contact clock stopped in time");
 
             page.findElement(By.cssSelector("#form-time summary")).click();
-            page.findElement(By.id("minutes")).sendKeys("45");
+            page.findElement(By.id("time-minutes")).sendKeys("45");
             BrowserPages.choose(page, "kind", "DIRECT");
             BrowserPages.choose(page, "activity", "PHONE_OR_VIDEO");
             BrowserPages.click(page, page.findElement(By.cssSelector("#form-time button[type=submit]")));

@@ -29,6 +29,7 @@ final class ConsoleClient {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final List<String> setCookies = new ArrayList<>();
+    private final List<String> trace = new ArrayList<>();
 
     ConsoleClient(String base) {
         this.base = base;
@@ -56,14 +57,38 @@ final class ConsoleClient {
                 continue;
             }
             Map<String, String> body = new LinkedHashMap<>();
+            // As a browser sends it: every named input's value (a radio or checkbox only when checked), each textarea's
+            // text and each select's selected option, then what the test types or chooses over them.
             Matcher input = INPUT.matcher(form.group(2));
             while (input.find()) {
                 Map<String, String> a = attributes(input.group(2));
-                if (input.group(1).equals("input") && "hidden".equals(a.get("type")) && a.containsKey("name")) {
-                    body.put(unescape(a.get("name")), unescape(a.getOrDefault("value", "")));
+                String name = a.containsKey("name") ? unescape(a.get("name")) : null;
+                if (name == null) {
+                    continue;
+                }
+                String tag = input.group(1);
+                boolean checkable = "radio".equals(a.get("type")) || "checkbox".equals(a.get("type"));
+                if (tag.equals("input") && (!checkable || input.group(2).contains(" checked"))) {
+                    body.put(name, unescape(a.getOrDefault("value", "")));
+                } else if (tag.equals("textarea")) {
+                    int end = form.group(2).indexOf("</textarea>", input.end());
+                    body.put(name, unescape(form.group(2).substring(input.end(), end)));
+                } else if (tag.equals("select")) {
+                    String options = form.group(2).substring(input.end(), form.group(2).indexOf("</select>", input.end()));
+                    Matcher selected = Pattern.compile("<option value=\"([^\"]*)\"( selected)?").matcher(options);
+                    String value = null;
+                    while (selected.find()) {
+                        if (value == null || selected.group(2) != null) {
+                            value = unescape(selected.group(1));
+                        }
+                    }
+                    if (value != null) {
+                        body.put(name, value);
+                    }
                 }
             }
             body.putAll(values);
+            body.values().removeIf(java.util.Objects::isNull);
             return post(action, body);
         }
         throw new AssertionError("no form posting to ..." + actionEnd + " on " + page.location());
@@ -78,7 +103,11 @@ final class ConsoleClient {
 
     /** Signs in through the local hosted sign-in as the member of the demo team named {@code name}. */
     Page signIn(String name) throws IOException, InterruptedException {
-        Page chooser = get("/console");
+        return choose(get("/console"), name);
+    }
+
+    /** On the local hosted sign-in page, the button of the demo team member named {@code name}. */
+    Page choose(Page chooser, String name) throws IOException, InterruptedException {
         Matcher form = FORM.matcher(chooser.html());
         while (form.find()) {
             Matcher input = INPUT.matcher(form.group(2));
@@ -109,6 +138,11 @@ final class ConsoleClient {
         return cookies;
     }
 
+    /** Each request sent and its status (with the start of an error's body), for a failing test's message. */
+    List<String> trace() {
+        return trace;
+    }
+
     /** Every Set-Cookie header received, in order, as sent. */
     List<String> setCookies() {
         return setCookies;
@@ -126,6 +160,8 @@ final class ConsoleClient {
             request.GET();
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        trace.add(method + " " + uri.getPath() + " -> " + response.statusCode()
+                + (response.statusCode() >= 400 ? " " + response.body().replaceAll("\\s+", " ").substring(0, Math.min(300, response.body().length())) : ""));
         for (String set : response.headers().allValues("Set-Cookie")) {
             setCookies.add(set);
             String pair = set.split(";", 2)[0];

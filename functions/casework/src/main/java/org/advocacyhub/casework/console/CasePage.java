@@ -53,7 +53,10 @@ final class CasePage {
         StringBuilder html = new StringBuilder(30_000);
         if (!shown.errors().isEmpty()) {
             CaseForms.Form failed = forms.stream().filter(f -> f.action().equals(shown.action())).findFirst().orElse(null);
-            FormFields.errorSummary(html, shown.errors(), name -> failed == null ? FormFields.NO_FIELD : failed.anchor(name));
+            FormFields.errorSummary(html, shown.errors(), name -> {
+                String anchor = failed == null ? FormFields.NO_FIELD : failed.anchor(name);
+                return anchor.equals(FormFields.NO_FIELD) ? anchor : idPrefix(failed) + anchor;
+            });
         }
         if (!saved.isEmpty()) {
             html.append("<div class=\"notice\" role=\"status\"><p>").append(escape(saved)).append("</p></div>");
@@ -100,13 +103,18 @@ final class CasePage {
             if (!form.hint().isEmpty()) {
                 html.append("<p class=\"hint\">").append(escape(form.hint())).append("</p>");
             }
-            form.render(fields, html, open ? shown.values() : form.initial(), open ? shown.errors() : List.of());
+            form.render(fields.withIdPrefix(idPrefix(form)), html, open ? shown.values() : form.initial(), open ? shown.errors() : List.of());
             html.append("<button type=\"submit\">").append(escape(form.button())).append("</button></form></details>");
         }
         timeline(html, found.timeline());
         audit(html, found.audit());
         String title = (shown.errors().isEmpty() ? "" : "Error: ") + "Case " + c.reference().value();
         return Console.render(staff, title, "", html.toString());
+    }
+
+    /** Every id of a form starts with its action: the case page holds several forms with the same fields ("when", "kind"). */
+    static String idPrefix(CaseForms.Form form) {
+        return form.action() + "-";
     }
 
     private static void screening(StringBuilder html, ReferralCase c) {

@@ -27,13 +27,15 @@ public final class ConsoleFactory {
 
     @Singleton
     StaffSignIn staffSignIn(@Value("${console.issuer:}") String issuer, @Value("${console.client.id:}") String clientId,
-                            @Value("${console.sign.in.url:}") String signInUrl, @Value("${console.base.url:}") String baseUrl, Clock clock) {
+                            @Value("${console.sign.in.url:}") String signInUrl, @Value("${console.base.url:}") String baseUrl) {
         Map<String, String> environment = new HashMap<>();
         environment.put("CONSOLE_ISSUER", issuer);
         environment.put("CONSOLE_CLIENT_ID", clientId);
         environment.put("CONSOLE_SIGN_IN_URL", signInUrl);
         environment.put("CONSOLE_BASE_URL", baseUrl);
-        return new CognitoSignIn(ConsoleSession.create(SignInSettings.fromEnvironment(environment), clock));
+        // A token's lifetime is real time, as Cognito's issuer keeps it: checked on the system clock, never on the hub's
+        // business clock, which ./run-local can move days ahead (in AWS the two are the same clock).
+        return new CognitoSignIn(ConsoleSession.create(SignInSettings.fromEnvironment(environment), Clock.systemUTC()));
     }
 
     @Singleton

@@ -35,10 +35,26 @@ public final class FormFields {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final List<AuthorityDirectory.Area> areas;
+    /** Put before every id, so that several forms on one page (the case page's) never share an id. */
+    private final String idPrefix;
 
     /** @param areas the council areas an {@link FieldKind#AUTHORITY} field offers */
     public FormFields(List<AuthorityDirectory.Area> areas) {
+        this(areas, "");
+    }
+
+    private FormFields(List<AuthorityDirectory.Area> areas, String idPrefix) {
         this.areas = List.copyOf(areas);
+        this.idPrefix = idPrefix;
+    }
+
+    /** The same renderer with {@code prefix} before every id (and so before every {@link #anchor}). */
+    public FormFields withIdPrefix(String prefix) {
+        return new FormFields(areas, prefix);
+    }
+
+    private String id(FieldSpec field) {
+        return idPrefix + field.htmlId();
     }
 
     /** For forms without an authority field. */
@@ -102,10 +118,10 @@ public final class FormFields {
 
     /** One field: label or legend, hint, error and input, with the value last typed. */
     public void field(StringBuilder html, FieldSpec field, Map<String, List<String>> values, String error) {
-        String id = field.htmlId();
+        String id = id(field);
         boolean fieldset = field.kind().isDate() || field.kind() == FieldKind.YES_NO
                 || (field.isChoice() && asRadiosOrCheckboxes(field));
-        String describedBy = describedBy(field, error);
+        String describedBy = describedBy(id, field, error);
         html.append("<div class=\"group").append(error == null ? "" : " group--error").append("\">");
         if (fieldset) {
             html.append("<fieldset").append(describedBy).append("><legend>").append(escape(field.label()))
@@ -137,9 +153,9 @@ public final class FormFields {
                     .append(describedBy).append(">").append(escape(TextPolicy.displayable(rawFirst(values, field.name()), true)))
                     .append("</textarea>");
             case DATE_TIME -> html.append("<input class=\"").append(errorClass.strip()).append("\" id=\"").append(id)
-                    .append("\" name=\"").append(field.name()).append("\" type=\"datetime-local\" value=\"")
+                    .append("\" name=\"").append(field.name()).append("\" type=\"datetime-local\" step=\"1\" value=\"")
                     .append(escape(first(values, field.name()))).append("\" autocomplete=\"off\"").append(describedBy).append(">");
-            case DATE, PAST_DATE -> date(html, field, values, errorClass);
+            case DATE, PAST_DATE -> date(html, id, field, values, errorClass);
             case YES_NO -> radios(html, field, List.of(new Option("yes", "Yes"), new Option("no", "No")), values);
             case CHOICE, MULTI_CHOICE -> {
                 List<Option> options = field.choices().stream().map(c -> new Option(c.name(), c.displayName())).toList();
@@ -180,8 +196,8 @@ public final class FormFields {
         return field.required() ? "" : " (optional)";
     }
 
-    private static String describedBy(FieldSpec field, String error) {
-        String ids = ((field.hint().isEmpty() ? "" : field.htmlId() + "-hint ") + (error == null ? "" : field.htmlId() + "-error")).strip();
+    private static String describedBy(String id, FieldSpec field, String error) {
+        String ids = ((field.hint().isEmpty() ? "" : id + "-hint ") + (error == null ? "" : id + "-error")).strip();
         return ids.isEmpty() ? "" : " aria-describedby=\"" + ids + "\"";
     }
 
@@ -197,11 +213,11 @@ public final class FormFields {
         };
     }
 
-    private static void date(StringBuilder html, FieldSpec field, Map<String, List<String>> values, String errorClass) {
+    private static void date(StringBuilder html, String fieldId, FieldSpec field, Map<String, List<String>> values, String errorClass) {
         html.append("<div class=\"date\">");
         for (String[] part : new String[][] {{"day", "Day", "2"}, {"month", "Month", "2"}, {"year", "Year", "4"}}) {
             String name = field.name() + "." + part[0];
-            String id = field.htmlId() + "-" + part[0];
+            String id = fieldId + "-" + part[0];
             html.append("<div><label for=\"").append(id).append("\">").append(part[1]).append("</label>")
                     .append("<input class=\"input--date").append(part[0].equals("year") ? " input--year" : "").append(errorClass)
                     .append("\" id=\"").append(id).append("\" name=\"").append(name)
@@ -214,19 +230,19 @@ public final class FormFields {
     }
 
     /** Radios of the given options (a field's own choices, or others such as the advocates a case can go to). */
-    public static void radios(StringBuilder html, FieldSpec field, List<Option> options, Map<String, List<String>> values) {
+    public void radios(StringBuilder html, FieldSpec field, List<Option> options, Map<String, List<String>> values) {
         choices(html, field, options, values, "radio");
     }
 
-    private static void checkboxes(StringBuilder html, FieldSpec field, List<Option> options, Map<String, List<String>> values) {
+    private void checkboxes(StringBuilder html, FieldSpec field, List<Option> options, Map<String, List<String>> values) {
         choices(html, field, options, values, "checkbox");
     }
 
-    private static void choices(StringBuilder html, FieldSpec field, List<Option> options, Map<String, List<String>> values,
+    private void choices(StringBuilder html, FieldSpec field, List<Option> options, Map<String, List<String>> values,
                                 String type) {
         List<String> chosen = values.getOrDefault(field.name(), List.of());
         for (Option option : options) {
-            String id = field.htmlId() + "-" + option.value();
+            String id = id(field) + "-" + option.value();
             html.append("<div class=\"choice\"><input id=\"").append(escape(id)).append("\" name=\"").append(field.name())
                     .append("\" type=\"").append(type).append("\" value=\"").append(escape(option.value())).append("\"")
                     .append(chosen.contains(option.value()) ? " checked" : "").append("><label for=\"").append(escape(id))
@@ -234,10 +250,10 @@ public final class FormFields {
         }
     }
 
-    private static void select(StringBuilder html, FieldSpec field, List<Option> options, Map<String, List<String>> values,
+    private void select(StringBuilder html, FieldSpec field, List<Option> options, Map<String, List<String>> values,
                                String errorClass, String describedBy) {
         String current = first(values, field.name());
-        html.append("<select class=\"").append(errorClass.strip()).append("\" id=\"").append(field.htmlId()).append("\" name=\"")
+        html.append("<select class=\"").append(errorClass.strip()).append("\" id=\"").append(id(field)).append("\" name=\"")
                 .append(field.name()).append("\"").append(describedBy).append("><option value=\"\">Choose one</option>");
         for (Option option : options) {
             html.append("<option value=\"").append(escape(option.value())).append("\"")
@@ -295,9 +311,13 @@ public final class FormFields {
         return fields;
     }
 
-    /** The value a {@code datetime-local} box shows for an instant: London wall time to the minute. */
+    /**
+     * The value a {@code datetime-local} box shows for an instant: London wall time to the second
+     * (the box has {@code step="1"}), so that "now" offered on a form is never before an event of
+     * the same minute, such as a case received moments ago.
+     */
     public static String localDateTime(java.time.Instant instant) {
-        return instant.atZone(UK).toLocalDateTime().withSecond(0).withNano(0).toString();
+        return instant.atZone(UK).toLocalDateTime().withNano(0).format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
     /** {@code 2026-11-27T14:30} as London time with its offset, or the text as typed (the field rules then name the field). */
