@@ -138,4 +138,28 @@ public final class HttpRequest {
         }
         return Map.of();
     }
+
+    /**
+     * Every value of a header, in order, matched case-insensitively: {@code multiValueHeaders} when API Gateway
+     * passed them (a browser may send a header such as {@code Cookie} more than once), else the single value.
+     */
+    public List<String> headerValues(String name) {
+        if (event.getMultiValueHeaders() != null) {
+            List<String> values = new java.util.ArrayList<>();
+            for (Map.Entry<String, List<String>> e : event.getMultiValueHeaders().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
+                    e.getValue().stream().filter(java.util.Objects::nonNull).forEach(values::add);
+                }
+            }
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        return header(name).map(List::of).orElse(List.of());
+    }
+
+    /** The API Gateway stage the request came through ({@code requestContext.stage}), or none. */
+    public Optional<String> stage() {
+        return Optional.ofNullable(event.getRequestContext()).map(c -> c.getStage()).filter(s -> !s.isBlank());
+    }
 }

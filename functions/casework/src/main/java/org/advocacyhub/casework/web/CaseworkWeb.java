@@ -24,7 +24,7 @@ import org.advocacyhub.web.ReferralJsonSchema;
  * every {@link RouteGroup}. The same operations, with the intake function's ({@link IntakeApi}),
  * give the OpenAPI document ({@code GET /openapi.json}, public), with the answerphone function's
  * ({@link AnswerphoneApi}) and the field specs each query
- * and body is validated against.
+ * and body is validated against. The staff console's pages ({@code /console}) are routed here too.
  */
 @Singleton
 public final class CaseworkWeb {
@@ -38,7 +38,8 @@ public final class CaseworkWeb {
     /** Built once: it changes only with a release. */
     private final String openApi;
 
-    public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups, ContractTerms terms, ContractCatalogue contracts, JsonMapper json) {
+    public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups, ContractTerms terms, ContractCatalogue contracts, JsonMapper json,
+                       org.advocacyhub.casework.console.ConsolePages console) {
         this.routes = routes;
         this.operations = new RouteTable(routes.problems(), RouteTable.NOTHING_CHANGED);
         for (RouteGroup group : groups) {
@@ -56,6 +57,8 @@ public final class CaseworkWeb {
         all.addAll(org.advocacyhub.web.ReportsApi.all(contracts));
         this.openApi = JsonText.write(json, OpenApiDocument.build("Advocacy Hub", API_VERSION, all,
                 Map.of(IntakeApi.SUBMIT.route(), ReferralJsonSchema.build(terms.areas())), terms.areas()));
+        // The console's pages share the function and its route table, but are no part of the JSON API's document.
+        console.operations().forEach(this::add);
     }
 
     private APIGatewayProxyResponseEvent document(HttpRequest request) {

@@ -73,6 +73,46 @@ public final class AllocateAdvocate {
                 (values, referral, now) -> plan(referral, now, (String) values.get(ADVOCATE.name()), actor));
     }
 
+    /**
+     * An advocate the case could go to, and every rule allocating it to them would break (none:
+     * they are offered). The check is the allocation's own, so the console offers exactly the
+     * advocates an allocation would accept.
+     */
+    public record Candidate(StaffRecord advocate, List<BrokenRule> broken) {
+
+        public Candidate {
+            broken = List.copyOf(broken);
+        }
+
+        public boolean qualified() {
+            return broken.isEmpty();
+        }
+    }
+
+    /**
+     * Each advocate of {@code staff} (the directory, read once for a whole waiting list) for
+     * {@code referral}: managers and members who do not work in the case's contract are left out.
+     */
+    public List<Candidate> candidates(ReferralCase referral, List<StaffRecord> staff) {
+        ServiceConfig service = CaseWork.serviceOf(referral, contracts);
+        LocalDate today = today(clock.instant());
+        AllocationRequirement.Context context = new AllocationRequirement.Context(today,
+                AllocationCheck.usesBritishSignLanguage(referral.details().person()));
+        List<Candidate> out = new ArrayList<>();
+        for (StaffRecord member : staff) {
+            if (member.role() == org.advocacyhub.domain.staff.StaffRole.ADVOCATE && member.contracts().contains(referral.reference().contract())) {
+                out.add(new Candidate(member, AllocationCheck.check(member, referral.reference().contract(),
+                        referral.details().service(), service.allocation(), context)));
+            }
+        }
+        return out;
+    }
+
+    /** The staff directory, for {@link #candidates}. */
+    public List<StaffRecord> staff() {
+        return directory.all();
+    }
+
     private CaseWork.Plan plan(ReferralCase referral, Instant now, String advocateId, StaffActor actor) {
         if (referral.status() != CaseStatus.AWAITING_ALLOCATION && referral.status() != CaseStatus.ALLOCATED) {
             return new CaseWork.Stop(new CaseWork.Conflict("Only an accepted referral can be allocated; this one is: "

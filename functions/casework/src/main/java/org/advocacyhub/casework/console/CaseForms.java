@@ -1,0 +1,365 @@
+package org.advocacyhub.casework.console;
+
+import static org.advocacyhub.domain.text.Html.escape;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.advocacyhub.application.casework.CaseWork;
+import org.advocacyhub.application.casework.CloseCase;
+import org.advocacyhub.application.casework.RecordActivity;
+import org.advocacyhub.application.casework.RecordFeedback;
+import org.advocacyhub.application.casework.RecordTime;
+import org.advocacyhub.application.casework.StaffActor;
+import org.advocacyhub.application.casework.UpdateActionPlan;
+import org.advocacyhub.domain.casework.CaseStatus;
+import org.advocacyhub.domain.casework.Goal;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.contract.FeedbackQuestion;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.time.WorkingCalendar;
+import org.advocacyhub.web.html.FormFields;
+
+/**
+ * The case page's forms, each on the same use case as its JSON route (two adapters, one set of
+ * rules): contact, meeting, time, action plan, closure and feedback. A form's values become the
+ * use case's fields here: dates and times as {@link FormFields#posted} reads them, and the rows of
+ * goals as the list of goals the JSON route takes.
+ */
+@Singleton
+final class CaseForms {
+
+    /** One form of the case page. */
+    interface Form {
+        /** The last part of its address, {@code /console/cases/{reference}/<action>}. */
+        String action();
+
+        String title();
+
+        String hint();
+
+        String button();
+
+        /** What a fresh form holds (e.g. now, for when a contact happened). */
+        Map<String, List<String>> initial();
+
+        /** The id the error summary links to for a field. */
+        String anchor(String field);
+
+        void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors);
+
+        CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values);
+
+        /** What the page says once it is done. */
+        String saved();
+    }
+
+    private final RecordActivity activity;
+    private final RecordTime time;
+    private final UpdateActionPlan plan;
+    private final CloseCase close;
+    private final RecordFeedback feedback;
+    private final ContractCatalogue contracts;
+    private final Clock clock;
+
+    CaseForms(RecordActivity activity, RecordTime time, UpdateActionPlan plan, CloseCase close, RecordFeedback feedback,
+              ContractCatalogue contracts, Clock clock) {
+        this.activity = activity;
+        this.time = time;
+        this.plan = plan;
+        this.close = close;
+        this.feedback = feedback;
+        this.contracts = contracts;
+        this.clock = clock;
+    }
+
+    /**
+     * The forms a case shows: the casework on an accepted, open case; the person's feedback on a
+     * closed one (when its contract asks questions, LEW 13.3). Who may send each is the use case's
+     * decision: a refusal is shown on the page.
+     */
+    List<Form> forCase(ReferralCase referral) {
+        Instant now = clock.instant();
+        if (referral.status() == CaseStatus.CLOSED) {
+            List<FeedbackQuestion> questions = contracts.contract(referral.reference().contract()).map(Contract::feedback).orElse(List.of());
+            return questions.isEmpty() ? List.of() : List.of(new Simple("feedback", "Record the person's feedback", "Their answers at "
+                    + "closure (LEW 13.3); answer at least one question.", "Save feedback",
+                    questions.stream().map(FeedbackQuestion::field).toList(), Map.of(), feedback::record, "Feedback saved."));
+        }
+        if (!referral.status().isOpenCasework()) {
+            return List.of();
+        }
+        Map<String, List<String>> atNow = Map.of("at", List.of(FormFields.localDateTime(now)));
+        LocalDate today = now.atZone(WorkingCalendar.ZONE).toLocalDate();
+        Map<String, List<String>> todayBoxes = Map.of("date.day", List.of(String.valueOf(today.getDayOfMonth())),
+                "date.month", List.of(String.valueOf(today.getMonthValue())), "date.year", List.of(String.valueOf(today.getYear())));
+        List<Goal> goals = referral.work().actionPlan();
+        return List.of(
+                new Simple("contacts", "Record a contact", "The first contact that reaches the person stops the contact clocks "
+                        + "(LLR 9.38b, 7.25; LEW 8.4). Times are UK times.", "Save contact", RecordActivity.CONTACT, atNow,
+                        activity::contact, "Contact recorded."),
+                new Simple("meetings", "Record a meeting", "The first meeting held with the person stops the meeting clocks "
+                        + "(LLR 9.38c, 7.25). Times are UK times.", "Save meeting", RecordActivity.MEETING, atNow, activity::meeting,
+                        "Meeting recorded."),
+                new Simple("time", "Record time", "Time spent on the case, direct or indirect (LLR 26.17, LEW 17.5).", "Save time",
+                        RecordTime.FIELDS, todayBoxes, time::record, "Time recorded."),
+                new ActionPlan(goals),
+                new Closure(goals));
+    }
+
+    /** A form whose fields are the use case's own, one value each. */
+    private record Simple(String action, String title, String hint, String button, List<FieldSpec> specs,
+                          Map<String, List<String>> initial, UseCase useCase, String saved) implements Form {
+
+        @Override
+        public String anchor(String field) {
+            return FormFields.anchor(specs, field);
+        }
+
+        @Override
+        public void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors) {
+            fields.fields(html, specs, values, errors);
+        }
+
+        @Override
+        public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            return useCase.apply(reference, actor, SubmittedFields.of(FormFields.posted(values, specs)));
+        }
+    }
+
+    @FunctionalInterface
+    private interface UseCase {
+        CaseWork.Outcome apply(ReferralReference reference, StaffActor actor, SubmittedFields fields);
+    }
+
+    /**
+     * The action plan as rows: each goal (its id kept in a hidden field, LLR 9.34) and one empty
+     * row for a new goal. A row left wholly empty is not a goal; the rows are sent as the JSON
+     * route's list, so a goal's problems are named as the API names them ({@code goals.1.text}).
+     */
+    private final class ActionPlan implements Form {
+
+        private final List<Goal> goals;
+
+        ActionPlan(List<Goal> goals) {
+            this.goals = goals;
+        }
+
+        @Override
+        public String action() {
+            return "action-plan";
+        }
+
+        @Override
+        public String title() {
+            return "Update the action plan";
+        }
+
+        @Override
+        public String hint() {
+            return "What the person wants to achieve, in their words where possible. Leave the last row empty unless you are adding a goal.";
+        }
+
+        @Override
+        public String button() {
+            return "Save action plan";
+        }
+
+        @Override
+        public String saved() {
+            return "Action plan saved.";
+        }
+
+        @Override
+        public Map<String, List<String>> initial() {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            for (int i = 0; i < goals.size(); i++) {
+                values.put("goals." + i + ".id", List.of(goals.get(i).id()));
+                values.put("goals." + i + ".text", List.of(goals.get(i).text()));
+                values.put("goals." + i + ".status", List.of(goals.get(i).status().name()));
+            }
+            return values;
+        }
+
+        @Override
+        public String anchor(String field) {
+            int row = row(field);
+            if (row < 0) {
+                return FormFields.NO_FIELD;
+            }
+            String part = field.substring(field.lastIndexOf('.') + 1);
+            return UpdateActionPlan.GOALS.items().stream().filter(f -> f.name().equals(part) && !part.equals("id")).findFirst()
+                    .map(f -> FormFields.anchor(f.named("goals." + row + "." + part))).orElse(FormFields.NO_FIELD);
+        }
+
+        @Override
+        public void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors) {
+            int rows = rows(values) + 1;
+            for (int i = 0; i < rows; i++) {
+                html.append("<fieldset><legend>").append(i < rows - 1 ? "Goal " + (i + 1) : "A new goal (optional)").append("</legend>");
+                String id = first(values, "goals." + i + ".id");
+                if (!id.isEmpty()) {
+                    html.append("<input type=\"hidden\" name=\"goals.").append(i).append(".id\" value=\"").append(escape(id)).append("\">");
+                }
+                for (FieldSpec spec : UpdateActionPlan.GOALS.items()) {
+                    if (!spec.name().equals("id")) {
+                        FieldSpec item = spec.named("goals." + i + "." + spec.name());
+                        fields.field(html, item, values, FormFields.errorFor(errors, item));
+                    }
+                }
+                html.append("</fieldset>");
+            }
+            errors.stream().filter(e -> e.field().equals("goals")).forEach(e -> html.append("<p class=\"error-message\">")
+                    .append(escape(e.message())).append("</p>"));
+        }
+
+        @Override
+        public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (int i = 0; i < rows(values); i++) {
+                Map<String, Object> goal = new LinkedHashMap<>();
+                for (String part : List.of("id", "text", "status")) {
+                    List<String> given = values.get("goals." + i + "." + part);
+                    if (given != null && !given.isEmpty() && !given.get(0).isEmpty()) {
+                        goal.put(part, given.size() == 1 ? given.get(0) : given);
+                    }
+                }
+                if (!goal.isEmpty()) {
+                    list.add(goal);
+                }
+            }
+            return plan.update(reference, actor, SubmittedFields.fromJsonObject(Map.of("goals", list)));
+        }
+    }
+
+    /** Closing the case: its reason, each goal's outcome (KPI 4) and a summary, as the JSON route takes them. */
+    private final class Closure implements Form {
+
+        private final List<Goal> goals;
+
+        Closure(List<Goal> goals) {
+            this.goals = goals;
+        }
+
+        @Override
+        public String action() {
+            return "closure";
+        }
+
+        @Override
+        public String title() {
+            return "Close the case";
+        }
+
+        @Override
+        public String hint() {
+            return "Every running clock stops; the case leaves the advocate's list. Each goal of the action plan needs its outcome.";
+        }
+
+        @Override
+        public String button() {
+            return "Close the case";
+        }
+
+        @Override
+        public String saved() {
+            return "Case closed.";
+        }
+
+        @Override
+        public Map<String, List<String>> initial() {
+            return Map.of();
+        }
+
+        @Override
+        public String anchor(String field) {
+            int row = row(field);
+            return row >= 0 ? FormFields.anchor(outcomeOf(row)) : FormFields.anchor(List.of(CloseCase.REASON, CloseCase.SUMMARY), field);
+        }
+
+        /** Goal {@code row}'s outcome, asked by the goal's own words. */
+        private FieldSpec outcomeOf(int row) {
+            FieldSpec outcome = CloseCase.GOALS.items().stream().filter(f -> f.name().equals("outcome")).findFirst().orElseThrow();
+            String text = row < goals.size() ? goals.get(row).text() : "goal " + (row + 1);
+            return new FieldSpec("goals." + row + ".outcome", "Outcome of: " + text, outcome.hint(), outcome.kind(), true,
+                    outcome.maxLength(), outcome.choices(), outcome.missingMessage(), outcome.noun());
+        }
+
+        @Override
+        public void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors) {
+            fields.field(html, CloseCase.REASON, values, FormFields.errorFor(errors, CloseCase.REASON));
+            for (int i = 0; i < goals.size(); i++) {
+                FieldSpec item = outcomeOf(i);
+                html.append("<input type=\"hidden\" name=\"goals.").append(i).append(".id\" value=\"").append(escape(goals.get(i).id()))
+                        .append("\">");
+                fields.field(html, item, values, FormFields.errorFor(errors, item));
+            }
+            fields.field(html, CloseCase.SUMMARY, values, FormFields.errorFor(errors, CloseCase.SUMMARY));
+        }
+
+        @Override
+        public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            copy(values, CloseCase.REASON.name(), body);
+            copy(values, CloseCase.SUMMARY.name(), body);
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (int i = 0; i < rows(values); i++) {
+                Map<String, Object> goal = new LinkedHashMap<>();
+                copy(values, "goals." + i + ".id", goal);
+                copy(values, "goals." + i + ".outcome", goal);
+                list.add(renamed(goal, i));
+            }
+            body.put("goals", list);
+            return close.close(reference, actor, SubmittedFields.fromJsonObject(body));
+        }
+
+        private static Map<String, Object> renamed(Map<String, Object> goal, int i) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            goal.forEach((k, v) -> out.put(k.substring(("goals." + i + ".").length()), v));
+            return out;
+        }
+    }
+
+    /** One posted value under {@code name}, given and not empty, into {@code out}; several stay a list (then refused as such). */
+    private static void copy(Map<String, List<String>> values, String name, Map<String, Object> out) {
+        List<String> given = values.get(name);
+        if (given != null && !given.isEmpty() && !given.get(0).isEmpty()) {
+            out.put(name, given.size() == 1 ? given.get(0) : given);
+        }
+    }
+
+    /** How many goal rows the values hold: the highest {@code goals.<n>.} index plus one. */
+    private static int rows(Map<String, List<String>> values) {
+        int rows = 0;
+        for (String name : values.keySet()) {
+            if (name.startsWith("goals.")) {
+                String[] parts = name.split("\\.");
+                if (parts.length == 3 && parts[1].matches("\\d{1,3}")) {
+                    rows = Math.max(rows, Integer.parseInt(parts[1]) + 1);
+                }
+            }
+        }
+        return Math.min(rows, 60);
+    }
+
+    /** The row of a goal's field ({@code goals.2.text} is row 2), or -1. */
+    private static int row(String field) {
+        String[] parts = field.split("\\.");
+        return parts.length >= 2 && parts[0].equals("goals") && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
+    }
+
+    private static String first(Map<String, List<String>> values, String name) {
+        List<String> all = values.get(name);
+        return all == null || all.isEmpty() ? "" : all.get(0);
+    }
+}

@@ -1,0 +1,625 @@
+package org.advocacyhub.casework.console;
+
+import static org.advocacyhub.domain.text.Html.escape;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.advocacyhub.application.answerphone.AnswerphoneMessages;
+import org.advocacyhub.application.casework.AllocateAdvocate;
+import org.advocacyhub.application.casework.CaseWork;
+import org.advocacyhub.application.casework.ListCases;
+import org.advocacyhub.application.casework.ShowWaitingList;
+import org.advocacyhub.application.casework.ViewCase;
+import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.application.port.AnswerphoneStore;
+import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.StaffDirectory;
+import org.advocacyhub.domain.answerphone.AnswerphoneMessage;
+import org.advocacyhub.domain.casework.BrokenRule;
+import org.advocacyhub.domain.casework.ReferralCase;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.casework.WaitingList;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.contract.ServiceConfig;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.staff.StaffRecord;
+import org.advocacyhub.domain.time.SlaClock;
+import org.advocacyhub.domain.time.WorkingCalendar;
+import org.advocacyhub.web.ApiOperation;
+import org.advocacyhub.web.HttpRequest;
+import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.console.Console;
+import org.advocacyhub.web.console.ConsoleText;
+import org.advocacyhub.web.console.StaffSignIn;
+import org.advocacyhub.web.html.FormFields;
+import org.advocacyhub.web.html.PageLayout;
+
+/**
+ * The staff console's pages in the casework function (template.yaml {@code CaseworkFunction}'s
+ * {@code /console} events): home, the waiting list with allocation from the row, the case page
+ * with its forms, the answerphone messages and the staff directory, and the sign-in flow's routes.
+ * Each page is on the same use cases as the JSON API (two adapters, one set of rules); the
+ * reports pages are the quarterly-report function's.
+ */
+@Singleton
+public final class ConsolePages {
+
+    private static final String WHO = "staff signed in to the console";
+
+    private final Console console;
+    private final StaffSignIn signIn;
+    private final ShowWaitingList waitingList;
+    private final AllocateAdvocate allocate;
+    private final ViewCase viewCase;
+    private final ListCases listCases;
+    private final AnswerphoneMessages answerphone;
+    private final AnswerphoneStore messages;
+    private final CaseStore cases;
+    private final StaffDirectory directory;
+    private final CaseForms forms;
+    private final ContractCatalogue contracts;
+    private final FormFields fields;
+    private final CasePage casePage;
+    private final Clock clock;
+    private final List<ApiOperation> operations;
+
+    ConsolePages(Console console, StaffSignIn signIn, ShowWaitingList waitingList, AllocateAdvocate allocate, ViewCase viewCase,
+                 ListCases listCases, AnswerphoneMessages answerphone, AnswerphoneStore messages, CaseStore cases,
+                 StaffDirectory directory, CaseForms forms, ContractCatalogue contracts, ContractTerms terms, Clock clock) {
+        this.console = console;
+        this.signIn = signIn;
+        this.waitingList = waitingList;
+        this.allocate = allocate;
+        this.viewCase = viewCase;
+        this.listCases = listCases;
+        this.answerphone = answerphone;
+        this.messages = messages;
+        this.cases = cases;
+        this.directory = directory;
+        this.forms = forms;
+        this.contracts = contracts;
+        this.fields = new FormFields(terms.areas());
+        this.casePage = new CasePage(fields);
+        this.clock = clock;
+        this.operations = List.of(
+                get("/console", "The console's home: an advocate's cases and what is due; a manager's lists per contract",
+                        request -> console.page(request, this::home)),
+                get("/console/sign-in", "Sign in (the hosted sign-in, then back to returnTo)",
+                        request -> signIn.startSignIn(request, request.queryParameter("returnTo").orElse("/console"))),
+                get("/console/callback", "Where the hosted sign-in returns with its code", signIn::callback),
+                new ApiOperation("POST", "/console/sign-out", "Sign out", WHO, List.of(), null, console::signOut),
+                get("/console/signed-out", "Signed out", this::signedOut),
+                get("/console/waiting-list", "The waiting list, in the order to allocate, with allocation from the row (managers)",
+                        request -> console.page(request, staff -> waitingList(staff, request.queryParameter("contract"), null))),
+                get("/console/cases/{reference}", "A case: the referral, screening, clocks, casework forms, timeline and audit trail",
+                        request -> console.page(request, staff -> reference(request).map(r -> casePage(staff, r, 200,
+                                CasePage.Shown.NONE, saved(request))).orElseGet(() -> Console.notFound(staff, "There is no case with that reference.")))),
+                new ApiOperation("POST", "/console/cases/{reference}/{action}", "A casework form: allocation, contact, meeting, time, "
+                        + "action plan, closure or feedback", WHO, List.of(), null, this::casePost),
+                get("/console/answerphone", "Open answerphone messages by due time; record a response",
+                        request -> console.page(request, staff -> answerphonePage(staff, request.queryParameter("contract"), 200, "",
+                                Map.of(), List.of(), request.queryParameter("saved").isPresent()))),
+                new ApiOperation("POST", "/console/answerphone/{id}", "Record a response to an answerphone message", WHO, List.of(), null,
+                        this::answerphonePost),
+                get("/console/staff", "The staff directory and qualifications (managers)",
+                        request -> console.page(request, this::staffPage)));
+    }
+
+    private static ApiOperation get(String path, String summary, java.util.function.Function<HttpRequest, APIGatewayProxyResponseEvent> handler) {
+        return new ApiOperation("GET", path, summary, WHO, List.of(), null, handler::apply);
+    }
+
+    /** The console's routes, for the casework function's route table (not the JSON API's OpenAPI document). */
+    public List<ApiOperation> operations() {
+        return operations;
+    }
+
+    private static Optional<ReferralReference> reference(HttpRequest request) {
+        return request.pathParameter("reference").flatMap(ReferralReference::parse);
+    }
+
+    private static String saved(HttpRequest request) {
+        return request.queryParameter("saved").map(ConsolePages::savedText).orElse("");
+    }
+
+    /** What a form's 303 back to the case page says was done; nothing from the address itself is shown. */
+    private static String savedText(String action) {
+        return switch (action) {
+            case "allocation" -> "Case allocated.";
+            case "contacts" -> "Contact recorded.";
+            case "meetings" -> "Meeting recorded.";
+            case "time" -> "Time recorded.";
+            case "action-plan" -> "Action plan saved.";
+            case "closure" -> "Case closed.";
+            case "feedback" -> "Feedback saved.";
+            default -> "";
+        };
+    }
+
+    private APIGatewayProxyResponseEvent signedOut(HttpRequest request) {
+        return HttpResponses.html(200, PageLayout.page("Signed out", "<h1>You have signed out</h1><p><a href=\""
+                + escape(request.basePath() + "/console/sign-in") + "\">Sign in again</a></p>"));
+    }
+
+    // ------------------------------------------------------------------ home
+
+    private APIGatewayProxyResponseEvent home(Console.Staff staff) {
+        Instant now = clock.instant();
+        StringBuilder html = new StringBuilder(10_000);
+        html.append("<h1>").append(staff.isManager() ? "Duty manager's view" : "Your cases").append("</h1>");
+        if (staff.isManager()) {
+            managerHome(staff, html, now);
+        } else {
+            advocateHome(staff, html, now);
+        }
+        return Console.respond(200, staff, "Home", "/console", html.toString());
+    }
+
+    private void advocateHome(Console.Staff staff, StringBuilder html, Instant now) {
+        ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
+        List<ReferralCase> mine = outcome instanceof ListCases.Listed listed ? listed.cases() : List.of();
+        List<String[]> due = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (ReferralCase c : mine) {
+            WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
+            ServiceConfig service = contracts.contractFor(c.details().service()).service(c.details().service());
+            Optional<SlaClock> next = c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
+                    .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
+            String nextText = next.map(k -> CasePage.clockName(service, k.name()) + ": " + ConsoleText.when(k.dueAt(calendar).get())
+                    + " (" + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar) + ")").orElse("No running clock");
+            rows.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
+                    .append("\">").append(escape(c.reference().value())).append("</a></td><td data-label=\"Person\">")
+                    .append(escape(c.details().person().name())).append("</td><td data-label=\"Service\">")
+                    .append(escape(c.details().service().displayName())).append("</td><td data-label=\"Next deadline\">")
+                    .append(escape(nextText)).append("</td></tr>");
+            for (SlaClock k : c.clocks()) {
+                if (!k.isStopped() && k.dueAt(calendar).isPresent() && ConsoleText.dueByEndOfToday(k.dueAt(calendar).get(), now)) {
+                    due.add(new String[] {c.reference().value(), CasePage.clockName(service, k.name()) + ": "
+                            + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar)});
+                }
+            }
+        }
+        html.append("<h2>Due today or overdue</h2>");
+        if (due.isEmpty()) {
+            html.append("<p>Nothing is due today.</p>");
+        } else {
+            html.append("<ul>");
+            for (String[] d : due) {
+                html.append("<li><a href=\"").append(escape(staff.href("/console/cases/" + d[0]))).append("\">").append(escape(d[0]))
+                        .append("</a>: ").append(escape(d[1])).append("</li>");
+            }
+            html.append("</ul>");
+        }
+        html.append("<h2>Your open cases</h2>");
+        if (mine.isEmpty()) {
+            html.append("<p>No cases are allocated to you.</p>");
+        } else {
+            html.append("<table><caption class=\"visually-hidden\">Your open cases</caption><thead><tr><th scope=\"col\">Case</th>")
+                    .append("<th scope=\"col\">Person</th><th scope=\"col\">Service</th><th scope=\"col\">Next deadline</th></tr></thead>")
+                    .append("<tbody>").append(rows).append("</tbody></table>");
+        }
+    }
+
+    private void managerHome(Console.Staff staff, StringBuilder html, Instant now) {
+        List<CaseStore.IndexedClock> overdue = cases.clocksDueBy(now, 500);
+        List<ReferralReference> letters = cases.lettersPendingSince(now, 500);
+        html.append("<p>Open each list to act on it. Overdue clocks are listed soonest due first.</p>");
+        for (Contract contract : contracts.contracts()) {
+            ShowWaitingList.Outcome listed = waitingList.show(staff.actor(), Map.of("contract", List.of(contract.code())));
+            int waiting = listed instanceof ShowWaitingList.Listed l ? l.entries().size() : 0;
+            List<CaseStore.IndexedClock> late = overdue.stream().filter(k -> k.contract().equals(contract.code())).toList();
+            long unsent = letters.stream().filter(r -> r.contract().equals(contract.code())).count();
+            int open = contract.answerphoneClock().isPresent()
+                    ? messages.list(contract.code(), List.of(AnswerphoneStore.Listing.OPEN), null, AnswerphoneMessages.MOST_PER_PAGE)
+                    .messages().size() : 0;
+            html.append("<h2>").append(escape(contract.name())).append(" (").append(escape(contract.code())).append(")</h2>")
+                    .append("<ul class=\"cards\">")
+                    .append(card(waiting, "waiting for an advocate", staff.href("/console/waiting-list?contract=" + contract.code())))
+                    .append(card(late.size(), "overdue clocks", null))
+                    .append(contract.answerphoneClock().isPresent() ? card(open, "open answerphone messages",
+                            staff.href("/console/answerphone?contract=" + contract.code())) : "")
+                    .append(card((int) unsent, "decision letters not sent", null)).append("</ul>");
+            if (!late.isEmpty()) {
+                html.append("<table><caption>Overdue clocks</caption><thead><tr><th scope=\"col\">Case or message</th>")
+                        .append("<th scope=\"col\">Clock</th><th scope=\"col\">Was due</th></tr></thead><tbody>");
+                for (CaseStore.IndexedClock k : late) {
+                    String owner = k.reference() != null ? "<a href=\"" + escape(staff.href("/console/cases/" + k.reference().value()))
+                            + "\">" + escape(k.reference().value()) + "</a>" : escape(k.ownerId());
+                    html.append("<tr><td data-label=\"Case or message\">").append(owner).append("</td><td data-label=\"Clock\">")
+                            .append(escape(CasePage.label(k.clock()))).append("</td><td data-label=\"Was due\">")
+                            .append(escape(ConsoleText.when(k.dueAt()))).append(" (")
+                            .append(escape(ConsoleText.timeLeft(k.dueAt(), now, contract.calendar()))).append(")</td></tr>");
+                }
+                html.append("</tbody></table>");
+            }
+            if (unsent > 0) {
+                html.append("<p>Letters not sent: ");
+                html.append(String.join(", ", letters.stream().filter(r -> r.contract().equals(contract.code()))
+                        .map(r -> "<a href=\"" + escape(staff.href("/console/cases/" + r.value())) + "\">" + escape(r.value()) + "</a>")
+                        .toList())).append("</p>");
+            }
+        }
+    }
+
+    private static String card(int count, String what, String href) {
+        String text = "<span class=\"count\">" + count + "</span> " + escape(what);
+        return "<li>" + (href == null ? text : "<a href=\"" + escape(href) + "\">" + text + "</a>") + "</li>";
+    }
+
+    // ------------------------------------------------------------------ waiting list
+
+    /**
+     * The waiting list of a contract in allocation order (#6): each case by reference and initials
+     * (the name to managers only), its wait and its clocks; a manager allocates from the row,
+     * choosing among the advocates the allocation would accept. A refused allocation comes back
+     * here with the rule and clause.
+     */
+    private APIGatewayProxyResponseEvent waitingList(Console.Staff staff, Optional<String> contractCode, Refusal refusal) {
+        String contract = contractCode.orElse(contracts.contracts().get(0).code());
+        ShowWaitingList.Outcome outcome = waitingList.show(staff.actor(), Map.of("contract", List.of(contract)));
+        StringBuilder html = new StringBuilder(20_000);
+        if (refusal != null) {
+            FormFields.errorSummary(html, refusal.errors(), name -> "advocate-" + refusal.reference().value());
+        }
+        html.append("<h1>Waiting list</h1>");
+        contractLinks(html, staff, "/console/waiting-list", contract);
+        if (outcome instanceof ShowWaitingList.Invalid invalid) {
+            html.append("<p>").append(escape(invalid.errors().get(0).message())).append("</p>");
+            return Console.respond(400, staff, "Waiting list", "/console/waiting-list", html.toString());
+        }
+        ShowWaitingList.Listed listed = (ShowWaitingList.Listed) outcome;
+        Instant now = listed.at();
+        if (listed.entries().isEmpty()) {
+            html.append("<p>No case is waiting for an advocate.</p>");
+        } else {
+            List<StaffRecord> staffList = staff.isManager() ? allocate.staff() : List.of();
+            html.append("<p>In the order to allocate: DoLS first, then urgent, then the earliest fixed date, then the earliest "
+                    + "allocation due (LLR 5.47-5.48, LEW 8.4).</p>");
+            html.append("<table><caption class=\"visually-hidden\">Cases waiting for an advocate</caption><thead><tr>")
+                    .append("<th scope=\"col\">Case</th><th scope=\"col\">Person</th><th scope=\"col\">Service</th>")
+                    .append("<th scope=\"col\">Waiting</th><th scope=\"col\">Clocks</th>")
+                    .append(staff.isManager() ? "<th scope=\"col\">Allocate</th>" : "").append("</tr></thead><tbody>");
+            for (WaitingList.Entry e : listed.entries()) {
+                ReferralCase c = e.referral();
+                Contract owner = contracts.contractFor(c.details().service());
+                ServiceConfig service = owner.service(c.details().service());
+                html.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
+                        .append("\">").append(escape(c.reference().value())).append("</a>")
+                        .append(c.details().urgency().name().equals("URGENT") ? " <strong class=\"tag tag--late\">Urgent</strong>" : "")
+                        .append("</td><td data-label=\"Person\">")
+                        .append(escape(listed.namesShown() ? c.details().person().name() : c.details().person().initials()))
+                        .append("</td><td data-label=\"Service\">").append(escape(c.details().service().displayName()))
+                        .append("</td><td data-label=\"Waiting\">").append(e.ageInWorkingDays()).append(e.ageInWorkingDays() == 1
+                                ? " working day" : " working days")
+                        .append(e.fixedDate() == null ? "" : "; fixed date " + escape(ConsoleText.day(e.fixedDate())))
+                        .append("</td><td data-label=\"Clocks\"><ul>");
+                for (WaitingList.ClockView k : e.clocks()) {
+                    html.append("<li>").append(escape(CasePage.clockName(service, k.name()))).append(": ")
+                            .append(escape(k.dueAt().map(due -> ConsoleText.timeLeft(due, now, owner.calendar())).orElse("Paused")))
+                            .append("</li>");
+                }
+                html.append("</ul></td>");
+                if (staff.isManager()) {
+                    html.append("<td data-label=\"Allocate\">");
+                    allocationForm(html, staff, c, staffList, refusal != null && refusal.reference().equals(c.reference()) ? refusal : null);
+                    html.append("</td>");
+                }
+                html.append("</tr>");
+            }
+            html.append("</tbody></table>");
+            if (!listed.complete()) {
+                html.append("<p>The list is longer than this page shows; allocate these first.</p>");
+            }
+        }
+        return Console.respond(refusal == null ? 200 : refusal.status(), staff, (refusal == null ? "" : "Error: ") + "Waiting list",
+                "/console/waiting-list", html.toString());
+    }
+
+    /** A refused allocation, shown on its row: the errors (a broken rule with its clause), and the status to answer with. */
+    private record Refusal(ReferralReference reference, List<FieldError> errors, int status) {
+    }
+
+    private void allocationForm(StringBuilder html, Console.Staff staff, ReferralCase c, List<StaffRecord> staffList, Refusal refusal) {
+        List<AllocateAdvocate.Candidate> candidates = allocate.candidates(c, staffList);
+        List<AllocateAdvocate.Candidate> qualified = candidates.stream().filter(AllocateAdvocate.Candidate::qualified).toList();
+        String id = "advocate-" + c.reference().value();
+        if (refusal != null) {
+            html.append("<div class=\"group group--error\">");
+            refusal.errors().forEach(e -> html.append("<p class=\"error-message\" id=\"").append(escape(id)).append("-error\">")
+                    .append("<span class=\"visually-hidden\">Error:</span> ").append(escape(e.message())).append("</p>"));
+        }
+        if (qualified.isEmpty()) {
+            html.append("<p>No advocate in the directory is qualified for this case.</p>");
+        } else {
+            html.append("<form method=\"post\" action=\"").append(escape(staff.href("/console/cases/" + c.reference().value() + "/allocation")))
+                    .append("\" class=\"inline-form\" novalidate>").append(staff.csrfField())
+                    .append("<input type=\"hidden\" name=\"from\" value=\"waiting-list\">")
+                    .append("<div class=\"group\"><label for=\"").append(escape(id)).append("\">Advocate<span class=\"visually-hidden\"> for ")
+                    .append(escape(c.reference().value())).append("</span></label><select id=\"").append(escape(id))
+                    .append("\" name=\"advocateId\"").append(refusal == null ? "" : " class=\"input--error\" aria-describedby=\""
+                            + escape(id) + "-error\"").append(">");
+            for (AllocateAdvocate.Candidate candidate : qualified) {
+                html.append("<option value=\"").append(escape(candidate.advocate().id())).append("\">")
+                        .append(escape(candidate.advocate().name())).append("</option>");
+            }
+            html.append("</select></div><button type=\"submit\">Allocate<span class=\"visually-hidden\"> ")
+                    .append(escape(c.reference().value())).append("</span></button></form>");
+        }
+        List<AllocateAdvocate.Candidate> others = candidates.stream().filter(k -> !k.qualified()).toList();
+        if (!others.isEmpty()) {
+            html.append("<details><summary>Not offered (").append(others.size()).append(")</summary><ul>");
+            for (AllocateAdvocate.Candidate other : others) {
+                html.append("<li>").append(escape(other.advocate().name())).append(": ")
+                        .append(escape(String.join("; ", other.broken().stream().map(b -> b.detail() + " (" + b.clause() + ")").toList())))
+                        .append("</li>");
+            }
+            html.append("</ul></details>");
+        }
+        if (refusal != null) {
+            html.append("</div>");
+        }
+    }
+
+    // ------------------------------------------------------------------ case page
+
+    private APIGatewayProxyResponseEvent casePage(Console.Staff staff, ReferralReference reference, int status, CasePage.Shown shown,
+                                                  String saved) {
+        // The read is audited (LLR 26.8) by the use case, as the API's is; an advocate not on the case is refused.
+        CaseWork.Outcome outcome = viewCase.view(reference, staff.actor());
+        if (outcome instanceof CaseWork.NotAllowed notAllowed) {
+            return Console.forbidden(staff, notAllowed.why());
+        }
+        if (!(outcome instanceof CaseWork.Done done)) {
+            return Console.notFound(staff, "There is no case with that reference.");
+        }
+        ReferralCase referral = done.referral();
+        Contract contract = contracts.contractFor(referral.details().service());
+        return HttpResponses.html(status, casePage.render(staff, viewCase.found(referral), contract.service(referral.details().service()),
+                contract.calendar(), clock.instant(), forms.forCase(referral), shown, saved));
+    }
+
+    private APIGatewayProxyResponseEvent casePost(HttpRequest request) {
+        Optional<ReferralReference> reference = reference(request);
+        String action = request.pathParameter("action").orElse("");
+        String page = "/console/cases/" + reference.map(ReferralReference::value).orElse("");
+        return console.post(request, page, (staff, posted) -> {
+            if (reference.isEmpty()) {
+                return Console.notFound(staff, "There is no case with that reference.");
+            }
+            if (action.equals("allocation")) {
+                return allocate(staff, reference.get(), posted);
+            }
+            Optional<CaseWork.Outcome> loaded = Optional.of(viewCase.view(reference.get(), staff.actor()));
+            if (!(loaded.get() instanceof CaseWork.Done done)) {
+                return loaded.get() instanceof CaseWork.NotAllowed notAllowed ? Console.forbidden(staff, notAllowed.why())
+                        : Console.notFound(staff, "There is no case with that reference.");
+            }
+            Optional<CaseForms.Form> form = forms.forCase(done.referral()).stream().filter(f -> f.action().equals(action)).findFirst();
+            if (form.isEmpty()) {
+                return Console.notFound(staff, "This case has no such form now: it may have been closed or changed meanwhile.");
+            }
+            if (!posted.unreadable().isEmpty()) {
+                return casePage(staff, reference.get(), 400, new CasePage.Shown(action, posted.values(), posted.unreadable()), "");
+            }
+            CaseWork.Outcome outcome = form.get().submit(reference.get(), staff.actor(), posted.values());
+            return afterChange(staff, reference.get(), action, posted.values(), outcome);
+        });
+    }
+
+    /** A case form's outcome: 303 back to the case (or the list it came from), or the page again with the problem. */
+    private APIGatewayProxyResponseEvent afterChange(Console.Staff staff, ReferralReference reference, String action,
+                                                     Map<String, List<String>> values, CaseWork.Outcome outcome) {
+        if (outcome instanceof CaseWork.Done) {
+            return HttpResponses.seeOther(staff.href("/console/cases/" + reference.value() + "?saved=" + action));
+        }
+        List<FieldError> errors;
+        int status;
+        if (outcome instanceof CaseWork.Invalid invalid) {
+            errors = invalid.errors();
+            status = 400;
+        } else if (outcome instanceof CaseWork.Refused refused) {
+            errors = refused.rules().stream().map(ConsolePages::ruleError).toList();
+            status = 422;
+        } else if (outcome instanceof CaseWork.Conflict conflict) {
+            errors = List.of(new FieldError(FormFields.NO_FIELD, conflict.why()));
+            status = 409;
+        } else if (outcome instanceof CaseWork.NotAllowed notAllowed) {
+            return Console.forbidden(staff, notAllowed.why());
+        } else {
+            return Console.notFound(staff, "There is no case with that reference.");
+        }
+        return casePage(staff, reference, status, new CasePage.Shown(action, values, errors), "");
+    }
+
+    /** A broken rule as the page shows it: what is wrong and the clause that says so. */
+    private static FieldError ruleError(BrokenRule rule) {
+        return new FieldError(FormFields.NO_FIELD, rule.detail() + " (" + rule.clause() + ")");
+    }
+
+    private APIGatewayProxyResponseEvent allocate(Console.Staff staff, ReferralReference reference, Console.Posted posted) {
+        Map<String, List<String>> body = new LinkedHashMap<>(posted.values());
+        boolean fromList = List.of("waiting-list").equals(body.remove("from"));
+        CaseWork.Outcome outcome = posted.unreadable().isEmpty()
+                ? allocate.allocate(reference, staff.actor(), SubmittedFields.of(body))
+                : new CaseWork.Invalid(posted.unreadable());
+        if (outcome instanceof CaseWork.Done) {
+            return HttpResponses.seeOther(staff.href(fromList ? "/console/waiting-list?contract=" + reference.contract()
+                    : "/console/cases/" + reference.value() + "?saved=allocation"));
+        }
+        if (outcome instanceof CaseWork.NotAllowed notAllowed) {
+            return Console.forbidden(staff, notAllowed.why());
+        }
+        List<FieldError> errors;
+        int status;
+        if (outcome instanceof CaseWork.Refused refused) {
+            errors = refused.rules().stream().map(r -> new FieldError(AllocateAdvocate.ADVOCATE.name(), r.detail() + " (" + r.clause() + ")"))
+                    .toList();
+            status = 422;
+        } else if (outcome instanceof CaseWork.Invalid invalid) {
+            errors = invalid.errors();
+            status = 400;
+        } else if (outcome instanceof CaseWork.Conflict conflict) {
+            errors = List.of(new FieldError(AllocateAdvocate.ADVOCATE.name(), conflict.why()));
+            status = 409;
+        } else {
+            return Console.notFound(staff, "There is no case with that reference.");
+        }
+        return waitingList(staff, Optional.of(reference.contract()), new Refusal(reference, errors, status));
+    }
+
+    // ------------------------------------------------------------------ answerphone
+
+    private APIGatewayProxyResponseEvent answerphonePage(Console.Staff staff, Optional<String> contractCode, int status, String failedId,
+                                                         Map<String, List<String>> values, List<FieldError> errors, boolean saved) {
+        List<Contract> withMessages = contracts.contracts().stream().filter(c -> c.answerphoneClock().isPresent()).toList();
+        String contract = contractCode.orElse(withMessages.isEmpty() ? "" : withMessages.get(0).code());
+        StringBuilder html = new StringBuilder(10_000);
+        if (!errors.isEmpty()) {
+            FormFields.errorSummary(html, errors, name -> FormFields.anchor(AnswerphoneMessages.RESPONSE.stream()
+                    .map(f -> f.named(failedId + "." + f.name())).toList(), failedId + "." + name));
+        }
+        if (saved) {
+            html.append("<div class=\"notice\" role=\"status\"><p>Response recorded.</p></div>");
+        }
+        html.append("<h1>Answerphone messages</h1>");
+        StringBuilder links = new StringBuilder();
+        for (Contract c : withMessages) {
+            links.append(c.code().equals(contract) ? "<li><a href=\"" + escape(staff.href("/console/answerphone?contract=" + c.code()))
+                    + "\" aria-current=\"page\">" + escape(c.code()) + "</a></li>"
+                    : "<li><a href=\"" + escape(staff.href("/console/answerphone?contract=" + c.code())) + "\">" + escape(c.code()) + "</a></li>");
+        }
+        html.append("<nav aria-label=\"Contracts\"><ul>").append(links).append("</ul></nav>");
+        AnswerphoneMessages.Outcome outcome = answerphone.list(staff.actor(), Map.of("contract", List.of(contract),
+                "limit", List.of(String.valueOf(AnswerphoneMessages.MOST_PER_PAGE))));
+        if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
+            return Console.forbidden(staff, notAllowed.why());
+        }
+        if (outcome instanceof AnswerphoneMessages.Invalid invalid) {
+            html.append("<p>").append(escape(invalid.errors().get(0).message())).append("</p>");
+            return Console.respond(400, staff, "Answerphone messages", "/console/answerphone", html.toString());
+        }
+        AnswerphoneMessages.Listed listed = (AnswerphoneMessages.Listed) outcome;
+        html.append("<p>Open messages, soonest due first: each must be answered within 24 working hours of being left (LLR 9.23). "
+                + "Times are UK times.</p>");
+        if (listed.messages().isEmpty()) {
+            html.append("<p>No open messages.</p>");
+        }
+        WorkingCalendar calendar = contracts.contract(contract).map(Contract::calendar).orElse(null);
+        for (AnswerphoneMessage m : listed.messages()) {
+            html.append("<h2>").append(escape(m.id())).append("</h2><dl>")
+                    .append(dl("Left", ConsoleText.when(m.leftAt())))
+                    .append(dl("Due", m.clock().dueAt(calendar).map(due -> ConsoleText.when(due) + " ("
+                            + ConsoleText.timeLeft(due, listed.at(), calendar) + ")").orElse("Paused")))
+                    .append(dl("Caller", m.callerName()))
+                    .append(dl("Call back on", String.join(", ", java.util.stream.Stream.of(m.callbackNumber(), m.callbackEmail())
+                            .filter(v -> v != null && !v.isBlank()).toList())))
+                    .append(dl("Prefers", m.preferredMethod() == null ? "" : m.preferredMethod().displayName()))
+                    .append(dl("Message", m.summary()))
+                    .append(dl("Access needs", m.accessNeeds()))
+                    .append(dl("Attempts so far", String.valueOf(m.attempts()))).append("</dl>");
+            boolean failed = m.id().equals(failedId);
+            List<FieldSpec> specs = AnswerphoneMessages.RESPONSE.stream().map(f -> f.named(m.id() + "." + f.name())).toList();
+            Map<String, List<String>> shown = new LinkedHashMap<>();
+            if (failed) {
+                values.forEach((k, v) -> shown.put(m.id() + "." + k, v));
+            } else {
+                shown.put(m.id() + ".at", List.of(FormFields.localDateTime(listed.at())));
+            }
+            List<FieldError> shownErrors = failed ? errors.stream().map(e -> new FieldError(m.id() + "." + e.field(), e.message())).toList()
+                    : List.of();
+            html.append("<details").append(failed ? " open" : "").append("><summary>Record a response<span class=\"visually-hidden\"> to ")
+                    .append(escape(m.id())).append("</span></summary><form method=\"post\" action=\"")
+                    .append(escape(staff.href("/console/answerphone/" + m.id()))).append("\" novalidate>").append(staff.csrfField());
+            fields.fields(html, specs, shown, shownErrors);
+            html.append("<button type=\"submit\">Save response</button></form></details>");
+        }
+        return Console.respond(status, staff, (errors.isEmpty() ? "" : "Error: ") + "Answerphone messages", "/console/answerphone",
+                html.toString());
+    }
+
+    private static String dl(String key, String value) {
+        return "<div><dt>" + escape(key) + "</dt><dd>" + escape(value == null || value.isBlank() ? "Not given" : value) + "</dd></div>";
+    }
+
+    private APIGatewayProxyResponseEvent answerphonePost(HttpRequest request) {
+        String id = request.pathParameter("id").orElse("");
+        String contract = id.matches(AnswerphoneMessage.ID_PATTERN) ? id.split("-")[1] : "";
+        return console.post(request, "/console/answerphone?contract=" + contract, (staff, posted) -> {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            String prefix = id + ".";
+            posted.values().forEach((k, v) -> values.put(k.startsWith(prefix) ? k.substring(prefix.length()) : k, v));
+            List<FieldError> errors = posted.unreadable().stream().map(e -> new FieldError(e.field().startsWith(prefix)
+                    ? e.field().substring(prefix.length()) : e.field(), e.message())).toList();
+            if (!errors.isEmpty()) {
+                return answerphonePage(staff, Optional.of(contract), 400, id, values, errors, false);
+            }
+            AnswerphoneMessages.Outcome outcome = answerphone.respond(id, staff.actor(),
+                    SubmittedFields.of(FormFields.posted(values, AnswerphoneMessages.RESPONSE)));
+            if (outcome instanceof AnswerphoneMessages.Recorded) {
+                return HttpResponses.seeOther(staff.href("/console/answerphone?contract=" + contract + "&saved=1"));
+            }
+            if (outcome instanceof AnswerphoneMessages.Invalid invalid) {
+                return answerphonePage(staff, Optional.of(contract), 400, id, values, invalid.errors(), false);
+            }
+            if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
+                return Console.forbidden(staff, notAllowed.why());
+            }
+            if (outcome instanceof AnswerphoneMessages.Conflict conflict) {
+                return answerphonePage(staff, Optional.of(contract), 409, id, values,
+                        List.of(new FieldError(FormFields.NO_FIELD, conflict.why())), false);
+            }
+            return Console.notFound(staff, "There is no answerphone message with that id.");
+        });
+    }
+
+    // ------------------------------------------------------------------ staff
+
+    private APIGatewayProxyResponseEvent staffPage(Console.Staff staff) {
+        if (!staff.isManager()) {
+            return Console.forbidden(staff, "Only managers can see the staff directory.");
+        }
+        StringBuilder html = new StringBuilder(10_000);
+        html.append("<h1>Staff</h1><p>Who may be allocated what: the allocation offers an advocate only for the services they "
+                + "work in and hold the qualifications for (LLR 13.1-13.7, 5.49).</p>")
+                .append("<table><caption class=\"visually-hidden\">The staff directory</caption><thead><tr><th scope=\"col\">Name</th>")
+                .append("<th scope=\"col\">Role</th><th scope=\"col\">Contracts and services</th><th scope=\"col\">Qualifications</th>")
+                .append("<th scope=\"col\">Active</th></tr></thead><tbody>");
+        List<StaffRecord> all = new ArrayList<>(directory.all());
+        all.sort(Comparator.comparing(StaffRecord::name));
+        for (StaffRecord member : all) {
+            html.append("<tr><td data-label=\"Name\">").append(escape(member.name())).append("<br><span class=\"hint\">")
+                    .append(escape(member.id())).append("</span></td><td data-label=\"Role\">").append(escape(CasePage.label(member.role())))
+                    .append(member.dutyManagerFor().isEmpty() ? "" : ", duty manager for " + escape(String.join(", ", member.dutyManagerFor())))
+                    .append("</td><td data-label=\"Contracts and services\">").append(escape(String.join(", ", member.contracts())))
+                    .append(member.services().isEmpty() ? "" : ": " + escape(String.join(", ", member.services().stream()
+                            .map(s -> s.displayName()).sorted().toList())))
+                    .append("</td><td data-label=\"Qualifications\">")
+                    .append(member.qualifications().isEmpty() ? "None recorded" : escape(String.join("; ", member.qualifications().entrySet()
+                            .stream().map(q -> q.getKey().displayName() + " (" + ConsoleText.day(q.getValue()) + ")").toList())))
+                    .append("</td><td data-label=\"Active\">").append(member.active() ? "Yes" : "No").append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+        return Console.respond(200, staff, "Staff", "/console/staff", html.toString());
+    }
+
+    private void contractLinks(StringBuilder html, Console.Staff staff, String path, String current) {
+        html.append("<nav aria-label=\"Contracts\"><ul>");
+        for (Contract c : contracts.contracts()) {
+            html.append("<li><a href=\"").append(escape(staff.href(path + "?contract=" + c.code()))).append("\"")
+                    .append(c.code().equals(current) ? " aria-current=\"page\"" : "").append(">").append(escape(c.code()))
+                    .append("</a></li>");
+        }
+        html.append("</ul></nav>");
+    }
+}
