@@ -19,6 +19,24 @@ final class DemoTeam {
 
     /** One member: their staff id, the local sign-in subject and Cognito group their token carries, and the PUT body. */
     record Member(String staffId, String subject, String group, String description, String body) {
+
+        /** Their name, as the staff directory has it (the local sign-in page names them). */
+        String name() {
+            return field("name");
+        }
+
+        /** Their email address, which the local sign-in puts in their ID token as Cognito does. */
+        String email() {
+            return field("email");
+        }
+
+        private String field(String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException("The demo member " + staffId + " has no " + name);
+            }
+            return m.group(1);
+        }
     }
 
     private DemoTeam() {

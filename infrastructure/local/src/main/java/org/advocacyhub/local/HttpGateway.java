@@ -55,7 +55,8 @@ import org.advocacyhub.testing.ApiRoutes;
  * event for the function behind the route and the function's answer back into HTTP. Its own
  * answers (401, 404, 405, 413, 502) take the template's GatewayResponses, as API Gateway's do.
  * In {@code ./run-local} it also answers {@code /_local/clock} itself ({@link LocalClockEndpoint}):
- * the local stack's control of its clock, which is no route of template.yaml and so never exists in AWS.
+ * the local stack's control of its clock, and {@code /_local/cognito} ({@link LocalCognito}), the stand-in for
+ * Cognito's hosted sign-in; neither is a route of template.yaml, so neither ever exists in AWS.
  *
  * <p>Header names pass unchanged both ways, as API Gateway passes them: to the function as the
  * client wrote them, to the client as the function set them. Netty serves it because it keeps
@@ -80,6 +81,8 @@ final class HttpGateway implements AutoCloseable {
     private final LocalJwt jwt;
     /** {@code /_local/clock}, served by the gateway itself (never a template route), or {@code null}. */
     private final LocalClockEndpoint localClock;
+    /** {@code /_local/cognito}, served by the gateway itself (never a template route), or {@code null}. */
+    private final LocalCognito localCognito;
     private final String host;
     private final int requestedPort;
     /** Reads and writes the connections; never waits for a function. */
@@ -94,10 +97,17 @@ final class HttpGateway implements AutoCloseable {
 
     /** A gateway that also serves {@code localClock} on {@link LocalClockEndpoint#PATH}, as {@code ./run-local}'s does. */
     HttpGateway(ApiRoutes routes, Functions functions, LocalJwt jwt, LocalClockEndpoint localClock, String host, int port) {
+        this(routes, functions, jwt, localClock, null, host, port);
+    }
+
+    /** {@code ./run-local}'s gateway: also the local clock and the local sign-in ({@link LocalCognito#PATH}). */
+    HttpGateway(ApiRoutes routes, Functions functions, LocalJwt jwt, LocalClockEndpoint localClock, LocalCognito localCognito,
+                String host, int port) {
         this.routes = routes;
         this.functions = functions;
         this.jwt = jwt;
         this.localClock = localClock;
+        this.localCognito = localCognito;
         this.host = host;
         this.requestedPort = port;
         this.network = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("local-gateway-io", true),
@@ -232,6 +242,11 @@ final class HttpGateway implements AutoCloseable {
         if (!path.startsWith("/")) {
             // Absolute or asterisk form: what a proxy is sent, never API Gateway.
             return new Reply(400, json(), "{\"message\":\"Bad Request\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        if (localCognito != null && LocalCognito.serves(path)) {
+            // The local stand-in for Cognito's hosted sign-in: no route of template.yaml, no authorizer.
+            return body == null ? new Reply(413, json(), "{\"message\":\"Request Too Long\"}".getBytes(StandardCharsets.UTF_8))
+                    : Reply.of(localCognito.answer(method, head.uri(), head.headers().get("Host"), body));
         }
         if (localClock != null && path.equals(LocalClockEndpoint.PATH)) {
             // The local stack's own control: no route of template.yaml, no authorizer; the gateway listens on loopback only.

@@ -68,7 +68,7 @@ public final class LocalHub implements AutoCloseable {
         DemoTeam.seed(team, hub.routes(), hub.functions().get("CaseworkFunction"));
         Map<String, String> tokens = new LinkedHashMap<>();
         for (DemoTeam.Member member : team) {
-            tokens.put(member.staffId(), hub.jwt().issue(member.subject(), member.group(), Duration.ofHours(12)));
+            tokens.put(member.staffId(), hub.jwt().issue(member.subject(), member.group(), member.email(), Duration.ofHours(12)));
         }
         writeTokens(hub.stack().template().path().getParent().resolve(".local"), tokens);
         banner(hub.port(), hub.engines(), hub.stack(), hub.clock(), hub.offset(), team, tokens);
@@ -103,7 +103,8 @@ public final class LocalHub implements AutoCloseable {
         SqsClient sqs = AwsClients.sqs(engines);
         String sender = env.getOrDefault("SENDER_ADDRESS", "hub@advocacy-hub.localhost");
         TemplateResources stack = new TemplateResources(template, engines, AwsClients.dynamoDb(engines), sqs,
-                AwsClients.sesV2(engines), AwsClients.s3(engines), Map.of("Stage", "local", "SenderAddress", sender, "SenderIdentity", sender))
+                AwsClients.sesV2(engines), AwsClients.s3(engines), Map.of("Stage", "local", "SenderAddress", sender, "SenderIdentity", sender,
+                "ConsoleBaseUrl", "http://localhost:" + port, "SignInDomainPrefix", "advocacy-hub-local"))
                 .createAll();
 
         Map<String, FunctionInvoker> functions = new LinkedHashMap<>();
@@ -115,6 +116,12 @@ public final class LocalHub implements AutoCloseable {
                 // Links in emails point at this gateway, not at an API Gateway stage that does not exist here.
                 environment.put("API_URL", "http://localhost:" + port + "/");
             }
+            // The staff console signs in at this gateway's stand-in for Cognito (LocalCognito), not at a user pool. The
+            // console's address comes from each request (CONSOLE_BASE_URL empty), so localhost and 127.0.0.1 both work.
+            environment.put("CONSOLE_ISSUER", LocalCognito.issuer(port));
+            environment.put("CONSOLE_CLIENT_ID", LocalJwt.CLIENT_ID);
+            environment.put("CONSOLE_SIGN_IN_URL", LocalCognito.issuer(port));
+            environment.put("CONSOLE_BASE_URL", "");
             FunctionInvoker invoker = FunctionInvoker.create(template, function.logicalId(), environment, engines);
             resources.add(invoker);
             functions.put(function.logicalId(), invoker);
@@ -139,11 +146,14 @@ public final class LocalHub implements AutoCloseable {
 
         // Tokens are issued and checked on the real clock, as Cognito's are: a 12-hour token stays good for 12 hours
         // however far /_local/clock moves the hub's time.
-        LocalJwt jwt = new LocalJwt(Clock.systemUTC());
+        LocalJwt jwt = new LocalJwt(Clock.systemUTC(), port);
         ApiRoutes routes = new ApiRoutes(template);
+        // The sign-in page lists the demo team; who they are does not depend on the day (their records' dates do).
+        LocalCognito cognito = new LocalCognito(jwt, DemoTeam.members(clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()),
+                port, Clock.systemUTC());
         HttpGateway gateway = new HttpGateway(routes,
                 (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt,
-                new LocalClockEndpoint(control, schedules), "127.0.0.1", port);
+                new LocalClockEndpoint(control, schedules), cognito, "127.0.0.1", port);
         resources.add(gateway);
         gateway.start();
         return new Running(engines, stack, jwt, clock, offset, gateway.port(), routes, functions, schedules);
@@ -157,6 +167,7 @@ public final class LocalHub implements AutoCloseable {
         System.out.println("  Clock:          " + clock.instant() + (offset.isZero() ? "" : "  (LOCAL_CLOCK, offset " + offset + ")")
                 + "; move it with POST " + base + LocalClockEndpoint.PATH);
         System.out.println("  Referral form:  " + base + "/referrals/new");
+        System.out.println("  Staff console:  " + base + "/console  (sign in as any of the demo team; no passwords locally)");
         System.out.println("  Mailbox:        " + SesMailbox.awsSesV2Local(engines.sesEndpoint()).webUrl());
         System.out.println("  DynamoDB Local: " + engines.dynamoDbEndpoint() + "  (tables: " + String.join(", ", stack.template().tables().stream().map(SamTemplate.TableDefinition::logicalId).toList()) + ")");
         System.out.println("  SQS (ElasticMQ): " + engines.sqsEndpoint());

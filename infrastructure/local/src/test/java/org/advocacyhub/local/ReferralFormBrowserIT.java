@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.json.JsonMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 /**
  * The public referral form in a real browser (issue 13 item 4) on the {@code ./run-local} stack:
@@ -35,8 +30,8 @@ class ReferralFormBrowserIT {
     static void start() throws Exception {
         Assumptions.assumeTrue(Chromium.unavailable().isEmpty(), () -> Chromium.unavailable().orElse(""));
         hub = new LocalHub();
-        LocalHub.Running running = hub.start(Map.of("PORT", freePort(), "DYNAMODB_PORT", freePort(), "SQS_PORT", freePort(),
-                "SES_PORT", freePort(), "S3_PORT", freePort(), "LOCAL_CLOCK", "2026-11-23T10:00:00Z"));
+        LocalHub.Running running = hub.start(Map.of("PORT", BrowserPages.freePort(), "DYNAMODB_PORT", BrowserPages.freePort(), "SQS_PORT", BrowserPages.freePort(),
+                "SES_PORT", BrowserPages.freePort(), "S3_PORT", BrowserPages.freePort(), "LOCAL_CLOCK", "2026-11-23T10:00:00Z"));
         base = "http://localhost:" + running.port();
     }
 
@@ -52,10 +47,10 @@ class ReferralFormBrowserIT {
         try (Chromium browser = Chromium.start(false)) {
             WebDriver page = browser.driver();
             page.get(base + "/referrals/new");
-            choose(page, "service", "IMCA");
-            submit(page);
-            fill(page, answers("referral-imca.json"));
-            submit(page);
+            BrowserPages.choose(page, "service", "IMCA");
+            BrowserPages.submit(page);
+            BrowserPages.fill(page, BrowserPages.answers("referral-imca.json"));
+            BrowserPages.submit(page);
             String text = page.findElement(By.tagName("body")).getText();
             assertTrue(text.matches("(?s).*LLR-2026-\\d{6}.*"), "the confirmation gives the reference: " + text);
             assertTrue(page.getCurrentUrl().contains("/referrals/receipts/"), page.getCurrentUrl());
@@ -70,17 +65,17 @@ class ReferralFormBrowserIT {
             Map<String, Boolean> sideways = new LinkedHashMap<>();
 
             page.get(base + "/referrals/new");
-            check(browser, "choose a service", violations, sideways);
-            choose(page, "service", "IMCA");
-            submit(page);
-            check(browser, "the IMCA form", violations, sideways);
-            submit(page);
+            BrowserPages.check(browser, "choose a service", violations, sideways);
+            BrowserPages.choose(page, "service", "IMCA");
+            BrowserPages.submit(page);
+            BrowserPages.check(browser, "the IMCA form", violations, sideways);
+            BrowserPages.submit(page);
             assertTrue(page.getPageSource().contains("There is a problem") || page.getTitle().startsWith("Error"),
                     "the empty form comes back with its errors: " + page.getTitle());
-            check(browser, "the form with its errors", violations, sideways);
-            fill(page, answers("referral-imca.json"));
-            submit(page);
-            check(browser, "the confirmation", violations, sideways);
+            BrowserPages.check(browser, "the form with its errors", violations, sideways);
+            BrowserPages.fill(page, BrowserPages.answers("referral-imca.json"));
+            BrowserPages.submit(page);
+            BrowserPages.check(browser, "the confirmation", violations, sideways);
 
             violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
             sideways.forEach((state, scrolls) -> assertFalse(scrolls, state + ": scrolls sideways at 320 CSS px (WCAG 1.4.10)"));
@@ -158,82 +153,4 @@ class ReferralFormBrowserIT {
         }
     }
 
-    private static void check(Chromium browser, String state, Map<String, List<String>> violations, Map<String, Boolean> sideways) {
-        browser.width(1280);
-        violations.put(state, browser.axeViolations());
-        browser.width(320);
-        sideways.put(state, browser.scrollsSideways());
-        browser.width(1280);
-    }
-
-    /** The example referral's answers by form field name (dates in day, month, year boxes), as a person fills the form in. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, List<String>> answers(String example) throws IOException {
-        Map<String, Object> json = JsonMapper.createDefault().readValue(Files.readString(
-                java.nio.file.Path.of("../events/" + example)), Map.class);
-        return org.advocacyhub.testing.HubFixtures.formAnswers(json);
-    }
-
-
-    /** Types, selects, ticks and chooses as a person would: by the field's label where it has one. */
-    private static void fill(WebDriver page, Map<String, List<String>> answers) {
-        for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
-            for (WebElement field : page.findElements(By.name(answer.getKey()))) {
-                String type = field.getAttribute("type");
-                String tag = field.getTagName();
-                if ("hidden".equals(type)) {
-                    continue;
-                }
-                if ("radio".equals(type) || "checkbox".equals(type)) {
-                    if (answer.getValue().contains(field.getAttribute("value")) && !field.isSelected()) {
-                        click(page, field);
-                    }
-                } else if ("select".equals(tag)) {
-                    field.findElement(By.cssSelector("option[value='" + answer.getValue().get(0) + "']")).click();
-                } else {
-                    field.clear();
-                    field.sendKeys(answer.getValue().get(0));
-                }
-            }
-        }
-    }
-
-    /** Presses the form's button and waits for the next page to replace this one (a form post navigates, with or without JavaScript). */
-    private static void submit(WebDriver page) {
-        WebElement before = page.findElement(By.tagName("html"));
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                before.getTagName();
-            } catch (org.openqa.selenium.WebDriverException replaced) {
-                // Stale, or (chromedriver's other answer for the same thing) "does not belong to the document".
-                page.findElement(By.tagName("body"));
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the form post did not load a page within 20 s: " + page.getCurrentUrl());
-    }
-
-    private static void choose(WebDriver page, String name, String value) {
-        click(page, page.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")));
-    }
-
-    private static void click(WebDriver page, WebElement input) {
-        String id = input.getAttribute("id");
-        List<WebElement> labels = id == null || id.isEmpty() ? List.of() : page.findElements(By.cssSelector("label[for='" + id + "']"));
-        (labels.isEmpty() ? input : labels.get(0)).click();
-    }
-
-    private static String freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return String.valueOf(socket.getLocalPort());
-        }
-    }
 }

@@ -29,7 +29,9 @@ public final class LocalAws implements AutoCloseable {
     public static final Map<String, String> DEFAULT_PARAMETERS = Map.of(
             "Stage", "local",
             "SenderAddress", "hub@advocacy.test",
-            "SenderIdentity", "advocacy.test");
+            "SenderIdentity", "advocacy.test",
+            "ConsoleBaseUrl", "http://localhost",
+            "SignInDomainPrefix", "advocacy-hub-local");
 
     private final AwsEndpoints endpoints;
     private final SamTemplate template;

@@ -257,6 +257,11 @@ public final class TemplateResources {
             case "AWS::Serverless::Function" -> id;
             // A REST API's id: ./run-local serves the API itself and gives functions its own URL where they link to it.
             case "AWS::Serverless::Api" -> id.toLowerCase(java.util.Locale.ROOT);
+            // The staff user pool, its client and its sign-in domain: values of the shapes Cognito gives (a pool id is
+            // <region>_<id>), so the template's environment resolves. ./run-local signs staff in itself and gives the
+            // functions its own sign-in settings (CONSOLE_*) instead.
+            case "AWS::Cognito::UserPool" -> endpoints.region() + "_" + id;
+            case "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain" -> id.toLowerCase(java.util.Locale.ROOT);
             default -> throw new IllegalArgumentException("Ref " + id + " (" + type + ") has no local value");
         };
     }

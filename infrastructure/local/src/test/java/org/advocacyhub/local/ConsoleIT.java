@@ -1,0 +1,183 @@
+package org.advocacyhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The staff console over HTTP on the {@code ./run-local} stack (issue 13): signing in through the
+ * local hosted sign-in and coming back to the page asked for; allocation from the waiting list
+ * with a refusal that names its rule and clause; advocates' limits (initials on the waiting list,
+ * no other advocate's case); the case page's audit; a form's errors named; a CSRF token refused
+ * with nothing changed; signing out. The real-browser walk-through is {@link ConsoleBrowserIT}.
+ */
+class ConsoleIT {
+
+    private static LocalHub hub;
+    private static LocalHub.Running running;
+    private static String base;
+    private static String imca;
+    private static String dols;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = new LocalHub();
+        running = hub.start(Map.of("PORT", BrowserPages.freePort(), "DYNAMODB_PORT", BrowserPages.freePort(), "SQS_PORT",
+                BrowserPages.freePort(), "SES_PORT", BrowserPages.freePort(), "S3_PORT", BrowserPages.freePort(),
+                "LOCAL_CLOCK", "2026-11-23T10:00:00Z"));
+        DemoTeam.seed(DemoTeam.members(java.time.LocalDate.of(2026, 11, 23)), running.routes(), running.functions().get("CaseworkFunction"));
+        base = "http://localhost:" + running.port();
+        imca = refer("referral-imca.json");
+        dols = refer("referral-dols-imca.json");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void signingInComesBackToThePageAskedForWithAnHttpOnlySecureLaxCookieAndPagesAreNoStoreUnderTheStrictCsp() throws Exception {
+        ConsoleClient browser = new ConsoleClient(base);
+        ConsoleClient.Page chooser = browser.get("/console/waiting-list?contract=LLR");
+        assertTrue(chooser.location().contains("/_local/cognito/oauth2/authorize"), chooser.location());
+        assertTrue(chooser.html().contains("Morgan Manager"), "the local sign-in lists the demo team");
+        assertTrue(browser.cookies().containsKey("hub_signin"), "the sign-in's state and verifier wait in a cookie");
+
+        ConsoleClient.Page list = browser.signIn("Morgan Manager");
+        assertEquals(200, list.status(), list.html());
+        assertTrue(list.location().endsWith("/console/waiting-list?contract=LLR"), list.location());
+        assertTrue(list.html().contains("<h1>Waiting list</h1>"));
+        assertEquals("no-store", list.header("Cache-Control"));
+        assertTrue(list.header("Content-Security-Policy").startsWith("default-src 'none'"), list.header("Content-Security-Policy"));
+        String session = browser.setCookies().stream().filter(c -> c.startsWith("hub_session=")).findFirst().orElseThrow();
+        for (String attribute : List.of("HttpOnly", "Secure", "SameSite=Lax", "Path=/console")) {
+            assertTrue(session.contains(attribute), "the session cookie is " + attribute + ": " + session.replaceAll("=[^;]*", "=..."));
+        }
+        ConsoleClient again = new ConsoleClient(base);
+        assertTrue(again.get("/console").location().contains("/_local/cognito/"), "a browser without the cookie is sent to sign in");
+    }
+
+    @Test
+    void llr549aDolsCaseIsOfferedOnlyToQualifiedAdvocatesAndARefusedChoiceNamesTheRuleAndClause() throws Exception {
+        ConsoleClient manager = new ConsoleClient(base);
+        ConsoleClient.Page list = manager.signIn("Morgan Manager");
+        list = manager.get("/console/waiting-list?contract=LLR");
+        String row = row(list.html(), dols);
+        assertTrue(row.contains("Bernard Sample"), "managers see the name");
+        assertTrue(row.contains("value=\"ira-imca\""), "Ira is qualified for DoLS: " + row);
+        assertFalse(row.contains("<option value=\"hana-imha\""), "Hana has no unit 310: not offered");
+        assertTrue(row.contains("LLR 5.49"), "why Hana is not offered: " + row);
+
+        // A stale form (or a forged one) naming someone the rules refuse: the rule and clause, and nothing allocated.
+        ConsoleClient.Page refused = manager.submit(list, "/console/cases/" + dols + "/allocation", Map.of("advocateId", "hana-imha"));
+        assertEquals(422, refused.status(), refused.html());
+        assertTrue(refused.html().contains("There is a problem") && refused.html().contains("(LLR 5.49)"), refused.html());
+        assertTrue(row(refused.html(), dols).contains("Allocate"), "still waiting");
+
+        ConsoleClient.Page allocated = manager.submit(manager.get("/console/waiting-list?contract=LLR"),
+                "/console/cases/" + dols + "/allocation", Map.of("advocateId", "ira-imca"));
+        assertEquals(200, allocated.status(), allocated.html());
+        assertTrue(allocated.location().endsWith("/console/waiting-list?contract=LLR"), allocated.location());
+        assertFalse(allocated.html().contains(">" + dols + "<"), "off the waiting list once allocated");
+    }
+
+    @Test
+    void requirements8AdvocatesSeeInitialsOnTheWaitingListAndNotOtherAdvocatesCases() throws Exception {
+        ConsoleClient hana = new ConsoleClient(base);
+        hana.signIn("Hana Imha");
+        ConsoleClient.Page list = hana.get("/console/waiting-list?contract=LLR");
+        assertEquals(200, list.status());
+        assertTrue(list.html().contains(imca) || list.html().contains("No case is waiting"), list.html());
+        assertFalse(list.html().contains("Alex Testperson"), "no name on an advocate's waiting list");
+        assertFalse(list.html().contains("/allocation"), "no allocation for advocates");
+        assertEquals(403, hana.get("/console/cases/" + imca).status(), "an advocate opens only their own cases");
+        assertEquals(403, hana.get("/console/staff").status(), "the directory is for managers");
+    }
+
+    @Test
+    void theCasePageShowsTheRecordAndAuditsItsViewAContactStopsItsClockAndErrorsAreNamed() throws Exception {
+        String reference = refer("referral-imca.json");
+        ConsoleClient manager = new ConsoleClient(base);
+        manager.signIn("Morgan Manager");
+        ConsoleClient.Page allocated = manager.submit(manager.get("/console/waiting-list?contract=LLR"),
+                "/console/cases/" + reference + "/allocation", Map.of("advocateId", "ira-imca"));
+        assertEquals(200, allocated.status());
+
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        ConsoleClient.Page home = ira.get("/console");
+        assertTrue(home.html().contains(reference), "the advocate's home lists their case");
+        ConsoleClient.Page page = ira.get("/console/cases/" + reference);
+        assertEquals(200, page.status(), page.html());
+        assertTrue(page.html().contains("Alex Testperson"), "full details on their own case");
+        assertTrue(page.html().contains("ira-imca</td><td data-label=\"What\">viewed the case"), "the view is in the audit trail");
+
+        ConsoleClient.Page invalid = ira.submit(page, "/console/cases/" + reference + "/contacts",
+                Map.of("withPerson", "yes", "successful", "yes"));
+        assertEquals(400, invalid.status());
+        assertTrue(invalid.html().contains("href=\"#method-PHONE\">Select how contact was made</a>"), invalid.html());
+
+        ConsoleClient.Page forged = ira.submit(page, "/console/cases/" + reference + "/contacts",
+                Map.of("csrf", "forged", "method", "PHONE", "withPerson", "yes", "successful", "yes"));
+        assertEquals(403, forged.status());
+        assertTrue(ira.get("/console/cases/" + reference).html().contains("<h2>Contacts and meetings</h2><p>None recorded.</p>"),
+                "nothing recorded by a forged form");
+
+        ConsoleClient.Page saved = ira.submit(page, "/console/cases/" + reference + "/contacts",
+                Map.of("method", "PHONE", "withPerson", "yes", "successful", "yes"));
+        assertEquals(200, saved.status(), saved.html());
+        assertTrue(saved.location().contains("saved=contacts"), saved.location());
+        assertTrue(saved.html().contains("Contact recorded."));
+        assertTrue(saved.html().matches("(?s).*<td data-label=\"State\"><strong class=\"tag\">Met: stopped.*"), "the contact clock stopped, met");
+    }
+
+    @Test
+    void signingOutClearsTheSessionAndNeedsTheFormsCsrfToken() throws Exception {
+        ConsoleClient browser = new ConsoleClient(base);
+        ConsoleClient.Page home = browser.signIn("Morgan Manager");
+        assertEquals(403, browser.post("/console/sign-out", Map.of("csrf", "guess")).status(), "no sign-out by another site's form");
+        ConsoleClient.Page out = browser.submit(home, "/console/sign-out", Map.of());
+        assertTrue(out.location().endsWith("/console/signed-out"), out.location());
+        assertFalse(browser.cookies().containsKey("hub_session"));
+        assertTrue(browser.get("/console").location().contains("/_local/cognito/"));
+    }
+
+    /** The table row of a case on a page. */
+    private static String row(String html, String reference) {
+        int at = html.indexOf(">" + reference + "<");
+        assertTrue(at >= 0, reference + " is not on the page");
+        return html.substring(html.lastIndexOf("<tr>", at), html.indexOf("</tr>", at));
+    }
+
+    /** Refers through the JSON intake and waits until screening has accepted it. */
+    private static String refer(String example) throws Exception {
+        RawHttp.Response created = RawHttp.send(running.port(), "POST", "/referrals", List.of("Content-Type: application/json"),
+                Files.readAllBytes(running.stack().template().path().getParent().resolve("infrastructure/events/" + example)));
+        assertEquals(201, created.status(), created.text());
+        @SuppressWarnings("unchecked")
+        String reference = (String) JsonMapper.createDefault().readValue(created.body(), Map.class).get("reference");
+        String token = running.jwt().issue("local-manager", "manager", Duration.ofHours(1));
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until) {
+            RawHttp.Response view = RawHttp.send(running.port(), "GET", "/cases/" + reference, List.of("Authorization: Bearer " + token),
+                    new byte[0]);
+            if (view.text().contains("\"status\":\"AWAITING_ALLOCATION\"")) {
+                return reference;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(reference + " was not accepted by screening within 30 s");
+    }
+}
