@@ -15,6 +15,7 @@ import org.advocacyhub.application.reports.QuarterlyReports;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.reports.ReturnCell;
 import org.advocacyhub.domain.reports.ReturnTable;
+import org.advocacyhub.reports.console.ReportsConsole;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
@@ -25,7 +26,11 @@ import org.advocacyhub.web.ReportsApi;
 import org.advocacyhub.web.RequestBodies;
 import org.advocacyhub.web.StaffRequests;
 
-/** The report routes (template.yaml {@code QuarterlyReportFunction}'s Api events), as {@link ReportsApi} describes them. */
+/**
+ * The report routes (template.yaml {@code QuarterlyReportFunction}'s Api events), as {@link ReportsApi} describes them,
+ * and the staff console's reports pages ({@link ReportsConsole}), which share the function and its route table but are
+ * no part of the JSON API's description.
+ */
 @Singleton
 public final class ReportsWeb {
 
@@ -34,7 +39,8 @@ public final class ReportsWeb {
     private final Problems problems;
     private final RouteTable operations;
 
-    public ReportsWeb(QuarterlyReports reports, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json) {
+    public ReportsWeb(QuarterlyReports reports, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json,
+                      ReportsConsole console) {
         this.json = json;
         this.problems = new Problems(json);
         this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED);
@@ -50,6 +56,7 @@ public final class ReportsWeb {
                 answer(reports.workbook(actor, id(request), request.queryParameter("authority")), 200))));
         add(ReportsApi.CASELOAD.handledBy(request -> staff.withActor(request, actor ->
                 answer(reports.caseload(actor, id(request)), 200))));
+        console.operations().forEach(this::add);
     }
 
     private static String id(HttpRequest request) {

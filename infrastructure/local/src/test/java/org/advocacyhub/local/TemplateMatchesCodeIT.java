@@ -123,6 +123,25 @@ class TemplateMatchesCodeIT {
     }
 
     @Test
+    void everyConsoleRouteIsWithoutTheApiAuthorizerAndEveryGetRouteHasItsHeadTwin() {
+        Set<String> routes = new TreeSet<>();
+        for (SamTemplate.ApiEvent route : template.apiEvents()) {
+            routes.add(route.method() + " " + route.path());
+            // A browser sends no bearer token: the console verifies its own session cookie (Console), so the
+            // authorizer, which reads only bearer tokens, would refuse every page.
+            if (route.path().equals("/console") || route.path().startsWith("/console/")) {
+                assertFalse(route.authorized(), route.functionId() + " " + route.method() + " " + route.path() + " has an authorizer");
+            }
+        }
+        assertTrue(routes.contains("GET /console/reports"), "the console's reports pages are routed: " + routes);
+        for (String route : routes) {
+            if (route.startsWith("GET ")) {
+                assertTrue(routes.contains("HEAD " + route.substring(4)), route + " has no HEAD twin");
+            }
+        }
+    }
+
+    @Test
     void everySampleEventIsReadAsItsHandlersInputAndAnswered() throws IOException {
         io.micronaut.json.JsonMapper json = io.micronaut.json.JsonMapper.createDefault();
         Map<String, String> functionOfEvent = Map.of("apigateway-", "ReferralIntakeFunction",

@@ -41,6 +41,14 @@ public final class DynamoReportStore implements ReportStore {
     }
 
     @Override
+    public java.util.List<QuarterlyReport> recent(String contract, int limit) {
+        // GSI3 is eventually consistent: a report asked for a moment ago may be missing for a moment (its own page reads it by key).
+        return dynamo.query(b -> b.tableName(table).indexName(TableKeys.GSI3).keyConditionExpression("GSI3PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(TableKeys.reportListPk(contract)))).scanIndexForward(false).limit(limit))
+                .items().stream().map(ReportItemMapper::toReport).toList();
+    }
+
+    @Override
     public boolean save(QuarterlyReport report) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(ReportItemMapper.toItem(report.nextVersion())).conditionExpression("version = :v")

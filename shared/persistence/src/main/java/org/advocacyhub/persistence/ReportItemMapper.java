@@ -25,6 +25,9 @@ final class ReportItemMapper {
         item.put(TableKeys.PK, s(TableKeys.reportRequestPk(r.id())));
         item.put(TableKeys.SK, s(TableKeys.REPORT_SK));
         item.put(CaseItemMapper.TYPE, s("REPORT"));
+        // Every save writes the whole item, so every version stays in the contract's list (the console's recent reports).
+        item.put(TableKeys.GSI3PK, s(TableKeys.reportListPk(r.contract())));
+        item.put(TableKeys.GSI3SK, s(TableKeys.sortable(r.requestedAt()) + "#" + r.id()));
         item.put("reportId", s(r.id()));
         item.put("contract", s(r.contract()));
         item.put("quarter", s(r.quarter().key()));

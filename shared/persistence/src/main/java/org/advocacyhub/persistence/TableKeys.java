@@ -29,6 +29,7 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * time entry      CASE#LLR-2026-000042       TIME#id                     GSI2: HOURS#LLR#RUTLAND#FY2026Q3 / date#ref#id
  *                                                                        (by the quarter of the entry's date, for the returns)
  * report          REPORT#RPT-LLR-FY2026Q3-x  REPORT                      (a quarterly report request: status, summary, workbooks)
+ *                                            also GSI3PK / GSI3SK: REPORTS#LLR / requestedAt#id (every report, for the list)
  * report send     REPORT#RPT-LLR-FY2026Q3-x  SEND#RUTLAND                (claimed, then sent once per authority)
  * report deadline REPORT-DUE#LLR#FY2026Q3    CLOCK#quarterly-report      GSI1 CLOCK#ALERT / GSI3 CLOCK#DUE as a case's clock
  *                                            (also ALERT#... ledger items; LLR 26.12, LEW 17.3)
@@ -214,6 +215,11 @@ public final class TableKeys {
     }
 
     public static final String REPORT_SK = "REPORT";
+
+    /** List index (GSI3) partition of one contract's report requests, by the time each was asked for. */
+    public static String reportListPk(String contract) {
+        return "REPORTS#" + contract;
+    }
 
     /** A contract's quarterly report deadline (a clock the allocation timer watches, issue 11). */
     public static String reportDeadlinePk(String contract, String quarterKey) {

@@ -14,6 +14,9 @@ public interface ReportStore {
 
     Optional<QuarterlyReport> find(String reportId);
 
+    /** A contract's reports, the most recently asked for first, at most {@code limit} (one Query of the contract's list). */
+    java.util.List<QuarterlyReport> recent(String contract, int limit);
+
     /** Saves a change if the stored report is still at {@code report.version()}; false if it changed meanwhile. */
     boolean save(QuarterlyReport report);
 

@@ -184,6 +184,23 @@ public final class QuarterlyReports {
                 .orElseGet(() -> refusal(actor, reportId));
     }
 
+    /**
+     * The reports most recently asked for, of every contract, newest first, at most {@code limit}
+     * (one Query per contract). Managers only: anyone else gets none. Not audited, unlike
+     * {@link #view}: a list shows what was asked for and where it got to, never the figures.
+     */
+    public List<QuarterlyReport> recent(StaffActor actor, int limit) {
+        if (!actor.isManager()) {
+            return List.of();
+        }
+        List<QuarterlyReport> all = new ArrayList<>();
+        for (Contract contract : contracts.contracts()) {
+            all.addAll(store.recent(contract.code(), limit));
+        }
+        all.sort(java.util.Comparator.comparing(QuarterlyReport::requestedAt).thenComparing(QuarterlyReport::id).reversed());
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : List.copyOf(all);
+    }
+
     /** {@code GET /reports/{id}/workbook?authority=}: the workbook as archived (aggregates only). */
     public Outcome workbook(StaffActor actor, String reportId, Optional<String> authority) {
         Optional<QuarterlyReport> found = managerRead(actor, reportId, "downloaded a workbook");

@@ -1,0 +1,285 @@
+package org.advocacyhub.reports.console;
+
+import static org.advocacyhub.domain.text.Html.escape;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.advocacyhub.application.reports.QuarterlyReport;
+import org.advocacyhub.domain.contract.Authority;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.reports.ReturnCell;
+import org.advocacyhub.domain.reports.ReturnTable;
+import org.advocacyhub.domain.time.FinancialQuarter;
+import org.advocacyhub.web.console.Console;
+import org.advocacyhub.web.console.ConsoleText;
+import org.advocacyhub.web.html.FormFields;
+
+/**
+ * The HTML of the reports pages (the main of each; {@link Console#render} adds the header). Every
+ * value from the table or a form is escaped; links go through {@link Console.Staff#href} for the
+ * site's base path.
+ */
+final class ReportPages {
+
+    private final List<FieldSpec> formFields;
+    private final Clock clock;
+
+    /**
+     * @param requestFields the use case's own fields, which check the form ({@code QuarterlyReports.requestFields()});
+     *                      the form shows them with words for the page in place of the API's
+     */
+    ReportPages(List<FieldSpec> requestFields, ContractCatalogue contracts, Clock clock) {
+        this.formFields = requestFields.stream().map(spec -> forTheForm(spec, contracts)).toList();
+        this.clock = clock;
+    }
+
+    /**
+     * The API's hints speak of JSON ({@code send false}); the form's say the same for a person with
+     * a form. Only the words change: names, kinds and limits stay the use case's, which checks them.
+     */
+    private static FieldSpec forTheForm(FieldSpec spec, ContractCatalogue contracts) {
+        return switch (spec.name()) {
+            case "authority" -> new FieldSpec(spec.name(), "Authority", "Leave empty for every authority of the contract. "
+                    + authorities(contracts), spec.kind(), spec.required(), spec.maxLength(), spec.choices(), spec.missingMessage(),
+                    spec.noun(), spec.range());
+            case "send" -> new FieldSpec(spec.name(), "Send it to the councils once it is built?", "Choose No to preview it "
+                    + "first: you can send it from its page. A report can only be sent once its quarter has ended.", spec.kind(),
+                    spec.required(), spec.maxLength(), spec.choices(), spec.missingMessage(), spec.noun(), spec.range());
+            default -> spec;
+        };
+    }
+
+    /** "LLR: LEICESTER, LEICESTERSHIRE, RUTLAND. DERBY reports for the whole contract." */
+    private static String authorities(ContractCatalogue contracts) {
+        List<String> parts = new ArrayList<>();
+        for (Contract contract : contracts.contracts()) {
+            if (contract.reportSchedule() == null || !contract.reportSchedule().perAuthority()) {
+                parts.add(contract.code() + " reports for the whole contract.");
+            } else {
+                parts.add(contract.code() + ": " + String.join(", ", contract.authorities().stream().map(Authority::code).toList()) + ".");
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    // ------------------------------------------------------------------ GET /console/reports
+
+    String reportsPage(Console.Staff staff, Map<String, List<String>> posted, List<FieldError> errors, List<QuarterlyReport> recent) {
+        StringBuilder html = new StringBuilder(8_000);
+        FormFields.errorSummary(html, errors, name -> FormFields.anchor(formFields, name));
+        html.append("<h1>Quarterly reports</h1>")
+                .append("<p>Ask for a contract's quarterly return. It is built from the quarter's records in a minute or two; "
+                        + "you can then look at its figures, download each workbook and send it to the councils.</p>")
+                .append("<h2 id=\"ask\">Ask for a report</h2>")
+                .append("<form method=\"post\" action=\"").append(escape(staff.href(ReportsConsole.REPORTS))).append("\" novalidate>")
+                .append(staff.csrfField());
+        FormFields.plain().fields(html, formFields, posted.isEmpty() ? defaults() : posted, errors);
+        html.append("<button type=\"submit\">Ask for the report</button></form>");
+        recentReports(html, staff, recent);
+        return html.toString();
+    }
+
+    /** The form as first shown: the quarter just ended, to preview. */
+    private Map<String, List<String>> defaults() {
+        FinancialQuarter ended = FinancialQuarter.containing(clock.instant()).previous();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("quarter", List.of(ended.financialYear() + "-Q" + ended.quarter()));
+        values.put("send", List.of("no"));
+        return values;
+    }
+
+    private static void recentReports(StringBuilder html, Console.Staff staff, List<QuarterlyReport> recent) {
+        html.append("<h2>Recent reports</h2>");
+        if (recent.isEmpty()) {
+            html.append("<p>No reports have been asked for yet.</p>");
+            return;
+        }
+        html.append("<table><caption class=\"visually-hidden\">Recent reports, the newest first</caption><thead><tr>")
+                .append("<th scope=\"col\">Report</th><th scope=\"col\">Quarter</th><th scope=\"col\">Asked for</th>")
+                .append("<th scope=\"col\">Status</th></tr></thead><tbody>");
+        for (QuarterlyReport report : recent) {
+            html.append("<tr><td data-label=\"Report\"><a href=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()))))
+                    .append("\">").append(escape(report.contract()))
+                    .append(report.authority() == null ? "" : " " + escape(report.authority())).append("<span class=\"visually-hidden\"> ")
+                    .append(escape(report.id())).append("</span></a></td>")
+                    .append("<td data-label=\"Quarter\">").append(escape(quarterName(report.quarter()))).append("</td>")
+                    .append("<td data-label=\"Asked for\">").append(escape(ConsoleText.when(report.requestedAt()))).append(" by ")
+                    .append(escape(requester(report))).append("</td>")
+                    .append("<td data-label=\"Status\">").append(tag(report)).append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+    }
+
+    // ------------------------------------------------------------------ GET /console/reports/{id}
+
+    String reportPage(Console.Staff staff, QuarterlyReport report, boolean sentNotice, String problem) {
+        Instant now = clock.instant();
+        StringBuilder html = new StringBuilder(20_000);
+        if (problem != null) {
+            FormFields.errorSummary(html, List.of(new FieldError("", problem)), name -> FormFields.NO_FIELD);
+        }
+        if (sentNotice && report.status() == QuarterlyReport.Status.SENT) {
+            html.append("<div class=\"notice\" role=\"status\"><h2>Sent to the councils</h2><p>Each workbook was emailed to its "
+                    + "council's report recipients, with the duty managers copied.</p></div>");
+        }
+        html.append("<p><a href=\"").append(escape(staff.href(ReportsConsole.REPORTS))).append("\">Back to reports</a></p>")
+                .append("<h1>").append(escape(report.contract())).append(" quarterly report, ").append(escape(quarterName(report.quarter())))
+                .append("</h1><dl>");
+        row(html, "Report", escape(report.id()));
+        row(html, "Period", escape(ConsoleText.day(report.quarter().firstDay()) + " to " + ConsoleText.day(report.quarter().lastDay())));
+        row(html, "Authorities", escape(report.authority() == null ? "Every authority of the contract" : report.authority()));
+        row(html, "Asked for", escape(ConsoleText.when(report.requestedAt()) + " by " + requester(report)));
+        row(html, "Status", tag(report) + " " + escape(meaning(report)));
+        if (report.builtAt() != null) {
+            row(html, "Built", escape(ConsoleText.when(report.builtAt())));
+        }
+        html.append("</dl>");
+        if (report.status() == QuarterlyReport.Status.QUEUED || sending(report)) {
+            html.append("<p><a href=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()))))
+                    .append("\">Reload this page</a> to see whether it is ready.</p>");
+        }
+        sendForm(html, staff, report, now);
+        for (QuarterlyReport.Workbook book : report.workbooks()) {
+            workbook(html, staff, report, book);
+        }
+        if (report.caseloadKey() != null) {
+            html.append("<h2>Restricted caseload list</h2><p>The list of the quarter's cases with personal data that the contract "
+                            + "asks for (LEW 17.5). It is never emailed, and every download is recorded.</p><p><a href=\"")
+                    .append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/caseload")))
+                    .append("\">Download the restricted caseload list (Excel)</a></p>");
+        }
+        return html.toString();
+    }
+
+    /** Built, asked to be sent, and not all gone yet: the report queue is sending it. */
+    private static boolean sending(QuarterlyReport report) {
+        return report.status() == QuarterlyReport.Status.BUILT && report.send();
+    }
+
+    private static void sendForm(StringBuilder html, Console.Staff staff, QuarterlyReport report, Instant now) {
+        if (report.status() != QuarterlyReport.Status.BUILT) {
+            return;
+        }
+        html.append("<h2>Send to the councils</h2>");
+        if (report.quarter().end().isAfter(now)) {
+            html.append("<p>This quarter has not ended: the report can be sent from ")
+                    .append(escape(ConsoleText.day(report.quarter().lastDay().plusDays(1))))
+                    .append(". Ask for it again then, to count the whole quarter.</p>");
+            return;
+        }
+        if (report.builtAt() != null && report.builtAt().isBefore(report.quarter().end())) {
+            // A preview built while the quarter ran counts part of it: the councils get the whole quarter's return or none.
+            html.append("<p>This preview was built before the quarter ended, so its figures do not cover the whole quarter. "
+                    + "Ask for the report again to send it.</p>");
+            return;
+        }
+        html.append("<p>Each workbook is emailed to its council's report recipients, once, with the duty managers copied.</p>")
+                .append("<form method=\"post\" action=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/send")))
+                .append("\">").append(staff.csrfField()).append("<button type=\"submit\">Send to the councils</button></form>");
+    }
+
+    private static void workbook(StringBuilder html, Console.Staff staff, QuarterlyReport report, QuarterlyReport.Workbook book) {
+        ReturnTable summary = book.summary();
+        html.append("<h2>").append(escape(book.authorityName())).append("</h2>");
+        html.append("<p><a href=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/workbook?authority="
+                        + URLEncoder.encode(book.authority(), StandardCharsets.UTF_8))))
+                .append("\">Download the ").append(escape(book.authorityName())).append(" workbook (Excel, ")
+                .append(escape(book.fileName())).append(")</a></p>");
+        html.append("<p>").append(book.sentAt() != null ? "Emailed " + escape(ConsoleText.when(book.sentAt())) + " to "
+                : "Not emailed yet. It goes to ").append(escape(String.join(", ", book.recipients()))).append(".</p>");
+        html.append("<table><caption>").append(escape(summary.title())).append(" <span class=\"hint\">(")
+                .append(escape(summary.clause())).append(")</span></caption><thead><tr>");
+        for (String heading : summary.headings()) {
+            html.append("<th scope=\"col\">").append(escape(heading)).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (List<ReturnCell> row : summary.rows()) {
+            html.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                String text = escape(cell(row.get(i)));
+                if (i == 0) {
+                    html.append("<th scope=\"row\">").append(text).append("</th>");
+                } else {
+                    html.append("<td data-label=\"").append(escape(summary.headings().get(i))).append("\">").append(text).append("</td>");
+                }
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+        if (!summary.notes().isEmpty()) {
+            html.append("<details><summary>How these figures are counted</summary>");
+            for (String note : summary.notes()) {
+                html.append("<p>").append(escape(note)).append("</p>");
+            }
+            html.append("</details>");
+        }
+    }
+
+    /** A cell as the page shows it: a share as "12 of 20 (60.0%)", rounded as the API's percent is; nothing for a blank. */
+    static String cell(ReturnCell cell) {
+        if (cell instanceof ReturnCell.Text t) {
+            return t.value();
+        }
+        if (cell instanceof ReturnCell.Count c) {
+            return Long.toString(c.value());
+        }
+        if (cell instanceof ReturnCell.Decimal d) {
+            return d.value().toPlainString();
+        }
+        if (cell instanceof ReturnCell.Share s) {
+            // No denominator, no share (ReturnCell.Share): never shown as 0% or 100%.
+            return s.denominator() == 0 ? "None to count" : s.numerator() + " of " + s.denominator() + " ("
+                    + BigDecimal.valueOf(s.numerator() * 100L).divide(BigDecimal.valueOf(s.denominator()), 1, RoundingMode.HALF_UP)
+                    .toPlainString() + "%)";
+        }
+        return "";
+    }
+
+    /** What the status means for the manager looking at it. */
+    static String meaning(QuarterlyReport report) {
+        return switch (report.status()) {
+            case QUEUED -> "Waiting to be built from the quarter's records. It takes a minute or two.";
+            case BUILT -> report.send() ? "Built and archived; being emailed to the councils now."
+                    : "Built and archived: a preview. Nothing has been emailed to the councils.";
+            case SENT -> "Every workbook has been emailed to its council's report recipients, with the duty managers copied.";
+            case FAILED -> "It could not be built or sent after the report queue's retries, and the duty managers were emailed. Nothing more was "
+                    + "sent for the workbooks not yet sent: ask for the report again.";
+        };
+    }
+
+    private static String tag(QuarterlyReport report) {
+        String css = switch (report.status()) {
+            case QUEUED -> " tag--grey";
+            case BUILT -> " tag--soon";
+            case SENT -> "";
+            case FAILED -> " tag--late";
+        };
+        return "<strong class=\"tag" + css + "\">" + escape(report.status().name().charAt(0)
+                + report.status().name().substring(1).toLowerCase(Locale.ROOT)) + "</strong>";
+    }
+
+    private static String requester(QuarterlyReport report) {
+        return QuarterlyReport.SCHEDULE.equals(report.requestedBy()) ? "the contract's schedule" : report.requestedBy();
+    }
+
+    /** "2026-27 Q3". */
+    private static String quarterName(FinancialQuarter quarter) {
+        return quarter.name();
+    }
+
+    private static void row(StringBuilder html, String term, String valueHtml) {
+        html.append("<div><dt>").append(escape(term)).append("</dt><dd>").append(valueHtml).append("</dd></div>");
+    }
+}

@@ -1,0 +1,177 @@
+package org.advocacyhub.reports.console;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.advocacyhub.application.port.WorkbookWriter;
+import org.advocacyhub.application.reports.QuarterlyReports;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.web.ApiOperation;
+import org.advocacyhub.web.HttpRequest;
+import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.ReportsApi;
+import org.advocacyhub.web.console.Console;
+import org.advocacyhub.web.html.FormFields;
+
+/**
+ * The staff console's reports pages (issue 13: "request, preview (figures summary), download and
+ * send a quarterly return"; managers only), on the same use case as the JSON API
+ * ({@link QuarterlyReports}): every action a plain form post answered with 303, every page
+ * server-rendered and usable with JavaScript off. The console checks its own session cookie, so
+ * these routes carry no API Gateway authorizer (template.yaml); they are not in the OpenAPI
+ * document, which describes the JSON API.
+ */
+@Singleton
+public final class ReportsConsole {
+
+    static final String REPORTS = "/console/reports";
+    /** How many of the recent reports the reports page lists. */
+    static final int RECENT = 20;
+    private static final String MANAGERS_ONLY = "Only managers may see quarterly reports.";
+
+    private final Console console;
+    private final QuarterlyReports reports;
+    private final ReportPages pages;
+
+    public ReportsConsole(Console console, QuarterlyReports reports, ContractCatalogue contracts, Clock clock) {
+        this.console = console;
+        this.reports = reports;
+        this.pages = new ReportPages(reports.requestFields(), contracts, clock);
+    }
+
+    /** The console's report routes, for the function's route table. */
+    public List<ApiOperation> operations() {
+        return List.of(
+                route("GET", REPORTS, "The reports page: ask for a quarterly report, and the reports asked for lately", List.of(),
+                        request -> console.page(request, staff -> managersOnly(staff, () -> reportsPage(staff, 200, Map.of(), List.of())))),
+                route("POST", REPORTS, "Ask for a quarterly report (the form of the reports page): 303 to the report's page",
+                        List.of(), this::ask),
+                route("GET", REPORTS + "/{id}", "A report: where it has got to, each workbook's Summary sheet, the downloads and "
+                        + "the form to send it", List.of(), this::show),
+                route("GET", REPORTS + "/{id}/workbook", "One workbook of a built report as an Excel file (LLR 26.13)",
+                        ReportsApi.WORKBOOK_QUERY, request -> download(request, (staff, id) ->
+                                reports.workbook(staff.actor(), id, request.queryParameter("authority")))),
+                route("GET", REPORTS + "/{id}/caseload", "The restricted caseload list (LEW 17.5) as an Excel file; each download "
+                        + "is audited", List.of(), request -> download(request, (staff, id) -> reports.caseload(staff.actor(), id))),
+                route("POST", REPORTS + "/{id}/send", "Email a built report to the councils: 303 back to the report with a notice",
+                        List.of(), this::send));
+    }
+
+    private static ApiOperation route(String method, String path, String summary, List<org.advocacyhub.domain.referral.FieldSpec> query,
+                                      Function<HttpRequest, APIGatewayProxyResponseEvent> handler) {
+        return new ApiOperation(method, path, summary, ReportsApi.WHO, query, null, handler);
+    }
+
+    // ------------------------------------------------------------------ the reports page and the request form
+
+    private APIGatewayProxyResponseEvent reportsPage(Console.Staff staff, int status, Map<String, List<String>> values,
+                                                     List<FieldError> errors) {
+        return Console.respond(status, staff, errors.isEmpty() ? "Reports" : "Error: Reports", REPORTS,
+                pages.reportsPage(staff, values, errors, reports.recent(staff.actor(), RECENT)));
+    }
+
+    private APIGatewayProxyResponseEvent ask(HttpRequest request) {
+        return console.post(request, REPORTS, (staff, posted) -> managersOnly(staff, () -> {
+            if (!posted.unreadable().isEmpty()) {
+                return reportsPage(staff, 400, posted.values(), posted.unreadable());
+            }
+            QuarterlyReports.Outcome outcome = reports.request(staff.actor(),
+                    SubmittedFields.of(FormFields.posted(posted.values(), reports.requestFields())));
+            if (outcome instanceof QuarterlyReports.Accepted accepted) {
+                return HttpResponses.seeOther(staff.href(reportPath(accepted.report().id())));
+            }
+            if (outcome instanceof QuarterlyReports.Invalid invalid) {
+                return reportsPage(staff, 400, posted.values(), invalid.errors());
+            }
+            return refused(staff, outcome);
+        }));
+    }
+
+    // ------------------------------------------------------------------ one report
+
+    private APIGatewayProxyResponseEvent show(HttpRequest request) {
+        String id = id(request);
+        return console.page(request, staff -> managersOnly(staff, () -> {
+            boolean sent = request.queryParameter("sent").filter("1"::equals).isPresent();
+            return reportPage(staff, id, 200, sent, null);
+        }));
+    }
+
+    /** The report's page, with {@code problem} (why an action was refused) at the top when there is one. */
+    private APIGatewayProxyResponseEvent reportPage(Console.Staff staff, String id, int status, boolean sent, String problem) {
+        QuarterlyReports.Outcome outcome = reports.view(staff.actor(), id);
+        if (outcome instanceof QuarterlyReports.Shown shown) {
+            return Console.respond(status, staff, (problem == null ? "" : "Error: ") + "Report " + id, REPORTS,
+                    pages.reportPage(staff, shown.report(), sent, problem));
+        }
+        return refused(staff, outcome);
+    }
+
+    private APIGatewayProxyResponseEvent send(HttpRequest request) {
+        String id = id(request);
+        return console.post(request, reportPath(id), (staff, posted) -> managersOnly(staff, () -> {
+            QuarterlyReports.Outcome outcome = reports.send(staff.actor(), id);
+            if (outcome instanceof QuarterlyReports.Shown) {
+                return HttpResponses.seeOther(staff.href(reportPath(id) + "?sent=1"));
+            }
+            if (outcome instanceof QuarterlyReports.Conflict conflict) {
+                return reportPage(staff, id, 409, false, conflict.why());
+            }
+            return refused(staff, outcome);
+        }));
+    }
+
+    /** A workbook or the caseload list, as the API answers it (the browser saves it), or a page saying why not. */
+    private APIGatewayProxyResponseEvent download(HttpRequest request,
+                                                  java.util.function.BiFunction<Console.Staff, String, QuarterlyReports.Outcome> read) {
+        String id = id(request);
+        return console.page(request, staff -> managersOnly(staff, () -> {
+            QuarterlyReports.Outcome outcome = read.apply(staff, id);
+            if (outcome instanceof QuarterlyReports.Download download) {
+                return HttpResponses.download(download.fileName(), WorkbookWriter.CONTENT_TYPE, download.content());
+            }
+            if (outcome instanceof QuarterlyReports.Conflict conflict) {
+                return reportPage(staff, id, 409, false, conflict.why());
+            }
+            if (outcome instanceof QuarterlyReports.Invalid invalid) {
+                return reportPage(staff, id, 400, false, String.join(". ", invalid.errors().stream().map(FieldError::message).toList()));
+            }
+            return refused(staff, outcome);
+        }));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Advocates get the console's 403 page before anything is read or changed (the use case refuses them too). */
+    private static APIGatewayProxyResponseEvent managersOnly(Console.Staff staff,
+                                                             java.util.function.Supplier<APIGatewayProxyResponseEvent> then) {
+        return staff.isManager() ? then.get() : Console.forbidden(staff, MANAGERS_ONLY);
+    }
+
+    /** NotAllowed as 403, NotFound as 404, anything else unexpected here as a conflict with the report's state. */
+    private static APIGatewayProxyResponseEvent refused(Console.Staff staff, QuarterlyReports.Outcome outcome) {
+        if (outcome instanceof QuarterlyReports.NotAllowed notAllowed) {
+            return Console.forbidden(staff, notAllowed.why());
+        }
+        if (outcome instanceof QuarterlyReports.NotFound notFound) {
+            return Console.notFound(staff, notFound.why());
+        }
+        throw new IllegalStateException("unexpected outcome " + outcome.getClass().getSimpleName());
+    }
+
+    private static String id(HttpRequest request) {
+        return request.pathParameter("id").orElse("");
+    }
+
+    /** {@code /console/reports/RPT-...}, the id encoded for a path. */
+    static String reportPath(String id) {
+        return REPORTS + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+}
