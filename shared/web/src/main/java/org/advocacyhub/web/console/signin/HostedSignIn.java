@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * session and sends the browser to {@code logout_uri}, which must be one of the client's sign-out URLs.</li>
  * </ul>
  * State and verifier are 32 bytes from {@link SecureRandom}, base64url without padding (43 characters, within
- * RFC 7636's 43 to 128).
+ * RFC 7636's 43 to 128). A {@code SecureRandom} made at start-up may be kept: the Lambda guide's "Handling uniqueness
+ * with Lambda SnapStart" (docs.aws.amazon.com/lambda/latest/dg/snapstart-uniqueness.html) names
+ * {@code java.security.SecureRandom} among the generators that stay unique across environments restored from one
+ * snapshot, unlike {@code java.util.Random}.
  */
 public final class HostedSignIn {
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.advocacyhub.web.HttpRequest;
 
@@ -43,9 +44,18 @@ public record SignInSettings(String issuer, String clientId, URI signInBase, URI
      * request").
      */
     public static SignInSettings fromEnvironment(Map<String, String> environment) {
-        return new SignInSettings(variable(environment, "CONSOLE_ISSUER"), variable(environment, "CONSOLE_CLIENT_ID"),
-                URI.create(variable(environment, "CONSOLE_SIGN_IN_URL")), null,
-                environment.getOrDefault("CONSOLE_BASE_URL", ""));
+        return fromProperties(property -> Optional.ofNullable(environment.get(variableOf(property))));
+    }
+
+    /**
+     * The same settings as Micronaut properties ({@code console.issuer}, {@code console.client.id},
+     * {@code console.sign.in.url}, {@code console.base.url}), the names Micronaut gives the environment variables and
+     * {@code ./run-local} starts functions with, e.g. {@code fromProperties(name -> environment.getProperty(name,
+     * String.class))}.
+     */
+    public static SignInSettings fromProperties(Function<String, Optional<String>> property) {
+        return new SignInSettings(required(property, "console.issuer"), required(property, "console.client.id"),
+                URI.create(required(property, "console.sign.in.url")), null, property.apply("console.base.url").orElse(""));
     }
 
     /**
@@ -75,12 +85,18 @@ public record SignInSettings(String issuer, String clientId, URI signInBase, URI
         return Optional.of(base);
     }
 
-    private static String variable(Map<String, String> environment, String name) {
-        String value = environment.get(name);
+    private static String required(Function<String, Optional<String>> property, String name) {
+        String value = property.apply(name).orElse(null);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("The environment variable " + name + " is not set: the staff console needs it to sign staff in");
+            throw new IllegalStateException("The environment variable " + variableOf(name) + " (property " + name
+                    + ") is not set: the staff console needs it to sign staff in");
         }
         return value.strip();
+    }
+
+    /** {@code console.client.id} → {@code CONSOLE_CLIENT_ID}. */
+    private static String variableOf(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     private static String required(String name, String value) {

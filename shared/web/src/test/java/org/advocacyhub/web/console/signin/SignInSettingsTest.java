@@ -30,6 +30,18 @@ class SignInSettingsTest {
     }
 
     @Test
+    void micronautPropertiesGiveTheSameSettings() {
+        Map<String, String> properties = Map.of("console.issuer", "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc",
+                "console.client.id", "client-1", "console.sign.in.url", "https://hub.auth.eu-west-2.amazoncognito.com",
+                "console.base.url", "https://hub.example.org");
+        SignInSettings settings = SignInSettings.fromProperties(name -> Optional.ofNullable(properties.get(name)));
+        assertEquals(new SignInSettings(SignInSettings.fromEnvironment(ENVIRONMENT).issuer(), "client-1",
+                URI.create("https://hub.auth.eu-west-2.amazoncognito.com"), null, "https://hub.example.org"), settings);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SignInSettings.fromProperties(name -> Optional.empty()));
+        assertTrue(e.getMessage().contains("CONSOLE_ISSUER (property console.issuer)"), e.getMessage());
+    }
+
+    @Test
     void aMissingVariableIsNamed() {
         for (String name : ENVIRONMENT.keySet()) {
             Map<String, String> without = new HashMap<>(ENVIRONMENT);
