@@ -60,8 +60,13 @@ final class BrowserPages {
 
     /** Presses the form's button and waits for the next page to replace this one (a form post navigates, with or without JavaScript). */
     static void submit(WebDriver page) {
+        press(page, page.findElement(By.cssSelector("main button[type=submit], body > form button[type=submit], form button[type=submit]")));
+    }
+
+    /** Presses a button or link (by its label, for a labelled input) and waits for the next page to replace this one. */
+    static void press(WebDriver page, WebElement control) {
         WebElement before = page.findElement(By.tagName("html"));
-        page.findElement(By.cssSelector("button[type=submit]")).click();
+        click(page, control);
         long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
             try {
@@ -78,7 +83,7 @@ final class BrowserPages {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("the form post did not load a page within 20 s: " + page.getCurrentUrl());
+        throw new AssertionError("pressing it did not load a page within 20 s: " + page.getCurrentUrl());
     }
 
     static void choose(WebDriver page, String name, String value) {

@@ -67,15 +67,17 @@ class ConsoleBrowserIT {
 
             signIn(page, "/console", "Morgan Manager");
             assertEquals("Duty manager's view", page.findElement(By.tagName("h1")).getText());
-            page.findElement(By.linkText("Waiting list")).click();
+            BrowserPages.press(page, page.findElement(By.linkText("Waiting list")));
             WebElement select = page.findElement(By.id("advocate-" + reference));
             select.findElement(By.cssSelector("option[value='ira-imca']")).click();
-            BrowserPages.click(page, page.findElement(By.xpath("//form[contains(@action,'/" + reference + "/allocation')]//button")));
+            BrowserPages.press(page, page.findElement(By.xpath("//form[contains(@action,'/" + reference + "/allocation')]//button")));
             assertTrue(page.findElements(By.linkText(reference)).isEmpty(), "allocated: off the waiting list");
             signOut(page);
 
+            // An hour on: the advocate records what they did since (a time typed is never before the referral arrived).
+            later(Duration.ofHours(1));
             signIn(page, "/console", "Ira Imca");
-            page.findElement(By.linkText(reference)).click();
+            BrowserPages.press(page, page.findElement(By.linkText(reference)));
             assertEquals("Case " + reference, page.findElement(By.tagName("h1")).getText());
             String contactClock = clockState(page, "Contact the person");
             assertFalse(contactClock.startsWith("Met"), "the contact clock runs before contact: " + contactClock);
@@ -84,7 +86,7 @@ class ConsoleBrowserIT {
             BrowserPages.choose(page, "method", "PHONE");
             BrowserPages.choose(page, "withPerson", "yes");
             BrowserPages.choose(page, "successful", "yes");
-            BrowserPages.click(page, page.findElement(By.cssSelector("#form-contacts button[type=submit]")));
+            BrowserPages.press(page, page.findElement(By.cssSelector("#form-contacts button[type=submit]")));
             assertTrue(page.getPageSource().contains("Contact recorded."), page.getTitle());
             assertTrue(clockState(page, "Contact the person").startsWith("Met: stopped"), "the contact clock stopped in time");
 
@@ -92,7 +94,7 @@ class ConsoleBrowserIT {
             page.findElement(By.id("time-minutes")).sendKeys("45");
             BrowserPages.choose(page, "kind", "DIRECT");
             BrowserPages.choose(page, "activity", "PHONE_OR_VIDEO");
-            BrowserPages.click(page, page.findElement(By.cssSelector("#form-time button[type=submit]")));
+            BrowserPages.press(page, page.findElement(By.cssSelector("#form-time button[type=submit]")));
             assertTrue(page.getPageSource().contains("Time recorded."), page.getTitle());
             assertTrue(page.getPageSource().contains("0 h 45 min in all"), "the case's time");
         }
@@ -117,7 +119,7 @@ class ConsoleBrowserIT {
             page.get(base + "/console/answerphone?contract=LLR");
             BrowserPages.check(browser, "answerphone", violations, sideways);
             page.findElement(By.cssSelector("details summary")).click();
-            BrowserPages.click(page, page.findElement(By.cssSelector("details form button[type=submit]")));
+            BrowserPages.press(page, page.findElement(By.cssSelector("details form button[type=submit]")));
             BrowserPages.check(browser, "answerphone response with errors", violations, sideways);
             page.get(base + "/console/staff");
             BrowserPages.check(browser, "staff", violations, sideways);
@@ -128,11 +130,11 @@ class ConsoleBrowserIT {
             ((JavascriptExecutor) page).executeScript("const o = document.createElement('option'); o.value = 'cai-cyp'; "
                     + "o.textContent = 'Cai Cyp'; document.getElementById(arguments[0]).appendChild(o);", "advocate-" + reference);
             page.findElement(By.cssSelector("#advocate-" + reference + " option[value='cai-cyp']")).click();
-            BrowserPages.click(page, page.findElement(By.xpath("//form[contains(@action,'/" + reference + "/allocation')]//button")));
+            BrowserPages.press(page, page.findElement(By.xpath("//form[contains(@action,'/" + reference + "/allocation')]//button")));
             assertTrue(page.getPageSource().contains("LLR 9.32"), "a refused choice shows the rule and clause");
             BrowserPages.check(browser, "waiting list with a refused allocation", violations, sideways);
             page.findElement(By.cssSelector("#advocate-" + reference + " option[value='ira-imca']")).click();
-            BrowserPages.click(page, page.findElement(By.xpath("//form[contains(@action,'/" + reference + "/allocation')]//button")));
+            BrowserPages.press(page, page.findElement(By.xpath("//form[contains(@action,'/" + reference + "/allocation')]//button")));
             signOut(page);
             BrowserPages.check(browser, "signed out", violations, sideways);
 
@@ -141,11 +143,11 @@ class ConsoleBrowserIT {
             page.get(base + "/console/cases/" + reference);
             BrowserPages.check(browser, "case page (advocate)", violations, sideways);
             page.findElement(By.cssSelector("#form-contacts summary")).click();
-            BrowserPages.click(page, page.findElement(By.cssSelector("#form-contacts button[type=submit]")));
+            BrowserPages.press(page, page.findElement(By.cssSelector("#form-contacts button[type=submit]")));
             assertTrue(page.getTitle().startsWith("Error:"), page.getTitle());
             BrowserPages.check(browser, "case page with a form's errors", violations, sideways);
             page.findElement(By.cssSelector("#form-closure summary")).click();
-            BrowserPages.click(page, page.findElement(By.cssSelector("#form-closure button[type=submit]")));
+            BrowserPages.press(page, page.findElement(By.cssSelector("#form-closure button[type=submit]")));
             BrowserPages.check(browser, "case page with the closure's errors", violations, sideways);
             page.get(base + "/console/waiting-list?contract=LLR");
             BrowserPages.check(browser, "waiting list (advocate)", violations, sideways);
@@ -218,11 +220,11 @@ class ConsoleBrowserIT {
     private static void chooseMember(WebDriver page, String member) {
         WebElement button = page.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().contains(member)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + member + " on " + page.getCurrentUrl()));
-        BrowserPages.click(page, button);
+        BrowserPages.press(page, button);
     }
 
     private static void signOut(WebDriver page) {
-        BrowserPages.click(page, page.findElement(By.xpath("//header//button[contains(.,'Sign out')]")));
+        BrowserPages.press(page, page.findElement(By.xpath("//header//button[contains(.,'Sign out')]")));
         assertTrue(page.getCurrentUrl().endsWith("/console/signed-out"), page.getCurrentUrl());
     }
 
@@ -257,5 +259,12 @@ class ConsoleBrowserIT {
             Thread.sleep(100);
         }
         throw new AssertionError(reference + " was not accepted by screening within 30 s");
+    }
+
+    /** Moves the hub's clock on (the local clock's control, as the README's walk-throughs do). */
+    private static void later(Duration by) throws Exception {
+        RawHttp.Response moved = RawHttp.send(running.port(), "POST", LocalClockEndpoint.PATH, List.of("Content-Type: application/json"),
+                ("{\"advance\":\"" + by + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, moved.status(), moved.text());
     }
 }

@@ -115,6 +115,8 @@ class ConsoleIT {
                 "/console/cases/" + reference + "/allocation", Map.of("advocateId", "ira-imca"));
         assertEquals(200, allocated.status());
 
+        // An hour on: the advocate records what they did since (a time typed is never before the referral arrived).
+        later(Duration.ofHours(1));
         ConsoleClient ira = new ConsoleClient(base);
         ira.signIn("Ira Imca");
         ConsoleClient.Page home = ira.get("/console");
@@ -179,5 +181,12 @@ class ConsoleIT {
             Thread.sleep(100);
         }
         throw new AssertionError(reference + " was not accepted by screening within 30 s");
+    }
+
+    /** Moves the hub's clock on (the local clock's control, as the README's walk-throughs do). */
+    private static void later(Duration by) throws Exception {
+        RawHttp.Response moved = RawHttp.send(running.port(), "POST", LocalClockEndpoint.PATH, List.of("Content-Type: application/json"),
+                ("{\"advance\":\"" + by + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, moved.status(), moved.text());
     }
 }
