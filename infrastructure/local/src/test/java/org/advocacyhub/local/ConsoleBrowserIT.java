@@ -125,6 +125,10 @@ class ConsoleBrowserIT {
             BrowserPages.check(browser, "staff", violations, sideways);
             page.get(base + "/console/reports");
             BrowserPages.check(browser, "reports", violations, sideways);
+            BrowserPages.choose(page, "contract", "LLR");
+            BrowserPages.press(page, page.findElement(By.xpath("//main//button[contains(.,'Ask for the report')]")));
+            assertTrue(page.getCurrentUrl().matches(".*/console/reports/[^/?]+$"), page.getCurrentUrl());
+            BrowserPages.check(browser, "a report's page", violations, sideways);
 
             page.get(base + "/console/waiting-list?contract=LLR");
             ((JavascriptExecutor) page).executeScript("const o = document.createElement('option'); o.value = 'cai-cyp'; "

@@ -35,6 +35,9 @@ import org.advocacyhub.web.html.FormFields;
  */
 final class CasePage {
 
+    /** The audit trail's entries the page lists, newest first. */
+    static final int AUDIT_SHOWN = 50;
+
     private final FormFields fields;
 
     CasePage(FormFields fields) {
@@ -269,6 +272,11 @@ final class CasePage {
                 .append("<th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
         List<AuditEntry> newestFirst = new ArrayList<>(audit);
         newestFirst.sort((a, b) -> b.at().compareTo(a.at()));
+        if (newestFirst.size() > AUDIT_SHOWN) {
+            // Every view adds an entry: a case open for months would otherwise grow a page without end.
+            html.insert(html.lastIndexOf("<table>"), "<p>The " + AUDIT_SHOWN + " most recent of " + newestFirst.size() + " entries.</p>");
+            newestFirst = newestFirst.subList(0, AUDIT_SHOWN);
+        }
         for (AuditEntry a : newestFirst) {
             html.append("<tr><td data-label=\"When\">").append(escape(ConsoleText.when(a.at()))).append("</td>")
                     .append("<td data-label=\"Who\">").append(escape(a.staffId())).append("</td>")

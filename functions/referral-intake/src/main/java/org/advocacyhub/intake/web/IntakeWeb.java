@@ -124,7 +124,8 @@ public final class IntakeWeb {
 
     private APIGatewayProxyResponseEvent submit(HttpRequest request) {
         if (request.mediaType().equals("application/x-www-form-urlencoded")) {
-            return bodies.tooLarge(request.body()).orElseGet(() -> submitForm(request.body()));
+            RequestBodies.Read form = bodies.form(request);
+            return form instanceof RequestBodies.Form posted ? submitForm(posted.parsed()) : ((RequestBodies.Refused) form).response();
         }
         RequestBodies.Read read = bodies.json(request);
         if (read instanceof RequestBodies.Refused refused) {
@@ -133,8 +134,7 @@ public final class IntakeWeb {
         return submitJson(request, ((RequestBodies.Fields) read).fields());
     }
 
-    private APIGatewayProxyResponseEvent submitForm(byte[] body) {
-        FormBody.Parsed parsed = FormBody.parse(body);
+    private APIGatewayProxyResponseEvent submitForm(FormBody.Parsed parsed) {
         Map<String, List<String>> values = parsed.values();
         List<String> tokens = values.getOrDefault(FORM_TOKEN, List.of());
         String token = tokens.size() == 1 && TOKEN.matcher(tokens.get(0)).matches() ? tokens.get(0) : "";
