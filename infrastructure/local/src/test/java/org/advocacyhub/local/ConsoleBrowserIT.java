@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.json.JsonMapper;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,10 +37,7 @@ class ConsoleBrowserIT {
     static void start() throws Exception {
         Assumptions.assumeTrue(Chromium.unavailable().isEmpty(), () -> Chromium.unavailable().orElse(""));
         hub = new LocalHub();
-        running = hub.start(Map.of("PORT", BrowserPages.freePort(), "DYNAMODB_PORT", BrowserPages.freePort(), "SQS_PORT",
-                BrowserPages.freePort(), "SES_PORT", BrowserPages.freePort(), "S3_PORT", BrowserPages.freePort(),
-                "LOCAL_CLOCK", "2026-11-23T10:00:00Z"));
-        DemoTeam.seed(DemoTeam.members(java.time.LocalDate.of(2026, 11, 23)), running.routes(), running.functions().get("CaseworkFunction"));
+        running = HubSteps.start(hub, "2026-11-23T10:00:00Z");
         base = "http://localhost:" + running.port();
     }
 
@@ -63,7 +58,7 @@ class ConsoleBrowserIT {
             BrowserPages.fill(page, BrowserPages.answers("referral-imca.json"));
             BrowserPages.submit(page);
             String reference = page.findElement(By.tagName("body")).getText().replaceAll("(?s).*(LLR-2026-\\d{6}).*", "$1");
-            awaitScreened(reference);
+            HubSteps.awaitScreened(running, reference);
 
             signIn(page, "/console", "Morgan Manager");
             assertEquals("Duty manager's view", page.findElement(By.tagName("h1")).getText());
@@ -75,7 +70,7 @@ class ConsoleBrowserIT {
             signOut(page);
 
             // An hour on: the advocate records what they did since (a time typed is never before the referral arrived).
-            later(Duration.ofHours(1));
+            HubSteps.later(running, Duration.ofHours(1));
             signIn(page, "/console", "Ira Imca");
             BrowserPages.press(page, page.findElement(By.linkText(reference)));
             assertEquals("Case " + reference, page.findElement(By.tagName("h1")).getText());
@@ -102,7 +97,7 @@ class ConsoleBrowserIT {
 
     @Test
     void wcag22AaEveryConsolePageStateHasNoAxeViolationsAndReflowsAt320Pixels() throws Exception {
-        String reference = refer("referral-imca.json");
+        String reference = HubSteps.refer(running, "referral-imca.json");
         answerphoneMessage();
         try (Chromium browser = Chromium.start(true)) {
             WebDriver page = browser.driver();
@@ -166,7 +161,7 @@ class ConsoleBrowserIT {
     /** WCAG 2.1.1, 2.4.3, 2.4.7: the allocation form by keyboard alone, in order, each stop visibly focused, sent with Enter. */
     @Test
     void wcag211TheAllocationFormIsUsedByKeyboardAloneWithAVisibleFocus() throws Exception {
-        String reference = refer("referral-imca.json");
+        String reference = HubSteps.refer(running, "referral-imca.json");
         try (Chromium browser = Chromium.start(true)) {
             WebDriver page = browser.driver();
             signIn(page, "/console/waiting-list?contract=LLR", "Morgan Manager");
@@ -232,15 +227,6 @@ class ConsoleBrowserIT {
         assertTrue(page.getCurrentUrl().endsWith("/console/signed-out"), page.getCurrentUrl());
     }
 
-    private static String refer(String example) throws Exception {
-        RawHttp.Response created = RawHttp.send(running.port(), "POST", "/referrals", List.of("Content-Type: application/json"),
-                Files.readAllBytes(running.stack().template().path().getParent().resolve("infrastructure/events/" + example)));
-        assertEquals(201, created.status(), created.text());
-        @SuppressWarnings("unchecked")
-        String reference = (String) JsonMapper.createDefault().readValue(created.body(), Map.class).get("reference");
-        awaitScreened(reference);
-        return reference;
-    }
 
     private static void answerphoneMessage() throws Exception {
         String token = running.jwt().issue("local-manager", "manager", Duration.ofHours(1));
@@ -251,24 +237,5 @@ class ConsoleBrowserIT {
         assertTrue(created.status() == 201 || created.status() == 200, created.text());
     }
 
-    private static void awaitScreened(String reference) throws Exception {
-        String token = running.jwt().issue("local-manager", "manager", Duration.ofHours(1));
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < until) {
-            RawHttp.Response view = RawHttp.send(running.port(), "GET", "/cases/" + reference, List.of("Authorization: Bearer " + token),
-                    new byte[0]);
-            if (view.text().contains("\"status\":\"AWAITING_ALLOCATION\"")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(reference + " was not accepted by screening within 30 s");
-    }
 
-    /** Moves the hub's clock on (the local clock's control, as the README's walk-throughs do). */
-    private static void later(Duration by) throws Exception {
-        RawHttp.Response moved = RawHttp.send(running.port(), "POST", LocalClockEndpoint.PATH, List.of("Content-Type: application/json"),
-                ("{\"advance\":\"" + by + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(200, moved.status(), moved.text());
-    }
 }

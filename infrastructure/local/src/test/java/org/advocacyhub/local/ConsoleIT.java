@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.json.JsonMapper;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +29,10 @@ class ConsoleIT {
     @BeforeAll
     static void start() throws Exception {
         hub = new LocalHub();
-        running = hub.start(Map.of("PORT", BrowserPages.freePort(), "DYNAMODB_PORT", BrowserPages.freePort(), "SQS_PORT",
-                BrowserPages.freePort(), "SES_PORT", BrowserPages.freePort(), "S3_PORT", BrowserPages.freePort(),
-                "LOCAL_CLOCK", "2026-11-23T10:00:00Z"));
-        DemoTeam.seed(DemoTeam.members(java.time.LocalDate.of(2026, 11, 23)), running.routes(), running.functions().get("CaseworkFunction"));
+        running = HubSteps.start(hub, "2026-11-23T10:00:00Z");
         base = "http://localhost:" + running.port();
-        imca = refer("referral-imca.json");
-        dols = refer("referral-dols-imca.json");
+        imca = HubSteps.refer(running, "referral-imca.json");
+        dols = HubSteps.refer(running, "referral-dols-imca.json");
     }
 
     @AfterAll
@@ -108,7 +103,7 @@ class ConsoleIT {
 
     @Test
     void theCasePageShowsTheRecordAndAuditsItsViewAContactStopsItsClockAndErrorsAreNamed() throws Exception {
-        String reference = refer("referral-imca.json");
+        String reference = HubSteps.refer(running, "referral-imca.json");
         ConsoleClient manager = new ConsoleClient(base);
         manager.signIn("Morgan Manager");
         ConsoleClient.Page allocated = manager.submit(manager.get("/console/waiting-list?contract=LLR"),
@@ -116,7 +111,7 @@ class ConsoleIT {
         assertEquals(200, allocated.status());
 
         // An hour on: the advocate records what they did since (a time typed is never before the referral arrived).
-        later(Duration.ofHours(1));
+        HubSteps.later(running, Duration.ofHours(1));
         ConsoleClient ira = new ConsoleClient(base);
         ira.signIn("Ira Imca");
         ConsoleClient.Page home = ira.get("/console");
@@ -163,30 +158,5 @@ class ConsoleIT {
         return html.substring(html.lastIndexOf("<tr>", at), html.indexOf("</tr>", at));
     }
 
-    /** Refers through the JSON intake and waits until screening has accepted it. */
-    private static String refer(String example) throws Exception {
-        RawHttp.Response created = RawHttp.send(running.port(), "POST", "/referrals", List.of("Content-Type: application/json"),
-                Files.readAllBytes(running.stack().template().path().getParent().resolve("infrastructure/events/" + example)));
-        assertEquals(201, created.status(), created.text());
-        @SuppressWarnings("unchecked")
-        String reference = (String) JsonMapper.createDefault().readValue(created.body(), Map.class).get("reference");
-        String token = running.jwt().issue("local-manager", "manager", Duration.ofHours(1));
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < until) {
-            RawHttp.Response view = RawHttp.send(running.port(), "GET", "/cases/" + reference, List.of("Authorization: Bearer " + token),
-                    new byte[0]);
-            if (view.text().contains("\"status\":\"AWAITING_ALLOCATION\"")) {
-                return reference;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(reference + " was not accepted by screening within 30 s");
-    }
 
-    /** Moves the hub's clock on (the local clock's control, as the README's walk-throughs do). */
-    private static void later(Duration by) throws Exception {
-        RawHttp.Response moved = RawHttp.send(running.port(), "POST", LocalClockEndpoint.PATH, List.of("Content-Type: application/json"),
-                ("{\"advance\":\"" + by + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(200, moved.status(), moved.text());
-    }
 }

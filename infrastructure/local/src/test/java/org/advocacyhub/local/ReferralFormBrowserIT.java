@@ -30,8 +30,7 @@ class ReferralFormBrowserIT {
     static void start() throws Exception {
         Assumptions.assumeTrue(Chromium.unavailable().isEmpty(), () -> Chromium.unavailable().orElse(""));
         hub = new LocalHub();
-        LocalHub.Running running = hub.start(Map.of("PORT", BrowserPages.freePort(), "DYNAMODB_PORT", BrowserPages.freePort(), "SQS_PORT", BrowserPages.freePort(),
-                "SES_PORT", BrowserPages.freePort(), "S3_PORT", BrowserPages.freePort(), "LOCAL_CLOCK", "2026-11-23T10:00:00Z"));
+        LocalHub.Running running = HubSteps.start(hub, "2026-11-23T10:00:00Z");
         base = "http://localhost:" + running.port();
     }
 
