@@ -400,9 +400,9 @@ public final class ConsolePages {
             if (action.equals("allocation")) {
                 return allocate(staff, reference.get(), posted);
             }
-            Optional<CaseWork.Outcome> loaded = Optional.of(viewCase.view(reference.get(), staff.actor()));
-            if (!(loaded.get() instanceof CaseWork.Done done)) {
-                return loaded.get() instanceof CaseWork.NotAllowed notAllowed ? Console.forbidden(staff, notAllowed.why())
+            CaseWork.Outcome loaded = viewCase.view(reference.get(), staff.actor());
+            if (!(loaded instanceof CaseWork.Done done)) {
+                return loaded instanceof CaseWork.NotAllowed notAllowed ? Console.forbidden(staff, notAllowed.why())
                         : Console.notFound(staff, "There is no case with that reference.");
             }
             Optional<CaseForms.Form> form = forms.forCase(done.referral()).stream().filter(f -> f.action().equals(action)).findFirst();
