@@ -400,12 +400,13 @@ public final class ConsolePages {
             if (action.equals("allocation")) {
                 return allocate(staff, reference.get(), posted);
             }
-            CaseWork.Outcome loaded = viewCase.view(reference.get(), staff.actor());
-            if (!(loaded instanceof CaseWork.Done done)) {
-                return loaded instanceof CaseWork.NotAllowed notAllowed ? Console.forbidden(staff, notAllowed.why())
-                        : Console.notFound(staff, "There is no case with that reference.");
+            // Which forms the case has now; who may send one is the use case's own check (a refusal is 403), and only
+            // the page view after it is audited as a view.
+            Optional<ReferralCase> found = cases.findCase(reference.get());
+            if (found.isEmpty()) {
+                return Console.notFound(staff, "There is no case with that reference.");
             }
-            Optional<CaseForms.Form> form = forms.forCase(done.referral()).stream().filter(f -> f.action().equals(action)).findFirst();
+            Optional<CaseForms.Form> form = forms.forCase(found.get()).stream().filter(f -> f.action().equals(action)).findFirst();
             if (form.isEmpty()) {
                 return Console.notFound(staff, "This case has no such form now: it may have been closed or changed meanwhile.");
             }
