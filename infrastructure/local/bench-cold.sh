@@ -3,7 +3,7 @@
 # naive Micronaut SQS handler that makes no AWS call (infrastructure/local/bench/naive-micronaut).
 #
 # For each function: a fresh JVM on its Lambda jar (CodeUri), with the JVM options template.yaml sets
-# (JAVA_TOOL_OPTIONS), builds the handler (Handler) with the function's environment, handles its sample event from
+# (JAVA_TOOL_OPTIONS) and its environment, builds the handler (Handler) as Lambda does, handles its sample event from
 # infrastructure/events/ and exits (org.advocacyhub.local.bench.ColdStart, the one class added to the classpath).
 # Timed as a whole process: one untimed warm-up pair, then RUNS pairs, baseline and handler one after the other.
 # Prints per function the median wall time and CPU time (user + system), the median of the pairwise ratios
@@ -47,7 +47,7 @@ if [ ! -f "$launcher" ] || [ -n "$(find "$classes" -name 'ColdStart*.class' -new
     org/advocacyhub/local/bench/Bench*.class)
 fi
 
-# Each function's properties and the plan (functions.tsv), resolved against the running engines.
+# Each function's environment and the plan (functions.tsv), resolved against the running engines.
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
   org.advocacyhub.local.bench.ColdStartPlan "$out" >/dev/null
@@ -81,14 +81,15 @@ while IFS=$'\t' read -r id handler jar event kind opts; do
       cds_flags=(-XX:SharedArchiveFile="$archive")
     fi
   fi
-  handler_cmd=(env JAVA_TOOL_OPTIONS="$opts" java "${cds_flags[@]}" -cp "$jar:$launcher"
-    org.advocacyhub.local.bench.ColdStart "$handler" "$out/$id.properties" "$event" "$kind")
+  mapfile -t variables <"$out/$id.env"
+  handler_cmd=(env "${variables[@]}" JAVA_TOOL_OPTIONS="$opts" java "${cds_flags[@]}" -cp "$jar:$launcher"
+    org.advocacyhub.local.bench.ColdStart "$handler" "$event" "$kind")
   rm -f "$out/runs/$id".*
   timed "$out/runs/$id.warmup" "${baseline[@]}"
   timed "$out/runs/$id.warmup" "${handler_cmd[@]}"
   if [ "$cds" = on ] && [ "${cds_flags[0]}" != "-XX:SharedArchiveFile=$archive" ]; then
-    handler_cmd=(env JAVA_TOOL_OPTIONS="$opts" java -XX:SharedArchiveFile="$archive" -cp "$jar:$launcher"
-      org.advocacyhub.local.bench.ColdStart "$handler" "$out/$id.properties" "$event" "$kind")
+    handler_cmd=(env "${variables[@]}" JAVA_TOOL_OPTIONS="$opts" java -XX:SharedArchiveFile="$archive" -cp "$jar:$launcher"
+      org.advocacyhub.local.bench.ColdStart "$handler" "$event" "$kind")
     timed "$out/runs/$id.warmup" "${handler_cmd[@]}"
   fi
   for ((i = 0; i < runs; i++)); do

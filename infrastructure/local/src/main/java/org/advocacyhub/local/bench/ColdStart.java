@@ -6,26 +6,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.executor.AbstractExecutor;
 import io.micronaut.json.JsonMapper;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * One cold invocation, timed from outside as a whole process by {@code bench-cold.sh}: a fresh JVM on a function's
- * Lambda jar (this class is the only addition to its classpath) builds the handler the template names with the
- * function's properties, reads its sample event as the Lambda runtime would hand it over, handles it and exits.
+ * Lambda jar (this class is the only addition to its classpath), with the function's environment, builds the handler
+ * the template names as Lambda does (its no-argument constructor), reads its sample event as the Lambda runtime would
+ * hand it over, handles it and exits.
  * Only the JDK and what every Lambda jar holds (Micronaut, the Lambda event classes) are used here.
  *
- * <p>Arguments: handler class, properties file ({@link ColdStartPlan}), event file, input kind ({@code api},
+ * <p>Arguments: handler class, event file, input kind ({@code api},
  * {@code sqs}: the Lambda event class; {@code map}: the JSON as maps, for handlers of {@code Object}).
  */
 public final class ColdStart {
@@ -35,20 +32,14 @@ public final class ColdStart {
 
     public static void main(String[] args) throws Exception {
         long begin = System.nanoTime();
-        Properties file = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {
-            file.load(reader);
-        }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        file.stringPropertyNames().forEach(name -> properties.put(name, file.getProperty(name)));
-        Object handler = Class.forName(args[0]).getConstructor(ApplicationContextBuilder.class)
-                .newInstance(ApplicationContext.builder().properties(properties));
+        // As the Lambda runtime does: the handler's public no-argument constructor, configuration from the environment.
+        Object handler = Class.forName(args[0]).getConstructor().newInstance();
         long built = System.nanoTime();
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> function = (RequestHandler<Object, Object>) handler;
         ApplicationContext context = ((AbstractExecutor<?>) handler).getApplicationContext();
-        Object json = context.getBean(JsonMapper.class).readValue(Files.readAllBytes(Path.of(args[2])), Object.class);
-        Object event = switch (args[3]) {
+        Object json = context.getBean(JsonMapper.class).readValue(Files.readAllBytes(Path.of(args[1])), Object.class);
+        Object event = switch (args[2]) {
             case "api" -> apiGatewayEvent(map(json));
             case "sqs" -> sqsEvent(map(json));
             default -> json;

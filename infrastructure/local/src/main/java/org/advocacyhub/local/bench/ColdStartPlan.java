@@ -1,14 +1,12 @@
 package org.advocacyhub.local.bench;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.advocacyhub.testing.AwsClients;
 import org.advocacyhub.testing.AwsEndpoints;
@@ -18,9 +16,9 @@ import org.advocacyhub.testing.TemplateResources;
 
 /**
  * Writes what {@code bench-cold.sh} needs to start each function of {@code template.yaml} cold, so that the timed
- * process reads two small files and nothing else: per function, its Micronaut properties (its environment resolved
- * against the engines of a running {@code ./run-local}, as {@link FunctionInvoker#micronautProperties} makes them),
- * and one line of {@code functions.tsv}: id, handler class, Lambda jar, sample event, how the event reaches the
+ * process is given nothing but what Lambda gives a function: per function, its process environment
+ * ({@code <id>.env}: its template environment resolved against the engines of a running {@code ./run-local}, the
+ * region and the engines' endpoints), and one line of {@code functions.tsv}: id, handler class, Lambda jar, sample event, how the event reaches the
  * handler, and the JVM options the template sets ({@code JAVA_TOOL_OPTIONS}).
  *
  * <p>Arguments: the output folder. Ports: DYNAMODB_PORT, SQS_PORT, SES_PORT, S3_PORT (8000, 9324, 8005, 9000).
@@ -63,13 +61,20 @@ public final class ColdStartPlan {
                         + ": add one to ColdStartPlan.SAMPLE_EVENTS");
             }
             Map<String, String> environment = stack.environment(function.logicalId());
-            Properties properties = new Properties();
-            new TreeMap<>(FunctionInvoker.micronautProperties(environment, endpoints))
-                    .forEach((name, value) -> properties.setProperty(name, String.valueOf(value)));
-            Path file = out.resolve(function.logicalId() + ".properties");
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                properties.store(writer, function.logicalId() + " as ./run-local's engines serve it");
-            }
+            // The process environment Lambda gives the function: the template's variables (the JVM options apart,
+            // which the script passes as JAVA_TOOL_OPTIONS), the region, and the engines' endpoints under the names
+            // Micronaut reads as aws.endpoints.* (FunctionInvoker's properties).
+            Map<String, String> variables = new TreeMap<>();
+            environment.forEach((name, value) -> {
+                if (!FunctionInvoker.JVM_VARIABLES.contains(name)) {
+                    variables.put(name, value);
+                }
+            });
+            FunctionInvoker.endpointProperties(endpoints).forEach((name, value) ->
+                    variables.put(name.toUpperCase(Locale.ROOT).replace('.', '_'), String.valueOf(value)));
+            StringBuilder lines = new StringBuilder();
+            variables.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+            Files.writeString(out.resolve(function.logicalId() + ".env"), lines.toString());
             String input = event.startsWith("apigateway-") ? "api" : event.startsWith("sqs-") ? "sqs" : "map";
             plan.append(String.join("\t", function.logicalId(), function.handler(), function.codeUri(),
                     "infrastructure/events/" + event, input, environment.getOrDefault("JAVA_TOOL_OPTIONS", ""))).append('\n');
