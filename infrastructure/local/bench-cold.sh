@@ -99,7 +99,7 @@ while IFS=$'\t' read -r id handler jar event kind opts; do
     timed "$out/runs/$id.base" "${baseline[@]}"
     timed "$out/runs/$id.handler" "${handler_cmd[@]}"
   done
-  paste -d' ' "$out/runs/$id.handler" "$out/runs/$id.base" | awk '{print $1 / $4}' >"$out/runs/$id.ratio"
+  paste -d' ' "$out/runs/$id.handler" "$out/runs/$id.base" | awk '{print $1 / $5}' >"$out/runs/$id.ratio"
   printf '%-30s %9s %9s %7.2f %9s %9s %7.1f %8.0f %8.0f %11s\n' "$id" \
     "$(cut -d' ' -f1 "$out/runs/$id.handler" | median)" "$(cut -d' ' -f2 "$out/runs/$id.handler" | median)" \
     "$(median <"$out/runs/$id.ratio")" \
