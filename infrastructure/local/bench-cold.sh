@@ -8,7 +8,8 @@
 # Timed as a whole process: one untimed warm-up pair, then RUNS pairs, baseline and handler one after the other.
 # Prints per function the median wall time and CPU time (user + system), the median of the pairwise ratios
 # handler/baseline, the jar's size, the peak RSS (median of the runs), and the median time from the process's start to
-# the first event handled (to_response: the cold start less the JVM's exit, which Lambda never runs).
+# the first event handled and its pairwise ratio to the baseline's wall time (to_response, resp_ratio: the cold start
+# less the JVM's exit, which Lambda never runs).
 #
 # Usage: infrastructure/local/bench-cold.sh [runs] [FunctionId...]     (runs: 7; functions: all)
 # Environment:
@@ -66,13 +67,15 @@ timed() {
   end=$(date +%s%N)
   read -r user sys rss < <(tail -1 "$out/runs/time.txt")
   local response
-  response=$(sed -n 's/^to first response: \([0-9]*\) ms$/\1/p' "$out/runs/last.log")
+  response=$(sed -n 's/^first response at epoch ms: \([0-9]*\)$/\1/p' "$out/runs/last.log")
+  [ -z "$response" ] || response=$(( response - start / 1000000 ))
   echo "$(( (end - start) / 1000000 )) $(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}') $rss ${response:--}" >>"$file"
 }
 
 echo "Cold start, whole process, $runs runs after a warm-up, interleaved with the naive Micronaut baseline; CDS=$cds"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
-printf '%-30s %9s %9s %7s %9s %9s %7s %8s %8s %11s\n' function wall_ms cpu_ms ratio base_wall base_cpu jar_MB rss_MB base_rss to_response
+printf '%-30s %9s %9s %7s %9s %9s %7s %8s %8s %11s %10s\n' function wall_ms cpu_ms ratio base_wall base_cpu jar_MB rss_MB base_rss \
+  to_response resp_ratio
 while IFS=$'\t' read -r id handler jar event kind opts; do
   [ "$only" = "  " ] || [[ "$only" == *" $id "* ]] || continue
   archive=${jar%.jar}.jsa
@@ -100,12 +103,13 @@ while IFS=$'\t' read -r id handler jar event kind opts; do
     timed "$out/runs/$id.handler" "${handler_cmd[@]}"
   done
   paste -d' ' "$out/runs/$id.handler" "$out/runs/$id.base" | awk '{print $1 / $5}' >"$out/runs/$id.ratio"
-  printf '%-30s %9s %9s %7.2f %9s %9s %7.1f %8.0f %8.0f %11s\n' "$id" \
+  printf '%-30s %9s %9s %7.2f %9s %9s %7.1f %8.0f %8.0f %11s %10.2f\n' "$id" \
     "$(cut -d' ' -f1 "$out/runs/$id.handler" | median)" "$(cut -d' ' -f2 "$out/runs/$id.handler" | median)" \
     "$(median <"$out/runs/$id.ratio")" \
     "$(cut -d' ' -f1 "$out/runs/$id.base" | median)" "$(cut -d' ' -f2 "$out/runs/$id.base" | median)" \
     "$(awk -v b="$(stat -c %s "$jar")" 'BEGIN {print b / 1000000}')" \
     "$(cut -d' ' -f3 "$out/runs/$id.handler" | median | awk "{print \$1 / 1024}")" \
     "$(cut -d' ' -f3 "$out/runs/$id.base" | median | awk "{print \$1 / 1024}")" \
-    "$(cut -d' ' -f4 "$out/runs/$id.handler" | median)"
+    "$(cut -d' ' -f4 "$out/runs/$id.handler" | median)" \
+    "$(paste -d' ' "$out/runs/$id.handler" "$out/runs/$id.base" | awk '{print $4 / $5}' | median)"
 done <"$out/functions.tsv"
