@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.advocacyhub.application.alerts.QueueDailyDigests;
 import org.advocacyhub.application.alerts.RaiseDeadlineAlerts;
+import org.advocacyhub.application.support.FunctionContext;
+import org.advocacyhub.application.support.SnapStartPriming;
 
 /**
  * Lambda entry point of the allocation timer (template.yaml {@code AllocationTimerFunction}, issue 9).
@@ -21,7 +23,15 @@ public class AllocationTimerHandler extends MicronautRequestHandler<Object, Stri
     @Inject
     QueueDailyDigests digests;
 
+    /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
+    private SnapStartPriming priming;
+
+    /** As Lambda builds it: configuration from the environment ({@link FunctionContext}), and the SnapStart hook registered. */
     public AllocationTimerHandler() {
+        super(FunctionContext.lambda());
+        // No priming event: every run raises the alerts due. The table client is primed.
+        priming = SnapStartPriming.register(getClass().getSimpleName(), getApplicationContext(),
+                () -> { });
     }
 
     public AllocationTimerHandler(ApplicationContextBuilder context) {

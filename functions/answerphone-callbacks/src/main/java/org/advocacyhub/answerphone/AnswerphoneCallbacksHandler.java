@@ -7,6 +7,8 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.advocacyhub.application.support.FunctionContext;
+import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.messaging.queue.SqsBatch;
 import org.advocacyhub.web.LambdaEvents;
 import org.slf4j.Logger;
@@ -33,7 +35,16 @@ public class AnswerphoneCallbacksHandler extends MicronautRequestHandler<Object,
     @Inject
     JsonMapper json;
 
+    /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
+    private SnapStartPriming priming;
+
+    /** As Lambda builds it: configuration from the environment ({@link FunctionContext}), and the SnapStart hook registered. */
     public AnswerphoneCallbacksHandler() {
+        super(FunctionContext.lambda());
+        // Priming event: the message list asked for without a token, as Lambda hands it over (JSON maps), refused before anything is read.
+        priming = SnapStartPriming.register(getClass().getSimpleName(), getApplicationContext(),
+                () -> execute(java.util.Map.of("httpMethod", "GET", "path", "/answerphone-messages", "resource", "/answerphone-messages",
+                "headers", java.util.Map.of())));
     }
 
     public AnswerphoneCallbacksHandler(ApplicationContextBuilder context) {

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.advocacyhub.application.support.FunctionContext;
+import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.casework.web.CaseworkWeb;
 
 /**
@@ -17,7 +19,17 @@ public class CaseworkHandler extends MicronautRequestHandler<APIGatewayProxyRequ
     @Inject
     CaseworkWeb web;
 
+    /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
+    private SnapStartPriming priming;
+
+    /** As Lambda builds it: configuration from the environment ({@link FunctionContext}), and the SnapStart hook registered. */
     public CaseworkHandler() {
+        super(FunctionContext.lambda());
+        // Priming event: a case asked for without a token, refused before anything is read.
+        priming = SnapStartPriming.register(getClass().getSimpleName(), getApplicationContext(),
+                () -> execute(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/cases/LLR-2000-999999")
+                .withResource("/cases/{reference}").withPathParameters(java.util.Map.of("reference", "LLR-2000-999999"))
+                .withHeaders(java.util.Map.of())));
     }
 
     /** For the local stack and tests: the same handler with its configuration given, not read from the environment. */

@@ -8,6 +8,8 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.advocacyhub.application.reports.QuarterlyReports;
+import org.advocacyhub.application.support.FunctionContext;
+import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.messaging.queue.SqsBatch;
 import org.advocacyhub.web.LambdaEvents;
 import org.slf4j.Logger;
@@ -36,7 +38,15 @@ public class QuarterlyReportHandler extends MicronautRequestHandler<Object, Obje
     @Inject
     JsonMapper json;
 
+    /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
+    private SnapStartPriming priming;
+
+    /** As Lambda builds it: configuration from the environment ({@link FunctionContext}), and the SnapStart hook registered. */
     public QuarterlyReportHandler() {
+        super(FunctionContext.lambda());
+        // No priming event: every trigger builds or sends a report. The table client is primed.
+        priming = SnapStartPriming.register(getClass().getSimpleName(), getApplicationContext(),
+                () -> { });
     }
 
     public QuarterlyReportHandler(ApplicationContextBuilder context) {

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.advocacyhub.application.support.FunctionContext;
+import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.intake.web.IntakeWeb;
 
 /**
@@ -18,7 +20,16 @@ public class ReferralIntakeHandler
     @Inject
     IntakeWeb web;
 
+    /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
+    private SnapStartPriming priming;
+
+    /** As Lambda builds it: configuration from the environment ({@link FunctionContext}), and the SnapStart hook registered. */
     public ReferralIntakeHandler() {
+        super(FunctionContext.lambda());
+        // Priming event: the referral form, which reads nothing.
+        priming = SnapStartPriming.register(getClass().getSimpleName(), getApplicationContext(),
+                () -> execute(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/referrals/new")
+                .withResource("/referrals/new").withHeaders(java.util.Map.of())));
     }
 
     /** For the local stack and tests: the same handler with its configuration given, not read from the environment. */

@@ -5,6 +5,8 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.advocacyhub.application.intake.RequeueUnscreenedReferrals;
 import org.advocacyhub.application.screening.ResendDecisionLetters;
+import org.advocacyhub.application.support.FunctionContext;
+import org.advocacyhub.application.support.SnapStartPriming;
 
 /**
  * Lambda entry point for the scheduled sweep (template.yaml {@code ScreeningSweepFunction}, every
@@ -21,7 +23,15 @@ public class ScreeningSweepHandler extends MicronautRequestHandler<Object, Strin
     @Inject
     ResendDecisionLetters resend;
 
+    /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
+    private SnapStartPriming priming;
+
+    /** As Lambda builds it: configuration from the environment ({@link FunctionContext}), and the SnapStart hook registered. */
     public ScreeningSweepHandler() {
+        super(FunctionContext.lambda());
+        // No priming event: every sweep does real work. The table client is primed.
+        priming = SnapStartPriming.register(getClass().getSimpleName(), getApplicationContext(),
+                () -> { });
     }
 
     public ScreeningSweepHandler(ApplicationContextBuilder context) {

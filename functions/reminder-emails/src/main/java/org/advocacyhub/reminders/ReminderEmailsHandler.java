@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.advocacyhub.application.alerts.SendAlert;
 import org.advocacyhub.application.port.Alert;
+import org.advocacyhub.application.support.FunctionContext;
+import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.messaging.queue.AlertMessages;
 import org.advocacyhub.messaging.queue.SqsBatch;
 import org.slf4j.Logger;
@@ -29,7 +31,15 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
     @Inject
     SendAlert sendAlert;
 
+    /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
+    private SnapStartPriming priming;
+
+    /** As Lambda builds it: configuration from the environment ({@link FunctionContext}), and the SnapStart hook registered. */
     public ReminderEmailsHandler() {
+        super(FunctionContext.lambda());
+        // No priming event: sending an alert claims it in the ledger first. The table client is primed.
+        priming = SnapStartPriming.register(getClass().getSimpleName(), getApplicationContext(),
+                () -> { });
     }
 
     public ReminderEmailsHandler(ApplicationContextBuilder context) {

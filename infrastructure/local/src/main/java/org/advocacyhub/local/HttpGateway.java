@@ -345,6 +345,12 @@ final class HttpGateway implements AutoCloseable {
             if (listener != null) {
                 listener.close().syncUninterruptibly();
             }
+            // Requests already taken finish and are written while the event loops still run: a response written to a
+            // terminated loop is refused, and Netty logs that at ERROR.
+            workers.shutdown();
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             network.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             workers.shutdownNow();

@@ -4,16 +4,19 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.Map;
 import org.advocacyhub.application.port.AlertLedger;
 import org.advocacyhub.application.port.AnswerphoneStore;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.ReturnsStore;
 import org.advocacyhub.application.port.StaffDirectory;
+import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -39,6 +42,18 @@ public class PersistenceFactory {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         return builder.build();
+    }
+
+    /**
+     * SnapStart priming (issue 12): one GetItem of a key no item ever has, so that the restored function has the
+     * client's request path (endpoint rules, signing, HTTP, JSON) loaded before its first event. A function whose
+     * policy allows only Query is refused, which primes the same path.
+     */
+    @Singleton
+    SnapStartPriming.Primer tablePrimer(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        Map<String, AttributeValue> neverAnItem = Map.of(TableKeys.PK, AttributeValue.fromS("PRIMING"),
+                TableKeys.SK, AttributeValue.fromS("PRIMING"));
+        return () -> dynamo.getItem(request -> request.tableName(table).key(neverAnItem));
     }
 
     @Singleton

@@ -45,10 +45,14 @@ public final class CaseworkBenchmark {
         String dynamo = "http://127.0.0.1:" + Bench.env("DYNAMODB_PORT", "8000");
         String sqs = "http://127.0.0.1:" + Bench.env("SQS_PORT", "9324");
         String ses = "http://127.0.0.1:" + Bench.env("SES_PORT", "8005");
-        Map<String, Object> properties = Map.of(
-                "table.name", "HubTable", "screening.queue.url", sqs + "/000000000000/ScreeningQueue",
-                "sender.address", "hub@advocacy-hub.localhost", "aws.region", "eu-west-2", "aws.endpoints.dynamodb", dynamo,
-                "aws.endpoints.sqs", sqs, "aws.endpoints.sesv2", ses);
+        // The staff console's sign-in settings too: the casework function will not start without them (the benchmark
+        // calls the JSON routes only, so any well-formed values do).
+        Map<String, Object> properties = Map.ofEntries(
+                Map.entry("table.name", "HubTable"), Map.entry("screening.queue.url", sqs + "/000000000000/ScreeningQueue"),
+                Map.entry("sender.address", "hub@advocacy-hub.localhost"), Map.entry("aws.region", "eu-west-2"),
+                Map.entry("aws.endpoints.dynamodb", dynamo), Map.entry("aws.endpoints.sqs", sqs), Map.entry("aws.endpoints.sesv2", ses),
+                Map.entry("console.issuer", "http://localhost:3000/_local/cognito"), Map.entry("console.client.id", "local-console"),
+                Map.entry("console.sign.in.url", "http://localhost:3000/_local/cognito"), Map.entry("console.base.url", ""));
         String referral = Files.readString(Path.of("infrastructure/events/referral-imca.json"));
         int warmup = Math.max(30, cases / 10);
         int total = cases + warmup;
