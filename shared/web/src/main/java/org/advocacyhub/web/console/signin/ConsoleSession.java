@@ -76,9 +76,12 @@ public final class ConsoleSession {
         this.clock = clock;
     }
 
-    /** Wired for a function: one HTTP client (3-second timeouts) for the key set and the token endpoint. */
+    /**
+     * Wired for a function: one HTTP client (3-second timeouts) for the key set and the token endpoint, made when
+     * first needed.
+     */
     public static ConsoleSession create(SignInSettings settings, Clock clock) {
-        var http = Jwks.httpClient();
+        var http = Jwks.lazyHttpClient();
         return new ConsoleSession(settings, new IdTokenVerifier(settings, new Jwks(settings.jwks(), http, clock), clock),
                 new HostedSignIn(settings, http, new SecureRandom()), clock);
     }

@@ -50,10 +50,15 @@ public final class HostedSignIn {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SignInSettings settings;
-    private final HttpClient http;
+    private final java.util.function.Supplier<HttpClient> http;
     private final SecureRandom random;
 
     public HostedSignIn(SignInSettings settings, HttpClient http, SecureRandom random) {
+        this(settings, () -> http, random);
+    }
+
+    /** With the HTTP client made when a code is first redeemed ({@link Jwks#lazyHttpClient}). */
+    public HostedSignIn(SignInSettings settings, java.util.function.Supplier<HttpClient> http, SecureRandom random) {
         this.settings = settings;
         this.http = http;
         this.random = random;
@@ -96,7 +101,7 @@ public final class HostedSignIn {
                 .POST(HttpRequest.BodyPublishers.ofString(form(body), StandardCharsets.US_ASCII))
                 .build();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 // The OAuth error code only (e.g. invalid_grant): it names no person and no secret.
                 LOG.warn("The sign-in token endpoint refused the code: HTTP {} {}", response.statusCode(), oauthError(response.body()));

@@ -39,13 +39,18 @@ public final class Jwks {
     private static final Logger LOG = LoggerFactory.getLogger(Jwks.class);
 
     private final URI location;
-    private final HttpClient http;
+    private final java.util.function.Supplier<HttpClient> http;
     private final Clock clock;
     private volatile Map<String, RSAPublicKey> keys = Map.of();
     /** When the set was last fetched (or a fetch failed); null before the first. Guarded by {@code this}. */
     private Instant fetchedAt;
 
     public Jwks(URI location, HttpClient http, Clock clock) {
+        this(location, () -> http, clock);
+    }
+
+    /** With the HTTP client made when the key set is first fetched ({@link #lazyHttpClient}). */
+    public Jwks(URI location, java.util.function.Supplier<HttpClient> http, Clock clock) {
         this.location = location;
         this.http = http;
         this.clock = clock;
@@ -54,6 +59,31 @@ public final class Jwks {
     /** An HTTP client with the connect timeout this class expects, for {@link #Jwks} and {@link HostedSignIn}. */
     public static HttpClient httpClient() {
         return HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * {@link #httpClient()}, made on first use and then shared: a function whose first event needs no sign-in never
+     * makes one (a client costs start-up time, and its selector thread holds up the JVM's exit; issue 12).
+     */
+    public static java.util.function.Supplier<HttpClient> lazyHttpClient() {
+        return new java.util.function.Supplier<>() {
+            private volatile HttpClient client;
+
+            @Override
+            public HttpClient get() {
+                HttpClient made = client;
+                if (made == null) {
+                    synchronized (this) {
+                        made = client;
+                        if (made == null) {
+                            made = httpClient();
+                            client = made;
+                        }
+                    }
+                }
+                return made;
+            }
+        };
     }
 
     /** The RSA key with this id: from the set already fetched, else from a new fetch if the last is a minute old. */
@@ -75,7 +105,7 @@ public final class Jwks {
 
     private Optional<Map<String, RSAPublicKey>> fetch() {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(location).timeout(TIMEOUT)
+            HttpResponse<byte[]> response = http.get().send(HttpRequest.newBuilder(location).timeout(TIMEOUT)
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 LOG.warn("The sign-in key set answered HTTP {}", response.statusCode());
