@@ -59,6 +59,15 @@ final class BrowserPages {
     }
 
     /** Presses the form's button and waits for the next page to replace this one (a form post navigates, with or without JavaScript). */
+    /** Refers with the public form as a person would: the service, then the example's answers, then Send. */
+    static void referByForm(WebDriver page, String base, String service, String example) throws IOException {
+        page.get(base + "/referrals/new");
+        choose(page, "service", service);
+        submit(page);
+        fill(page, answers(example));
+        submit(page);
+    }
+
     static void submit(WebDriver page) {
         press(page, page.findElement(By.cssSelector("main button[type=submit], body > form button[type=submit], form button[type=submit]")));
     }

@@ -52,11 +52,7 @@ class ConsoleBrowserIT {
     void withJavaScriptOffAReferralIsAllocatedByTheDutyManagerAndTheAdvocateRecordsContactAndTimeAndSeesTheClockStop() throws Exception {
         try (Chromium browser = Chromium.start(false)) {
             WebDriver page = browser.driver();
-            page.get(base + "/referrals/new");
-            BrowserPages.choose(page, "service", "IMCA");
-            BrowserPages.submit(page);
-            BrowserPages.fill(page, BrowserPages.answers("referral-imca.json"));
-            BrowserPages.submit(page);
+            BrowserPages.referByForm(page, base, "IMCA", "referral-imca.json");
             String reference = page.findElement(By.tagName("body")).getText().replaceAll("(?s).*(LLR-2026-\\d{6}).*", "$1");
             HubSteps.awaitScreened(running, reference);
 

@@ -45,11 +45,7 @@ class ReferralFormBrowserIT {
     void aReferralIsSentWithJavaScriptOff() throws IOException {
         try (Chromium browser = Chromium.start(false)) {
             WebDriver page = browser.driver();
-            page.get(base + "/referrals/new");
-            BrowserPages.choose(page, "service", "IMCA");
-            BrowserPages.submit(page);
-            BrowserPages.fill(page, BrowserPages.answers("referral-imca.json"));
-            BrowserPages.submit(page);
+            BrowserPages.referByForm(page, base, "IMCA", "referral-imca.json");
             String text = page.findElement(By.tagName("body")).getText();
             assertTrue(text.matches("(?s).*LLR-2026-\\d{6}.*"), "the confirmation gives the reference: " + text);
             assertTrue(page.getCurrentUrl().contains("/referrals/receipts/"), page.getCurrentUrl());
