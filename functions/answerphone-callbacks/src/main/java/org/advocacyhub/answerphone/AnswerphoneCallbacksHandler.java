@@ -1,12 +1,9 @@
 package org.advocacyhub.answerphone;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.advocacyhub.application.support.FunctionContext;
 import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.messaging.queue.SqsBatch;
@@ -53,15 +50,6 @@ public class AnswerphoneCallbacksHandler extends MicronautRequestHandler<Object,
 
     @Override
     public Object execute(Object event) {
-        if (event instanceof APIGatewayProxyRequestEvent request) {
-            return web.handle(request);
-        }
-        if (event instanceof SQSEvent batch) {
-            return SqsBatch.process(batch, LOG, queue::handle);
-        }
-        if (event instanceof Map<?, ?> map) {
-            return execute(LambdaEvents.typed(json, map));
-        }
-        throw new IllegalArgumentException("not an API Gateway or SQS event: " + (event == null ? "null" : event.getClass().getName()));
+        return LambdaEvents.dispatch(event, json, web::handle, batch -> SqsBatch.process(batch, LOG, queue::handle));
     }
 }

@@ -1,7 +1,5 @@
 package org.advocacyhub.reports;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
@@ -55,18 +53,9 @@ public class QuarterlyReportHandler extends MicronautRequestHandler<Object, Obje
 
     @Override
     public Object execute(Object event) {
-        if (event instanceof APIGatewayProxyRequestEvent request) {
-            return web.handle(request);
+        if (event instanceof Map<?, ?> map && map.get("scheduledReport") instanceof String contract) {
+            return Map.of("asked", reports.scheduled(contract).map(report -> report.id()).orElse(""));
         }
-        if (event instanceof SQSEvent batch) {
-            return SqsBatch.process(batch, LOG, queue::handle);
-        }
-        if (event instanceof Map<?, ?> map) {
-            if (map.get("scheduledReport") instanceof String contract) {
-                return Map.of("asked", reports.scheduled(contract).map(report -> report.id()).orElse(""));
-            }
-            return execute(LambdaEvents.typed(json, map));
-        }
-        throw new IllegalArgumentException("not an API Gateway, SQS or schedule event: " + (event == null ? "null" : event.getClass().getName()));
+        return LambdaEvents.dispatch(event, json, web::handle, batch -> SqsBatch.process(batch, LOG, queue::handle));
     }
 }

@@ -17,6 +17,22 @@ public final class LambdaEvents {
     private LambdaEvents() {
     }
 
+    /**
+     * A function's API Gateway and SQS event to its handler of each, whether Lambda handed it over typed or as JSON
+     * maps (read by {@link #typed}); anything else is refused naming its class.
+     */
+    public static Object dispatch(Object event, JsonMapper json, java.util.function.Function<APIGatewayProxyRequestEvent, Object> api,
+                                  java.util.function.Function<SQSEvent, Object> queue) {
+        Object typed = event instanceof Map<?, ?> map ? typed(json, map) : event;
+        if (typed instanceof APIGatewayProxyRequestEvent request) {
+            return api.apply(request);
+        }
+        if (typed instanceof SQSEvent batch) {
+            return queue.apply(batch);
+        }
+        throw new IllegalArgumentException("not an API Gateway or SQS event: " + (event == null ? "null" : event.getClass().getName()));
+    }
+
     /** An {@link SQSEvent} or an {@link APIGatewayProxyRequestEvent}, as the map's shape says. */
     public static Object typed(JsonMapper json, Map<?, ?> map) {
         try {
