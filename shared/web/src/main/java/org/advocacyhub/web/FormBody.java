@@ -34,6 +34,35 @@ public final class FormBody {
         public boolean complete() {
             return unreadable.isEmpty() && !brokenName;
         }
+
+        /**
+         * Each value that could not be read as a problem on its field, once per field, and one on {@code formField}
+         * when a name itself could not be read (its value is lost too), written once for every form.
+         *
+         * @param fieldOf the field a form name belongs to (a date's day box belongs to the date)
+         * @param nounOf  what the field is called in a message ({@link org.advocacyhub.domain.referral.FieldSpec#noun})
+         * @param advice  what to do when part of the form was lost ("Enter it again")
+         */
+        public List<org.advocacyhub.domain.referral.FieldError> problems(java.util.function.UnaryOperator<String> fieldOf,
+                                                                         java.util.function.UnaryOperator<String> nounOf,
+                                                                         String formField, String advice) {
+            Map<String, org.advocacyhub.domain.referral.FieldError> errors = new LinkedHashMap<>();
+            for (String name : unreadable) {
+                String field = fieldOf.apply(name);
+                errors.putIfAbsent(field, new org.advocacyhub.domain.referral.FieldError(field, nounOf.apply(field)
+                        + " could not be read: the text was garbled in sending (a broken %-escape or not UTF-8). Enter it again"));
+            }
+            if (brokenName) {
+                errors.putIfAbsent(formField, new org.advocacyhub.domain.referral.FieldError(formField,
+                        "Part of the form could not be read: it was garbled in sending. " + advice));
+            }
+            return List.copyOf(errors.values());
+        }
+
+        /** A field's name as a message may quote it, when the form has no words for it. */
+        public static String quoted(String name) {
+            return "'" + org.advocacyhub.domain.referral.FieldRules.shown(name) + "'";
+        }
     }
 
     public static Parsed parse(byte[] body) {

@@ -176,18 +176,9 @@ public final class IntakeWeb {
 
     /** Each value that could not be read, on its field (a date's box on the date), in the field's own words. */
     private static List<FieldError> unreadable(FormBody.Parsed parsed) {
-        Map<String, FieldError> errors = new LinkedHashMap<>();
-        for (String name : parsed.unreadable()) {
-            String field = dateOfBox(name).orElse(name);
-            String noun = spec(field).map(FieldSpec::noun).orElse("'" + org.advocacyhub.domain.referral.FieldRules.shown(field) + "'");
-            errors.putIfAbsent(field, new FieldError(field, noun
-                    + " could not be read: the text was garbled in sending (a broken %-escape or not UTF-8). Enter it again"));
-        }
-        if (parsed.brokenName()) {
-            errors.putIfAbsent(FORM_TOKEN, new FieldError(FORM_TOKEN,
-                    "Part of the form could not be read: it was garbled in sending. Check your answers and send the referral again"));
-        }
-        return List.copyOf(errors.values());
+        return parsed.problems(name -> dateOfBox(name).orElse(name),
+                field -> spec(field).map(FieldSpec::noun).orElse(FormBody.Parsed.quoted(field)), FORM_TOKEN,
+                "Check your answers and send the referral again");
     }
 
     private static Optional<FieldSpec> spec(String name) {

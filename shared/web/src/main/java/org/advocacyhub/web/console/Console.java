@@ -17,7 +17,6 @@ import java.util.function.Function;
 import org.advocacyhub.application.casework.IdentifyStaff;
 import org.advocacyhub.application.casework.StaffActor;
 import org.advocacyhub.domain.referral.FieldError;
-import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.web.FormBody;
 import org.advocacyhub.web.HttpRequest;
@@ -87,8 +86,7 @@ public final class Console {
     public APIGatewayProxyResponseEvent page(HttpRequest request, Function<Staff, APIGatewayProxyResponseEvent> then) {
         Optional<StaffSignIn.Session> session = signIn.session(request);
         if (session.isEmpty()) {
-            return HttpResponses.seeOther(request.basePath() + "/console/sign-in?returnTo="
-                    + java.net.URLEncoder.encode(request.pathWithQuery(), StandardCharsets.UTF_8));
+            return toSignIn(request, request.pathWithQuery());
         }
         return then.apply(new Staff(identify.identify(session.get().member()), session.get(), request.basePath()));
     }
@@ -102,9 +100,8 @@ public final class Console {
                                              BiFunction<Staff, Posted, APIGatewayProxyResponseEvent> then) {
         Optional<StaffSignIn.Session> session = signIn.session(request);
         if (session.isEmpty()) {
-            // The form is lost with the session: say so on the way back rather than keep it (it could hold personal data).
-            return HttpResponses.seeOther(request.basePath() + "/console/sign-in?returnTo="
-                    + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+            // The form is lost with the session: it is not kept for after sign-in (it could hold personal data).
+            return toSignIn(request, returnTo);
         }
         RequestBodies.Read read = bodies.form(request);
         if (read instanceof RequestBodies.Refused refused) {
@@ -119,16 +116,15 @@ public final class Console {
         }
         Map<String, List<String>> values = new LinkedHashMap<>(parsed.values());
         values.remove(CSRF_FIELD);
-        List<FieldError> unreadable = new ArrayList<>();
-        for (String name : parsed.unreadable()) {
-            unreadable.add(new FieldError(name, "'" + FieldRules.shown(name) + "' could not be read: the text was garbled in sending "
-                    + "(a broken %-escape or not UTF-8). Enter it again"));
-        }
-        if (parsed.brokenName()) {
-            unreadable.add(new FieldError(CSRF_FIELD, "Part of the form could not be read: it was garbled in sending. Enter it again"));
-        }
+        List<FieldError> unreadable = parsed.problems(name -> name, FormBody.Parsed::quoted, CSRF_FIELD, "Enter it again");
         return then.apply(new Staff(identify.identify(session.get().member()), session.get(), request.basePath()),
                 new Posted(values, unreadable));
+    }
+
+    /** 303 to sign-in, which comes back to {@code returnTo}, a console path. */
+    private static APIGatewayProxyResponseEvent toSignIn(HttpRequest request, String returnTo) {
+        return HttpResponses.seeOther(request.basePath() + "/console/sign-in?returnTo="
+                + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
     }
 
     /** The sign-out button's post: its CSRF token checked like any form's, then the session ends. */
