@@ -59,9 +59,23 @@ final class CaseForms {
         void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors);
 
         CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values);
+    }
 
-        /** What the page says once it is done. */
-        String saved();
+    /**
+     * What the case page says once a form's action is done (the 303 back names the action, {@code ?saved=contacts});
+     * nothing from the address itself is shown. The allocation is the waiting list's form.
+     */
+    static String savedText(String action) {
+        return switch (action) {
+            case "allocation" -> "Case allocated.";
+            case "contacts" -> "Contact recorded.";
+            case "meetings" -> "Meeting recorded.";
+            case "time" -> "Time recorded.";
+            case "action-plan" -> "Action plan saved.";
+            case "closure" -> "Case closed.";
+            case "feedback" -> "Feedback saved.";
+            default -> "";
+        };
     }
 
     private final RecordActivity activity;
@@ -94,7 +108,7 @@ final class CaseForms {
             List<FeedbackQuestion> questions = contracts.contract(referral.reference().contract()).map(Contract::feedback).orElse(List.of());
             return questions.isEmpty() ? List.of() : List.of(new Simple("feedback", "Record the person's feedback", "Their answers at "
                     + "closure (LEW 13.3); answer at least one question.", "Save feedback",
-                    questions.stream().map(FeedbackQuestion::field).toList(), Map.of(), feedback::record, "Feedback saved."));
+                    questions.stream().map(FeedbackQuestion::field).toList(), Map.of(), feedback::record));
         }
         if (!referral.status().isOpenCasework()) {
             return List.of();
@@ -107,19 +121,18 @@ final class CaseForms {
         return List.of(
                 new Simple("contacts", "Record a contact", "The first contact that reaches the person stops the contact clocks "
                         + "(LLR 9.38b, 7.25; LEW 8.4). Times are UK times.", "Save contact", RecordActivity.CONTACT, atNow,
-                        activity::contact, "Contact recorded."),
+                        activity::contact),
                 new Simple("meetings", "Record a meeting", "The first meeting held with the person stops the meeting clocks "
-                        + "(LLR 9.38c, 7.25). Times are UK times.", "Save meeting", RecordActivity.MEETING, atNow, activity::meeting,
-                        "Meeting recorded."),
+                        + "(LLR 9.38c, 7.25). Times are UK times.", "Save meeting", RecordActivity.MEETING, atNow, activity::meeting),
                 new Simple("time", "Record time", "Time spent on the case, direct or indirect (LLR 26.17, LEW 17.5).", "Save time",
-                        RecordTime.FIELDS, todayBoxes, time::record, "Time recorded."),
+                        RecordTime.FIELDS, todayBoxes, time::record),
                 new ActionPlan(goals),
                 new Closure(goals));
     }
 
     /** A form whose fields are the use case's own, one value each. */
     private record Simple(String action, String title, String hint, String button, List<FieldSpec> specs,
-                          Map<String, List<String>> initial, UseCase useCase, String saved) implements Form {
+                          Map<String, List<String>> initial, UseCase useCase) implements Form {
 
         @Override
         public String anchor(String field) {
@@ -175,10 +188,6 @@ final class CaseForms {
             return "Save action plan";
         }
 
-        @Override
-        public String saved() {
-            return "Action plan saved.";
-        }
 
         @Override
         public Map<String, List<String>> initial() {
@@ -271,10 +280,6 @@ final class CaseForms {
             return "Close the case";
         }
 
-        @Override
-        public String saved() {
-            return "Case closed.";
-        }
 
         @Override
         public Map<String, List<String>> initial() {

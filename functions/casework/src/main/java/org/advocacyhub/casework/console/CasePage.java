@@ -267,16 +267,16 @@ final class CasePage {
     }
 
     private static void audit(StringBuilder html, List<AuditEntry> audit) {
-        html.append("<h2>Audit trail</h2><p class=\"hint\">Every time a member of staff opened or changed this case (LLR 26.8).</p>")
-                .append("<table><caption class=\"visually-hidden\">Audit trail</caption><thead><tr><th scope=\"col\">When</th>")
-                .append("<th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
         List<AuditEntry> newestFirst = new ArrayList<>(audit);
         newestFirst.sort((a, b) -> b.at().compareTo(a.at()));
+        html.append("<h2>Audit trail</h2><p class=\"hint\">Every time a member of staff opened or changed this case (LLR 26.8).</p>");
         if (newestFirst.size() > AUDIT_SHOWN) {
             // Every view adds an entry: a case open for months would otherwise grow a page without end.
-            html.insert(html.lastIndexOf("<table>"), "<p>The " + AUDIT_SHOWN + " most recent of " + newestFirst.size() + " entries.</p>");
+            html.append("<p>The ").append(AUDIT_SHOWN).append(" most recent of ").append(newestFirst.size()).append(" entries.</p>");
             newestFirst = newestFirst.subList(0, AUDIT_SHOWN);
         }
+        html.append("<table><caption class=\"visually-hidden\">Audit trail</caption><thead><tr><th scope=\"col\">When</th>")
+                .append("<th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
         for (AuditEntry a : newestFirst) {
             html.append("<tr><td data-label=\"When\">").append(escape(ConsoleText.when(a.at()))).append("</td>")
                     .append("<td data-label=\"Who\">").append(escape(a.staffId())).append("</td>")

@@ -31,7 +31,6 @@ import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.referral.FieldError;
-import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.domain.time.SlaClock;
@@ -130,21 +129,7 @@ public final class ConsolePages {
     }
 
     private static String saved(HttpRequest request) {
-        return request.queryParameter("saved").map(ConsolePages::savedText).orElse("");
-    }
-
-    /** What a form's 303 back to the case page says was done; nothing from the address itself is shown. */
-    private static String savedText(String action) {
-        return switch (action) {
-            case "allocation" -> "Case allocated.";
-            case "contacts" -> "Contact recorded.";
-            case "meetings" -> "Meeting recorded.";
-            case "time" -> "Time recorded.";
-            case "action-plan" -> "Action plan saved.";
-            case "closure" -> "Case closed.";
-            case "feedback" -> "Feedback saved.";
-            default -> "";
-        };
+        return request.queryParameter("saved").map(CaseForms::savedText).orElse("");
     }
 
     private APIGatewayProxyResponseEvent signedOut(HttpRequest request) {
@@ -487,8 +472,10 @@ public final class ConsolePages {
         String contract = contractCode.orElse(withMessages.isEmpty() ? "" : withMessages.get(0).code());
         StringBuilder html = new StringBuilder(10_000);
         if (!errors.isEmpty()) {
-            FormFields.errorSummary(html, errors, name -> FormFields.anchor(AnswerphoneMessages.RESPONSE.stream()
-                    .map(f -> f.named(failedId + "." + f.name())).toList(), failedId + "." + name));
+            FormFields.errorSummary(html, errors, name -> {
+                String anchor = FormFields.anchor(AnswerphoneMessages.RESPONSE, name);
+                return anchor.equals(FormFields.NO_FIELD) ? anchor : idPrefix(failedId) + anchor;
+            });
         }
         if (saved) {
             html.append("<div class=\"notice\" role=\"status\"><p>Response recorded.</p></div>");
@@ -530,23 +517,20 @@ public final class ConsolePages {
                     .append(dl("Access needs", m.accessNeeds()))
                     .append(dl("Attempts so far", String.valueOf(m.attempts()))).append("</dl>");
             boolean failed = m.id().equals(failedId);
-            List<FieldSpec> specs = AnswerphoneMessages.RESPONSE.stream().map(f -> f.named(m.id() + "." + f.name())).toList();
-            Map<String, List<String>> shown = new LinkedHashMap<>();
-            if (failed) {
-                values.forEach((k, v) -> shown.put(m.id() + "." + k, v));
-            } else {
-                shown.put(m.id() + ".at", List.of(FormFields.localDateTime(listed.at())));
-            }
-            List<FieldError> shownErrors = failed ? errors.stream().map(e -> new FieldError(m.id() + "." + e.field(), e.message())).toList()
-                    : List.of();
+            Map<String, List<String>> shown = failed ? values : Map.of("at", List.of(FormFields.localDateTime(listed.at())));
             html.append("<details").append(failed ? " open" : "").append("><summary>Record a response<span class=\"visually-hidden\"> to ")
                     .append(escape(m.id())).append("</span></summary><form method=\"post\" action=\"")
                     .append(escape(staff.href("/console/answerphone/" + m.id()))).append("\" novalidate>").append(staff.csrfField());
-            fields.fields(html, specs, shown, shownErrors);
+            fields.withIdPrefix(idPrefix(m.id())).fields(html, AnswerphoneMessages.RESPONSE, shown, failed ? errors : List.of());
             html.append("<button type=\"submit\">Save response</button></form></details>");
         }
         return Console.respond(status, staff, (errors.isEmpty() ? "" : "Error: ") + "Answerphone messages", "/console/answerphone",
                 html.toString());
+    }
+
+    /** Every id of a message's response form starts with the message's id: the page holds one form per open message. */
+    private static String idPrefix(String messageId) {
+        return messageId + "-";
     }
 
     private static String dl(String key, String value) {
@@ -557,11 +541,8 @@ public final class ConsolePages {
         String id = request.pathParameter("id").orElse("");
         String contract = id.matches(AnswerphoneMessage.ID_PATTERN) ? id.split("-")[1] : "";
         return console.post(request, "/console/answerphone?contract=" + contract, (staff, posted) -> {
-            Map<String, List<String>> values = new LinkedHashMap<>();
-            String prefix = id + ".";
-            posted.values().forEach((k, v) -> values.put(k.startsWith(prefix) ? k.substring(prefix.length()) : k, v));
-            List<FieldError> errors = posted.unreadable().stream().map(e -> new FieldError(e.field().startsWith(prefix)
-                    ? e.field().substring(prefix.length()) : e.field(), e.message())).toList();
+            Map<String, List<String>> values = posted.values();
+            List<FieldError> errors = posted.unreadable();
             if (!errors.isEmpty()) {
                 return answerphonePage(staff, Optional.of(contract), 400, id, values, errors, false);
             }
