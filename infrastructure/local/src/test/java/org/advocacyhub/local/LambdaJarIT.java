@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -14,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.advocacyhub.application.support.MicronautServiceIndex;
 import org.advocacyhub.testing.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +49,7 @@ class LambdaJarIT {
     }
 
     /** A Lambda jar: its CodeUri for messages, and its root. */
-    record Lambda(String codeUri, Path root) {
+    record Lambda(String codeUri, Path jar, Path root) {
         Path resolve(String name) {
             return root.resolve(name);
         }
@@ -82,7 +86,7 @@ class LambdaJarIT {
     }
 
     @Test
-    void every_service_registration_of_every_bundled_jar_is_in_the_merged_service_file() throws IOException {
+    void every_service_registration_of_every_bundled_jar_is_in_the_merged_service_file() throws Exception {
         forEachLambdaJar((lambda, bundled) -> {
             int registrations = 0;
             for (Source source : bundled) {
@@ -101,7 +105,7 @@ class LambdaJarIT {
     }
 
     @Test
-    void every_micronaut_metadata_file_of_every_bundled_jar_is_in_the_lambda_jar() throws IOException {
+    void every_micronaut_metadata_file_of_every_bundled_jar_is_in_the_lambda_jar() throws Exception {
         forEachLambdaJar((lambda, bundled) -> {
             Set<String> missing = new TreeSet<>();
             int found = 0;
@@ -119,7 +123,35 @@ class LambdaJarIT {
     }
 
     @Test
-    void every_licence_and_notice_of_every_bundled_jar_is_kept() throws IOException {
+    void every_lambda_jar_indexes_its_services_as_micronaut_would_find_them_by_scanning_it() throws Exception {
+        forEachLambdaJar((lambda, bundled) -> {
+            Path index = lambda.resolve(MicronautServiceIndex.INDEX);
+            assertTrue(Files.isRegularFile(index), lambda + ": no " + MicronautServiceIndex.INDEX + " (package the functions first)");
+            List<String> lines = Files.readAllLines(index);
+            assertEquals(MicronautServiceIndex.index(lambda.root()), lines, lambda + ": the index is not the jar's service files");
+            assertTrue(lines.stream().filter(line -> line.startsWith("io.micronaut.inject.BeanDefinitionReference/")).count() > 50,
+                    lambda + ": too few bean definitions indexed");
+
+            // The jar alone, as Lambda loads it: the index answers, and names what Micronaut's own scan finds.
+            URL jar = lambda.jar().toUri().toURL();
+            try (URLClassLoader alone = new URLClassLoader(new URL[] {jar}, ClassLoader.getPlatformClassLoader())) {
+                Class<?> indexClass = Class.forName(MicronautServiceIndex.class.getName(), true, alone);
+                Map<?, ?> answered = (Map<?, ?>) indexClass.getMethod("loaders", ClassLoader.class).invoke(null, alone);
+                assertFalse(answered.isEmpty(), lambda + ": the index is not used on the jar alone");
+                Class<?> scanner = Class.forName("io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils", true, alone);
+                Map<?, ?> scanned = (Map<?, ?>) scanner.getMethod("findAllMicronautMetaServices", ClassLoader.class).invoke(null, alone);
+                assertFalse(scanned.isEmpty());
+                for (Map.Entry<?, ?> type : scanned.entrySet()) {
+                    Set<String> indexed = lines.stream().filter(line -> line.startsWith(type.getKey() + "/"))
+                            .map(line -> line.substring(line.indexOf('/') + 1)).collect(Collectors.toCollection(TreeSet::new));
+                    assertEquals(new TreeSet<>((Set<?>) type.getValue()), indexed, lambda + ": " + type.getKey());
+                }
+            }
+        });
+    }
+
+    @Test
+    void every_licence_and_notice_of_every_bundled_jar_is_kept() throws Exception {
         forEachLambdaJar((lambda, bundled) -> {
             String notices = read(lambda.resolve("META-INF/NOTICE"));
             for (Source source : bundled) {
@@ -143,10 +175,10 @@ class LambdaJarIT {
     }
 
     interface LambdaJarCheck {
-        void check(Lambda lambda, List<Source> bundled) throws IOException;
+        void check(Lambda lambda, List<Source> bundled) throws Exception;
     }
 
-    private static void forEachLambdaJar(LambdaJarCheck check) throws IOException {
+    private static void forEachLambdaJar(LambdaJarCheck check) throws Exception {
         SamTemplate template = SamTemplate.locate();
         Set<String> codeUris = template.functions().stream().map(SamTemplate.SamFunction::codeUri).collect(Collectors.toCollection(TreeSet::new));
         assertFalse(codeUris.isEmpty());
@@ -154,7 +186,7 @@ class LambdaJarIT {
             Path jar = template.path().getParent().resolve(codeUri);
             assertTrue(Files.isRegularFile(jar), "no jar at CodeUri " + codeUri + " (package the functions first)");
             try (FileSystem opened = FileSystems.newFileSystem(jar)) {
-                Lambda lambda = new Lambda(codeUri, opened.getPath("/"));
+                Lambda lambda = new Lambda(codeUri, jar, opened.getPath("/"));
                 List<Source> bundled = classpath.stream().filter(source -> isBundledIn(lambda, source)).toList();
                 assertTrue(bundled.size() > 10, codeUri + ": only " + bundled + " found bundled");
                 check.check(lambda, bundled);
