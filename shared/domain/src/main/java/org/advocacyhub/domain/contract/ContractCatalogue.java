@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.advocacyhub.domain.document.BundledDocument;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.time.WorkingCalendar;
 
@@ -111,6 +112,10 @@ public final class ContractCatalogue {
     }
 
     private static Contract readResource(String resource, WorkingCalendar calendar) {
+        Optional<Object> compiled = BundledDocument.compiled(resource);
+        if (compiled.isPresent()) {
+            return ContractReader.read(resource, compiled.get(), calendar);
+        }
         try (InputStream in = ContractCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new ContractConfigurationException(List.of(resource + ": no such file on the classpath"));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.advocacyhub.domain.document.BundledDocument;
 import org.advocacyhub.domain.referral.ReferralSource;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.returns.AwarenessSetting;
@@ -19,9 +20,6 @@ import org.advocacyhub.domain.time.ReportDeadlineRule;
 import org.advocacyhub.domain.time.ServiceHours;
 import org.advocacyhub.domain.time.SlaRule;
 import org.advocacyhub.domain.time.WorkingCalendar;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -52,12 +50,9 @@ final class ContractReader {
      * @throws ContractConfigurationException listing every problem found
      */
     static Contract read(String file, Reader yaml, WorkingCalendar calendar) {
-        List<String> problems = new ArrayList<>();
         Object document;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            document = new Yaml(new SafeConstructor(options)).load(yaml);
+            document = BundledDocument.parse(yaml);
         } catch (MarkedYAMLException e) {
             String where = e.getProblemMark() == null ? "" : "line " + (e.getProblemMark().getLine() + 1)
                     + ", column " + (e.getProblemMark().getColumn() + 1) + ": ";
@@ -65,9 +60,20 @@ final class ContractReader {
         } catch (YAMLException e) {
             throw new ContractConfigurationException(List.of(file + ": not valid YAML: " + e.getMessage()));
         }
+        return read(file, document, calendar);
+    }
+
+    /**
+     * Validates {@code file}'s parsed content: the YAML as {@link BundledDocument#parse} reads it, or the tree the build
+     * compiled from it.
+     *
+     * @throws ContractConfigurationException listing every problem found
+     */
+    static Contract read(String file, Object document, WorkingCalendar calendar) {
         if (document == null) {
             throw new ContractConfigurationException(List.of(file + ": the file is empty; expected a contract"));
         }
+        List<String> problems = new ArrayList<>();
         Contract contract = contract(ConfigNode.root(file, document, problems), file, calendar);
         if (!problems.isEmpty()) {
             throw new ContractConfigurationException(problems);

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.advocacyhub.domain.document.BundledDocument;
 
 /**
  * The official GOV.UK England and Wales bank holiday list, bundled as the classpath resource
@@ -23,8 +22,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * division, with its {@code source} line). Read once per JVM; the project never reads the shared
  * data folder at build or run time.
  *
- * <p>Parsed with SnakeYAML's safe constructor: JSON is valid YAML, and the domain module has no
- * JSON library.
+ * <p>Parsed with SnakeYAML's safe constructor (JSON is valid YAML, and the domain module has no
+ * JSON library) when the project is built; a function reads the parsed tree ({@link BundledDocument}).
  *
  * @param source the data's provenance, as written in the file
  * @param holidays every listed day, by date
@@ -54,6 +53,10 @@ record OfficialBankHolidays(String source, NavigableMap<LocalDate, BankHoliday> 
     }
 
     static OfficialBankHolidays read(String resource) {
+        Optional<Object> compiled = BundledDocument.compiled(resource);
+        if (compiled.isPresent()) {
+            return fromDocument(resource, compiled.get());
+        }
         try (InputStream in = OfficialBankHolidays.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + ": bundled bank holiday list is missing from the classpath");
@@ -65,7 +68,11 @@ record OfficialBankHolidays(String source, NavigableMap<LocalDate, BankHoliday> 
     }
 
     static OfficialBankHolidays parse(String name, Reader json) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
+        return fromDocument(name, BundledDocument.parse(json));
+    }
+
+    /** The list from {@code name}'s parsed JSON, or the tree the build compiled from it ({@link BundledDocument}). */
+    static OfficialBankHolidays fromDocument(String name, Object root) {
         if (!(root instanceof Map<?, ?> document)) {
             throw new IllegalStateException(name + ": expected a JSON object");
         }
