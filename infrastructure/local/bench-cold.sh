@@ -15,8 +15,9 @@
 # Environment:
 #   DYNAMODB_PORT SQS_PORT SES_PORT S3_PORT  the running ./run-local's engines (8000, 9324, 8005, 9000)
 #   CDS=on|off   on (default): each function runs with its application class-data-sharing archive,
-#                functions/<module>/target/<module>-lambda.jsa (made by `./mvnw package`; made here by the warm-up
-#                run when missing or older than the jar). off: no archive, as the java21 zip runtime starts.
+#                functions/<module>/target/<module>-lambda.jsa (made by `./mvnw package`, ClassDataArchives; made here by
+#                the warm-up run when missing or older than its jar or the launcher). off: no archive, as the java21 zip
+#                runtime starts.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -40,14 +41,16 @@ fi
 baseline_cp="$root/$baseline_dir/target/classes:$(sed 's/\x1b\[[0-9;]*m//g' "$baseline_dir/target/cp.txt")"
 baseline=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$baseline_cp" baseline.ColdSqs)
 
-# The launcher in a jar of its own (class-data sharing archives classes from jars only), remade only when its classes
-# change: an archive is valid only with the very jars it was made from.
-launcher=$out/cold-start-launcher.jar
+# The launcher in a jar of its own (class-data sharing archives classes from jars only), as the build makes it
+# (ClassDataArchives), remade only when its classes change: an archive is valid only with the very jars it was made from.
+launcher=infrastructure/local/target/cold-start/cold-start-launcher.jar
 classes=infrastructure/local/target/classes/org/advocacyhub/local/bench
-if [ ! -f "$launcher" ] || [ -n "$(find "$classes" -name 'ColdStart*.class' -newer "$launcher")" ]; then
+if [ ! -f "$launcher" ] || [ -n "$(find "$classes" \( -name 'ColdStart*.class' -o -name 'Bench*.class' \) -newer "$launcher")" ]; then
+  mkdir -p "$(dirname "$launcher")"
   (cd infrastructure/local/target/classes && jar cf "$root/$launcher" org/advocacyhub/local/bench/ColdStart*.class \
     org/advocacyhub/local/bench/Bench*.class)
 fi
+launcher=$root/$launcher
 
 # Each function's environment and the plan (functions.tsv), resolved against the running engines.
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
@@ -78,6 +81,8 @@ printf '%-30s %9s %9s %7s %9s %9s %7s %8s %8s %11s %10s\n' function wall_ms cpu_
   to_response resp_ratio
 while IFS=$'\t' read -r id handler jar event kind opts; do
   [ "$only" = "  " ] || [[ "$only" == *" $id "* ]] || continue
+  # Absolute, as the build's archives name their jars (a path spelt otherwise does not match the archive).
+  jar=$root/$jar
   archive=${jar%.jar}.jsa
   cds_flags=()
   if [ "$cds" = on ]; then

@@ -44,15 +44,27 @@ public final class ColdStartPlan {
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/cold-start");
-        Files.createDirectories(out);
         AwsEndpoints endpoints = AwsEndpoints.of(local("DYNAMODB_PORT", "8000"), local("SQS_PORT", "9324"),
                 local("SES_PORT", "8005"), local("S3_PORT", "9000"));
-        SamTemplate template = SamTemplate.locate();
+        System.out.print(write(out, endpoints, SamTemplate.locate(), false));
+    }
+
+    /**
+     * Writes the plan for the engines at {@code endpoints}; returns functions.tsv.
+     *
+     * @param create whether to create the template's tables, queues and buckets first (engines of one's own), or find
+     *               them made (a running ./run-local's)
+     */
+    static String write(Path out, AwsEndpoints endpoints, SamTemplate template, boolean create) throws IOException {
+        Files.createDirectories(out);
         String sender = "hub@advocacy-hub.localhost";
         TemplateResources stack = new TemplateResources(template, endpoints, AwsClients.dynamoDb(endpoints),
                 AwsClients.sqs(endpoints), AwsClients.sesV2(endpoints), AwsClients.s3(endpoints),
                 Map.of("Stage", "local", "SenderAddress", sender, "SenderIdentity", sender,
                         "ConsoleBaseUrl", "http://localhost:3000", "SignInDomainPrefix", "advocacy-hub-local"));
+        if (create) {
+            stack.createAll();
+        }
         StringBuilder plan = new StringBuilder();
         for (SamTemplate.SamFunction function : template.functions()) {
             String event = SAMPLE_EVENTS.get(function.logicalId());
@@ -80,7 +92,7 @@ public final class ColdStartPlan {
                     "infrastructure/events/" + event, input, environment.getOrDefault("JAVA_TOOL_OPTIONS", ""))).append('\n');
         }
         Files.writeString(out.resolve("functions.tsv"), plan.toString());
-        System.out.print(plan);
+        return plan.toString();
     }
 
     private static URI local(String variable, String port) {
