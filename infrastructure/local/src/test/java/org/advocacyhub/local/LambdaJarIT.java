@@ -174,6 +174,23 @@ class LambdaJarIT {
         });
     }
 
+    /**
+     * Issue 12: each function's jar carries only what it uses and is at most 20 MB (Lambda unpacks it at every cold
+     * start). The S3 SDK (4 MB, S3's hundred operations) is one no function needs: the report archive uses
+     * persistence's S3ObjectClient; only the tests and the local stack use the SDK's S3 client.
+     */
+    @Test
+    void every_lambda_jar_is_at_most_20_MB_and_none_carries_the_S3_SDK() throws IOException {
+        forEachLambdaJar((lambda, bundled) -> {
+            assertFalse(Files.exists(lambda.resolve("software/amazon/awssdk/services/s3")), lambda + " carries the S3 SDK");
+        });
+        SamTemplate template = SamTemplate.locate();
+        for (SamTemplate.SamFunction function : template.functions()) {
+            long size = Files.size(template.path().getParent().resolve(function.codeUri()));
+            assertTrue(size <= 20_000_000L, function.codeUri() + " is " + size + " bytes, over 20 MB");
+        }
+    }
+
     interface LambdaJarCheck {
         void check(Lambda lambda, List<Source> bundled) throws Exception;
     }

@@ -3,10 +3,6 @@ package org.advocacyhub.persistence;
 import java.util.Objects;
 import java.util.Optional;
 import org.advocacyhub.application.port.ReportArchive;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * The report archive in S3 (template.yaml {@code ReportsBucket}: versioned, encrypted, public access blocked, TLS
@@ -16,10 +12,13 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 public final class S3ReportArchive implements ReportArchive {
 
-    private final S3Client s3;
+    /** SSE-S3: S3's own AES-256 keys ({@code x-amz-server-side-encryption: AES256}). */
+    static final String SSE_S3 = "AES256";
+
+    private final S3ObjectClient s3;
     private final String bucket;
 
-    public S3ReportArchive(S3Client s3, String bucket) {
+    public S3ReportArchive(S3ObjectClient s3, String bucket) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("no reports bucket: set REPORTS_BUCKET");
@@ -36,19 +35,13 @@ public final class S3ReportArchive implements ReportArchive {
         checkKey(key);
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(contentType, "contentType");
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
-                        .serverSideEncryption(ServerSideEncryption.AES256),
-                RequestBody.fromBytes(content));
+        s3.putObject(bucket, key, content, contentType, SSE_S3);
     }
 
     @Override
     public Optional<byte[]> get(String key) {
         checkKey(key);
-        try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
-        } catch (NoSuchKeyException absent) {
-            return Optional.empty();
-        }
+        return s3.getObject(bucket, key);
     }
 
     private static void checkKey(String key) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,19 +16,20 @@ import org.advocacyhub.application.port.ReportArchive;
 import org.advocacyhub.testing.FunctionInvoker;
 import org.advocacyhub.testing.LocalAws;
 import org.advocacyhub.testing.WithLocalAws;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
-/** The report archive (issue 11 item 3) on s3proxy, with the bucket of template.yaml (ReportsBucket). */
+/**
+ * The report archive (issue 11 item 3) on s3proxy, with the bucket of template.yaml (ReportsBucket): written and read
+ * through {@link S3ObjectClient}, checked with the SDK's S3 client (tests only).
+ */
 @WithLocalAws
 class S3ReportArchiveIT {
 
@@ -35,15 +37,22 @@ class S3ReportArchiveIT {
 
     private final LocalAws aws;
     private final String bucket;
+    private final S3ObjectClient s3;
 
     S3ReportArchiveIT(LocalAws aws) {
         this.aws = aws;
         this.bucket = aws.bucketName("ReportsBucket");
+        this.s3 = S3ObjectClient.create(aws.endpoints().region(), aws.endpoints().s3Endpoint(), aws.endpoints().credentialsProvider());
+    }
+
+    @AfterEach
+    void close() {
+        s3.close();
     }
 
     @Test
     void a_stored_workbook_comes_back_byte_for_byte_with_its_content_type() {
-        ReportArchive archive = new S3ReportArchive(aws.s3(), bucket);
+        ReportArchive archive = new S3ReportArchive(s3, bucket);
         byte[] workbook = new byte[70_000];
         for (int i = 0; i < workbook.length; i++) {
             workbook[i] = (byte) (i * 31);
@@ -59,13 +68,21 @@ class S3ReportArchiveIT {
 
     @Test
     void a_key_never_written_is_empty_not_an_error() {
-        ReportArchive archive = new S3ReportArchive(aws.s3(), bucket);
+        ReportArchive archive = new S3ReportArchive(s3, bucket);
         assertEquals(Optional.empty(), archive.get("returns/LLR/FY2026Q3/nothing-here.xlsx"));
     }
 
     @Test
+    void a_bucket_that_does_not_exist_is_a_failure_with_s3s_error_code() {
+        S3ObjectClient.Failure failure = assertThrows(S3ObjectClient.Failure.class,
+                () -> s3.getObject("no-such-bucket-here", "returns/LLR/FY2026Q3/LLR.xlsx"));
+        assertEquals(404, failure.status());
+        assertEquals("NoSuchBucket", failure.code());
+    }
+
+    @Test
     void writing_a_key_again_replaces_what_get_returns() {
-        ReportArchive archive = new S3ReportArchive(aws.s3(), bucket);
+        ReportArchive archive = new S3ReportArchive(s3, bucket);
         archive.put("returns/LEW/FY2026Q1/LEW.xlsx", "first".getBytes(StandardCharsets.UTF_8), XLSX);
         archive.put("returns/LEW/FY2026Q1/LEW.xlsx", "second".getBytes(StandardCharsets.UTF_8), XLSX);
         assertEquals("second", new String(archive.get("returns/LEW/FY2026Q1/LEW.xlsx").orElseThrow(), StandardCharsets.UTF_8));
@@ -78,21 +95,21 @@ class S3ReportArchiveIT {
     @Test
     void every_object_is_written_with_server_side_encryption_asked_for() {
         List<SdkHttpRequest> sent = new CopyOnWriteArrayList<>();
-        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+        SdkHttpClient engine = UrlConnectionHttpClient.create();
+        SdkHttpClient recorder = new SdkHttpClient() {
             @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                sent.add(context.httpRequest());
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                sent.add(request.httpRequest());
+                return engine.prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+                engine.close();
             }
         };
-        try (S3Client recording = S3Client.builder()
-                .endpointOverride(aws.endpoints().s3Endpoint())
-                .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .region(Region.of(aws.endpoints().region()))
-                .credentialsProvider(aws.endpoints().credentialsProvider())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))
-                .build()) {
+        try (S3ObjectClient recording = new S3ObjectClient(recorder, aws.endpoints().credentialsProvider(), aws.endpoints().region(),
+                aws.endpoints().s3Endpoint(), Clock.systemUTC(), duration -> { })) {
             new S3ReportArchive(recording, bucket).put("caseloads/LEW/FY2026Q3/caseload.xlsx", new byte[] {1, 2, 3}, XLSX);
         }
 
@@ -130,9 +147,9 @@ class S3ReportArchiveIT {
 
     @Test
     void a_blank_key_or_bucket_is_refused() {
-        ReportArchive archive = new S3ReportArchive(aws.s3(), bucket);
+        ReportArchive archive = new S3ReportArchive(s3, bucket);
         assertThrows(IllegalArgumentException.class, () -> archive.put(" ", new byte[0], XLSX));
         assertThrows(IllegalArgumentException.class, () -> archive.get("/absolute"));
-        assertThrows(IllegalArgumentException.class, () -> new S3ReportArchive(aws.s3(), ""));
+        assertThrows(IllegalArgumentException.class, () -> new S3ReportArchive(s3, ""));
     }
 }

@@ -9,10 +9,11 @@ import org.jclouds.blobstore.BlobStoreContext;
 
 /**
  * S3 in this JVM: s3proxy over jclouds' transient (in-memory) blob store, on {@code 127.0.0.1} only. The report
- * workbooks kept in it are gone when it stops, as everything local is. Any credentials are accepted (the local
- * clients sign with dummies); clients must use path-style addressing.
+ * workbooks kept in it are gone when it stops, as everything local is. The engines' instance ({@link LocalEngines})
+ * accepts any credentials (the local clients sign with dummies); {@link #startVerifyingSignatures} starts one that
+ * checks every request's signature as S3 does. Clients must use path-style addressing.
  */
-final class LocalS3 implements AutoCloseable {
+public final class LocalS3 implements AutoCloseable {
 
     static final String HOST = "127.0.0.1";
 
@@ -31,6 +32,20 @@ final class LocalS3 implements AutoCloseable {
      * SDK asks for the client's region when it creates a bucket outside us-east-1, as S3 itself requires.
      */
     static LocalS3 start(int requestedPort, String region) {
+        return start(requestedPort, region, AuthenticationType.NONE, "local", "local");
+    }
+
+    /**
+     * On a free port, accepting only requests signed (AWS Signature Version 2 or 4) with {@code identity} (the access
+     * key id) and {@code credential} (the secret key), and refusing the rest with S3's error codes: for a client that
+     * signs its own requests ({@code S3ObjectClient}), whose signatures the engines' instance would not check.
+     */
+    public static LocalS3 startVerifyingSignatures(String region, String identity, String credential) {
+        return start(0, region, AuthenticationType.AWS_V2_OR_V4, identity, credential);
+    }
+
+    private static LocalS3 start(int requestedPort, String region, AuthenticationType authentication, String identity,
+                                 String credential) {
         Properties overrides = new Properties();
         overrides.setProperty("jclouds.regions", region);
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
@@ -41,7 +56,7 @@ final class LocalS3 implements AutoCloseable {
                 .blobStore(context.getBlobStore())
                 // Port 0: Jetty takes a free one, read back below; the host keeps it on the loopback interface.
                 .endpoint(URI.create("http://" + HOST + ":" + Math.max(0, requestedPort)))
-                .awsAuthentication(AuthenticationType.NONE, "local", "local")
+                .awsAuthentication(authentication, identity, credential)
                 // The SDK's checksum headers (x-amz-checksum-*, x-amz-sdk-checksum-algorithm) are not ones s3proxy knows.
                 .ignoreUnknownHeaders(true)
                 .build();
@@ -69,8 +84,14 @@ final class LocalS3 implements AutoCloseable {
         return port;
     }
 
-    URI endpoint() {
+    /** Where it answers: {@code http://127.0.0.1:<port>}, buckets in the path. */
+    public URI endpoint() {
         return URI.create("http://" + HOST + ":" + port);
+    }
+
+    /** Creates {@code bucket} in the store directly, past the S3 API (and its signatures). */
+    public void createBucket(String bucket) {
+        context.getBlobStore().createContainerInLocation(null, bucket);
     }
 
     @Override
