@@ -180,7 +180,7 @@ class LambdaJarIT {
      * persistence's S3ObjectClient; only the tests and the local stack use the SDK's S3 client.
      */
     @Test
-    void every_lambda_jar_is_at_most_20_MB_and_none_carries_the_S3_SDK() throws IOException {
+    void every_lambda_jar_is_at_most_20_MB_and_none_carries_the_S3_SDK() throws Exception {
         forEachLambdaJar((lambda, bundled) -> {
             assertFalse(Files.exists(lambda.resolve("software/amazon/awssdk/services/s3")), lambda + " carries the S3 SDK");
         });

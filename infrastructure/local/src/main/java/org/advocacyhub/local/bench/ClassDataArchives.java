@@ -27,8 +27,9 @@ import org.advocacyhub.testing.SamTemplate;
  * and time, and refuses a stale archive with a warning, then starts without it). {@code bench-cold.sh} uses these
  * archives and makes any that is missing or older than its jar. Where this applies in AWS is in the README (Performance).
  *
- * <p>Arguments: the project root. Does not fail the build when the engines cannot start (no Node.js, say): it says so,
- * and the benchmark makes the archives itself.
+ * <p>It also proves each Lambda jar runs alone, as Lambda runs it: the build fails when a function cannot start from its
+ * jar or its sample event throws. Arguments: the project root. It does not fail the build when the engines cannot start
+ * (no Node.js, say): it says so, and the benchmark makes the archives itself.
  */
 public final class ClassDataArchives {
 
@@ -78,9 +79,14 @@ public final class ClassDataArchives {
                 long start = System.nanoTime();
                 Process process = training.start();
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                    process.destroyForcibly().waitFor();
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
+                if (process.exitValue() != 0) {
+                    // The jar alone could not start its function or handle its event: a broken Lambda jar.
+                    throw new IllegalStateException(id + " did not run from " + jar + " alone (exit " + process.exitValue()
+                            + "): see " + root.relativize(plan.resolve(id + ".log")));
+                }
                 if (Files.isRegularFile(archive)) {
                     System.out.printf("ClassDataArchives: %s (%s, %.1f MB, %d ms)%n", root.relativize(archive), id,
                             Files.size(archive) / 1e6, millis);
