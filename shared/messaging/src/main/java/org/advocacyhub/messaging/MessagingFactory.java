@@ -22,7 +22,7 @@ import org.advocacyhub.messaging.queue.SqsScreeningQueue;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -37,13 +37,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class MessagingFactory {
 
     @Singleton
-    SqsClient sqsClient(@Value("${aws.endpoints.sqs:}") String endpoint, @Value("${aws.region:}") String region) {
-        return configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint, region).build();
+    SqsClient sqsClient(SdkHttpClient http, @Value("${aws.endpoints.sqs:}") String endpoint, @Value("${aws.region:}") String region) {
+        return configure(SqsClient.builder().httpClient(http), endpoint, region).build(); // http: AwsHttp
     }
 
     @Singleton
-    SesV2Client sesClient(@Value("${aws.endpoints.sesv2:}") String endpoint, @Value("${aws.region:}") String region) {
-        return configure(SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()), endpoint, region).build();
+    SesV2Client sesClient(SdkHttpClient http, @Value("${aws.endpoints.sesv2:}") String endpoint, @Value("${aws.region:}") String region) {
+        return configure(SesV2Client.builder().httpClient(http), endpoint, region).build(); // http: AwsHttp
     }
 
     @Singleton

@@ -14,7 +14,7 @@ import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,10 +30,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 public class PersistenceFactory {
 
     @Singleton
-    DynamoDbClient dynamoDbClient(@Value("${aws.endpoints.dynamodb:}") String endpoint,
+    DynamoDbClient dynamoDbClient(SdkHttpClient http, @Value("${aws.endpoints.dynamodb:}") String endpoint,
                                   @Value("${aws.region:}") String region) {
-        // The URL-connection client loads far fewer classes than Apache or Netty: faster cold starts.
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(http); // AwsHttp
         if (!region.isBlank()) {
             builder.region(Region.of(region));
         }

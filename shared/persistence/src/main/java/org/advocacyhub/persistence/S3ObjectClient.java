@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.advocacyhub.application.support.AwsHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -123,6 +124,7 @@ public final class S3ObjectClient implements AutoCloseable {
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(READ_TIMEOUT)
+                .tlsTrustManagersProvider(AwsHttp::amazonTrustServices) // S3's endpoints chain to them as every AWS one does
                 .build();
         return new S3ObjectClient(http, credentials, region, pathStyleEndpoint, Clock.systemUTC(),
                 duration -> Thread.sleep(duration.toMillis()));
