@@ -46,9 +46,8 @@ baseline=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$baseline_cp" basel
 launcher=infrastructure/local/target/cold-start/cold-start-launcher.jar
 classes=infrastructure/local/target/classes/org/advocacyhub/local/bench
 if [ ! -f "$launcher" ] || [ -n "$(find "$classes" \( -name 'ColdStart*.class' -o -name 'Bench*.class' \) -newer "$launcher")" ]; then
-  mkdir -p "$(dirname "$launcher")"
-  (cd infrastructure/local/target/classes && jar cf "$root/$launcher" org/advocacyhub/local/bench/ColdStart*.class \
-    org/advocacyhub/local/bench/Bench*.class)
+  java -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
+    org.advocacyhub.local.bench.ClassDataArchives --launcher "$root"
 fi
 launcher=$root/$launcher
 

@@ -28,7 +28,8 @@ import org.advocacyhub.testing.SamTemplate;
  * archives and makes any that is missing or older than its jar. Where this applies in AWS is in the README (Performance).
  *
  * <p>It also proves each Lambda jar runs alone, as Lambda runs it: the build fails when a function cannot start from its
- * jar or its sample event throws. Arguments: the project root. It does not fail the build when the engines cannot start
+ * jar or its sample event throws. Arguments: the project root; or {@code --launcher} and the project root, to make the
+ * launcher jar only. It does not fail the build when the engines cannot start
  * (no Node.js, say): it says so, and the benchmark makes the archives itself.
  */
 public final class ClassDataArchives {
@@ -40,6 +41,10 @@ public final class ClassDataArchives {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--launcher")) {
+            launcher(Path.of(args[1]).toAbsolutePath().normalize()); // bench-cold.sh, when the classes are newer
+            return;
+        }
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path launcher = launcher(root);
         SamTemplate template = SamTemplate.load(root.resolve(SamTemplate.FILE_NAME));
