@@ -18,8 +18,11 @@ for i in 1 2 3 4 5; do
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "  runs (ms): ${times[*]}   median: ${sorted[2]} ms"
-echo "Warm: ${1:-1000} requests in one JVM after warm-up"
-java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
+# The warm benchmarks' baselines make the handler's engine calls directly: infrastructure/local/bench/sdk-calls registers
+# the SDK interceptor that counts them (org.advocacyhub.local.bench.SdkCalls), on these JVMs only.
+cp_warm="infrastructure/local/bench/sdk-calls:infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)"
+echo "Warm: ${1:-1000} requests in one JVM after warm-up, each with a baseline run of the same engine calls"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp_warm" \
   org.advocacyhub.local.bench.IntakeBenchmark warm "${1:-1000}"
 echo "Casework: POST /cases/{ref}/allocation and POST /cases/{ref}/time on ${2:-300} fresh cases (the running ./run-local screens them)"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
