@@ -81,4 +81,21 @@ public final class SdkCalls implements ExecutionInterceptor {
     static String describe(List<Call> calls) {
         return calls.stream().map(Call::toString).collect(Collectors.joining(", "));
     }
+
+    /** Calls in runs of one operation: {@code Query 223 B, 10 x SendMessageBatch 1966 B (median), ...}. */
+    static String summary(List<Call> calls) {
+        List<String> runs = new ArrayList<>();
+        for (int from = 0; from < calls.size(); ) {
+            int to = from;
+            while (to < calls.size() && calls.get(to).operation().equals(calls.get(from).operation())) {
+                to++;
+            }
+            List<Call> run = calls.subList(from, to);
+            long[] bytes = run.stream().mapToLong(Call::bytes).sorted().toArray();
+            runs.add(run.size() == 1 ? run.get(0).toString()
+                    : run.size() + " x " + run.get(0).operation() + " " + bytes[bytes.length / 2] + " B (median)");
+            from = to;
+        }
+        return String.join(", ", runs);
+    }
 }
