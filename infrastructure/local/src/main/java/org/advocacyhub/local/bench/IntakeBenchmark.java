@@ -23,9 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Measures the intake handler against engines already running (./run-local). Not a test: timed
@@ -157,9 +155,7 @@ public final class IntakeBenchmark {
      * index partition keys prefixed {@code BENCH#}, so the local stack's sweeps, timers and lists never see them).
      */
     private static final class Baseline {
-        private final DynamoDbClient dynamo;
-        private final SqsClient sqs;
-        private final SesV2Client ses;
+        private final Replay replay;
         private final String runId = Long.toString(System.currentTimeMillis(), 36);
         private final List<SdkRequest> requests;
         private int runs;
@@ -168,11 +164,10 @@ public final class IntakeBenchmark {
 
         Baseline(String dynamoEndpoint, SqsClient sqs, String sesEndpoint, List<SdkCalls.Call> calls) {
             var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-            this.dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_2)
-                    .credentialsProvider(credentials).endpointOverride(URI.create(dynamoEndpoint)).build();
-            this.sqs = sqs;
-            this.ses = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_2)
-                    .credentialsProvider(credentials).endpointOverride(URI.create(sesEndpoint)).build();
+            this.replay = new Replay(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_2)
+                    .credentialsProvider(credentials).endpointOverride(URI.create(dynamoEndpoint)).build(), sqs,
+                    SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_2)
+                    .credentialsProvider(credentials).endpointOverride(URI.create(sesEndpoint)).build());
             this.requests = calls.stream().map(SdkCalls.Call::request).toList();
         }
 
@@ -183,22 +178,7 @@ public final class IntakeBenchmark {
             List<SdkRequest> run = requests.stream().map(request -> rekeyed(request, pk)).toList();
             long cpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            for (SdkRequest request : run) {
-                if (request instanceof UpdateItemRequest update) {
-                    dynamo.updateItem(update);
-                } else if (request instanceof TransactWriteItemsRequest transaction) {
-                    dynamo.transactWriteItems(transaction);
-                } else if (request instanceof PutItemRequest put) {
-                    dynamo.putItem(put);
-                } else if (request instanceof SendMessageRequest message) {
-                    sqs.sendMessage(message);
-                } else if (request instanceof SendEmailRequest email) {
-                    ses.sendEmail(email);
-                } else {
-                    throw new IllegalStateException("the handler now makes " + request.getClass().getSimpleName()
-                            + ": teach IntakeBenchmark.Baseline to make it too");
-                }
-            }
+            run.forEach(replay::send);
             long took = System.nanoTime() - start;
             lastCpu = THREADS.getCurrentThreadCpuTime() - cpu;
             return took;

@@ -20,10 +20,7 @@ import org.advocacyhub.testing.SamTemplate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 
 /**
  * The allocation timer's run time (issues 9 and 12): one warm {@code AllocationTimerFunction} instance, runs with 100
@@ -92,10 +89,12 @@ public final class TimerBenchmark {
                     throw new IllegalStateException("the baseline repeats the timer's engine calls, which SdkCalls counts: run with "
                             + "infrastructure/local/bench/sdk-calls on the classpath (bench.sh does)");
                 }
-                RawRun raw = new RawRun(dynamo, sqs, calls.stream().map(SdkCalls.Call::request).toList());
+                // The timer's requests, sent again directly: the same clocks read, the same alerts queued, the same clocks moved on.
+                Replay replay = new Replay(dynamo, sqs, null);
+                List<SdkRequest> requests = calls.stream().map(SdkCalls.Call::request).toList();
                 dueAgain.run();
                 SdkCalls.start();
-                raw.timed();
+                replay.timed(requests);
                 List<SdkCalls.Call> rawCalls = SdkCalls.stop();
                 System.out.println("engine calls per run, timer:    " + SdkCalls.summary(calls));
                 System.out.println("engine calls per run, baseline: " + SdkCalls.summary(rawCalls));
@@ -109,13 +108,13 @@ public final class TimerBenchmark {
                     long rawTook = 0;
                     if (i % 2 == 0) {
                         dueAgain.run();
-                        rawTook = raw.timed();
+                        rawTook = replay.timed(requests);
                     }
                     dueAgain.run();
                     long took = timed(timer, expected);
                     if (i % 2 != 0) {
                         dueAgain.run();
-                        rawTook = raw.timed();
+                        rawTook = replay.timed(requests);
                     }
                     if (i >= 0) {
                         manyOpen[i] = took;
@@ -146,32 +145,6 @@ public final class TimerBenchmark {
             throw new IllegalStateException("the timer answered " + answer + ", expected " + expected);
         }
         return took;
-    }
-
-    /**
-     * The requests of one timer run, sent again directly with the SDK, in order, on the same data made due again: the
-     * same clocks read, the same alerts queued, the same clocks moved on.
-     */
-    private record RawRun(DynamoDbClient dynamo, SqsClient sqs, List<SdkRequest> requests) {
-
-        long timed() {
-            long start = System.nanoTime();
-            for (SdkRequest request : requests) {
-                if (request instanceof QueryRequest query) {
-                    dynamo.query(query);
-                } else if (request instanceof SendMessageBatchRequest batch) {
-                    if (!sqs.sendMessageBatch(batch).failed().isEmpty()) {
-                        throw new IllegalStateException("the baseline's messages were refused");
-                    }
-                } else if (request instanceof UpdateItemRequest update) {
-                    dynamo.updateItem(update);
-                } else {
-                    throw new IllegalStateException("the timer now makes " + request.getClass().getSimpleName()
-                            + ": teach TimerBenchmark.RawRun to make it too");
-                }
-            }
-            return System.nanoTime() - start;
-        }
     }
 
     /** One IMCA referral through the intake function, read back; its own clock item is removed so only seeded clocks are open. */
