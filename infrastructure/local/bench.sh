@@ -18,12 +18,20 @@ for i in 1 2 3 4 5; do
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "  runs (ms): ${times[*]}   median: ${sorted[2]} ms"
-echo "Warm: ${1:-1000} requests in one JVM after warm-up"
-java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
+# The warm runs: each with a same-run baseline that makes the handler's engine calls directly with the SDK, the ratio
+# of medians being the handler's own cost. infrastructure/local/bench/sdk-calls registers the SDK interceptor that
+# counts and captures those calls (org.advocacyhub.local.bench.SdkCalls), on these JVMs only. Each JVM runs with the
+# options template.yaml gives the functions in Lambda (JAVA_TOOL_OPTIONS: C1 only, serial GC); WARM_JVM_OPTIONS
+# replaces them (e.g. WARM_JVM_OPTIONS=" " for the JVM's defaults, where C2 compiles during the run).
+lambda_jvm=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *//p' template.yaml | head -1)
+read -r -a warm_jvm <<< "${WARM_JVM_OPTIONS:-$lambda_jvm}"
+cp_warm="infrastructure/local/bench/sdk-calls:infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)"
+echo "Warm: ${1:-1000} requests in one JVM after warm-up, each paired with a baseline run (JVM options: ${warm_jvm[*]:-defaults})"
+java "${warm_jvm[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp_warm" \
   org.advocacyhub.local.bench.IntakeBenchmark warm "${1:-1000}"
 echo "Casework: POST /cases/{ref}/allocation and POST /cases/{ref}/time on ${2:-300} fresh cases (the running ./run-local screens them)"
-java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
+java "${warm_jvm[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp_warm" \
   org.advocacyhub.local.bench.CaseworkBenchmark "${2:-300}"
-echo "Allocation timer: one run with 100 alerts due among 10,000 open clocks (own engines on free ports; ./run-local not needed)"
-java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
-  org.advocacyhub.local.bench.TimerBenchmark 10000 100 2>/dev/null | grep -E '^(timer|ratio)'
+echo "Allocation timer: runs with 100 alerts due among 10,000 open clocks, each paired with a baseline run (own engines on free ports)"
+java "${warm_jvm[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp_warm" \
+  org.advocacyhub.local.bench.TimerBenchmark 10000 100 2>/dev/null | grep -E '^(engine|timer|baseline|ratio)'

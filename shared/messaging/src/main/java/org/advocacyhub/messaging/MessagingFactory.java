@@ -48,8 +48,8 @@ public class MessagingFactory {
 
     @Singleton
     @Requires(property = "screening.queue.url")
-    ScreeningQueue screeningQueue(SqsClient sqs, @Value("${screening.queue.url}") String queueUrl, JsonMapper json) {
-        return new SqsScreeningQueue(sqs, queueUrl, json);
+    ScreeningQueue screeningQueue(SqsClient sqs, @Value("${screening.queue.url}") String queueUrl) {
+        return new SqsScreeningQueue(sqs, queueUrl);
     }
 
     @Singleton

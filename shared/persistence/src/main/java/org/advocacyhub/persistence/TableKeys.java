@@ -236,7 +236,39 @@ public final class TableKeys {
         return contract + "#" + authority + "#" + quarterKey;
     }
 
+    /**
+     * {@code 2026-12-02T09:00:00.000Z}: UTC to the millisecond (truncated), always 24 characters from year 0 to 9999,
+     * as {@link #SORTABLE} writes it. Written out by hand: every item a request writes has one or more, and the
+     * formatter takes its fraction through BigDecimal. Years outside that range (never a real time) go to the formatter.
+     */
     public static String sortable(Instant at) {
-        return SORTABLE.format(at);
+        java.time.LocalDateTime utc = java.time.LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+            return SORTABLE.format(at);
+        }
+        char[] text = new char[24];
+        digits(text, 0, utc.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, utc.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, utc.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, utc.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, utc.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, utc.getSecond(), 2);
+        text[19] = '.';
+        digits(text, 20, utc.getNano() / 1_000_000, 3);
+        text[23] = 'Z';
+        return new String(text);
+    }
+
+    /** {@code value} in {@code width} decimal digits, zero-padded, at {@code from}. */
+    private static void digits(char[] text, int from, int value, int width) {
+        for (int i = from + width - 1; i >= from; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

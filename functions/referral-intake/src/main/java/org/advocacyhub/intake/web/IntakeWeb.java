@@ -225,11 +225,11 @@ public final class IntakeWeb {
         }
         SubmitReferral.Outcome outcome = submitReferral.submit(fields, key.map(k -> "json:" + k));
         if (outcome instanceof SubmitReferral.Accepted accepted) {
-            Map<String, Object> created = new LinkedHashMap<>();
+            Map<String, String> created = new LinkedHashMap<>();
             created.put("reference", accepted.reference().value());
             created.put("status", CaseStatus.RECEIVED.name());
             created.put("receivedAt", accepted.receivedAt().toString());
-            APIGatewayProxyResponseEvent response = HttpResponses.json(201, JsonText.write(json, created));
+            APIGatewayProxyResponseEvent response = HttpResponses.json(201, JsonText.textFields(created));
             response = HttpResponses.withHeader(response, "Location", "cases/" + accepted.reference().value());
             return accepted.repeated() ? HttpResponses.withHeader(response, "Idempotent-Replayed", "true") : response;
         }

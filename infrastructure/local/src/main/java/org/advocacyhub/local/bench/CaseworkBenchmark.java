@@ -19,18 +19,25 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Warm latency of two staff routes against the engines of a running {@code ./run-local} (which
  * screens the referrals this makes and has the demo team): {@code POST /cases/{ref}/allocation}
  * (to {@code ira-imca}) and {@code POST /cases/{ref}/time}, each N times in one JVM on N fresh
- * cases, with a same-run baseline that makes each use case's engine round trips directly with the
- * SDK, so the ratio is the handler's own cost. Not a test: timed assertions do not belong in tests.
- * Arguments: {@code [cases]} (default 300). Endpoints: DYNAMODB_PORT, SQS_PORT, SES_PORT.
+ * cases, each paired with a baseline that makes the same engine round trips directly with the SDK,
+ * so the ratio is the handler's own cost. Not a test: timed assertions do not belong in tests.
+ *
+ * <p>The baseline sends again the very requests the handler sent for its first case (counted and
+ * captured by {@link SdkCalls}, which must be on the classpath: bench.sh puts it there), for a twin
+ * case: every referral is made twice, and each case the handler works on has a twin at the same
+ * stage, on which the baseline's reads, writes (conditions and all), email and view find and leave
+ * what the handler's found and left. Handler and baseline alternate case by case, which goes first
+ * alternating too. The round trips of one baseline run are counted too, and the benchmark stops
+ * unless they are the handler's. Arguments: {@code [cases]} (default 300). Endpoints:
+ * DYNAMODB_PORT, SQS_PORT, SES_PORT.
  */
 public final class CaseworkBenchmark {
 
@@ -57,56 +64,86 @@ public final class CaseworkBenchmark {
         int warmup = Math.max(30, cases / 10);
         int total = cases + warmup;
 
-        List<String> references = new ArrayList<>();
+        // Each referral twice: the handler's case and the baseline's twin.
+        List<String> handled = new ArrayList<>();
+        List<String> twins = new ArrayList<>();
         try (ReferralIntakeHandler intake = new ReferralIntakeHandler(ApplicationContext.builder().properties(properties))) {
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < 2 * total; i++) {
                 APIGatewayProxyResponseEvent created = intake.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("POST")
                         .withPath("/referrals").withResource("/referrals").withHeaders(Map.of("Content-Type", "application/json"))
                         .withBody(referral).withIsBase64Encoded(false), new Bench.Context("ReferralIntakeFunction"));
                 String body = created.getBody();
-                references.add(body.substring(body.indexOf("\"reference\":\"") + 13, body.indexOf("\"", body.indexOf("\"reference\":\"") + 13)));
+                String reference = body.substring(body.indexOf("\"reference\":\"") + 13, body.indexOf("\"", body.indexOf("\"reference\":\"") + 13));
+                (i % 2 == 0 ? handled : twins).add(reference);
             }
         }
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         DynamoDbClient client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(URI.create(dynamo)).build();
-        awaitScreened(client, references);
+                .credentialsProvider(credentials).endpointOverride(URI.create(dynamo)).build();
+        awaitScreened(client, handled, twins);
+        Replay replay = new Replay(client, null, SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.EU_WEST_2).credentialsProvider(credentials).endpointOverride(URI.create(ses)).build());
 
         CaseworkHandler casework = new CaseworkHandler(ApplicationContext.builder().properties(properties));
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        // The first case, counted: the requests the baseline sends again for each twin.
+        String first = handled.get(0);
+        SdkCalls.start();
+        allocate(casework, first);
+        List<SdkCalls.Call> allocationCalls = SdkCalls.stop();
+        SdkCalls.start();
+        recordTime(casework, first, today);
+        List<SdkCalls.Call> timeCalls = SdkCalls.stop();
+        if (!SdkCalls.installed()) {
+            throw new IllegalStateException("the baseline repeats the handler's engine calls, which SdkCalls counts: run with "
+                    + "infrastructure/local/bench/sdk-calls on the classpath (bench.sh does)");
+        }
+        SdkCalls.start();
+        replay.timed(forTwin(allocationCalls, first, twins.get(0)));
+        List<SdkCalls.Call> allocationBaseline = SdkCalls.stop();
+        SdkCalls.start();
+        replay.timed(forTwin(timeCalls, first, twins.get(0)));
+        List<SdkCalls.Call> timeBaseline = SdkCalls.stop();
+        System.out.println("engine calls of an allocation, handler:  " + SdkCalls.summary(allocationCalls));
+        System.out.println("engine calls of an allocation, baseline: " + SdkCalls.summary(allocationBaseline));
+        System.out.println("engine calls of a time entry, handler:   " + SdkCalls.summary(timeCalls));
+        System.out.println("engine calls of a time entry, baseline:  " + SdkCalls.summary(timeBaseline));
+        if (!SdkCalls.same(allocationCalls, allocationBaseline, 0.05) || !SdkCalls.same(timeCalls, timeBaseline, 0.05)) {
+            throw new IllegalStateException("the baseline does not make the handler's engine calls");
+        }
+
         long[] allocation = new long[cases];
         long[] time = new long[cases];
-        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
-        for (int i = 0; i < total; i++) {
-            String reference = references.get(i);
+        long[] allocationBase = new long[cases];
+        long[] timeBase = new long[cases];
+        for (int k = 1; k < total; k++) {
+            int i = k - warmup;
+            String reference = handled.get(k);
+            String twin = twins.get(k);
+            List<SdkRequest> twinAllocation = forTwin(allocationCalls, first, twin);
+            List<SdkRequest> twinTime = forTwin(timeCalls, first, twin);
+            long[] base = new long[2];
+            if (k % 2 == 0) {
+                base[0] = replay.timed(twinAllocation);
+                base[1] = replay.timed(twinTime);
+            }
             long start = System.nanoTime();
-            check(casework.handleRequest(post("/cases/{reference}/allocation", reference, "{\"advocateId\":\"ira-imca\"}", MANAGER),
-                    new Bench.Context("CaseworkFunction")), reference);
+            allocate(casework, reference);
             long allocated = System.nanoTime();
-            check(casework.handleRequest(post("/cases/{reference}/time", reference,
-                    "{\"date\":\"" + today + "\",\"minutes\":30,\"kind\":\"DIRECT\",\"activity\":\"FACE_TO_FACE\"}", ADVOCATE),
-                    new Bench.Context("CaseworkFunction")), reference);
+            recordTime(casework, reference, today);
             long recorded = System.nanoTime();
-            if (i >= warmup) {
-                allocation[i - warmup] = allocated - start;
-                time[i - warmup] = recorded - allocated;
+            if (k % 2 != 0) {
+                base[0] = replay.timed(twinAllocation);
+                base[1] = replay.timed(twinTime);
+            }
+            if (i >= 0) {
+                allocation[i] = allocated - start;
+                time[i] = recorded - allocated;
+                allocationBase[i] = base[0];
+                timeBase[i] = base[1];
             }
         }
         casework.close();
-
-        Baseline baseline = new Baseline(client, ses);
-        long[] allocationBase = new long[cases];
-        long[] timeBase = new long[cases];
-        for (int i = 0; i < total; i++) {
-            long start = System.nanoTime();
-            baseline.allocation(i);
-            long allocated = System.nanoTime();
-            baseline.time(i);
-            long recorded = System.nanoTime();
-            if (i >= warmup) {
-                allocationBase[i - warmup] = allocated - start;
-                timeBase[i - warmup] = recorded - allocated;
-            }
-        }
         Bench.report("handler POST /cases/{ref}/allocation", allocation);
         Bench.report("baseline (same engine calls, no handler)", allocationBase);
         Bench.ratio(allocation, allocationBase);
@@ -115,20 +152,47 @@ public final class CaseworkBenchmark {
         Bench.ratio(time, timeBase);
     }
 
-    /** Waits for the running ./run-local to screen the new referrals (its poller does it within a second or two). */
-    private static void awaitScreened(DynamoDbClient client, List<String> references) throws InterruptedException {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        for (String reference : references) {
-            while (true) {
-                Map<String, AttributeValue> item = client.getItem(b -> b.tableName("HubTable").consistentRead(true).key(Map.of(
-                        "PK", AttributeValue.fromS("CASE#" + reference), "SK", AttributeValue.fromS("CASE")))).item();
-                if (item != null && "AWAITING_ALLOCATION".equals(item.get("status").s())) {
-                    break;
+    private static void allocate(CaseworkHandler casework, String reference) {
+        check(casework.handleRequest(post("/cases/{reference}/allocation", reference, "{\"advocateId\":\"ira-imca\"}", MANAGER),
+                new Bench.Context("CaseworkFunction")), reference);
+    }
+
+    private static void recordTime(CaseworkHandler casework, String reference, String today) {
+        check(casework.handleRequest(post("/cases/{reference}/time", reference,
+                "{\"date\":\"" + today + "\",\"minutes\":30,\"kind\":\"DIRECT\",\"activity\":\"FACE_TO_FACE\"}", ADVOCATE),
+                new Bench.Context("CaseworkFunction")), reference);
+    }
+
+    /** The handler's requests for its first case, made anew for a twin case: its reference wherever the first's was. */
+    private static List<SdkRequest> forTwin(List<SdkCalls.Call> calls, String first, String twin) {
+        return calls.stream().map(call -> Replay.withText(call.request(), text -> text.replace(first, twin))).toList();
+    }
+
+    /**
+     * Waits for the running ./run-local to screen the new referrals and send their decision letters (its poller does it
+     * within a second or two): then each case and its twin are at the same stage, with the same version.
+     */
+    private static void awaitScreened(DynamoDbClient client, List<String> handled, List<String> twins) throws InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        for (int k = 0; k < handled.size(); k++) {
+            String version = null;
+            for (String reference : List.of(handled.get(k), twins.get(k))) {
+                while (true) {
+                    Map<String, AttributeValue> item = client.getItem(b -> b.tableName("HubTable").consistentRead(true).key(Map.of(
+                            "PK", AttributeValue.fromS("CASE#" + reference), "SK", AttributeValue.fromS("CASE")))).item();
+                    if (item != null && "AWAITING_ALLOCATION".equals(item.get("status").s()) && item.containsKey("letter")
+                            && "SENT".equals(item.get("letter").m().get("status").s())) {
+                        if (version != null && !version.equals(item.get("version").n())) {
+                            throw new IllegalStateException(reference + " is not at its twin's version");
+                        }
+                        version = item.get("version").n();
+                        break;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("not screened in time: is ./run-local running on these ports?");
+                    }
+                    Thread.sleep(50);
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not screened in time: is ./run-local running on these ports?");
-                }
-                Thread.sleep(50);
             }
         }
     }
@@ -147,65 +211,6 @@ public final class CaseworkBenchmark {
     private static void check(APIGatewayProxyResponseEvent response, String reference) {
         if (response.getStatusCode() != 200) {
             throw new IllegalStateException(reference + ": unexpected status " + response.getStatusCode());
-        }
-    }
-
-    /** The engine round trips of each use case, made directly (reads, one transaction, the email and its event). */
-    private static final class Baseline {
-        private final DynamoDbClient dynamo;
-        private final SesV2Client ses;
-
-        Baseline(DynamoDbClient dynamo, String sesEndpoint) {
-            this.dynamo = dynamo;
-            this.ses = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.EU_WEST_2)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .endpointOverride(URI.create(sesEndpoint)).build();
-        }
-
-        /**
-         * Identify the manager (login, staff), load the case and the advocate, save case + 4 events + 3 clock items + audit +
-         * the advocate's count, email and its event, then the case view's five Queries (timeline, tasks, contacts, time, audit).
-         */
-        void allocation(int i) {
-            reads();
-            dynamo.getItem(b -> b.tableName("HubTable").consistentRead(true).key(key("STAFF", "STAFF#ira-imca")));
-            transaction("BENCH-ALLOC#" + i, 10);
-            ses.sendEmail(b -> b.fromEmailAddress("hub@advocacy-hub.localhost").destination(d -> d.toAddresses("bench@example.test"))
-                    .content(c -> c.simple(m -> m.subject(s -> s.data("bench")).body(x -> x.text(t -> t.data("bench"))))));
-            dynamo.putItem(b -> b.tableName("HubTable").item(key("BENCH-ALLOC#" + i, "EVENT#mail")));
-            view("BENCH-ALLOC#" + i);
-        }
-
-        /** Identify the advocate, load the case, save case + event + entry + audit + 2 clock items, then the case view. */
-        void time(int i) {
-            reads();
-            transaction("BENCH-TIME#" + i, 6);
-            view("BENCH-TIME#" + i);
-        }
-
-        private void view(String pk) {
-            for (String prefix : List.of("EVENT#", "TASK#", "ACTIVITY#", "TIME#", "AUDIT#")) {
-                dynamo.query(b -> b.tableName("HubTable").consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":p", AttributeValue.fromS(prefix))));
-            }
-        }
-
-        private void reads() {
-            dynamo.getItem(b -> b.tableName("HubTable").consistentRead(true).key(key("LOGIN#local-manager", "LOGIN")));
-            dynamo.getItem(b -> b.tableName("HubTable").consistentRead(true).key(key("STAFF", "STAFF#morgan-manager")));
-            dynamo.getItem(b -> b.tableName("HubTable").consistentRead(true).key(key("CASE#LLR-2026-000001", "CASE")));
-        }
-
-        private void transaction(String pk, int items) {
-            List<TransactWriteItem> writes = new ArrayList<>();
-            for (int n = 0; n < items; n++) {
-                writes.add(TransactWriteItem.builder().put(Put.builder().tableName("HubTable").item(key(pk, "ITEM#" + n)).build()).build());
-            }
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-        }
-
-        private static Map<String, AttributeValue> key(String pk, String sk) {
-            return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk));
         }
     }
 }

@@ -5,29 +5,42 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.persistence.CaseItemMapper;
 import org.advocacyhub.persistence.DynamoCaseStore;
+import org.advocacyhub.testing.AwsClients;
 import org.advocacyhub.testing.FunctionInvoker;
 import org.advocacyhub.testing.LocalAws;
 import org.advocacyhub.testing.LocalEngines;
 import org.advocacyhub.testing.SamTemplate;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The allocation timer's run time (issue 9): one warm {@code AllocationTimerFunction} instance, a
- * run with 100 alerts due among 10,000 open clocks, 5 times after 5 untimed runs, against a same-run
- * baseline of 100 due among 1,000 open clocks (the ratio shows the run does not grow with the open
- * clocks) and a run with nothing due among the 10,000. Starts its own engines on free ports, so it
- * neither needs nor disturbs a running {@code ./run-local}. Not a test: timed assertions do not
- * belong in tests. Arguments: {@code [open] [due]} (default 10000 and 100).
+ * The allocation timer's run time (issues 9 and 12): one warm {@code AllocationTimerFunction} instance, runs with 100
+ * alerts due among 10,000 open clocks, each with the due clocks made due again and the queue emptied first.
+ * <ul>
+ *   <li>Against the raw SDK (issue 12): each run is paired with a baseline run that makes the very requests one timer
+ *   run made (its Queries of the alert index, its SendMessageBatch calls and its conditional UpdateItem calls, counted
+ *   and captured by {@link SdkCalls}, which must be on the classpath: bench.sh puts it there) directly with the SDK, on
+ *   the same data made due again; which goes first alternates. The ratio of medians is the function's own cost.</li>
+ *   <li>Against the open clocks (issue 9): the same runs with 100 due among 1,000 open clocks, before; the ratio shows
+ *   the run does not grow with the open clocks.</li>
+ *   <li>A run with nothing due among the 10,000.</li>
+ * </ul>
+ * {@link #RUNS} timed runs of each after {@link #WARM_UP} untimed ones. Starts its own engines on free ports, so it
+ * neither needs nor disturbs a running {@code ./run-local}. Not a test: timed assertions do not belong in tests.
+ * Arguments: {@code [open] [due]} (default 10000 and 100).
  */
 public final class TimerBenchmark {
 
-    private static final int RUNS = 5;
+    private static final int RUNS = 11;
     private static final int WARM_UP = 5;
 
     private TimerBenchmark() {
@@ -39,59 +52,99 @@ public final class TimerBenchmark {
         SamTemplate template = SamTemplate.locate();
         try (LocalEngines engines = LocalEngines.builder().projectRoot(template.root())
                 .dynamoDbPort(freePort()).sqsPort(freePort()).sesPort(freePort()).start();
-             LocalAws aws = LocalAws.connect(engines, template, LocalAws.DEFAULT_PARAMETERS)) {
+             LocalAws aws = LocalAws.connect(engines, template, LocalAws.DEFAULT_PARAMETERS);
+             DynamoDbClient dynamo = AwsClients.dynamoDb(engines);
+             SqsClient sqs = AwsClients.sqs(engines)) {
             String table = aws.environment("AllocationTimerFunction").get("TABLE_NAME");
             String queue = aws.queueUrl("ReminderQueue");
             ContractCatalogue contracts = ContractCatalogue.bundled();
             ReferralCase example = referOne(aws, table, contracts);
             ClockSeeder seeder = new ClockSeeder(aws.dynamoDb(), table, contracts);
             Instant now = Instant.parse("2026-12-08T12:00:00Z");
+            Runnable dueAgain = () -> {
+                seeder.seed(example, due, due, now);
+                aws.sqs().purgeQueue(b -> b.queueUrl(queue));
+            };
+            String expected = "read=" + due + " raised=" + due;
 
             try (FunctionInvoker timer = aws.newFunction("AllocationTimerFunction", Map.of("HUB_CLOCK_FIXED", now.toString()))) {
                 int small = Math.max(due, open / 10);
                 seeder.seed(example, small, due, now);
-                long[] baseline = runs(timer, seeder, example, due, now, aws, queue);
-                Bench.report("timer, " + due + " due of " + small + " open (baseline)", baseline);
+                long[] fewOpen = new long[RUNS];
+                for (int i = -WARM_UP; i < RUNS; i++) {
+                    dueAgain.run();
+                    long took = timed(timer, expected);
+                    if (i >= 0) {
+                        fewOpen[i] = took;
+                    }
+                }
 
                 seeder.seed(example, open, due, now);
-                long[] measured = runs(timer, seeder, example, due, now, aws, queue);
-                Bench.report("timer, " + due + " due of " + open + " open", measured);
-                Bench.ratio(measured, baseline);
+                // One run counted and captured: the requests the raw baseline makes.
+                dueAgain.run();
+                SdkCalls.start();
+                timed(timer, expected);
+                List<SdkCalls.Call> calls = SdkCalls.stop();
+                if (!SdkCalls.installed()) {
+                    throw new IllegalStateException("the baseline repeats the timer's engine calls, which SdkCalls counts: run with "
+                            + "infrastructure/local/bench/sdk-calls on the classpath (bench.sh does)");
+                }
+                // The timer's requests, sent again directly: the same clocks read, the same alerts queued, the same clocks moved on.
+                Replay replay = new Replay(dynamo, sqs, null);
+                List<SdkRequest> requests = calls.stream().map(SdkCalls.Call::request).toList();
+                dueAgain.run();
+                SdkCalls.start();
+                replay.timed(requests);
+                List<SdkCalls.Call> rawCalls = SdkCalls.stop();
+                System.out.println("engine calls per run, timer:    " + SdkCalls.summary(calls));
+                System.out.println("engine calls per run, baseline: " + SdkCalls.summary(rawCalls));
+                if (!SdkCalls.same(calls, rawCalls, 0.05)) {
+                    throw new IllegalStateException("the baseline does not make the timer's engine calls");
+                }
+
+                long[] manyOpen = new long[RUNS];
+                long[] baseline = new long[RUNS];
+                for (int i = -WARM_UP; i < RUNS; i++) {
+                    long rawTook = 0;
+                    if (i % 2 == 0) {
+                        dueAgain.run();
+                        rawTook = replay.timed(requests);
+                    }
+                    dueAgain.run();
+                    long took = timed(timer, expected);
+                    if (i % 2 != 0) {
+                        dueAgain.run();
+                        rawTook = replay.timed(requests);
+                    }
+                    if (i >= 0) {
+                        manyOpen[i] = took;
+                        baseline[i] = rawTook;
+                    }
+                }
+                Bench.report("timer, " + due + " due of " + open + " open", manyOpen);
+                Bench.report("baseline (same engine calls, no function)", baseline);
+                Bench.ratio(manyOpen, baseline);
+                Bench.report("timer, " + due + " due of " + small + " open", fewOpen);
+                System.out.printf("ratio of medians %d open/%d open: %.2f%n", open, small,
+                        (double) Bench.percentile(manyOpen, 50) / Bench.percentile(fewOpen, 50));
 
                 long[] idle = new long[RUNS];
                 for (int i = 0; i < RUNS; i++) {
-                    long start = System.nanoTime();
-                    String answer = (String) timer.invoke(Map.of());
-                    idle[i] = System.nanoTime() - start;
-                    check(answer, "read=0 raised=0");
+                    idle[i] = timed(timer, "read=0 raised=0");
                 }
                 Bench.report("timer, 0 due of " + open + " open", idle);
             }
         }
     }
 
-    /** {@link #WARM_UP} untimed runs (the JIT), then {@link #RUNS} timed runs, each with the {@code due} clocks made due again and the queue emptied. */
-    private static long[] runs(FunctionInvoker timer, ClockSeeder seeder, ReferralCase example, int due, Instant now, LocalAws aws,
-                               String queue) {
-        long[] nanos = new long[RUNS];
-        for (int i = -WARM_UP; i < RUNS; i++) {
-            seeder.seed(example, due, due, now);
-            aws.sqs().purgeQueue(b -> b.queueUrl(queue));
-            long start = System.nanoTime();
-            String answer = (String) timer.invoke(Map.of());
-            long took = System.nanoTime() - start;
-            check(answer, "read=" + due + " raised=" + due);
-            if (i >= 0) {
-                nanos[i] = took;
-            }
-        }
-        return nanos;
-    }
-
-    private static void check(String answer, String expected) {
+    private static long timed(FunctionInvoker timer, String expected) {
+        long start = System.nanoTime();
+        String answer = (String) timer.invoke(Map.of());
+        long took = System.nanoTime() - start;
         if (!answer.equals(expected)) {
             throw new IllegalStateException("the timer answered " + answer + ", expected " + expected);
         }
+        return took;
     }
 
     /** One IMCA referral through the intake function, read back; its own clock item is removed so only seeded clocks are open. */

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 public record ReferralReference(String contract, int year, long sequence) {
 
     private static final Pattern FORMAT = Pattern.compile("^([A-Z]{2,10})-(\\d{4})-(\\d{6})$");
+    private static final Pattern CONTRACT = Pattern.compile("[A-Z]{2,10}");
 
     public ReferralReference {
-        if (!contract.matches("[A-Z]{2,10}")) {
+        if (!CONTRACT.matcher(contract).matches()) {
             throw new IllegalArgumentException("contract code must be 2-10 capital letters");
         }
         if (year < 2000 || year > 9999) {
@@ -36,8 +37,14 @@ public record ReferralReference(String contract, int year, long sequence) {
         return Optional.of(new ReferralReference(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3))));
     }
 
+    /** {@code <contract>-<year>-<sequence in six digits>}, built by hand: every key and email of a request asks for it, and String.format is slow. */
     public String value() {
-        return String.format("%s-%04d-%06d", contract, year, sequence);
+        String digits = Long.toString(sequence);
+        StringBuilder text = new StringBuilder(contract.length() + 12).append(contract).append('-').append(year).append('-');
+        for (int pad = digits.length(); pad < 6; pad++) {
+            text.append('0');
+        }
+        return text.append(digits).toString();
     }
 
     @Override

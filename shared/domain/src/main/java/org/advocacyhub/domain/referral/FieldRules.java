@@ -29,6 +29,7 @@ public final class FieldRules {
      */
     private static final Pattern POSTCODE = Pattern.compile(
             "^(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY]) ?[0-9][ABD-HJLNP-UW-Z]{2})$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Pragmatic email check: one @, no spaces, a dot in the domain. Delivery proves the rest. */
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+$");
     /** Digits with the usual separators; 10 to 13 digits covers UK numbers with or without +44. */
@@ -433,7 +434,7 @@ public final class FieldRules {
 
     /** Stored in the standard form: upper case, one space before the inward code. */
     private static String postcode(FieldSpec spec, String value, SubmittedFields.Origin origin, FieldErrors errors) {
-        String compact = value.toUpperCase(Locale.UK).replaceAll("\\s+", "");
+        String compact = WHITESPACE.matcher(value.toUpperCase(Locale.UK)).replaceAll("");
         if (!POSTCODE.matcher(compact).matches()) {
             errors.add(spec.name(), formatMessage(spec, origin));
             return null;

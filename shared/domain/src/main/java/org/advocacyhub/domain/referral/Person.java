@@ -21,6 +21,9 @@ public record Person(
         String language,
         boolean interpreterNeeded) {
 
+    /** What separates the parts of a name, for its initials. */
+    private static final java.util.regex.Pattern NAME_PARTS = java.util.regex.Pattern.compile("[\\s-]+");
+
     public Person {
         disabilities = Set.copyOf(disabilities);
     }
@@ -33,7 +36,7 @@ public record Person(
     /** The first letter of each part of a name, upper case: "Alex Test-Person" is "ATP". */
     public static String initialsOf(String name) {
         StringBuilder initials = new StringBuilder();
-        for (String part : name.trim().split("[\\s-]+")) {
+        for (String part : NAME_PARTS.split(name.trim())) {
             if (!part.isEmpty() && Character.isLetter(part.codePointAt(0))) {
                 initials.appendCodePoint(Character.toUpperCase(part.codePointAt(0)));
             }

@@ -111,6 +111,7 @@ public final class DecisionLetterEmail {
 
     static String initials(ReferralCase referral) {
         String initials = referral.details().person().initials();
-        return initials.isEmpty() ? "the person you referred" : String.join(".", initials.split("")) + ".";
+        return initials.isEmpty() ? "the person you referred"
+                : initials.codePoints().mapToObj(Character::toString).collect(java.util.stream.Collectors.joining(".")) + ".";
     }
 }
