@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.AuditEntry;
+import org.advocacyhub.domain.casework.CaseActivity;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseRecord;
 import org.advocacyhub.domain.casework.CaseStatus;
@@ -23,6 +24,7 @@ import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.Digests;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.casework.TimeEntry;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.casework.DeadlineAlerts;
@@ -214,6 +216,36 @@ public final class DynamoCaseStore implements CaseStore {
                         .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)),
                                 ":prefix", s(WorkItemMapper.prefix(kind)))))
                 .items().stream().map(WorkItemMapper::toRecord).map(kind::cast).toList();
+    }
+
+    /** One Query of the case's partition (paged), each item sorted into its list by its sort key's prefix. */
+    @Override
+    public CaseFile caseFile(ReferralReference reference) {
+        List<CaseEvent> events = new ArrayList<>();
+        List<CaseTask> tasks = new ArrayList<>();
+        List<CaseActivity> activities = new ArrayList<>();
+        List<TimeEntry> time = new ArrayList<>();
+        List<AuditEntry> audit = new ArrayList<>();
+        String activityPrefix = WorkItemMapper.prefix(CaseActivity.class);
+        String timePrefix = WorkItemMapper.prefix(TimeEntry.class);
+        String auditPrefix = WorkItemMapper.prefix(AuditEntry.class);
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)))))
+                .items().forEach(item -> {
+                    String sk = item.get(TableKeys.SK).s();
+                    if (sk.startsWith("EVENT#")) {
+                        events.add(mapper.toEvent(item));
+                    } else if (sk.startsWith("TASK#")) {
+                        tasks.add(mapper.toTask(item));
+                    } else if (sk.startsWith(activityPrefix)) {
+                        activities.add((CaseActivity) WorkItemMapper.toRecord(item));
+                    } else if (sk.startsWith(timePrefix)) {
+                        time.add((TimeEntry) WorkItemMapper.toRecord(item));
+                    } else if (sk.startsWith(auditPrefix)) {
+                        audit.add((AuditEntry) WorkItemMapper.toRecord(item));
+                    }
+                });
+        return new CaseFile(events, tasks, activities, time, audit);
     }
 
     @Override

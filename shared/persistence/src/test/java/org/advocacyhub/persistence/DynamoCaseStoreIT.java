@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.domain.casework.AuditEntry;
+import org.advocacyhub.domain.casework.CaseActivity;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
@@ -26,6 +28,7 @@ import org.advocacyhub.domain.casework.ReceiptDeadline;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.casework.ScreeningRecord;
+import org.advocacyhub.domain.casework.TimeEntry;
 import org.advocacyhub.domain.eligibility.InformationNeeded;
 import org.advocacyhub.domain.eligibility.Outcome;
 import org.advocacyhub.domain.eligibility.Reason;
@@ -108,6 +111,29 @@ class DynamoCaseStoreIT {
         assertEquals(List.of(task), store.tasks(c.reference()));
         assertEquals(List.of(CaseEvent.Type.RECEIVED, CaseEvent.Type.SCREENED),
                 store.timeline(c.reference()).stream().map(CaseEvent::type).toList());
+    }
+
+    @Test
+    void theCaseFileReadInOneQueryIsWhatEachKindReadAloneGives() {
+        ReferralCase c = received(11);
+        store.recordNewCase(c, receivedEvent(), Optional.empty());
+        Instant at = MONDAY.plusSeconds(60);
+        ReferralCase screened = needsInformation(c, at);
+        CaseTask task = new CaseTask("t1", CaseTask.Kind.OBTAIN_INFORMATION, "Obtain: the capacity assessment",
+                "the decision maker", at, true);
+        assertTrue(store.saveCase(c, screened, List.of(new CaseEvent(at, CaseEvent.Type.SCREENED, "Screened")), List.of(task)));
+        store.audit(c.reference(), new AuditEntry("a2", at.plusSeconds(2), "ira-imca", "viewed the case"));
+        store.audit(c.reference(), new AuditEntry("a1", at.plusSeconds(1), "morgan-manager", "viewed the case"));
+
+        CaseStore.CaseFile file = store.caseFile(c.reference());
+
+        assertEquals(store.timeline(c.reference()), file.timeline());
+        assertEquals(List.of(task), file.tasks());
+        assertEquals(store.records(c.reference(), AuditEntry.class), file.audit());
+        assertEquals(2, file.audit().size());
+        assertEquals(store.records(c.reference(), CaseActivity.class), file.activities());
+        assertEquals(store.records(c.reference(), TimeEntry.class), file.time());
+        assertEquals(2, file.timeline().size(), "the case item and its clock items are not events");
     }
 
     @Test

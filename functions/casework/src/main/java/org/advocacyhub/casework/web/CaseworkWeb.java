@@ -16,6 +16,7 @@ import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.IntakeApi;
 import org.advocacyhub.web.JsonText;
+import org.advocacyhub.web.Memo;
 import org.advocacyhub.web.OpenApiDocument;
 import org.advocacyhub.web.ReferralJsonSchema;
 
@@ -35,8 +36,8 @@ public final class CaseworkWeb {
 
     private final CaseRoutes routes;
     private final RouteTable operations;
-    /** Built once: it changes only with a release. */
-    private final String openApi;
+    /** The OpenAPI document, written at its first request (not at every cold start), then kept: it changes only with a release. */
+    private final Memo<String> openApi;
 
     public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups, ContractTerms terms, ContractCatalogue contracts, JsonMapper json,
                        org.advocacyhub.casework.console.ConsolePages console) {
@@ -51,18 +52,21 @@ public final class CaseworkWeb {
                 + "the fields each query and body is checked against", ApiOperation.ANYONE, List.of(), null,
                 this::document);
         add(document);
-        List<ApiOperation> all = new ArrayList<>(IntakeApi.all());
-        all.addAll(operations.operations());
-        all.addAll(AnswerphoneApi.all(contracts));
-        all.addAll(org.advocacyhub.web.ReportsApi.all(contracts));
-        this.openApi = JsonText.write(json, OpenApiDocument.build("Advocacy Hub", API_VERSION, all,
-                Map.of(IntakeApi.SUBMIT.route(), ReferralJsonSchema.build(terms.areas())), terms.areas()));
+        List<ApiOperation> staffApi = List.copyOf(operations.operations()); // before the console's pages join the table
+        this.openApi = Memo.of(() -> {
+            List<ApiOperation> all = new ArrayList<>(IntakeApi.all());
+            all.addAll(staffApi);
+            all.addAll(AnswerphoneApi.all(contracts));
+            all.addAll(org.advocacyhub.web.ReportsApi.all(contracts));
+            return JsonText.write(json, OpenApiDocument.build("Advocacy Hub", API_VERSION, all,
+                    Map.of(IntakeApi.SUBMIT.route(), ReferralJsonSchema.build(terms.areas())), terms.areas()));
+        });
         // The console's pages share the function and its route table, but are no part of the JSON API's document.
         console.operations().forEach(this::add);
     }
 
     private APIGatewayProxyResponseEvent document(HttpRequest request) {
-        return HttpResponses.json(200, openApi);
+        return HttpResponses.json(200, openApi.get());
     }
 
     private void add(ApiOperation operation) {

@@ -33,6 +33,7 @@ import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.IntakeApi;
 import org.advocacyhub.web.JsonText;
+import org.advocacyhub.web.Memo;
 import org.advocacyhub.web.Problems;
 import org.advocacyhub.web.ReferralJsonSchema;
 import org.advocacyhub.web.RequestBodies;
@@ -57,8 +58,8 @@ public final class IntakeWeb {
     private final Problems problems;
     private final RequestBodies bodies;
     private final JsonMapper json;
-    /** Built once: it only changes with a release. */
-    private final String schema;
+    /** Written at its first request, then kept: it only changes with a release. */
+    private final Memo<String> schema;
     private final ContractCatalogue contracts;
     /** Each route of {@link IntakeApi} with its handler. */
     private final RouteTable operations;
@@ -70,11 +71,11 @@ public final class IntakeWeb {
         this.problems = new Problems(json);
         this.bodies = new RequestBodies(problems);
         this.formPage = new ReferralFormPage(terms.areas());
-        this.schema = JsonText.write(json, ReferralJsonSchema.build(terms.areas()));
+        this.schema = Memo.of(() -> JsonText.write(json, ReferralJsonSchema.build(terms.areas())));
         this.operations = new RouteTable(problems,
                 "Something went wrong on our side. If you were sending a referral, send it again: it will not be duplicated.");
         for (ApiOperation operation : List.of(IntakeApi.FORM.handledBy(this::newReferral),
-                IntakeApi.SCHEMA.handledBy(request -> HttpResponses.json(200, schema)),
+                IntakeApi.SCHEMA.handledBy(request -> HttpResponses.json(200, schema.get())),
                 IntakeApi.SUBMIT.handledBy(this::submit),
                 IntakeApi.RECEIPT.handledBy(this::receipt))) {
             operations.add(operation);

@@ -47,8 +47,7 @@ public final class ViewCase {
 
     /** The whole view of a case as {@code store} holds it: no access check, no audit (for tests and tools). */
     public static Found found(CaseStore store, ReferralCase referral) {
-        ReferralReference reference = referral.reference();
-        return new Found(referral, store.timeline(reference), store.tasks(reference), store.records(reference, CaseActivity.class),
-                store.records(reference, TimeEntry.class), store.records(reference, AuditEntry.class));
+        CaseStore.CaseFile file = store.caseFile(referral.reference());
+        return new Found(referral, file.timeline(), file.tasks(), file.activities(), file.time(), file.audit());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.time.LocalDate;
 import org.advocacyhub.domain.casework.AuditEntry;
+import org.advocacyhub.domain.casework.CaseActivity;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseRecord;
 import org.advocacyhub.domain.casework.DeadlineAlerts;
@@ -12,6 +13,7 @@ import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.casework.TimeEntry;
 import org.advocacyhub.domain.referral.ServiceCode;
 
 /**
@@ -110,6 +112,28 @@ public interface CaseStore {
 
     /** The case's records of one kind (contacts and meetings, time entries, audit), oldest first. */
     <T extends CaseRecord> List<T> records(ReferralReference reference, Class<T> kind);
+
+    /**
+     * Everything a case view shows besides the case itself, oldest first in each list: its timeline, tasks, contacts and
+     * meetings, time entries and audit trail. The DynamoDB store reads them in one Query of the case's partition, not one
+     * each (issue 12: a case view was five round trips).
+     */
+    default CaseFile caseFile(ReferralReference reference) {
+        return new CaseFile(timeline(reference), tasks(reference), records(reference, CaseActivity.class),
+                records(reference, TimeEntry.class), records(reference, AuditEntry.class));
+    }
+
+    /** What {@link #caseFile} reads. */
+    record CaseFile(List<CaseEvent> timeline, List<CaseTask> tasks, List<CaseActivity> activities, List<TimeEntry> time,
+                    List<AuditEntry> audit) {
+        public CaseFile {
+            timeline = List.copyOf(timeline);
+            tasks = List.copyOf(tasks);
+            activities = List.copyOf(activities);
+            time = List.copyOf(time);
+            audit = List.copyOf(audit);
+        }
+    }
 
     /** Records a staff access on its own, e.g. a read (LLR 26.8). */
     void audit(ReferralReference reference, AuditEntry entry);
