@@ -14,6 +14,8 @@
 # Usage: infrastructure/local/bench-cold.sh [runs] [FunctionId...]     (runs: 7; functions: all)
 # Environment:
 #   DYNAMODB_PORT SQS_PORT SES_PORT S3_PORT  the running ./run-local's engines (8000, 9324, 8005, 9000)
+#   SETTLE       seconds to wait before each function's runs, for the local stack to finish the work the previous
+#                function's runs gave it (10)
 #   CDS=on|off   on (default): each function runs with its application class-data-sharing archive,
 #                functions/<module>/target/<module>-lambda.jsa (made by `./mvnw package`, ClassDataArchives; made here by
 #                the warm-up run when missing or older than its jar or the launcher). off: no archive, as the java21 zip
@@ -91,6 +93,9 @@ while IFS=$'\t' read -r id handler jar event kind opts; do
       cds_flags=(-XX:SharedArchiveFile="$archive")
     fi
   fi
+  # Let the local stack finish what the previous function's runs started (it screens and acknowledges each referral the
+  # intake runs make) before this function's runs, which would otherwise share the two cores with it.
+  sleep "${SETTLE:-10}"
   mapfile -t variables <"$out/$id.env"
   handler_cmd=(env "${variables[@]}" JAVA_TOOL_OPTIONS="$opts" java "${cds_flags[@]}" -cp "$jar:$launcher"
     org.advocacyhub.local.bench.ColdStart "$handler" "$event" "$kind")
