@@ -120,7 +120,7 @@ public final class DynamoCaseStore implements CaseStore {
             Map<String, AttributeValue> from = startKey;
             QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :event)")
-                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)), ":event", s("EVENT#")))
+                    .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)), ":event", s(TableKeys.EVENT_PREFIX)))
                     .exclusiveStartKey(from).build());
             page.items().forEach(item -> events.add(mapper.toEvent(item)));
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -233,9 +233,9 @@ public final class DynamoCaseStore implements CaseStore {
                         .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)))))
                 .items().forEach(item -> {
                     String sk = item.get(TableKeys.SK).s();
-                    if (sk.startsWith("EVENT#")) {
+                    if (sk.startsWith(TableKeys.EVENT_PREFIX)) {
                         events.add(mapper.toEvent(item));
-                    } else if (sk.startsWith("TASK#")) {
+                    } else if (sk.startsWith(TableKeys.TASK_PREFIX)) {
                         tasks.add(mapper.toTask(item));
                     } else if (sk.startsWith(activityPrefix)) {
                         activities.add((CaseActivity) WorkItemMapper.toRecord(item));
@@ -428,7 +428,7 @@ public final class DynamoCaseStore implements CaseStore {
     public List<CaseTask> tasks(ReferralReference reference) {
         return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :task)")
-                        .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)), ":task", s("TASK#"))))
+                        .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)), ":task", s(TableKeys.TASK_PREFIX))))
                 .items().stream().map(mapper::toTask).toList();
     }
 

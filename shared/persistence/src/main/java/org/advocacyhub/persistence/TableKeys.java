@@ -97,12 +97,16 @@ public final class TableKeys {
         return "CASE#" + reference.value();
     }
 
+    /** The sort keys of a case's timeline events and its tasks begin with these. */
+    public static final String EVENT_PREFIX = "EVENT#";
+    public static final String TASK_PREFIX = "TASK#";
+
     public static String eventSk(Instant at, String id) {
-        return "EVENT#" + sortable(at) + "#" + id;
+        return EVENT_PREFIX + sortable(at) + "#" + id;
     }
 
     public static String taskSk(Instant at, String id) {
-        return "TASK#" + sortable(at) + "#" + id;
+        return TASK_PREFIX + sortable(at) + "#" + id;
     }
 
     /** A record beside the case in time order: {@code ACTIVITY#<at>#<id>}, {@code AUDIT#<at>#<id>}. */

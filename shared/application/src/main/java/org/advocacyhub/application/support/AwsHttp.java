@@ -60,9 +60,20 @@ public class AwsHttp {
         };
     }
 
-    /** Trust managers that trust only the Amazon Trust Services roots. */
+    /** Read once per execution environment: every HTTP client of a function (the SDK's, S3ObjectClient's) shares them. */
+    private static volatile TrustManager[] amazonTrustServices;
+
+    /**
+     * Trust managers that trust only the Amazon Trust Services roots, read from {@value #ROOTS} at the first call (a
+     * failure is thrown again at the next, not remembered).
+     */
     public static TrustManager[] amazonTrustServices() {
-        return trustManagers(amazonRoots());
+        TrustManager[] managers = amazonTrustServices;
+        if (managers == null) {
+            managers = trustManagers(amazonRoots());
+            amazonTrustServices = managers;
+        }
+        return managers.clone();
     }
 
     /** The Amazon Trust Services roots as a key store of trusted certificates. */

@@ -1,6 +1,7 @@
 package org.advocacyhub.application.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,16 @@ class AwsHttpTest {
         assertTrue(jdk.getAcceptedIssuers().length > 20, "the JDK's list");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> AwsHttp.trustManagers("none"));
         assertTrue(refused.getMessage().startsWith("aws.tls.trust (AWS_TLS_TRUST): "), refused.getMessage());
+    }
+
+    @Test
+    void the_roots_are_read_once_and_every_client_shares_their_trust_managers() {
+        TrustManager[] first = AwsHttp.amazonTrustServices();
+        TrustManager[] second = AwsHttp.amazonTrustServices();
+        assertEquals(first.length, second.length);
+        assertSame(first[0], second[0]);
+        first[0] = null;
+        assertSame(second[0], AwsHttp.amazonTrustServices()[0], "a caller's array is its own copy");
     }
 
     @Test
