@@ -5,12 +5,12 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.AlertQueue;
 import org.advocacyhub.application.port.DeadlineMetrics;
 import org.advocacyhub.application.port.ReferrerNotifications;
 import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.application.support.AwsHttp;
 import org.advocacyhub.messaging.email.SesMail;
 import org.advocacyhub.messaging.email.SesStaffNotifications;
 import org.advocacyhub.application.port.ScreeningQueue;
@@ -19,11 +19,7 @@ import org.advocacyhub.messaging.metrics.EmfDeadlineMetrics;
 import org.advocacyhub.messaging.queue.AlertMessages;
 import org.advocacyhub.messaging.queue.SqsAlertQueue;
 import org.advocacyhub.messaging.queue.SqsScreeningQueue;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -38,12 +34,12 @@ public class MessagingFactory {
 
     @Singleton
     SqsClient sqsClient(SdkHttpClient http, @Value("${aws.endpoints.sqs:}") String endpoint, @Value("${aws.region:}") String region) {
-        return configure(SqsClient.builder().httpClient(http), endpoint, region).build(); // http: AwsHttp
+        return AwsHttp.configure(SqsClient.builder(), http, endpoint, region).build();
     }
 
     @Singleton
     SesV2Client sesClient(SdkHttpClient http, @Value("${aws.endpoints.sesv2:}") String endpoint, @Value("${aws.region:}") String region) {
-        return configure(SesV2Client.builder().httpClient(http), endpoint, region).build(); // http: AwsHttp
+        return AwsHttp.configure(SesV2Client.builder(), http, endpoint, region).build();
     }
 
     @Singleton
@@ -79,16 +75,5 @@ public class MessagingFactory {
     @Singleton
     DeadlineMetrics deadlineMetrics(JsonMapper json, java.time.Clock clock) {
         return new EmfDeadlineMetrics(json, System.out, clock);
-    }
-
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint, String region) {
-        if (!region.isBlank()) {
-            builder.region(Region.of(region));
-        }
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder;
     }
 }

@@ -3,22 +3,18 @@ package org.advocacyhub.persistence;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.util.Map;
 import org.advocacyhub.application.port.AlertLedger;
 import org.advocacyhub.application.port.AnswerphoneStore;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.ReturnsStore;
 import org.advocacyhub.application.port.StaffDirectory;
+import org.advocacyhub.application.support.AwsHttp;
 import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.domain.contract.ContractCatalogue;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Wires the DynamoDB adapter. The table name comes from {@code TABLE_NAME} (template.yaml). In
@@ -32,15 +28,7 @@ public class PersistenceFactory {
     @Singleton
     DynamoDbClient dynamoDbClient(SdkHttpClient http, @Value("${aws.endpoints.dynamodb:}") String endpoint,
                                   @Value("${aws.region:}") String region) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(http); // AwsHttp
-        if (!region.isBlank()) {
-            builder.region(Region.of(region));
-        }
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder.build();
+        return AwsHttp.configure(DynamoDbClient.builder(), http, endpoint, region).build();
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -15,9 +16,14 @@ import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The HTTP client of a function's AWS SDK clients (issue 12: cold start).
@@ -45,6 +51,24 @@ public class AwsHttp {
     @Bean(preDestroy = "close")
     SdkHttpClient sdkHttpClient(@Value("${aws.tls.trust:amazon}") String trust) {
         return UrlConnectionHttpClient.builder().tlsTrustManagersProvider(trustManagers(trust)).build();
+    }
+
+    /**
+     * A client builder made the one way every SDK client of a function is: this HTTP client ({@link #sdkHttpClient}), the
+     * region {@code aws.region} when set (else the Lambda's), and, when {@code endpoint} is set ({@code aws.endpoints.*}:
+     * a local engine or LocalStack), that endpoint with dummy credentials instead of the function's role.
+     */
+    public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http,
+                                                                                              String endpoint, String region) {
+        builder.httpClient(http);
+        if (!region.isBlank()) {
+            builder.region(Region.of(region));
+        }
+        if (!endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder;
     }
 
     /**
