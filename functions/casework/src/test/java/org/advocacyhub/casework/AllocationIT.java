@@ -58,7 +58,7 @@ class AllocationIT {
         assertEquals("2026-11-25T17:00:00Z", clock(allocated, "first-contact").get("dueAt"), "LLR 9.38b: 1 working day after allocation");
         assertEquals("2026-12-03T17:00:00Z", clock(allocated, "first-meeting").get("dueAt"), "LLR 9.38c: 7 working days after allocation");
 
-        SesMailbox.SentEmail email = aws.mailbox().await(e -> e.isAddressedTo("ira-imca@hub.example"), Duration.ofSeconds(5));
+        SesMailbox.SentEmail email = aws.outbox().await(e -> e.isAddressedTo("ira-imca@hub.example"), Duration.ofSeconds(5));
         assertTrue(email.subject().contains(reference), email.subject());
         assertTrue(email.text().contains("A.T."), "initials");
         assertFalse(email.text().contains("Testperson"), "no name in the email");
@@ -156,14 +156,96 @@ class AllocationIT {
         Map<String, Object> jo = fixtures.imcaAdvocate("jo-imca");
         String reference = fixtures.referAndScreen(example("imca"), MONDAY);
         Map<String, Object> first = allocate(reference, "ira-imca", MONDAY.plusSeconds(3600));
-        Map<String, Object> second = allocate(reference, "jo-imca", MONDAY.plusSeconds(7200));
+        Map<String, Object> second = fixtures.ok(MANAGER, "POST", "/cases/" + reference + "/reallocation", Map.of("fromAdvocateId", "ira-imca",
+                "advocateId", "jo-imca", "reason", "Ira is on leave"), MONDAY.plusSeconds(7200));
         assertEquals(first.get("clocks"), second.get("clocks"), "LLR 9.32: the deadlines run on");
-        assertTrue(second.get("timeline").toString().contains("Reallocated from ira-imca to jo-imca"));
+        assertTrue(second.get("timeline").toString().contains("Reallocated from Staff ira-imca to Staff jo-imca; the clocks keep running "
+                + "(LLR 9.32). Reason: Ira is on leave"), second.get("timeline").toString());
         assertEquals(200, fixtures.staff(jo, "GET", "/cases/" + reference, null, MONDAY.plusSeconds(7300)).getStatusCode());
         assertEquals(403, fixtures.staff(ira, "GET", "/cases/" + reference, null, MONDAY.plusSeconds(7300)).getStatusCode(),
                 "advocates see only their own cases");
         assertEquals(403, fixtures.staff(ira, "POST", "/cases/" + reference + "/contacts", Map.of("at", MONDAY.plusSeconds(7000).toString(),
                 "method", "PHONE", "withPerson", true, "successful", true), MONDAY.plusSeconds(7300)).getStatusCode());
+    }
+
+    /**
+     * Issue 19: an allocation carries what its caller saw. Allocating a case that is already allocated, or reallocating
+     * it from an advocate who no longer holds it, is a conflict that names who holds it now, and sends nothing.
+     */
+    @Test
+    void aStaleAllocationOrReallocationIsAConflictNamingTheHolderAndSendsNothing() {
+        fixtures.imcaAdvocate("ira-imca");
+        fixtures.imcaAdvocate("jo-imca");
+        fixtures.imcaAdvocate("kim-imca");
+        String reference = fixtures.referAndScreen(example("imca"), MONDAY);
+        allocate(reference, "ira-imca", MONDAY.plusSeconds(3600));
+
+        APIGatewayProxyResponseEvent again = fixtures.staff(MANAGER, "POST", "/cases/" + reference + "/allocation",
+                Map.of("advocateId", "jo-imca"), MONDAY.plusSeconds(3700));
+        assertEquals(409, again.getStatusCode(), again.getBody());
+        assertTrue(again.getBody().contains("already allocated to Staff ira-imca"), again.getBody());
+
+        fixtures.ok(MANAGER, "POST", "/cases/" + reference + "/reallocation", Map.of("fromAdvocateId", "ira-imca", "advocateId", "jo-imca",
+                "reason", "Leave"), MONDAY.plusSeconds(3800));
+        APIGatewayProxyResponseEvent stale = fixtures.staff(MANAGER, "POST", "/cases/" + reference + "/reallocation",
+                Map.of("fromAdvocateId", "ira-imca", "advocateId", "kim-imca", "reason", "Leave"), MONDAY.plusSeconds(3900));
+        assertEquals(409, stale.getStatusCode(), stale.getBody());
+        assertTrue(stale.getBody().contains("now allocated to Staff jo-imca"), stale.getBody());
+
+        APIGatewayProxyResponseEvent noReason = fixtures.staff(MANAGER, "POST", "/cases/" + reference + "/reallocation",
+                Map.of("fromAdvocateId", "jo-imca", "advocateId", "kim-imca"), MONDAY.plusSeconds(4000));
+        assertEquals(400, noReason.getStatusCode(), noReason.getBody());
+        assertTrue(noReason.getBody().contains("\"reason\""), noReason.getBody());
+
+        List<String> allocationEmails = aws.outbox().emails().stream().filter(e -> e.messageId().startsWith(reference + "/ALLOCATION#"))
+                .map(e -> e.to().get(0)).toList();
+        assertEquals(List.of("ira-imca@hub.example", "jo-imca@hub.example"), allocationEmails, "one email per allocation made, none for a refused one");
+    }
+
+    /**
+     * Issue 19's finding: 20 managers allocating one waiting case at once, each naming another advocate, all got 200 and
+     * 20 advocates were told the case was theirs. Exactly one allocation is saved with its one email; the other 19 are
+     * conflicts naming the advocate who got it.
+     */
+    @Test
+    void twentyAllocationsOfOneCaseAtOnceGiveOneAllocationOneEmailAndNineteenConflicts() throws Exception {
+        List<String> advocates = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            advocates.add("imca-" + i);
+            fixtures.imcaAdvocate("imca-" + i);
+        }
+        String reference = fixtures.referAndScreen(example("imca"), MONDAY);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        List<java.util.concurrent.Future<APIGatewayProxyResponseEvent>> answers = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (String advocate : advocates) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return fixtures.staff(MANAGER, "POST", "/cases/" + reference + "/allocation", Map.of("advocateId", advocate),
+                            MONDAY.plusSeconds(3600));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().getStatusCode());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Object> view = fixtures.ok(MANAGER, "GET", "/cases/" + reference, null, MONDAY.plusSeconds(3700));
+        String holder = (String) ((Map<?, ?>) ((Map<?, ?>) view.get("casework")).get("advocate")).get("staffId");
+        for (var answer : answers) {
+            if (answer.get().getStatusCode() == 409) {
+                assertTrue(answer.get().getBody().contains("Staff " + holder), answer.get().getBody());
+            }
+        }
+        List<String> emailed = aws.outbox().emails().stream().filter(e -> e.messageId().startsWith(reference + "/ALLOCATION#"))
+                .map(e -> e.to().get(0)).toList();
+        assertEquals(List.of(holder + "@hub.example"), emailed, "exactly one allocation email, to the advocate who has the case");
     }
 
     @Test

@@ -4,14 +4,15 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.advocacyhub.application.intake.RequeueUnscreenedReferrals;
-import org.advocacyhub.application.screening.ResendDecisionLetters;
+import org.advocacyhub.application.mail.RequeueWaitingMail;
 import org.advocacyhub.application.support.FunctionContext;
 import org.advocacyhub.application.support.SnapStartPriming;
 
 /**
  * Lambda entry point for the scheduled sweep (template.yaml {@code ScreeningSweepFunction}, every
- * five minutes): referrals stored but never screened are handed to screening again, and decision
- * letters that could not be sent while screening retried are sent. The payload
+ * five minutes): referrals stored but never screened are handed to screening again, and emails still
+ * waiting in the outbox (a lost queue message, a retry due, a sender that stopped) are handed to the
+ * mail sender again (issue 19). The payload
  * is not read (EventBridge Scheduler sends its own, not a CloudWatch {@code ScheduledEvent}): the
  * work to do is in the table.
  */
@@ -21,7 +22,7 @@ public class ScreeningSweepHandler extends MicronautRequestHandler<Object, Strin
     RequeueUnscreenedReferrals requeue;
 
     @Inject
-    ResendDecisionLetters resend;
+    RequeueWaitingMail mail;
 
     /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
     private SnapStartPriming priming;
@@ -40,6 +41,6 @@ public class ScreeningSweepHandler extends MicronautRequestHandler<Object, Strin
 
     @Override
     public String execute(Object schedulePayload) {
-        return "requeued=" + requeue.run() + " letters=" + resend.run();
+        return "requeued=" + requeue.run() + " mail=" + mail.run();
     }
 }

@@ -65,7 +65,7 @@ class IntakeHardeningIT extends IntakeScenarios {
         // Sent before the response if at all, so no need to wait for one.
         assertTrue(aws.sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl("ScreeningQueue")).waitTimeSeconds(0)).messages().isEmpty(),
                 "nothing queued");
-        assertTrue(aws.mailbox().emails().isEmpty(), "nothing sent");
+        assertTrue(aws.outbox().emails().isEmpty(), "nothing sent");
         assertTrue(aws.dynamoDb().scan(b -> b.tableName(aws.tableName("HubTable"))).items().stream()
                 .noneMatch(i -> i.get("SK").s().equals("CASE")), "no case stored");
     }

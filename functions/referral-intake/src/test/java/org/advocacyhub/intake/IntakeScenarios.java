@@ -142,7 +142,7 @@ abstract class IntakeScenarios {
         assertEquals(reference, message.get("reference"));
         assertFalse(messages.get(0).body().contains("Testperson"), "messages carry no personal data");
 
-        SesMailbox.SentEmail email = aws().mailbox().await(e -> e.subject().contains(reference), java.time.Duration.ofSeconds(5));
+        SesMailbox.SentEmail email = aws().outbox().await(e -> e.subject().contains(reference), java.time.Duration.ofSeconds(5));
         assertTrue(email.isAddressedTo("sam.example@council.example"));
         assertTrue(email.text().contains("Your reference is " + reference), email.text());
         assertTrue(email.text().contains("A.T."), "initials only");
@@ -159,7 +159,7 @@ abstract class IntakeScenarios {
         assertEquals(first, json(again.getBody()).get("reference"));
         assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
         assertEquals(1, screeningMessages().size(), "one screening message");
-        assertEquals(1, aws().mailbox().emails().size(), "one acknowledgement");
+        assertEquals(1, aws().outbox().emails().size(), "one acknowledgement");
         String next = (String) json(postJson(example("imha"), "another-key").getBody()).get("reference");
         assertNotEquals(first, next);
     }
@@ -179,6 +179,6 @@ abstract class IntakeScenarios {
             assertTrue(pointers.contains(pointer), pointer + " in " + pointers);
         }
         assertTrue(screeningMessages().isEmpty());
-        assertTrue(aws().mailbox().emails().isEmpty());
+        assertTrue(aws().outbox().emails().isEmpty());
     }
 }

@@ -196,7 +196,7 @@ class ReferralIntakeIT extends IntakeScenarios {
         assertTrue(confirmation.getBody().matches("(?s).*LLR-\\d{4}-000001.*"), "the reference is on the receipt");
         assertFalse(confirmation.getBody().contains("Specimen"), "the confirmation page holds no personal data");
         assertEquals(1, screeningMessages().size());
-        assertTrue(aws.mailbox().emails().isEmpty(), "no email address given, so no email");
+        assertTrue(aws.outbox().emails().isEmpty(), "no email address given, so no email");
     }
 
     @Test
@@ -235,7 +235,7 @@ class ReferralIntakeIT extends IntakeScenarios {
             assertEquals("2026-12-31T17:00:00Z", deadline.get("dueAt"));
             assertEquals("2026-12-29", deadline.get("takenAsReceived"));
             assertEquals("LLR 9.38a", deadline.get("clause"));
-            String text = aws.mailbox().emails().get(0).text();
+            String text = aws.outbox().emails().get(0).text();
             assertTrue(text.contains("by 5pm on Thursday 31 December 2026"), text);
             assertTrue(text.contains("we count it as received on Tuesday 29 December 2026"), text);
         }
@@ -280,11 +280,12 @@ class ReferralIntakeIT extends IntakeScenarios {
         }
         assertTrue(screeningMessages().isEmpty());
 
+        // The acknowledgement waits in the outbox (no mail sender runs here): the sweep hands it over again each time.
         try (FunctionInvoker tooEarly = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", "2026-11-23T10:04:00Z"))) {
-            assertEquals("requeued=0 letters=0", tooEarly.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
+            assertEquals("requeued=0 mail=1", tooEarly.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
         }
         try (FunctionInvoker sweep = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", "2026-11-23T10:05:00Z"))) {
-            assertEquals("requeued=1 letters=0", sweep.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
+            assertEquals("requeued=1 mail=1", sweep.invoke(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent()));
         }
         var messages = screeningMessages();
         assertEquals(1, messages.size());

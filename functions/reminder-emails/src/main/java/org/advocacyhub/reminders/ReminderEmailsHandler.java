@@ -7,19 +7,24 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.advocacyhub.application.alerts.SendAlert;
+import org.advocacyhub.application.mail.SendMail;
+import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.application.port.Alert;
 import org.advocacyhub.application.support.FunctionContext;
 import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.messaging.queue.AlertMessages;
+import org.advocacyhub.messaging.queue.MailMessages;
 import org.advocacyhub.messaging.queue.SqsBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lambda entry point of the reminder emails (template.yaml {@code ReminderEmailsFunction}, issue 9),
- * triggered by the reminder queue. Each alert is sent on its own; one that fails is reported as a
- * batch item failure, so only it comes back (and after three receives goes to the dead-letter
- * queue and its alarm), while the rest of the batch is done. Exactly once is {@link SendAlert}'s.
+ * Lambda entry point of the hub's mail sender (template.yaml {@code ReminderEmailsFunction}, issues 9
+ * and 19), triggered by two queues: the reminder queue, whose alerts are decided once each and their
+ * emails written into the outbox ({@link SendAlert}), and the mail queue, whose outbox emails are sent
+ * once each ({@link SendMail}). Each message is handled on its own; one that fails is reported as a
+ * batch item failure, so only it comes back (and after three receives goes to the dead-letter queue and
+ * its alarm), while the rest of the batch is done.
  */
 public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -30,6 +35,9 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
 
     @Inject
     SendAlert sendAlert;
+
+    @Inject
+    SendMail sendMail;
 
     /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
     private SnapStartPriming priming;
@@ -49,6 +57,13 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         return SqsBatch.process(event, LOG, message -> {
+            if (MailMessages.isMail(message.getBody())) {
+                Outbox.MailId id = MailMessages.read(message.getBody());
+                SendMail.Outcome outcome = sendMail.send(id);
+                // Identifiers only: the owner and the email's kind of key; no one's name or address.
+                LOG.info("Message {}: mail of {} {}", message.getMessageId(), id.owner().displayName(), outcome.getClass().getSimpleName());
+                return Optional.empty();
+            }
             Alert alert = messages.read(message.getBody());
             SendAlert.Outcome outcome = sendAlert.send(alert);
             // Identifiers only: the case reference, the clock and the kind; no one's name or address.

@@ -83,7 +83,7 @@ class DeadlineAlertsIT {
         assertEquals(1, alerts.staffMail().size());
         List<String> timeline = list(alerts.ok(MANAGER, "GET", "/cases/" + reference, null, WEDNESDAY_NINE.plusSeconds(120)), "timeline")
                 .stream().map(e -> String.valueOf(e.get("description"))).toList();
-        assertEquals(1, timeline.stream().filter(d -> d.startsWith("Reminder: 'allocation'") && d.contains("morgan-manager")).count(),
+        assertEquals(1, timeline.stream().filter(d -> d.startsWith("The reminder that 'allocation' is due") && d.contains("was emailed to Staff morgan-manager")).count(),
                 timeline.toString());
     }
 

@@ -4,41 +4,57 @@ import static org.advocacyhub.testing.HubFixtures.MANAGER;
 import static org.advocacyhub.testing.HubFixtures.MONDAY;
 import static org.advocacyhub.testing.HubFixtures.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.advocacyhub.application.alerts.SendAlert;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.advocacyhub.application.mail.SendMail;
 import org.advocacyhub.application.port.Alert;
 import org.advocacyhub.application.port.AlertLedger;
-import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.application.port.MailSender;
+import org.advocacyhub.application.port.Outbox;
+import org.advocacyhub.application.support.AwsHttp;
+import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.DeadlineAlerts;
-import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
-import org.advocacyhub.domain.contract.ContractCatalogue;
-import org.advocacyhub.domain.staff.StaffRecord;
-import org.advocacyhub.messaging.email.SesMail;
-import org.advocacyhub.messaging.email.SesStaffNotifications;
-import org.advocacyhub.messaging.metrics.EmfDeadlineMetrics;
+import org.advocacyhub.messaging.email.SesMailSender;
+import org.advocacyhub.messaging.queue.AlertMessages;
 import org.advocacyhub.persistence.CaseItemMapper;
 import org.advocacyhub.persistence.DynamoAlertLedger;
-import org.advocacyhub.persistence.DynamoAnswerphoneStore;
 import org.advocacyhub.persistence.DynamoCaseStore;
-import org.advocacyhub.persistence.DynamoStaffDirectory;
+import org.advocacyhub.persistence.DynamoOutbox;
+import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.testing.LocalAws;
 import org.advocacyhub.testing.WithLocalAws;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Issue 9's exactly-once guarantees where a delivery goes wrong part way: the first delivery of an
- * alert is sent by {@link SendAlert} wired to the real table and SES with one part made to fail,
- * and the redelivery goes through the real reminder-emails function.
+ * Exactly once where a delivery goes wrong part way (issues 9 and 19): an email of the outbox is sent by
+ * {@link SendMail} wired to the real table and SES with one part made to fail, and what follows goes
+ * through the real reminder-emails and sweep functions.
  */
 @WithLocalAws
 class ExactlyOnceIT {
@@ -62,85 +78,173 @@ class ExactlyOnceIT {
         private static final long serialVersionUID = 1L;
     }
 
-    private SendAlert sender(AlertLedger ledger, StaffNotifications notifications, Instant at) {
-        return new SendAlert(new DynamoCaseStore(aws.dynamoDb(), table, new CaseItemMapper(), contracts),
-                new DynamoAnswerphoneStore(aws.dynamoDb(), table, contracts), new org.advocacyhub.persistence.DynamoReportStore(aws.dynamoDb(), table),
-                new DynamoStaffDirectory(aws.dynamoDb(), table), ledger,
-                notifications,
-                new EmfDeadlineMetrics(JsonMapper.createDefault(), System.out, Clock.fixed(at, ZoneOffset.UTC)),
-                contracts, Clock.fixed(at, ZoneOffset.UTC));
+    private DynamoOutbox outbox() {
+        return new DynamoOutbox(aws.dynamoDb(), table, new CaseItemMapper());
     }
 
-    private StaffNotifications realEmail() {
-        Map<String, String> environment = aws.environment(AlertFixtures.EMAILS);
-        return new SesStaffNotifications(new SesMail(aws.sesV2(), environment.get("SENDER_ADDRESS")), environment.get("API_URL"));
+    private MailSender realSes() {
+        return new SesMailSender(aws.sesV2(), aws.environment(AlertFixtures.EMAILS).get("SENDER_ADDRESS"));
+    }
+
+    private static SendMail sender(Outbox outbox, MailSender ses, Instant at) {
+        return new SendMail(outbox, ses, Clock.fixed(at, ZoneOffset.UTC));
+    }
+
+    /** The allocation reminder of a new IMCA case, decided (its email in the outbox) but not sent: its id. */
+    private Outbox.MailId reminderInTheOutbox(String reference) {
+        assertEquals("read=1 raised=1", alerts.timer(WEDNESDAY_NINE));
+        try (var emails = aws.newFunction(AlertFixtures.EMAILS, Map.of("HUB_CLOCK_FIXED", WEDNESDAY_NINE.plusSeconds(1).toString()))) {
+            assertEquals(1, alerts.mapping(emails).drainOnce(), "the alert is decided; its email is written, not sent");
+        }
+        return new Outbox.MailId(new Outbox.CaseOwner(ReferralReference.parse(reference).orElseThrow()),
+                "ALERT#allocation#REMINDER#" + WEDNESDAY_FIVE + "#morgan-manager");
+    }
+
+    /** The sweep (every five minutes) as if at {@code at}: its answer. */
+    private String sweep(Instant at) {
+        try (var sweep = aws.newFunction("ScreeningSweepFunction", Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+            return (String) sweep.invoke(Map.of());
+        }
+    }
+
+    private List<CaseEvent> timeline(String reference) {
+        return new DynamoCaseStore(aws.dynamoDb(), table, new CaseItemMapper(), contracts).timeline(ReferralReference.parse(reference).orElseThrow());
+    }
+
+    private List<CaseTask> tasks(String reference) {
+        return new DynamoCaseStore(aws.dynamoDb(), table, new CaseItemMapper(), contracts).tasks(ReferralReference.parse(reference).orElseThrow());
     }
 
     @Test
-    void aCrashAfterTheEmailWentAndBeforeItWasMarkedSentNeverSendsASecondEmail() {
+    void aCrashAfterTheEmailWentAndBeforeItsFateWasRecordedNeverSendsItAgainAndAskStaffToCheck() {
+        alerts.dutyManager("morgan-manager", List.of("LLR"));
+        String reference = alerts.referAndScreen(example("imca"), MONDAY);
+        Outbox.MailId reminder = reminderInTheOutbox(reference);
+
+        // Stops dead after the email went, before its fate is written: the outbox still says a sender holds it.
+        Outbox crashesBeforeRecording = new DelegatingOutbox(outbox()) {
+            @Override
+            public boolean settle(Claim claim, Settlement settlement) {
+                throw new Crash();
+            }
+        };
+        Instant sentAt = WEDNESDAY_NINE.plusSeconds(2);
+        assertThrows(Crash.class, () -> sender(crashesBeforeRecording, realSes(), sentAt).send(reminder));
+        assertEquals(1, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size(), "the email went");
+        assertEquals(Outbox.Status.SENDING, outbox().find(reminder).orElseThrow().status());
+
+        // Its queue message comes again while the lease holds: nothing is sent.
+        alerts.sendMail(sentAt.plusSeconds(30));
+        // After the lease, the sweep hands it over again: the sender that held it stopped, so its fate is not known.
+        Instant later = sentAt.plus(SendMail.LEASE).plus(Outbox.SWEEP_GRACE).plusSeconds(1);
+        assertTrue(sweep(later).contains("mail=1"), "the email held by a stopped sender is found by the sweep");
+        alerts.sendMail(later.plusSeconds(1));
+
+        assertEquals(1, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size(), "never sent twice");
+        assertEquals(Outbox.Status.NOT_KNOWN, outbox().find(reminder).orElseThrow().status());
+        assertTrue(timeline(reference).stream().anyMatch(e -> e.type() == CaseEvent.Type.EMAIL_NOT_SENT
+                && e.description().contains("may not have been sent")), "the timeline says truthfully what is known");
+        assertTrue(tasks(reference).stream().anyMatch(t -> t.open() && t.kind() == CaseTask.Kind.CHECK_EMAIL_ARRIVED));
+        assertTrue(outbox().troubles(10).stream().anyMatch(t -> t.id().equals(reminder)), "the duty managers' console lists it");
+    }
+
+    @Test
+    void anEmailTheMailServiceRefusedForNowIsTriedAgainFromTheOutboxAndGoesOnce() {
+        alerts.dutyManager("morgan-manager", List.of("LLR"));
+        String reference = alerts.referAndScreen(example("imca"), MONDAY);
+        Outbox.MailId reminder = reminderInTheOutbox(reference);
+        aws.sqs().purgeQueue(b -> b.queueUrl(aws.queueUrl("MailQueue")));
+
+        Instant refusedAt = WEDNESDAY_NINE.plusSeconds(2);
+        var outcome = sender(outbox(), mail -> new MailSender.Refused("TooManyRequestsException", true), refusedAt).send(reminder);
+        Instant retryAt = assertInstanceOf(SendMail.TryAgainLater.class, outcome).at();
+        assertTrue(retryAt.isAfter(refusedAt));
+        assertEquals(Outbox.Status.PENDING, outbox().find(reminder).orElseThrow().status());
+        assertInstanceOf(SendMail.TryAgainLater.class, sender(outbox(), realSes(), refusedAt.plusSeconds(1)).send(reminder),
+                "not before its retry time");
+        assertEquals(0, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size());
+
+        Instant later = retryAt.plus(Outbox.SWEEP_GRACE).plusSeconds(1);
+        assertTrue(sweep(later).contains("mail=1"));
+        alerts.sendMail(later.plusSeconds(1));
+        assertEquals(Outbox.Status.SENT, outbox().find(reminder).orElseThrow().status());
+        assertEquals(1, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size());
+        assertTrue(sweep(later.plus(Duration.ofHours(1))).contains("mail=0"), "nothing waits any more");
+    }
+
+    /**
+     * Issue 19's finding: with the mail service frozen, the SDK's retries after each read timeout delivered the same
+     * letter several times. A mail service that accepts the connection and never answers gets exactly one request; the
+     * email is not known, recorded so, and never tried again.
+     */
+    @Test
+    void aMailServiceThatHangsGetsOneRequestAndTheEmailIsNotKnownNeverRepeated() throws Exception {
+        alerts.dutyManager("morgan-manager", List.of("LLR"));
+        String reference = alerts.referAndScreen(example("imca"), MONDAY);
+        Outbox.MailId reminder = reminderInTheOutbox(reference);
+        try (HangingServer frozen = new HangingServer();
+             UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.builder().build();
+             SesV2Client ses = AwsHttp.configure(SesV2Client.builder(), http, frozen.endpoint().toString(), "eu-west-2")
+                     .overrideConfiguration(SesMailSender.CLIENT).build()) {
+            SendMail.Outcome outcome = sender(outbox(), new SesMailSender(ses, "hub@advocacy.test"), WEDNESDAY_NINE.plusSeconds(2)).send(reminder);
+            assertInstanceOf(SendMail.NotKnown.class, outcome);
+            assertEquals(1, frozen.requests(), "one request, no retry after the timeout");
+            // Delivered again (the queue, the sweep): the email is settled as not known and nothing is sent.
+            assertInstanceOf(SendMail.AlreadySettled.class,
+                    sender(outbox(), new SesMailSender(ses, "hub@advocacy.test"), WEDNESDAY_NINE.plusSeconds(600)).send(reminder));
+            assertEquals(1, frozen.requests());
+        }
+        assertEquals(Outbox.Status.NOT_KNOWN, outbox().find(reminder).orElseThrow().status());
+        assertEquals(0, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size());
+    }
+
+    @Test
+    void tenSendersAtOnceSendOneEmail() throws Exception {
+        alerts.dutyManager("morgan-manager", List.of("LLR"));
+        String reference = alerts.referAndScreen(example("imca"), MONDAY);
+        Outbox.MailId reminder = reminderInTheOutbox(reference);
+        AtomicInteger attempts = new AtomicInteger();
+        MailSender ses = realSes();
+        MailSender counted = mail -> {
+            attempts.incrementAndGet();
+            return ses.send(mail);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<SendMail.Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                outcomes.add(pool.submit((Callable<SendMail.Outcome>) () -> {
+                    start.await();
+                    return sender(outbox(), counted, WEDNESDAY_NINE.plusSeconds(2)).send(reminder);
+                }));
+            }
+            start.countDown();
+            int sent = 0;
+            for (Future<SendMail.Outcome> outcome : outcomes) {
+                sent += outcome.get() instanceof SendMail.Sent ? 1 : 0;
+            }
+            assertEquals(1, sent);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, attempts.get(), "only the claimant asks the mail service");
+        assertEquals(1, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size());
+    }
+
+    @Test
+    void anAlertDeliveredTwiceWritesItsEmailsOnce() {
         alerts.dutyManager("morgan-manager", List.of("LLR"));
         String reference = alerts.referAndScreen(example("imca"), MONDAY);
         assertEquals("read=1 raised=1", alerts.timer(WEDNESDAY_NINE));
         Alert.Deadline alert = new Alert.Deadline(ReferralReference.parse(reference).orElseThrow(), "allocation",
                 DeadlineAlerts.Kind.REMINDER, WEDNESDAY_FIVE);
-
-        DynamoAlertLedger ledger = new DynamoAlertLedger(aws.dynamoDb(), table);
-        // Stops dead at the first mark after the email went: not even the recipient is recorded.
-        AlertLedger crashesBeforeMarking = new DelegatingLedger(ledger) {
-            @Override
-            public void sentTo(Alert a, String staffId) {
-                throw new Crash();
-            }
-
-            @Override
-            public void finish(Alert a, Status status, Instant at, String note) {
-                throw new Crash();
-            }
-        };
-        assertThrows(Crash.class, () -> sender(crashesBeforeMarking, realEmail(), WEDNESDAY_NINE.plusSeconds(1)).send(alert));
-        assertEquals(1, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size(), "the email went");
-        assertEquals(Optional.of(AlertLedger.Status.CLAIMED), ledger.status(alert), "but was never marked sent");
-
-        assertEquals(1, alerts.deliver(WEDNESDAY_NINE.plusSeconds(30)), "the queue delivers the alert again");
-        assertEquals(1, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size(), "and nothing is sent twice");
-        assertEquals(0, aws.sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl("ReminderQueue"))).messages().size(),
-                "the redelivery is done with, not retried");
-    }
-
-    @Test
-    void aFailedSendIsRetriedThroughTheQueueAndReachesOnlyThoseNotYetSentTo() {
-        alerts.dutyManager("morgan-manager", List.of("LLR"));
-        alerts.dutyManager("dana-manager", List.of("LLR"));
-        String reference = alerts.referAndScreen(example("imca"), MONDAY);
-        alerts.timer(WEDNESDAY_NINE);
-        alerts.deliver(WEDNESDAY_NINE.plusSeconds(1));
-        assertEquals("read=1 raised=1", alerts.timer(WEDNESDAY_FIVE.plusMillis(1)));
-        Alert.Deadline alert = new Alert.Deadline(ReferralReference.parse(reference).orElseThrow(), "allocation",
-                DeadlineAlerts.Kind.ESCALATION, WEDNESDAY_FIVE);
-
-        StaffNotifications real = realEmail();
-        // Duty managers are told in staff id order: Dana's email goes, then Morgan's fails.
-        StaffNotifications failsForMorgan = new DelegatingNotifications(real) {
-            @Override
-            public void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice) {
-                if (to.id().equals("morgan-manager")) {
-                    throw new IllegalStateException("SES throttled");
-                }
-                super.deadlineMissed(referral, to, notice);
-            }
-        };
-        DynamoAlertLedger ledger = new DynamoAlertLedger(aws.dynamoDb(), table);
-        SendAlert.NotSent failed = assertThrows(SendAlert.NotSent.class,
-                () -> sender(ledger, failsForMorgan, WEDNESDAY_FIVE.plusSeconds(5)).send(alert));
-        assertTrue(failed.getCause() instanceof IllegalStateException);
-        assertEquals(Optional.of(AlertLedger.Status.FAILED), ledger.status(alert), "released for the retry");
-        assertEquals(1, alerts.mailTo("dana-manager", "Missed: case " + reference).size());
-        assertEquals(0, alerts.mailTo("morgan-manager", "Missed: case " + reference).size());
-
-        assertEquals(1, alerts.deliver(WEDNESDAY_FIVE.plusSeconds(60)), "the queue delivers it again");
-        assertEquals(1, alerts.mailTo("morgan-manager", "Missed: case " + reference).size(), "the retry reaches Morgan");
-        assertEquals(1, alerts.mailTo("dana-manager", "Missed: case " + reference).size(), "and not Dana a second time");
-        assertEquals(Optional.of(AlertLedger.Status.SENT), ledger.status(alert));
+        // The same alert queued again (a second timer run, a redelivery).
+        aws.sqs().sendMessage(b -> b.queueUrl(aws.queueUrl("ReminderQueue"))
+                .messageBody(new AlertMessages(io.micronaut.json.JsonMapper.createDefault()).write(alert)));
+        assertEquals(2, alerts.deliver(WEDNESDAY_NINE.plusSeconds(1)));
+        assertEquals(1, alerts.mailTo("morgan-manager", "Reminder: case " + reference).size());
+        assertEquals(Optional.of(AlertLedger.Status.QUEUED), new DynamoAlertLedger(aws.dynamoDb(), table).status(alert));
     }
 
     @Test
@@ -156,82 +260,110 @@ class ExactlyOnceIT {
                 new Alert.Deadline(ReferralReference.parse(reference).orElseThrow(), "allocation", DeadlineAlerts.Kind.REMINDER, WEDNESDAY_FIVE)));
     }
 
-    /** A ledger that passes every call to another. */
-    static class DelegatingLedger implements AlertLedger {
-        private final AlertLedger inner;
+    /** An outbox that passes every call to another. */
+    static class DelegatingOutbox implements Outbox {
+        private final Outbox inner;
 
-        DelegatingLedger(AlertLedger inner) {
+        DelegatingOutbox(Outbox inner) {
             this.inner = inner;
         }
 
         @Override
-        public Optional<Claim> claim(Alert alert, Instant at) {
-            return inner.claim(alert, at);
+        public boolean add(List<OutboxMail> mails) {
+            return inner.add(mails);
         }
 
         @Override
-        public void sentTo(Alert alert, String staffId) {
-            inner.sentTo(alert, staffId);
+        public Optional<StoredMail> find(MailId id) {
+            return inner.find(id);
         }
 
         @Override
-        public void finish(Alert alert, Status status, Instant at, String note) {
-            inner.finish(alert, status, at, note);
+        public Optional<Claim> claim(StoredMail seen, Instant now, Duration lease) {
+            return inner.claim(seen, now, lease);
         }
 
         @Override
-        public Optional<Status> status(Alert alert) {
-            return inner.status(alert);
+        public boolean settle(Claim claim, Settlement settlement) {
+            return inner.settle(claim, settlement);
+        }
+
+        @Override
+        public boolean giveUp(StoredMail seen, Settlement settlement) {
+            return inner.giveUp(seen, settlement);
+        }
+
+        @Override
+        public List<MailId> waitingSince(Instant cutoff, int limit) {
+            return inner.waitingSince(cutoff, limit);
+        }
+
+        @Override
+        public List<Trouble> troubles(int limit) {
+            return inner.troubles(limit);
+        }
+
+        @Override
+        public void checked(MailId id, Instant at, String staffId) {
+            inner.checked(id, at, staffId);
         }
     }
 
-    /** Notifications that pass every call to another. */
-    static class DelegatingNotifications implements StaffNotifications {
-        private final StaffNotifications inner;
+    /** A mail service frozen mid-request: it accepts each connection, reads what comes, and never answers. */
+    static final class HangingServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final AtomicInteger requests = new AtomicInteger();
+        private final List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Thread acceptor;
 
-        DelegatingNotifications(StaffNotifications inner) {
-            this.inner = inner;
+        HangingServer() throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket connection = socket.accept();
+                        held.add(connection);
+                        Thread reader = new Thread(() -> read(connection), "hanging-ses-reader");
+                        reader.setDaemon(true);
+                        reader.start();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "hanging-ses");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void read(Socket connection) {
+            try (InputStream in = connection.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                boolean counted = false;
+                while (in.read(buffer) >= 0) {
+                    if (!counted) {
+                        requests.incrementAndGet();
+                        counted = true;
+                    }
+                }
+            } catch (IOException ignored) {
+                // the client gave up
+            }
+        }
+
+        URI endpoint() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        int requests() {
+            return requests.get();
         }
 
         @Override
-        public void allocated(ReferralCase referral, StaffRecord advocate, List<Deadline> deadlines) {
-            inner.allocated(referral, advocate, deadlines);
-        }
-
-        @Override
-        public void hoursReviewDue(ReferralCase referral, StaffRecord dutyManager, HoursReview review) {
-            inner.hoursReviewDue(referral, dutyManager, review);
-        }
-
-        @Override
-        public void deadlineReminder(ReferralCase referral, StaffRecord to, DeadlineNotice notice) {
-            inner.deadlineReminder(referral, to, notice);
-        }
-
-        @Override
-        public void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice) {
-            inner.deadlineMissed(referral, to, notice);
-        }
-
-        @Override
-        public void reportDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, StaffRecord to, DeadlineNotice notice,
-                              boolean missed) {
-            inner.reportDue(contract, quarter, to, notice, missed);
-        }
-
-        @Override
-        public void callbackReminder(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice) {
-            inner.callbackReminder(message, to, notice);
-        }
-
-        @Override
-        public void callbackMissed(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice) {
-            inner.callbackMissed(message, to, notice);
-        }
-
-        @Override
-        public void dailyDigest(StaffRecord to, java.time.LocalDate day, List<DigestContract> contracts) {
-            inner.dailyDigest(to, day, contracts);
+        public void close() throws IOException {
+            socket.close();
+            for (Socket connection : held) {
+                connection.close();
+            }
         }
     }
 }

@@ -8,16 +8,18 @@ import jakarta.inject.Singleton;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.AlertQueue;
 import org.advocacyhub.application.port.DeadlineMetrics;
-import org.advocacyhub.application.port.ReferrerNotifications;
-import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.application.port.MailQueue;
+import org.advocacyhub.application.port.ReferrerLetters;
+import org.advocacyhub.application.port.StaffEmails;
 import org.advocacyhub.application.support.AwsHttp;
-import org.advocacyhub.messaging.email.SesMail;
-import org.advocacyhub.messaging.email.SesStaffNotifications;
+import org.advocacyhub.messaging.email.ReferrerLetterTemplates;
+import org.advocacyhub.messaging.email.SesMailSender;
+import org.advocacyhub.messaging.email.StaffEmailTemplates;
 import org.advocacyhub.application.port.ScreeningQueue;
-import org.advocacyhub.messaging.email.SesReferrerNotifications;
 import org.advocacyhub.messaging.metrics.EmfDeadlineMetrics;
 import org.advocacyhub.messaging.queue.AlertMessages;
 import org.advocacyhub.messaging.queue.SqsAlertQueue;
+import org.advocacyhub.messaging.queue.SqsMailQueue;
 import org.advocacyhub.messaging.queue.SqsScreeningQueue;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -25,7 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the SQS and SES adapters. Queue URLs and the sender come from template.yaml's environment
- * ({@code SCREENING_QUEUE_URL}, {@code REMINDER_QUEUE_URL}, {@code SENDER_ADDRESS}, {@code API_URL}); each adapter exists only in functions that
+ * ({@code SCREENING_QUEUE_URL}, {@code REMINDER_QUEUE_URL}, {@code MAIL_QUEUE_URL}, {@code SENDER_ADDRESS}, {@code API_URL});
+ * each adapter exists only in functions that
  * are given its variable. {@code aws.endpoints.sqs} / {@code aws.endpoints.sesv2} point the
  * clients at local engines with dummy credentials. The report mail is wired by {@link ReportMailFactory}.
  */
@@ -37,9 +40,10 @@ public class MessagingFactory {
         return AwsHttp.configure(SqsClient.builder(), http, endpoint, region).build();
     }
 
+    /** One attempt per call, bounded in time (issue 19): see {@link SesMailSender}. */
     @Singleton
     SesV2Client sesClient(SdkHttpClient http, @Value("${aws.endpoints.sesv2:}") String endpoint, @Value("${aws.region:}") String region) {
-        return AwsHttp.configure(SesV2Client.builder(), http, endpoint, region).build();
+        return AwsHttp.configure(SesV2Client.builder(), http, endpoint, region).overrideConfiguration(SesMailSender.CLIENT).build();
     }
 
     @Singleton
@@ -50,20 +54,24 @@ public class MessagingFactory {
 
     @Singleton
     @Requires(property = "sender.address")
-    SesMail sesMail(SesV2Client ses, @Value("${sender.address}") String sender) {
-        return new SesMail(ses, sender);
+    SesMailSender sesMailSender(SesV2Client ses, @Value("${sender.address}") String sender) {
+        return new SesMailSender(ses, sender);
     }
 
     @Singleton
-    @Requires(property = "sender.address")
-    ReferrerNotifications referrerNotifications(SesMail mail, ContractTerms contracts) {
-        return new SesReferrerNotifications(mail, contracts);
+    ReferrerLetters referrerLetters(ContractTerms contracts) {
+        return new ReferrerLetterTemplates(contracts);
     }
 
     @Singleton
-    @Requires(property = "sender.address")
-    StaffNotifications staffNotifications(SesMail mail, @Value("${api.url:}") String apiUrl) {
-        return new SesStaffNotifications(mail, apiUrl);
+    StaffEmails staffEmails(@Value("${api.url:}") String apiUrl) {
+        return new StaffEmailTemplates(apiUrl);
+    }
+
+    @Singleton
+    @Requires(property = "mail.queue.url")
+    MailQueue mailQueue(SqsClient sqs, @Value("${mail.queue.url}") String queueUrl) {
+        return new SqsMailQueue(sqs, queueUrl);
     }
 
     @Singleton

@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.advocacyhub.application.port.ReportMail;
 import org.advocacyhub.messaging.email.SesReportMail;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Wires {@link ReportMail} (issue 11: the quarterly report emails) in a function that has a sender
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 public class ReportMailFactory {
 
     @Singleton
-    ReportMail reportMail(SesV2Client ses, @Value("${sender.address}") String sender) {
+    ReportMail reportMail(org.advocacyhub.messaging.email.SesMailSender ses, @Value("${sender.address}") String sender) {
         return new SesReportMail(ses, sender);
     }
 }

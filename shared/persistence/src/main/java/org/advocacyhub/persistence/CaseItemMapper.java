@@ -98,14 +98,9 @@ public final class CaseItemMapper {
             item.put("letter", AttributeValue.fromM(letter(c.letter())));
         }
         if (c.status() == CaseStatus.RECEIVED) {
-            // In the work index until screening decides; the sweep finds it there.
+            // In the work index until screening decides; the sweep finds it there. (The decision letter waits in the outbox.)
             item.put(GSI1PK, s(TableKeys.SCREENING_PENDING));
             item.put(GSI1SK, s(TableKeys.timeThenReference(c.receivedAt(), c.reference())));
-        } else if (c.letter() != null && (c.letter().status() == DecisionLetter.Status.PENDING
-                || c.letter().status() == DecisionLetter.Status.CLAIMED)) {
-            // In the work index until the written decision is sent (LLR 6.10); the sweep re-sends it.
-            item.put(GSI1PK, s(TableKeys.LETTER_PENDING));
-            item.put(GSI1SK, s(TableKeys.timeThenReference(c.letter().decidedAt(), c.reference())));
         }
         item.put(GSI2PK, s(TableKeys.reportPk(c.reference().contract(), d.person().authority(),
                 FinancialQuarter.containing(c.receivedAt()).key())));
@@ -298,15 +293,15 @@ public final class CaseItemMapper {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("status", s(l.status().name()));
         m.put("decidedAt", s(l.decidedAt().toString()));
-        putIfPresent(m, "claimedAt", l.claimedAt() == null ? null : TableKeys.sortable(l.claimedAt()));
         putIfPresent(m, "sentAt", l.sentAt() == null ? null : l.sentAt().toString());
         return m;
     }
 
     private static DecisionLetter toLetter(Map<String, AttributeValue> m) {
-        return new DecisionLetter(DecisionLetter.Status.valueOf(str(m, "status")), Instant.parse(str(m, "decidedAt")),
-                m.containsKey("claimedAt") ? Instant.parse(str(m, "claimedAt")) : null,
-                m.containsKey("sentAt") ? Instant.parse(str(m, "sentAt")) : null);
+        String status = str(m, "status");
+        // Before issue 19 a letter being sent was CLAIMED; its email now waits in the outbox or was settled there.
+        return new DecisionLetter("CLAIMED".equals(status) ? DecisionLetter.Status.PENDING : DecisionLetter.Status.valueOf(status),
+                Instant.parse(str(m, "decidedAt")), m.containsKey("sentAt") ? Instant.parse(str(m, "sentAt")) : null);
     }
 
     // ------------------------------------------------------------------ tasks

@@ -9,19 +9,23 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.advocacyhub.application.port.Alert;
 import org.advocacyhub.application.port.AlertLedger;
+import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.domain.time.WorkingCalendar;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link AlertLedger} on the single table: a clock's alert beside its case
  * ({@code CASE#ref / ALERT#clock#kind#due}), a digest under its day ({@code DIGEST#day / STAFF#id},
- * removed by TTL after {@link #DIGEST_KEPT}). Each claim is one conditional write.
+ * removed by TTL after {@link #DIGEST_KEPT}). An alert is decided in one conditional write: its
+ * record and its emails into the outbox (issue 19).
  */
 public final class DynamoAlertLedger implements AlertLedger {
 
@@ -37,61 +41,39 @@ public final class DynamoAlertLedger implements AlertLedger {
     }
 
     @Override
-    public Optional<Claim> claim(Alert key, Instant at) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":claimed", s(Status.CLAIMED.name()));
-        values.put(":failed", s(Status.FAILED.name()));
-        values.put(":at", s(at.toString()));
-        values.put(":one", AttributeValue.fromN("1"));
-        String set = "SET #status = :claimed, claimedAt = :at, #type = :type";
-        values.put(":type", s("ALERT"));
-        if (key instanceof Alert.Digest digest) {
-            set += ", expiresAt = :expires";
-            Instant dayStart = digest.day().atStartOfDay(WorkingCalendar.ZONE).toInstant();
-            values.put(":expires", AttributeValue.fromN(Long.toString(dayStart.plus(DIGEST_KEPT).getEpochSecond())));
+    public boolean record(Alert alert, Status status, Instant at, String note, List<Outbox.OutboxMail> mails) {
+        if (status != Status.QUEUED && status != Status.SKIPPED) {
+            throw new IllegalArgumentException("record an alert as QUEUED or SKIPPED");
         }
-        String update = set + " ADD attempts :one";
-        try {
-            Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table).key(key(key))
-                    .updateExpression(update)
-                    .conditionExpression("attribute_not_exists(PK) OR #status = :failed")
-                    .expressionAttributeNames(Map.of("#status", "status", "#type", CaseItemMapper.TYPE))
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            Set<String> sentTo = item.containsKey("sentTo") ? Set.copyOf(item.get("sentTo").ss()) : Set.of();
-            return Optional.of(new Claim(key, Integer.parseInt(item.get("attempts").n()), sentTo));
-        } catch (ConditionalCheckFailedException heldSentOrSkipped) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public void sentTo(Alert key, String staffId) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(key))
-                .updateExpression("ADD sentTo :staff")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeValues(Map.of(":staff", AttributeValue.fromSs(java.util.List.of(staffId)))));
-    }
-
-    @Override
-    public void finish(Alert key, Status status, Instant at, String note) {
-        if (status == Status.CLAIMED) {
-            throw new IllegalArgumentException("finish with SENT, FAILED or SKIPPED");
-        }
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":status", s(status.name()));
-        values.put(":at", s(at.toString()));
-        String update = "SET #status = :status, finishedAt = :at";
+        Map<String, AttributeValue> item = new HashMap<>(key(alert));
+        item.put(CaseItemMapper.TYPE, s("ALERT"));
+        item.put("status", s(status.name()));
+        item.put("decidedAt", s(at.toString()));
+        item.put("emails", AttributeValue.fromN(Integer.toString(mails.size())));
         if (note != null) {
-            update += ", note = :note";
-            values.put(":note", s(note));
+            item.put("note", s(note));
         }
-        String expression = update;
-        dynamo.updateItem(b -> b.tableName(table).key(key(key))
-                .updateExpression(expression)
-                .conditionExpression("attribute_exists(PK)")
+        if (alert instanceof Alert.Digest digest) {
+            Instant dayStart = digest.day().atStartOfDay(WorkingCalendar.ZONE).toInstant();
+            item.put(TableKeys.EXPIRES_AT, AttributeValue.fromN(Long.toString(dayStart.plus(DIGEST_KEPT).getEpochSecond())));
+        }
+        // Never decided, or (before issue 19) its last send failed and said so.
+        Put put = Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK) OR #status = :failed")
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(values));
+                .expressionAttributeValues(Map.of(":failed", s(Status.FAILED.name()))).build();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(put).build());
+        writes.addAll(OutboxItems.puts(table, mails));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -71,13 +71,15 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     @Override
-    public Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> idempotency) {
+    public Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> idempotency,
+                                  List<org.advocacyhub.application.port.Outbox.OutboxMail> mails) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(mapper.toItem(newCase))
                 .conditionExpression("attribute_not_exists(PK)").build()).build());
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(mapper.toItem(newCase.reference(), received, shortId())).build()).build());
         writes.addAll(clockWrites(null, newCase));
+        writes.addAll(OutboxItems.puts(table, mails));
         idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(idempotencyItem(record))
                 // An expired record may linger until TTL deletes it; it no longer blocks the key.
@@ -138,11 +140,6 @@ public final class DynamoCaseStore implements CaseStore {
         return pendingSince(TableKeys.SCREENING_PENDING, cutoff, limit);
     }
 
-    @Override
-    public List<ReferralReference> lettersPendingSince(Instant cutoff, int limit) {
-        return pendingSince(TableKeys.LETTER_PENDING, cutoff, limit);
-    }
-
     /** Oldest first from one partition of the sparse work index: a Query, never a Scan. */
     private List<ReferralReference> pendingSince(String partition, Instant cutoff, int limit) {
         QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(TableKeys.GSI1)
@@ -154,17 +151,24 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     @Override
-    public void markRequeued(ReferralReference reference, Instant at) {
+    public boolean markRequeued(ReferralReference reference, Instant at, CaseEvent event) {
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(key(TableKeys.casePk(reference), TableKeys.CASE_SK))
+                        .updateExpression("SET GSI1SK = :sk, lastQueuedAt = :at ADD queuedCount :one, version :one")
+                        // Only while still pending: a referral screened meanwhile stays out of the index, its timeline untouched.
+                        .conditionExpression("GSI1PK = :pending")
+                        .expressionAttributeValues(Map.of(":sk", s(TableKeys.timeThenReference(at, reference)),
+                                ":at", s(at.toString()), ":one", AttributeValue.fromN("1"),
+                                ":pending", s(TableKeys.SCREENING_PENDING)))).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(mapper.toItem(reference, event, shortId())).build()).build());
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.casePk(reference), TableKeys.CASE_SK))
-                    .updateExpression("SET GSI1SK = :sk, lastQueuedAt = :at ADD queuedCount :one, version :one")
-                    // Only while still pending: a referral screened meanwhile stays out of the index.
-                    .conditionExpression("GSI1PK = :pending")
-                    .expressionAttributeValues(Map.of(":sk", s(TableKeys.timeThenReference(at, reference)),
-                            ":at", s(at.toString()), ":one", AttributeValue.fromN("1"),
-                            ":pending", s(TableKeys.SCREENING_PENDING))));
-        } catch (ConditionalCheckFailedException screenedMeanwhile) {
-            // Nothing to do: screening finished between the query and this update.
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -187,6 +191,8 @@ public final class DynamoCaseStore implements CaseStore {
         writes.addAll(clockWrites(change.before(), after));
         change.allocationCount().ifPresent(count -> writes.add(TransactWriteItem.builder()
                 .update(StaffItemMapper.countAllocation(table, count)).build()));
+        // The emails this change decided on (issue 19): they exist if and only if the change is saved.
+        writes.addAll(OutboxItems.puts(table, change.mails()));
         if (writes.size() > MAX_TRANSACTION_ITEMS) {
             throw new IllegalArgumentException("a case change may write at most " + MAX_TRANSACTION_ITEMS + " items");
         }
@@ -430,42 +436,6 @@ public final class DynamoCaseStore implements CaseStore {
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :task)")
                         .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)), ":task", s(TableKeys.TASK_PREFIX))))
                 .items().stream().map(mapper::toTask).toList();
-    }
-
-    @Override
-    public boolean claimLetter(ReferralReference reference, Instant decidedAt, Instant now, Duration lease) {
-        return updateLetter(reference, "SET letter.#s = :claimed, letter.claimedAt = :now ADD version :one",
-                "letter.decidedAt = :decided AND (letter.#s = :pending OR (letter.#s = :claimed AND letter.claimedAt < :lapsed))",
-                Map.of(":claimed", s("CLAIMED"), ":now", s(TableKeys.sortable(now)), ":decided", s(decidedAt.toString()),
-                        ":pending", s("PENDING"), ":lapsed", s(TableKeys.sortable(now.minus(lease)))));
-    }
-
-    @Override
-    public void markLetterSent(ReferralReference reference, Instant decidedAt, Instant sentAt) {
-        updateLetter(reference, "SET letter.#s = :sent, letter.sentAt = :at REMOVE GSI1PK, GSI1SK ADD version :one", "letter.decidedAt = :decided",
-                Map.of(":sent", s("SENT"), ":at", s(sentAt.toString()), ":decided", s(decidedAt.toString())));
-    }
-
-    @Override
-    public void releaseLetter(ReferralReference reference, Instant decidedAt) {
-        updateLetter(reference, "SET letter.#s = :pending REMOVE letter.claimedAt ADD version :one",
-                "letter.decidedAt = :decided AND letter.#s = :claimed",
-                Map.of(":pending", s("PENDING"), ":decided", s(decidedAt.toString()), ":claimed", s("CLAIMED")));
-    }
-
-    /** {@code letter.claimedAt} is stored fixed-width ({@link TableKeys#sortable}) because the lease check compares it as text. */
-    private boolean updateLetter(ReferralReference reference, String update, String condition, Map<String, AttributeValue> letterValues) {
-        // Every update of the case item moves its version, so a casework save from an older copy cannot undo it.
-        Map<String, AttributeValue> values = new HashMap<>(letterValues);
-        values.put(":one", AttributeValue.fromN("1"));
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(TableKeys.casePk(reference), TableKeys.CASE_SK))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
     }
 
     private Map<String, AttributeValue> idempotencyItem(IdempotencyRecord record) {

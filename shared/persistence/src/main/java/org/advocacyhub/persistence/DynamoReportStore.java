@@ -2,10 +2,10 @@ package org.advocacyhub.persistence;
 
 import static org.advocacyhub.persistence.CaseItemMapper.s;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.application.port.ReportStore;
 import org.advocacyhub.application.reports.QuarterlyReport;
 import org.advocacyhub.domain.casework.AuditEntry;
@@ -60,12 +60,14 @@ public final class DynamoReportStore implements ReportStore {
     }
 
     @Override
-    public boolean claimSend(String reportId, String authority, Instant now, Duration lease) {
+    public boolean claimSend(String reportId, String authority, Instant now) {
         try {
+            // Never taken over once claimed (issue 19): only a release after a refusal (nothing sent) lets it be claimed again.
             dynamo.updateItem(b -> b.tableName(table).key(key(reportId, TableKeys.reportSendSk(authority)))
-                    .updateExpression("SET claimedAt = :now")
-                    .conditionExpression("attribute_not_exists(sentAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)")
-                    .expressionAttributeValues(Map.of(":now", s(TableKeys.sortable(now)), ":stale", s(TableKeys.sortable(now.minus(lease))))));
+                    .updateExpression("SET claimedAt = :now, #status = :sending")
+                    .conditionExpression("attribute_not_exists(sentAt) AND attribute_not_exists(claimedAt) AND attribute_not_exists(settledAt)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":sending", s(Outbox.Status.SENDING.name()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -75,21 +77,68 @@ public final class DynamoReportStore implements ReportStore {
     @Override
     public void markSent(String reportId, String authority, String messageId, Instant at) {
         dynamo.updateItem(b -> b.tableName(table).key(key(reportId, TableKeys.reportSendSk(authority)))
-                .updateExpression("SET sentAt = :at, messageId = :id REMOVE claimedAt")
-                .expressionAttributeValues(Map.of(":at", s(at.toString()), ":id", s(messageId))));
+                .updateExpression("SET sentAt = :at, messageId = :id, #status = :sent REMOVE claimedAt")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":at", s(at.toString()), ":id", s(messageId), ":sent", s(Outbox.Status.SENT.name()))));
     }
 
     @Override
     public void releaseSend(String reportId, String authority) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(reportId, TableKeys.reportSendSk(authority))).updateExpression("REMOVE claimedAt")
-                .conditionExpression("attribute_not_exists(sentAt)").returnValues("NONE"));
+        dynamo.updateItem(b -> b.tableName(table).key(key(reportId, TableKeys.reportSendSk(authority))).updateExpression("REMOVE claimedAt, #status")
+                .conditionExpression("attribute_not_exists(sentAt)").expressionAttributeNames(Map.of("#status", "status")).returnValues("NONE"));
     }
 
     @Override
-    public Optional<String> sentMessage(String reportId, String authority) {
+    public Optional<SendRecord> sendRecord(String reportId, String authority) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(reportId, TableKeys.reportSendSk(authority)))).item();
-        return item == null || !item.containsKey("messageId") ? Optional.empty() : Optional.of(item.get("messageId").s());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Outbox.Status status = item.containsKey("sentAt") ? Outbox.Status.SENT : item.containsKey("status")
+                ? Outbox.Status.valueOf(item.get("status").s()) : item.containsKey("claimedAt") ? Outbox.Status.SENDING : null;
+        if (status == null) {
+            return Optional.empty();
+        }
+        // Before issue 19 a claim was stored in sortable form; both parse as instants.
+        Instant claimedAt = item.containsKey("claimedAt") ? Instant.parse(item.get("claimedAt").s()) : null;
+        return Optional.of(new SendRecord(status, claimedAt, item.containsKey("messageId") ? item.get("messageId").s() : null));
+    }
+
+    @Override
+    public boolean settleSend(String reportId, String authority, Instant claimedAt, Outbox.Status status, Instant at, String contract,
+                              String what, String note) {
+        if (status != Outbox.Status.NOT_SENT && status != Outbox.Status.NOT_KNOWN) {
+            throw new IllegalArgumentException("settle a workbook's email as NOT_SENT or NOT_KNOWN");
+        }
+        Outbox.MailId id = new Outbox.MailId(new Outbox.ReportRequestOwner(reportId), authority);
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        values.put(":status", s(status.name()));
+        values.put(":at", s(at.toString()));
+        values.put(":claimed", s(claimedAt.toString()));
+        values.put(":note", s(note));
+        values.put(":contract", s(contract));
+        values.put(":what", s(what));
+        values.put(":recipient", s("the council's report recipients"));
+        values.put(":kind", s(Outbox.Kind.QUARTERLY_RETURN.name()));
+        values.put(":ownerKind", s(id.owner().kind()));
+        values.put(":ownerId", s(id.owner().id()));
+        values.put(":mailKey", s(authority));
+        values.put(":trouble", s(TableKeys.MAIL_TROUBLE));
+        values.put(":sk", s(OutboxItems.indexSk(at, id)));
+        try {
+            // Listed for the duty managers with the outbox's own attributes (OutboxItems.trouble reads it).
+            dynamo.updateItem(b -> b.tableName(table).key(key(reportId, TableKeys.reportSendSk(authority)))
+                    .updateExpression("SET #status = :status, settledAt = :at, note = :note, contract = :contract, what = :what, "
+                            + "recipient = :recipient, kind = :kind, ownerKind = :ownerKind, ownerId = :ownerId, mailKey = :mailKey, "
+                            + "GSI1PK = :trouble, GSI1SK = :sk")
+                    .conditionExpression("claimedAt = :claimed AND attribute_not_exists(sentAt)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override

@@ -69,6 +69,11 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.Outbox outbox(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoOutbox(dynamo, table, new CaseItemMapper());
+    }
+
+    @Singleton
     AlertLedger alertLedger(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoAlertLedger(dynamo, table);
     }

@@ -10,8 +10,7 @@ import org.advocacyhub.domain.casework.ReferralReference;
  *
  * <pre>
  * item            PK                         SK                          GSI1PK / GSI1SK                      GSI2PK / GSI2SK
- * case            CASE#LLR-2026-000042       CASE                        SCREENING#PENDING / ts#ref or        LLR#RUTLAND#FY2026Q3 / ts#ref
- *                                                                        LETTER#PENDING / ts#ref (sparse)
+ * case            CASE#LLR-2026-000042       CASE                        SCREENING#PENDING / ts#ref           LLR#RUTLAND#FY2026Q3 / ts#ref
  *                                            also GSI3PK / GSI3SK: STATUS#LLR#ALLOCATED / received#ref (every case)
  *                                            and GSI4PK / GSI4SK: ADVOCATE#jo-advocate / received#ref (allocated cases),
  *                                            or CLOSED#LLR#RUTLAND#FY2026Q3 / closed#ref (closed cases, by closure quarter)
@@ -42,6 +41,10 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * staff login     LOGIN#subject              LOGIN                       (points at the staff member)
  * sequence        SEQUENCE#LLR#2026          SEQUENCE
  * idempotency     IDEMPOTENCY#sha256(key)    IDEMPOTENCY                 (TTL attribute expiresAt)
+ * outbox email    CASE#LLR-2026-000042       MAIL#ACKNOWLEDGEMENT        GSI1: MAIL#WAITING / due#owner while pending or held,
+ *                 (or MESSAGE#.., REPORT-DUE#.., DIGEST#..)              MAIL#TROUBLE / settled#owner if refused or not known
+ *                                                                        (until staff mark it checked); the email's words only
+ *                                                                        until its fate is known
  * </pre>
  *
  * Timestamps in sort keys are UTC with fixed millisecond width, so text order is time order.
@@ -70,8 +73,6 @@ public final class TableKeys {
     public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     /** Work index partition of referrals waiting to be screened. */
     public static final String SCREENING_PENDING = "SCREENING#PENDING";
-    /** Work index partition of screened cases whose decision letter is not yet sent. */
-    public static final String LETTER_PENDING = "LETTER#PENDING";
     /**
      * Work index partition of running clocks, by due time. One partition: a hub has thousands of
      * open clocks at most, far below what one partition serves, and one Query then finds every
@@ -84,6 +85,15 @@ public final class TableKeys {
      * allocation timer's one Query reads only the clocks whose alert is due (issue 9).
      */
     public static final String CLOCK_ALERTS = "CLOCK#ALERT";
+    /**
+     * Work index partition (GSI1) of outbox emails waiting (issue 19): pending by the time they were queued or are due
+     * a retry, or held by a sender by the end of its lease. The sweep's one Query finds those waiting too long.
+     */
+    public static final String MAIL_WAITING = "MAIL#WAITING";
+    /** Work index partition (GSI1) of emails refused for good or not known, newest first, until staff mark them checked. */
+    public static final String MAIL_TROUBLE = "MAIL#TROUBLE";
+    /** The sort keys of an owner's outbox emails begin with this. */
+    public static final String MAIL_PREFIX = "MAIL#";
     public static final String STAFF_PK = "STAFF";
     public static final String LOGIN_SK = "LOGIN";
 
@@ -112,6 +122,11 @@ public final class TableKeys {
     /** A record beside the case in time order: {@code ACTIVITY#<at>#<id>}, {@code AUDIT#<at>#<id>}. */
     public static String recordSk(String prefix, Instant at, String id) {
         return prefix + sortable(at) + "#" + id;
+    }
+
+    /** An outbox email beside its owner (a case, a message, a report deadline, a day's digests): {@code MAIL#<key>}. */
+    public static String mailSk(String key) {
+        return MAIL_PREFIX + key;
     }
 
     public static String clockSk(String clock) {

@@ -68,7 +68,7 @@ class DynamoCaseStoreIT {
         this.store = new DynamoCaseStore(aws.dynamoDb(), aws.tableName("HubTable"), new CaseItemMapper(), CONTRACTS);
     }
 
-    private static ReferralCase received(long sequence) {
+    static ReferralCase received(long sequence) {
         Person person = new Person("Alex Testperson", LocalDate.of(1941, 5, 17), Gender.FEMALE, Ethnicity.WHITE_BRITISH,
                 Set.of(Disability.DEMENTIA, Disability.SENSORY), Residence.GENERAL_HOSPITAL, "Ward 21", "LE1 5WW", "LEICESTER",
                 null, "English", false);
@@ -83,11 +83,11 @@ class DynamoCaseStoreIT {
                 List.of(SlaClock.start("allocation", new WorkingDays(2), MONDAY)));
     }
 
-    private static CaseEvent receivedEvent() {
+    static CaseEvent receivedEvent() {
         return new CaseEvent(MONDAY, CaseEvent.Type.RECEIVED, "Referral received by email");
     }
 
-    private static ReferralCase needsInformation(ReferralCase c, Instant at) {
+    static ReferralCase needsInformation(ReferralCase c, Instant at) {
         ScreeningDecision decision = new ScreeningDecision(Outcome.NEEDS_INFORMATION,
                 List.of(new Reason("No capacity assessment yet.", "LLR 5.60")), List.of(new Signpost("PALS", "Helps with concerns")),
                 null, Set.of(ServiceCode.CARE_ACT), List.of(new InformationNeeded("The capacity assessment", "the decision maker")));
@@ -98,7 +98,7 @@ class DynamoCaseStoreIT {
     @Test
     void aCaseComesBackExactlyAsStoredThroughEveryStage() {
         ReferralCase c = received(1);
-        assertInstanceOf(CaseStore.Stored.class, store.recordNewCase(c, receivedEvent(), Optional.empty()));
+        assertInstanceOf(CaseStore.Stored.class, store.recordNewCase(c, receivedEvent(), Optional.empty(), List.of()));
         assertEquals(Optional.of(c), store.findCase(c.reference()));
 
         Instant at = MONDAY.plusSeconds(30);
@@ -116,7 +116,7 @@ class DynamoCaseStoreIT {
     @Test
     void theCaseFileReadInOneQueryIsWhatEachKindReadAloneGives() {
         ReferralCase c = received(11);
-        store.recordNewCase(c, receivedEvent(), Optional.empty());
+        store.recordNewCase(c, receivedEvent(), Optional.empty(), List.of());
         Instant at = MONDAY.plusSeconds(60);
         ReferralCase screened = needsInformation(c, at);
         CaseTask task = new CaseTask("t1", CaseTask.Kind.OBTAIN_INFORMATION, "Obtain: the capacity assessment",
@@ -140,8 +140,8 @@ class DynamoCaseStoreIT {
     void aScreenedCaseLeavesTheScreeningIndexSoTheSweepIgnoresIt() {
         ReferralCase first = received(1);
         ReferralCase second = received(2);
-        store.recordNewCase(first, receivedEvent(), Optional.empty());
-        store.recordNewCase(second, receivedEvent(), Optional.empty());
+        store.recordNewCase(first, receivedEvent(), Optional.empty(), List.of());
+        store.recordNewCase(second, receivedEvent(), Optional.empty(), List.of());
         assertEquals(List.of(first.reference(), second.reference()), store.awaitingScreeningSince(MONDAY, 10));
         assertEquals(List.of(), store.awaitingScreeningSince(MONDAY.minusMillis(1), 10), "received after the cutoff");
 
@@ -152,7 +152,7 @@ class DynamoCaseStoreIT {
     @Test
     void aSaveFromAStaleStatusWritesNothing() {
         ReferralCase c = received(1);
-        store.recordNewCase(c, receivedEvent(), Optional.empty());
+        store.recordNewCase(c, receivedEvent(), Optional.empty(), List.of());
         ReferralCase screened = needsInformation(c, MONDAY.plusSeconds(5));
         assertTrue(store.saveCase(c, screened, List.of(), List.of()));
 
@@ -167,11 +167,11 @@ class DynamoCaseStoreIT {
     void aSecondRequestWithTheSameKeyGetsTheFirstRecordAndStoresNoCase() {
         CaseStore.IdempotencyRecord key = new CaseStore.IdempotencyRecord("json:k", "f1", received(1).reference(), MONDAY,
                 MONDAY.plus(Duration.ofHours(24)));
-        store.recordNewCase(received(1), receivedEvent(), Optional.of(key));
+        store.recordNewCase(received(1), receivedEvent(), Optional.of(key), List.of());
         CaseStore.IdempotencyRecord twin = new CaseStore.IdempotencyRecord("json:k", "f1", received(2).reference(), MONDAY,
                 MONDAY.plus(Duration.ofHours(24)));
 
-        var outcome = assertInstanceOf(CaseStore.KeyAlreadyUsed.class, store.recordNewCase(received(2), receivedEvent(), Optional.of(twin)));
+        var outcome = assertInstanceOf(CaseStore.KeyAlreadyUsed.class, store.recordNewCase(received(2), receivedEvent(), Optional.of(twin), List.of()));
         assertEquals(received(1).reference(), outcome.existing().reference());
         assertEquals(Optional.empty(), store.findCase(received(2).reference()));
         assertEquals(Optional.of(key), store.findIdempotencyRecord("json:k"));
@@ -181,38 +181,18 @@ class DynamoCaseStoreIT {
     void anExpiredKeyNoLongerBlocksANewReferral() {
         CaseStore.IdempotencyRecord old = new CaseStore.IdempotencyRecord("json:old", "f1", received(1).reference(), MONDAY.minus(Duration.ofDays(1)),
                 MONDAY.minusSeconds(1));
-        store.recordNewCase(received(1), receivedEvent(), Optional.of(old));
+        store.recordNewCase(received(1), receivedEvent(), Optional.of(old), List.of());
         CaseStore.IdempotencyRecord fresh = new CaseStore.IdempotencyRecord("json:old", "f2", received(2).reference(), MONDAY,
                 MONDAY.plus(Duration.ofHours(24)));
-        assertInstanceOf(CaseStore.Stored.class, store.recordNewCase(received(2), receivedEvent(), Optional.of(fresh)));
-    }
-
-    @Test
-    void onlyOneSenderHoldsTheLetterUntilItsLeaseLapses() {
-        ReferralCase c = received(1);
-        store.recordNewCase(c, receivedEvent(), Optional.empty());
-        Instant decided = MONDAY.plusSeconds(10);
-        store.saveCase(c, needsInformation(c, decided), List.of(), List.of());
-
-        Instant now = decided.plusMillis(5);
-        assertTrue(store.claimLetter(c.reference(), decided, now, LEASE));
-        assertFalse(store.claimLetter(c.reference(), decided, now.plusSeconds(59), LEASE), "held");
-        assertFalse(store.claimLetter(c.reference(), decided.plusSeconds(1), now, LEASE), "a claim names its decision");
-        assertTrue(store.claimLetter(c.reference(), decided, now.plusSeconds(61), LEASE), "a crashed sender's claim lapses");
-
-        store.releaseLetter(c.reference(), decided);
-        assertTrue(store.claimLetter(c.reference(), decided, now.plusSeconds(62), LEASE), "released after a failed send");
-        store.markLetterSent(c.reference(), decided, now.plusSeconds(63));
-        assertFalse(store.claimLetter(c.reference(), decided, now.plusSeconds(600), LEASE), "sent is final");
-        assertEquals(DecisionLetter.Status.SENT, store.findCase(c.reference()).orElseThrow().letter().status());
+        assertInstanceOf(CaseStore.Stored.class, store.recordNewCase(received(2), receivedEvent(), Optional.of(fresh), List.of()));
     }
 
     @Test
     void issue8RunningClocksAreFoundByDueTimeAndLeaveTheIndexWhilePausedOrStopped() {
         Instant due = Instant.parse("2026-11-25T17:00:00Z");
         ReferralCase c = received(1);
-        store.recordNewCase(c, receivedEvent(), Optional.empty());
-        store.recordNewCase(received(2), receivedEvent(), Optional.empty());
+        store.recordNewCase(c, receivedEvent(), Optional.empty(), List.of());
+        store.recordNewCase(received(2), receivedEvent(), Optional.empty(), List.of());
         List<CaseStore.IndexedClock> found = store.clocksDueBy(due, 10);
         assertEquals(2, found.size(), "both cases' allocation clocks");
         Instant reminder = Instant.parse("2026-11-25T09:00:00Z"); // service opens on the day it falls due (LLR 9.20)

@@ -106,6 +106,11 @@ public final class LocalAws implements AutoCloseable {
         return api;
     }
 
+    /** The emails written into the outbox of {@code HubTable} (issue 19), as a mailbox shows them. */
+    public OutboxReader outbox() {
+        return new OutboxReader(dynamoDb, tableName("HubTable"));
+    }
+
     public String tableName(String tableId) {
         return resources.tableName(tableId);
     }

@@ -69,5 +69,7 @@ class TemplatePoliciesTest {
             assertTrue(casework.allows(new DynamoPolicy.Call("Query", index, "x")), index);
         }
         assertEquals(false, casework.allows(new DynamoPolicy.Call("Query", "GSI1", "CLOCK#DUE")), "the timers' index is the timer's");
+        assertTrue(casework.allows(new DynamoPolicy.Call("Query", "GSI1", "MAIL#TROUBLE")), "the emails that did not go (issue 19)");
+        assertTrue(casework.allows(new DynamoPolicy.Call("Query", "GSI1", "MAIL#WAITING")), "the emails waiting long (issue 19)");
     }
 }

@@ -65,6 +65,7 @@ public final class ConsolePages {
     private final AnswerphoneMessages answerphone;
     private final AnswerphoneStore messages;
     private final CaseStore cases;
+    private final org.advocacyhub.application.port.Outbox outbox;
     private final StaffDirectory directory;
     private final CaseForms forms;
     private final ContractCatalogue contracts;
@@ -75,7 +76,8 @@ public final class ConsolePages {
 
     ConsolePages(Console console, StaffSignIn signIn, ShowWaitingList waitingList, AllocateAdvocate allocate, ViewCase viewCase,
                  ListCases listCases, AnswerphoneMessages answerphone, AnswerphoneStore messages, CaseStore cases,
-                 StaffDirectory directory, CaseForms forms, ContractCatalogue contracts, ContractTerms terms, Clock clock) {
+                 org.advocacyhub.application.port.Outbox outbox, StaffDirectory directory, CaseForms forms, ContractCatalogue contracts,
+                 ContractTerms terms, Clock clock) {
         this.console = console;
         this.signIn = signIn;
         this.waitingList = waitingList;
@@ -85,6 +87,7 @@ public final class ConsolePages {
         this.answerphone = answerphone;
         this.messages = messages;
         this.cases = cases;
+        this.outbox = outbox;
         this.directory = directory;
         this.forms = forms;
         this.contracts = contracts;
@@ -111,6 +114,8 @@ public final class ConsolePages {
                                 Map.of(), List.of(), request.queryParameter("saved").isPresent()))),
                 new ApiOperation("POST", "/console/answerphone/{id}", "Record a response to an answerphone message", WHO, List.of(), null,
                         this::answerphonePost),
+                new ApiOperation("POST", "/console/emails/checked", "Mark an email that did not go (or may not have) as checked "
+                        + "(managers)", WHO, List.of(), null, this::emailChecked),
                 get("/console/staff", "The staff directory and qualifications (managers)",
                         request -> console.page(request, this::staffPage)));
     }
@@ -198,13 +203,18 @@ public final class ConsolePages {
 
     private void managerHome(Console.Staff staff, StringBuilder html, Instant now) {
         List<CaseStore.IndexedClock> overdue = cases.clocksDueBy(now, 500);
-        List<ReferralReference> letters = cases.lettersPendingSince(now, 500);
+        // Issue 19: emails refused for good or whose fate is not known, until someone marks them checked; and emails still
+        // waiting to go well after they were written (the mail service down, or slow to recover).
+        List<org.advocacyhub.application.port.Outbox.Trouble> troubles = outbox.troubles(200);
+        List<org.advocacyhub.application.port.Outbox.MailId> waitingLong = outbox.waitingSince(now.minus(WAITING_LONG), 500);
         html.append("<p>Open each list to act on it. Overdue clocks are listed soonest due first.</p>");
         for (Contract contract : contracts.contracts()) {
             ShowWaitingList.Outcome listed = waitingList.show(staff.actor(), Map.of("contract", List.of(contract.code())));
             int waiting = listed instanceof ShowWaitingList.Listed l ? l.entries().size() : 0;
             List<CaseStore.IndexedClock> late = overdue.stream().filter(k -> k.contract().equals(contract.code())).toList();
-            long unsent = letters.stream().filter(r -> r.contract().equals(contract.code())).count();
+            List<org.advocacyhub.application.port.Outbox.Trouble> mine = troubles.stream()
+                    .filter(t -> t.contract().equals(contract.code())).toList();
+            long slow = waitingLong.stream().filter(id -> contractOf(id).map(contract.code()::equals).orElse(false)).count();
             int open = contract.answerphoneClock().isPresent()
                     ? messages.list(contract.code(), List.of(AnswerphoneStore.Listing.OPEN), null, AnswerphoneMessages.MOST_PER_PAGE)
                     .messages().size() : 0;
@@ -214,7 +224,9 @@ public final class ConsolePages {
                     .append(card(late.size(), "overdue clocks", null))
                     .append(contract.answerphoneClock().isPresent() ? card(open, "open answerphone messages",
                             staff.href("/console/answerphone?contract=" + contract.code())) : "")
-                    .append(card((int) unsent, "decision letters not sent", null)).append("</ul>");
+                    .append(card(mine.size(), "emails that did not go or may not have", null))
+                    .append(card((int) slow, "emails waiting to go for over " + WAITING_LONG.toMinutes() + " minutes", null))
+                    .append("</ul>");
             if (!late.isEmpty()) {
                 html.append("<table><caption>Overdue clocks</caption><thead><tr><th scope=\"col\">Case or message</th>")
                         .append("<th scope=\"col\">Clock</th><th scope=\"col\">Was due</th></tr></thead><tbody>");
@@ -228,13 +240,79 @@ public final class ConsolePages {
                 }
                 html.append("</tbody></table>");
             }
-            if (unsent > 0) {
-                html.append("<p>Letters not sent: ");
-                html.append(String.join(", ", letters.stream().filter(r -> r.contract().equals(contract.code()))
-                        .map(r -> "<a href=\"" + escape(staff.href("/console/cases/" + r.value())) + "\">" + escape(r.value()) + "</a>")
-                        .toList())).append("</p>");
+            if (!mine.isEmpty()) {
+                emailTroubles(staff, html, mine);
             }
         }
+    }
+
+    /** How long an email may wait in the outbox before a duty manager's home counts it as slow (the sweep runs every 5 minutes). */
+    static final java.time.Duration WAITING_LONG = java.time.Duration.ofMinutes(15);
+
+    /** The contract an email belongs to, when its owner names it (a case, a report deadline). */
+    private static Optional<String> contractOf(org.advocacyhub.application.port.Outbox.MailId id) {
+        if (id.owner() instanceof org.advocacyhub.application.port.Outbox.CaseOwner c) {
+            return Optional.of(c.reference().contract());
+        }
+        if (id.owner() instanceof org.advocacyhub.application.port.Outbox.ReportOwner r) {
+            return Optional.of(r.contract());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Emails refused for good or whose fate is not known (issue 19): what each was, to whom, what happened, with the case
+     * linked; a manager marks each checked once they have reached its recipient another way.
+     */
+    private void emailTroubles(Console.Staff staff, StringBuilder html, List<org.advocacyhub.application.port.Outbox.Trouble> troubles) {
+        html.append("<table><caption>Emails that did not go, or may not have</caption><thead><tr><th scope=\"col\">About</th>")
+                .append("<th scope=\"col\">Email</th><th scope=\"col\">What happened</th><th scope=\"col\">When</th>")
+                .append("<th scope=\"col\"><span class=\"visually-hidden\">Checked</span></th></tr></thead><tbody>");
+        for (org.advocacyhub.application.port.Outbox.Trouble t : troubles) {
+            String about = t.id().owner() instanceof org.advocacyhub.application.port.Outbox.CaseOwner c
+                    ? "<a href=\"" + escape(staff.href("/console/cases/" + c.reference().value())) + "\">" + escape(c.reference().value()) + "</a>"
+                    : escape(t.id().owner().displayName());
+            String happened = t.status() == org.advocacyhub.application.port.Outbox.Status.NOT_KNOWN
+                    ? "May not have been sent: check with " + t.recipient() : "Not sent: reach " + t.recipient() + " another way";
+            html.append("<tr><td data-label=\"About\">").append(about).append("</td><td data-label=\"Email\">")
+                    .append(escape(t.what() + " to " + t.recipient())).append("</td><td data-label=\"What happened\">")
+                    .append(escape(happened)).append("</td><td data-label=\"When\">")
+                    .append(escape(t.at() == null ? "" : ConsoleText.when(t.at()))).append("</td><td>")
+                    .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/emails/checked"))).append("\">")
+                    .append(staff.csrfField())
+                    .append("<input type=\"hidden\" name=\"owner\" value=\"").append(escape(t.id().owner().kind())).append("\">")
+                    .append("<input type=\"hidden\" name=\"ownerId\" value=\"").append(escape(t.id().owner().id())).append("\">")
+                    .append("<input type=\"hidden\" name=\"key\" value=\"").append(escape(t.id().key())).append("\">")
+                    .append("<button type=\"submit\">Checked<span class=\"visually-hidden\"> ").append(escape(t.what()))
+                    .append("</span></button></form></td></tr>");
+        }
+        html.append("</tbody></table>");
+    }
+
+    /** A manager marks an email that did not go as checked: it leaves every duty manager's list. */
+    private APIGatewayProxyResponseEvent emailChecked(HttpRequest request) {
+        return console.post(request, "/console", (staff, posted) -> {
+            if (!staff.isManager()) {
+                return Console.forbidden(staff, "Only managers can do this.");
+            }
+            Map<String, List<String>> v = posted.values();
+            try {
+                org.advocacyhub.application.port.Outbox.MailId id = new org.advocacyhub.application.port.Outbox.MailId(
+                        org.advocacyhub.application.port.Outbox.Owner.of(one(v, "owner"), one(v, "ownerId")), one(v, "key"));
+                outbox.checked(id, clock.instant(), staff.actor().id());
+            } catch (IllegalArgumentException e) {
+                return Console.notFound(staff, "There is no such email.");
+            }
+            return HttpResponses.seeOther(staff.href("/console"));
+        });
+    }
+
+    private static String one(Map<String, List<String>> values, String name) {
+        List<String> given = values.getOrDefault(name, List.of());
+        if (given.size() != 1) {
+            throw new IllegalArgumentException("one " + name);
+        }
+        return given.get(0);
     }
 
     private static String card(int count, String what, String href) {

@@ -35,8 +35,12 @@ final class CaseRouteGroup implements RouteGroup {
                                 + ReferralFields.DETAILS_PREFIX + "*, the service's questions) or a confirmed redirect (LLR 9.33)",
                         CaseRoutes.MANAGERS, List.of(ScreenAgain.SERVICE, ScreenAgain.NOTE),
                         (reference, actor, fields) -> screenAgain(screenAgain, reference, actor, fields)),
-                routes.caseChange("POST", "/cases/{reference}/allocation", "Allocate or reallocate to a qualified advocate "
-                        + "(LLR 9.38a, 13.1-13.7, 5.49, 9.32)", CaseRoutes.MANAGERS, List.of(AllocateAdvocate.ADVOCATE), allocate::allocate),
+                routes.caseChange("POST", "/cases/{reference}/allocation", "Allocate a waiting case to a qualified advocate "
+                        + "(LLR 9.38a, 13.1-13.7, 5.49); 409 naming its advocate if it is allocated already, and nothing is sent",
+                        CaseRoutes.MANAGERS, List.of(AllocateAdvocate.ADVOCATE), allocate::allocate),
+                routes.caseChange("POST", "/cases/{reference}/reallocation", "Move an allocated case to another qualified advocate, "
+                        + "with a reason (LLR 9.32): only if it is still held by fromAdvocateId, else 409 naming its advocate now",
+                        CaseRoutes.MANAGERS, AllocateAdvocate.REALLOCATION, allocate::reallocate),
                 routes.caseChange("POST", "/cases/{reference}/contacts", "Record a contact; the first that reaches the person stops the "
                         + "contact clocks (LLR 9.38b, 7.25; LEW 8.4)", CaseRoutes.CASE_STAFF, RecordActivity.CONTACT, activity::contact),
                 routes.caseChange("POST", "/cases/{reference}/meetings", "Record a meeting; the first held with the person stops the "

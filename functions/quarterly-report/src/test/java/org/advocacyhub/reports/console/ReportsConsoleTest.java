@@ -86,7 +86,7 @@ class ReportsConsoleTest {
             }
         }, message -> {
             mail.add(message);
-            return "message-" + mail.size();
+            return new org.advocacyhub.application.port.MailSender.Sent("message-" + mail.size());
         }, queued::add, (sheets, title) -> {
             throw new AssertionError("nothing is written in these tests");
         }, new NoStaff(), contracts, new CatalogueContractTerms(contracts), clock);
@@ -574,7 +574,7 @@ class ReportsConsoleTest {
         }
 
         @Override
-        public boolean claimSend(String reportId, String authority, Instant now, Duration lease) {
+        public boolean claimSend(String reportId, String authority, Instant now) {
             return claimed.add(reportId + "#" + authority);
         }
 
@@ -589,8 +589,17 @@ class ReportsConsoleTest {
         }
 
         @Override
-        public Optional<String> sentMessage(String reportId, String authority) {
-            return Optional.ofNullable(sent.get(reportId + "#" + authority));
+        public Optional<SendRecord> sendRecord(String reportId, String authority) {
+            String key = reportId + "#" + authority;
+            return sent.containsKey(key) ? Optional.of(new SendRecord(org.advocacyhub.application.port.Outbox.Status.SENT, null, sent.get(key)))
+                    : claimed.contains(key) ? Optional.of(new SendRecord(org.advocacyhub.application.port.Outbox.Status.SENDING, Instant.EPOCH, null))
+                    : Optional.empty();
+        }
+
+        @Override
+        public boolean settleSend(String reportId, String authority, Instant claimedAt, org.advocacyhub.application.port.Outbox.Status status,
+                                  Instant at, String contract, String what, String note) {
+            throw new AssertionError("every email goes in these tests");
         }
 
         @Override

@@ -11,19 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.advocacyhub.application.mail.DispatchMail;
+import org.advocacyhub.application.mail.OutboxMails;
 import org.advocacyhub.application.port.Alert;
 import org.advocacyhub.application.port.AlertLedger;
+import org.advocacyhub.application.port.Mail;
+import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.application.port.AnswerphoneStore;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.CaseStore.IndexedClock;
 import org.advocacyhub.application.port.DeadlineMetrics;
 import org.advocacyhub.application.port.StaffDirectory;
-import org.advocacyhub.application.port.StaffNotifications;
-import org.advocacyhub.application.port.StaffNotifications.DeadlineNotice;
-import org.advocacyhub.application.port.StaffNotifications.DigestContract;
-import org.advocacyhub.application.port.StaffNotifications.DigestEntry;
+import org.advocacyhub.application.port.StaffEmails;
+import org.advocacyhub.application.port.StaffEmails.DeadlineNotice;
+import org.advocacyhub.application.port.StaffEmails.DigestContract;
+import org.advocacyhub.application.port.StaffEmails.DigestEntry;
 import org.advocacyhub.domain.answerphone.AnswerphoneMessage;
-import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.DeadlineAlerts;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.contract.ClockDefinition;
@@ -34,20 +37,18 @@ import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.domain.time.WorkingCalendar;
 
 /**
- * The reminder-emails function's work (issue 9): sends one alert from the reminder queue, once.
+ * The reminder-emails function's work (issue 9): decides one alert from the reminder queue, once,
+ * and writes its emails.
  *
- * <p>Exactly once: the alert is claimed in the {@link AlertLedger} before anything is sent, each
- * recipient is recorded as their email goes, and the alert is marked sent at the end. A message
- * delivered twice, or raised twice by overlapping timer runs, finds the claim taken and sends
- * nothing. A send that fails marks the alert failed and throws, so the queue delivers it again and
- * the retry sends only to those not yet sent to. Interpretation: a sender that stops between
- * claiming and marking (a crash, a timeout) leaves the claim held, and that alert is not sent
- * again: the issue asks that a crash after sending never sends twice, and the ledger cannot tell a
- * crash before the send from one after it. The daily digest still lists the deadline.
+ * <p>Exactly once (issue 19): the alert's record in the {@link AlertLedger} and its emails, one per
+ * recipient, are written in one conditional write; a message delivered twice, or raised twice by
+ * overlapping timer runs, finds the record and writes nothing. The emails then go from the outbox,
+ * each once ({@link org.advocacyhub.application.mail.SendMail}), and what became of each is on the
+ * case's timeline: sent, refused, or not known (never sent twice because the mail service was slow).
  *
- * <p>Before sending, the case is read again: an alert for a clock that has stopped, paused or
- * moved since the timer raised it is skipped, and a reminder whose deadline has already passed
- * gives way to the escalation.
+ * <p>The case is read again first: an alert for a clock that has stopped, paused or moved since the
+ * timer raised it is skipped, and a reminder whose deadline has already passed gives way to the
+ * escalation.
  */
 @Singleton
 public final class SendAlert {
@@ -60,33 +61,36 @@ public final class SendAlert {
     private final org.advocacyhub.application.port.ReportStore reports;
     private final StaffDirectory staff;
     private final AlertLedger ledger;
-    private final StaffNotifications notifications;
+    private final StaffEmails emails;
+    private final DispatchMail mail;
     private final DeadlineMetrics metrics;
     private final ContractCatalogue contracts;
     private final Clock clock;
 
     public SendAlert(CaseStore store, AnswerphoneStore messages, org.advocacyhub.application.port.ReportStore reports, StaffDirectory staff,
-                     AlertLedger ledger, StaffNotifications notifications, DeadlineMetrics metrics, ContractCatalogue contracts, Clock clock) {
+                     AlertLedger ledger, StaffEmails emails, DispatchMail mail, DeadlineMetrics metrics, ContractCatalogue contracts,
+                     Clock clock) {
         this.store = store;
         this.messages = messages;
         this.reports = reports;
         this.staff = staff;
         this.ledger = ledger;
-        this.notifications = notifications;
+        this.emails = emails;
+        this.mail = mail;
         this.metrics = metrics;
         this.contracts = contracts;
         this.clock = clock;
     }
 
     /** What became of an alert. */
-    public sealed interface Outcome permits Sent, AlreadyHandled, Skipped {
+    public sealed interface Outcome permits Queued, AlreadyHandled, Skipped {
     }
 
-    /** Sent now, to {@code recipients} staff (not counting any sent to by an earlier, failed attempt). */
-    public record Sent(int recipients) implements Outcome {
+    /** Decided now: one email to each of {@code recipients} staff is in the outbox, handed to the mail sender. */
+    public record Queued(int recipients) implements Outcome {
     }
 
-    /** Another delivery holds it, sent it or skipped it: nothing sent. */
+    /** Another delivery decided it before (queued or skipped): nothing written. */
     public record AlreadyHandled() implements Outcome {
     }
 
@@ -94,7 +98,7 @@ public final class SendAlert {
     public record Skipped(String reason) implements Outcome {
     }
 
-    /** The alert cannot be sent now and is released for a retry through the queue. */
+    /** The alert cannot be decided now (nobody to send it to): nothing is written, and the queue delivers it again. */
     public static final class NotSent extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -125,14 +129,11 @@ public final class SendAlert {
         Contract contract = contracts.contractFor(referral.details().service());
         Optional<DeadlineAlerts.Watched> watched = DeadlineAlerts.watched(referral, contract).stream()
                 .filter(w -> w.clock().name().equals(alert.clock())).findFirst();
-        Optional<AlertLedger.Claim> claim = ledger.claim(alert, now);
-        if (claim.isEmpty()) {
-            return new AlreadyHandled();
-        }
         String skip = null;
+        boolean missedLate = false;
         if (watched.isEmpty() && alert.kind() == DeadlineAlerts.Kind.ESCALATION && metLate(referral, alert)) {
             // Done, but after the deadline: nobody needs telling to act, yet the deadline was missed.
-            metrics.deadlineMissed(contract.code(), referral.details().service().name(), alert.clock(), Duration.between(alert.dueAt(), now));
+            missedLate = true;
             skip = "the clock stopped after its due time, before the escalation went";
         } else if (watched.isEmpty()) {
             skip = "the clock is no longer running (met, paused or ended)";
@@ -142,31 +143,27 @@ public final class SendAlert {
             skip = "the deadline passed before the reminder went; the escalation follows";
         }
         if (skip != null) {
-            ledger.finish(alert, AlertLedger.Status.SKIPPED, now, skip);
+            if (!ledger.record(alert, AlertLedger.Status.SKIPPED, now, skip, List.of())) {
+                return new AlreadyHandled();
+            }
+            if (missedLate) {
+                metrics.deadlineMissed(contract.code(), referral.details().service().name(), alert.clock(), Duration.between(alert.dueAt(), now));
+            }
             return new Skipped(skip);
         }
         ClockDefinition definition = watched.get().definition();
         boolean escalation = alert.kind() == DeadlineAlerts.Kind.ESCALATION;
         DeadlineNotice notice = new DeadlineNotice(alert.clock(), definition.description(), alert.dueAt(), definition.clause(),
                 definition.stop(), escalation ? Duration.between(alert.dueAt(), now) : null, definition.kpi().orElse(null));
-        List<StaffRecord> recipients = recipients(referral, escalation);
-        int sent = send(alert, claim.get(), recipients, contract, to -> {
-            if (escalation) {
-                notifications.deadlineMissed(referral, to, notice);
-            } else {
-                notifications.deadlineReminder(referral, to, notice);
-            }
-        });
-        String to = String.join(", ", recipients.stream().map(StaffRecord::id).toList());
-        if (escalation) {
+        String what = escalation ? "The escalation that '" + alert.clock() + "' was missed (due " + alert.dueAt() + ", "
+                + definition.clause() + ")" : "The reminder that '" + alert.clock() + "' is due " + alert.dueAt() + " (" + definition.clause() + ")";
+        int queued = queue(alert, new Outbox.CaseOwner(referral.reference()), Outbox.Kind.DEADLINE_ALERT, contract, what,
+                recipients(referral, escalation), now,
+                to -> escalation ? emails.deadlineMissed(referral, to, notice) : emails.deadlineReminder(referral, to, notice));
+        if (queued > 0 && escalation) {
             metrics.deadlineMissed(contract.code(), referral.details().service().name(), alert.clock(), notice.late());
-            store.appendEvent(referral.reference(), new CaseEvent(now, CaseEvent.Type.EMAIL_SENT, "Deadline missed: '" + alert.clock()
-                    + "' was due " + alert.dueAt() + " (" + definition.clause() + "); escalated to " + to));
-        } else {
-            store.appendEvent(referral.reference(), new CaseEvent(now, CaseEvent.Type.EMAIL_SENT, "Reminder: '" + alert.clock()
-                    + "' is due " + alert.dueAt() + " (" + definition.clause() + "); emailed to " + to));
         }
-        return new Sent(sent);
+        return queued < 0 ? new AlreadyHandled() : new Queued(queued);
     }
 
     /** Whether the alert's clock has stopped, and after the due time the alert names. */
@@ -199,53 +196,42 @@ public final class SendAlert {
      */
     private Outcome sendCallback(Alert.Callback alert) {
         Instant now = clock.instant();
-        AnswerphoneMessage message = messages.find(alert.messageId())
-                .orElse(null);
-        Optional<AlertLedger.Claim> claim = ledger.claim(alert, now);
-        if (claim.isEmpty()) {
-            return new AlreadyHandled();
-        }
+        AnswerphoneMessage message = messages.find(alert.messageId()).orElse(null);
         if (message == null) {
             // Deleted after its retention period (TTL), so long overdue that nothing can be done by email.
-            String why = "the message is no longer held";
-            ledger.finish(alert, AlertLedger.Status.SKIPPED, now, why);
-            return new Skipped(why);
+            return skip(alert, now, "the message is no longer held");
         }
         Contract contract = contracts.contract(message.contract()).orElseThrow();
         Optional<DeadlineAlerts.Watched> watched = DeadlineAlerts.watched(message, contract);
         String service = message.service() == null ? DeadlineMetrics.ANSWERPHONE : message.service().name();
-        String skip = null;
         if (watched.isEmpty() && alert.kind() == DeadlineAlerts.Kind.ESCALATION
                 && message.clock().stopped().filter(at -> at.isAfter(alert.dueAt())).isPresent()) {
-            metrics.deadlineMissed(contract.code(), service, Contract.ANSWERPHONE_CLOCK, Duration.between(alert.dueAt(), now));
-            skip = "responded to after its due time, before the escalation went";
+            Outcome skipped = skip(alert, now, "responded to after its due time, before the escalation went");
+            if (skipped instanceof Skipped) {
+                metrics.deadlineMissed(contract.code(), service, Contract.ANSWERPHONE_CLOCK, Duration.between(alert.dueAt(), now));
+            }
+            return skipped;
         } else if (watched.isEmpty()) {
-            skip = "the message has been responded to";
+            return skip(alert, now, "the message has been responded to");
         } else if (!watched.get().dueAt().equals(alert.dueAt())) {
-            skip = "the callback's due time moved to " + watched.get().dueAt();
+            return skip(alert, now, "the callback's due time moved to " + watched.get().dueAt());
         } else if (alert.kind() == DeadlineAlerts.Kind.REMINDER && now.isAfter(alert.dueAt())) {
-            skip = "the callback fell due before the reminder went; the escalation follows";
-        }
-        if (skip != null) {
-            ledger.finish(alert, AlertLedger.Status.SKIPPED, now, skip);
-            return new Skipped(skip);
+            return skip(alert, now, "the callback fell due before the reminder went; the escalation follows");
         }
         ClockDefinition definition = watched.get().definition();
         boolean escalation = alert.kind() == DeadlineAlerts.Kind.ESCALATION;
         DeadlineNotice notice = new DeadlineNotice(Contract.ANSWERPHONE_CLOCK, definition.description(), alert.dueAt(),
                 definition.clause(), definition.stop(), escalation ? Duration.between(alert.dueAt(), now) : null, definition.kpi().orElse(null));
-        List<StaffRecord> recipients = staff.dutyManagers(contract.code());
-        int sent = send(alert, claim.get(), recipients, contract, to -> {
-            if (escalation) {
-                notifications.callbackMissed(message, to, notice);
-            } else {
-                notifications.callbackReminder(message, to, notice);
-            }
-        });
-        if (escalation) {
+        String what = (escalation ? "The escalation that the callback to answerphone message " : "The reminder that the callback to "
+                + "answerphone message ") + message.id() + (escalation ? " was missed (due " : " is due (") + alert.dueAt() + ", "
+                + definition.clause() + ")";
+        int queued = queue(alert, new Outbox.MessageOwner(message.id()), Outbox.Kind.CALLBACK_ALERT, contract, what,
+                staff.dutyManagers(contract.code()), now,
+                to -> escalation ? emails.callbackMissed(message, to, notice) : emails.callbackReminder(message, to, notice));
+        if (queued > 0 && escalation) {
             metrics.deadlineMissed(contract.code(), service, Contract.ANSWERPHONE_CLOCK, notice.late());
         }
-        return new Sent(sent);
+        return queued < 0 ? new AlreadyHandled() : new Queued(queued);
     }
 
     // ------------------------------------------------------------------ quarterly report deadlines (issue 11)
@@ -257,86 +243,85 @@ public final class SendAlert {
      */
     private Outcome sendReportDue(Alert.ReportDue alert) {
         Instant now = clock.instant();
-        Optional<AlertLedger.Claim> claim = ledger.claim(alert, now);
-        if (claim.isEmpty()) {
-            return new AlreadyHandled();
-        }
         Contract contract = contracts.contract(alert.contract()).orElseThrow();
         Optional<Instant> due = reports.deadlineDue(alert.contract(), alert.quarter());
-        String skip = null;
         if (due.isEmpty()) {
-            skip = "the quarter's report has been sent";
+            return skip(alert, now, "the quarter's report has been sent");
         } else if (!due.get().equals(alert.dueAt())) {
-            skip = "the report's due time moved to " + due.get();
+            return skip(alert, now, "the report's due time moved to " + due.get());
         } else if (alert.kind() == DeadlineAlerts.Kind.REMINDER && now.isAfter(alert.dueAt())) {
-            skip = "the report fell due before the reminder went; the escalation follows";
-        }
-        if (skip != null) {
-            ledger.finish(alert, AlertLedger.Status.SKIPPED, now, skip);
-            return new Skipped(skip);
+            return skip(alert, now, "the report fell due before the reminder went; the escalation follows");
         }
         boolean escalation = alert.kind() == DeadlineAlerts.Kind.ESCALATION;
         DeadlineNotice notice = new DeadlineNotice(org.advocacyhub.domain.reports.ReportDeadline.CLOCK,
                 org.advocacyhub.domain.reports.ReportDeadline.DESCRIPTION, alert.dueAt(), contract.reportSchedule().clause(), null,
                 escalation ? Duration.between(alert.dueAt(), now) : null, null);
-        int sent = send(alert, claim.get(), staff.dutyManagers(contract.code()), contract,
-                to -> notifications.reportDue(contract.code(), alert.quarter(), to, notice, escalation));
-        if (escalation) {
+        String what = (escalation ? "The escalation that the " : "The reminder that the ") + contract.code() + " report of "
+                + alert.quarter().key() + (escalation ? " was not sent by " : " is due by ") + alert.dueAt();
+        int queued = queue(alert, new Outbox.ReportOwner(contract.code(), alert.quarter()), Outbox.Kind.REPORT_DUE, contract, what,
+                staff.dutyManagers(contract.code()), now, to -> emails.reportDue(contract.code(), alert.quarter(), to, notice, escalation));
+        if (queued > 0 && escalation) {
             metrics.deadlineMissed(contract.code(), DeadlineMetrics.REPORT, org.advocacyhub.domain.reports.ReportDeadline.CLOCK, notice.late());
         }
-        return new Sent(sent);
+        return queued < 0 ? new AlreadyHandled() : new Queued(queued);
+    }
+
+    /** Records the alert as skipped, once. */
+    private Outcome skip(Alert alert, Instant now, String why) {
+        return ledger.record(alert, AlertLedger.Status.SKIPPED, now, why, List.of()) ? new Skipped(why) : new AlreadyHandled();
     }
 
     /**
-     * Sends to each recipient not already sent to, recording each as it goes, and marks the alert
-     * sent; any failure marks it failed and throws, for the queue to retry. None to send to is a
-     * failure too: a deadline nobody is told about must not pass quietly (it ends in the DLQ, whose
-     * alarm fires).
+     * Writes one email per recipient into the outbox with the alert's record, in one conditional write, then hands them
+     * to the mail sender. None to send to is a failure: a deadline nobody is told about must not pass quietly (nothing
+     * is written, the message comes back, and after its retries it is in the dead-letter queue, whose alarm fires).
+     *
+     * @return how many emails were queued, or -1 when the alert was decided before (nothing written)
      */
-    private int send(Alert alert, AlertLedger.Claim claim, List<StaffRecord> recipients, Contract contract,
-                     java.util.function.Consumer<StaffRecord> email) {
+    private int queue(Alert alert, Outbox.Owner owner, Outbox.Kind kind, Contract contract, String what, List<StaffRecord> recipients,
+                      Instant now, java.util.function.Function<StaffRecord, Mail> email) {
         if (recipients.isEmpty()) {
-            String why = "no active duty manager of " + contract.code() + " or advocate to send to";
-            ledger.finish(alert, AlertLedger.Status.FAILED, clock.instant(), why);
-            throw new NotSent(why, null);
+            throw new NotSent("no active duty manager of " + contract.code() + " or advocate to send to", null);
         }
-        int sent = 0;
+        List<Outbox.OutboxMail> mails = new ArrayList<>();
         for (StaffRecord recipient : recipients) {
-            if (claim.alreadySentTo().contains(recipient.id())) {
-                continue;
-            }
-            try {
-                email.accept(recipient);
-            } catch (RuntimeException e) {
-                ledger.finish(alert, AlertLedger.Status.FAILED, clock.instant(), e.getClass().getSimpleName());
-                throw new NotSent("email not sent", e);
-            }
-            ledger.sentTo(alert, recipient.id());
-            sent++;
+            mails.add(OutboxMails.of(owner, key(alert, recipient), kind, contract.code(), what, recipient.name(), email.apply(recipient), now));
         }
-        ledger.finish(alert, AlertLedger.Status.SENT, clock.instant(), null);
-        return sent;
+        if (!ledger.record(alert, AlertLedger.Status.QUEUED, now, null, mails)) {
+            return -1;
+        }
+        mail.dispatch(mails);
+        return mails.size();
+    }
+
+    /** An alert's email's key in its owner's outbox: the alert itself and the recipient, so the same alert is never written twice. */
+    static String key(Alert alert, StaffRecord recipient) {
+        if (alert instanceof Alert.Deadline d) {
+            return "ALERT#" + d.clock() + "#" + d.kind() + "#" + d.dueAt() + "#" + recipient.id();
+        }
+        if (alert instanceof Alert.Callback c) {
+            return "ALERT#" + Contract.ANSWERPHONE_CLOCK + "#" + c.kind() + "#" + c.dueAt() + "#" + recipient.id();
+        }
+        if (alert instanceof Alert.ReportDue r) {
+            return "ALERT#" + org.advocacyhub.domain.reports.ReportDeadline.CLOCK + "#" + r.kind() + "#" + r.dueAt() + "#" + recipient.id();
+        }
+        return "DIGEST#" + recipient.id();
     }
 
     // ------------------------------------------------------------------ the daily digest
 
     private Outcome sendDigest(Alert.Digest alert) {
         Instant now = clock.instant();
-        Optional<AlertLedger.Claim> claim = ledger.claim(alert, now);
-        if (claim.isEmpty()) {
-            return new AlreadyHandled();
-        }
         Optional<StaffRecord> manager = staff.find(alert.staffId()).filter(StaffRecord::active);
         List<Contract> covered = manager.isEmpty() ? List.of() : QueueDailyDigests.openOn(contracts, alert.day()).stream()
                 .filter(contract -> manager.get().dutyManagerFor().contains(contract.code())).toList();
         if (covered.isEmpty()) {
-            String why = "no longer an active duty manager of a contract open that day";
-            ledger.finish(alert, AlertLedger.Status.SKIPPED, now, why);
-            return new Skipped(why);
+            return skip(alert, now, "no longer an active duty manager of a contract open that day");
         }
         List<DigestContract> parts = digest(covered, alert.day(), now);
-        return new Sent(send(alert, claim.get(), List.of(manager.get()), covered.get(0),
-                to -> notifications.dailyDigest(to, alert.day(), parts)));
+        int queued = queue(alert, new Outbox.DigestOwner(alert.day()), Outbox.Kind.DAILY_DIGEST, covered.get(0),
+                "The daily digest of " + alert.day(), List.of(manager.get()), now, to -> emails.dailyDigest(to, alert.day(), parts));
+        return queued < 0 ? new AlreadyHandled() : new Queued(queued);
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.advocacyhub.application.port.CaseStore;
-import org.advocacyhub.application.port.ReferrerNotifications;
+import org.advocacyhub.application.mail.OutboxMails;
+import org.advocacyhub.application.port.Outbox;
+import org.advocacyhub.application.port.ReferrerLetters;
 import org.advocacyhub.domain.casework.AccommodationResponse;
 import org.advocacyhub.domain.casework.CaseClocks;
 import org.advocacyhub.domain.casework.CaseEvent;
@@ -24,8 +25,6 @@ import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The provider's answer to an accommodation referral and what happens to the placement after it
@@ -40,7 +39,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class AnswerAccommodation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AnswerAccommodation.class);
     private static final int MOST_PLACEMENTS = 1000;
 
     public static final FieldSpec KIND = new FieldSpec("kind", "Answer", "An offer of a placement, or a decline", FieldKind.CHOICE,
@@ -69,18 +67,13 @@ public final class AnswerAccommodation {
                     FieldKind.YES_NO, true, 5, List.of(), "Say whether the placement ended unexpectedly", "Ended unexpectedly"));
 
     private final CaseWork work;
-    private final CaseStore store;
-    private final ReferrerNotifications notifications;
+    private final ReferrerLetters letters;
     private final ContractCatalogue contracts;
-    private final Clock clock;
 
-    public AnswerAccommodation(CaseWork work, CaseStore store, ReferrerNotifications notifications, ContractCatalogue contracts,
-                               Clock clock) {
+    public AnswerAccommodation(CaseWork work, ReferrerLetters letters, ContractCatalogue contracts) {
         this.work = work;
-        this.store = store;
-        this.notifications = notifications;
+        this.letters = letters;
         this.contracts = contracts;
-        this.clock = clock;
     }
 
     /**
@@ -165,25 +158,9 @@ public final class AnswerAccommodation {
                             + " in writing another way: the referral gives no email", "the referrer", now, true));
             events.add(new CaseEvent(now, CaseEvent.Type.TASK_CREATED, "Task: " + tasks.get(0).description()));
         }
-        return new CaseWork.Change(after, events, tasks, List.of(), Optional.empty(), saved -> {
-            if (email) {
-                tell(saved);
-            }
-        });
-    }
-
-    /** The email to the council's referrer; a failure is on the timeline for staff to tell them another way. */
-    private void tell(ReferralCase saved) {
-        Instant at = clock.instant();
-        try {
-            notifications.response(saved);
-            store.appendEvent(saved.reference(), new CaseEvent(at, CaseEvent.Type.EMAIL_SENT, "The "
-                    + saved.work().response().kind().displayName().toLowerCase(java.util.Locale.UK) + " was emailed to the referrer"));
-        } catch (RuntimeException e) {
-            LOG.warn("Accommodation response email for case {} not sent ({})", saved.reference(), e.getClass().getSimpleName());
-            store.appendEvent(saved.reference(), new CaseEvent(at, CaseEvent.Type.EMAIL_NOT_SENT,
-                    "The email to the referrer could not be sent: tell the council the answer another way"));
-        }
+        // The answer to the council's referrer goes into the outbox with the response itself (issue 19).
+        List<Outbox.OutboxMail> mails = email ? List.of(OutboxMails.accommodationResponse(after, letters.response(after), now)) : List.of();
+        return new CaseWork.Change(after, events, tasks, List.of(), Optional.empty(), mails);
     }
 
     /** {@code POST /cases/{reference}/placement-ends}: {@code {"at": "...", "instigator": "PROVIDER", "unexpected": true}}. */

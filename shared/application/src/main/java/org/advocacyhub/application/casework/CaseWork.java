@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.Map;
 import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.application.mail.DispatchMail;
 import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.casework.BrokenRule;
 import org.advocacyhub.domain.casework.CaseEvent;
@@ -30,9 +31,10 @@ import org.advocacyhub.domain.staff.StaffRecord;
 /**
  * How every staff use case reads or changes a case, written once: load it, check the member of
  * staff may (advocates only their own cases, requirements §8), refuse changes to a closed case,
- * work out the change, save it with its audit entry in one conditional write (LLR 26.8), then do
- * what follows the save (emails). A change made from a copy that someone else saved over first is
- * refused as a conflict, never applied over theirs.
+ * work out the change, save it with its audit entry and the emails it decides on (into the outbox)
+ * in one conditional write (LLR 26.8; issue 19), then hand those emails to the mail sender. A change
+ * made from a copy that someone else saved over first is refused as a conflict, never applied over
+ * theirs, and its emails are never written.
  */
 @Singleton
 public final class CaseWork {
@@ -41,13 +43,18 @@ public final class CaseWork {
     private final FieldRules rules;
     private final Clock clock;
     private final ContractCatalogue contracts;
+    private final DispatchMail mail;
 
-    public CaseWork(CaseStore store, ContractTerms terms, Clock clock, ContractCatalogue contracts) {
+    public CaseWork(CaseStore store, ContractTerms terms, Clock clock, ContractCatalogue contracts, DispatchMail mail) {
         this.store = store;
         this.rules = new FieldRules(terms);
         this.clock = clock;
         this.contracts = contracts;
+        this.mail = mail;
     }
+
+    /** How a {@link Conflict} from a save that lost to another change begins. */
+    public static final String CHANGED_MEANWHILE = "The case changed meanwhile";
 
     /** Who may act. */
     public enum Access {
@@ -109,19 +116,20 @@ public final class CaseWork {
     /**
      * The change to save.
      *
-     * @param afterSave what follows a successful save (an email), given the saved case
+     * @param mails the emails the change decides on: written with it into the outbox, then sent from there once
      */
     public record Change(ReferralCase after, List<CaseEvent> events, List<CaseTask> tasks, List<CaseRecord> records,
-                         Optional<CaseStore.AllocationCount> allocationCount, Consumer<ReferralCase> afterSave) implements Plan {
+                         Optional<CaseStore.AllocationCount> allocationCount, List<Outbox.OutboxMail> mails) implements Plan {
 
         public Change {
             events = List.copyOf(events);
             tasks = List.copyOf(tasks);
             records = List.copyOf(records);
+            mails = List.copyOf(mails);
         }
 
         public static Change of(ReferralCase after, List<CaseEvent> events) {
-            return new Change(after, events, List.of(), List.of(), Optional.empty(), saved -> { });
+            return new Change(after, events, List.of(), List.of(), Optional.empty(), List.of());
         }
     }
 
@@ -224,13 +232,12 @@ public final class CaseWork {
         List<CaseRecord> records = new ArrayList<>(change.records());
         records.add(audit(actor, action, now));
         boolean saved = store.save(new CaseStore.CaseChange(before, change.after(), change.events(), change.tasks(), records,
-                change.allocationCount()));
+                change.allocationCount(), change.mails()));
         if (!saved) {
-            return new Conflict("The case changed meanwhile; load it and try again");
+            return new Conflict(CHANGED_MEANWHILE + "; load it and try again");
         }
-        ReferralCase after = change.after().nextVersion();
-        change.afterSave().accept(after);
-        return new Done(after);
+        mail.dispatch(change.mails());
+        return new Done(change.after().nextVersion());
     }
 
     /** Why {@code actor} may not act on {@code referral} as {@code access} says, if they may not. */

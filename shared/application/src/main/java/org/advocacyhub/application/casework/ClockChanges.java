@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.application.port.StaffEmails;
 import org.advocacyhub.domain.casework.CaseClocks;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -51,13 +51,13 @@ final class ClockChanges {
     }
 
     /** The case's running clocks with a due time, soonest first, as a staff email lists them. */
-    static List<StaffNotifications.Deadline> deadlines(ReferralCase referral, ContractCatalogue contracts) {
+    static List<StaffEmails.Deadline> deadlines(ReferralCase referral, ContractCatalogue contracts) {
         Contract contract = contracts.contractFor(referral.details().service());
         ServiceConfig service = contract.service(referral.details().service());
         return referral.clocks().stream().filter(c -> !c.isStopped())
                 .flatMap(c -> c.dueAt(contract.calendar()).flatMap(due -> service.findClock(c.name())
-                        .map(d -> new StaffNotifications.Deadline(d.description(), due, d.clause()))).stream())
-                .sorted(Comparator.comparing(StaffNotifications.Deadline::dueAt))
+                        .map(d -> new StaffEmails.Deadline(d.description(), due, d.clause()))).stream())
+                .sorted(Comparator.comparing(StaffEmails.Deadline::dueAt))
                 .toList();
     }
 

@@ -139,7 +139,7 @@ public final class RecordActivity {
             CaseClocks.Applied clocks = ClockChanges.apply(referral, contracts, milestone, at, now, events);
             after = referral.worked(referral.status(), clocks.clocks(), referral.work().withMilestone(milestone, at));
         }
-        return new CaseWork.Change(after, events, List.of(), List.of(activity), Optional.empty(), saved -> { });
+        return new CaseWork.Change(after, events, List.of(), List.of(activity), Optional.empty(), List.of());
     }
 
     private static String id() {

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.advocacyhub.application.mail.OutboxMails;
 import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.application.port.StaffDirectory;
-import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.application.port.StaffEmails;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.HourRules;
@@ -29,8 +31,6 @@ import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.domain.staff.StaffRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Staff record the time spent on a case, direct or indirect with its activity (LLR 26.17,
@@ -45,7 +45,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class RecordTime {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RecordTime.class);
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private static final FieldSpec DATE = new FieldSpec("date", "Date", "The day the time was spent: today or earlier, not before "
@@ -66,16 +65,16 @@ public final class RecordTime {
     private final CaseWork work;
     private final CaseStore store;
     private final StaffDirectory directory;
-    private final StaffNotifications notifications;
+    private final StaffEmails emails;
     private final ContractCatalogue contracts;
     private final Clock clock;
 
-    public RecordTime(CaseWork work, CaseStore store, StaffDirectory directory, StaffNotifications notifications,
+    public RecordTime(CaseWork work, CaseStore store, StaffDirectory directory, StaffEmails emails,
                       ContractCatalogue contracts, Clock clock) {
         this.work = work;
         this.store = store;
         this.directory = directory;
-        this.notifications = notifications;
+        this.emails = emails;
         this.contracts = contracts;
         this.clock = clock;
     }
@@ -189,7 +188,7 @@ public final class RecordTime {
         List<CaseTask> tasks = new ArrayList<>();
         ReferralCase changed = referral.worked(referral.status(), referral.clocks(), referral.work().withHours(after));
         if (decision.reviewDue().isEmpty()) {
-            return new CaseWork.Change(changed, events, tasks, List.of(entry), Optional.empty(), saved -> { });
+            return new CaseWork.Change(changed, events, tasks, List.of(entry), Optional.empty(), List.of());
         }
         HourThreshold review = decision.reviewDue().get();
         String threshold = HourRules.hours(review.hours());
@@ -205,33 +204,32 @@ public final class RecordTime {
         events.add(new CaseEvent(now, CaseEvent.Type.TASK_CREATED, "Task: " + task.description()));
         Optional<HourRules.Limit> cap = HourRules.limits(service.hourThresholds(), conference, after).stream()
                 .filter(limit -> !limit.rule().equals("HOURS_REQUEST_NEEDED")).findFirst();
-        StaffNotifications.HoursReview about = new StaffNotifications.HoursReview(review.hours(), review.clause(),
+        StaffEmails.HoursReview about = new StaffEmails.HoursReview(review.hours(), review.clause(),
                 cap.map(HourRules.Limit::hours).orElse(null), cap.map(HourRules.Limit::clause).orElse(null));
-        return new CaseWork.Change(changed, events, tasks, List.of(entry), Optional.empty(), saved -> tellDutyManagers(saved, about));
+        List<Outbox.OutboxMail> mails = tellDutyManagers(changed, about, now, events);
+        return new CaseWork.Change(changed, events, tasks, List.of(entry), Optional.empty(), mails);
     }
 
-    /** Each duty manager of the contract gets the LEW 8.9 email; each send, or failure, is on the timeline. */
-    private void tellDutyManagers(ReferralCase saved, StaffNotifications.HoursReview review) {
-        String contract = saved.reference().contract();
+    /**
+     * Each duty manager of the contract gets the LEW 8.9 email, written into the outbox with the entry that reached the
+     * review hours (sent from there once; what became of each is on the timeline). With none in the directory the
+     * timeline says so, and the task stays on the case.
+     */
+    private List<Outbox.OutboxMail> tellDutyManagers(ReferralCase changed, StaffEmails.HoursReview review, Instant now,
+                                                     List<CaseEvent> events) {
+        String contract = changed.reference().contract();
         List<StaffRecord> dutyManagers = directory.dutyManagers(contract);
         if (dutyManagers.isEmpty()) {
-            store.appendEvent(saved.reference(), new CaseEvent(clock.instant(), CaseEvent.Type.EMAIL_NOT_SENT, "No duty manager for "
-                    + contract + " is in the staff directory to email about the update to the Council: the task is on the case"));
-            return;
+            events.add(new CaseEvent(now, CaseEvent.Type.EMAIL_NOT_SENT, "No duty manager for " + contract + " is in the staff "
+                    + "directory to email about the update to the Council: the task is on the case"));
+            return List.of();
         }
+        List<Outbox.OutboxMail> mails = new ArrayList<>();
         for (StaffRecord dutyManager : dutyManagers) {
-            Instant at = clock.instant();
-            try {
-                notifications.hoursReviewDue(saved, dutyManager, review);
-                store.appendEvent(saved.reference(), new CaseEvent(at, CaseEvent.Type.EMAIL_SENT, "Update to the Council due: emailed to "
-                        + "duty manager " + dutyManager.id()));
-            } catch (RuntimeException e) {
-                LOG.warn("Hours review email for case {} not sent to {} ({})", saved.reference(), dutyManager.id(),
-                        e.getClass().getSimpleName());
-                store.appendEvent(saved.reference(), new CaseEvent(at, CaseEvent.Type.EMAIL_NOT_SENT, "The email that the update to "
-                        + "the Council is due could not be sent to " + dutyManager.id() + ": tell them another way"));
-            }
+            mails.add(OutboxMails.hoursReview(changed, dutyManager.id(), dutyManager.name(),
+                    emails.hoursReviewDue(changed, dutyManager, review), now));
         }
+        return mails;
     }
 
     private static String describe(TimeEntry entry) {

@@ -42,7 +42,9 @@ public final class RequeueUnscreenedReferrals {
         int requeued = 0;
         for (ReferralReference reference : store.awaitingScreeningSince(now.minus(GRACE), BATCH)) {
             ReferralCase referral = store.findCase(reference).orElse(null);
-            if (referral == null) {
+            // The index is read eventually consistently: a case screened a moment ago may still be listed (issue 19:
+            // screened cases were handed to screening again). The case itself is read consistently.
+            if (referral == null || referral.status().isScreened()) {
                 continue;
             }
             try {
@@ -52,10 +54,12 @@ public final class RequeueUnscreenedReferrals {
                 LOG.warn("Could not re-queue referral {} ({}); next run will retry", reference, e.getClass().getSimpleName());
                 continue;
             }
-            store.markRequeued(reference, now);
-            store.appendEvent(reference, new CaseEvent(now, CaseEvent.Type.REQUEUED_FOR_SCREENING,
-                    "Handed to screening again: not screened within " + GRACE.toMinutes() + " minutes"));
-            requeued++;
+            // Recorded only if still unscreened (one conditional write): screening that finished meanwhile leaves no
+            // false "handed to screening again" on the timeline, and a message sent meanwhile is a harmless no-op.
+            if (store.markRequeued(reference, now, new CaseEvent(now, CaseEvent.Type.REQUEUED_FOR_SCREENING,
+                    "Handed to screening again: not screened within " + GRACE.toMinutes() + " minutes"))) {
+                requeued++;
+            }
         }
         if (requeued > 0) {
             LOG.info("Re-queued {} unscreened referral(s) for screening", requeued);

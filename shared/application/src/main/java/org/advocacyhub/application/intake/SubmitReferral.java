@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.CaseStore.IdempotencyRecord;
-import org.advocacyhub.application.port.ReferrerNotifications;
+import org.advocacyhub.application.mail.DispatchMail;
+import org.advocacyhub.application.mail.OutboxMails;
+import org.advocacyhub.application.port.Outbox;
+import org.advocacyhub.application.port.ReferrerLetters;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.Digests;
@@ -24,9 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A referrer submits a referral (requirements §3). The referral is stored first, durably and
- * exactly once; only then is it handed to screening and acknowledged. A failure after the write
- * loses nothing: {@link RequeueUnscreenedReferrals} hands it to screening again, and a missed
- * acknowledgement is recorded on the case's timeline for staff.
+ * exactly once, with its acknowledgement in the outbox in the same write; only then is it handed to
+ * screening and the acknowledgement to the mail sender, and the referrer is answered. Nothing here
+ * waits for the mail service (issue 19: a slow one held referrers up for minutes). A failure after
+ * the write loses nothing: {@link RequeueUnscreenedReferrals} hands the referral to screening again,
+ * and {@link org.advocacyhub.application.mail.RequeueWaitingMail} the acknowledgement to the sender.
  */
 @Singleton
 public final class SubmitReferral {
@@ -38,16 +43,18 @@ public final class SubmitReferral {
 
     private final CaseStore store;
     private final ScreeningQueue screening;
-    private final ReferrerNotifications notifications;
+    private final ReferrerLetters letters;
+    private final DispatchMail mail;
     private final ContractTerms contracts;
     private final ReferralValidator validator;
     private final Clock clock;
 
-    public SubmitReferral(CaseStore store, ScreeningQueue screening, ReferrerNotifications notifications,
+    public SubmitReferral(CaseStore store, ScreeningQueue screening, ReferrerLetters letters, DispatchMail mail,
                           ContractTerms contracts, Clock clock) {
         this.store = store;
         this.screening = screening;
-        this.notifications = notifications;
+        this.letters = letters;
+        this.mail = mail;
         this.contracts = contracts;
         this.validator = new ReferralValidator(contracts);
         this.clock = clock;
@@ -105,14 +112,17 @@ public final class SubmitReferral {
         CaseEvent received = new CaseEvent(now, CaseEvent.Type.RECEIVED,
                 "Referral received by " + details.route().displayName().toLowerCase(java.util.Locale.UK));
 
-        if (store.recordNewCase(referral, received, idempotency) instanceof CaseStore.KeyAlreadyUsed used) {
+        // The acknowledgement is written now, with the referral, and sent from the outbox: once, whatever is retried.
+        List<Outbox.OutboxMail> acknowledgement = details.referrer().hasEmail()
+                ? List.of(OutboxMails.acknowledgement(referral, letters.acknowledgement(referral), now)) : List.of();
+        if (store.recordNewCase(referral, received, idempotency, acknowledgement) instanceof CaseStore.KeyAlreadyUsed used) {
             // A concurrent identical request won the race; this one's sequence number is skipped.
             return replay(used.existing(), fingerprint);
         }
         LOG.info("Referral {} stored for service {}", reference, details.service());
 
         handToScreening(referral);
-        acknowledge(referral);
+        mail.dispatch(acknowledgement);
         return new Accepted(reference, now, false);
     }
 
@@ -142,22 +152,6 @@ public final class SubmitReferral {
             // Stored but not queued: the scheduled sweep re-queues it within minutes.
             LOG.warn("Referral {} stored but not queued for screening ({}); the sweep will re-queue it",
                     referral.reference(), e.getClass().getSimpleName());
-        }
-    }
-
-    private void acknowledge(ReferralCase referral) {
-        if (!referral.details().referrer().hasEmail()) {
-            return;
-        }
-        Instant at = clock.instant();
-        try {
-            notifications.acknowledge(referral);
-            store.appendEvent(referral.reference(), new CaseEvent(at, CaseEvent.Type.ACKNOWLEDGEMENT_SENT,
-                    "Acknowledgement emailed to the referrer"));
-        } catch (RuntimeException e) {
-            LOG.warn("Acknowledgement for referral {} not sent ({})", referral.reference(), e.getClass().getSimpleName());
-            store.appendEvent(referral.reference(), new CaseEvent(at, CaseEvent.Type.ACKNOWLEDGEMENT_NOT_SENT,
-                    "The acknowledgement email could not be sent: contact the referrer"));
         }
     }
 

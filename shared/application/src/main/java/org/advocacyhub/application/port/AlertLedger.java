@@ -1,50 +1,40 @@
 package org.advocacyhub.application.port;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The record of every deadline alert and daily digest (issue 9: "each alert sent once"). An alert
- * is claimed before anything is sent and marked sent after; a claim that is held or sent is never
- * given again, so a redelivered message, two overlapping timer runs or a crash between sending and
- * marking never send a second email. Only a send that failed and said so releases the claim.
+ * The record of every deadline alert and daily digest (issue 9: "each alert sent once"). An alert is
+ * decided once: its record is written, with its emails into the {@link Outbox}, in one conditional
+ * write that a second delivery of the same alert (a redelivered message, two overlapping timer runs)
+ * finds taken. The emails are then sent from the outbox, once each (issue 19).
  */
 public interface AlertLedger {
 
     /** Where an alert stands. */
     enum Status {
-        /** Being sent, or the sender stopped without saying how it went: never sent again. */
-        CLAIMED,
-        /** Sent to every recipient. */
-        SENT,
-        /** A send failed and said so: the next delivery of the message may claim it again. */
-        FAILED,
+        /** Its emails are in the outbox: their fate is recorded there, one per recipient. */
+        QUEUED,
         /** Not sent, and never will be: the deadline was met or moved first. */
-        SKIPPED
+        SKIPPED,
+        /** Before issue 19: being sent, or the sender stopped without saying how it went. Never sent again. */
+        CLAIMED,
+        /** Before issue 19: sent to every recipient. */
+        SENT,
+        /** Before issue 19: a send failed and said so; the alert may be decided again. */
+        FAILED
     }
 
     /**
-     * Claims {@code alert} for sending: only if it has never been claimed, or its last send failed.
+     * Records {@code alert} as decided: {@link Status#QUEUED} with its {@code mails}, written into the outbox in the
+     * same write, or {@link Status#SKIPPED} with why ({@code note}, no personal data). Only if it was never recorded
+     * (or its last attempt {@link Status#FAILED}).
      *
-     * @return the claim, with the recipients already sent to by an earlier failed attempt; empty when
-     *         another delivery holds it, sent it or skipped it
+     * @return false when it was recorded before: nothing was written
      */
-    Optional<Claim> claim(Alert alert, Instant at);
+    boolean record(Alert alert, Status status, Instant at, String note, List<Outbox.OutboxMail> mails);
 
-    /** A claim held by the caller. */
-    record Claim(Alert alert, int attempt, Set<String> alreadySentTo) {
-        public Claim {
-            alreadySentTo = Set.copyOf(alreadySentTo);
-        }
-    }
-
-    /** One recipient's email went: a retry after a later failure does not send it to them again. */
-    void sentTo(Alert alert, String staffId);
-
-    /** Finishes a claim. {@code note} says why for {@link Status#SKIPPED} and {@link Status#FAILED} (no personal data). */
-    void finish(Alert alert, Status status, Instant at, String note);
-
-    /** Where {@code alert} stands, if it was ever claimed. */
+    /** Where {@code alert} stands, if it was ever recorded. */
     Optional<Status> status(Alert alert);
 }

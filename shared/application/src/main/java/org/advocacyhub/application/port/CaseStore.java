@@ -30,12 +30,13 @@ public interface CaseStore {
     long nextSequence(String contract, int year);
 
     /**
-     * Stores a new case with its first timeline event and, when given, the idempotency record
-     * that points a repeated request at it, all or nothing. Nothing is overwritten: when the
-     * idempotency key is already recorded the case is not stored and the earlier record is
-     * returned.
+     * Stores a new case with its first timeline event, its first emails (the acknowledgement, into the
+     * {@link Outbox}) and, when given, the idempotency record that points a repeated request at it, all
+     * or nothing. Nothing is overwritten: when the idempotency key is already recorded the case is not
+     * stored and the earlier record is returned.
      */
-    Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> idempotency);
+    Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> idempotency,
+                           List<Outbox.OutboxMail> mails);
 
     /** Result of {@link #recordNewCase}. */
     sealed interface Recorded {
@@ -65,17 +66,17 @@ public interface CaseStore {
     List<ReferralReference> awaitingScreeningSince(Instant cutoff, int limit);
 
     /**
-     * Screened cases whose decision letter has not been sent, decided at or before {@code cutoff},
-     * oldest first, at most {@code limit}. A Query on the work index, never a Scan.
+     * Notes that a referral still unscreened was handed to the screening queue again at {@code at},
+     * with its timeline entry, in one write conditional on it being unscreened still.
+     *
+     * @return false when it was screened meanwhile (nothing written)
      */
-    List<ReferralReference> lettersPendingSince(Instant cutoff, int limit);
-
-    /** Notes that a referral was handed to the screening queue again at {@code at}. */
-    void markRequeued(ReferralReference reference, Instant at);
+    boolean markRequeued(ReferralReference reference, Instant at, CaseEvent event);
 
     /**
      * Saves a changed case (a screening decision, an allocation, a contact...) with its new
-     * timeline events, new or updated tasks and records, all or nothing, and only if the stored
+     * timeline events, new or updated tasks and records, and the emails the change decided on (into
+     * the {@link Outbox}: they exist if and only if the change was saved), all or nothing, and only if the stored
      * case is still the one the change started from ({@code before}'s version): two changes made
      * at once cannot both apply, so neither is lost silently. The case's running clocks are kept
      * findable by due time in the same write.
@@ -86,7 +87,7 @@ public interface CaseStore {
 
     /** {@link #save} with no records. */
     default boolean saveCase(ReferralCase before, ReferralCase after, List<CaseEvent> events, List<CaseTask> tasks) {
-        return save(new CaseChange(before, after, events, tasks, List.of(), Optional.empty()));
+        return save(new CaseChange(before, after, events, tasks, List.of(), Optional.empty(), List.of()));
     }
 
     /**
@@ -96,13 +97,15 @@ public interface CaseStore {
      * @param after           the case as it is to be saved
      * @param records         contacts, meetings, time entries, audit entries to store with it
      * @param allocationCount the advocate whose experience an allocation adds to (LLR 5.49), if any
+     * @param mails           the emails the change decided on, into the outbox
      */
     record CaseChange(ReferralCase before, ReferralCase after, List<CaseEvent> events, List<CaseTask> tasks,
-                      List<CaseRecord> records, Optional<AllocationCount> allocationCount) {
+                      List<CaseRecord> records, Optional<AllocationCount> allocationCount, List<Outbox.OutboxMail> mails) {
         public CaseChange {
             events = List.copyOf(events);
             tasks = List.copyOf(tasks);
             records = List.copyOf(records);
+            mails = List.copyOf(mails);
         }
     }
 
@@ -278,19 +281,6 @@ public interface CaseStore {
 
     /** The case's tasks, oldest first. */
     List<CaseTask> tasks(ReferralReference reference);
-
-    /**
-     * Claims the sending of the decision letter about the decision made at {@code decidedAt}: it
-     * succeeds when the letter is pending, or claimed longer ago than {@code lease} (a sender that
-     * crashed). Only the claimant sends.
-     */
-    boolean claimLetter(ReferralReference reference, Instant decidedAt, Instant now, java.time.Duration lease);
-
-    /** Records that the letter about the decision made at {@code decidedAt} was sent. */
-    void markLetterSent(ReferralReference reference, Instant decidedAt, Instant sentAt);
-
-    /** Releases a claim after a failed send, so the next delivery can try again at once. */
-    void releaseLetter(ReferralReference reference, Instant decidedAt);
 
     /**
      * A request's idempotency key, what the request contained and the referral it created.

@@ -33,6 +33,6 @@ public interface ReportMail {
         }
     }
 
-    /** Sends it; returns the mail service's message id. */
-    String send(Message message);
+    /** Sends it once, never retrying an attempt whose outcome is not known ({@link MailSender}). */
+    MailSender.Delivery send(Message message);
 }

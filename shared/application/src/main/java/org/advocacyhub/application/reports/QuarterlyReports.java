@@ -17,6 +17,8 @@ import org.advocacyhub.application.casework.ContractChoice;
 import org.advocacyhub.application.casework.StaffActor;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.ReportArchive;
+import org.advocacyhub.application.port.MailSender;
+import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.application.port.ReportMail;
 import org.advocacyhub.application.port.ReportQueue;
 import org.advocacyhub.application.port.ReportStore;
@@ -54,7 +56,10 @@ public final class QuarterlyReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuarterlyReports.class);
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
-    /** How long a claimed send stays claimed before another delivery may take it over (a sender that crashed). */
+    /**
+     * How long a claimed send may take before its sender counts as stopped: far longer than one send does (the mail
+     * service's call timeout is 10 s). An email held longer is not known, never sent again.
+     */
     static final Duration SEND_LEASE = Duration.ofMinutes(5);
 
     private final ReportStore store;
@@ -372,32 +377,67 @@ public final class QuarterlyReports {
         return built.nextVersion();
     }
 
-    /** Emails each workbook not yet sent, once each, then records the report as sent. */
+    /**
+     * Emails each workbook not yet sent, once each, then records the report as sent. A workbook's email is claimed
+     * before it goes and the claim is never taken over (issue 19): an email the mail service refused for now is
+     * released and the queue's retry sends it; one refused for good, or whose fate is not known (no answer came, or
+     * its sender stopped while sending), is never sent again, and the duty managers' console lists it.
+     */
     private QuarterlyReport sendAll(QuarterlyReport report, Map<String, byte[]> inHand) {
         Instant now = clock.instant();
         List<String> copyTo = staff.dutyManagers(report.contract()).stream().map(StaffRecord::email).distinct().toList();
         List<QuarterlyReport.Workbook> books = new ArrayList<>();
         for (QuarterlyReport.Workbook book : report.workbooks()) {
-            Optional<String> sentBefore = store.sentMessage(report.id(), book.authority());
-            if (book.sentAt() != null || sentBefore.isPresent()) {
-                books.add(book.sentAt() != null ? book : book.sent(now, sentBefore.get()));
+            if (book.sentAt() != null) {
+                books.add(book);
                 continue;
             }
-            if (!store.claimSend(report.id(), book.authority(), now, SEND_LEASE)) {
+            String what = "The " + report.contract() + " quarterly return " + report.quarter().key() + " for " + book.authorityName();
+            Optional<ReportStore.SendRecord> before = store.sendRecord(report.id(), book.authority());
+            if (before.isPresent() && before.get().status() == Outbox.Status.SENT) {
+                books.add(book.sent(now, before.get().messageId()));
+                continue;
+            }
+            if (before.isPresent() && (before.get().status() == Outbox.Status.NOT_SENT || before.get().status() == Outbox.Status.NOT_KNOWN)) {
+                books.add(book);
+                continue;
+            }
+            if (before.isPresent() && before.get().status() == Outbox.Status.SENDING) {
+                if (before.get().claimedAt().plus(SEND_LEASE).isAfter(now)) {
+                    throw new IllegalStateException("the workbook " + book.fileName() + " is being sent by another delivery");
+                }
+                store.settleSend(report.id(), book.authority(), before.get().claimedAt(), Outbox.Status.NOT_KNOWN, now, report.contract(),
+                        what, "its sender stopped while sending it");
+                books.add(book);
+                continue;
+            }
+            if (!store.claimSend(report.id(), book.authority(), now)) {
                 throw new IllegalStateException("the workbook " + book.fileName() + " is being sent by another delivery");
             }
-            String messageId;
+            byte[] bytes;
             try {
-                byte[] bytes = inHand.containsKey(book.archiveKey()) ? inHand.get(book.archiveKey())
+                bytes = inHand.containsKey(book.archiveKey()) ? inHand.get(book.archiveKey())
                         : archive.get(book.archiveKey()).orElseThrow(() -> new IllegalStateException("workbook not archived"));
-                messageId = mail.send(new ReportMail.Message(book.recipients(), copyTo, subject(report, book), text(report, book),
-                        book.fileName(), bytes));
             } catch (RuntimeException e) {
                 store.releaseSend(report.id(), book.authority());
                 throw e;
             }
-            store.markSent(report.id(), book.authority(), messageId, now);
-            books.add(book.sent(now, messageId));
+            MailSender.Delivery delivery = mail.send(new ReportMail.Message(book.recipients(), copyTo, subject(report, book),
+                    text(report, book), book.fileName(), bytes));
+            if (delivery instanceof MailSender.Sent sent) {
+                store.markSent(report.id(), book.authority(), sent.messageId(), now);
+                books.add(book.sent(now, sent.messageId()));
+            } else if (delivery instanceof MailSender.Refused refused && refused.retryable()) {
+                // Nothing went: the queue delivers the report again and this workbook is tried again.
+                store.releaseSend(report.id(), book.authority());
+                throw new IllegalStateException("the mail service refused the workbook " + book.fileName() + " for now: " + refused.reason());
+            } else {
+                boolean refused = delivery instanceof MailSender.Refused;
+                store.settleSend(report.id(), book.authority(), now, refused ? Outbox.Status.NOT_SENT : Outbox.Status.NOT_KNOWN, now,
+                        report.contract(), what, refused ? "the mail service refused it (" + ((MailSender.Refused) delivery).reason() + ")"
+                                : "the mail service did not answer (" + ((MailSender.NotKnown) delivery).reason() + ")");
+                books.add(book);
+            }
         }
         Contract contract = contracts.contract(report.contract()).orElseThrow();
         java.util.Set<String> all = contract.reportSchedule().perAuthority()
@@ -426,12 +466,15 @@ public final class QuarterlyReports {
         List<String> to = managers.stream().map(StaffRecord::email).distinct().toList();
         if (!to.isEmpty()) {
             try {
-                mail.send(new ReportMail.Message(to, List.of(), "Report failed: " + report.contract() + " " + label(report.quarter()),
+                MailSender.Delivery told = mail.send(new ReportMail.Message(to, List.of(), "Report failed: " + report.contract() + " " + label(report.quarter()),
                         "The quarterly report " + report.id() + " (" + report.contract() + ", " + label(report.quarter())
                                 + ") could not be built or sent after the report queue's retries. Nothing was emailed to the councils "
                                 + "for the workbooks not yet sent. Look at it with GET /reports/" + report.id()
                                 + ", then ask for it again with POST /reports.\n", report.id() + ".txt",
                         ("Report " + report.id() + " failed: " + e.getClass().getSimpleName() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                if (!(told instanceof MailSender.Sent)) {
+                    LOG.error("Could not tell the duty managers that report {} failed: {}", reportId, told.getClass().getSimpleName());
+                }
             } catch (RuntimeException mailFailure) {
                 LOG.error("Could not tell the duty managers that report {} failed: {}", reportId, mailFailure.getClass().getName());
             }

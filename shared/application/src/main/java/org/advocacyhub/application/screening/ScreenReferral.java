@@ -2,7 +2,6 @@ package org.advocacyhub.application.screening;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.advocacyhub.application.mail.DispatchMail;
+import org.advocacyhub.application.mail.OutboxMails;
 import org.advocacyhub.application.port.CaseStore;
-import org.advocacyhub.application.port.ReferrerNotifications;
-import org.advocacyhub.application.port.ReferrerNotifications.Promise;
+import org.advocacyhub.application.port.Outbox;
+import org.advocacyhub.application.port.ReferrerLetters;
+import org.advocacyhub.application.port.ReferrerLetters.Promise;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseRecord;
 import org.advocacyhub.domain.casework.CaseStatus;
@@ -38,29 +40,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Screening decides whether the hub can take a referral (requirements §4), records the decision
  * with its reasons on the case, moves the case's clocks, creates the tasks staff must do, and
- * writes to the referrer. It is safe to repeat: a case is decided once per screening request
- * (the save is conditional on the status it started from), and the letter is claimed before it
- * is sent, so a redelivered message never sends a second letter nor changes a decided referral.
+ * writes to the referrer. It is safe to repeat: a case is decided once per screening request (the
+ * save is conditional on the version it read), and the letter is written into the outbox in that
+ * same save (issue 19), so a redelivered, requeued or raced message can neither decide twice nor
+ * write a second letter. A case already screened is left alone: only a staff re-screen
+ * ({@link #rescreen}) decides again.
  */
 @Singleton
 public final class ScreenReferral {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenReferral.class);
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    /**
-     * How long a claim on a letter holds. Shorter than the screening queue's visibility timeout
-     * (120 s), so a delivery that follows a crashed sender finds the claim lapsed and sends.
-     */
-    static final Duration LETTER_LEASE = Duration.ofSeconds(60);
-
     private final CaseStore store;
-    private final ReferrerNotifications letters;
+    private final ReferrerLetters letters;
+    private final DispatchMail mail;
     private final ContractCatalogue contracts;
     private final Clock clock;
 
-    public ScreenReferral(CaseStore store, ReferrerNotifications letters, ContractCatalogue contracts, Clock clock) {
+    public ScreenReferral(CaseStore store, ReferrerLetters letters, DispatchMail mail, ContractCatalogue contracts, Clock clock) {
         this.store = store;
         this.letters = letters;
+        this.mail = mail;
         this.contracts = contracts;
         this.clock = clock;
     }
@@ -76,7 +76,7 @@ public final class ScreenReferral {
     public record Unchanged(ReferralCase referral) implements Result {
     }
 
-    /** Decided before (a redelivery, or a concurrent delivery won); the letter was made sure of. */
+    /** Decided before (a redelivery, a requeue, or a concurrent delivery won): nothing done. */
     public record AlreadyDecided(CaseStatus status) implements Result {
     }
 
@@ -92,7 +92,6 @@ public final class ScreenReferral {
         }
         ReferralCase referral = found.get();
         if (referral.status().isScreened()) {
-            sendLetterIfDue(referral);
             return new AlreadyDecided(referral.status());
         }
         return decide(referral, referral, decisionOn(referral, clock.instant()), List.of(), List.of(), List.of());
@@ -120,14 +119,16 @@ public final class ScreenReferral {
             List<CaseEvent> events = new ArrayList<>(supplied);
             events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Screened again: " + decision.outcome()
                     + " unchanged; the referrer already has this decision, so no new letter was sent"));
-            if (!store.save(new CaseStore.CaseChange(current, corrected, events, List.of(), records, Optional.empty()))) {
+            if (!store.save(new CaseStore.CaseChange(current, corrected, events, List.of(), records, Optional.empty(), List.of()))) {
                 return new AlreadyDecided(store.findCase(current.reference()).orElseThrow().status());
             }
             LOG.info("Referral {} screened again: {} unchanged", current.reference(), decision.outcome());
-            return new Unchanged(corrected);
+            return new Unchanged(corrected.nextVersion());
         }
+        // Tasks about letters already written (to post one, to reach a referrer an email missed) outlive the new decision.
         List<CaseTask> closed = store.tasks(current.reference()).stream()
-                .filter(t -> t.open() && t.kind() != CaseTask.Kind.SEND_DECISION_LETTER_BY_POST)
+                .filter(t -> t.open() && t.kind() != CaseTask.Kind.SEND_DECISION_LETTER_BY_POST
+                        && t.kind() != CaseTask.Kind.REACH_ANOTHER_WAY && t.kind() != CaseTask.Kind.CHECK_EMAIL_ARRIVED)
                 .map(t -> new CaseTask(t.id(), t.kind(), t.description(), t.fromWhom(), t.createdAt(), false))
                 .toList();
         return decide(current, corrected, decision, closed, supplied, records);
@@ -173,15 +174,17 @@ public final class ScreenReferral {
         tasks.stream().filter(CaseTask::open)
                 .forEach(t -> events.add(new CaseEvent(now, CaseEvent.Type.TASK_CREATED, "Task: " + t.description())));
 
-        if (!store.save(new CaseStore.CaseChange(before, decided, events, tasks, records, Optional.empty()))) {
-            // Another delivery decided first: make sure its letter goes, decide nothing.
+        // The written decision (LLR 6.10) goes into the outbox with the decision: it exists if and only if this save does.
+        List<Outbox.OutboxMail> letter = email
+                ? List.of(OutboxMails.decisionLetter(decided, letters.decision(decided, promise(decided)), now)) : List.of();
+        if (!store.save(new CaseStore.CaseChange(before, decided, events, tasks, records, Optional.empty(), letter))) {
+            // Another delivery, or a staff change, saved first: this decision is not made, and its letter not written.
             ReferralCase current = store.findCase(referral.reference()).orElseThrow();
-            sendLetterIfDue(current);
             return new AlreadyDecided(current.status());
         }
         LOG.info("Referral {} screened: {}", referral.reference(), decision.outcome());
-        sendLetterIfDue(decided);
-        return new Decided(decided);
+        mail.dispatch(letter);
+        return new Decided(decided.nextVersion());
     }
 
     /**
@@ -238,45 +241,6 @@ public final class ScreenReferral {
             }
         }
         return clocks;
-    }
-
-    /**
-     * Sends a screened case's decision letter if it is still due (for the sweep).
-     *
-     * @return whether this call sent it
-     */
-    public boolean sendPendingLetter(ReferralReference reference) {
-        return store.findCase(reference).map(this::sendLetterIfDue).orElse(false);
-    }
-
-    /**
-     * Sends the decision letter unless it was sent, is going by post, or another sender holds the
-     * claim. A failed send releases the claim and rethrows, so the delivery is retried.
-     *
-     * @return whether this call sent it
-     */
-    boolean sendLetterIfDue(ReferralCase referral) {
-        DecisionLetter letter = referral.letter();
-        Instant now = clock.instant();
-        if (letter == null || !letter.claimable(now, LETTER_LEASE)) {
-            return false;
-        }
-        if (!store.claimLetter(referral.reference(), letter.decidedAt(), now, LETTER_LEASE)) {
-            return false;
-        }
-        try {
-            letters.decision(referral, promise(referral));
-        } catch (RuntimeException e) {
-            store.releaseLetter(referral.reference(), letter.decidedAt());
-            store.appendEvent(referral.reference(), new CaseEvent(now, CaseEvent.Type.DECISION_LETTER_NOT_SENT,
-                    "The decision letter could not be emailed; it will be retried"));
-            throw e;
-        }
-        Instant sentAt = clock.instant();
-        store.markLetterSent(referral.reference(), letter.decidedAt(), sentAt);
-        store.appendEvent(referral.reference(), new CaseEvent(sentAt, CaseEvent.Type.DECISION_LETTER_SENT,
-                "Decision letter emailed to the referrer"));
-        return true;
     }
 
     /** On acceptance, the next deadline the hub promises: the acknowledged one, else the first started by acceptance. */

@@ -22,6 +22,8 @@ final class InMemoryCaseStore implements CaseStore {
     final Map<ReferralReference, List<CaseEvent>> events = new HashMap<>();
     final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
     final Map<ReferralReference, Instant> pendingSince = new LinkedHashMap<>();
+    /** The emails written into the outbox with the cases. */
+    final List<org.advocacyhub.application.port.Outbox.OutboxMail> outbox = new ArrayList<>();
     /** When set, the next recordNewCase finds this record already stored (a concurrent twin won). */
     IdempotencyRecord raceWinner;
 
@@ -31,7 +33,8 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
-    public Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> record) {
+    public Recorded recordNewCase(ReferralCase newCase, CaseEvent received, Optional<IdempotencyRecord> record,
+                                  List<org.advocacyhub.application.port.Outbox.OutboxMail> mails) {
         if (raceWinner != null) {
             idempotency.put(raceWinner.key(), raceWinner);
             IdempotencyRecord winner = raceWinner;
@@ -42,6 +45,7 @@ final class InMemoryCaseStore implements CaseStore {
         events.computeIfAbsent(newCase.reference(), r -> new ArrayList<>()).add(received);
         record.ifPresent(r -> idempotency.put(r.key(), r));
         pendingSince.put(newCase.reference(), newCase.receivedAt());
+        outbox.addAll(mails);
         return new Stored();
     }
 
@@ -72,13 +76,12 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
-    public List<ReferralReference> lettersPendingSince(Instant cutoff, int limit) {
-        return List.of();
-    }
-
-    @Override
-    public void markRequeued(ReferralReference reference, Instant at) {
-        pendingSince.replace(reference, at);
+    public boolean markRequeued(ReferralReference reference, Instant at, CaseEvent event) {
+        if (cases.get(reference).status().isScreened() || pendingSince.replace(reference, at) == null) {
+            return false;
+        }
+        appendEvent(reference, event);
+        return true;
     }
 
     @Override
@@ -134,20 +137,5 @@ final class InMemoryCaseStore implements CaseStore {
     @Override
     public List<CaseTask> tasks(ReferralReference reference) {
         return List.of();
-    }
-
-    @Override
-    public boolean claimLetter(ReferralReference reference, Instant decidedAt, Instant now, java.time.Duration lease) {
-        throw new UnsupportedOperationException("not used by intake");
-    }
-
-    @Override
-    public void markLetterSent(ReferralReference reference, Instant decidedAt, Instant sentAt) {
-        throw new UnsupportedOperationException("not used by intake");
-    }
-
-    @Override
-    public void releaseLetter(ReferralReference reference, Instant decidedAt) {
-        throw new UnsupportedOperationException("not used by intake");
     }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.advocacyhub.application.port.CaseStore.IdempotencyRecord;
-import org.advocacyhub.application.port.ReferrerNotifications;
+import org.advocacyhub.application.mail.DispatchMail;
+import org.advocacyhub.application.port.Mail;
+import org.advocacyhub.application.port.Outbox;
+import org.advocacyhub.application.port.ReferrerLetters;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -28,8 +31,9 @@ class SubmitReferralTest {
     private final InMemoryCaseStore store = new InMemoryCaseStore();
     private final List<ScreeningQueue.ReferralReceived> queued = new ArrayList<>();
     private final List<ReferralCase> acknowledged = new ArrayList<>();
+    private final List<Outbox.MailId> mailQueued = new ArrayList<>();
     private boolean queueDown;
-    private boolean mailDown;
+    private boolean mailQueueDown;
     private Clock clock = Clock.fixed(MONDAY_10AM, ZoneOffset.UTC);
 
     private SubmitReferral useCase() {
@@ -39,26 +43,31 @@ class SubmitReferralTest {
             }
             queued.add(message);
         };
-        ReferrerNotifications mail = new ReferrerNotifications() {
+        ReferrerLetters letters = new ReferrerLetters() {
             @Override
-            public void acknowledge(ReferralCase referral) {
-                if (mailDown) {
-                    throw new IllegalStateException("mail unavailable");
-                }
+            public Mail acknowledgement(ReferralCase referral) {
                 acknowledged.add(referral);
+                return new Mail(referral.details().referrer().email(), "Referral " + referral.reference().value() + " received", "text", "<p>html</p>");
             }
 
             @Override
-            public void decision(ReferralCase referral, Promise promise) {
-                throw new AssertionError("intake sends no decision");
+            public Mail decision(ReferralCase referral, Promise promise) {
+                throw new AssertionError("intake writes no decision");
             }
 
             @Override
-            public void response(ReferralCase referral) {
-                throw new AssertionError("intake sends no accommodation response");
+            public Mail response(ReferralCase referral) {
+                throw new AssertionError("intake writes no accommodation response");
             }
         };
-        return new SubmitReferral(store, queue, mail, new CatalogueContractTerms(org.advocacyhub.domain.contract.ContractCatalogue.bundled()), clock);
+        DispatchMail dispatch = new DispatchMail(ids -> {
+            if (mailQueueDown) {
+                throw new IllegalStateException("mail queue unavailable");
+            }
+            mailQueued.addAll(ids);
+        });
+        return new SubmitReferral(store, queue, letters, dispatch,
+                new CatalogueContractTerms(org.advocacyhub.domain.contract.ContractCatalogue.bundled()), clock);
     }
 
     static SubmittedFields imcaReferral(String email) {
@@ -94,8 +103,13 @@ class SubmitReferralTest {
         assertEquals("LLR 9.38a", referral.firstDeadline().clause());
         assertEquals(List.of(referral.reference()), queued.stream().map(ScreeningQueue.ReferralReceived::reference).toList());
         assertEquals(1, acknowledged.size());
-        assertEquals(List.of(CaseEvent.Type.RECEIVED, CaseEvent.Type.ACKNOWLEDGEMENT_SENT),
-                store.timeline(referral.reference()).stream().map(CaseEvent::type).toList());
+        // Issue 19: the acknowledgement is written into the outbox with the case, and only handed to the mail sender.
+        assertEquals(1, store.outbox.size());
+        assertEquals(Outbox.Kind.ACKNOWLEDGEMENT, store.outbox.get(0).kind());
+        assertEquals(new Outbox.MailId(new Outbox.CaseOwner(referral.reference()), "ACKNOWLEDGEMENT"), store.outbox.get(0).id());
+        assertEquals(List.of(store.outbox.get(0).id()), mailQueued);
+        assertEquals(List.of(CaseEvent.Type.RECEIVED), store.timeline(referral.reference()).stream().map(CaseEvent::type).toList(),
+                "what became of the acknowledgement is the mail sender's to record");
     }
 
     @Test
@@ -115,18 +129,35 @@ class SubmitReferralTest {
     }
 
     @Test
-    void aFailedAcknowledgementIsOnTheTimelineAndTheReferralStands() {
-        mailDown = true;
+    void aMailQueueThatIsDownLosesNoAcknowledgementAndHoldsNoReferrerUp() {
+        mailQueueDown = true;
         var accepted = assertInstanceOf(SubmitReferral.Accepted.class,
                 useCase().submit(imcaReferral("sam@council.example"), Optional.empty()));
-        assertEquals(CaseEvent.Type.ACKNOWLEDGEMENT_NOT_SENT,
-                store.timeline(accepted.reference()).get(1).type());
+        assertTrue(store.cases.containsKey(accepted.reference()));
+        assertEquals(1, store.outbox.size(), "the acknowledgement waits in the outbox for the sweep");
+        assertTrue(mailQueued.isEmpty());
     }
 
     @Test
-    void noEmailMeansNoAcknowledgementAttempt() {
+    void noEmailMeansNoAcknowledgement() {
         useCase().submit(imcaReferral(null), Optional.empty());
         assertTrue(acknowledged.isEmpty());
+        assertTrue(store.outbox.isEmpty());
+    }
+
+    @Test
+    void theSweepHandsOverNoReferralScreenedMeanwhileAndSaysNothingFalseOnItsTimeline() {
+        var accepted = assertInstanceOf(SubmitReferral.Accepted.class,
+                useCase().submit(imcaReferral("sam@council.example"), Optional.empty()));
+        ReferralCase referral = store.cases.get(accepted.reference());
+        // Screened, but the index the sweep reads still lists it (it is eventually consistent).
+        store.cases.put(referral.reference(), referral.screened(org.advocacyhub.domain.casework.CaseStatus.AWAITING_ALLOCATION,
+                null, referral.clocks(), null));
+        queued.clear();
+        clock = Clock.fixed(MONDAY_10AM.plusSeconds(3600), ZoneOffset.UTC);
+        assertEquals(0, new RequeueUnscreenedReferrals(store, queued::add, clock).run());
+        assertTrue(queued.isEmpty(), "a screened case is not handed to screening again");
+        assertEquals(List.of(CaseEvent.Type.RECEIVED), store.timeline(referral.reference()).stream().map(CaseEvent::type).toList());
     }
 
     @Test

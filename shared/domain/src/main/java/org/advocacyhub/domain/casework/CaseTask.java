@@ -20,6 +20,10 @@ public record CaseTask(String id, Kind kind, String description, String fromWhom
         /** The duty manager sends the Council the update due when a case reaches its review hours (LEW 8.9). */
         SEND_HOURS_UPDATE,
         /** Tell the council the offer or decline another way: the referral gave no email (DERBY 3.3.1). */
-        TELL_COUNCIL_RESPONSE
+        TELL_COUNCIL_RESPONSE,
+        /** An email could not be sent (the mail service refused it): reach its recipient another way (issue 19). */
+        REACH_ANOTHER_WAY,
+        /** An email may or may not have gone (the mail service did not answer): check with its recipient (issue 19). */
+        CHECK_EMAIL_ARRIVED
     }
 }

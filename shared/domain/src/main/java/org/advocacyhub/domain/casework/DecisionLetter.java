@@ -3,35 +3,38 @@ package org.advocacyhub.domain.casework;
 import java.time.Instant;
 
 /**
- * Where the written decision to the referrer stands (LLR 6.10, 8.35, 9.41). Sending is claimed
- * before the email goes, so a redelivered screening message never sends a second letter; a claim
- * left by a crashed sender lapses after a lease and the next delivery sends it.
+ * Where the written decision to the referrer stands (LLR 6.10, 8.35, 9.41). The letter is written
+ * into the outbox with the decision itself, and sent from there once (issue 19); this is what became
+ * of it, for staff.
  *
  * @param decidedAt the decision the letter is about (a new decision needs a new letter)
+ * @param sentAt    when the mail service accepted it, or {@code null}
  */
-public record DecisionLetter(Status status, Instant decidedAt, Instant claimedAt, Instant sentAt) {
+public record DecisionLetter(Status status, Instant decidedAt, Instant sentAt) {
 
     public enum Status {
-        /** To be emailed. */
+        /** Waiting in the outbox to be emailed. */
         PENDING,
-        /** A sender is emailing it now. */
-        CLAIMED,
         /** Emailed. */
         SENT,
+        /** The mail service refused it for good: staff write to the referrer another way (a task says so). */
+        NOT_SENT,
+        /** It may or may not have been emailed (the mail service did not answer): staff check with the referrer. */
+        NOT_KNOWN,
         /** No email address: staff post it (a task says so). */
         BY_POST
     }
 
     public static DecisionLetter pending(Instant decidedAt) {
-        return new DecisionLetter(Status.PENDING, decidedAt, null, null);
+        return new DecisionLetter(Status.PENDING, decidedAt, null);
     }
 
     public static DecisionLetter byPost(Instant decidedAt) {
-        return new DecisionLetter(Status.BY_POST, decidedAt, null, null);
+        return new DecisionLetter(Status.BY_POST, decidedAt, null);
     }
 
-    /** Whether a sender may claim it at {@code now}: pending, or claimed longer ago than {@code lease}. */
-    public boolean claimable(Instant now, java.time.Duration lease) {
-        return status == Status.PENDING || (status == Status.CLAIMED && claimedAt.plus(lease).isBefore(now));
+    /** The same letter with what became of it. */
+    public DecisionLetter settled(Status newStatus, Instant at) {
+        return new DecisionLetter(newStatus, decidedAt, newStatus == Status.SENT ? at : null);
     }
 }

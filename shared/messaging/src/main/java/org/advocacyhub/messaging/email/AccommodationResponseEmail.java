@@ -1,5 +1,6 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import org.advocacyhub.domain.casework.AccommodationResponse;
 import org.advocacyhub.domain.casework.ReferralCase;
 
@@ -19,7 +20,7 @@ public final class AccommodationResponseEmail {
     private AccommodationResponseEmail() {
     }
 
-    public static Email write(ReferralCase referral, String serviceHours) {
+    public static Mail write(ReferralCase referral, String serviceHours) {
         AccommodationResponse response = referral.work().response();
         String reference = referral.reference().value();
         String person = DecisionLetterEmail.initials(referral);

@@ -1,5 +1,6 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import java.util.ArrayList;
 import java.util.List;
 import org.advocacyhub.domain.casework.ReceiptDeadline;
@@ -15,7 +16,7 @@ public final class AcknowledgementLetter {
     private AcknowledgementLetter() {
     }
 
-    public static Email write(ReferralCase referral, String serviceHours) {
+    public static Mail write(ReferralCase referral, String serviceHours) {
         String reference = referral.reference().value();
         String service = referral.details().service().displayName();
         Letter letter = new Letter()

@@ -1,7 +1,8 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import java.util.List;
-import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.application.port.StaffEmails;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.staff.StaffRecord;
 
@@ -15,7 +16,7 @@ public final class AllocationEmail {
     private AllocationEmail() {
     }
 
-    public static Email write(ReferralCase referral, StaffRecord advocate, List<StaffNotifications.Deadline> deadlines) {
+    public static Mail write(ReferralCase referral, StaffRecord advocate, List<StaffEmails.Deadline> deadlines) {
         String reference = referral.reference().value();
         Letter letter = new Letter()
                 .paragraph("Case " + reference + " (" + referral.details().service().displayName() + ") has been allocated to you.")

@@ -1,7 +1,8 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import java.util.List;
-import org.advocacyhub.application.port.StaffNotifications.DeadlineNotice;
+import org.advocacyhub.application.port.StaffEmails.DeadlineNotice;
 import org.advocacyhub.domain.answerphone.AnswerphoneMessage;
 import org.advocacyhub.domain.staff.StaffRecord;
 
@@ -16,7 +17,7 @@ public final class CallbackAlertEmail {
     private CallbackAlertEmail() {
     }
 
-    public static Email reminder(AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice, String listUrl) {
+    public static Mail reminder(AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice, String listUrl) {
         Letter letter = new Letter()
                 .paragraph("An answerphone message " + describe(message) + " must be responded to by " + UkDates.timeOnDay(notice.dueAt())
                         + " (" + notice.clause() + ").")
@@ -28,7 +29,7 @@ public final class CallbackAlertEmail {
         return letter.to(to.email(), "Reminder: answerphone message " + message.id() + " to answer by " + UkDates.timeOnDay(notice.dueAt()));
     }
 
-    public static Email missed(AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice, String listUrl) {
+    public static Mail missed(AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice, String listUrl) {
         Letter letter = new Letter()
                 .paragraph("An answerphone message " + describe(message) + " was not responded to by " + UkDates.timeOnDay(notice.dueAt())
                         + " (" + notice.clause() + "): " + UkDates.elapsed(notice.late()) + " overdue when this was sent.")

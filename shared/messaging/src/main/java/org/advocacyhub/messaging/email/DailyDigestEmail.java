@@ -1,10 +1,11 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.advocacyhub.application.port.StaffNotifications.DigestContract;
-import org.advocacyhub.application.port.StaffNotifications.DigestEntry;
+import org.advocacyhub.application.port.StaffEmails.DigestContract;
+import org.advocacyhub.application.port.StaffEmails.DigestEntry;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.staff.StaffRecord;
 
@@ -18,7 +19,7 @@ public final class DailyDigestEmail {
     private DailyDigestEmail() {
     }
 
-    public static Email write(StaffRecord to, LocalDate day, List<DigestContract> contracts, String apiUrl) {
+    public static Mail write(StaffRecord to, LocalDate day, List<DigestContract> contracts, String apiUrl) {
         int overdue = contracts.stream().mapToInt(c -> c.overdue().size()).sum();
         int today = contracts.stream().mapToInt(c -> c.dueToday().size()).sum();
         Letter letter = new Letter().paragraph("Deadlines for " + UkDates.day(day) + ": " + count(overdue, "overdue") + ", "

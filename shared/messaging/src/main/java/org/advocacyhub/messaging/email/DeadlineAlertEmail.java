@@ -1,7 +1,8 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import java.util.Locale;
-import org.advocacyhub.application.port.StaffNotifications.DeadlineNotice;
+import org.advocacyhub.application.port.StaffEmails.DeadlineNotice;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.contract.ClockEvent;
 import org.advocacyhub.domain.contract.KpiTarget;
@@ -18,7 +19,7 @@ public final class DeadlineAlertEmail {
     private DeadlineAlertEmail() {
     }
 
-    public static Email reminder(ReferralCase referral, StaffRecord to, DeadlineNotice notice, String caseUrl) {
+    public static Mail reminder(ReferralCase referral, StaffRecord to, DeadlineNotice notice, String caseUrl) {
         String reference = referral.reference().value();
         Letter letter = new Letter()
                 .paragraph("A deadline on case " + reference + " (" + referral.details().service().displayName() + ", "
@@ -34,7 +35,7 @@ public final class DeadlineAlertEmail {
         return letter.to(to.email(), "Reminder: case " + reference + " " + shortName(notice) + " due " + UkDates.timeOnDay(notice.dueAt()));
     }
 
-    public static Email missed(ReferralCase referral, StaffRecord to, DeadlineNotice notice, String caseUrl) {
+    public static Mail missed(ReferralCase referral, StaffRecord to, DeadlineNotice notice, String caseUrl) {
         String reference = referral.reference().value();
         String advocate = referral.work().allocation() == null ? "not allocated" : referral.work().allocation().advocateId();
         Letter letter = new Letter()

@@ -1,8 +1,9 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import java.util.ArrayList;
 import java.util.List;
-import org.advocacyhub.application.port.ReferrerNotifications.Promise;
+import org.advocacyhub.application.port.ReferrerLetters.Promise;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.eligibility.InformationNeeded;
 import org.advocacyhub.domain.eligibility.Reason;
@@ -24,7 +25,7 @@ public final class DecisionLetterEmail {
      * @param promise on acceptance, what the hub will do next and by when (the allocation deadline,
      *                or for CYP the 72-hour contact, LEW 8.4), or {@code null}
      */
-    public static Email write(ReferralCase referral, Promise promise, String serviceHours) {
+    public static Mail write(ReferralCase referral, Promise promise, String serviceHours) {
         ScreeningDecision decision = referral.screening().decision();
         String reference = referral.reference().value();
         String service = referral.details().service().displayName();

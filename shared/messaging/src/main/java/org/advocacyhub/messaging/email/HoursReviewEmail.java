@@ -1,8 +1,9 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import java.util.ArrayList;
 import java.util.List;
-import org.advocacyhub.application.port.StaffNotifications;
+import org.advocacyhub.application.port.StaffEmails;
 import org.advocacyhub.domain.casework.HourRules;
 import org.advocacyhub.domain.casework.Hours;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -21,7 +22,7 @@ public final class HoursReviewEmail {
     private HoursReviewEmail() {
     }
 
-    public static Email write(ReferralCase referral, StaffRecord dutyManager, StaffNotifications.HoursReview review) {
+    public static Mail write(ReferralCase referral, StaffRecord dutyManager, StaffEmails.HoursReview review) {
         String reference = referral.reference().value();
         Hours hours = referral.work().hours();
         String threshold = HourRules.hours(review.reviewHours());

@@ -1,5 +1,6 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import org.advocacyhub.domain.text.Html;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class Letter {
         return out;
     }
 
-    Email to(String address, String subject) {
+    Mail to(String address, String subject) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(subject)).append("</title></head><body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5\">");
@@ -72,6 +73,6 @@ final class Letter {
             }
         }
         html.append("</body></html>");
-        return new Email(address, subject, text.toString().stripTrailing() + "\n", html.toString());
+        return new Mail(address, subject, text.toString().stripTrailing() + "\n", html.toString());
     }
 }

@@ -1,7 +1,8 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import java.util.List;
-import org.advocacyhub.application.port.StaffNotifications.DeadlineNotice;
+import org.advocacyhub.application.port.StaffEmails.DeadlineNotice;
 import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.domain.time.FinancialQuarter;
 
@@ -14,7 +15,7 @@ public final class ReportDueEmail {
     private ReportDueEmail() {
     }
 
-    public static Email of(String contract, FinancialQuarter quarter, StaffRecord to, DeadlineNotice notice, boolean missed,
+    public static Mail of(String contract, FinancialQuarter quarter, StaffRecord to, DeadlineNotice notice, boolean missed,
                            String reportsUrl) {
         String which = contract + " FY" + quarter.financialYear() + " Q" + quarter.quarter() + " (" + quarter.firstDay() + " to "
                 + quarter.lastDay() + ")";

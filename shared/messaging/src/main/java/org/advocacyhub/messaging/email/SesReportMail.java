@@ -1,5 +1,6 @@
 package org.advocacyhub.messaging.email;
 
+import org.advocacyhub.application.port.Mail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -16,24 +17,23 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import org.advocacyhub.application.port.MailSender;
 import org.advocacyhub.application.port.ReportMail;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Sends a quarterly report (issue 11 item 4) through Amazon SES (API v2) as one raw MIME message from the configured
- * sender: {@code multipart/mixed} with the plain-text body and the workbook attached (base64, its file name, the xlsx
+ * Sends a quarterly report (issue 11 item 4) through Amazon SES (API v2), by {@link SesMailSender} (once, never
+ * retried when its outcome is not known), as one raw MIME message from the configured sender: {@code multipart/mixed} with the plain-text body and the workbook attached (base64, its file name, the xlsx
  * content type). The message is built with Jakarta Mail (Angus), which only a function that sends reports carries.
  */
 public final class SesReportMail implements ReportMail {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private final SesV2Client ses;
+    private final SesMailSender ses;
     private final String sender;
     private final Session session;
 
-    public SesReportMail(SesV2Client ses, String sender) {
+    public SesReportMail(SesMailSender ses, String sender) {
         this.ses = Objects.requireNonNull(ses, "ses");
         this.sender = Objects.requireNonNull(sender, "sender");
         Properties properties = new Properties();
@@ -43,12 +43,8 @@ public final class SesReportMail implements ReportMail {
     }
 
     @Override
-    public String send(Message message) {
-        byte[] raw = mime(message);
-        return ses.sendEmail(b -> b.fromEmailAddress(sender)
-                        .destination(d -> d.toAddresses(message.to()).ccAddresses(message.copyTo()))
-                        .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))))
-                .messageId();
+    public MailSender.Delivery send(Message message) {
+        return ses.sendRaw(message.to(), message.copyTo(), mime(message));
     }
 
     /** The raw message SES is given: headers (From, To, Cc, Subject, MIME-Version) and the two parts. */

@@ -33,11 +33,11 @@ class SesReportMailIT {
     @Test
     void the_council_receives_the_workbook_byte_for_byte_with_the_duty_managers_copied(LocalAws aws) {
         byte[] workbook = workbook(120_000);
-        ReportMail mail = new SesReportMail(aws.sesV2(), SENDER);
+        ReportMail mail = new SesReportMail(new SesMailSender(aws.sesV2(), SENDER), SENDER);
 
-        String id = mail.send(new ReportMail.Message(List.of("returns@rutland.example", "contracts@rutland.example"),
+        String id = ((org.advocacyhub.application.port.MailSender.Sent) mail.send(new ReportMail.Message(List.of("returns@rutland.example", "contracts@rutland.example"),
                 List.of("duty.manager@advocacy.test"), "Quarterly return FY2026 Q3: Rutland County Council (LLR)",
-                "The quarterly return for July to September 2026 is attached.", "LLR-RUTLAND-FY2026Q3.xlsx", workbook));
+                "The quarterly return for July to September 2026 is attached.", "LLR-RUTLAND-FY2026Q3.xlsx", workbook))).messageId();
 
         SentEmail email = aws.mailbox().await(e -> e.isAddressedTo("returns@rutland.example"), Duration.ofSeconds(5));
         assertEquals(id, email.messageId(), "send returns SES's message id");

@@ -32,7 +32,7 @@ class SesReportMailTest {
 
     private final SesV2Client unused = SesV2Client.builder().region(Region.EU_WEST_2)
             .credentialsProvider(AnonymousCredentialsProvider.create()).build();
-    private final SesReportMail mail = new SesReportMail(unused, "hub@advocacy.test");
+    private final SesReportMail mail = new SesReportMail(new SesMailSender(unused, "hub@advocacy.test"), "hub@advocacy.test");
 
     private static byte[] workbook() {
         byte[] bytes = new byte[5_000];

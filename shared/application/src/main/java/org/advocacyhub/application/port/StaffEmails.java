@@ -6,24 +6,25 @@ import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.staff.StaffRecord;
 
 /**
- * Emails to staff. Each names the person by initials only and carries the case reference, never
+ * Emails to staff, written (not sent): each goes into the outbox with the decision or alert that
+ * makes it (issue 19). Each names the person by initials only and carries the case reference, never
  * other personal data (requirements §8).
  */
-public interface StaffNotifications {
+public interface StaffEmails {
 
     /**
      * A case was allocated to {@code advocate}: the reference, the service and the running deadlines.
      *
      * @param deadlines the case's running clocks with their due times, soonest first
      */
-    void allocated(ReferralCase referral, StaffRecord advocate, List<Deadline> deadlines);
+    Mail allocated(ReferralCase referral, StaffRecord advocate, List<Deadline> deadlines);
 
     /**
      * A case reached its review hours: the update to the Council is due (LEW 8.9). Tells a duty
      * manager of the contract what the update must give, with the case's reference, the person's
      * initials and the hours so far.
      */
-    void hoursReviewDue(ReferralCase referral, StaffRecord dutyManager, HoursReview review);
+    Mail hoursReviewDue(ReferralCase referral, StaffRecord dutyManager, HoursReview review);
 
     /**
      * The threshold a case reached and the limit that follows it.
@@ -41,35 +42,35 @@ public interface StaffNotifications {
      * of the contract. Says which case, which deadline, when, the clause and what to do, with a link
      * to the case.
      */
-    void deadlineReminder(ReferralCase referral, StaffRecord to, DeadlineNotice notice);
+    Mail deadlineReminder(ReferralCase referral, StaffRecord to, DeadlineNotice notice);
 
     /**
      * A deadline passed unmet (issue 9): to the duty managers of the contract and the advocate.
      * Says which deadline was missed, by how long ({@link DeadlineNotice#late()}) and the KPI it counts against.
      */
-    void deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice);
+    Mail deadlineMissed(ReferralCase referral, StaffRecord to, DeadlineNotice notice);
 
     /**
      * An answerphone callback falls due today (LLR 9.23, issue 10): to a duty manager of the
      * contract. The message by id, the time it was left and is due, the caller's initials at most.
      */
-    void callbackReminder(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice);
+    Mail callbackReminder(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice);
 
     /** An answerphone callback is overdue (LLR 9.23): to the duty managers of the contract, with how long. */
-    void callbackMissed(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice);
+    Mail callbackMissed(org.advocacyhub.domain.answerphone.AnswerphoneMessage message, StaffRecord to, DeadlineNotice notice);
 
     /**
      * A contract's quarterly report is due soon (reminder) or was not sent by its due date (escalation),
      * LLR 26.12, LEW 17.3: to the duty managers of the contract. No personal data: the contract and quarter.
      */
-    void reportDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, StaffRecord to, DeadlineNotice notice,
+    Mail reportDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, StaffRecord to, DeadlineNotice notice,
                    boolean missed);
 
     /**
      * The daily digest (issue 9): everything overdue and everything due on {@code day} in the
      * contracts {@code to} is a duty manager of, per contract, in priority order.
      */
-    void dailyDigest(StaffRecord to, java.time.LocalDate day, List<DigestContract> contracts);
+    Mail dailyDigest(StaffRecord to, java.time.LocalDate day, List<DigestContract> contracts);
 
     /**
      * One deadline of one case, as an alert email gives it.
