@@ -1,0 +1,224 @@
+package org.advocacyhub.local.chaos;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.testing.SamTemplate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * {@code infrastructure/local/chaos} (issue 19): drives a local stack with referrals and staff actions from many threads
+ * while injecting faults, one class of fault per scenario, lets it settle with the faults off, then checks from the data
+ * itself that nothing was lost and nothing went twice ({@link Verdict}) and prints the table. Exit 0 when every invariant
+ * holds, 1 when one fails, 2 on a usage error. {@code --help} says the rest.
+ */
+public final class Chaos {
+
+    /** How long the stack may take to settle after a scenario: every queue drained, every email sent or settled. */
+    private static final Duration SETTLE = Duration.ofMinutes(4);
+
+    private Chaos() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        ChaosOptions options;
+        try {
+            options = ChaosOptions.parse(args);
+        } catch (ChaosOptions.UsageError e) {
+            err.println(e.getMessage());
+            err.println();
+            err.print(ChaosOptions.USAGE);
+            return 2;
+        }
+        if (options.help()) {
+            out.print(ChaosOptions.USAGE);
+            return 0;
+        }
+        Path repo = SamTemplate.locate().path().toAbsolutePath().getParent();
+        String run = Long.toString(Instant.now().getEpochSecond() % 1_000_000_000L, 36);
+        Instant begun = Instant.now();
+        out.println("Chaos run " + run + ": " + options.referrals() + " referrals over " + options.scenarios().size() + " scenarios, "
+                + options.threads() + " threads");
+        ChaosStack stack = options.url().isPresent()
+                ? ChaosStack.attach(options.url().get(), repo.resolve(env.getOrDefault("LOCAL_DIR", ".local")), env)
+                : ChaosStack.start(repo.resolve(".local/chaos"));
+        boolean failed = true;
+        try {
+            HubHttp http = new HubHttp(stack::gateway);
+            Workload workload = new Workload(stack, http, run, options.seed(), options.threads(), repo.resolve("infrastructure/events"));
+            List<Workload.Sent> runs = new ArrayList<>();
+            int first = 1;
+            for (int i = 0; i < options.scenarios().size(); i++) {
+                Scenario scenario = options.scenarios().get(i);
+                int share = options.referrals() / options.scenarios().size()
+                        + (i < options.referrals() % options.scenarios().size() ? 1 : 0);
+                out.printf("  %-18s %5d referrals%s%n", scenario.label(), share, scenario.kills() ? " (kill -9 at 40%)" : "");
+                http.faults(Map.of());
+                http.faults(scenario.faults());
+                Workload.Sent sent = workload.send(scenario, workload.referrals(scenario, first, share), share * 2 / 5);
+                first += share;
+                awaitScreening(stack, http);
+                workload.staffActions(sent, Math.max(2, share / 10));
+                http.faults(Map.of());
+                settle(stack, http);
+                runs.add(sent);
+            }
+            // Three working days on: every waiting case's allocation deadline passes, so reminders and escalations go.
+            for (int day = 0; day < 3; day++) {
+                http.advance(Duration.ofDays(1));
+                settle(stack, http);
+            }
+            Instant now = Instant.parse((String) http.send("GET", "/_local/clock", null, null, null).json().get("now"));
+            Census census = Census.read(stack.dynamoDb(), stack.sqs(), stack.ses(), now);
+            Verdict verdict = Verdict.of(runs, census, ContractCatalogue.bundled());
+            String table = table(verdict);
+            out.println();
+            out.print(table);
+            out.println();
+            if (verdict.findings.isEmpty()) {
+                out.println("Every invariant holds: every 201 is a case, one case per key, every email exactly once (or, where its "
+                        + "fate is not known, at most once and listed for the duty managers), every queue empty, every clock consistent.");
+            } else {
+                out.println(verdict.findings.size() + " invariant(s) broken:");
+                verdict.findings.stream().limit(200).forEach(f -> out.println("  - " + f));
+            }
+            out.println("Took " + Duration.between(begun, Instant.now()).toSeconds() + " s" + (stack.owned() ? "; the stack was started "
+                    + stack.starts() + " time(s); its data: " + stack.localDir() : ""));
+            if (options.report().isPresent()) {
+                Files.writeString(options.report().get(), table);
+            }
+            failed = !verdict.findings.isEmpty();
+            return failed ? 1 : 0;
+        } catch (IOException e) {
+            err.println("chaos: " + e.getMessage());
+            return 1;
+        } finally {
+            stack.close();
+            if (stack.owned() && !options.keep() && !failed) {
+                delete(stack.localDir());
+            }
+        }
+    }
+
+    /** Until no referral waits for screening (the sweep runs on the stack's clock, moved on if none is progressing). */
+    private static void awaitScreening(ChaosStack stack, HubHttp http) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            int waiting = count(stack, "SCREENING#PENDING");
+            if (waiting == 0) {
+                return;
+            }
+            if (waiting == last) {
+                http.advance(Duration.ofMinutes(6));
+            }
+            last = waiting;
+            ChaosStack.sleep(1_000);
+        }
+    }
+
+    /**
+     * Lets the stack settle: moves its clock on six minutes at a time (each move runs the sweeps and the timer) until every
+     * queue is empty, no referral waits for screening and no email waits in the outbox, twice in a row.
+     */
+    private static void settle(ChaosStack stack, HubHttp http) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        int quiet = 0;
+        while (System.nanoTime() < deadline && quiet < 2) {
+            http.advance(Duration.ofMinutes(6));
+            ChaosStack.sleep(1_500);
+            boolean idle = count(stack, "SCREENING#PENDING") == 0 && count(stack, "MAIL#WAITING") == 0 && queuesEmpty(stack);
+            quiet = idle ? quiet + 1 : 0;
+        }
+    }
+
+    /** Items in one partition of the work index (GSI1), counted straight from DynamoDB Local. */
+    private static int count(ChaosStack stack, String partition) {
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(stack.dynamoDb()).region(Region.EU_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String table = dynamo.listTables().tableNames().stream().filter(t -> t.contains("HubTable")).findFirst().orElseThrow();
+            int total = 0;
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                var page = dynamo.query(b -> b.tableName(table).indexName("GSI1").keyConditionExpression("GSI1PK = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition))).select(Select.COUNT).exclusiveStartKey(from));
+                total += page.count();
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+            return total;
+        }
+    }
+
+    private static boolean queuesEmpty(ChaosStack stack) {
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(stack.sqs()).region(Region.EU_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            for (String url : sqs.listQueues().queueUrls()) {
+                if (url.contains("DeadLetter")) {
+                    continue;
+                }
+                Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                if (!"0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        || !"0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The table, in Markdown, with a row of totals. */
+    static String table(Verdict verdict) {
+        StringBuilder text = new StringBuilder();
+        text.append("| scenario | sent | accepted | stored | screened | letters | alerts | duplicates | lost | not known |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        int[] totals = new int[9];
+        for (Verdict.Row row : verdict.rows) {
+            int[] values = {row.sent(), row.accepted(), row.stored(), row.screened(), row.letters(), row.alerts(), row.duplicates(), row.lost(),
+                    row.notKnown()};
+            text.append("| ").append(row.scenario());
+            for (int i = 0; i < values.length; i++) {
+                text.append(" | ").append(values[i]);
+                totals[i] += values[i];
+            }
+            text.append(" |\n");
+        }
+        text.append("| **all**");
+        for (int total : totals) {
+            text.append(" | **").append(total).append("**");
+        }
+        return text.append(" |\n").toString();
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: left for the next run's cleanup
+        }
+    }
+}
