@@ -66,10 +66,29 @@ class RunLocalScriptTest {
         for (String option : List.of("--help", "-h")) {
             RunLocalScript.Result result = RunLocalScript.run(copy, environment, option);
             assertEquals(0, result.exitCode(), option + ": " + result.stderr() + RunLocalScript.read(calls));
-            assertEquals(LocalHub.USAGE, result.stdout(), option);
+            assertEquals(LocalHub.usage(scriptEnvironment(environment)), result.stdout(), option);
             assertEquals("", result.stderr(), option);
         }
         assertFalse(Files.exists(calls), () -> "run-local --help ran: " + RunLocalScript.read(calls));
+    }
+
+    @Test
+    void helpShowsThePortsAndSettingsInForceNotOnlyTheDefaults() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(environment);
+        settings.putAll(Map.of("PORT", "3101", "SES_PORT", "8105", "S3_PORT", "9100", "LOCAL_CONCURRENCY", "8",
+                "LOCAL_DIR", "/tmp/hub-data"));
+        RunLocalScript.Result result = RunLocalScript.run(copy, settings, "--help");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().contains("HTTP port of the API: 3101 (default 3000)"), result.stdout());
+        assertTrue(result.stdout().contains("mailbox page: 8105 (default 8005)"), result.stdout());
+        assertTrue(result.stdout().contains("the S3 engine: 9100 (default 9000)"), result.stdout());
+        assertTrue(result.stdout().contains("8 (default 4)"), result.stdout());
+        assertTrue(result.stdout().contains("/tmp/hub-data/data"), result.stdout());
+        assertTrue(result.stdout().contains("curl -s localhost:3101/_local/clock"), result.stdout());
+        assertFalse(result.stdout().contains("localhost:3000"), "no example names the default port: " + result.stdout());
+        assertFalse(result.stdout().contains("${"), "every placeholder replaced: " + result.stdout());
+        assertEquals(LocalHub.usage(scriptEnvironment(settings)), result.stdout(), "the script and LocalHub print the same");
     }
 
     @Test
@@ -77,8 +96,23 @@ class RunLocalScriptTest {
         RunLocalScript.Result result = RunLocalScript.run(copy, environment, "--port=3001");
         assertEquals(2, result.exitCode());
         assertEquals("", result.stdout());
-        assertEquals("Unknown option --port=3001\n\n" + LocalHub.USAGE, result.stderr());
+        assertEquals("Unknown option --port=3001\n\n" + LocalHub.usage(scriptEnvironment(environment)), result.stderr());
         assertFalse(Files.exists(calls), () -> "run-local --port=3001 ran: " + RunLocalScript.read(calls));
+    }
+
+    @Test
+    void freshIsAnOptionTheScriptPassesOnNotOneItRefuses(@TempDir Path tree) throws Exception {
+        builtTree(tree);
+        RunLocalScript.Result result = RunLocalScript.run(tree, "--fresh", "--check-build");
+        assertEquals("run-local: up to date, no build needed\n", result.stdout(), result.stderr());
+        assertEquals(0, result.exitCode());
+    }
+
+    /** The environment the script sees: this JVM's, with the test's additions. */
+    private static Map<String, String> scriptEnvironment(Map<String, String> additions) {
+        Map<String, String> all = new java.util.HashMap<>(System.getenv());
+        all.putAll(additions);
+        return all;
     }
 
     @Test
