@@ -52,8 +52,11 @@ import org.slf4j.LoggerFactory;
  * An {@link Observer} sees every request the engine answered with a 2xx before the client gets the answer: the SES
  * mailbox journal ({@link SesJournal}) is written there.
  *
- * <p>Each forwarded request goes on a new connection to the engine ({@code Connection: close}): a connection the engine
- * closed while idle can then never swallow a request that was not repeated, and loopback connections cost little.
+ * <p>Connections to the engine are kept alive and reused, but only while idle for less than {@link #REUSE_IDLE_MILLIS}:
+ * far less than the engines' own idle timeouts (Node's 5 s, Jetty's 30 s), so the engine never closes one the proxy is
+ * about to send on; a new connection per request would leave a socket in TIME_WAIT per request and run out of ports
+ * under a long chaos run. If a reused connection fails before the engine answered a byte, the request is sent once more
+ * on a new one (what HTTP clients do for a connection closed while idle).
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -64,6 +67,8 @@ public final class FaultProxy implements AutoCloseable {
             "te", "trailer", "upgrade", "host", "content-length", "expect", "date");
     /** How long the proxy waits for the engine before giving up on a request (longer than any SDK timeout used here). */
     private static final int UPSTREAM_READ_TIMEOUT_MILLIS = 300_000;
+    /** A connection to the engine idle longer than this is closed rather than reused. */
+    static final long REUSE_IDLE_MILLIS = 2_000;
 
     /** What the proxy does with a faultable request. */
     public enum Mode { PASS, REFUSE, HANG }
@@ -193,8 +198,8 @@ public final class FaultProxy implements AutoCloseable {
         void answered(Forwarded request) throws IOException;
     }
 
-    /** What the proxy did since it started. */
-    public record Counts(long forwarded, long refused, long hung) {
+    /** What the proxy did since it started, and how many connections to the engine it opened for it. */
+    public record Counts(long forwarded, long refused, long hung, long connectionsOpened) {
     }
 
     /** The fault in force and its state; replaced whole on each {@link #apply}. */
@@ -226,6 +231,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong hung = new AtomicLong();
+    private final AtomicLong connectionsOpened = new AtomicLong();
+    private final java.util.concurrent.ConcurrentLinkedDeque<Upstream> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private FaultProxy(String name, URI upstream, int port, BiPredicate<String, String> faultable, Observer observer) {
         this.name = name;
@@ -290,7 +297,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     public Counts counts() {
-        return new Counts(forwarded.get(), refused.get(), hung.get());
+        return new Counts(forwarded.get(), refused.get(), hung.get(), connectionsOpened.get());
     }
 
     @Override
@@ -298,6 +305,10 @@ public final class FaultProxy implements AutoCloseable {
         active.get().ended.countDown();
         server.stop(0);
         threads.shutdownNow();
+        Upstream connection;
+        while ((connection = idle.poll()) != null) {
+            connection.close();
+        }
     }
 
     @Override
@@ -422,33 +433,126 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private record Response(int status, Map<String, List<String>> headers, byte[] body) {
+    /** An answer of the engine; {@code reusable} when its end was known (length or chunks), not the connection's end. */
+    private record Response(int status, Map<String, List<String>> headers, byte[] body, boolean reusable) {
     }
 
-    /** One HTTP/1.1 exchange with the engine on a connection of its own. */
-    private Response send(String method, String target, Map<String, List<String>> requestHeaders, byte[] body) throws IOException {
-        int port = upstream.getPort();
-        try (Socket socket = new Socket(upstream.getHost(), port)) {
-            socket.setSoTimeout(UPSTREAM_READ_TIMEOUT_MILLIS);
-            socket.setTcpNoDelay(true);
-            StringBuilder head = new StringBuilder();
-            head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-            head.append("Host: ").append(upstream.getHost()).append(':').append(port).append("\r\n");
-            requestHeaders.forEach((header, values) -> {
-                if (!HOP_BY_HOP.contains(header)) {
-                    values.forEach(value -> head.append(header).append(": ").append(value).append("\r\n"));
-                }
-            });
-            if (body.length > 0 || !("GET".equals(method) || "HEAD".equals(method) || "DELETE".equals(method))) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            head.append("Connection: close\r\n\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()), "HEAD".equals(method));
+    /** A kept-alive connection to the engine. */
+    private static final class Upstream {
+        final Socket socket;
+        final BufferedInputStream in;
+        final OutputStream out;
+        long idleSince;
+
+        Upstream(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new BufferedInputStream(socket.getInputStream());
+            this.out = socket.getOutputStream();
         }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+    }
+
+    /** A reusable connection idle for less than {@link #REUSE_IDLE_MILLIS}, or null; older ones are closed. */
+    private Upstream reusable() {
+        Upstream connection;
+        while ((connection = idle.pollFirst()) != null) {
+            if (System.currentTimeMillis() - connection.idleSince < REUSE_IDLE_MILLIS && !connection.socket.isClosed()) {
+                return connection;
+            }
+            connection.close();
+        }
+        return null;
+    }
+
+    private Upstream connect() throws IOException {
+        Socket socket = new Socket(upstream.getHost(), upstream.getPort());
+        connectionsOpened.incrementAndGet();
+        socket.setSoTimeout(UPSTREAM_READ_TIMEOUT_MILLIS);
+        socket.setTcpNoDelay(true);
+        return new Upstream(socket);
+    }
+
+    /** One HTTP/1.1 exchange with the engine, on a kept-alive connection if one is fresh enough. */
+    private Response send(String method, String target, Map<String, List<String>> requestHeaders, byte[] body) throws IOException {
+        Upstream reused = reusable();
+        if (reused != null) {
+            try {
+                return exchange(reused, method, target, requestHeaders, body);
+            } catch (NothingAnswered stale) {
+                // Closed by the engine as the request went: it did not read it. Once more on a new connection.
+                reused.close();
+            }
+        }
+        Upstream fresh = connect();
+        try {
+            return exchange(fresh, method, target, requestHeaders, body);
+        } catch (NothingAnswered e) {
+            fresh.close();
+            throw new IOException("The engine closed the connection without answering", e);
+        }
+    }
+
+    /** The connection failed before the engine sent a byte of its answer. */
+    private static final class NothingAnswered extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NothingAnswered(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private Response exchange(Upstream connection, String method, String target, Map<String, List<String>> requestHeaders,
+                              byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder();
+        head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        head.append("Host: ").append(upstream.getHost()).append(':').append(upstream.getPort()).append("\r\n");
+        requestHeaders.forEach((header, values) -> {
+            if (!HOP_BY_HOP.contains(header)) {
+                values.forEach(value -> head.append(header).append(": ").append(value).append("\r\n"));
+            }
+        });
+        if (body.length > 0 || !("GET".equals(method) || "HEAD".equals(method) || "DELETE".equals(method))) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        try {
+            connection.out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            connection.out.write(body);
+            connection.out.flush();
+            connection.in.mark(1);
+            if (connection.in.read() == -1) {
+                throw new java.io.EOFException("closed");
+            }
+            connection.in.reset();
+        } catch (java.net.SocketTimeoutException slow) {
+            // The engine took the request and is slow: sending it again could do it twice.
+            connection.close();
+            throw slow;
+        } catch (IOException e) {
+            throw new NothingAnswered(e);
+        }
+        Response response;
+        try {
+            response = read(connection.in, "HEAD".equals(method));
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e instanceof IOException io ? io : new IOException(e);
+        }
+        String connectionHeader = first(response.headers(), "connection");
+        if (response.reusable() && (connectionHeader == null || !connectionHeader.equalsIgnoreCase("close"))) {
+            connection.idleSince = System.currentTimeMillis();
+            idle.addFirst(connection);
+        } else {
+            connection.close();
+        }
+        return response;
     }
 
     private static Response read(InputStream in, boolean headRequest) throws IOException {
@@ -471,19 +575,22 @@ public final class FaultProxy implements AutoCloseable {
             return read(in, headRequest);
         }
         if (headRequest || status == 204 || status == 304) {
-            return new Response(status, headers, new byte[0]);
+            return new Response(status, headers, new byte[0], true);
         }
         String encoding = first(headers, "transfer-encoding");
         String length = first(headers, "content-length");
-        byte[] body;
         if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-            body = chunked(in);
-        } else if (length != null) {
-            body = in.readNBytes(Integer.parseInt(length.trim()));
-        } else {
-            body = in.readAllBytes();
+            return new Response(status, headers, chunked(in), true);
         }
-        return new Response(status, headers, body);
+        if (length != null) {
+            int expected = Integer.parseInt(length.trim());
+            byte[] body = in.readNBytes(expected);
+            if (body.length < expected) {
+                throw new java.io.EOFException("The engine's answer ended early");
+            }
+            return new Response(status, headers, body, true);
+        }
+        return new Response(status, headers, in.readAllBytes(), false);
     }
 
     private static byte[] chunked(InputStream in) throws IOException {

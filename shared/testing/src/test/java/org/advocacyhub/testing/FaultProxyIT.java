@@ -148,6 +148,17 @@ class FaultProxyIT {
     }
 
     @Test
+    void calls_one_after_another_share_a_kept_alive_connection_to_the_engine() {
+        put("warm-up");
+        long before = engines.dynamoDbFaults().counts().connectionsOpened();
+        for (int i = 0; i < 30; i++) {
+            put("sequential-" + i);
+        }
+        assertTrue(engines.dynamoDbFaults().counts().connectionsOpened() - before <= 1,
+                "30 calls opened " + (engines.dynamoDbFaults().counts().connectionsOpened() - before) + " connections");
+    }
+
+    @Test
     void forty_concurrent_calls_through_the_proxy_all_succeed() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(40);
         try {
