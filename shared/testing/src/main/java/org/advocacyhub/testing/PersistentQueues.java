@@ -49,7 +49,10 @@ final class PersistentQueues {
         }
         String uri = "jdbc:h2:file:" + directory.resolve("elasticmq") + ";WRITE_DELAY=0";
         SqlQueuePersistenceConfig config = new SqlQueuePersistenceConfig(true, "org.h2.Driver", uri, "sa", "", false);
-        ActorSystem actors = ActorSystem.create("elasticmq-local");
+        // Stopped by LocalEngines.close (from the hub's own shutdown hook when the JVM exits), not by a hook of its own.
+        ActorSystem actors = ActorSystem.create("elasticmq-local", com.typesafe.config.ConfigFactory
+                .parseString("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off")
+                .withFallback(com.typesafe.config.ConfigFactory.load(PersistentQueues.class.getClassLoader())));
         ActorRef store = actors.actorOf(Props.create(SqlQueuePersistenceActor.class, config,
                 scala.collection.immutable.List$.MODULE$.empty()));
         ActorRef queueManager = actors.actorOf(Props.create(QueueManagerActor.class, new NowProvider(),
