@@ -108,6 +108,36 @@ class RunLocalScriptTest {
         assertEquals(0, result.exitCode());
     }
 
+    @Test
+    void aBuildShowsALinePerModuleAsMavenReachesItAndOnFailureMavensErrors(@TempDir Path tree) throws Exception {
+        builtTree(tree);
+        Files.setLastModifiedTime(tree.resolve("shared/domain/src/main/java/org/x/Rule.java"), AFTER_BUILD);
+        Path cli = tree.resolve("node_modules/aws-ses-v2-local/dist/cli.js");
+        Files.createDirectories(cli.getParent());
+        Files.writeString(cli, "// installed");
+        // Maven's own lines, as -B prints them, and a failure.
+        Files.writeString(tree.resolve("mvnw"), String.join("\n", "#!/bin/sh",
+                "echo '[INFO] Scanning for projects...'",
+                "echo '[INFO] Building Advocacy Hub 0.1.0-SNAPSHOT                              [1/3]'",
+                "echo '[INFO] --- compiler:3.13.0:compile (default-compile) @ domain ---'",
+                "echo '[INFO] Building domain 0.1.0-SNAPSHOT                                    [2/3]'",
+                "echo '[ERROR] Rule.java:[3,1] class, interface, enum, or record expected'",
+                "exit 1", ""));
+        Files.setPosixFilePermissions(tree.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        RunLocalScript.Result result = RunLocalScript.run(tree, Map.of("LOCAL_DIR", tree.resolve("state").toString()));
+
+        assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
+        List<String> printed = result.stdout().lines().toList();
+        assertTrue(printed.get(0).startsWith("run-local: building, shared/domain/src/main/java/org/x/Rule.java changed"),
+                result.stdout());
+        assertEquals(List.of("run-local:   [1/3] Advocacy Hub", "run-local:   [2/3] domain"), printed.subList(1, printed.size()),
+                "one line per module, nothing else of Maven's");
+        assertTrue(result.stderr().contains("[ERROR] Rule.java:[3,1] class, interface, enum, or record expected"), result.stderr());
+        assertTrue(Files.readString(tree.resolve("state/build.log")).contains("[INFO] Scanning for projects..."),
+                "Maven's whole output is kept in the log");
+    }
+
     /** The environment the script sees: this JVM's, with the test's additions. */
     private static Map<String, String> scriptEnvironment(Map<String, String> additions) {
         Map<String, String> all = new java.util.HashMap<>(System.getenv());
