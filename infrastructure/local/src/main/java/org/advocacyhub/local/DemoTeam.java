@@ -71,9 +71,20 @@ final class DemoTeam {
                          "appointedOn":"%s","loginSubjects":["local-cyp-advocate"]}""".formatted(yearAgo)));
     }
 
-    /** Puts every member through the staff API as the demo manager; a refusal stops the start with the API's answer. */
-    static void seed(List<Member> members, ApiRoutes routes, FunctionInvoker casework) {
+    /**
+     * Puts every member the staff directory does not have yet through the staff API as the demo manager; a refusal
+     * stops the start with the API's answer. A member already there is left as it is: {@code ./run-local} keeps its
+     * data, and a record a user changed (another contract, a new qualification) must not be put back at each start.
+     *
+     * @return the staff ids added
+     */
+    static List<String> seed(List<Member> members, ApiRoutes routes, FunctionInvoker casework) {
+        java.util.Set<String> present = present(routes, casework);
+        List<String> added = new java.util.ArrayList<>();
         for (Member member : members) {
+            if (present.contains(member.staffId())) {
+                continue;
+            }
             ApiRoutes.Request request = routes.request("PUT", "/staff/" + member.staffId())
                     .header("Content-Type", "application/json").body(member.body())
                     .claims(Map.of("sub", "local-manager", "cognito:groups", "manager"));
@@ -82,6 +93,32 @@ final class DemoTeam {
                 throw new IllegalStateException("The demo team could not be stored: PUT /staff/" + member.staffId() + " answered "
                         + response.getStatusCode() + " " + response.getBody());
             }
+            added.add(member.staffId());
         }
+        return added;
+    }
+
+    /** The staff ids in the directory now, read through {@code GET /staff} as the demo manager. */
+    private static java.util.Set<String> present(ApiRoutes routes, FunctionInvoker casework) {
+        ApiRoutes.Request request = routes.request("GET", "/staff")
+                .claims(Map.of("sub", "local-manager", "cognito:groups", "manager"));
+        APIGatewayProxyResponseEvent response = casework.invoke(request.event(), APIGatewayProxyResponseEvent.class);
+        if (response.getStatusCode() != 200) {
+            throw new IllegalStateException("The staff directory could not be read: GET /staff answered " + response.getStatusCode());
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try {
+            Map<?, ?> directory = io.micronaut.json.JsonMapper.createDefault().readValue(response.getBody(), Map.class);
+            if (directory.get("staff") instanceof List<?> staff) {
+                for (Object member : staff) {
+                    if (member instanceof Map<?, ?> record && record.get("staffId") != null) {
+                        ids.add(String.valueOf(record.get("staffId")));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("GET /staff answered something that is not JSON", e);
+        }
+        return ids;
     }
 }

@@ -45,7 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.advocacyhub.testing.ApiRoutes;
 
@@ -67,6 +68,8 @@ final class HttpGateway implements AutoCloseable {
 
     /** API Gateway's own limit on a request payload. */
     private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    /** Requests answered at once unless told otherwise: well above every function's instances added up. */
+    static final int DEFAULT_MAX_WORKERS = 128;
     /** API Gateway's limit on the request line and headers. */
     private static final int MAX_HEADERS = 10 * 1024;
 
@@ -87,7 +90,11 @@ final class HttpGateway implements AutoCloseable {
     private final int requestedPort;
     /** Reads and writes the connections; never waits for a function. */
     private final EventLoopGroup network;
-    /** Runs the functions, which block. */
+    /**
+     * Runs the functions, which block: a thread per request in progress, up to a cap well above the functions' combined
+     * concurrency, so a request waits only for an instance of its own function (intake never queues behind twenty staff
+     * reads, as it would behind a small fixed pool); past the cap requests queue. Idle threads end after a while.
+     */
     private final ExecutorService workers;
     private Channel listener;
 
@@ -103,6 +110,12 @@ final class HttpGateway implements AutoCloseable {
     /** {@code ./run-local}'s gateway: also the local clock and the local sign-in ({@link LocalCognito#PATH}). */
     HttpGateway(ApiRoutes routes, Functions functions, LocalJwt jwt, LocalClockEndpoint localClock, LocalCognito localCognito,
                 String host, int port) {
+        this(routes, functions, jwt, localClock, localCognito, host, port, DEFAULT_MAX_WORKERS);
+    }
+
+    /** As above, running at most {@code maxWorkers} requests at once (the rest queue). */
+    HttpGateway(ApiRoutes routes, Functions functions, LocalJwt jwt, LocalClockEndpoint localClock, LocalCognito localCognito,
+                String host, int port, int maxWorkers) {
         this.routes = routes;
         this.functions = functions;
         this.jwt = jwt;
@@ -112,7 +125,11 @@ final class HttpGateway implements AutoCloseable {
         this.requestedPort = port;
         this.network = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("local-gateway-io", true),
                 NioIoHandler.newFactory());
-        this.workers = Executors.newFixedThreadPool(8, new DefaultThreadFactory("local-gateway", true));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxWorkers, maxWorkers, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new DefaultThreadFactory("local-gateway", true));
+        // Threads are made as requests come, up to the cap, and end when idle: a quiet gateway holds none.
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
     }
 
     void start() throws InterruptedException {

@@ -72,14 +72,21 @@ final class LocalClockEndpoint {
 
     private final LocalClockControl control;
     private final ScheduleRunner schedules;
+    /** Told the offset after each move: {@code ./run-local} keeps it, so a restart resumes the clock where it was. */
+    private final java.util.function.Consumer<Duration> moved;
     private final JsonMapper json = JsonMapper.createDefault();
     private final Problems problems = new Problems(json);
     private final RequestBodies bodies = new RequestBodies(problems);
     private final FieldRules rules = new FieldRules(NO_AREAS);
 
     LocalClockEndpoint(LocalClockControl control, ScheduleRunner schedules) {
+        this(control, schedules, offset -> { });
+    }
+
+    LocalClockEndpoint(LocalClockControl control, ScheduleRunner schedules, java.util.function.Consumer<Duration> moved) {
         this.control = control;
         this.schedules = schedules;
+        this.moved = moved;
     }
 
     /** The answer to {@code method} on {@link #PATH}, with the request's headers (names as sent) and body. */
@@ -155,6 +162,7 @@ final class LocalClockEndpoint {
             return problems.invalid(List.of(new FieldError(field.name(), refused.getMessage())));
         }
         LocalClockControl.Move move = moved.get();
+        this.moved.accept(move.offset());
         List<String> names = fired.stream().map(ScheduleRunner.Firing::name).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("now", move.to().toString());

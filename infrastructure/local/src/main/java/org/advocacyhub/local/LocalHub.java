@@ -30,27 +30,59 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * DynamoDB Local, ElasticMQ, s3proxy and aws-ses-v2-local, creates the table, queues and buckets from template.yaml,
  * and serves every function template.yaml declares: API routes over HTTP, SQS event sources by
  * polling, schedules by a clock. Nothing here repeats the template's wiring.
+ *
+ * <p>{@code ./run-local} keeps its data in {@code LOCAL_DIR/data} ({@code .local/data} by default): the table, the
+ * queues, the bucket, the mail sent and the clock's position survive a restart and a {@code kill -9}
+ * ({@link LocalEngines.Builder#dataDirectory}); {@code --fresh} deletes them first. {@link #start} called without
+ * {@code LOCAL_DIR} (the tests) keeps everything in memory. Each function runs up to {@code LOCAL_CONCURRENCY}
+ * instances side by side, as Lambda does; the functions reach SES and DynamoDB through fault proxies
+ * ({@link LocalEngines#sesFaults()}, {@link LocalEngines#dynamoDbFaults()}).
  */
 public final class LocalHub implements AutoCloseable {
 
-    /** The usage text, kept in one file that {@code ./run-local} prints itself, so that {@code --help} needs no build. */
-    static final String USAGE = usage();
+    /**
+     * The usage text as written, kept in one file that {@code ./run-local} prints itself, so that {@code --help} needs
+     * no build; {@code ${NAME:-default}} stands for a variable's value in force ({@link #usage(Map)}).
+     */
+    static final String USAGE = usageTemplate();
+    private static final java.util.regex.Pattern USAGE_VARIABLE = java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+):-([^}]*)}");
+    /** Where tokens and (in {@code data/}) everything kept are: set by {@link #run} (default {@code .local}), else in memory. */
+    static final String LOCAL_DIR = "LOCAL_DIR";
+    static final String DEFAULT_LOCAL_DIR = ".local";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        boolean fresh = false;
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.print(USAGE);
+                System.out.print(usage(System.getenv()));
                 return;
             }
-            System.err.print("Unknown option " + arg + "\n\n" + USAGE);
+            if (arg.equals("--fresh")) {
+                fresh = true;
+                continue;
+            }
+            System.err.print("Unknown option " + arg + "\n\n" + usage(System.getenv()));
             System.exit(2);
         }
-        new LocalHub().run(System.getenv());
+        new LocalHub().run(System.getenv(), fresh);
     }
 
-    private static String usage() {
+    /** The usage with each {@code ${NAME:-default}} replaced by the value in force: {@code env}'s if set, else the default. */
+    static String usage(Map<String, String> env) {
+        java.util.regex.Matcher variable = USAGE_VARIABLE.matcher(USAGE);
+        StringBuilder text = new StringBuilder();
+        while (variable.find()) {
+            String value = env.get(variable.group(1));
+            variable.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(
+                    value == null || value.isEmpty() ? variable.group(2) : value));
+        }
+        variable.appendTail(text);
+        return text.toString();
+    }
+
+    private static String usageTemplate() {
         try (InputStream in = LocalHub.class.getResourceAsStream("/run-local-usage.txt")) {
             if (in == null) {
                 throw new IllegalStateException("run-local-usage.txt is missing from the classpath");
@@ -61,36 +93,68 @@ public final class LocalHub implements AutoCloseable {
         }
     }
 
-    void run(Map<String, String> env) throws Exception {
+    /**
+     * {@code ./run-local}: keeps data in {@code LOCAL_DIR} ({@code .local} unless set), deleting it first when
+     * {@code fresh}; starts; seeds the demo team where absent; writes fresh tokens; prints the banner; runs until killed.
+     */
+    void run(Map<String, String> environment, boolean fresh) throws Exception {
+        long begin = System.nanoTime();
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        if (env.get(LOCAL_DIR) == null || env.get(LOCAL_DIR).isBlank()) {
+            env.put(LOCAL_DIR, DEFAULT_LOCAL_DIR);
+        }
+        Path localDir = localDirectory(env);
+        if (fresh) {
+            FreshStart.delete(localDir.resolve("data"), System.out);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-hub-stop"));
         Running hub = start(env);
         List<DemoTeam.Member> team = DemoTeam.members(hub.clock().instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate());
-        DemoTeam.seed(team, hub.routes(), hub.functions().get("CaseworkFunction"));
+        List<String> added = DemoTeam.seed(team, hub.routes(), hub.functions().get("CaseworkFunction"));
         Map<String, String> tokens = new LinkedHashMap<>();
         for (DemoTeam.Member member : team) {
             tokens.put(member.staffId(), hub.jwt().issue(member.subject(), member.group(), member.email(), Duration.ofHours(12)));
         }
-        writeTokens(hub.stack().template().path().getParent().resolve(".local"), tokens);
-        banner(hub.port(), hub.engines(), hub.stack(), hub.clock(), hub.offset(), team, tokens);
+        writeTokens(localDir, tokens);
+        banner(hub, team, added, tokens, env.get(LOCAL_DIR).strip(), Duration.ofNanos(System.nanoTime() - begin));
         Thread.currentThread().join();
+    }
+
+    /** {@code LOCAL_DIR} against the repository root, or null when not set (in memory). */
+    private static Path localDirectory(Map<String, String> env) {
+        String setting = env.get(LOCAL_DIR);
+        if (setting == null || setting.isBlank()) {
+            return null;
+        }
+        return SamTemplate.locate().path().getParent().resolve(setting.strip()).toAbsolutePath().normalize();
     }
 
     /** What {@link #start} started, for the banner and for tests; {@link #close()} stops it all. */
     record Running(LocalEngines engines, TemplateResources stack, LocalJwt jwt, Clock clock, Duration offset, int port,
-                   ApiRoutes routes, Map<String, FunctionInvoker> functions, ScheduleRunner schedules) {
+                   ApiRoutes routes, Map<String, FunctionInvoker> functions, ScheduleRunner schedules, Path dataDirectory,
+                   int concurrency) {
     }
 
     /**
      * Starts the engines, the template's tables and queues, every function with its event sources and schedules, and
-     * the API gateway on {@code PORT}; all on the loopback interface.
+     * the API gateway on {@code PORT}; all on the loopback interface. With {@code LOCAL_DIR} set the data is kept in
+     * its {@code data/} directory (and found there), without it in memory.
      */
     Running start(Map<String, String> env) throws Exception {
-        Duration offset = LocalClock.offset(env.get("LOCAL_CLOCK"), Clock.systemUTC());
+        Path localDir = localDirectory(env);
+        Path dataDirectory = localDir == null ? null : localDir.resolve("data");
+        ClockPosition position = dataDirectory == null ? null : new ClockPosition(dataDirectory);
+        Duration offset = position == null ? LocalClock.offset(env.get("LOCAL_CLOCK"), Clock.systemUTC())
+                : position.startingOffset(env.get("LOCAL_CLOCK"), Clock.systemUTC());
         // One clock for the JVM: every function (HUB_CLOCK_MOVABLE) and the schedules read it, and /_local/clock moves it.
         LocalClockControl control = LocalClockControl.shared();
         control.start(offset);
+        if (position != null) {
+            position.save(offset);
+        }
         Clock clock = control.clock();
         int port = port(env, "PORT", 3000);
+        int concurrency = concurrency(env);
 
         SamTemplate template = SamTemplate.locate();
         LocalEngines engines = LocalEngines.builder()
@@ -98,6 +162,9 @@ public final class LocalHub implements AutoCloseable {
                 .sqsPort(port(env, "SQS_PORT", 9324))
                 .sesPort(port(env, "SES_PORT", 8005))
                 .s3Port(port(env, "S3_PORT", 9000))
+                .dataDirectory(dataDirectory)
+                // Functions reach DynamoDB through a proxy whose faults a chaos run switches (off until then).
+                .dynamoDbFaultProxy(true)
                 .start();
         resources.add(engines);
         SqsClient sqs = AwsClients.sqs(engines);
@@ -122,7 +189,7 @@ public final class LocalHub implements AutoCloseable {
             environment.put("CONSOLE_CLIENT_ID", LocalJwt.CLIENT_ID);
             environment.put("CONSOLE_SIGN_IN_URL", LocalCognito.issuer(port));
             environment.put("CONSOLE_BASE_URL", "");
-            FunctionInvoker invoker = FunctionInvoker.create(template, function.logicalId(), environment, engines);
+            FunctionInvoker invoker = FunctionInvoker.create(template, function.logicalId(), environment, engines, concurrency);
             resources.add(invoker);
             functions.put(function.logicalId(), invoker);
         }
@@ -151,30 +218,44 @@ public final class LocalHub implements AutoCloseable {
         // The sign-in page lists the demo team; who they are does not depend on the day (their records' dates do).
         LocalCognito cognito = new LocalCognito(jwt, DemoTeam.members(clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()),
                 port, Clock.systemUTC());
+        // Four gateway threads per function instance: a request never queues behind others for a thread, only (as in
+        // Lambda, throttled) for an instance of its own function.
+        int workers = Math.max(HttpGateway.DEFAULT_MAX_WORKERS, 4 * concurrency * functions.size());
         HttpGateway gateway = new HttpGateway(routes,
                 (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt,
-                new LocalClockEndpoint(control, schedules), cognito, "127.0.0.1", port);
+                new LocalClockEndpoint(control, schedules, position == null ? moved -> { } : position::save), cognito,
+                "127.0.0.1", port, workers);
         resources.add(gateway);
         gateway.start();
-        return new Running(engines, stack, jwt, clock, offset, gateway.port(), routes, functions, schedules);
+        return new Running(engines, stack, jwt, clock, offset, gateway.port(), routes, functions, schedules, dataDirectory,
+                concurrency);
     }
 
-    private static void banner(int port, LocalEngines engines, TemplateResources stack, Clock clock, Duration offset,
-                               List<DemoTeam.Member> team, Map<String, String> tokens) {
-        String base = "http://localhost:" + port;
+    private static void banner(Running hub, List<DemoTeam.Member> team, List<String> added, Map<String, String> tokens,
+                               String localDirShown, Duration startedIn) {
+        LocalEngines engines = hub.engines();
+        TemplateResources stack = hub.stack();
+        String base = "http://localhost:" + hub.port();
         System.out.println();
-        System.out.println("Advocacy Hub is running locally (engines started in " + engines.startupTime().toMillis() + " ms).");
-        System.out.println("  Clock:          " + clock.instant() + (offset.isZero() ? "" : "  (LOCAL_CLOCK, offset " + offset + ")")
+        System.out.println("Advocacy Hub is running locally (started in " + startedIn.toMillis() + " ms, engines "
+                + engines.startupTime().toMillis() + " ms).");
+        System.out.println("  Clock:          " + hub.clock().instant() + (hub.offset().isZero() ? "" : "  (offset " + hub.offset() + ")")
                 + "; move it with POST " + base + LocalClockEndpoint.PATH);
+        System.out.println("  Data:           " + (hub.dataDirectory() == null ? "in memory"
+                : hub.dataDirectory() + "  (kept across restarts; ./run-local --fresh starts empty)"));
         System.out.println("  Referral form:  " + base + "/referrals/new");
         System.out.println("  Staff console:  " + base + "/console  (sign in as any of the demo team; no passwords locally)");
-        System.out.println("  Mailbox:        " + SesMailbox.awsSesV2Local(engines.sesEndpoint()).webUrl());
-        System.out.println("  DynamoDB Local: " + engines.dynamoDbEndpoint() + "  (tables: " + String.join(", ", stack.template().tables().stream().map(SamTemplate.TableDefinition::logicalId).toList()) + ")");
+        System.out.println("  Mailbox:        " + SesMailbox.awsSesV2Local(engines.sesEndpoint()).webUrl()
+                + (engines.replayedEmails() > 0 ? "  (" + engines.replayedEmails() + " kept from before)" : ""));
+        System.out.println("  DynamoDB Local: " + engines.dynamoDbEngineEndpoint() + "  (tables: " + String.join(", ", stack.template().tables().stream().map(SamTemplate.TableDefinition::logicalId).toList()) + ")");
         System.out.println("  SQS (ElasticMQ): " + engines.sqsEndpoint());
         System.out.println("  S3 (s3proxy):   " + engines.s3Endpoint() + "  (path-style; buckets: " + String.join(", ",
                 stack.template().buckets().stream().map(SamTemplate.BucketDefinition::localName).toList()) + ")");
+        System.out.println("  Functions:      up to " + hub.concurrency() + " instances each (LOCAL_CONCURRENCY); they reach DynamoDB"
+                + " through " + engines.dynamoDbEndpoint() + " and SES through " + engines.sesEndpoint() + " (fault proxies)");
         System.out.println();
-        System.out.println("Demo team, with staff tokens (12 hours; also in .local/<staff id>.token):");
+        System.out.println("Demo team, with staff tokens (12 hours; also in " + localDirShown + "/<staff id>.token)"
+                + (added.size() == team.size() ? "" : "; " + (team.size() - added.size()) + " kept as they were") + ":");
         for (DemoTeam.Member member : team) {
             System.out.println("  " + member.staffId() + " (" + member.description() + "):");
             System.out.println("    " + tokens.get(member.staffId()));
@@ -182,10 +263,10 @@ public final class LocalHub implements AutoCloseable {
         System.out.println();
         System.out.println("Try:");
         System.out.println("  curl -si " + base + "/referrals -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' --data @infrastructure/events/referral-imca.json");
-        System.out.println("  curl -s '" + base + "/waiting-list?contract=LLR' -H \"Authorization: Bearer $(cat .local/morgan-manager.token)\"");
-        System.out.println("  curl -s " + base + "/cases/<reference>/allocation -H \"Authorization: Bearer $(cat .local/morgan-manager.token)\" "
+        System.out.println("  curl -s '" + base + "/waiting-list?contract=LLR' -H \"Authorization: Bearer $(cat " + localDirShown + "/morgan-manager.token)\"");
+        System.out.println("  curl -s " + base + "/cases/<reference>/allocation -H \"Authorization: Bearer $(cat " + localDirShown + "/morgan-manager.token)\" "
                 + "-H 'Content-Type: application/json' -d '{\"advocateId\":\"ira-imca\"}'");
-        System.out.println("  curl -s " + base + "/cases/<reference> -H \"Authorization: Bearer $(cat .local/ira-imca.token)\"");
+        System.out.println("  curl -s " + base + "/cases/<reference> -H \"Authorization: Bearer $(cat " + localDirShown + "/ira-imca.token)\"");
         System.out.println("  curl -s " + base + LocalClockEndpoint.PATH + " -H 'Content-Type: application/json' -d '{\"advance\":\"PT26H\"}'");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
@@ -199,6 +280,23 @@ public final class LocalHub implements AutoCloseable {
         }
         Files.writeString(dir.resolve("manager.token"), tokens.get("morgan-manager") + "\n");
         Files.writeString(dir.resolve("advocate.token"), tokens.get("ira-imca") + "\n");
+    }
+
+    /** {@code LOCAL_CONCURRENCY}: instances of each function side by side (default {@link FunctionInvoker#DEFAULT_MAX_CONCURRENCY}). */
+    static int concurrency(Map<String, String> env) {
+        String value = env.get("LOCAL_CONCURRENCY");
+        if (value == null || value.isBlank()) {
+            return FunctionInvoker.DEFAULT_MAX_CONCURRENCY;
+        }
+        try {
+            int concurrency = Integer.parseInt(value.strip());
+            if (concurrency < 1 || concurrency > 64) {
+                throw new NumberFormatException();
+            }
+            return concurrency;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("LOCAL_CONCURRENCY must be a number of instances from 1 to 64; got '" + value + "'");
+        }
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -61,6 +61,51 @@ class HttpGatewayIT {
         gateway.close();
     }
 
+    // ------------------------------------------------------------------ concurrency
+
+    @Test
+    void aRequestIsAnsweredWhileTwentyOthersAreHeldInsideTheirFunction() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try (HttpGateway busy = new HttpGateway(aws.api(), (functionId, event) -> {
+            if (event.getPath().equals("/referrals/new")) {
+                // Twenty slow reads, as staff pages under load: each holds its gateway thread.
+                held.incrementAndGet();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody("ok");
+        }, jwt, "127.0.0.1", 0)) {
+            busy.start();
+            List<java.util.concurrent.Future<RawHttp.Response>> slow = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                slow.add(readers.submit(() -> RawHttp.send(busy.port(), "GET", "/referrals/new", List.of())));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (held.get() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(20, held.get(), "twenty requests inside the function at once");
+
+            RawHttp.Response quick = RawHttp.send(busy.port(), "GET", "/referrals/schema", List.of());
+
+            assertEquals(200, quick.status());
+            assertEquals(20, held.get() - (int) slow.stream().filter(java.util.concurrent.Future::isDone).count(),
+                    "answered while all twenty were still held");
+            release.countDown();
+            for (java.util.concurrent.Future<RawHttp.Response> response : slow) {
+                assertEquals(200, response.get().status());
+            }
+        } finally {
+            release.countDown();
+            readers.shutdownNow();
+        }
+    }
+
     // ------------------------------------------------------------------ header names
 
     @Test

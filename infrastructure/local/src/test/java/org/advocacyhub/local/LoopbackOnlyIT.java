@@ -28,7 +28,9 @@ class LoopbackOnlyIT {
             ports.put("API gateway", running.port());
             ports.put("DynamoDB Local", running.engines().dynamoDbPort());
             ports.put("ElasticMQ", running.engines().sqsPort());
-            ports.put("aws-ses-v2-local", running.engines().sesPort());
+            ports.put("aws-ses-v2-local", running.engines().sesEnginePort());
+            ports.put("SES proxy (the mailbox page)", running.engines().sesPort());
+            ports.put("DynamoDB proxy", running.engines().dynamoDbFaults().port());
             ports.put("s3proxy", running.engines().s3Port());
             assertEquals(env.get("PORT"), String.valueOf(running.port()), "the gateway took the port it was given");
             assertEquals(env.get("S3_PORT"), String.valueOf(running.engines().s3Port()), "s3proxy took the port it was given");

@@ -66,10 +66,29 @@ class RunLocalScriptTest {
         for (String option : List.of("--help", "-h")) {
             RunLocalScript.Result result = RunLocalScript.run(copy, environment, option);
             assertEquals(0, result.exitCode(), option + ": " + result.stderr() + RunLocalScript.read(calls));
-            assertEquals(LocalHub.USAGE, result.stdout(), option);
+            assertEquals(LocalHub.usage(scriptEnvironment(environment)), result.stdout(), option);
             assertEquals("", result.stderr(), option);
         }
         assertFalse(Files.exists(calls), () -> "run-local --help ran: " + RunLocalScript.read(calls));
+    }
+
+    @Test
+    void helpShowsThePortsAndSettingsInForceNotOnlyTheDefaults() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(environment);
+        settings.putAll(Map.of("PORT", "3101", "SES_PORT", "8105", "S3_PORT", "9100", "LOCAL_CONCURRENCY", "8",
+                "LOCAL_DIR", "/tmp/hub-data"));
+        RunLocalScript.Result result = RunLocalScript.run(copy, settings, "--help");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().contains("HTTP port of the API: 3101 (default 3000)"), result.stdout());
+        assertTrue(result.stdout().contains("mailbox page: 8105 (default 8005)"), result.stdout());
+        assertTrue(result.stdout().contains("the S3 engine: 9100 (default 9000)"), result.stdout());
+        assertTrue(result.stdout().contains("8 (default 4)"), result.stdout());
+        assertTrue(result.stdout().contains("/tmp/hub-data/data"), result.stdout());
+        assertTrue(result.stdout().contains("curl -s localhost:3101/_local/clock"), result.stdout());
+        assertFalse(result.stdout().contains("localhost:3000"), "no example names the default port: " + result.stdout());
+        assertFalse(result.stdout().contains("${"), "every placeholder replaced: " + result.stdout());
+        assertEquals(LocalHub.usage(scriptEnvironment(settings)), result.stdout(), "the script and LocalHub print the same");
     }
 
     @Test
@@ -77,8 +96,53 @@ class RunLocalScriptTest {
         RunLocalScript.Result result = RunLocalScript.run(copy, environment, "--port=3001");
         assertEquals(2, result.exitCode());
         assertEquals("", result.stdout());
-        assertEquals("Unknown option --port=3001\n\n" + LocalHub.USAGE, result.stderr());
+        assertEquals("Unknown option --port=3001\n\n" + LocalHub.usage(scriptEnvironment(environment)), result.stderr());
         assertFalse(Files.exists(calls), () -> "run-local --port=3001 ran: " + RunLocalScript.read(calls));
+    }
+
+    @Test
+    void freshIsAnOptionTheScriptPassesOnNotOneItRefuses(@TempDir Path tree) throws Exception {
+        builtTree(tree);
+        RunLocalScript.Result result = RunLocalScript.run(tree, "--fresh", "--check-build");
+        assertEquals("run-local: up to date, no build needed\n", result.stdout(), result.stderr());
+        assertEquals(0, result.exitCode());
+    }
+
+    @Test
+    void aBuildShowsALinePerModuleAsMavenReachesItAndOnFailureMavensErrors(@TempDir Path tree) throws Exception {
+        builtTree(tree);
+        Files.setLastModifiedTime(tree.resolve("shared/domain/src/main/java/org/x/Rule.java"), AFTER_BUILD);
+        Path cli = tree.resolve("node_modules/aws-ses-v2-local/dist/cli.js");
+        Files.createDirectories(cli.getParent());
+        Files.writeString(cli, "// installed");
+        // Maven's own lines, as -B prints them, and a failure.
+        Files.writeString(tree.resolve("mvnw"), String.join("\n", "#!/bin/sh",
+                "echo '[INFO] Scanning for projects...'",
+                "echo '[INFO] Building Advocacy Hub 0.1.0-SNAPSHOT                              [1/3]'",
+                "echo '[INFO] --- compiler:3.13.0:compile (default-compile) @ domain ---'",
+                "echo '[INFO] Building domain 0.1.0-SNAPSHOT                                    [2/3]'",
+                "echo '[ERROR] Rule.java:[3,1] class, interface, enum, or record expected'",
+                "exit 1", ""));
+        Files.setPosixFilePermissions(tree.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        RunLocalScript.Result result = RunLocalScript.run(tree, Map.of("LOCAL_DIR", tree.resolve("state").toString()));
+
+        assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
+        List<String> printed = result.stdout().lines().toList();
+        assertTrue(printed.get(0).startsWith("run-local: building, shared/domain/src/main/java/org/x/Rule.java changed"),
+                result.stdout());
+        assertEquals(List.of("run-local:   [1/3] Advocacy Hub", "run-local:   [2/3] domain"), printed.subList(1, printed.size()),
+                "one line per module, nothing else of Maven's");
+        assertTrue(result.stderr().contains("[ERROR] Rule.java:[3,1] class, interface, enum, or record expected"), result.stderr());
+        assertTrue(Files.readString(tree.resolve("state/build.log")).contains("[INFO] Scanning for projects..."),
+                "Maven's whole output is kept in the log");
+    }
+
+    /** The environment the script sees: this JVM's, with the test's additions. */
+    private static Map<String, String> scriptEnvironment(Map<String, String> additions) {
+        Map<String, String> all = new java.util.HashMap<>(System.getenv());
+        all.putAll(additions);
+        return all;
     }
 
     @Test

@@ -33,10 +33,21 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The four local engines, in this JVM where possible: DynamoDB Local (in-process, in memory), ElasticMQ
- * (in-process SQS), s3proxy (in-process S3, in memory) and aws-ses-v2-local (a Node child process with a mailbox
- * page). They start in parallel, all on 127.0.0.1; {@link #close()} stops them all, and a shutdown hook makes sure
- * the Node process never outlives the JVM.
+ * The four local engines, in this JVM where possible: DynamoDB Local (in-process), ElasticMQ (in-process SQS), s3proxy
+ * (in-process S3) and aws-ses-v2-local (a Node child process with a mailbox page). They start in parallel, all on
+ * 127.0.0.1; {@link #close()} stops them all, and a shutdown hook makes sure the Node process never outlives the JVM.
+ *
+ * <p>In memory by default, as tests want. With {@link Builder#dataDirectory(Path)} everything is kept there across
+ * restarts, and survives a {@code kill -9} once acknowledged: DynamoDB Local's SQLite file ({@code -dbPath}, one shared
+ * database), ElasticMQ's queues and messages in H2 (each change written before SQS answers), s3proxy's objects as files,
+ * and the mail sent, in a journal the SES proxy writes ({@link SesJournal}) and replays into the fresh engine at start.
+ *
+ * <p>The functions reach SES, and with {@link Builder#dynamoDbFaultProxy(boolean)} DynamoDB, through a
+ * {@link FaultProxy}: {@link #sesEndpoint()} and {@link #dynamoDbEndpoint()} are the proxies, whose faults
+ * {@link #sesFaults()} and {@link #dynamoDbFaults()} switch; the engines stay reachable directly
+ * ({@link #engineEndpoints()}) for reads that must not meet a fault. The SES proxy listens on the SES port (the
+ * mailbox page people open: its "clear" must reach the journal) and the engine on a free one; DynamoDB Local keeps its
+ * port and its proxy takes a free one.
  *
  * <pre>{@code
  * try (LocalEngines engines = LocalEngines.builder().sesPort(8005).start()) { ... }
@@ -50,23 +61,44 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
     /**
      * Runs the aws-ses-v2-local CLI given as first argument, and exits when stdin closes: stdin is a pipe from
      * this JVM, so the Node process ends with it even when the JVM is killed and no shutdown hook runs.
+     *
+     * <p>Before that it lets a replayed email keep the time and message id it was first sent with
+     * ({@link SesJournal#replay}): a request carrying {@code x-local-replay-at} (and {@code x-local-replay-message-id})
+     * makes the engine's clock and id generator give those while it is handled. Replays are sent one at a time, before
+     * anything else can send, so one value at a time is enough. If the engine's modules move, emails replay with the
+     * time of the replay instead.
      */
     private static final String EXIT_WITH_PARENT = "process.stdin.on('end',()=>process.exit(0));"
             + "process.stdin.on('error',()=>process.exit(0));process.stdin.resume();"
-            + "require(require('path').resolve(process.argv[1]));";
+            + "const path=require('path');const cli=path.resolve(process.argv[1]);"
+            + "try{const util=require(path.join(path.dirname(cli),'util.js'));const http=require('http');"
+            + "let at,id;const now=util.getCurrentTimestamp,newId=util.getMessageId;"
+            + "util.getCurrentTimestamp=()=>at===undefined?now():at;"
+            + "util.getMessageId=()=>{if(id===undefined){return newId();}const given=id;id=undefined;return given;};"
+            + "const create=http.createServer;http.createServer=function(...args){const i=args.findIndex(a=>typeof a==='function');"
+            + "if(i>=0){const handle=args[i];args[i]=function(req,res){const when=Number(req.headers['" + SesJournal.REPLAY_AT_HEADER + "']);"
+            + "if(req.headers['" + SesJournal.REPLAY_AT_HEADER + "']!==undefined&&Number.isFinite(when)){at=when;"
+            + "id=req.headers['" + SesJournal.REPLAY_MESSAGE_ID_HEADER + "'];res.on('finish',()=>{at=undefined;id=undefined;});}"
+            + "return handle.apply(this,arguments);};}return create.apply(this,args);};}catch(e){}"
+            + "require(cli);";
     private static final java.util.concurrent.atomic.AtomicInteger RUNNING_DYNAMODB_LOCALS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final String region;
     private final String accountId;
     private final DynamoDBProxyServer dynamoDb;
     private final int dynamoDbPort;
-    private final SQSRestServer sqs;
+    private final SqsStarted sqs;
     private final int sqsPort;
     private final Process ses;
-    private final int sesPort;
+    private final int sesEnginePort;
     private final Path sesLog;
     private final LocalS3 s3;
     private final Thread shutdownHook;
+    private final FaultProxy sesProxy;
+    private final SesJournal sesJournal;
+    private final FaultProxy dynamoDbProxy;
+    private final Path dataDirectory;
+    private final int replayedEmails;
     private final Duration startupTime;
     private volatile boolean closed;
 
@@ -76,12 +108,17 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         this.dynamoDb = started.dynamoDb;
         this.dynamoDbPort = started.dynamoDbPort;
         this.sqs = started.sqs;
-        this.sqsPort = started.sqsPort;
+        this.sqsPort = started.sqs.port();
         this.ses = started.ses;
-        this.sesPort = started.sesPort;
+        this.sesEnginePort = started.sesPort;
         this.sesLog = started.sesLog;
         this.s3 = started.s3;
         this.shutdownHook = started.shutdownHook;
+        this.sesProxy = started.sesProxy;
+        this.sesJournal = started.sesJournal;
+        this.dynamoDbProxy = started.dynamoDbProxy;
+        this.dataDirectory = builder.dataDirectory;
+        this.replayedEmails = started.replayedEmails;
         this.startupTime = startupTime;
     }
 
@@ -94,8 +131,14 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         return builder().start();
     }
 
+    /** Where the functions reach DynamoDB: its fault proxy when there is one, else DynamoDB Local itself. */
     @Override
     public URI dynamoDbEndpoint() {
+        return dynamoDbProxy != null ? dynamoDbProxy.endpoint() : dynamoDbEngineEndpoint();
+    }
+
+    /** DynamoDB Local itself, past any fault. */
+    public URI dynamoDbEngineEndpoint() {
         return URI.create("http://" + HOST + ":" + dynamoDbPort);
     }
 
@@ -104,9 +147,73 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         return URI.create("http://" + HOST + ":" + sqsPort);
     }
 
+    /** Where the functions reach SES, and people the mailbox page: the SES proxy (journal and faults). */
     @Override
     public URI sesEndpoint() {
-        return URI.create("http://" + HOST + ":" + sesPort);
+        return sesProxy.endpoint();
+    }
+
+    /** aws-ses-v2-local itself, past the proxy: sends made here are not journalled. */
+    public URI sesEngineEndpoint() {
+        return URI.create("http://" + HOST + ":" + sesEnginePort);
+    }
+
+    /** The engines themselves, past every proxy: for reads that must not meet an injected fault. */
+    public AwsEndpoints engineEndpoints() {
+        return new AwsEndpoints() {
+            @Override
+            public URI dynamoDbEndpoint() {
+                return dynamoDbEngineEndpoint();
+            }
+
+            @Override
+            public URI sqsEndpoint() {
+                return LocalEngines.this.sqsEndpoint();
+            }
+
+            @Override
+            public URI sesEndpoint() {
+                return sesEngineEndpoint();
+            }
+
+            @Override
+            public URI s3Endpoint() {
+                return LocalEngines.this.s3Endpoint();
+            }
+
+            @Override
+            public String region() {
+                return region;
+            }
+
+            @Override
+            public String accountId() {
+                return accountId;
+            }
+        };
+    }
+
+    /** The SES proxy, to switch its faults. */
+    public FaultProxy sesFaults() {
+        return sesProxy;
+    }
+
+    /** The DynamoDB proxy, to switch its faults; only with {@link Builder#dynamoDbFaultProxy(boolean)}. */
+    public FaultProxy dynamoDbFaults() {
+        if (dynamoDbProxy == null) {
+            throw new IllegalStateException("These engines have no DynamoDB proxy: start them with dynamoDbFaultProxy(true)");
+        }
+        return dynamoDbProxy;
+    }
+
+    /** Where the engines keep their data, if they keep it (empty: in memory). */
+    public java.util.Optional<Path> dataDirectory() {
+        return java.util.Optional.ofNullable(dataDirectory);
+    }
+
+    /** How many journalled SES requests were replayed into the mailbox at start. */
+    public int replayedEmails() {
+        return replayedEmails;
     }
 
     @Override
@@ -124,6 +231,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         return accountId;
     }
 
+    /** DynamoDB Local's own port (its proxy, if any, is on {@link #dynamoDbEndpoint()}). */
     public int dynamoDbPort() {
         return dynamoDbPort;
     }
@@ -132,8 +240,14 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         return sqsPort;
     }
 
+    /** The SES port: the proxy in front of aws-ses-v2-local, where its mailbox page is too. */
     public int sesPort() {
-        return sesPort;
+        return sesProxy.port();
+    }
+
+    /** aws-ses-v2-local's own port. */
+    public int sesEnginePort() {
+        return sesEnginePort;
     }
 
     public int s3Port() {
@@ -152,6 +266,13 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         }
         closed = true;
         List<Exception> failures = new ArrayList<>();
+        sesProxy.close();
+        if (sesJournal != null) {
+            sesJournal.close();
+        }
+        if (dynamoDbProxy != null) {
+            dynamoDbProxy.close();
+        }
         try {
             stopSes(ses, sesLog);
         } catch (RuntimeException e) {
@@ -163,7 +284,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
             // The JVM is already shutting down: the hook runs anyway.
         }
         try {
-            sqs.stopAndWait();
+            sqs.stop();
         } catch (RuntimeException e) {
             failures.add(e);
         }
@@ -191,7 +312,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
     @Override
     public String toString() {
         return "LocalEngines[dynamodb=" + dynamoDbEndpoint() + ", sqs=" + sqsEndpoint() + ", ses=" + sesEndpoint()
-                + ", s3=" + s3Endpoint() + "]";
+                + ", s3=" + s3Endpoint() + (dataDirectory == null ? "" : ", data=" + dataDirectory) + "]";
     }
 
     // ------------------------------------------------------------------ starting
@@ -199,7 +320,19 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
     private record DynamoStarted(DynamoDBProxyServer server, int port, long millis) {
     }
 
-    private record SqsStarted(SQSRestServer server, int port, long millis) {
+    /** ElasticMQ, and the actor system it runs on when this class made one (persistent queues), to end with it. */
+    private record SqsStarted(SQSRestServer server, int port, long millis, org.apache.pekko.actor.ActorSystem actors) {
+        void stop() {
+            server.stopAndWait();
+            if (actors != null) {
+                try {
+                    actors.terminate();
+                    scala.concurrent.Await.result(actors.whenTerminated(), scala.concurrent.duration.Duration.create(10, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                    throw new IllegalStateException("ElasticMQ's actor system did not stop: " + e.getClass().getSimpleName(), e);
+                }
+            }
+        }
     }
 
     private record SesStarted(Process process, int port, Path log, Thread hook, long millis) {
@@ -208,22 +341,34 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
     private record S3Started(LocalS3 server, long millis) {
     }
 
-    private record Started(DynamoDBProxyServer dynamoDb, int dynamoDbPort, SQSRestServer sqs, int sqsPort,
-                           Process ses, int sesPort, Path sesLog, LocalS3 s3, Thread shutdownHook) {
+    private record Started(DynamoDBProxyServer dynamoDb, int dynamoDbPort, SqsStarted sqs, Process ses, int sesPort,
+                           Path sesLog, LocalS3 s3, Thread shutdownHook, FaultProxy sesProxy, SesJournal sesJournal,
+                           int replayedEmails, FaultProxy dynamoDbProxy) {
     }
 
-    private static S3Started startS3(int requestedPort, String region) {
+    private static S3Started startS3(int requestedPort, String region, Path dataDirectory) {
         long begin = System.nanoTime();
-        LocalS3 s3 = LocalS3.start(requestedPort, region);
+        LocalS3 s3 = dataDirectory == null ? LocalS3.start(requestedPort, region)
+                : LocalS3.startOnDisk(requestedPort, region, dataDirectory.resolve("s3"));
         return new S3Started(s3, (System.nanoTime() - begin) / 1_000_000);
     }
 
-    private static DynamoStarted startDynamoDb(int requestedPort, String region) {
+    private static DynamoStarted startDynamoDb(int requestedPort, String region, Path dataDirectory) {
         long begin = System.nanoTime();
         int port = requestedPort > 0 ? requestedPort : freePort();
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", String.valueOf(port), "-disableTelemetry"});
+            String[] storage;
+            if (dataDirectory == null) {
+                storage = new String[] {"-inMemory"};
+            } else {
+                // One SQLite file for every credential and region (-sharedDb): what the functions and a person's CLI
+                // both see. Each write is a committed SQLite transaction, so it survives a kill.
+                Path directory = Files.createDirectories(dataDirectory.resolve("dynamodb"));
+                storage = new String[] {"-dbPath", directory.toString(), "-sharedDb"};
+            }
+            List<String> arguments = new ArrayList<>(List.of(storage));
+            arguments.addAll(List.of("-port", String.valueOf(port), "-disableTelemetry"));
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(arguments.toArray(String[]::new));
             bindToLoopback(server);
             server.start();
             RUNNING_DYNAMODB_LOCALS.incrementAndGet();
@@ -280,9 +425,13 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         }
     }
 
-    private static SqsStarted startSqs(int requestedPort, String region, String accountId) {
+    private static SqsStarted startSqs(int requestedPort, String region, String accountId, Path dataDirectory) {
         long begin = System.nanoTime();
         var builder = SQSRestServerBuilder.withInterface(HOST).withAWSRegion(region).withAWSAccountId(accountId);
+        PersistentQueues persistent = dataDirectory == null ? null : PersistentQueues.open(dataDirectory.resolve("sqs"));
+        if (persistent != null) {
+            builder = builder.withActorSystem(persistent.actors()).withQueueManagerActor(persistent.queueManager());
+        }
         if (requestedPort > 0) {
             builder = builder.withPort(requestedPort)
                     .withServerAddress(new org.elasticmq.NodeAddress("http", HOST, requestedPort, ""));
@@ -290,19 +439,33 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
             builder = builder.withDynamicPort();
         }
         SQSRestServer server = builder.start();
+        SqsStarted started = null;
         try {
             int port = server.waitUntilStarted().localAddress().getPort();
-            return new SqsStarted(server, port, (System.nanoTime() - begin) / 1_000_000);
+            started = new SqsStarted(server, port, (System.nanoTime() - begin) / 1_000_000,
+                    persistent == null ? null : persistent.actors());
+            if (persistent != null) {
+                persistent.restore();
+            }
+            return started;
         } catch (RuntimeException e) {
-            server.stopAndWait();
+            if (started != null) {
+                started.stop();
+            } else {
+                server.stopAndWait();
+                if (persistent != null) {
+                    persistent.actors().terminate();
+                }
+            }
             throw new IllegalStateException("ElasticMQ did not start: " + e.getMessage(), e);
         }
     }
 
-    private static SesStarted startSes(Path root, int requestedPort) {
+    /** aws-ses-v2-local on a free port (its proxy takes the SES port). */
+    private static SesStarted startSes(Path root) {
         long begin = System.nanoTime();
         Path cli = SesNodePackage.ensureInstalled(root);
-        int port = requestedPort > 0 ? requestedPort : freePort();
+        int port = freePort();
         Path log;
         Process process;
         try {
@@ -418,7 +581,10 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         }
     }
 
-    /** Fixed ports (0 = a free one), region and repository root; {@link #start()} starts the engines. */
+    /**
+     * Fixed ports (0 = a free one), region, repository root, where data is kept and which proxies run;
+     * {@link #start()} starts the engines.
+     */
     public static final class Builder {
         private int dynamoDbPort;
         private int sqsPort;
@@ -427,8 +593,28 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT_ID;
         private Path projectRoot;
+        private Path dataDirectory;
+        private boolean dynamoDbFaultProxy;
 
         private Builder() {
+        }
+
+        /**
+         * Keep every engine's data under {@code directory} (created if missing) and find it there at the next start;
+         * null (the default) keeps everything in memory, as tests want.
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory == null ? null : directory.toAbsolutePath();
+            return this;
+        }
+
+        /**
+         * Put a {@link FaultProxy} between the functions and DynamoDB Local ({@link #dynamoDbFaults()}); off by default,
+         * since each request then makes one more loopback hop.
+         */
+        public Builder dynamoDbFaultProxy(boolean enabled) {
+            this.dynamoDbFaultProxy = enabled;
+            return this;
         }
 
         public Builder dynamoDbPort(int port) {
@@ -477,10 +663,11 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                 return thread;
             });
             try {
-                CompletableFuture<DynamoStarted> dynamo = CompletableFuture.supplyAsync(() -> startDynamoDb(dynamoDbPort, region), pool);
-                CompletableFuture<SqsStarted> queue = CompletableFuture.supplyAsync(() -> startSqs(sqsPort, region, accountId), pool);
-                CompletableFuture<SesStarted> mail = CompletableFuture.supplyAsync(() -> startSes(root, sesPort), pool);
-                CompletableFuture<S3Started> storage = CompletableFuture.supplyAsync(() -> startS3(s3Port, region), pool);
+                Path data = dataDirectory;
+                CompletableFuture<DynamoStarted> dynamo = CompletableFuture.supplyAsync(() -> startDynamoDb(dynamoDbPort, region, data), pool);
+                CompletableFuture<SqsStarted> queue = CompletableFuture.supplyAsync(() -> startSqs(sqsPort, region, accountId, data), pool);
+                CompletableFuture<SesStarted> mail = CompletableFuture.supplyAsync(() -> startSes(root), pool);
+                CompletableFuture<S3Started> storage = CompletableFuture.supplyAsync(() -> startS3(s3Port, region, data), pool);
                 try {
                     CompletableFuture.allOf(dynamo, queue, mail, storage).join();
                 } catch (CompletionException e) {
@@ -488,15 +675,43 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
                 }
-                Duration took = Duration.ofNanos(System.nanoTime() - begin);
                 SesStarted ses = mail.join();
-                Started started = new Started(dynamo.join().server(), dynamo.join().port(), queue.join().server(),
-                        queue.join().port(), ses.process(), ses.port(), ses.log(), storage.join().server(), ses.hook());
+                URI sesEngine = URI.create("http://" + HOST + ":" + ses.port());
+                SesJournal journal = null;
+                FaultProxy sesProxy = null;
+                FaultProxy dynamoDbProxy = null;
+                int replayed = 0;
+                try {
+                    if (data != null) {
+                        journal = SesJournal.open(data.resolve("ses").resolve("sent-mail.journal"));
+                        // Into the engine before anything can send: the mailbox lists the old mail first, in order.
+                        replayed = journal.replay(sesEngine);
+                    }
+                    sesProxy = FaultProxy.builder("SES", sesEngine).port(sesPort)
+                            .faultOnly(SesJournal::isSesApiCall).observer(journal).start();
+                    if (dynamoDbFaultProxy) {
+                        dynamoDbProxy = FaultProxy.builder("DynamoDB", URI.create("http://" + HOST + ":" + dynamo.join().port()))
+                                .start();
+                    }
+                } catch (RuntimeException e) {
+                    if (sesProxy != null) {
+                        sesProxy.close();
+                    }
+                    if (journal != null) {
+                        journal.close();
+                    }
+                    stopQuietly(dynamo, queue, mail, storage);
+                    throw e;
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - begin);
+                Started started = new Started(dynamo.join().server(), dynamo.join().port(), queue.join(), ses.process(),
+                        ses.port(), ses.log(), storage.join().server(), ses.hook(), sesProxy, journal, replayed, dynamoDbProxy);
                 LocalEngines engines = new LocalEngines(this, started, took);
                 LOG.info("Local engines started in {} ms: DynamoDB Local {} ({} ms), ElasticMQ {} ({} ms), aws-ses-v2-local {} ({} ms),"
-                                + " s3proxy {} ({} ms)",
-                        took.toMillis(), engines.dynamoDbEndpoint(), dynamo.join().millis(), engines.sqsEndpoint(),
-                        queue.join().millis(), engines.sesEndpoint(), ses.millis(), engines.s3Endpoint(), storage.join().millis());
+                                + " s3proxy {} ({} ms); {}",
+                        took.toMillis(), engines.dynamoDbEngineEndpoint(), dynamo.join().millis(), engines.sqsEndpoint(),
+                        queue.join().millis(), engines.sesEngineEndpoint(), ses.millis(), engines.s3Endpoint(), storage.join().millis(),
+                        data == null ? "in memory" : "data in " + data + (replayed > 0 ? ", " + replayed + " SES request(s) replayed" : ""));
                 return engines;
             } finally {
                 pool.shutdown();
@@ -522,7 +737,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                 RUNNING_DYNAMODB_LOCALS.decrementAndGet();
             }
             if (!queue.isCompletedExceptionally()) {
-                queue.join().server().stopAndWait();
+                queue.join().stop();
             }
             if (!storage.isCompletedExceptionally()) {
                 try {

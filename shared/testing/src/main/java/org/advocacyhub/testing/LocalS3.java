@@ -8,8 +8,9 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
- * S3 in this JVM: s3proxy over jclouds' transient (in-memory) blob store, on {@code 127.0.0.1} only. The report
- * workbooks kept in it are gone when it stops, as everything local is. The engines' instance ({@link LocalEngines})
+ * S3 in this JVM: s3proxy over jclouds' transient (in-memory) blob store, on {@code 127.0.0.1} only, or over its
+ * filesystem blob store ({@link #startOnDisk}), one directory per bucket and a file per object, when the local stack
+ * keeps its data. The engines' instance ({@link LocalEngines})
  * accepts any credentials (the local clients sign with dummies); {@link #startVerifyingSignatures} starts one that
  * checks every request's signature as S3 does. Clients must use path-style addressing.
  */
@@ -32,7 +33,17 @@ public final class LocalS3 implements AutoCloseable {
      * SDK asks for the client's region when it creates a bucket outside us-east-1, as S3 itself requires.
      */
     static LocalS3 start(int requestedPort, String region) {
-        return start(requestedPort, region, AuthenticationType.NONE, "local", "local");
+        return start(requestedPort, region, AuthenticationType.NONE, "local", "local", null);
+    }
+
+    /** As {@link #start(int, String)}, keeping buckets and objects under {@code directory} (created if missing). */
+    static LocalS3 startOnDisk(int requestedPort, String region, java.nio.file.Path directory) {
+        try {
+            java.nio.file.Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create " + directory, e);
+        }
+        return start(requestedPort, region, AuthenticationType.NONE, "local", "local", directory);
     }
 
     /**
@@ -41,14 +52,17 @@ public final class LocalS3 implements AutoCloseable {
      * signs its own requests ({@code S3ObjectClient}), whose signatures the engines' instance would not check.
      */
     public static LocalS3 startVerifyingSignatures(String region, String identity, String credential) {
-        return start(0, region, AuthenticationType.AWS_V2_OR_V4, identity, credential);
+        return start(0, region, AuthenticationType.AWS_V2_OR_V4, identity, credential, null);
     }
 
     private static LocalS3 start(int requestedPort, String region, AuthenticationType authentication, String identity,
-                                 String credential) {
+                                 String credential, java.nio.file.Path directory) {
         Properties overrides = new Properties();
         overrides.setProperty("jclouds.regions", region);
-        BlobStoreContext context = ContextBuilder.newBuilder("transient")
+        if (directory != null) {
+            overrides.setProperty("jclouds.filesystem.basedir", directory.toString());
+        }
+        BlobStoreContext context = ContextBuilder.newBuilder(directory == null ? "transient" : "filesystem")
                 .credentials("local", "local")
                 .overrides(overrides)
                 .build(BlobStoreContext.class);

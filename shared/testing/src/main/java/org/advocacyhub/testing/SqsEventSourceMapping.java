@@ -25,11 +25,18 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * what succeeded. With {@code ReportBatchItemFailures} only the messages named in the response's
  * {@code batchItemFailures} are kept; when the invocation throws nothing is deleted, so the messages come back after
  * the visibility timeout and the queue's redrive policy moves them to its DLQ after {@code maxReceiveCount}.
+ *
+ * <p>Started, it runs several pollers side by side (Lambda starts five and scales with the backlog), each receiving a
+ * batch and invoking the function with it, so batches of one queue are processed in parallel on the function's
+ * instances and a message redelivered after its visibility timeout can meet another copy of its work still running, as
+ * in AWS. By default there are as many pollers as the function has instances, at most {@link #MAX_DEFAULT_POLLERS}.
  */
 public final class SqsEventSourceMapping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSourceMapping.class);
     private static final int MAX_MESSAGES_PER_RECEIVE = 10;
+    /** Lambda's initial number of pollers for a standard queue; locally one per function instance, up to this. */
+    public static final int MAX_DEFAULT_POLLERS = 5;
 
     private final SqsEventSource source;
     private final FunctionInvoker function;
@@ -37,8 +44,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final String queueUrl;
     private final String queueArn;
     private final String region;
-    private volatile Thread poller;
+    private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running;
+    private int pollerCount;
     /** A visibility timeout for each receive instead of the queue's, so a test sees retries and the redrive without waiting. */
     private volatile Duration retryAfter;
 
@@ -50,6 +58,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
+        this.pollerCount = Math.max(1, Math.min(MAX_DEFAULT_POLLERS, function.maxConcurrency()));
     }
 
     /** A mapping for a template event source, with the queue's URL and ARN from the created resources. */
@@ -70,6 +79,19 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     public SqsEventSourceMapping retryingAfter(Duration delay) {
         this.retryAfter = delay;
         return this;
+    }
+
+    /** How many pollers {@link #start()} runs side by side (at least 1); set before starting. */
+    public synchronized SqsEventSourceMapping withPollers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("At least one poller, not " + count);
+        }
+        this.pollerCount = count;
+        return this;
+    }
+
+    public synchronized int pollers() {
+        return pollerCount;
     }
 
     /** What one poll did: messages received, deleted and left for redelivery, and the invocation error if any. */
@@ -100,32 +122,35 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         return handled;
     }
 
-    /** Starts polling on a daemon thread (no-op when the event source is disabled or already started). */
+    /** Starts {@link #pollers()} polling daemon threads (no-op when the event source is disabled or already started). */
     public synchronized void start() {
         if (running || !source.enabled()) {
             return;
         }
         running = true;
-        Thread thread = new Thread(this::pollLoop, "sqs-" + source.functionId() + "-" + source.eventName());
-        thread.setDaemon(true);
-        poller = thread;
-        thread.start();
-        LOG.info("Polling {} for {} (batch size {}{})", source.queueId(), source.functionId(), source.batchSize(),
-                source.reportBatchItemFailures() ? ", partial batch failures" : "");
+        for (int i = 1; i <= pollerCount; i++) {
+            Thread thread = new Thread(this::pollLoop, "sqs-" + source.functionId() + "-" + source.eventName() + "-" + i);
+            thread.setDaemon(true);
+            pollers.add(thread);
+            thread.start();
+        }
+        LOG.info("Polling {} for {} with {} poller(s) (batch size {}{})", source.queueId(), source.functionId(), pollerCount,
+                source.batchSize(), source.reportBatchItemFailures() ? ", partial batch failures" : "");
     }
 
-    /** Stops polling; waits for the batch in progress. */
+    /** Stops polling; waits for the batches in progress. */
     public synchronized void stop() {
         running = false;
-        Thread thread = poller;
-        poller = null;
-        if (thread != null) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(function.function().timeoutSeconds() + 5L).toNanos();
+        for (Thread thread : pollers) {
             try {
-                thread.join(Duration.ofSeconds(function.function().timeoutSeconds() + 5L).toMillis());
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
+        pollers.clear();
     }
 
     @Override

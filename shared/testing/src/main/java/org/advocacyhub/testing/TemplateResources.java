@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
  * Creates the template's DynamoDB tables, SQS queues and S3 buckets on a set of engines, from the template's own
@@ -104,7 +105,11 @@ public final class TemplateResources {
         this.parameters = Collections.unmodifiableMap(values);
     }
 
-    /** Creates every table, queue and bucket of the template (existing ones are kept), and verifies senders where needed. */
+    /**
+     * Creates every table, queue and bucket of the template, and verifies senders where needed. One that exists already
+     * (engines that keep their data) is kept with its data: a table as it is, a queue with its settings brought up to
+     * date, a bucket as it is. So this can run at every start.
+     */
     public TemplateResources createAll() {
         long begin = System.nanoTime();
         template.tables().forEach(this::createTable);
@@ -467,7 +472,19 @@ public final class TemplateResources {
             attributes.put("RedrivePolicy", Json.write(Map.of("deadLetterTargetArn", queueArn(queue.deadLetterQueueId()),
                     "maxReceiveCount", queue.maxReceiveCount())));
         }
-        String url = sqs.createQueue(b -> b.queueName(queue.localName()).attributesWithStrings(attributes)).queueUrl();
+        String url;
+        try {
+            url = sqs.createQueue(b -> b.queueName(queue.localName()).attributesWithStrings(attributes)).queueUrl();
+        } catch (QueueNameExistsException kept) {
+            // A queue kept from an earlier run (./run-local keeps its data) whose settings the template has since changed:
+            // keep its messages and bring its settings up to date. FifoQueue cannot change, and is not sent again.
+            url = sqs.getQueueUrl(b -> b.queueName(queue.localName())).queueUrl();
+            Map<String, String> changeable = new LinkedHashMap<>(attributes);
+            changeable.remove("FifoQueue");
+            String existing = url;
+            sqs.setQueueAttributes(b -> b.queueUrl(existing).attributesWithStrings(changeable));
+            LOG.info("Queue {} kept from an earlier run, its settings updated from {}", queue.logicalId(), template.path().getFileName());
+        }
         queueUrls.put(queue.logicalId(), url);
     }
 
@@ -497,11 +514,11 @@ public final class TemplateResources {
         }
         try {
             s3.createBucket(b -> b.bucket(bucket.localName()));
-        } catch (BucketAlreadyOwnedByYouException exists) {
+        } catch (BucketAlreadyOwnedByYouException | software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException exists) {
             LOG.debug("Bucket {} exists already", bucket.localName());
         }
-        // Versioning, encryption, lifecycle and policy are AWS's safeguards for the data kept; locally nothing is kept
-        // past the run (s3proxy's store is in memory, with one version of each object), so they are not asked for.
+        // Versioning, encryption, lifecycle and policy are AWS's safeguards for the data kept; locally the store is in
+        // memory or in .local/data on one machine, with one version of each object, so they are not asked for.
     }
 
     /** Deletes every object of every template bucket (the buckets stay). */

@@ -131,6 +131,34 @@ class FixtureStackIT {
     }
 
     @Test
+    void a_started_mapping_processes_batches_of_one_queue_in_parallel_on_several_instances() throws Exception {
+        RecordingSqsHandler.hold = new java.util.concurrent.CountDownLatch(1);
+        // A visibility timeout longer than the test: neither held message comes back to a poller while it waits.
+        try (SqsEventSourceMapping mapping = fixture.eventSource("ConsumerFunction").retryingAfter(Duration.ofSeconds(60))
+                .withPollers(2)) {
+            mapping.start();
+            send("hold-1");
+            awaitHeld(List.of("hold-1"));
+            send("hold-2");
+            // The first poller is still inside the function with hold-1: only a second poller can bring hold-2 in.
+            awaitHeld(List.of("hold-1", "hold-2"));
+            RecordingSqsHandler.hold.countDown();
+        } finally {
+            RecordingSqsHandler.hold.countDown();
+        }
+        assertEquals(List.of("hold-1", "hold-2"), sorted(RecordingSqsHandler.RECEIVED));
+        assertTrue(fixture.function("ConsumerFunction").peakConcurrency() >= 2, "two invocations at once");
+    }
+
+    private static void awaitHeld(List<String> bodies) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!RecordingSqsHandler.HELD.containsAll(bodies) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(java.util.Set.copyOf(bodies), java.util.Set.copyOf(RecordingSqsHandler.HELD), "held inside the function at once");
+    }
+
+    @Test
     void the_templates_schedule_invokes_its_function_with_the_input() {
         ScheduleRunnerTest.ManualClock clock = new ScheduleRunnerTest.ManualClock(Instant.parse("2026-03-28T12:00:00Z"));
         ScheduleRunner runner = fixture.schedules(clock);
