@@ -96,6 +96,8 @@ final class HttpGateway implements AutoCloseable {
      * reads, as it would behind a small fixed pool); past the cap requests queue. Idle threads end after a while.
      */
     private final ExecutorService workers;
+    /** {@code /_local/faults}, the chaos command's switch ({@link LocalFaultsEndpoint}), or {@code null}. */
+    private volatile LocalFaultsEndpoint localFaults;
     private Channel listener;
 
     HttpGateway(ApiRoutes routes, Functions functions, LocalJwt jwt, String host, int port) {
@@ -130,6 +132,12 @@ final class HttpGateway implements AutoCloseable {
         // Threads are made as requests come, up to the cap, and end when idle: a quiet gateway holds none.
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
+    }
+
+    /** Serves {@code faults} on {@link LocalFaultsEndpoint#PATH} too, as {@code ./run-local}'s gateway does (issue 19). */
+    HttpGateway serveFaults(LocalFaultsEndpoint faults) {
+        this.localFaults = faults;
+        return this;
     }
 
     void start() throws InterruptedException {
@@ -270,6 +278,11 @@ final class HttpGateway implements AutoCloseable {
             return body == null ? new Reply(413, json(), "{\"message\":\"Request Too Long\"}".getBytes(StandardCharsets.UTF_8))
                     : Reply.of(localClock.answer(method, headers(head.headers()), body));
         }
+        if (localFaults != null && path.equals(LocalFaultsEndpoint.PATH)) {
+            // The chaos command's switch: no route of template.yaml, no authorizer; the gateway listens on loopback only.
+            return body == null ? new Reply(413, json(), "{\"message\":\"Request Too Long\"}".getBytes(StandardCharsets.UTF_8))
+                    : Reply.of(localFaults.answer(method, body));
+        }
         ApiRoutes.Match match = routes.match(method, path);
         if (match instanceof ApiRoutes.NoRoute) {
             // API Gateway answers 403 Missing Authentication Token here; locally a 404 that says why is more use.
@@ -302,9 +315,13 @@ final class HttpGateway implements AutoCloseable {
         APIGatewayProxyResponseEvent response;
         try {
             response = functions.invoke(found.functionId(), event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: a function that dies (out of memory, or the chaos command's simulated crash) is a 502 in API
+            // Gateway, not a connection left without an answer.
             System.err.println("Function " + found.functionId() + " failed: " + e.getClass().getName());
-            e.printStackTrace();
+            if (!(e instanceof org.advocacyhub.testing.LocalFaults.SimulatedCrash)) {
+                e.printStackTrace();
+            }
             // A function error has no response type of its own: DEFAULT_5XX shapes it.
             return Reply.of(routes.gatewayAnswer(match, "DEFAULT_5XX", 502, "Internal server error"));
         }

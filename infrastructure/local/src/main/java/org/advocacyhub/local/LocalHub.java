@@ -194,10 +194,14 @@ public final class LocalHub implements AutoCloseable {
             functions.put(function.logicalId(), invoker);
         }
 
+        Duration retryAfter = retryAfter(env);
         for (SamTemplate.SamFunction function : template.functions()) {
             for (SamTemplate.SqsEventSource source : function.sqsEvents()) {
                 SqsEventSourceMapping mapping = SqsEventSourceMapping.of(source, functions.get(function.logicalId()), sqs,
                         stack, engines.region());
+                if (retryAfter != null) {
+                    mapping.retryingAfter(retryAfter);
+                }
                 resources.add(mapping);
                 mapping.start();
             }
@@ -225,6 +229,8 @@ public final class LocalHub implements AutoCloseable {
                 (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt,
                 new LocalClockEndpoint(control, schedules, position == null ? moved -> { } : position::save), cognito,
                 "127.0.0.1", port, workers);
+        // The chaos command's switch (issue 19): faults only this local stack has.
+        gateway.serveFaults(new LocalFaultsEndpoint(engines.dynamoDbFaults(), engines.sesFaults()));
         resources.add(gateway);
         gateway.start();
         return new Running(engines, stack, jwt, clock, offset, gateway.port(), routes, functions, schedules, dataDirectory,
@@ -280,6 +286,26 @@ public final class LocalHub implements AutoCloseable {
         }
         Files.writeString(dir.resolve("manager.token"), tokens.get("morgan-manager") + "\n");
         Files.writeString(dir.resolve("advocate.token"), tokens.get("ira-imca") + "\n");
+    }
+
+    /**
+     * {@code LOCAL_SQS_RETRY_AFTER} (the chaos command sets it; not in the usage): failed SQS messages come back after this
+     * ISO-8601 duration instead of their queue's visibility timeout, so that a chaos run takes minutes, not hours.
+     */
+    static Duration retryAfter(Map<String, String> env) {
+        String value = env.get("LOCAL_SQS_RETRY_AFTER");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Duration after = Duration.parse(value.strip());
+            if (after.isNegative() || after.isZero()) {
+                throw new java.time.format.DateTimeParseException("not positive", value, 0);
+            }
+            return after;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("LOCAL_SQS_RETRY_AFTER must be a positive ISO-8601 duration, like PT2S; got '" + value + "'");
+        }
     }
 
     /** {@code LOCAL_CONCURRENCY}: instances of each function side by side (default {@link FunctionInvoker#DEFAULT_MAX_CONCURRENCY}). */

@@ -299,7 +299,7 @@ public final class FunctionInvoker implements AutoCloseable {
         int now = running.incrementAndGet();
         peakRunning.accumulateAndGet(now, Math::max);
         try {
-            return invokeOn(instance.handler, event, context);
+            return LocalFaults.invoking(functionId(), () -> invokeOn(instance.handler, event, context));
         } finally {
             running.decrementAndGet();
             release(instance);

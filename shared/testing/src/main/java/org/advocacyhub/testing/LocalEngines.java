@@ -690,8 +690,10 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                     sesProxy = FaultProxy.builder("SES", sesEngine).port(sesPort)
                             .faultOnly(SesJournal::isSesApiCall).observer(journal).start();
                     if (dynamoDbFaultProxy) {
-                        dynamoDbProxy = FaultProxy.builder("DynamoDB", URI.create("http://" + HOST + ":" + dynamo.join().port()))
-                                .start();
+                        URI dynamoEngine = URI.create("http://" + HOST + ":" + dynamo.join().port());
+                        // On disk, a write is answered only once it is durable (DurableWrites says why).
+                        dynamoDbProxy = FaultProxy.builder("DynamoDB", dynamoEngine)
+                                .observer(data == null ? null : new DurableWrites(dynamoEngine)).start();
                     }
                 } catch (RuntimeException e) {
                     if (sesProxy != null) {

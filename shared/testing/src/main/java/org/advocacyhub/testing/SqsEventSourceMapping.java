@@ -38,6 +38,13 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     /** Lambda's initial number of pollers for a standard queue; locally one per function instance, up to this. */
     public static final int MAX_DEFAULT_POLLERS = 5;
 
+    /** Runs the chaos fault's duplicate deliveries (daemon threads, made as needed). */
+    private static final java.util.concurrent.ExecutorService DUPLICATES = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sqs-duplicate-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final SqsEventSource source;
     private final FunctionInvoker function;
     private final SqsClient sqs;
@@ -207,13 +214,27 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private BatchOutcome process(List<Message> batch) {
         SQSEvent event = new SQSEvent();
         event.setRecords(batch.stream().map(this::record).toList());
+        if (LocalFaults.happens(LocalFaults.sqsLate())) {
+            // Chaos (issue 19): delivered again after the visibility timeout while this delivery is still to run, so
+            // another poller takes the same messages and both run them.
+            lateAgain(batch);
+        }
+        java.util.concurrent.CompletableFuture<?> twin = LocalFaults.happens(LocalFaults.sqsDuplicate())
+                // Chaos (issue 19): SQS delivers at least once; here the same messages go to another instance at once.
+                ? java.util.concurrent.CompletableFuture.runAsync(() -> invokeQuietly(event), DUPLICATES) : null;
         Object response;
         try {
             response = function.invoke(event);
         } catch (RuntimeException | Error e) {
+            if (twin != null) {
+                twin.join();
+            }
             // As Lambda does: the whole batch becomes visible again after the visibility timeout.
             LOG.warn("{} failed on a batch of {} from {}: {}", source.functionId(), batch.size(), source.queueId(), e.toString());
             return new BatchOutcome(batch.size(), 0, batch.size(), e);
+        }
+        if (twin != null) {
+            twin.join();
         }
         Set<String> failed = source.reportBatchItemFailures() ? failedIds(response, batch) : Set.of();
         List<Message> succeeded = batch.stream().filter(m -> !failed.contains(m.messageId())).toList();
@@ -223,6 +244,31 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                     source.queueId());
         }
         return new BatchOutcome(batch.size(), succeeded.size(), failed.size(), null);
+    }
+
+    /** A duplicate delivery's invocation: its outcome is not this poller's (the messages are deleted once, by the first). */
+    private void invokeQuietly(SQSEvent event) {
+        try {
+            function.invoke(event);
+        } catch (RuntimeException | Error e) {
+            LOG.info("{}: a duplicate delivery failed: {}", source.functionId(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Makes the batch visible again at once and waits a moment, as if this delivery ran past its visibility timeout. */
+    private void lateAgain(List<Message> batch) {
+        for (Message message : batch) {
+            try {
+                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+            } catch (RuntimeException e) {
+                LOG.info("{}: could not make a message visible again: {}", source.functionId(), e.getClass().getSimpleName());
+            }
+        }
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -73,22 +73,31 @@ public final class Chaos {
                 Scenario scenario = options.scenarios().get(i);
                 int share = options.referrals() / options.scenarios().size()
                         + (i < options.referrals() % options.scenarios().size() ? 1 : 0);
-                out.printf("  %-18s %5d referrals%s%n", scenario.label(), share, scenario.kills() ? " (kill -9 at 40%)" : "");
+                long scenarioBegun = System.nanoTime();
                 http.faults(Map.of());
                 http.faults(scenario.faults());
                 Workload.Sent sent = workload.send(scenario, workload.referrals(scenario, first, share), share * 2 / 5);
                 first += share;
                 awaitScreening(stack, http);
                 workload.staffActions(sent, Math.max(2, share / 10));
+                // Timed faults (a mail service refusing or hanging, DynamoDB throttling) run their course before they go off.
+                long left = scenario.window().toMillis() - (System.nanoTime() - scenarioBegun) / 1_000_000;
+                if (left > 0) {
+                    ChaosStack.sleep(left);
+                }
                 http.faults(Map.of());
                 settle(stack, http);
                 runs.add(sent);
+                out.printf("  %-18s %5d referrals%s, settled in %d s%n", scenario.label(), share,
+                        scenario.kills() ? " (kill -9 at 40%)" : "", (System.nanoTime() - scenarioBegun) / 1_000_000_000L);
             }
             // Three working days on: every waiting case's allocation deadline passes, so reminders and escalations go.
+            long alertsBegun = System.nanoTime();
             for (int day = 0; day < 3; day++) {
                 http.advance(Duration.ofDays(1));
                 settle(stack, http);
             }
+            out.printf("  three days on, every deadline's alerts settled in %d s%n", (System.nanoTime() - alertsBegun) / 1_000_000_000L);
             Instant now = Instant.parse((String) http.send("GET", "/_local/clock", null, null, null).json().get("now"));
             Census census = Census.read(stack.dynamoDb(), stack.sqs(), stack.ses(), now);
             Verdict verdict = Verdict.of(runs, census, ContractCatalogue.bundled());

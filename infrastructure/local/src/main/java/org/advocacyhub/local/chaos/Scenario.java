@@ -42,6 +42,19 @@ enum Scenario {
         return faults;
     }
 
+    /** How long its timed faults last from when they are switched on: the scenario lets them run their course. */
+    java.time.Duration window() {
+        long seconds = 0;
+        for (Object part : faults.values()) {
+            if (part instanceof Map<?, ?> settings) {
+                long forSeconds = settings.get("forSeconds") instanceof Number n ? n.longValue() : 0;
+                long then = settings.get("thenHangSeconds") instanceof Number n ? n.longValue() : 0;
+                seconds = Math.max(seconds, forSeconds + then);
+            }
+        }
+        return java.time.Duration.ofSeconds(seconds);
+    }
+
     /** Whether the stack is killed with kill -9 and started again while its referrals are sent. */
     boolean kills() {
         return kills;
