@@ -319,12 +319,20 @@ public final class AnswerphoneMessages {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
+        // The same id each time a keyed request runs (issue 19): run again, it finds its attempt and records nothing more.
+        String attemptId = actor.newRecordId().substring(0, 8);
+        if (actor.request().isPresent()) {
+            List<CallbackAttempt> earlier = store.attempts(messageId);
+            if (earlier.stream().anyMatch(a -> a.id().equals(attemptId))) {
+                return new Recorded(message, earlier, now);
+            }
+        }
         SlaClock after = message.clock();
         if (outcome.responds() && !after.isStopped()) {
             // LLR 9.23 as interpreted in CallbackOutcome: this attempt is the response.
             after = after.stop(at);
         }
-        CallbackAttempt attempt = new CallbackAttempt(shortId(), at, method, outcome, (String) v.get("note"), referralTaken, reference,
+        CallbackAttempt attempt = new CallbackAttempt(attemptId, at, method, outcome, (String) v.get("note"), referralTaken, reference,
                 actor.id(), now);
         AnswerphoneMessage changed = message.withAttempt(after, reference);
         if (!store.saveAttempt(message, changed, attempt, new AuditEntry(shortId(), now, actor.id(), "recorded an attempt to respond"),

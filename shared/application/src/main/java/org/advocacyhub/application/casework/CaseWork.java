@@ -109,6 +109,13 @@ public final class CaseWork {
     public record Conflict(String why) implements Outcome {
     }
 
+    /**
+     * 412: the case is not at the version the change was made from (an {@code If-Match}, a console form's version);
+     * nothing was written. {@code current} is the case as it is now.
+     */
+    public record Stale(ReferralCase current) implements Outcome {
+    }
+
     /** What a use case decides to do with the case it was given. */
     public sealed interface Plan {
     }
@@ -220,6 +227,10 @@ public final class CaseWork {
         if (denied.isPresent()) {
             return denied.get();
         }
+        Optional<Outcome> settled = settledBefore(before, actor);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
         if (whenClosed == WhenClosed.REFUSE && before.work().isClosed()) {
             return new Conflict("The case is closed; a manager can reopen it");
         }
@@ -232,12 +243,33 @@ public final class CaseWork {
         List<CaseRecord> records = new ArrayList<>(change.records());
         records.add(audit(actor, action, now));
         boolean saved = store.save(new CaseStore.CaseChange(before, change.after(), change.events(), change.tasks(), records,
-                change.allocationCount(), change.mails()));
+                change.allocationCount(), change.mails(), mark(actor, now)));
         if (!saved) {
             return new Conflict(CHANGED_MEANWHILE + "; load it and try again");
         }
         mail.dispatch(change.mails());
         return new Done(change.after().nextVersion());
+    }
+
+    /**
+     * What a staff change to the case as loaded comes to before anything is planned (issue 19), if it is settled
+     * already: the case as it is now when this very request changed it before (its function stopped before its answer
+     * was kept, and the request came again: nothing is applied twice); {@link Stale} when the case is not at the version
+     * the change was made from. Every staff change asks, after its access check and before its plan.
+     */
+    public Optional<Outcome> settledBefore(ReferralCase loaded, StaffActor actor) {
+        if (actor.request().isPresent() && store.changedBy(loaded.reference(), actor.request().get())) {
+            return Optional.of(new Done(loaded));
+        }
+        if (actor.expected().isPresent() && !actor.expected().get().matches(loaded.version())) {
+            return Optional.of(new Stale(loaded));
+        }
+        return Optional.empty();
+    }
+
+    /** The mark the actor's request leaves on the case it changes, if it came with a key. */
+    public static Optional<CaseStore.RequestMark> mark(StaffActor actor, Instant now) {
+        return actor.request().map(id -> new CaseStore.RequestMark(id, now.plus(org.advocacyhub.application.port.RequestLedger.KEPT)));
     }
 
     /** Why {@code actor} may not act on {@code referral} as {@code access} says, if they may not. */

@@ -178,7 +178,8 @@ public final class RecordReturns {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        String id = UUID.randomUUID().toString();
+        // The same id each time a keyed request runs: run again, it overwrites its own record (issue 19).
+        String id = actor.newRecordId();
         ReturnRecord record = switch (kind) {
             case AWARENESS_SESSION -> new AwarenessSession(id, contract.code(), (LocalDate) v.get("date"), (String) v.get("authority"),
                     (AwarenessSetting) v.get("setting"), (Integer) v.get("attendees"), actor.id(), now);
