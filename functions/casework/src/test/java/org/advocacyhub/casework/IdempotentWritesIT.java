@@ -123,6 +123,23 @@ class IdempotentWritesIT {
     }
 
     @Test
+    void aComplaintRecordedAgainAfterTheFunctionStoppedIsStillOneComplaint() {
+        Map<String, Object> complaint = Map.of("received", "2026-11-19", "contract", "LLR", "service", "IMCA", "stage", 1);
+        Map<String, String> key = Map.of("Idempotency-Key", "complaint-lost-1");
+        assertThrows(Throwable.class, () -> fixtures.staff(CaseworkFixtures.CASEWORK, MANAGER, "POST", "/complaints", complaint, MONDAY,
+                key, Map.of("TEST_REQUEST_ANSWERS", "lost")));
+
+        APIGatewayProxyResponseEvent retried = fixtures.staff(CaseworkFixtures.CASEWORK, MANAGER, "POST", "/complaints", complaint,
+                MONDAY.plusSeconds(60), key, Map.of());
+
+        assertEquals(201, retried.getStatusCode(), retried.getBody());
+        List<Map<String, Object>> listed = list(fixtures.ok(MANAGER, "GET", "/complaints?contract=LLR&quarter=FY2026Q3", null,
+                MONDAY.plusSeconds(90)), "complaints").stream().filter(c -> "2026-11-19".equals(c.get("received"))).toList();
+        assertEquals(1, listed.size(), "the retry found the complaint the first run stored, under the id its key gives: " + listed);
+        assertEquals(json(retried.getBody()).get("id"), listed.get(0).get("id"));
+    }
+
+    @Test
     void theCaseAndEveryChangesAnswerCarryTheVersionsETagAndAStaleIfMatchIs412WithNothingWritten() {
         Case c = allocatedCase();
         APIGatewayProxyResponseEvent read = fixtures.staff(MANAGER, "GET", "/cases/" + c.reference, null, c.later);

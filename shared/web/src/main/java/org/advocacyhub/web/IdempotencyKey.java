@@ -16,7 +16,9 @@ public final class IdempotencyKey {
     /** Set on an answer given again for a repeated request, as the first one was given. */
     public static final String REPLAYED = "Idempotent-Replayed";
 
-    private static final Pattern VALID = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
+    /** The rule as a regular expression (Java's and JSON Schema's alike): {@code !} to {@code ~} is printable ASCII. */
+    public static final String PATTERN = "^[!-~]{1,255}$";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
 
     private IdempotencyKey() {
     }

@@ -11,20 +11,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.advocacyhub.application.support.LocalClockControl;
 import org.junit.jupiter.api.Test;
 
 /** Issue 19: a staff write sent again under its key is done once and answered as the first time. */
 class IdempotentRequestsTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    /** The clock the test moves on (the local stack's own movable clock). */
+    private final LocalClockControl clock = new LocalClockControl(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
     private final InMemoryRequestLedger ledger = new InMemoryRequestLedger();
-    private final IdempotentRequests idempotency = new IdempotentRequests(ledger, clock);
+    private final IdempotentRequests idempotency = new IdempotentRequests(ledger, clock.clock());
     /** The request ids the handler was run with, one per run. */
     private final List<String> runs = new ArrayList<>();
 
@@ -97,7 +98,7 @@ class IdempotentRequestsTest {
         ledger.failAnswers = null;
 
         assertTrue(run("m-1", "key-1", "{}", created()).getBody().startsWith("busy"), "still held: it may be running yet");
-        clock.now = clock.now.plus(IdempotentRequests.LEASE).plusSeconds(1);
+        clock.advance(IdempotentRequests.LEASE.plusSeconds(1));
         APIGatewayProxyResponseEvent retried = run("m-1", "key-1", "{}", created());
 
         assertEquals(201, retried.getStatusCode());
@@ -151,29 +152,5 @@ class IdempotentRequestsTest {
         return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path).withResource("/cases/{reference}/contacts")
                 .withPathParameters(Map.of("reference", reference)).withHeaders(Map.of("Content-Type", "application/json"))
                 .withBody(body).withIsBase64Encoded(false);
-    }
-
-    /** A clock the test moves on. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

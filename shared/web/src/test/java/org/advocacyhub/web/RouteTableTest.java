@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.json.JsonMapper;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ class RouteTableTest {
     private final Problems problems = new Problems(JsonMapper.createDefault());
     private final InMemoryRequestLedger ledger = new InMemoryRequestLedger();
     private final RouteTable routes = new RouteTable(problems, RouteTable.NOTHING_CHANGED,
-            new IdempotentRequests(ledger, new IdempotentRequestsTest.MovableClock(Instant.parse("2026-11-23T10:00:00Z"))));
+            new IdempotentRequests(ledger, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)));
     private final List<String> done = new ArrayList<>();
 
     RouteTableTest() {

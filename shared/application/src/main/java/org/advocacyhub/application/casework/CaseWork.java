@@ -30,11 +30,13 @@ import org.advocacyhub.domain.staff.StaffRecord;
 
 /**
  * How every staff use case reads or changes a case, written once: load it, check the member of
- * staff may (advocates only their own cases, requirements §8), refuse changes to a closed case,
- * work out the change, save it with its audit entry and the emails it decides on (into the outbox)
- * in one conditional write (LLR 26.8; issue 19), then hand those emails to the mail sender. A change
- * made from a copy that someone else saved over first is refused as a conflict, never applied over
- * theirs, and its emails are never written.
+ * staff may (advocates only their own cases, requirements §8), settle a change this very request
+ * made before (its mark on the case) or one made from another version of the case than the one the
+ * request names (issue 19: {@link #settledBefore}), refuse changes to a closed case, work out the
+ * change, save it with its audit entry, the emails it decides on (into the outbox) and the request's
+ * mark in one conditional write (LLR 26.8; issue 19), then hand those emails to the mail sender. A
+ * change made from a copy that someone else saved over first is refused as a conflict, never applied
+ * over theirs, and its emails are never written.
  */
 @Singleton
 public final class CaseWork {

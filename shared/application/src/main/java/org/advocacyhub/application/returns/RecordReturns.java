@@ -189,7 +189,11 @@ public final class RecordReturns {
             case COMPLIMENT -> new Compliment(id, contract.code(), (LocalDate) v.get("received"), (ServiceCode) v.get("service"),
                     (String) v.get("summary"), actor.id(), now);
         };
-        store.save(record);
+        if (!store.save(record)) {
+            // This request recorded it before (its function stopped before answering): the record as it was stored.
+            return new Recorded(store.quarter(record.contract(), record.quarter(), kind).stream()
+                    .filter(stored -> stored.id().equals(id)).findFirst().orElseThrow());
+        }
         return new Recorded(record);
     }
 
