@@ -41,7 +41,7 @@ public final class AnswerphoneWeb {
         this.staff = new StaffRequests(identify, problems, new RequestBodies(problems));
         this.view = new AnswerphoneJson(contracts);
         add(AnswerphoneApi.create(contracts).handledBy(request -> staff.withActorAndBody(request, (actor, body) ->
-                answer(messages.record(actor.id(), Optional.of(actor), body, request.header("Idempotency-Key"))))));
+                answer(messages.record(actor.id(), Optional.of(actor), body)))));
         add(AnswerphoneApi.list(contracts).handledBy(request -> staff.withActor(request, actor ->
                 answer(messages.list(actor, request.queryParameters())))));
         add(AnswerphoneApi.RESPOND.handledBy(request -> staff.withActorAndBody(request, (actor, body) ->

@@ -103,7 +103,7 @@ final class CasePage {
                     .append(escape(form.title())).append("</summary>")
                     .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/cases/" + c.reference().value() + "/"
                             + form.action()))).append("\" novalidate>").append(staff.formFields())
-                    .append(DisplayedCase.fields(c, now));
+                    .append(DisplayedCase.fields(c.version(), now));
             if (!form.hint().isEmpty()) {
                 html.append("<p class=\"hint\">").append(escape(form.hint())).append("</p>");
             }

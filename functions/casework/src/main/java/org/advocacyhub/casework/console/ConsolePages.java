@@ -408,7 +408,7 @@ public final class ConsolePages {
             html.append("<p>No advocate in the directory is qualified for this case.</p>");
         } else {
             html.append("<form method=\"post\" action=\"").append(escape(staff.href("/console/cases/" + c.reference().value() + "/allocation")))
-                    .append("\" class=\"inline-form\" novalidate>").append(staff.formFields()).append(DisplayedCase.fields(c, now))
+                    .append("\" class=\"inline-form\" novalidate>").append(staff.formFields()).append(DisplayedCase.fields(c.version(), now))
                     .append("<input type=\"hidden\" name=\"from\" value=\"waiting-list\">")
                     .append("<div class=\"group\"><label for=\"").append(escape(id)).append("\">Advocate<span class=\"visually-hidden\"> for ")
                     .append(escape(c.reference().value())).append("</span></label><select id=\"").append(escape(id))

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.advocacyhub.application.casework.ExpectedVersion;
 import org.advocacyhub.domain.casework.CaseEvent;
-import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.web.console.ConsoleText;
 import org.advocacyhub.web.html.FormFields;
@@ -31,9 +30,9 @@ record DisplayedCase(Optional<ExpectedVersion> expected, Optional<Instant> opene
     static final String VERSION = "caseVersion";
     static final String OPENED_AT = "openedAt";
 
-    /** The hidden fields of a form about {@code shown}, on a page rendered at {@code now}. */
-    static String fields(ReferralCase shown, Instant now) {
-        return "<input type=\"hidden\" name=\"" + VERSION + "\" value=\"" + shown.version() + "\">"
+    /** The hidden fields of a form about a case shown at {@code version}, on a page rendered at {@code now}. */
+    static String fields(long version, Instant now) {
+        return "<input type=\"hidden\" name=\"" + VERSION + "\" value=\"" + version + "\">"
                 + "<input type=\"hidden\" name=\"" + OPENED_AT + "\" value=\"" + escape(now.toString()) + "\">";
     }
 

@@ -182,10 +182,11 @@ public final class AnswerphoneMessages {
     /**
      * A message keyed in by staff ({@code POST /answerphone-messages}) or put on the queue by the
      * telephony system ({@code actor} {@link #TELEPHONY}, which must give {@code sourceId}).
-     *
-     * @param headerKey the request's {@code Idempotency-Key}, used when the body gives no {@code sourceId}
+     * Without a {@code sourceId}, a staff request made with an idempotency key is its own source (its id, {@link
+     * StaffActor#request}, a digest of who sent it and the key): run again after its function stopped, it finds its
+     * message and stores no second one (issue 19).
      */
-    public Outcome record(String actorId, Optional<StaffActor> staff, SubmittedFields body, Optional<String> headerKey) {
+    public Outcome record(String actorId, Optional<StaffActor> staff, SubmittedFields body) {
         Instant now = clock.instant();
         FieldRules.Checked checked = rules.check(messageFields, body, today(now), "an answerphone message");
         List<FieldError> errors = new ArrayList<>(checked.errors());
@@ -227,7 +228,7 @@ public final class AnswerphoneMessages {
         AnswerphoneMessage message = new AnswerphoneMessage(id, contract.code(), leftAt, (String) v.get("callerName"),
                 (String) v.get("callbackNumber"), (String) v.get("callbackEmail"), (CallbackMethod) v.get("preferredMethod"), service,
                 reference, (String) v.get("summary"), (String) v.get("accessNeeds"), actorId, now, started, 0, 0);
-        Optional<String> key = Optional.ofNullable(sourceId).or(() -> headerKey);
+        Optional<String> key = Optional.ofNullable(sourceId).or(() -> staff.flatMap(StaffActor::request));
         Optional<AnswerphoneStore.SourceKey> source = key.map(k -> new AnswerphoneStore.SourceKey(k, fingerprint(body)));
         AnswerphoneStore.Recorded recorded = store.record(message, source,
                 new AuditEntry(shortId(), now, actorId, "keyed in the message"), expiry(message, contract));
