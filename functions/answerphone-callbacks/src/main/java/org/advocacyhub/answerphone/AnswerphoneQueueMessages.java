@@ -41,7 +41,7 @@ public final class AnswerphoneQueueMessages {
                     : "not a JSON object");
         }
         AnswerphoneMessages.Outcome outcome = messages.record(AnswerphoneMessages.TELEPHONY, Optional.empty(),
-                SubmittedFields.fromJsonObject(object.value()), Optional.empty());
+                SubmittedFields.fromJsonObject(object.value()));
         if (outcome instanceof AnswerphoneMessages.Created created) {
             LOG.info("Message {}: answerphone message {} {}", message.getMessageId(), created.message().id(),
                     created.repeated() ? "was stored before" : "stored");

@@ -13,6 +13,7 @@ import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.web.AnswerphoneApi;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.IdempotentRequests;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Problems;
 import org.advocacyhub.web.RouteTable;
@@ -31,15 +32,16 @@ public final class AnswerphoneWeb {
     private final AnswerphoneJson view;
     private final RouteTable operations;
 
-    public AnswerphoneWeb(AnswerphoneMessages messages, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json) {
+    public AnswerphoneWeb(AnswerphoneMessages messages, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json,
+                          IdempotentRequests idempotency) {
         this.messages = messages;
         this.json = json;
         this.problems = new Problems(json);
-        this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED);
+        this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED, idempotency);
         this.staff = new StaffRequests(identify, problems, new RequestBodies(problems));
         this.view = new AnswerphoneJson(contracts);
         add(AnswerphoneApi.create(contracts).handledBy(request -> staff.withActorAndBody(request, (actor, body) ->
-                answer(messages.record(actor.id(), Optional.of(actor), body, request.header("Idempotency-Key"))))));
+                answer(messages.record(actor.id(), Optional.of(actor), body)))));
         add(AnswerphoneApi.list(contracts).handledBy(request -> staff.withActor(request, actor ->
                 answer(messages.list(actor, request.queryParameters())))));
         add(AnswerphoneApi.RESPOND.handledBy(request -> staff.withActorAndBody(request, (actor, body) ->

@@ -239,6 +239,39 @@ class AnswerphoneIT {
         assertEquals(1, list(ok(200, MANAGER, "GET", "/answerphone-messages?contract=LLR", null, at.plusSeconds(10)), "messages").size());
     }
 
+    @Test
+    void issue19AMessageOrAResponseSentAgainWithItsIdempotencyKeyGetsTheFirstAnswerAndIsStoredOnce() {
+        Instant at = FRIDAY_SIX.plusSeconds(600);
+        Map<String, String> key = Map.of("Idempotency-Key", "desk-7");
+        APIGatewayProxyResponseEvent created = hub.staff(FUNCTION, MANAGER, "POST", "/answerphone-messages", message(FRIDAY_SIX), at,
+                key, Map.of());
+        APIGatewayProxyResponseEvent again = hub.staff(FUNCTION, MANAGER, "POST", "/answerphone-messages", message(FRIDAY_SIX),
+                at.plusSeconds(5), key, Map.of());
+        assertEquals(201, again.getStatusCode(), "the first answer, status and all");
+        assertEquals(created.getBody(), again.getBody());
+        assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
+
+        String id = (String) json(created.getBody()).get("id");
+        Instant monday = Instant.parse("2026-11-30T10:00:00Z");
+        Map<String, Object> response = Map.of("at", monday.toString(), "method", "PHONE", "outcome", "NO_ANSWER");
+        Map<String, String> responseKey = Map.of("Idempotency-Key", "attempt-1");
+        APIGatewayProxyResponseEvent first = hub.staff(FUNCTION, MANAGER, "POST", "/answerphone-messages/" + id + "/responses",
+                response, monday.plusSeconds(30), responseKey, Map.of());
+        APIGatewayProxyResponseEvent repeat = hub.staff(FUNCTION, MANAGER, "POST", "/answerphone-messages/" + id + "/responses",
+                response, monday.plusSeconds(60), responseKey, Map.of());
+        APIGatewayProxyResponseEvent other = hub.staff(FUNCTION, MANAGER, "POST", "/answerphone-messages/" + id + "/responses",
+                Map.of("at", monday.toString(), "method", "PHONE", "outcome", "SPOKE"), monday.plusSeconds(90), responseKey, Map.of());
+
+        assertEquals(201, first.getStatusCode(), first.getBody());
+        assertEquals(first.getBody(), repeat.getBody());
+        assertEquals(409, other.getStatusCode(), "the same key for another response");
+        Map<String, Object> listed = list(ok(200, MANAGER, "GET", "/answerphone-messages?contract=LLR&status=all", null,
+                monday.plusSeconds(120)), "messages").stream().filter(m -> id.equals(m.get("id"))).findFirst().orElseThrow();
+        assertEquals(1, ((Number) listed.get("attemptCount")).intValue(), "one attempt recorded: " + listed);
+        assertEquals(1, list(ok(200, MANAGER, "GET", "/answerphone-messages?contract=LLR&status=all", null, monday.plusSeconds(120)),
+                "messages").size(), "one message");
+    }
+
     // ------------------------------------------------------------------ alerts, from the same timer and emails (issue 9)
 
     @Test

@@ -164,4 +164,19 @@ class OpenApiIT {
         assertEquals(100, limit.at("/schema/maximum").asInt());
         assertTrue(paths.at("/~1cases~1{reference}/get/parameters/0/required").asBoolean(), "path parameters are required");
     }
+
+    @Test
+    void issue19EveryWriteDocumentsItsIdempotencyKeyACaseChangeItsIfMatchAndTheCaseItsETag() throws Exception {
+        JsonNode paths = document().get("paths");
+        List<String> contact = new ArrayList<>();
+        paths.at("/~1cases~1{reference}~1contacts/post/parameters").forEach(p -> contact.add(p.get("in").asText() + " " + p.get("name").asText()));
+        assertEquals(List.of("path reference", "header Idempotency-Key", "header If-Match"), contact);
+        assertEquals("^[!-~]{1,255}$", paths.at("/~1cases~1{reference}~1contacts/post/parameters/1/schema/pattern").asText());
+        assertTrue(paths.at("/~1complaints/post/parameters").toString().contains("Idempotency-Key"), "every staff write");
+        assertTrue(paths.at("/~1referrals/post/parameters").toString().contains("Idempotency-Key"), "intake");
+        assertFalse(paths.at("/~1complaints/post/parameters").toString().contains("If-Match"), "no case, no version");
+        assertFalse(paths.at("/~1cases/get/parameters").toString().contains("Idempotency-Key"), "reads take no key");
+        assertTrue(paths.at("/~1cases~1{reference}/get/responses/2XX/headers/ETag").isObject(), "the case's ETag");
+        assertTrue(paths.at("/~1cases~1{reference}~1contacts/post/responses/2XX/headers/ETag").isObject());
+    }
 }

@@ -19,6 +19,7 @@ import org.advocacyhub.reports.console.ReportsConsole;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.IdempotentRequests;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Problems;
 import org.advocacyhub.web.RouteTable;
@@ -40,10 +41,10 @@ public final class ReportsWeb {
     private final RouteTable operations;
 
     public ReportsWeb(QuarterlyReports reports, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json,
-                      ReportsConsole console) {
+                      ReportsConsole console, IdempotentRequests idempotency) {
         this.json = json;
         this.problems = new Problems(json);
-        this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED);
+        this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED, idempotency);
         RequestBodies bodies = new RequestBodies(problems);
         StaffRequests staff = new StaffRequests(identify, problems, bodies);
         add(ReportsApi.request(contracts).handledBy(request -> staff.withActorAndBody(request, (actor, body) ->

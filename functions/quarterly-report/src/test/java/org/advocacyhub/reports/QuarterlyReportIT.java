@@ -301,6 +301,32 @@ class QuarterlyReportIT {
     }
 
     @Test
+    void issue19AReportAskedForTwiceWithOneKeyIsAskedForOnceAndTheKeysStayInsideThePolicy() {
+        Map<String, String> key = Map.of("Idempotency-Key", "report-1");
+        Map<String, Object> body = Map.of("contract", "LLR", "quarter", "2026-Q2", "authority", "RUTLAND");
+        List<APIGatewayProxyResponseEvent> answers = new ArrayList<>();
+        List<org.advocacyhub.testing.DynamoPolicy.Call> calls = new ArrayList<>(org.advocacyhub.testing.DynamoCallRecorder.during(() -> {
+            // Refused (the quarter is not one): nothing changed, so the key is given up and free for the corrected request.
+            answers.add(hub.staff(FUNCTION, MANAGER, "POST", "/reports", Map.of("contract", "LLR", "quarter", "2026-3"), ASKED, key,
+                    Map.of()));
+            answers.add(hub.staff(FUNCTION, MANAGER, "POST", "/reports", body, ASKED, key, Map.of()));
+            answers.add(hub.staff(FUNCTION, MANAGER, "POST", "/reports", body, ASKED.plusSeconds(40), key, Map.of()));
+        }));
+
+        assertEquals(List.of(400, 202, 202), answers.stream().map(APIGatewayProxyResponseEvent::getStatusCode).toList());
+        assertEquals(answers.get(1).getBody(), answers.get(2).getBody(), "the first answer again");
+        assertEquals("true", answers.get(2).getHeaders().get("Idempotent-Replayed"));
+        String id = (String) json(answers.get(1).getBody()).get("id");
+        var queued = aws.sqs().receiveMessage(r -> r.queueUrl(aws.queueUrl("ReportQueue")).maxNumberOfMessages(10)).messages().stream()
+                .filter(m -> m.body().equals(ReportQueueMessages.body(id))).toList();
+        queued.forEach(m -> aws.sqs().deleteMessage(d -> d.queueUrl(aws.queueUrl("ReportQueue")).receiptHandle(m.receiptHandle())));
+        assertEquals(1, queued.size(), "one report queued");
+        assertTrue(calls.stream().anyMatch(c -> c.action().equals("DeleteItem") && c.partitionKey().startsWith("REQUEST#")), calls.toString());
+        org.advocacyhub.testing.DynamoPolicy policy = org.advocacyhub.testing.DynamoPolicy.of(aws.template(), FUNCTION, "HubTable");
+        assertEquals(List.of(), calls.stream().filter(c -> !policy.allows(c)).toList(), "calls the policy in template.yaml would refuse");
+    }
+
+    @Test
     void aPreviewIsArchivedAndDownloadedThenSentOnceWhenAManagerSendsIt() throws IOException {
         hub.member("morgan-manager", "MANAGER", List.of(), Map.of(), Map.of("dutyManagerFor", List.of("LLR")));
         hub.referAndScreen(referral(SEEDED.get(0)), SEEDED.get(0).received());

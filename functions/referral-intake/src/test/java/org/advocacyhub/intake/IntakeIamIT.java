@@ -34,7 +34,7 @@ class IntakeIamIT {
         String imca = IntakeScenarios.example("imca");
         calls.addAll(DynamoCallRecorder.during(() -> post(imca, "iam-1", 201)));
         calls.addAll(DynamoCallRecorder.during(() -> post(imca, "iam-1", 201)));                       // a repeat
-        calls.addAll(DynamoCallRecorder.during(() -> post(IntakeScenarios.example("icas"), "iam-1", 422))); // the key reused
+        calls.addAll(DynamoCallRecorder.during(() -> post(IntakeScenarios.example("icas"), "iam-1", 409))); // the key reused
         calls.addAll(DynamoCallRecorder.during(() -> post("{\"service\":\"IMCA\"}", null, 400)));       // invalid: nothing stored
 
         String token = IntakeScenarios.tokenOf(aws.call(aws.request("GET", "/referrals/new?service=ICAS")).getBody());

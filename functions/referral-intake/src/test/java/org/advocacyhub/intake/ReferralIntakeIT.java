@@ -54,11 +54,19 @@ class ReferralIntakeIT extends IntakeScenarios {
     }
 
     @Test
-    void theSameKeyWithDifferentContentIsRefused() {
+    void theSameKeyWithDifferentContentIsAConflictAsOnEveryStaffRoute() {
         postJson(example("imca"), "reused");
         APIGatewayProxyResponseEvent response = postJson(example("icas"), "reused");
-        assertEquals(422, response.getStatusCode());
+        assertEquals(409, response.getStatusCode(), "issue 19: one answer for a key reused for another request");
         assertTrue(response.getBody().contains("different content"));
+    }
+
+    @Test
+    void issue20AKeyOf256CharactersIsRefusedAsOnEveryOtherRouteAnd255AreTaken() {
+        APIGatewayProxyResponseEvent refused = postJson(example("imca"), "k".repeat(256));
+        assertEquals(400, refused.getStatusCode(), refused.getBody());
+        assertTrue(refused.getBody().contains("1 to 255 printable ASCII characters"), refused.getBody());
+        assertEquals(201, postJson(example("imca"), "k".repeat(255)).getStatusCode());
     }
 
     @Test

@@ -141,6 +141,56 @@ class ConsoleIT {
     }
 
     @Test
+    void issue19AFormPostedTwiceRecordsOnceAndShowsTheSavedResultAndAStaleFormComesBackWithWhatChanged() throws Exception {
+        String reference = HubSteps.refer(running, "referral-imca.json");
+        ConsoleClient manager = new ConsoleClient(base);
+        manager.signIn("Morgan Manager");
+        assertEquals(200, manager.submit(manager.get("/console/waiting-list?contract=LLR"), "/console/cases/" + reference + "/allocation",
+                Map.of("advocateId", "ira-imca")).status());
+        HubSteps.later(running, Duration.ofMinutes(30));
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+
+        // Posted twice (a double click, or the browser resending it): done once, and the second sees what the first saved.
+        ConsoleClient.Page page = ira.get("/console/cases/" + reference);
+        Map<String, String> phoned = Map.of("method", "PHONE", "withPerson", "yes", "successful", "yes");
+        ConsoleClient.Page first = ira.submit(page, "/console/cases/" + reference + "/contacts", phoned);
+        ConsoleClient.Page second = ira.submit(page, "/console/cases/" + reference + "/contacts", phoned);
+        assertEquals(200, second.status(), String.join("\n", ira.trace()));
+        assertEquals(first.location(), second.location(), "the same 303 as the first");
+        assertTrue(second.html().contains("Contact recorded."));
+        assertEquals(1, contacts(ira.get("/console/cases/" + reference).html()), "one contact");
+
+        // A form opened, then the case changes (a meeting recorded in another tab), then the form is sent.
+        ConsoleClient.Page opened = ira.get("/console/cases/" + reference);
+        HubSteps.later(running, Duration.ofMinutes(5));
+        ConsoleClient.Page otherTab = ira.get("/console/cases/" + reference);
+        assertEquals(200, ira.submit(otherTab, "/console/cases/" + reference + "/meetings",
+                Map.of("held", "yes", "kind", "WITH_PERSON")).status());
+        ConsoleClient.Page stale = ira.submit(opened, "/console/cases/" + reference + "/contacts",
+                Map.of("method", "VISIT", "withPerson", "yes", "successful", "no"));
+
+        assertEquals(409, stale.status(), stale.html());
+        assertTrue(stale.html().contains("The case changed since you opened this form, so it was not saved."), stale.html());
+        assertTrue(stale.html().matches("(?s).*<li>Since then, [A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}: Meeting: "
+                + "Meeting the person at [^<]*</li>.*"), "what changed, in the timeline's words: " + stale.html());
+        assertFalse(stale.html().contains("/console/cases/" + reference + "/meetings</li>"), "no route paths");
+        assertTrue(stale.html().contains("id=\"contacts-method-VISIT\" name=\"method\" type=\"radio\" value=\"VISIT\" checked"),
+                "the values kept");
+        assertEquals(1, contacts(ira.get("/console/cases/" + reference).html()), "nothing saved from the stale form");
+
+        ConsoleClient.Page resent = ira.submit(stale, "/console/cases/" + reference + "/contacts", Map.of());
+        assertEquals(200, resent.status(), String.join("\n", ira.trace()));
+        assertTrue(resent.location().contains("saved=contacts"), "sent again from the page that said what changed, it is saved");
+        assertEquals(2, contacts(resent.html()));
+    }
+
+    /** How many contacts a case page lists. */
+    private static int contacts(String html) {
+        return html.split("<td data-label=\"What\">Contact: ", -1).length - 1;
+    }
+
+    @Test
     void signingOutClearsTheSessionAndNeedsTheFormsCsrfToken() throws Exception {
         ConsoleClient browser = new ConsoleClient(base);
         ConsoleClient.Page home = browser.signIn("Morgan Manager");

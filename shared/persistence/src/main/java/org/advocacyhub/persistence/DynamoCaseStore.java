@@ -193,6 +193,9 @@ public final class DynamoCaseStore implements CaseStore {
                 .update(StaffItemMapper.countAllocation(table, count)).build()));
         // The emails this change decided on (issue 19): they exist if and only if the change is saved.
         writes.addAll(OutboxItems.puts(table, change.mails()));
+        // The staff request's mark (issue 19): the same request run again finds it and changes nothing.
+        change.mark().ifPresent(mark -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(requestMarkItem(reference, mark)).conditionExpression("attribute_not_exists(PK)").build()).build()));
         if (writes.size() > MAX_TRANSACTION_ITEMS) {
             throw new IllegalArgumentException("a case change may write at most " + MAX_TRANSACTION_ITEMS + " items");
         }
@@ -200,11 +203,29 @@ public final class DynamoCaseStore implements CaseStore {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+            // The case changed meanwhile (its version, first), or the same request saved its change first (its mark, last).
+            List<CancellationReason> reasons = e.cancellationReasons();
+            boolean lost = !reasons.isEmpty() && ("ConditionalCheckFailed".equals(reasons.get(0).code())
+                    || change.mark().isPresent() && "ConditionalCheckFailed".equals(reasons.get(reasons.size() - 1).code()));
+            if (lost) {
                 return false;
             }
             throw e;
         }
+    }
+
+    @Override
+    public boolean changedBy(ReferralReference reference, String requestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TableKeys.casePk(reference), TableKeys.requestMarkSk(requestId)))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    private static Map<String, AttributeValue> requestMarkItem(ReferralReference reference, RequestMark mark) {
+        Map<String, AttributeValue> item = new HashMap<>(key(TableKeys.casePk(reference), TableKeys.requestMarkSk(mark.requestId())));
+        item.put(CaseItemMapper.TYPE, s("REQUEST_MARK"));
+        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(mark.expiresAt().getEpochSecond())));
+        return item;
     }
 
     /** The case's clock items as {@link ClockItems} keeps them. */

@@ -21,9 +21,13 @@ public final class DynamoReturnsStore implements ReturnsStore {
     }
 
     @Override
-    public void save(ReturnRecord record) {
-        // Each record has a new random id: the condition only guards against a repeated id.
-        dynamo.putItem(b -> b.tableName(table).item(ReturnsItemMapper.toItem(record)).conditionExpression("attribute_not_exists(PK)"));
+    public boolean save(ReturnRecord record) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(ReturnsItemMapper.toItem(record)).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException stored) {
+            return false;
+        }
     }
 
     @Override

@@ -79,6 +79,11 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.RequestLedger requestLedger(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoRequestLedger(dynamo, table);
+    }
+
+    @Singleton
     StaffDirectory staffDirectory(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoStaffDirectory(dynamo, table);
     }

@@ -41,6 +41,8 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * staff login     LOGIN#subject              LOGIN                       (points at the staff member)
  * sequence        SEQUENCE#LLR#2026          SEQUENCE
  * idempotency     IDEMPOTENCY#sha256(key)    IDEMPOTENCY                 (TTL attribute expiresAt)
+ * staff request   REQUEST#sha256(who+key)    REQUEST                     (claimed, then its answer; TTL attribute expiresAt, 24 h)
+ * request marker  CASE#LLR-2026-000042       REQUEST#sha256(who+key)     (written with the change a staff request made; TTL 24 h)
  * outbox email    CASE#LLR-2026-000042       MAIL#ACKNOWLEDGEMENT        GSI1: MAIL#WAITING / due#owner while pending or held,
  *                 (or MESSAGE#.., REPORT-DUE#.., DIGEST#..)              MAIL#TROUBLE / settled#owner if refused or not known
  *                                                                        (until staff mark it checked); the email's words only
@@ -207,6 +209,23 @@ public final class TableKeys {
     public static String idempotencyPk(String keyDigest) {
         return "IDEMPOTENCY#" + keyDigest;
     }
+
+    /** A staff request made with an idempotency key (issue 19): its claim, then its answer. */
+    public static String requestPk(String requestId) {
+        return REQUEST_PREFIX + requestId;
+    }
+
+    public static final String REQUEST_SK = "REQUEST";
+
+    /**
+     * The mark a staff request leaves on the case it changed, in the same write as the change (issue 19): the request
+     * run again finds it and applies nothing twice.
+     */
+    public static String requestMarkSk(String requestId) {
+        return REQUEST_PREFIX + requestId;
+    }
+
+    private static final String REQUEST_PREFIX = "REQUEST#";
 
     /** Sort key of an item in a time-ordered index: when, then which referral (unique). */
     public static String timeThenReference(Instant at, ReferralReference reference) {

@@ -175,12 +175,25 @@ public class HubFixtures {
     /** A staff request to {@code functionId} as if it were {@code at}. */
     public APIGatewayProxyResponseEvent staff(String functionId, Map<String, Object> claims, String method, String path, Object body,
                                               Instant at) {
-        try (FunctionInvoker casework = aws.newFunction(functionId, Map.of("HUB_CLOCK_FIXED", at.toString()))) {
+        return staff(functionId, claims, method, path, body, at, Map.of(), Map.of());
+    }
+
+    /**
+     * A staff request with {@code headers} ({@code Idempotency-Key}, {@code If-Match}) to a new instance of
+     * {@code functionId} as if it were {@code at}, its environment with {@code environment} too. Each call builds its own
+     * instance, so calls from several threads run side by side, as Lambda runs instances of one function.
+     */
+    public APIGatewayProxyResponseEvent staff(String functionId, Map<String, Object> claims, String method, String path, Object body,
+                                              Instant at, Map<String, String> headers, Map<String, String> environment) {
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("HUB_CLOCK_FIXED", at.toString());
+        try (FunctionInvoker function = aws.newFunction(functionId, variables)) {
             ApiRoutes.Request request = aws.request(method, path).claims(claims);
             if (body != null) {
                 request.header("Content-Type", "application/json").body(body instanceof String text ? text : write(body));
             }
-            return casework.invoke(event(request), APIGatewayProxyResponseEvent.class);
+            headers.forEach(request::header);
+            return function.invoke(event(request), APIGatewayProxyResponseEvent.class);
         }
     }
 

@@ -54,4 +54,20 @@ public record ApiOperation(String method, String path, String summary, String wh
     public boolean isPublic() {
         return ANYONE.equals(who);
     }
+
+    /**
+     * Whether it is a staff write, made safe to repeat with an {@value IdempotencyKey#HEADER} (issue 19): every signed-in
+     * route that creates or changes something (POST, PUT).
+     */
+    public boolean takesStaffKey() {
+        return !isPublic() && (method.equals("POST") || method.equals("PUT"));
+    }
+
+    /** Whether it changes a case ({@code /cases/{reference}/...}): such a route honours {@code If-Match} and answers with the case's ETag. */
+    public boolean changesCase() {
+        return takesStaffKey() && path.startsWith(CASE_PATH + "/");
+    }
+
+    /** The case's own path: its GET answers with its ETag. */
+    public static final String CASE_PATH = "/cases/{reference}";
 }

@@ -12,9 +12,33 @@ import java.util.Optional;
 public final class HttpRequest {
 
     private final APIGatewayProxyRequestEvent event;
+    private final Optional<String> requestId;
 
     public HttpRequest(APIGatewayProxyRequestEvent event) {
+        this(event, Optional.empty());
+    }
+
+    private HttpRequest(APIGatewayProxyRequestEvent event, Optional<String> requestId) {
         this.event = event;
+        this.requestId = requestId;
+    }
+
+    /** The same request, known by the id its idempotency key gave it ({@link IdempotentRequests}). */
+    public HttpRequest withRequestId(String id) {
+        return new HttpRequest(event, Optional.of(id));
+    }
+
+    /**
+     * The id of this request when it came with an idempotency key (a digest of who sent it and the key): what the
+     * changes it makes are marked with, so that running it again applies nothing twice (issue 19).
+     */
+    public Optional<String> requestId() {
+        return requestId;
+    }
+
+    /** {@code POST}, {@code PUT}...: the method as sent. */
+    public String method() {
+        return event.getHttpMethod();
     }
 
     /**
@@ -156,6 +180,21 @@ public final class HttpRequest {
             }
         }
         return header(name).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * What makes two requests the same request (issue 19): the method, the route with its path parameters, the query
+     * and the body's bytes as sent. Two retries of one request send the same bytes; another body is another request.
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder(256).append(method()).append('\n').append(event.getResource()).append('\n');
+        new java.util.TreeMap<>(event.getPathParameters() == null ? Map.<String, String>of() : event.getPathParameters())
+                .forEach((name, value) -> text.append(name).append('=').append(value).append('&'));
+        text.append('\n');
+        new java.util.TreeMap<>(queryParameters()).forEach((name, values) -> values.forEach(value ->
+                text.append(name).append('=').append(value).append('&')));
+        text.append('\n').append(org.advocacyhub.domain.casework.Digests.sha256Hex(body()));
+        return org.advocacyhub.domain.casework.Digests.sha256Hex(text.toString());
     }
 
     /** The API Gateway stage the request came through ({@code requestContext.stage}), or none. */

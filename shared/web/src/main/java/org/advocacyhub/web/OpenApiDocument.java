@@ -80,6 +80,15 @@ public final class OpenApiDocument {
             parameter.put("schema", ordered("type", "string"));
             parameters.add(parameter);
         }
+        if (operation.takesStaffKey() || operation.isPublic() && operation.method().equals("POST")) {
+            parameters.add(header(IdempotencyKey.HEADER, "Makes a retry safe (issue 19): the same key with the same request gets the "
+                    + "first answer again, with " + IdempotencyKey.REPLAYED + ": true, and nothing is done twice; the same key with "
+                    + "another request is a 409. Kept 24 hours", ordered("type", "string", "pattern", IdempotencyKey.PATTERN)));
+        }
+        if (operation.changesCase()) {
+            parameters.add(header(CaseTags.IF_MATCH, "The case's ETag as read: the change is made only to the case at that version, "
+                    + "else 412 and nothing written; * asks only that the case exists", ordered("type", "string")));
+        }
         for (FieldSpec field : operation.query()) {
             Map<String, Object> parameter = new LinkedHashMap<>();
             parameter.put("name", field.name());
@@ -110,12 +119,19 @@ public final class OpenApiDocument {
 
     private static Map<String, Object> responses(ApiOperation operation, boolean head) {
         Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put("2XX", ordered("description", head ? "The GET's status and headers, without the body"
-                : operation.method().equals("GET") ? "What was asked for" : "Done: what was recorded, or the case as it now is"));
+        Map<String, Object> done = ordered("description", head ? "The GET's status and headers, without the body"
+                : operation.method().equals("GET") ? "What was asked for" : "Done: what was recorded, or the case as it now is");
+        if (operation.changesCase() || operation.path().equals(ApiOperation.CASE_PATH)) {
+            done.put("headers", ordered(CaseTags.ETAG, ordered("description", "The case's version, for If-Match (strong)",
+                    "schema", ordered("type", "string"))));
+        }
+        responses.put("2XX", done);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("description", "A problem (RFC 9457): 400 names each invalid field, 401 without a staff token, 403 when it is not "
-                + "yours to see or do, 404, 409 when the case changed meanwhile or is closed, 413 for a body over 64 KB, 422 names "
-                + "each contract rule broken with its clause");
+        problem.put("description", "A problem (RFC 9457): 400 names each invalid field (or an Idempotency-Key that is not 1 to 255 "
+                + "printable ASCII characters), 401 without a staff token, 403 when it is not yours to see or do, 404, 409 when the "
+                + "case changed meanwhile or is closed, or the Idempotency-Key was used for another request or its first request is "
+                + "still running (with Retry-After), 412 when the case is not at the version If-Match names, 413 for a body over "
+                + "64 KB, 422 names each contract rule broken with its clause");
         problem.put("content", ordered("application/problem+json", ordered("schema", ordered("$ref", PROBLEM))));
         responses.put("4XX", problem);
         return responses;
@@ -133,6 +149,10 @@ public final class OpenApiDocument {
             id.append(word);
         }
         return id.toString();
+    }
+
+    private static Map<String, Object> header(String name, String description, Map<String, Object> schema) {
+        return ordered("name", name, "in", "header", "required", false, "description", description, "schema", schema);
     }
 
     /** Names and values in the order given (Map.of's order changes from one JVM to the next: the document should not). */

@@ -12,7 +12,8 @@ import org.advocacyhub.domain.referral.SubmittedFields;
 /**
  * What every staff route of every function does first, written once: who is asking (401 with
  * {@code WWW-Authenticate} without verified claims: defence in depth, as the authorizer answers
- * first in AWS) and, for a route with a body, the JSON body by the shared rules.
+ * first in AWS), with the request's id when it came with an idempotency key and the case version an
+ * {@code If-Match} names ({@link CaseTags}), and, for a route with a body, the JSON body by the shared rules.
  */
 public final class StaffRequests {
 
@@ -32,7 +33,7 @@ public final class StaffRequests {
         if (member.isEmpty()) {
             return problems.unauthorized();
         }
-        return then.apply(identify.identify(member.get()));
+        return then.apply(identify.identify(member.get()).asking(request.requestId(), CaseTags.ifMatch(request)));
     }
 
     /** The signed-in member of staff and a JSON body, or the problem with either. */

@@ -102,7 +102,8 @@ final class CasePage {
             html.append("<details id=\"form-").append(form.action()).append("\"").append(open ? " open" : "").append("><summary>")
                     .append(escape(form.title())).append("</summary>")
                     .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/cases/" + c.reference().value() + "/"
-                            + form.action()))).append("\" novalidate>").append(staff.csrfField());
+                            + form.action()))).append("\" novalidate>").append(staff.formFields())
+                    .append(DisplayedCase.fields(c.version(), now));
             if (!form.hint().isEmpty()) {
                 html.append("<p class=\"hint\">").append(escape(form.hint())).append("</p>");
             }

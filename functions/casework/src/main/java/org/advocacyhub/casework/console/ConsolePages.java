@@ -279,7 +279,7 @@ public final class ConsolePages {
                     .append(escape(happened)).append("</td><td data-label=\"When\">")
                     .append(escape(t.at() == null ? "" : ConsoleText.when(t.at()))).append("</td><td>")
                     .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/emails/checked"))).append("\">")
-                    .append(staff.csrfField())
+                    .append(staff.formFields())
                     .append("<input type=\"hidden\" name=\"owner\" value=\"").append(escape(t.id().owner().kind())).append("\">")
                     .append("<input type=\"hidden\" name=\"ownerId\" value=\"").append(escape(t.id().owner().id())).append("\">")
                     .append("<input type=\"hidden\" name=\"key\" value=\"").append(escape(t.id().key())).append("\">")
@@ -375,7 +375,8 @@ public final class ConsolePages {
                 html.append("</ul></td>");
                 if (staff.isManager()) {
                     html.append("<td data-label=\"Allocate\">");
-                    allocationForm(html, staff, c, staffList, refusal != null && refusal.reference().equals(c.reference()) ? refusal : null);
+                    allocationForm(html, staff, c, staffList, refusal != null && refusal.reference().equals(c.reference()) ? refusal : null,
+                            now);
                     html.append("</td>");
                 }
                 html.append("</tr>");
@@ -393,7 +394,8 @@ public final class ConsolePages {
     private record Refusal(ReferralReference reference, List<FieldError> errors, int status) {
     }
 
-    private void allocationForm(StringBuilder html, Console.Staff staff, ReferralCase c, List<StaffRecord> staffList, Refusal refusal) {
+    private void allocationForm(StringBuilder html, Console.Staff staff, ReferralCase c, List<StaffRecord> staffList, Refusal refusal,
+                                Instant now) {
         List<AllocateAdvocate.Candidate> candidates = allocate.candidates(c, staffList);
         List<AllocateAdvocate.Candidate> qualified = candidates.stream().filter(AllocateAdvocate.Candidate::qualified).toList();
         String id = "advocate-" + c.reference().value();
@@ -406,7 +408,7 @@ public final class ConsolePages {
             html.append("<p>No advocate in the directory is qualified for this case.</p>");
         } else {
             html.append("<form method=\"post\" action=\"").append(escape(staff.href("/console/cases/" + c.reference().value() + "/allocation")))
-                    .append("\" class=\"inline-form\" novalidate>").append(staff.csrfField())
+                    .append("\" class=\"inline-form\" novalidate>").append(staff.formFields()).append(DisplayedCase.fields(c.version(), now))
                     .append("<input type=\"hidden\" name=\"from\" value=\"waiting-list\">")
                     .append("<div class=\"group\"><label for=\"").append(escape(id)).append("\">Advocate<span class=\"visually-hidden\"> for ")
                     .append(escape(c.reference().value())).append("</span></label><select id=\"").append(escape(id))
@@ -460,8 +462,9 @@ public final class ConsolePages {
             if (reference.isEmpty()) {
                 return Console.notFound(staff, "There is no case with that reference.");
             }
+            DisplayedCase displayed = DisplayedCase.read(posted.values());
             if (action.equals("allocation")) {
-                return allocate(staff, reference.get(), posted);
+                return allocate(staff, reference.get(), displayed, posted.unreadable());
             }
             // Which forms the case has now; who may send one is the use case's own check (a refusal is 403), and only
             // the page view after it is audited as a view.
@@ -474,16 +477,18 @@ public final class ConsolePages {
                 return Console.notFound(staff, "This case has no such form now: it may have been closed or changed meanwhile.");
             }
             if (!posted.unreadable().isEmpty()) {
-                return casePage(staff, reference.get(), 400, new CasePage.Shown(action, posted.values(), posted.unreadable()), "");
+                return casePage(staff, reference.get(), 400, new CasePage.Shown(action, displayed.values(), posted.unreadable()), "");
             }
-            CaseWork.Outcome outcome = form.get().submit(reference.get(), staff.actor(), posted.values());
-            return afterChange(staff, reference.get(), action, posted.values(), outcome);
+            // Made to the case as the form showed it, or refused as stale (issue 19).
+            CaseWork.Outcome outcome = form.get().submit(reference.get(), staff.actor().expecting(displayed.expected()),
+                    displayed.values());
+            return afterChange(staff, reference.get(), action, displayed, outcome);
         });
     }
 
     /** A case form's outcome: 303 back to the case (or the list it came from), or the page again with the problem. */
     private APIGatewayProxyResponseEvent afterChange(Console.Staff staff, ReferralReference reference, String action,
-                                                     Map<String, List<String>> values, CaseWork.Outcome outcome) {
+                                                     DisplayedCase displayed, CaseWork.Outcome outcome) {
         if (outcome instanceof CaseWork.Done) {
             return HttpResponses.seeOther(staff.href("/console/cases/" + reference.value() + "?saved=" + action));
         }
@@ -498,12 +503,16 @@ public final class ConsolePages {
         } else if (outcome instanceof CaseWork.Conflict conflict) {
             errors = List.of(new FieldError(FormFields.NO_FIELD, conflict.why()));
             status = 409;
+        } else if (outcome instanceof CaseWork.Stale) {
+            // The form again with its values kept, the case as it is now (its form carries the new version) and what changed.
+            errors = displayed.whatChanged(cases.timeline(reference));
+            status = 409;
         } else if (outcome instanceof CaseWork.NotAllowed notAllowed) {
             return Console.forbidden(staff, notAllowed.why());
         } else {
             return Console.notFound(staff, "There is no case with that reference.");
         }
-        return casePage(staff, reference, status, new CasePage.Shown(action, values, errors), "");
+        return casePage(staff, reference, status, new CasePage.Shown(action, displayed.values(), errors), "");
     }
 
     /** A broken rule as the page shows it: what is wrong and the clause that says so. */
@@ -511,12 +520,13 @@ public final class ConsolePages {
         return new FieldError(FormFields.NO_FIELD, rule.detail() + " (" + rule.clause() + ")");
     }
 
-    private APIGatewayProxyResponseEvent allocate(Console.Staff staff, ReferralReference reference, Console.Posted posted) {
-        Map<String, List<String>> body = new LinkedHashMap<>(posted.values());
+    private APIGatewayProxyResponseEvent allocate(Console.Staff staff, ReferralReference reference, DisplayedCase displayed,
+                                                  List<FieldError> unreadable) {
+        Map<String, List<String>> body = new LinkedHashMap<>(displayed.values());
         boolean fromList = List.of("waiting-list").equals(body.remove("from"));
-        CaseWork.Outcome outcome = posted.unreadable().isEmpty()
-                ? allocate.allocate(reference, staff.actor(), SubmittedFields.of(body))
-                : new CaseWork.Invalid(posted.unreadable());
+        CaseWork.Outcome outcome = unreadable.isEmpty()
+                ? allocate.allocate(reference, staff.actor().expecting(displayed.expected()), SubmittedFields.of(body))
+                : new CaseWork.Invalid(unreadable);
         if (outcome instanceof CaseWork.Done) {
             return HttpResponses.seeOther(staff.href(fromList ? "/console/waiting-list?contract=" + reference.contract()
                     : "/console/cases/" + reference.value() + "?saved=allocation"));
@@ -535,6 +545,9 @@ public final class ConsolePages {
             status = 400;
         } else if (outcome instanceof CaseWork.Conflict conflict) {
             errors = List.of(new FieldError(AllocateAdvocate.ADVOCATE.name(), conflict.why()));
+            status = 409;
+        } else if (outcome instanceof CaseWork.Stale) {
+            errors = displayed.whatChanged(cases.timeline(reference));
             status = 409;
         } else {
             return Console.notFound(staff, "There is no case with that reference.");
@@ -598,7 +611,7 @@ public final class ConsolePages {
             Map<String, List<String>> shown = failed ? values : Map.of("at", List.of(FormFields.localDateTime(listed.at())));
             html.append("<details").append(failed ? " open" : "").append("><summary>Record a response<span class=\"visually-hidden\"> to ")
                     .append(escape(m.id())).append("</span></summary><form method=\"post\" action=\"")
-                    .append(escape(staff.href("/console/answerphone/" + m.id()))).append("\" novalidate>").append(staff.csrfField());
+                    .append(escape(staff.href("/console/answerphone/" + m.id()))).append("\" novalidate>").append(staff.formFields());
             fields.withIdPrefix(idPrefix(m.id())).fields(html, AnswerphoneMessages.RESPONSE, shown, failed ? errors : List.of());
             html.append("<button type=\"submit\">Save response</button></form></details>");
         }

@@ -75,6 +75,9 @@ final class CaseRouteGroup implements RouteGroup {
         if (outcome instanceof ScreenAgain.Closed) {
             return new CaseWork.Conflict("The case is closed; a manager can reopen it");
         }
+        if (outcome instanceof ScreenAgain.Stale stale) {
+            return new CaseWork.Stale(stale.current());
+        }
         if (outcome instanceof ScreenAgain.Conflict) {
             return new CaseWork.Conflict("The case changed meanwhile; load it and try again.");
         }

@@ -17,6 +17,7 @@ import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.web.ApiOperation;
+import org.advocacyhub.web.CaseTags;
 import org.advocacyhub.web.CaseViewJson;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
@@ -104,12 +105,19 @@ public final class CaseRoutes {
         return staff.withActorAndBody(request, then);
     }
 
-    /** Every case outcome to HTTP, written once: the case as it now is, or the problem. */
+    /** Every case outcome to HTTP, written once: the case as it now is with its version's tag ({@link CaseTags}), or the problem. */
     public APIGatewayProxyResponseEvent answer(CaseWork.Outcome outcome) {
         if (outcome instanceof CaseWork.Done done) {
             ReferralCase referral = done.referral();
-            return HttpResponses.json(200, caseJson.write(viewCase.found(referral),
-                    contracts.contractFor(referral.details().service()).calendar(), clock.instant()));
+            return HttpResponses.withHeader(HttpResponses.json(200, caseJson.write(viewCase.found(referral),
+                    contracts.contractFor(referral.details().service()).calendar(), clock.instant())),
+                    CaseTags.ETAG, CaseTags.of(referral.version()));
+        }
+        if (outcome instanceof CaseWork.Stale stale) {
+            String tag = CaseTags.of(stale.current().version());
+            return HttpResponses.withHeader(problems.of(412, "Precondition Failed", "The case has changed since the version "
+                    + "If-Match names: nothing was changed. Read the case again (its ETag is now " + tag + "), check what changed, "
+                    + "and send the change again if it still applies."), CaseTags.ETAG, tag);
         }
         if (outcome instanceof CaseWork.Invalid invalid) {
             return problems.invalid(invalid.errors());

@@ -14,6 +14,7 @@ import org.advocacyhub.web.RouteTable;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.IdempotentRequests;
 import org.advocacyhub.web.IntakeApi;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Memo;
@@ -40,9 +41,9 @@ public final class CaseworkWeb {
     private final Memo<String> openApi;
 
     public CaseworkWeb(CaseRoutes routes, List<RouteGroup> groups, ContractTerms terms, ContractCatalogue contracts, JsonMapper json,
-                       org.advocacyhub.casework.console.ConsolePages console) {
+                       org.advocacyhub.casework.console.ConsolePages console, IdempotentRequests idempotency) {
         this.routes = routes;
-        this.operations = new RouteTable(routes.problems(), RouteTable.NOTHING_CHANGED);
+        this.operations = new RouteTable(routes.problems(), RouteTable.NOTHING_CHANGED, idempotency);
         for (RouteGroup group : groups) {
             for (ApiOperation operation : group.operations()) {
                 add(operation);

@@ -84,7 +84,7 @@ final class ReportPages {
                         + "you can then look at its figures, download each workbook and send it to the councils.</p>")
                 .append("<h2 id=\"ask\">Ask for a report</h2>")
                 .append("<form method=\"post\" action=\"").append(escape(staff.href(ReportsConsole.REPORTS))).append("\" novalidate>")
-                .append(staff.csrfField());
+                .append(staff.formFields());
         FormFields.plain().fields(html, formFields, posted.isEmpty() ? defaults() : posted, errors);
         html.append("<button type=\"submit\">Ask for the report</button></form>");
         recentReports(html, staff, recent);
@@ -187,7 +187,7 @@ final class ReportPages {
         }
         html.append("<p>Each workbook is emailed to its council's report recipients, once, with the duty managers copied.</p>")
                 .append("<form method=\"post\" action=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/send")))
-                .append("\">").append(staff.csrfField()).append("<button type=\"submit\">Send to the councils</button></form>");
+                .append("\">").append(staff.formFields()).append("<button type=\"submit\">Send to the councils</button></form>");
     }
 
     private static void workbook(StringBuilder html, Console.Staff staff, QuarterlyReport report, QuarterlyReport.Workbook book) {

@@ -42,6 +42,8 @@ import org.advocacyhub.domain.reports.ReturnTable;
 import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.web.HttpRequest;
+import org.advocacyhub.web.IdempotentRequests;
+import org.advocacyhub.web.InMemoryRequestLedger;
 import org.advocacyhub.web.Problems;
 import org.advocacyhub.web.RequestBodies;
 import org.advocacyhub.web.RouteTable;
@@ -91,8 +93,9 @@ class ReportsConsoleTest {
             throw new AssertionError("nothing is written in these tests");
         }, new NoStaff(), contracts, new CatalogueContractTerms(contracts), clock);
         Problems problems = new Problems(JsonMapper.createDefault());
-        Console console = new Console(new FixedSignIn(), new IdentifyStaff(new NoStaff()), new RequestBodies(problems));
-        routes = new RouteTable(problems, RouteTable.NOTHING_CHANGED);
+        IdempotentRequests idempotency = new IdempotentRequests(new InMemoryRequestLedger(), clock);
+        Console console = new Console(new FixedSignIn(), new IdentifyStaff(new NoStaff()), new RequestBodies(problems), idempotency);
+        routes = new RouteTable(problems, RouteTable.NOTHING_CHANGED, idempotency);
         new ReportsConsole(console, reports, contracts, clock).operations().forEach(routes::add);
     }
 
@@ -129,10 +132,10 @@ class ReportsConsoleTest {
 
     @Test
     void askingForAReportQueuesItAndAnswers303ToItsPageWhichSaysToReload() {
-        String token = csrf(get(MANAGER, "/console/reports", Map.of()).getBody());
+        String page = get(MANAGER, "/console/reports", Map.of()).getBody();
 
         APIGatewayProxyResponseEvent posted = post(MANAGER, "/console/reports", Map.of(),
-                form("contract", "LLR", "quarter", "2026-Q2", "authority", "RUTLAND", "send", "no", "csrf", token));
+                signed(page, "contract", "LLR", "quarter", "2026-Q2", "authority", "RUTLAND", "send", "no"));
 
         assertEquals(303, posted.getStatusCode(), posted.getBody());
         String location = posted.getHeaders().get("Location");
@@ -152,6 +155,21 @@ class ReportsConsoleTest {
     }
 
     @Test
+    void issue19TheRequestFormSentTwiceAsksForOneReportAndAnswersTheFirst303Again() {
+        String page = get(MANAGER, "/console/reports", Map.of()).getBody();
+        String body = signed(page, "contract", "LLR", "quarter", "2026-Q2", "authority", "RUTLAND", "send", "no");
+
+        APIGatewayProxyResponseEvent first = post(MANAGER, "/console/reports", Map.of(), body);
+        APIGatewayProxyResponseEvent again = post(MANAGER, "/console/reports", Map.of(), body);
+
+        assertEquals(303, again.getStatusCode(), again.getBody());
+        assertEquals(first.getHeaders().get("Location"), again.getHeaders().get("Location"), "the saved result, as the first post saw it");
+        assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
+        assertEquals(1, store.size(), "one report asked for");
+        assertEquals(1, queued.size(), "queued once");
+    }
+
+    @Test
     void onApiGatewaysOwnAddressTheLinksAndTheRedirectKeepTheStage() {
         APIGatewayProxyRequestEvent page = event("GET", "/console/reports", Map.of(), MANAGER);
         page.setHeaders(Map.of("Cookie", "hub_session=" + MANAGER, "Host", "abc123.execute-api.eu-west-2.amazonaws.com"));
@@ -164,7 +182,7 @@ class ReportsConsoleTest {
         ask.setHeaders(Map.of("Cookie", "hub_session=" + MANAGER, "Host", "abc123.execute-api.eu-west-2.amazonaws.com",
                 "Content-Type", "application/x-www-form-urlencoded"));
         ask.setRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withStage("Prod"));
-        ask.setBody(form("contract", "LEW", "quarter", "2026-Q2", "send", "no", "csrf", csrf(html)));
+        ask.setBody(signed(html, "contract", "LEW", "quarter", "2026-Q2", "send", "no"));
         APIGatewayProxyResponseEvent answer = routes.handle(ask);
         assertEquals(303, answer.getStatusCode(), answer.getBody());
         assertTrue(answer.getHeaders().get("Location").startsWith("/Prod/console/reports/RPT-LEW-FY2026Q2-"));
@@ -172,10 +190,10 @@ class ReportsConsoleTest {
 
     @Test
     void anInvalidRequestIsThePageAgainWith400TheErrorSummaryNamingTheFieldAndTheValuesKept() {
-        String token = csrf(get(MANAGER, "/console/reports", Map.of()).getBody());
+        String page = get(MANAGER, "/console/reports", Map.of()).getBody();
 
         APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports", Map.of(),
-                form("contract", "LLR", "quarter", "2026-Q9", "authority", "", "send", "no", "csrf", token));
+                signed(page, "contract", "LLR", "quarter", "2026-Q9", "authority", "", "send", "no"));
 
         assertEquals(400, answer.getStatusCode());
         String html = answer.getBody();
@@ -191,9 +209,9 @@ class ReportsConsoleTest {
 
     @Test
     void aMissingContractIsNamedAndLinksToItsFirstRadio() {
-        String token = csrf(get(MANAGER, "/console/reports", Map.of()).getBody());
+        String page = get(MANAGER, "/console/reports", Map.of()).getBody();
 
-        String html = post(MANAGER, "/console/reports", Map.of(), form("quarter", "2026-Q2", "csrf", token)).getBody();
+        String html = post(MANAGER, "/console/reports", Map.of(), signed(page, "quarter", "2026-Q2")).getBody();
 
         assertTrue(html.contains("<a href=\"#contract-LLR\">Select the contract</a>"), html);
         assertEquals(0, store.size());
@@ -225,7 +243,6 @@ class ReportsConsoleTest {
     void anAdvocateGetsTheConsoles403OnEveryReportsPageAndChangesNothing() {
         store.put(built("RPT-LLR-FY2026Q2-BUILT", Instant.parse("2026-10-05T09:00:00Z")));
         String page = get(ADVOCATE, "/console/reports", Map.of()).getBody();
-        String token = csrf(page);
         Map<String, String> id = Map.of("id", "RPT-LLR-FY2026Q2-BUILT");
 
         List<APIGatewayProxyResponseEvent> answers = List.of(
@@ -233,8 +250,8 @@ class ReportsConsoleTest {
                 get(ADVOCATE, "/console/reports/{id}", id),
                 get(ADVOCATE, "/console/reports/{id}/workbook", id, Map.of("authority", "RUTLAND")),
                 get(ADVOCATE, "/console/reports/{id}/caseload", id),
-                post(ADVOCATE, "/console/reports", Map.of(), form("contract", "LLR", "quarter", "2026-Q2", "csrf", token)),
-                post(ADVOCATE, "/console/reports/{id}/send", id, form("csrf", token)));
+                post(ADVOCATE, "/console/reports", Map.of(), byHand(page, "contract", "LLR", "quarter", "2026-Q2")),
+                post(ADVOCATE, "/console/reports/{id}/send", id, byHand(page)));
 
         for (APIGatewayProxyResponseEvent answer : answers) {
             assertEquals(403, answer.getStatusCode());
@@ -284,7 +301,9 @@ class ReportsConsoleTest {
         assertTrue(html.contains("Not emailed yet. It goes to returns@rutland.example."));
         assertTrue(html.contains("<a href=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/caseload\">Download the restricted caseload list"));
         assertTrue(html.contains("<form method=\"post\" action=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/send\">"
-                + "<input type=\"hidden\" name=\"csrf\" value=\"" + csrf(html) + "\"><button type=\"submit\">Send to the councils</button>"));
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + csrf(html) + "\"><input type=\"hidden\" name=\"formId\" value=\""),
+                "the send form carries the session's CSRF token and a one-time form id");
+        assertTrue(html.matches("(?s).*name=\"formId\" value=\"[0-9a-f-]{36}\"><button type=\"submit\">Send to the councils</button>.*"));
         assertTrue(store.audits.contains("RPT-LLR-FY2026Q2-BUILT login:morgan-manager viewed the report"), "every access is audited");
     }
 
@@ -333,9 +352,9 @@ class ReportsConsoleTest {
     void sendingABuiltReportEmailsEachWorkbookOnceAnd303sBackToTheReportWithTheSentNotice() {
         store.put(built("RPT-LLR-FY2026Q2-BUILT", Instant.parse("2026-10-05T09:00:00Z")));
         Map<String, String> id = Map.of("id", "RPT-LLR-FY2026Q2-BUILT");
-        String token = csrf(get(MANAGER, "/console/reports/{id}", id).getBody());
+        String page = get(MANAGER, "/console/reports/{id}", id).getBody();
 
-        APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports/{id}/send", id, form("csrf", token));
+        APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports/{id}/send", id, signed(page));
 
         assertEquals(303, answer.getStatusCode(), answer.getBody());
         assertEquals("/console/reports/RPT-LLR-FY2026Q2-BUILT?sent=1", answer.getHeaders().get("Location"));
@@ -349,8 +368,9 @@ class ReportsConsoleTest {
         assertTrue(html.contains("Emailed Fri 20 Nov 2026, 10:00 to returns@rutland.example."));
         assertFalse(html.contains("Send to the councils</button>"), "nothing left to send");
 
-        // Sent twice (a second tab): shown as it is, no second email.
-        assertEquals(303, post(MANAGER, "/console/reports/{id}/send", id, form("csrf", token)).getStatusCode());
+        // Sent twice (a second tab, whose form has its own id): shown as it is, no second email.
+        assertEquals(303, post(MANAGER, "/console/reports/{id}/send", id, signed(page.replaceAll(
+                "name=\"formId\" value=\"[^\"]+\"", "name=\"formId\" value=\"" + java.util.UUID.randomUUID() + "\""))).getStatusCode());
         assertEquals(1, mail.size());
     }
 
@@ -366,7 +386,7 @@ class ReportsConsoleTest {
         assertTrue(html.contains("This quarter has not ended: the report can be sent from Fri 1 Jan 2027."), html);
         assertFalse(html.contains("/send\">"), "no send form");
 
-        APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports/{id}/send", id, form("csrf", csrf(html)));
+        APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports/{id}/send", id, byHand(html));
         assertEquals(409, answer.getStatusCode());
         assertTrue(answer.getBody().contains("<li>Quarter FY2026Q3 has not ended: its report cannot be sent yet.</li>"), answer.getBody());
         assertEquals(List.of(), mail);
@@ -438,6 +458,23 @@ class ReportsConsoleTest {
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return body.toString();
+    }
+
+    /**
+     * A form of the page as a browser sends it: {@code namesAndValues}, then the hidden CSRF token and one-time form id
+     * of the page's first form that has them.
+     */
+    private static String signed(String html, String... namesAndValues) {
+        Matcher id = Pattern.compile("name=\"formId\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(id.find(), "the page has a form with a one-time id");
+        String hidden = form("csrf", csrf(html), "formId", id.group(1));
+        return namesAndValues.length == 0 ? hidden : form(namesAndValues) + "&" + hidden;
+    }
+
+    /** A form made by hand from a page that offers none (the sign-out button's CSRF token, a new form id). */
+    private static String byHand(String html, String... namesAndValues) {
+        String hidden = form("csrf", csrf(html), "formId", java.util.UUID.randomUUID().toString());
+        return namesAndValues.length == 0 ? hidden : form(namesAndValues) + "&" + hidden;
     }
 
     /** The CSRF token of a page's forms, as a browser would send it back. */

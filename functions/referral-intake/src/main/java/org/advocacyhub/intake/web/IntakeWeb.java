@@ -31,6 +31,7 @@ import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.FormBody;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.IdempotencyKey;
 import org.advocacyhub.web.IntakeApi;
 import org.advocacyhub.web.JsonText;
 import org.advocacyhub.web.Memo;
@@ -50,8 +51,6 @@ public final class IntakeWeb {
     static final String FORM_TOKEN = "formToken";
     /** The form's one-time token: a random UUID, so its receipt page cannot be guessed. */
     private static final Pattern TOKEN = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-    /** Printable ASCII, as the IETF Idempotency-Key draft expects of a key. */
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
 
     private final SubmitReferral submitReferral;
     private final ReferralFormPage formPage;
@@ -220,10 +219,11 @@ public final class IntakeWeb {
     }
 
     private APIGatewayProxyResponseEvent submitJson(HttpRequest request, SubmittedFields fields) {
-        Optional<String> key = request.header("Idempotency-Key");
-        if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
-            return problems.of(400, "Bad Request", "Idempotency-Key must be 1 to 255 printable ASCII characters.");
+        IdempotencyKey.Read read = IdempotencyKey.read(request, problems);
+        if (read instanceof IdempotencyKey.Refused refused) {
+            return refused.response();
         }
+        Optional<String> key = read instanceof IdempotencyKey.Given given ? Optional.of(given.key()) : Optional.empty();
         SubmitReferral.Outcome outcome = submitReferral.submit(fields, key.map(k -> "json:" + k));
         if (outcome instanceof SubmitReferral.Accepted accepted) {
             Map<String, String> created = new LinkedHashMap<>();
@@ -232,10 +232,11 @@ public final class IntakeWeb {
             created.put("receivedAt", accepted.receivedAt().toString());
             APIGatewayProxyResponseEvent response = HttpResponses.json(201, JsonText.textFields(created));
             response = HttpResponses.withHeader(response, "Location", "cases/" + accepted.reference().value());
-            return accepted.repeated() ? HttpResponses.withHeader(response, "Idempotent-Replayed", "true") : response;
+            return accepted.repeated() ? HttpResponses.withHeader(response, IdempotencyKey.REPLAYED, "true") : response;
         }
         if (outcome instanceof SubmitReferral.KeyReused reused) {
-            return problems.of(422, "Unprocessable Content", "This Idempotency-Key was already used for referral "
+            // 409, as every staff route answers a key reused for another request (issue 19): one behaviour for every key.
+            return problems.of(409, "Conflict", "This Idempotency-Key was already used for referral "
                     + reused.original().value() + " with different content. Use a new key for a new referral.");
         }
         return problems.invalid(((SubmitReferral.Rejected) outcome).errors());

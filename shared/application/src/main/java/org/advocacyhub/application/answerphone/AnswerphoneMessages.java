@@ -182,10 +182,11 @@ public final class AnswerphoneMessages {
     /**
      * A message keyed in by staff ({@code POST /answerphone-messages}) or put on the queue by the
      * telephony system ({@code actor} {@link #TELEPHONY}, which must give {@code sourceId}).
-     *
-     * @param headerKey the request's {@code Idempotency-Key}, used when the body gives no {@code sourceId}
+     * Without a {@code sourceId}, a staff request made with an idempotency key is its own source (its id, {@link
+     * StaffActor#request}, a digest of who sent it and the key): run again after its function stopped, it finds its
+     * message and stores no second one (issue 19).
      */
-    public Outcome record(String actorId, Optional<StaffActor> staff, SubmittedFields body, Optional<String> headerKey) {
+    public Outcome record(String actorId, Optional<StaffActor> staff, SubmittedFields body) {
         Instant now = clock.instant();
         FieldRules.Checked checked = rules.check(messageFields, body, today(now), "an answerphone message");
         List<FieldError> errors = new ArrayList<>(checked.errors());
@@ -227,7 +228,7 @@ public final class AnswerphoneMessages {
         AnswerphoneMessage message = new AnswerphoneMessage(id, contract.code(), leftAt, (String) v.get("callerName"),
                 (String) v.get("callbackNumber"), (String) v.get("callbackEmail"), (CallbackMethod) v.get("preferredMethod"), service,
                 reference, (String) v.get("summary"), (String) v.get("accessNeeds"), actorId, now, started, 0, 0);
-        Optional<String> key = Optional.ofNullable(sourceId).or(() -> headerKey);
+        Optional<String> key = Optional.ofNullable(sourceId).or(() -> staff.flatMap(StaffActor::request));
         Optional<AnswerphoneStore.SourceKey> source = key.map(k -> new AnswerphoneStore.SourceKey(k, fingerprint(body)));
         AnswerphoneStore.Recorded recorded = store.record(message, source,
                 new AuditEntry(shortId(), now, actorId, "keyed in the message"), expiry(message, contract));
@@ -319,12 +320,20 @@ public final class AnswerphoneMessages {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
+        // The same id each time a keyed request runs (issue 19): run again, it finds its attempt and records nothing more.
+        String attemptId = actor.newRecordId().substring(0, 8);
+        if (actor.request().isPresent()) {
+            List<CallbackAttempt> earlier = store.attempts(messageId);
+            if (earlier.stream().anyMatch(a -> a.id().equals(attemptId))) {
+                return new Recorded(message, earlier, now);
+            }
+        }
         SlaClock after = message.clock();
         if (outcome.responds() && !after.isStopped()) {
             // LLR 9.23 as interpreted in CallbackOutcome: this attempt is the response.
             after = after.stop(at);
         }
-        CallbackAttempt attempt = new CallbackAttempt(shortId(), at, method, outcome, (String) v.get("note"), referralTaken, reference,
+        CallbackAttempt attempt = new CallbackAttempt(attemptId, at, method, outcome, (String) v.get("note"), referralTaken, reference,
                 actor.id(), now);
         AnswerphoneMessage changed = message.withAttempt(after, reference);
         if (!store.saveAttempt(message, changed, attempt, new AuditEntry(shortId(), now, actor.id(), "recorded an attempt to respond"),

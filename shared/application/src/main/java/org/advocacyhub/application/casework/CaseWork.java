@@ -30,11 +30,13 @@ import org.advocacyhub.domain.staff.StaffRecord;
 
 /**
  * How every staff use case reads or changes a case, written once: load it, check the member of
- * staff may (advocates only their own cases, requirements §8), refuse changes to a closed case,
- * work out the change, save it with its audit entry and the emails it decides on (into the outbox)
- * in one conditional write (LLR 26.8; issue 19), then hand those emails to the mail sender. A change
- * made from a copy that someone else saved over first is refused as a conflict, never applied over
- * theirs, and its emails are never written.
+ * staff may (advocates only their own cases, requirements §8), settle a change this very request
+ * made before (its mark on the case) or one made from another version of the case than the one the
+ * request names (issue 19: {@link #settledBefore}), refuse changes to a closed case, work out the
+ * change, save it with its audit entry, the emails it decides on (into the outbox) and the request's
+ * mark in one conditional write (LLR 26.8; issue 19), then hand those emails to the mail sender. A
+ * change made from a copy that someone else saved over first is refused as a conflict, never applied
+ * over theirs, and its emails are never written.
  */
 @Singleton
 public final class CaseWork {
@@ -107,6 +109,13 @@ public final class CaseWork {
 
     /** 409: the case is not in a state this applies to, or changed meanwhile. */
     public record Conflict(String why) implements Outcome {
+    }
+
+    /**
+     * 412: the case is not at the version the change was made from (an {@code If-Match}, a console form's version);
+     * nothing was written. {@code current} is the case as it is now.
+     */
+    public record Stale(ReferralCase current) implements Outcome {
     }
 
     /** What a use case decides to do with the case it was given. */
@@ -220,6 +229,10 @@ public final class CaseWork {
         if (denied.isPresent()) {
             return denied.get();
         }
+        Optional<Outcome> settled = settledBefore(before, actor);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
         if (whenClosed == WhenClosed.REFUSE && before.work().isClosed()) {
             return new Conflict("The case is closed; a manager can reopen it");
         }
@@ -232,12 +245,33 @@ public final class CaseWork {
         List<CaseRecord> records = new ArrayList<>(change.records());
         records.add(audit(actor, action, now));
         boolean saved = store.save(new CaseStore.CaseChange(before, change.after(), change.events(), change.tasks(), records,
-                change.allocationCount(), change.mails()));
+                change.allocationCount(), change.mails(), mark(actor, now)));
         if (!saved) {
             return new Conflict(CHANGED_MEANWHILE + "; load it and try again");
         }
         mail.dispatch(change.mails());
         return new Done(change.after().nextVersion());
+    }
+
+    /**
+     * What a staff change to the case as loaded comes to before anything is planned (issue 19), if it is settled
+     * already: the case as it is now when this very request changed it before (its function stopped before its answer
+     * was kept, and the request came again: nothing is applied twice); {@link Stale} when the case is not at the version
+     * the change was made from. Every staff change asks, after its access check and before its plan.
+     */
+    public Optional<Outcome> settledBefore(ReferralCase loaded, StaffActor actor) {
+        if (actor.request().isPresent() && store.changedBy(loaded.reference(), actor.request().get())) {
+            return Optional.of(new Done(loaded));
+        }
+        if (actor.expected().isPresent() && !actor.expected().get().matches(loaded.version())) {
+            return Optional.of(new Stale(loaded));
+        }
+        return Optional.empty();
+    }
+
+    /** The mark the actor's request leaves on the case it changes, if it came with a key. */
+    public static Optional<CaseStore.RequestMark> mark(StaffActor actor, Instant now) {
+        return actor.request().map(id -> new CaseStore.RequestMark(id, now.plus(org.advocacyhub.application.port.RequestLedger.KEPT)));
     }
 
     /** Why {@code actor} may not act on {@code referral} as {@code access} says, if they may not. */

@@ -98,16 +98,32 @@ public interface CaseStore {
      * @param records         contacts, meetings, time entries, audit entries to store with it
      * @param allocationCount the advocate whose experience an allocation adds to (LLR 5.49), if any
      * @param mails           the emails the change decided on, into the outbox
+     * @param mark            the staff request that makes the change, marked on the case with it (issue 19), if it
+     *                        came with an idempotency key: a second mark of one request is refused, nothing written
      */
     record CaseChange(ReferralCase before, ReferralCase after, List<CaseEvent> events, List<CaseTask> tasks,
-                      List<CaseRecord> records, Optional<AllocationCount> allocationCount, List<Outbox.OutboxMail> mails) {
+                      List<CaseRecord> records, Optional<AllocationCount> allocationCount, List<Outbox.OutboxMail> mails,
+                      Optional<RequestMark> mark) {
         public CaseChange {
             events = List.copyOf(events);
             tasks = List.copyOf(tasks);
             records = List.copyOf(records);
             mails = List.copyOf(mails);
         }
+
+        /** A change no staff request's key marks (screening, or a request sent without a key). */
+        public CaseChange(ReferralCase before, ReferralCase after, List<CaseEvent> events, List<CaseTask> tasks,
+                          List<CaseRecord> records, Optional<AllocationCount> allocationCount, List<Outbox.OutboxMail> mails) {
+            this(before, after, events, tasks, records, allocationCount, mails, Optional.empty());
+        }
     }
+
+    /** A staff request's mark on the case it changed, kept as long as its key is remembered ({@link RequestLedger#KEPT}). */
+    record RequestMark(String requestId, Instant expiresAt) {
+    }
+
+    /** Whether the staff request {@code requestId} changed the case: its {@link RequestMark} is there. */
+    boolean changedBy(ReferralReference reference, String requestId);
 
     /** An allocation to count in an advocate's experience: one more case of {@code service} on {@code day}. */
     record AllocationCount(String advocateId, ServiceCode service, LocalDate day) {

@@ -10,8 +10,13 @@ import org.advocacyhub.domain.time.FinancialQuarter;
  */
 public interface ReturnsStore {
 
-    /** Stores a new record in its contract's quarter; a record kept for a set time carries when it may be deleted. */
-    void save(ReturnRecord record);
+    /**
+     * Stores a new record in its contract's quarter; a record kept for a set time carries when it may be deleted.
+     *
+     * @return false when a record with its id is stored already (nothing written): the same staff request, run again
+     *         after its function stopped (its id comes from the request's key, issue 19)
+     */
+    boolean save(ReturnRecord record);
 
     /**
      * One contract's records of a financial quarter, by date: of one kind, or of every kind when

@@ -173,10 +173,19 @@ public final class QuarterlyReports {
         if (!actor.isManager()) {
             return new NotAllowed("Only managers may ask for quarterly reports.");
         }
-        String id = "RPT-" + contract.code() + "-" + quarter.key() + "-" + HexFormat.of().toHexDigits(UUID.randomUUID().getLeastSignificantBits())
-                .substring(0, 10).toUpperCase(java.util.Locale.ROOT);
+        // The same id each time a keyed request runs (issue 19): run again, it finds the report it asked for.
+        String id = "RPT-" + contract.code() + "-" + quarter.key() + "-" + HexFormat.of().toHexDigits(UUID.fromString(actor.newRecordId())
+                .getLeastSignificantBits()).substring(0, 10).toUpperCase(java.util.Locale.ROOT);
         QuarterlyReport report = QuarterlyReport.queued(id, contract.code(), quarter, authority, send, actor.id(), now);
-        store.create(report);
+        if (!store.create(report)) {
+            QuarterlyReport asked = store.find(id).orElseThrow();
+            if (asked.status() == QuarterlyReport.Status.QUEUED) {
+                // Its function may have stopped before queueing it: queued again, it is still built once (process() builds
+                // a queued report only, and saves the build only over the report it read).
+                queue.enqueue(id);
+            }
+            return new Accepted(asked);
+        }
         store.audit(id, audit(now, actor, "asked for the report"));
         queue.enqueue(id);
         LOG.info("Report {} queued for {} {}", id, contract.code(), quarter.key());

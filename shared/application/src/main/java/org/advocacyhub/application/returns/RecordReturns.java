@@ -178,7 +178,8 @@ public final class RecordReturns {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        String id = UUID.randomUUID().toString();
+        // The same id each time a keyed request runs: run again, it overwrites its own record (issue 19).
+        String id = actor.newRecordId();
         ReturnRecord record = switch (kind) {
             case AWARENESS_SESSION -> new AwarenessSession(id, contract.code(), (LocalDate) v.get("date"), (String) v.get("authority"),
                     (AwarenessSetting) v.get("setting"), (Integer) v.get("attendees"), actor.id(), now);
@@ -188,7 +189,11 @@ public final class RecordReturns {
             case COMPLIMENT -> new Compliment(id, contract.code(), (LocalDate) v.get("received"), (ServiceCode) v.get("service"),
                     (String) v.get("summary"), actor.id(), now);
         };
-        store.save(record);
+        if (!store.save(record)) {
+            // This request recorded it before (its function stopped before answering): the record as it was stored.
+            return new Recorded(store.quarter(record.contract(), record.quarter(), kind).stream()
+                    .filter(stored -> stored.id().equals(id)).findFirst().orElseThrow());
+        }
         return new Recorded(record);
     }
 

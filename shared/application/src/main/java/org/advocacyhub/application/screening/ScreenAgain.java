@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
+import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.StaffActor;
 import java.util.UUID;
 import org.advocacyhub.domain.casework.AuditEntry;
@@ -38,14 +39,16 @@ public final class ScreenAgain {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final CaseStore store;
+    private final CaseWork work;
     private final ScreenReferral screenReferral;
     private final ContractTerms contracts;
     private final ReferralValidator validator;
     private final FieldRules rules;
     private final Clock clock;
 
-    public ScreenAgain(CaseStore store, ScreenReferral screenReferral, ContractTerms contracts, Clock clock) {
+    public ScreenAgain(CaseStore store, CaseWork work, ScreenReferral screenReferral, ContractTerms contracts, Clock clock) {
         this.store = store;
+        this.work = work;
         this.screenReferral = screenReferral;
         this.contracts = contracts;
         this.validator = new ReferralValidator(contracts);
@@ -82,6 +85,10 @@ public final class ScreenAgain {
     public record Conflict() implements Outcome {
     }
 
+    /** The case is not at the version the manager screened it from ({@link CaseWork.Stale}); nothing was written. */
+    public record Stale(ReferralCase current) implements Outcome {
+    }
+
     public record Invalid(List<FieldError> errors) implements Outcome {
     }
 
@@ -114,6 +121,11 @@ public final class ScreenAgain {
             return new NotFound();
         }
         ReferralCase current = found.get();
+        // As every staff change (CaseWork): this request's change made before, or made from another version, is settled.
+        Optional<CaseWork.Outcome> settled = work.settledBefore(current, staff);
+        if (settled.isPresent()) {
+            return settled.get() instanceof CaseWork.Stale stale ? new Stale(stale.current()) : new Screened(current, false);
+        }
         if (current.status() == CaseStatus.RECEIVED) {
             return new NotScreenedYet();
         }
@@ -139,7 +151,8 @@ public final class ScreenAgain {
         String note = values.get(NOTE.name()) instanceof String text ? text : "";
         AuditEntry audit = new AuditEntry(UUID.randomUUID().toString().substring(0, 8), clock.instant(), staff.id(),
                 "screened the referral again");
-        ScreenReferral.Result result = screenReferral.rescreen(current, current.withDetails(corrected), note, List.of(audit));
+        ScreenReferral.Result result = screenReferral.rescreen(current, current.withDetails(corrected), note, List.of(audit),
+                CaseWork.mark(staff, clock.instant()));
         if (result instanceof ScreenReferral.Decided decided) {
             return new Screened(decided.referral(), true);
         }

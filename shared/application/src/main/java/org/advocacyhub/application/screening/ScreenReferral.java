@@ -94,7 +94,7 @@ public final class ScreenReferral {
         if (referral.status().isScreened()) {
             return new AlreadyDecided(referral.status());
         }
-        return decide(referral, referral, decisionOn(referral, clock.instant()), List.of(), List.of(), List.of());
+        return decide(referral, referral, decisionOn(referral, clock.instant()), List.of(), List.of(), List.of(), Optional.empty());
     }
 
     /**
@@ -108,8 +108,10 @@ public final class ScreenReferral {
      * @param corrected the referral with the staff's corrections applied (already validated)
      * @param note      what staff did, for the timeline
      * @param records   saved with the decision (the staff access's audit entry, LLR 26.8)
+     * @param mark      the staff request's mark, saved with the decision (issue 19)
      */
-    public Result rescreen(ReferralCase current, ReferralCase corrected, String note, List<CaseRecord> records) {
+    public Result rescreen(ReferralCase current, ReferralCase corrected, String note, List<CaseRecord> records,
+                           Optional<CaseStore.RequestMark> mark) {
         Instant now = clock.instant();
         List<CaseEvent> supplied = List.of(new CaseEvent(now, CaseEvent.Type.INFORMATION_SUPPLIED,
                 note.isBlank() ? "Information supplied by staff; screened again" : note));
@@ -119,7 +121,7 @@ public final class ScreenReferral {
             List<CaseEvent> events = new ArrayList<>(supplied);
             events.add(new CaseEvent(now, CaseEvent.Type.SCREENED, "Screened again: " + decision.outcome()
                     + " unchanged; the referrer already has this decision, so no new letter was sent"));
-            if (!store.save(new CaseStore.CaseChange(current, corrected, events, List.of(), records, Optional.empty(), List.of()))) {
+            if (!store.save(new CaseStore.CaseChange(current, corrected, events, List.of(), records, Optional.empty(), List.of(), mark))) {
                 return new AlreadyDecided(store.findCase(current.reference()).orElseThrow().status());
             }
             LOG.info("Referral {} screened again: {} unchanged", current.reference(), decision.outcome());
@@ -131,7 +133,7 @@ public final class ScreenReferral {
                         && t.kind() != CaseTask.Kind.REACH_ANOTHER_WAY && t.kind() != CaseTask.Kind.CHECK_EMAIL_ARRIVED)
                 .map(t -> new CaseTask(t.id(), t.kind(), t.description(), t.fromWhom(), t.createdAt(), false))
                 .toList();
-        return decide(current, corrected, decision, closed, supplied, records);
+        return decide(current, corrected, decision, closed, supplied, records, mark);
     }
 
     /** The service's eligibility policy applied to the referral as it stands (requirements §4). */
@@ -145,7 +147,7 @@ public final class ScreenReferral {
      * @param referral the case to decide on (before, or with staff's corrections)
      */
     private Result decide(ReferralCase before, ReferralCase referral, ScreeningDecision decision, List<CaseTask> tasksToClose,
-                          List<CaseEvent> earlierEvents, List<CaseRecord> records) {
+                          List<CaseEvent> earlierEvents, List<CaseRecord> records, Optional<CaseStore.RequestMark> mark) {
         Instant now = clock.instant();
         Contract contract = contracts.contractFor(referral.details().service());
         String policy = contract.service(referral.details().service()).eligibilityPolicy();
@@ -177,7 +179,7 @@ public final class ScreenReferral {
         // The written decision (LLR 6.10) goes into the outbox with the decision: it exists if and only if this save does.
         List<Outbox.OutboxMail> letter = email
                 ? List.of(OutboxMails.decisionLetter(decided, letters.decision(decided, promise(decided)), now)) : List.of();
-        if (!store.save(new CaseStore.CaseChange(before, decided, events, tasks, records, Optional.empty(), letter))) {
+        if (!store.save(new CaseStore.CaseChange(before, decided, events, tasks, records, Optional.empty(), letter, mark))) {
             // Another delivery, or a staff change, saved first: this decision is not made, and its letter not written.
             ReferralCase current = store.findCase(referral.reference()).orElseThrow();
             return new AlreadyDecided(current.status());

@@ -55,6 +55,11 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public boolean changedBy(ReferralReference reference, String requestId) {
+        return false;
+    }
+
+    @Override
     public Optional<ReferralCase> findCase(ReferralReference reference) {
         return Optional.ofNullable(cases.get(reference));
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.advocacyhub.application.casework.IdentifyStaff;
@@ -21,6 +22,8 @@ import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.web.FormBody;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
+import org.advocacyhub.web.IdempotencyKey;
+import org.advocacyhub.web.IdempotentRequests;
 import org.advocacyhub.web.RequestBodies;
 import org.advocacyhub.web.html.PageLayout;
 
@@ -28,7 +31,8 @@ import org.advocacyhub.web.html.PageLayout;
  * What every page of the staff console does, written once for every function that serves one:
  * who is signed in (else on to sign-in, coming back to the page asked for), the page's header
  * with the console's navigation and the sign-out button, and a form post read by the same rules
- * as every request body ({@link RequestBodies#form}) with its CSRF token checked. Pages are
+ * as every request body ({@link RequestBodies#form}) with its CSRF token checked, done once for its
+ * one-time form id ({@link IdempotentRequests}, issue 19: a form posted twice stored two). Pages are
  * {@code Cache-Control: no-store} under the strict Content-Security-Policy of the public form
  * ({@link HttpResponses#html}).
  */
@@ -36,15 +40,23 @@ public final class Console {
 
     /** The hidden field every console form carries. */
     public static final String CSRF_FIELD = "csrf";
+    /**
+     * The hidden one-time id every console form carries but the sign-out button's: a random UUID made when the page is
+     * rendered, the form post's idempotency key, scoped to the signed-in person. The form posted again (a double click,
+     * a resend after a timeout, the back button) is done once, and answered as the first post was.
+     */
+    public static final String FORM_ID_FIELD = "formId";
 
     private final StaffSignIn signIn;
     private final IdentifyStaff identify;
     private final RequestBodies bodies;
+    private final IdempotentRequests idempotency;
 
-    public Console(StaffSignIn signIn, IdentifyStaff identify, RequestBodies bodies) {
+    public Console(StaffSignIn signIn, IdentifyStaff identify, RequestBodies bodies, IdempotentRequests idempotency) {
         this.signIn = signIn;
         this.identify = identify;
         this.bodies = bodies;
+        this.idempotency = idempotency;
     }
 
     /** The signed-in member of staff on a console page, and the request's base path for links. */
@@ -73,6 +85,11 @@ public final class Console {
         public String csrfField() {
             return "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + escape(csrf()) + "\">";
         }
+
+        /** The hidden fields of a form that changes something: the CSRF token and a new one-time form id. */
+        public String formFields() {
+            return csrfField() + "<input type=\"hidden\" name=\"" + FORM_ID_FIELD + "\" value=\"" + UUID.randomUUID() + "\">";
+        }
     }
 
     /** A form post that passed: its values (the CSRF token taken out), and each value that could not be read, named. */
@@ -93,11 +110,32 @@ public final class Console {
 
     /**
      * A console form post: signed in (else 303 to sign-in, back to {@code returnTo}), a form body
-     * by the shared rules (else its 413 or 415), and the session's CSRF token (else 403: nothing is
-     * changed). {@code then} gets the values, with the names whose value could not be read.
+     * by the shared rules (else its 413 or 415), the session's CSRF token (else 403: nothing is
+     * changed) and the form's one-time id (else 400: a form from before forms had one), then
+     * {@code then} once for that form id: the form posted again gets the first post's answer (the same
+     * 303) and changes nothing more. {@code then} gets the values, with the names whose value could not
+     * be read, and who is signed in with the post's request id ({@link StaffActor#request}).
      */
     public APIGatewayProxyResponseEvent post(HttpRequest request, String returnTo,
                                              BiFunction<Staff, Posted, APIGatewayProxyResponseEvent> then) {
+        return signedInPost(request, returnTo, (session, parsed) -> {
+            List<String> ids = parsed.values().getOrDefault(FORM_ID_FIELD, List.of());
+            if (ids.size() != 1 || !IdempotencyKey.valid(ids.get(0))) {
+                return expired(request, returnTo, 400);
+            }
+            Map<String, List<String>> values = new LinkedHashMap<>(parsed.values());
+            values.remove(CSRF_FIELD);
+            values.remove(FORM_ID_FIELD);
+            List<FieldError> unreadable = parsed.problems(name -> name, FormBody.Parsed::quoted, CSRF_FIELD, "Enter it again");
+            return idempotency.run(request, session.member().id(), ids.get(0), refusals(request, returnTo), keyed ->
+                    then.apply(new Staff(identify.identify(session.member()).asking(keyed.requestId(), Optional.empty()), session,
+                            request.basePath()), new Posted(values, unreadable)));
+        });
+    }
+
+    /** A post by the signed-in member of staff with the session's CSRF token, or why not (sign-in, 413, 415, 403). */
+    private APIGatewayProxyResponseEvent signedInPost(HttpRequest request, String returnTo,
+                                                      BiFunction<StaffSignIn.Session, FormBody.Parsed, APIGatewayProxyResponseEvent> then) {
         Optional<StaffSignIn.Session> session = signIn.session(request);
         if (session.isEmpty()) {
             // The form is lost with the session: it is not kept for after sign-in (it could hold personal data).
@@ -110,15 +148,42 @@ public final class Console {
         FormBody.Parsed parsed = ((RequestBodies.Form) read).parsed();
         List<String> tokens = parsed.values().getOrDefault(CSRF_FIELD, List.of());
         if (tokens.size() != 1 || !constantTimeEquals(tokens.get(0), csrfToken(session.get().token()))) {
-            return HttpResponses.html(403, PageLayout.page("Form expired", "<h1>This form has expired</h1><p>Nothing was changed. "
-                    + "<a href=\"" + escape(request.basePath() + returnTo) + "\">Go back to the page</a>, load it again and send "
-                    + "the form from there.</p>"));
+            return expired(request, returnTo, 403);
         }
-        Map<String, List<String>> values = new LinkedHashMap<>(parsed.values());
-        values.remove(CSRF_FIELD);
-        List<FieldError> unreadable = parsed.problems(name -> name, FormBody.Parsed::quoted, CSRF_FIELD, "Enter it again");
-        return then.apply(new Staff(identify.identify(session.get().member()), session.get(), request.basePath()),
-                new Posted(values, unreadable));
+        return then.apply(session.get(), parsed);
+    }
+
+    /** A form that cannot be taken (forged, or from an old page): nothing changed, and the way back to the page. */
+    private static APIGatewayProxyResponseEvent expired(HttpRequest request, String returnTo, int status) {
+        return HttpResponses.html(status, PageLayout.page("Form expired", "<h1>This form has expired</h1><p>Nothing was changed. "
+                + "<a href=\"" + escape(request.basePath() + returnTo) + "\">Go back to the page</a>, load it again and send "
+                + "the form from there.</p>"));
+    }
+
+    /** The console's answers when a form's id cannot be used now: a page, with the way back. */
+    private static IdempotentRequests.Refusals refusals(HttpRequest request, String returnTo) {
+        String back = "<a href=\"" + escape(request.basePath() + returnTo) + "\">Go back to the page</a>";
+        return new IdempotentRequests.Refusals() {
+            @Override
+            public APIGatewayProxyResponseEvent inProgress(long retryAfterSeconds) {
+                return HttpResponses.withHeader(HttpResponses.html(409, PageLayout.page("Being saved", "<h1>This form is being "
+                        + "saved</h1><p>It was sent a moment ago and is still being saved. " + back + " in a few seconds to see "
+                        + "it saved.</p>")), "Retry-After", Long.toString(retryAfterSeconds));
+            }
+
+            @Override
+            public APIGatewayProxyResponseEvent otherRequest() {
+                return HttpResponses.html(409, PageLayout.page("Already sent", "<h1>This form was already sent</h1><p>It was "
+                        + "saved with the values it had then; what you changed since was not saved. " + back + ", load it again "
+                        + "and send the form from there.</p>"));
+            }
+
+            @Override
+            public APIGatewayProxyResponseEvent doneNotKept() {
+                return HttpResponses.html(409, PageLayout.page("Already sent", "<h1>This form was already sent</h1><p>It was "
+                        + "saved. " + back + " to see it.</p>"));
+            }
+        };
     }
 
     /** 303 to sign-in, which comes back to {@code returnTo}, a console path. */
@@ -127,9 +192,12 @@ public final class Console {
                 + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
     }
 
-    /** The sign-out button's post: its CSRF token checked like any form's, then the session ends. */
+    /**
+     * The sign-out button's post: its CSRF token checked like any form's, then the session ends. It carries no form id:
+     * signing out twice is signing out.
+     */
     public APIGatewayProxyResponseEvent signOut(HttpRequest request) {
-        return post(request, "/console", (staff, posted) -> signIn.signOut(request));
+        return signedInPost(request, "/console", (session, parsed) -> signIn.signOut(request));
     }
 
     /**

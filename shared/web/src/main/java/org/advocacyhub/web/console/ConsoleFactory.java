@@ -39,8 +39,8 @@ public final class ConsoleFactory {
     }
 
     @Singleton
-    Console console(StaffSignIn signIn, IdentifyStaff identify, JsonMapper json) {
-        return new Console(signIn, identify, new RequestBodies(new Problems(json)));
+    Console console(StaffSignIn signIn, IdentifyStaff identify, JsonMapper json, org.advocacyhub.web.IdempotentRequests idempotency) {
+        return new Console(signIn, identify, new RequestBodies(new Problems(json)), idempotency);
     }
 
     /** The console's port on the Cognito session. */

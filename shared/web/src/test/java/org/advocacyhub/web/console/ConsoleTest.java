@@ -17,7 +17,12 @@ import org.advocacyhub.application.casework.IdentifyStaff;
 import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.application.port.StaffMember;
 import org.advocacyhub.domain.staff.StaffRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.advocacyhub.web.HttpRequest;
+import org.advocacyhub.web.IdempotentRequests;
+import org.advocacyhub.web.InMemoryRequestLedger;
 import org.advocacyhub.web.Problems;
 import org.advocacyhub.web.RequestBodies;
 import org.junit.jupiter.api.Test;
@@ -26,8 +31,11 @@ class ConsoleTest {
 
     private static final String TOKEN = "header.payload.signature";
     private final List<Console.Posted> reached = new ArrayList<>();
+    private final InMemoryRequestLedger ledger = new InMemoryRequestLedger();
     private final Console console = new Console(new FakeSignIn(), new IdentifyStaff(new NoDirectory()),
-            new RequestBodies(new Problems(JsonMapper.createDefault())));
+            new RequestBodies(new Problems(JsonMapper.createDefault())),
+            new IdempotentRequests(ledger, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)));
+    private static final String FORM_ID = "formId=0d3c1f9e-7a51-4c8e-9f0b-2b7c1e6d5a44";
 
     @Test
     void aPageWithoutASessionSendsTheBrowserToSignInAndBackToThePageWithItsQuery() {
@@ -48,9 +56,56 @@ class ConsoleTest {
     @Test
     void aFormPostWithItsSessionsCsrfTokenReachesThePageWithoutTheToken() {
         String csrf = Console.csrfToken(TOKEN);
-        APIGatewayProxyResponseEvent response = post("csrf=" + csrf + "&method=PHONE");
+        APIGatewayProxyResponseEvent response = post("csrf=" + csrf + "&" + FORM_ID + "&method=PHONE");
         assertEquals(200, response.getStatusCode());
-        assertEquals(Map.of("method", List.of("PHONE")), reached.get(0).values());
+        assertEquals(Map.of("method", List.of("PHONE")), reached.get(0).values(), "neither the token nor the form id is a value");
+    }
+
+    @Test
+    void issue19AFormPostedTwiceIsDoneOnceAndAnsweredAsTheFirstTime() {
+        String body = "csrf=" + Console.csrfToken(TOKEN) + "&" + FORM_ID + "&method=PHONE";
+        APIGatewayProxyResponseEvent first = post(body, 303);
+        APIGatewayProxyResponseEvent again = post(body, 303);
+
+        assertEquals(1, reached.size(), "done once");
+        assertEquals(first.getHeaders().get("Location"), again.getHeaders().get("Location"));
+        assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
+    }
+
+    @Test
+    void issue19TheSameFormIdWithOtherValuesIsRefusedAndNothingIsDone() {
+        post("csrf=" + Console.csrfToken(TOKEN) + "&" + FORM_ID + "&method=PHONE", 303);
+        APIGatewayProxyResponseEvent other = post("csrf=" + Console.csrfToken(TOKEN) + "&" + FORM_ID + "&method=VISIT", 303);
+
+        assertEquals(409, other.getStatusCode());
+        assertTrue(other.getBody().contains("This form was already sent"), other.getBody());
+        assertEquals(1, reached.size());
+    }
+
+    @Test
+    void issue19AFormThatWasRefusedMayBeSentAgainCorrectedUnderItsId() {
+        post("csrf=" + Console.csrfToken(TOKEN) + "&" + FORM_ID + "&method=", 400);
+        APIGatewayProxyResponseEvent corrected = post("csrf=" + Console.csrfToken(TOKEN) + "&" + FORM_ID + "&method=PHONE", 303);
+
+        assertEquals(303, corrected.getStatusCode(), "a refusal changed nothing: the id is free again, as an intake key is");
+        assertEquals(2, reached.size());
+    }
+
+    @Test
+    void aFormWithoutItsOneTimeIdOrWithABadOneIsRefusedAndNothingIsDone() {
+        for (String id : List.of("", "&formId=", "&formId=" + "x".repeat(256), "&" + FORM_ID + "&" + FORM_ID)) {
+            APIGatewayProxyResponseEvent response = post("csrf=" + Console.csrfToken(TOKEN) + id + "&method=PHONE");
+            assertEquals(400, response.getStatusCode(), id);
+            assertTrue(response.getBody().contains("Nothing was changed"));
+        }
+        assertTrue(reached.isEmpty());
+    }
+
+    @Test
+    void signingOutNeedsNoFormId() {
+        APIGatewayProxyRequestEvent event = request("POST", "/console/sign-out", Map.of(), "hub_session=" + TOKEN,
+                "csrf=" + Console.csrfToken(TOKEN));
+        assertEquals(303, console.signOut(new HttpRequest(event)).getStatusCode());
     }
 
     @Test
@@ -71,7 +126,7 @@ class ConsoleTest {
 
     @Test
     void aValueThatCannotBeReadIsNamedAndNotKept() {
-        APIGatewayProxyResponseEvent response = post("csrf=" + Console.csrfToken(TOKEN) + "&note=%C3%28");
+        APIGatewayProxyResponseEvent response = post("csrf=" + Console.csrfToken(TOKEN) + "&" + FORM_ID + "&note=%C3%28");
         assertEquals(200, response.getStatusCode());
         assertFalse(reached.get(0).values().containsKey("note"));
         assertEquals("note", reached.get(0).unreadable().get(0).field());
@@ -85,10 +140,16 @@ class ConsoleTest {
     }
 
     private APIGatewayProxyResponseEvent post(String body) {
+        return post(body, 200);
+    }
+
+    /** A form post whose page answers {@code status}: 303 to the case after a change, 400 when a value is missing. */
+    private APIGatewayProxyResponseEvent post(String body, int status) {
         return console.post(new HttpRequest(request("POST", "/console/cases/x/contacts", Map.of(), "hub_session=" + TOKEN, body)),
                 "/console/cases/x", (staff, posted) -> {
                     reached.add(posted);
-                    return new APIGatewayProxyResponseEvent().withStatusCode(200);
+                    return status == 303 ? org.advocacyhub.web.HttpResponses.seeOther("/console/cases/x?saved=" + reached.size())
+                            : new APIGatewayProxyResponseEvent().withStatusCode(status);
                 });
     }
 
@@ -125,7 +186,7 @@ class ConsoleTest {
 
         @Override
         public APIGatewayProxyResponseEvent signOut(HttpRequest request) {
-            throw new UnsupportedOperationException();
+            return org.advocacyhub.web.HttpResponses.seeOther("/console/signed-out");
         }
     }
 
