@@ -42,6 +42,11 @@ public final class Chaos {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, out, err, env, List.of());
+    }
+
+    /** @param stackClasspathPrefix put first on the started stack's classpath (a test's deliberately broken class) */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, List<Path> stackClasspathPrefix) {
         ChaosOptions options;
         try {
             options = ChaosOptions.parse(args);
@@ -62,7 +67,7 @@ public final class Chaos {
                 + options.threads() + " threads");
         ChaosStack stack = options.url().isPresent()
                 ? ChaosStack.attach(options.url().get(), repo.resolve(env.getOrDefault("LOCAL_DIR", ".local")), env)
-                : ChaosStack.start(repo.resolve(".local/chaos"));
+                : ChaosStack.start(repo.resolve(".local/chaos"), repo, stackClasspathPrefix);
         boolean failed = true;
         try {
             HubHttp http = new HubHttp(stack::gateway);

@@ -37,6 +37,9 @@ final class ChaosStack implements AutoCloseable {
     private Process process;
     private int starts;
 
+    /** The child's classpath: the build's (infrastructure/local's classes and runtime dependencies), after any prefix given. */
+    private List<String> classpath = List.of();
+
     private ChaosStack(Path localDir, URI gateway, URI dynamoDb, URI sqs, URI ses, Map<String, String> environment, boolean owned) {
         this.localDir = localDir;
         this.gateway = gateway;
@@ -47,8 +50,12 @@ final class ChaosStack implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** A new stack of its own in a new directory under {@code root}, started and ready. */
-    static ChaosStack start(Path root) {
+    /**
+     * A new stack of its own in a new directory under {@code root}, started and ready, run from the build of
+     * {@code repo} (what {@code ./run-local} runs), with {@code prefix} first on its classpath (a test's deliberately
+     * broken class; none otherwise).
+     */
+    static ChaosStack start(Path root, Path repo, List<Path> prefix) {
         try {
             Files.createDirectories(root);
             Path dir = Files.createTempDirectory(root, "run-");
@@ -68,6 +75,11 @@ final class ChaosStack implements AutoCloseable {
             env.put("LOCAL_SQS_RETRY_AFTER", "PT2S");
             ChaosStack stack = new ChaosStack(dir, URI.create("http://127.0.0.1:" + port + "/"), URI.create("http://127.0.0.1:" + dynamo),
                     URI.create("http://127.0.0.1:" + queue), URI.create("http://127.0.0.1:" + mail), env, true);
+            List<String> classpath = new ArrayList<>();
+            prefix.forEach(path -> classpath.add(path.toString()));
+            classpath.add(repo.resolve("infrastructure/local/target/classes").toString());
+            classpath.add(Files.readString(repo.resolve("infrastructure/local/target/runtime-classpath.txt")).strip());
+            stack.classpath = List.copyOf(classpath);
             stack.launch(true);
             return stack;
         } catch (IOException e) {
@@ -147,7 +159,7 @@ final class ChaosStack implements AutoCloseable {
             env.put("LOCAL_CLOCK", START);
         }
         Instant begun = Instant.now();
-        ProcessBuilder command = new ProcessBuilder(javaCommand()).redirectErrorStream(true)
+        ProcessBuilder command = new ProcessBuilder(javaCommand(classpath)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(localDir.resolve("stack.log").toFile()));
         command.environment().putAll(env);
         command.environment().remove("JAVA_TOOL_OPTIONS");
@@ -160,10 +172,10 @@ final class ChaosStack implements AutoCloseable {
         awaitReady(begun);
     }
 
-    private static List<String> javaCommand() {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), "org.advocacyhub.local.LocalHub");
+    private static List<String> javaCommand(List<String> classpath) {
+        String launcher = ProcessHandle.current().info().command().orElse("java");
+        return List.of(launcher, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", String.join(java.io.File.pathSeparator, classpath), "org.advocacyhub.local.LocalHub");
     }
 
     /** Until the gateway answers and the tokens of this start are written. */

@@ -16,10 +16,10 @@ enum Scenario {
     BASELINE("baseline", Map.of(), false),
     SQS_DUPLICATES("sqs-duplicates", Map.of("sqs", Map.of("duplicate", 0.25, "late", 0.15)), false),
     CRASH_AFTER_WRITE("crash-after-write", Map.of("crashAfterWrite", 0.08), false),
-    DYNAMODB_FAULTS("dynamodb-faults", Map.of("dynamodb", Map.of("throttle", 0.25, "error", 0.05, "forSeconds", 15)), false),
-    SES_REFUSING("ses-refusing", Map.of("ses", Map.of("mode", "refuse", "forSeconds", 20)), false),
+    DYNAMODB_FAULTS("dynamodb-faults", Map.of("dynamodb", Map.of("throttle", 0.25, "error", 0.05, "forSeconds", 10)), false),
+    SES_REFUSING("ses-refusing", Map.of("ses", Map.of("mode", "refuse", "forSeconds", 10)), false),
     /** Longer than a function's 20-second timeout: every send in it gives up at the mail sender's 10-second limit. */
-    SES_HANGING("ses-hanging", Map.of("ses", Map.of("mode", "hang", "forSeconds", 25)), false),
+    SES_HANGING("ses-hanging", Map.of("ses", Map.of("mode", "hang", "forSeconds", 22)), false),
     KILL("kill-9", Map.of(), true),
     ALL("all-faults", all(), true);
 
@@ -72,8 +72,8 @@ enum Scenario {
         Map<String, Object> faults = new LinkedHashMap<>();
         faults.put("sqs", Map.of("duplicate", 0.15, "late", 0.1));
         faults.put("crashAfterWrite", 0.05);
-        faults.put("dynamodb", Map.of("throttle", 0.15, "error", 0.03, "forSeconds", 15));
-        faults.put("ses", Map.of("mode", "refuse", "forSeconds", 10, "thenHangSeconds", 25));
+        faults.put("dynamodb", Map.of("throttle", 0.15, "error", 0.03, "forSeconds", 10));
+        faults.put("ses", Map.of("mode", "refuse", "forSeconds", 5, "thenHangSeconds", 22));
         return Map.copyOf(faults);
     }
 }

@@ -55,11 +55,18 @@ public final class SendMail {
     private final Outbox outbox;
     private final MailSender sender;
     private final Clock clock;
+    private final Pauses pauses;
 
+    @jakarta.inject.Inject
     public SendMail(Outbox outbox, MailSender sender, Clock clock) {
+        this(outbox, sender, clock, Pauses.SLEEP);
+    }
+
+    public SendMail(Outbox outbox, MailSender sender, Clock clock, Pauses pauses) {
         this.outbox = outbox;
         this.sender = sender;
         this.clock = clock;
+        this.pauses = pauses;
     }
 
     /** What one delivery of an email's id did. */
@@ -148,7 +155,7 @@ public final class SendMail {
             settlement = notKnown(mail, at, "the mail service did not answer (" + reason + ")", reason);
             outcome = new NotKnown(reason);
         }
-        if (!outbox.settle(claim.get(), settlement)) {
+        if (!settle(claim.get(), settlement)) {
             // Only a sender that took this one for stopped could have: it recorded the email as not known.
             LOG.warn("Mail {} of {}: its claim was given up by another sender while it was sent; its outcome stays not known",
                     mail.kind(), mail.id().owner().displayName());
@@ -156,6 +163,46 @@ public final class SendMail {
         }
         LOG.info("Mail {} of {}: {}", mail.kind(), mail.id().owner().displayName(), outcome.getClass().getSimpleName());
         return outcome;
+    }
+
+    /**
+     * Records what became of the email. Once SES has answered, that answer is worth keeping: a table that refuses the
+     * write for a moment (throttled, unavailable) is asked again a few times, with pauses that add up to about six
+     * seconds (well inside a function's timeout), before the error is let through; the email would otherwise end as
+     * not known when its fate was known (issue 19's chaos runs, with DynamoDB throttling).
+     */
+    private boolean settle(Claim claim, Settlement settlement) {
+        long pause = 200;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return outbox.settle(claim, settlement);
+            } catch (RuntimeException e) {
+                if (attempt >= SETTLE_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Mail of {}: recording its fate failed ({}); trying again", claim.id().owner().displayName(), e.getClass().getSimpleName());
+                pauses.pause(java.time.Duration.ofMillis(pause));
+                pause *= 2;
+            }
+        }
+    }
+
+    /** How often the fate of an email SES answered is written before the error is let through (see {@link #settle}). */
+    static final int SETTLE_ATTEMPTS = 5;
+
+    /** Waits between attempts: real time in the function, none in unit tests. */
+    @FunctionalInterface
+    public interface Pauses {
+        void pause(java.time.Duration duration);
+
+        Pauses SLEEP = duration -> {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to record an email's fate", e);
+            }
+        };
     }
 
     /** A sender stopped while holding it (a crash, a timeout): it may have gone, so it is never sent again. */

@@ -137,6 +137,36 @@ class SendMailTest {
     }
 
     @Test
+    void aTableThatRefusesForAMomentIsAskedAgainSoAFateSesGaveIsNotLostAsNotKnown() {
+        MailId id = decisionLetter();
+        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(2);
+        List<java.time.Duration> waited = new ArrayList<>();
+        Outbox flaky = new InMemoryOutbox() {
+            @Override
+            public synchronized boolean settle(Claim claim, Settlement settlement) {
+                if (refusals.getAndDecrement() > 0) {
+                    throw new IllegalStateException("ProvisionedThroughputExceeded");
+                }
+                return outbox.settle(claim, settlement);
+            }
+
+            @Override
+            public synchronized Optional<StoredMail> find(MailId mailId) {
+                return outbox.find(mailId);
+            }
+
+            @Override
+            public synchronized Optional<Claim> claim(StoredMail seen, Instant now, Duration lease) {
+                return outbox.claim(seen, now, lease);
+            }
+        };
+        var outcome = new SendMail(flaky, mail -> new MailSender.Sent("m-1"), Clock.fixed(NOW, ZoneOffset.UTC), waited::add).send(id);
+        assertInstanceOf(SendMail.Sent.class, outcome);
+        assertEquals(Status.SENT, outbox.find(id).orElseThrow().status());
+        assertEquals(List.of(Duration.ofMillis(200), Duration.ofMillis(400)), waited);
+    }
+
+    @Test
     void aStaffAlertsFateIsOnItsCaseButAnAnswerphoneAlertHasNoCaseToWriteTo() {
         Outbox.OutboxMail alert = new Outbox.OutboxMail(new MailId(new Outbox.MessageOwner("AP-LLR-2026-000001"), "ALERT#x"),
                 Outbox.Kind.CALLBACK_ALERT, "LLR", "The reminder", "Morgan Manager", LETTER, NOW);
@@ -148,7 +178,7 @@ class SendMailTest {
     }
 
     /** The outbox's rules, in memory: each step conditional as the table's is. */
-    static final class InMemoryOutbox implements Outbox {
+    static class InMemoryOutbox implements Outbox {
         final Map<MailId, StoredMail> mails = new LinkedHashMap<>();
         final Map<MailId, Settlement> settlements = new LinkedHashMap<>();
 
