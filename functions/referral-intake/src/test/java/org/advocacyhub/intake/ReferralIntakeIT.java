@@ -46,6 +46,28 @@ class ReferralIntakeIT extends IntakeScenarios {
         assertTrue(((String) json(response.getBody()).get("reference")).startsWith(expectedContract));
     }
 
+    /**
+     * Issue 19's finding: with only the SES engine frozen, a referral was answered after 120 s, its referrer got four
+     * identical acknowledgements and its timeline said none was sent. Intake now asks the mail service nothing: the
+     * referral is answered once it is stored with its acknowledgement in the outbox.
+     */
+    @Test
+    void aReferralIsAnsweredWithoutAskingAFrozenMailServiceAnything() {
+        org.advocacyhub.testing.LocalEngines engines = (org.advocacyhub.testing.LocalEngines) aws.endpoints();
+        org.advocacyhub.testing.FaultProxy.Counts before = engines.sesFaults().counts();
+        engines.sesFaults().apply(org.advocacyhub.testing.FaultProxy.Fault.hang());
+        try {
+            APIGatewayProxyResponseEvent response = postJson(example("imca"), "frozen-mail-service");
+            assertEquals(201, response.getStatusCode(), response.getBody());
+            String reference = (String) json(response.getBody()).get("reference");
+            assertEquals(before.hung(), engines.sesFaults().counts().hung(), "no request of intake's met the frozen mail service");
+            assertEquals(before.forwarded(), engines.sesFaults().counts().forwarded(), "nor any other");
+            assertEquals("PENDING", aws.outbox().statuses().get(reference + "/ACKNOWLEDGEMENT"), "the acknowledgement waits for the sender");
+        } finally {
+            engines.sesFaults().pass();
+        }
+    }
+
     @Test
     void referenceSequencesRunPerContract() {
         assertTrue(((String) json(postJson(example("imca"), null).getBody()).get("reference")).endsWith("-000001"));
