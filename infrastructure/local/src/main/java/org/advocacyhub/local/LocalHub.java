@@ -108,6 +108,7 @@ public final class LocalHub implements AutoCloseable {
             FreshStart.delete(localDir.resolve("data"), System.out);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-hub-stop"));
+        ParentWatch.stopWith(env, () -> System.exit(0));
         Running hub = start(env);
         List<DemoTeam.Member> team = DemoTeam.members(hub.clock().instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate());
         List<String> added = DemoTeam.seed(team, hub.routes(), hub.functions().get("CaseworkFunction"));

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link AlertLedger} on the single table: a clock's alert beside its case
@@ -65,15 +64,7 @@ public final class DynamoAlertLedger implements AlertLedger {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(put).build());
         writes.addAll(OutboxItems.puts(table, mails));
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return false;
-            }
-            throw e;
-        }
+        return Transactions.writeIfFirstHolds(dynamo, writes);
     }
 
     @Override

@@ -127,15 +127,7 @@ public final class DynamoAnswerphoneStore implements AnswerphoneStore {
                     .updateExpression("SET respondedAt = :at")
                     .expressionAttributeValues(Map.of(":at", s(after.clock().stopped().orElseThrow().toString()))).build()).build());
         }
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return false;
-            }
-            throw e;
-        }
+        return Transactions.writeIfFirstHolds(dynamo, writes);
     }
 
     @Override

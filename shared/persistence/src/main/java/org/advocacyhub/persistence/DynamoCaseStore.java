@@ -161,15 +161,7 @@ public final class DynamoCaseStore implements CaseStore {
                                 ":at", s(at.toString()), ":one", AttributeValue.fromN("1"),
                                 ":pending", s(TableKeys.SCREENING_PENDING)))).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(mapper.toItem(reference, event, shortId())).build()).build());
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return false;
-            }
-            throw e;
-        }
+        return Transactions.writeIfFirstHolds(dynamo, writes);
     }
 
     @Override

@@ -117,12 +117,13 @@ public final class Chaos {
                 out.println(verdict.findings.size() + " invariant(s) broken:");
                 verdict.findings.stream().limit(200).forEach(f -> out.println("  - " + f));
             }
+            failed = !verdict.findings.isEmpty();
+            boolean kept = stack.owned() && (options.keep() || failed);
             out.println("Took " + Duration.between(begun, Instant.now()).toSeconds() + " s" + (stack.owned() ? "; the stack was started "
-                    + stack.starts() + " time(s); its data: " + stack.localDir() : ""));
+                    + stack.starts() + " time(s)" : "") + (kept ? "; its data is kept in " + stack.localDir() : ""));
             if (options.report().isPresent()) {
                 Files.writeString(options.report().get(), table);
             }
-            failed = !verdict.findings.isEmpty();
             return failed ? 1 : 0;
         } catch (IOException e) {
             err.println("chaos: " + e.getMessage());

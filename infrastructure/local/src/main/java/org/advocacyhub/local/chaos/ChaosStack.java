@@ -73,6 +73,8 @@ final class ChaosStack implements AutoCloseable {
             env.put("LOCAL_DIR", dir.toString());
             // Failed messages come back in seconds instead of the queues' 120 s, so a run takes minutes (chaos --help).
             env.put("LOCAL_SQS_RETRY_AFTER", "PT2S");
+            // The stack stops when this command ends, even by kill -9 (ParentWatch).
+            env.put("LOCAL_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
             ChaosStack stack = new ChaosStack(dir, URI.create("http://127.0.0.1:" + port + "/"), URI.create("http://127.0.0.1:" + dynamo),
                     URI.create("http://127.0.0.1:" + queue), URI.create("http://127.0.0.1:" + mail), env, true);
             List<String> classpath = new ArrayList<>();

@@ -73,11 +73,12 @@ class ChaosRunIT {
         assertTrue(run.out().contains("went 2 times"), run.out());
         assertTrue(run.out().contains("invariant(s) broken"), run.out());
         // A failed run keeps its stack's data for a person to look at; this one was meant to fail.
-        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("its data: (\\S+)").matcher(run.out());
-        if (kept.find()) {
-            try (var all = Files.walk(Path.of(kept.group(1)))) {
-                all.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("its data is kept in (\\S+)").matcher(run.out());
+        assertTrue(kept.find(), "a failed run says where its data is: " + run.out());
+        Path data = Path.of(kept.group(1));
+        assertTrue(Files.isDirectory(data), "a failed run keeps its data");
+        try (var all = Files.walk(data)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }
