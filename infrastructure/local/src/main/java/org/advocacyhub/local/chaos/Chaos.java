@@ -125,8 +125,10 @@ public final class Chaos {
                 Files.writeString(options.report().get(), table);
             }
             return failed ? 1 : 0;
-        } catch (IOException e) {
-            err.println("chaos: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // The run could not finish (the stack stopped answering, a report could not be written): no verdict.
+            err.println("chaos: the run stopped before its checks: " + e.getMessage()
+                    + (stack.owned() ? "; the stack's data and log are kept in " + stack.localDir() : ""));
             return 1;
         } finally {
             stack.close();

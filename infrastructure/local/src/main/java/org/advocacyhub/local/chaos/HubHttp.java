@@ -21,6 +21,11 @@ final class HubHttp {
 
     static final JsonMapper JSON = JsonMapper.createDefault();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A clock move answers once every schedule that fell due has run, in turn: with thousands of cases waiting, the
+     * allocation timer's runs (up to 2,000 alerts each) and the daily digest take minutes on a small machine.
+     */
+    private static final Duration CLOCK_MOVE_TIMEOUT = Duration.ofMinutes(15);
 
     private final Supplier<URI> base;
     private final HttpClient http;
@@ -46,7 +51,11 @@ final class HubHttp {
     }
 
     Answer send(String method, String path, Object body, String token, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.get().resolve(path.startsWith("/") ? path.substring(1) : path)).timeout(TIMEOUT);
+        return send(method, path, body, token, idempotencyKey, TIMEOUT);
+    }
+
+    private Answer send(String method, String path, Object body, String token, String idempotencyKey, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.get().resolve(path.startsWith("/") ? path.substring(1) : path)).timeout(timeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -80,7 +89,7 @@ final class HubHttp {
 
     /** Moves the stack's clock forward by {@code by}; every schedule that falls due fires once. */
     void advance(Duration by) {
-        Answer answer = send("POST", "/_local/clock", Map.of("advance", by.toString()), null, null);
+        Answer answer = send("POST", "/_local/clock", Map.of("advance", by.toString()), null, null, CLOCK_MOVE_TIMEOUT);
         if (!answer.ok()) {
             throw new IllegalStateException("POST /_local/clock answered " + answer.status() + ": " + answer.body());
         }
