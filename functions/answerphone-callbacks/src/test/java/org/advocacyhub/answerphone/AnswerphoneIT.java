@@ -179,7 +179,7 @@ class AnswerphoneIT {
         List<String> audit = aws.dynamoDb().query(b -> b.tableName(table()).keyConditionExpression("PK = :pk AND begins_with(SK, :a)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("MESSAGE#" + id), ":a", AttributeValue.fromS("AUDIT#"))))
                 .items().stream().map(i -> i.get("staffId").s() + ": " + i.get("action").s()).toList();
-        assertTrue(audit.contains("login:m-1: keyed in the message"), audit.toString());
+        assertTrue(audit.contains("hub-manager: keyed in the message"), audit.toString());
         assertTrue(audit.contains("lee-llr: saw the message in the answerphone list"), audit.toString());
         assertFalse(audit.stream().anyMatch(a -> a.startsWith("cai-cyp")), "a refused request saw nothing: " + audit);
     }

@@ -198,7 +198,7 @@ class AccommodationIT {
                 "unexpected", false), weeksLater);
         assertEquals(List.of(
                 Map.of("at", weeksLater.minusSeconds(86_400).toString(), "instigator", "PROVIDER", "unexpected", true, "recordedBy", "sam-derby"),
-                Map.of("at", weeksLater.toString(), "instigator", "COUNCIL", "unexpected", false, "recordedBy", "login:m-1")),
+                Map.of("at", weeksLater.toString(), "instigator", "COUNCIL", "unexpected", false, "recordedBy", "hub-manager")),
                 casework(view).get("placementEnds"));
         Map<?, ?> answer = (Map<?, ?>) casework(view).get("response");
         assertEquals(List.of(2, 2), List.of(answer.get("placementsPutForward"), answer.get("suitablePlacementsAvailable")),

@@ -73,7 +73,7 @@ class AllocationIT {
         assertEquals("MET", clock(met, "first-meeting").get("status"));
         assertEquals(2, list(met, "activities").size());
         List<String> audit = list(met, "audit").stream().map(a -> a.get("staffId") + ": " + a.get("action")).toList();
-        assertTrue(audit.contains("login:m-1: allocated the case to ira-imca"), audit.toString());
+        assertTrue(audit.contains("hub-manager: allocated the case to ira-imca"), audit.toString());
         assertTrue(audit.contains("ira-imca: recorded a contact"), audit.toString());
         assertTrue(audit.contains("ira-imca: recorded a meeting"), audit.toString());
     }

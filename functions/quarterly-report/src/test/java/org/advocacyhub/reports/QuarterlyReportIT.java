@@ -301,6 +301,26 @@ class QuarterlyReportIT {
     }
 
     @Test
+    void issue20AQuarterIsReportedOnlyBetweenTheContractsStartAndNow() {
+        // Before 1900 was a 500; 1999-Q1 built an empty report. LLR began on 1 April 2024 (LLR 3.3): 2024-Q1 is its first.
+        for (String quarter : List.of("1899-Q1", "0000-Q1", "1999-Q1", "2023-Q4")) {
+            APIGatewayProxyResponseEvent refused = call(MANAGER, "POST", "/reports", Map.of("contract", "LLR", "quarter", quarter), ASKED);
+            assertEquals(400, refused.getStatusCode(), quarter + ": " + refused.getBody());
+            List<Map<String, Object>> errors = list(json(refused.getBody()), "errors");
+            assertEquals(List.of("quarter"), errors.stream().map(e -> e.get("field")).toList(), refused.getBody());
+            assertEquals("Quarter " + quarter + " is before the LLR service began (1 April 2024, LLR 3.3): the first quarter to "
+                    + "report is 2024-Q1", errors.get(0).get("detail"));
+        }
+        APIGatewayProxyResponseEvent future = call(MANAGER, "POST", "/reports", Map.of("contract", "LLR", "quarter", "2026-Q4"), ASKED);
+        assertEquals(400, future.getStatusCode(), future.getBody());
+        assertTrue(future.getBody().contains("Quarter 2026-Q4 has not started yet"), future.getBody());
+        assertEquals(202, call(MANAGER, "POST", "/reports", Map.of("contract", "LLR", "quarter", "2024-Q1"), ASKED).getStatusCode(),
+                "the contract's first quarter");
+        assertEquals(202, call(MANAGER, "POST", "/reports", Map.of("contract", "LLR", "quarter", "2026-Q3"), ASKED).getStatusCode(),
+                "the current quarter, previewed");
+    }
+
+    @Test
     void issue19AReportAskedForTwiceWithOneKeyIsAskedForOnceAndTheKeysStayInsideThePolicy() {
         Map<String, String> key = Map.of("Idempotency-Key", "report-1");
         Map<String, Object> body = Map.of("contract", "LLR", "quarter", "2026-Q2", "authority", "RUTLAND");

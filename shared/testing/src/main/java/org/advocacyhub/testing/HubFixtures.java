@@ -185,6 +185,7 @@ public class HubFixtures {
      */
     public APIGatewayProxyResponseEvent staff(String functionId, Map<String, Object> claims, String method, String path, Object body,
                                               Instant at, Map<String, String> headers, Map<String, String> environment) {
+        aws.directoryFor(claims);
         Map<String, String> variables = new LinkedHashMap<>(environment);
         variables.put("HUB_CLOCK_FIXED", at.toString());
         try (FunctionInvoker function = aws.newFunction(functionId, variables)) {

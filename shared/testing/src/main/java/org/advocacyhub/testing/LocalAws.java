@@ -160,6 +160,7 @@ public final class LocalAws implements AutoCloseable {
      * response.
      */
     public APIGatewayProxyResponseEvent call(ApiRoutes.Request request) {
+        directoryFor(request.claims());
         ApiRoutes.Match match = request.match();
         if (!(match instanceof ApiRoutes.Found found)) {
             return gatewayError(api.gatewayAnswer(match, "MISSING_AUTHENTICATION_TOKEN", 403, "Missing Authentication Token"),
@@ -247,6 +248,66 @@ public final class LocalAws implements AutoCloseable {
     /** Empties the tables, the queues, the buckets and the mailbox; functions stay warm. */
     public void reset() {
         resources.reset(mailbox);
+        resets.incrementAndGet();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger resets = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The tests' manager's sign-in subject ({@code HubFixtures.MANAGER}, and the claims tests write out as it). */
+    public static final String TEST_MANAGER_SUBJECT = "m-1";
+    /** The tests' manager's staff id in the directory. */
+    public static final String TEST_MANAGER = "hub-manager";
+    /** The data generation ({@link #resets}) in which the tests' manager was put in the directory. */
+    private volatile int managerIn = -1;
+
+    /**
+     * Before a request signed in as the tests' manager ({@value #TEST_MANAGER_SUBJECT}): puts them in the staff directory
+     * as the active manager {@value #TEST_MANAGER}, once per emptied table. The directory decides every staff request
+     * (issue 20), so the tests' manager is a member of staff like any other, added the one way a hub's first manager can
+     * be: by their own {@code PUT /staff/{id}} while the directory has no active manager. Needs the casework function on
+     * the classpath; without it (intake's tests) nothing is done.
+     */
+    public synchronized void directoryFor(Map<String, ?> claims) {
+        if (claims == null || !TEST_MANAGER_SUBJECT.equals(claims.get("sub")) || managerIn == resets.get() || !caseworkAvailable()) {
+            return;
+        }
+        managerIn = resets.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Hub Manager");
+        body.put("email", TEST_MANAGER + "@hub.example");
+        body.put("role", "MANAGER");
+        body.put("active", true);
+        body.put("contracts", java.util.List.of("LLR", "LEW", "DERBY"));
+        body.put("services", java.util.List.of());
+        body.put("qualifications", Map.of());
+        body.put("loginSubjects", java.util.List.of(TEST_MANAGER_SUBJECT));
+        ApiRoutes.Request put;
+        try {
+            put = request("PUT", "/staff/" + TEST_MANAGER).claims(Map.of("sub", TEST_MANAGER_SUBJECT, "cognito:groups", "manager"))
+                    .header("Content-Type", "application/json").body(Json.MAPPER.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Object result = function("CaseworkFunction").invoke(api.event((ApiRoutes.Found) put.match(), put));
+        APIGatewayProxyResponseEvent response = result instanceof APIGatewayProxyResponseEvent r ? r
+                : Json.MAPPER.convertValue(result instanceof String json ? Json.parseObject(json) : result, APIGatewayProxyResponseEvent.class);
+        if (response.getStatusCode() != 200) {
+            throw new IllegalStateException("the tests' manager could not be put in the directory: " + response.getBody());
+        }
+    }
+
+    private static boolean caseworkAvailable() {
+        try {
+            Class.forName("org.advocacyhub.casework.CaseworkHandler", false, LocalAws.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** How many times the data was emptied: what a fixture that set data up once compares to know it is still there. */
+    public int resets() {
+        return resets.get();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.advocacyhub.web;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.advocacyhub.application.casework.IdentifyStaff;
 import org.advocacyhub.application.casework.StaffActor;
@@ -27,19 +28,67 @@ public final class StaffRequests {
         this.bodies = bodies;
     }
 
-    /** The signed-in member of staff, or 401. */
+    /**
+     * The signed-in member of staff with an active directory record, or 401 (no verified claims) or 403 (the directory
+     * has no active record for them: {@link IdentifyStaff}).
+     */
     public APIGatewayProxyResponseEvent withActor(HttpRequest request, Function<StaffActor, APIGatewayProxyResponseEvent> then) {
+        return withActor(request, false, refused -> { }, then);
+    }
+
+    /**
+     * {@link #withActor(HttpRequest, Function)}, telling {@code onRefused} of an identity the directory refuses (a case
+     * route records it on the case it was aimed at: issue 20).
+     */
+    public APIGatewayProxyResponseEvent withActor(HttpRequest request, Consumer<IdentifyStaff.Refused> onRefused,
+                                                  Function<StaffActor, APIGatewayProxyResponseEvent> then) {
+        return withActor(request, false, onRefused, then);
+    }
+
+    /**
+     * {@link #withActor(HttpRequest, Function)} for the staff directory's own routes, which alone also admit the first
+     * manager of a directory that has no active manager ({@link IdentifyStaff.FirstManager}).
+     */
+    public APIGatewayProxyResponseEvent withActorOrFirstManager(HttpRequest request, Function<StaffActor, APIGatewayProxyResponseEvent> then) {
+        return withActor(request, true, refused -> { }, then);
+    }
+
+    private APIGatewayProxyResponseEvent withActor(HttpRequest request, boolean firstManager, Consumer<IdentifyStaff.Refused> onRefused,
+                                                   Function<StaffActor, APIGatewayProxyResponseEvent> then) {
         Optional<StaffMember> member = StaffClaims.from(request.claims());
         if (member.isEmpty()) {
             return problems.unauthorized();
         }
-        return then.apply(identify.identify(member.get()).asking(request.requestId(), CaseTags.ifMatch(request)));
+        IdentifyStaff.Identity identity = identify.identify(member.get());
+        StaffActor actor;
+        if (identity instanceof IdentifyStaff.Known known) {
+            actor = known.actor();
+        } else if (identity instanceof IdentifyStaff.FirstManager first && firstManager) {
+            actor = first.actor();
+        } else if (identity instanceof IdentifyStaff.Refused refused) {
+            onRefused.accept(refused);
+            return problems.of(403, "Forbidden", refused.why());
+        } else {
+            return problems.of(403, "Forbidden", IdentifyStaff.DIRECTORY_FIRST);
+        }
+        return then.apply(actor.asking(request.requestId(), CaseTags.ifMatch(request)));
     }
 
     /** The signed-in member of staff and a JSON body, or the problem with either. */
     public APIGatewayProxyResponseEvent withActorAndBody(HttpRequest request,
                                                          BiFunction<StaffActor, SubmittedFields, APIGatewayProxyResponseEvent> then) {
-        return withActor(request, actor -> {
+        return withActorAndBody(request, false, then);
+    }
+
+    /** {@link #withActorAndBody(HttpRequest, BiFunction)} for the staff directory's routes (see {@link #withActorOrFirstManager}). */
+    public APIGatewayProxyResponseEvent withActorOrFirstManagerAndBody(HttpRequest request,
+                                                                       BiFunction<StaffActor, SubmittedFields, APIGatewayProxyResponseEvent> then) {
+        return withActorAndBody(request, true, then);
+    }
+
+    private APIGatewayProxyResponseEvent withActorAndBody(HttpRequest request, boolean firstManager,
+                                                          BiFunction<StaffActor, SubmittedFields, APIGatewayProxyResponseEvent> then) {
+        return withActor(request, firstManager, refused -> { }, actor -> {
             RequestBodies.Read read = bodies.json(request);
             if (read instanceof RequestBodies.Refused refused) {
                 return refused.response();

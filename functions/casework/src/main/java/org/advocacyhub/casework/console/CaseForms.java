@@ -7,9 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.CloseCase;
 import org.advocacyhub.application.casework.RecordActivity;
@@ -25,6 +28,7 @@ import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.FeedbackQuestion;
 import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.domain.time.WorkingCalendar;
@@ -234,10 +238,12 @@ final class CaseForms {
 
         @Override
         public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            Set<String> read = new HashSet<>();
             List<Map<String, Object>> list = new ArrayList<>();
             for (int i = 0; i < rows(values); i++) {
                 Map<String, Object> goal = new LinkedHashMap<>();
                 for (String part : List.of("id", "text", "status")) {
+                    read.add("goals." + i + "." + part);
                     List<String> given = values.get("goals." + i + "." + part);
                     if (given != null && !given.isEmpty() && !given.get(0).isEmpty()) {
                         goal.put(part, given.size() == 1 ? given.get(0) : given);
@@ -247,7 +253,8 @@ final class CaseForms {
                     list.add(goal);
                 }
             }
-            return plan.update(reference, actor, SubmittedFields.fromJsonObject(Map.of("goals", list)));
+            Optional<CaseWork.Outcome> unknown = unknown(values, read, "an action plan");
+            return unknown.isPresent() ? unknown.get() : plan.update(reference, actor, SubmittedFields.fromJsonObject(Map.of("goals", list)));
         }
     }
 
@@ -315,17 +322,20 @@ final class CaseForms {
         @Override
         public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
             Map<String, Object> body = new LinkedHashMap<>();
+            Set<String> read = new HashSet<>(List.of(CloseCase.REASON.name(), CloseCase.SUMMARY.name()));
             copy(values, CloseCase.REASON.name(), body);
             copy(values, CloseCase.SUMMARY.name(), body);
             List<Map<String, Object>> list = new ArrayList<>();
             for (int i = 0; i < rows(values); i++) {
                 Map<String, Object> goal = new LinkedHashMap<>();
+                read.addAll(List.of("goals." + i + ".id", "goals." + i + ".outcome"));
                 copy(values, "goals." + i + ".id", goal);
                 copy(values, "goals." + i + ".outcome", goal);
                 list.add(renamed(goal, i));
             }
             body.put("goals", list);
-            return close.close(reference, actor, SubmittedFields.fromJsonObject(body));
+            Optional<CaseWork.Outcome> unknown = unknown(values, read, "a closure");
+            return unknown.isPresent() ? unknown.get() : close.close(reference, actor, SubmittedFields.fromJsonObject(body));
         }
 
         private static Map<String, Object> renamed(Map<String, Object> goal, int i) {
@@ -333,6 +343,16 @@ final class CaseForms {
             goal.forEach((k, v) -> out.put(k.substring(("goals." + i + ".").length()), v));
             return out;
         }
+    }
+
+    /**
+     * The names a form that rebuilds the JSON route's body posted but does not read, refused as the JSON route refuses an
+     * unknown field (issue 20: {@code goals.60.text} was dropped and "saved" answered): nothing is saved.
+     */
+    private static Optional<CaseWork.Outcome> unknown(Map<String, List<String>> values, Set<String> read, String what) {
+        List<FieldError> errors = values.keySet().stream().filter(name -> !read.contains(name))
+                .map(name -> new FieldError(name, "'" + FieldRules.shown(name) + "' is not a field of " + what)).toList();
+        return errors.isEmpty() ? Optional.empty() : Optional.of(new CaseWork.Invalid(errors));
     }
 
     /** One posted value under {@code name}, given and not empty, into {@code out}; several stay a list (then refused as such). */

@@ -41,6 +41,7 @@ public final class CaseRoutes {
     public static final String STAFF = "all staff";
 
     private final ViewCase viewCase;
+    private final CaseWork work;
     private final ContractCatalogue contracts;
     private final Clock clock;
     private final JsonMapper json;
@@ -49,8 +50,10 @@ public final class CaseRoutes {
     private final CaseViewJson caseJson;
     private final StaffRequests staff;
 
-    public CaseRoutes(IdentifyStaff identify, ViewCase viewCase, ContractCatalogue contracts, Clock clock, JsonMapper json) {
+    public CaseRoutes(IdentifyStaff identify, ViewCase viewCase, CaseWork work, ContractCatalogue contracts, Clock clock,
+                      JsonMapper json) {
         this.viewCase = viewCase;
+        this.work = work;
         this.contracts = contracts;
         this.clock = clock;
         this.json = json;
@@ -81,22 +84,56 @@ public final class CaseRoutes {
 
     /** A route that changes a case: a reference, a JSON body by the shared rules, a use case, the case back. */
     public ApiOperation caseChange(String method, String path, String summary, String who, List<FieldSpec> body, CaseChange useCase) {
+        CaseWork.Access access = access(who);
         return new ApiOperation(method, path, summary, who, List.of(), body, request -> withActor(request, actor -> {
-            RequestBodies.Read read = bodies.json(request);
-            if (read instanceof RequestBodies.Refused refused) {
-                return refused.response();
-            }
             Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
             if (reference.isEmpty()) {
                 return problems.of(404, "Not Found", "There is no case with that reference.");
             }
-            return answer(useCase.apply(reference.get(), actor, ((RequestBodies.Fields) read).fields()));
+            return caseBody(request, reference.get(), actor, access, fields -> answer(useCase.apply(reference.get(), actor, fields)));
         }));
+    }
+
+    /**
+     * A case route's JSON body for {@code then}; a body that cannot be read is answered 400 only to someone who may act
+     * on the case ({@code access}): authorization before validation (issue 20), the refusal on the case's audit trail.
+     * A body that can be read is checked by the use case, which asks the same before its field rules.
+     */
+    public APIGatewayProxyResponseEvent caseBody(HttpRequest request, ReferralReference reference, StaffActor actor,
+                                                 CaseWork.Access access, Function<SubmittedFields, APIGatewayProxyResponseEvent> then) {
+        RequestBodies.Read read = bodies.json(request);
+        if (read instanceof RequestBodies.Refused refused) {
+            CaseWork.Outcome admitted = work.admit(reference, actor, access, "a change that could not be read");
+            return admitted instanceof CaseWork.Done ? refused.response() : answer(admitted);
+        }
+        return then.apply(((RequestBodies.Fields) read).fields());
+    }
+
+    /** The access a route's "who may" words stand for: one table, so the words and the check cannot drift apart. */
+    static CaseWork.Access access(String who) {
+        return switch (who) {
+            case MANAGERS -> CaseWork.Access.MANAGER;
+            case CASE_STAFF -> CaseWork.Access.MANAGER_OR_CASE_ADVOCATE;
+            case CASE_TEAM -> CaseWork.Access.MANAGER_OR_CASE_STAFF;
+            default -> throw new IllegalArgumentException("a case route must say which of its staff may use it: " + who);
+        };
     }
 
     /** The signed-in member of staff, or 401 with WWW-Authenticate (defence in depth: the authorizer answers first in AWS). */
     public APIGatewayProxyResponseEvent withActor(HttpRequest request, Function<StaffActor, APIGatewayProxyResponseEvent> then) {
-        return staff.withActor(request, then);
+        return staff.withActor(request, refused -> request.pathParameter("reference").flatMap(ReferralReference::parse)
+                .ifPresent(reference -> work.refusedSignIn(reference, refused)), then);
+    }
+
+    /** {@link StaffRequests#withActorOrFirstManager}: the staff directory's routes. */
+    public APIGatewayProxyResponseEvent withActorOrFirstManager(HttpRequest request, Function<StaffActor, APIGatewayProxyResponseEvent> then) {
+        return staff.withActorOrFirstManager(request, then);
+    }
+
+    /** {@link StaffRequests#withActorOrFirstManagerAndBody}: the staff directory's routes. */
+    public APIGatewayProxyResponseEvent withActorOrFirstManagerAndBody(HttpRequest request,
+                                                                       java.util.function.BiFunction<StaffActor, SubmittedFields, APIGatewayProxyResponseEvent> then) {
+        return staff.withActorOrFirstManagerAndBody(request, then);
     }
 
     /** A route body that needs the signed-in member of staff and a JSON body. */

@@ -18,12 +18,12 @@ final class StaffRouteGroup implements RouteGroup {
         WaitingListJson waitingListJson = new WaitingListJson();
         this.operations = List.of(
                 new ApiOperation("GET", "/staff", "The staff directory", CaseRoutes.MANAGERS, List.of(), null,
-                        request -> routes.withActor(request, actor -> actor.isManager()
+                        request -> routes.withActorOrFirstManager(request, actor -> actor.isManager()
                                 ? routes.json(200, Map.of("staff", staff.list(actor).stream().map(staffJson::map).toList()))
                                 : routes.problems().of(403, "Forbidden", "Only managers can see the staff directory."))),
                 new ApiOperation("PUT", "/staff/{staffId}", "Create or replace a member of staff: contracts, services, languages "
                         + "(LEW 8.7), duty manager, qualifications with dates (LLR 13.1-13.7)", CaseRoutes.MANAGERS, List.of(),
-                        staff.fields(), request -> routes.withActorAndBody(request, (actor, fields) -> {
+                        staff.fields(), request -> routes.withActorOrFirstManagerAndBody(request, (actor, fields) -> {
                             ManageStaff.Outcome outcome = staff.put(actor, request.pathParameter("staffId").orElse(""), fields);
                             if (outcome instanceof ManageStaff.Saved saved) {
                                 return routes.json(200, staffJson.map(saved.record()));

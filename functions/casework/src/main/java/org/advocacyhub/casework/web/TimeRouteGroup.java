@@ -4,10 +4,10 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.advocacyhub.application.casework.RecordHourLimits;
+import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.RecordTime;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.web.ApiOperation;
-import org.advocacyhub.web.RequestBodies;
 
 /** A case's time: entries and their corrections, and what lifts its hour limit (LLR 26.17; LEW 7.3, 7.16, 8.9, 8.11). */
 @Singleton
@@ -24,16 +24,13 @@ final class TimeRouteGroup implements RouteGroup {
                 new ApiOperation("PUT", "/cases/{reference}/time/{entryId}", "Correct a time entry (its author or a manager); the "
                         + "timeline keeps what changed", "managers, and the member of staff who recorded the entry", List.of(),
                         RecordTime.FIELDS, request -> routes.withActor(request, actor -> {
-                            RequestBodies.Read read = routes.bodies().json(request);
-                            if (read instanceof RequestBodies.Refused refused) {
-                                return refused.response();
-                            }
                             Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
                             if (reference.isEmpty()) {
                                 return routes.problems().of(404, "Not Found", "There is no case with that reference.");
                             }
-                            return routes.answer(time.correct(reference.get(), request.pathParameter("entryId").orElse(""), actor,
-                                    ((RequestBodies.Fields) read).fields()));
+                            return routes.caseBody(request, reference.get(), actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE,
+                                    fields -> routes.answer(time.correct(reference.get(), request.pathParameter("entryId").orElse(""),
+                                            actor, fields)));
                         })),
                 routes.caseChange("POST", "/cases/{reference}/hour-approvals", "Record the Service Manager's approval of a new hour "
                                 + "limit; the latest approval's limit applies (LEW 7.3, 7.16, 8.11)", CaseRoutes.MANAGERS,

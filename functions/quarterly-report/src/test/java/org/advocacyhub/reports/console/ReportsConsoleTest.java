@@ -304,7 +304,7 @@ class ReportsConsoleTest {
                 + "<input type=\"hidden\" name=\"csrf\" value=\"" + csrf(html) + "\"><input type=\"hidden\" name=\"formId\" value=\""),
                 "the send form carries the session's CSRF token and a one-time form id");
         assertTrue(html.matches("(?s).*name=\"formId\" value=\"[0-9a-f-]{36}\"><button type=\"submit\">Send to the councils</button>.*"));
-        assertTrue(store.audits.contains("RPT-LLR-FY2026Q2-BUILT login:morgan-manager viewed the report"), "every access is audited");
+        assertTrue(store.audits.contains("RPT-LLR-FY2026Q2-BUILT morgan-manager viewed the report"), "every access is audited");
     }
 
     @Test
@@ -324,7 +324,7 @@ class ReportsConsoleTest {
         assertEquals(WorkbookWriter.CONTENT_TYPE, caseload.getHeaders().get("Content-Type"));
         assertEquals("attachment; filename=\"LLR-FY2026Q2-caseload.xlsx\"", caseload.getHeaders().get("Content-Disposition"));
         assertArrayEquals(CASELOAD, Base64.getDecoder().decode(caseload.getBody()));
-        assertTrue(store.audits.contains("RPT-LLR-FY2026Q2-BUILT login:morgan-manager downloaded the caseload list"));
+        assertTrue(store.audits.contains("RPT-LLR-FY2026Q2-BUILT morgan-manager downloaded the caseload list"));
     }
 
     @Test
@@ -541,16 +541,25 @@ class ReportsConsoleTest {
         }
     }
 
-    /** A directory without records: staff are named by their login ({@code login:morgan-manager}), no duty managers to copy. */
+    /** The two sign-ins' staff records, active (the directory decides every request: issue 20); no duty managers. */
     private static final class NoStaff implements StaffDirectory {
+        private static StaffRecord record(String id, org.advocacyhub.domain.staff.StaffRole role) {
+            return new StaffRecord(id, id, id + "@hub.example", role, true, Set.of("LLR", "LEW"), Set.of(), List.of(), Set.of(), Map.of(),
+                    null, null, null, Set.of(id), StaffRecord.Experience.NONE);
+        }
+
         @Override
         public Optional<StaffRecord> find(String staffId) {
-            return Optional.empty();
+            return findByLogin(staffId);
         }
 
         @Override
         public Optional<StaffRecord> findByLogin(String subject) {
-            return Optional.empty();
+            return switch (subject) {
+                case "morgan-manager" -> Optional.of(record(subject, org.advocacyhub.domain.staff.StaffRole.MANAGER));
+                case "ira-imca" -> Optional.of(record(subject, org.advocacyhub.domain.staff.StaffRole.ADVOCATE));
+                default -> Optional.empty();
+            };
         }
 
         @Override

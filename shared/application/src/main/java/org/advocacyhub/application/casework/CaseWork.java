@@ -185,6 +185,11 @@ public final class CaseWork {
                           java.util.function.Function<Map<String, Object>, String> action, List<FieldSpec> fields,
                           List<ObjectListSpec> lists, java.util.function.Function<Map<String, Object>, List<FieldError>> acrossFields,
                           SubmittedFields body, String what, Planner planner) {
+        // Authorization before validation (issue 20): someone who may not change the case learns nothing from its rules.
+        Outcome admitted = admit(reference, actor, access, what);
+        if (!(admitted instanceof Done)) {
+            return admitted;
+        }
         FieldRules.Checked checked = rules.check(fields, lists, body, today(), what);
         if (!checked.valid()) {
             return new Invalid(checked.errors());
@@ -197,7 +202,46 @@ public final class CaseWork {
                 (referral, now) -> planner.plan(checked.values(), referral, now));
     }
 
-    /** A staff read of a case, recorded in its audit trail (LLR 26.8). */
+    /**
+     * Whether {@code actor} may act on the case as {@code access} says, before anything of the request is read: the case
+     * ({@link Done}), {@link NotFound}, or {@link NotAllowed} with the refusal recorded in the case's audit trail.
+     *
+     * @param what what the request is, for the audit trail ("a contact")
+     */
+    public Outcome admit(ReferralReference reference, StaffActor actor, Access access, String what) {
+        Optional<ReferralCase> found = store.findCase(reference);
+        if (found.isEmpty()) {
+            return new NotFound();
+        }
+        Optional<NotAllowed> denied = whyNot(found.get(), actor, access);
+        return denied.isPresent() ? refused(reference, actor, "sent " + what, denied.get()) : new Done(found.get());
+    }
+
+    /**
+     * A refused access, recorded on the case it was aimed at (issue 20, LLR 26.8): who, when, what they tried, and that
+     * it was refused and why. Managers see it in the case's audit trail.
+     */
+    public NotAllowed refused(ReferralReference reference, StaffActor actor, String action, NotAllowed why) {
+        store.audit(reference, audit(actor, refusedAction(action, why.why()), clock.instant()));
+        return why;
+    }
+
+    /**
+     * A request to a case by a sign-in the staff directory refuses (a leaver, a deactivated advocate: issue 20), recorded on
+     * the case if there is one. What they tried is not known yet (their request is not read), so the entry says so.
+     */
+    public void refusedSignIn(ReferralReference reference, IdentifyStaff.Refused refused) {
+        if (store.findCase(reference).isPresent()) {
+            store.audit(reference, new AuditEntry(UUID.randomUUID().toString().substring(0, 8), clock.instant(), refused.who(),
+                    refusedAction("opened or changed the case", refused.onRecord())));
+        }
+    }
+
+    /** A refused access in the audit trail's words: "refused: recorded a contact (This case is not allocated to you.)". */
+    public static String refusedAction(String action, String why) {
+        return "refused: " + action + " (" + why + ")";
+    }
+
     /** A staff read of a case by its staff ({@link Access#MANAGER_OR_CASE_STAFF}), recorded in its audit trail (LLR 26.8). */
     public Outcome read(ReferralReference reference, StaffActor actor, String action) {
         Optional<ReferralCase> found = store.findCase(reference);
@@ -206,7 +250,7 @@ public final class CaseWork {
         }
         Optional<NotAllowed> denied = whyNot(found.get(), actor, Access.MANAGER_OR_CASE_STAFF);
         if (denied.isPresent()) {
-            return denied.get();
+            return refused(reference, actor, action, denied.get());
         }
         store.audit(reference, audit(actor, action, clock.instant()));
         return new Done(found.get());
@@ -227,7 +271,7 @@ public final class CaseWork {
         ReferralCase before = found.get();
         Optional<NotAllowed> denied = whyNot(before, actor, access);
         if (denied.isPresent()) {
-            return denied.get();
+            return refused(reference, actor, action, denied.get());
         }
         Optional<Outcome> settled = settledBefore(before, actor);
         if (settled.isPresent()) {

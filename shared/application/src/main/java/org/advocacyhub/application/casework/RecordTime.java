@@ -88,7 +88,7 @@ public final class RecordTime {
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE, "recorded time",
                 FIELDS, body, "a time entry", (v, referral, now) -> {
                     Entered entered = entered(v);
-                    Optional<CaseWork.Outcome> wrong = wrong(referral, entered);
+                    Optional<CaseWork.Outcome> wrong = wrong(referral, entered).or(() -> overADay(reference, entered, null));
                     if (wrong.isPresent()) {
                         return new CaseWork.Stop(wrong.get());
                     }
@@ -116,7 +116,7 @@ public final class RecordTime {
                         return new CaseWork.Stop(new CaseWork.NotAllowed("Only the member of staff who recorded this time, or a "
                                 + "manager, can correct it."));
                     }
-                    Optional<CaseWork.Outcome> wrong = wrong(referral, entered);
+                    Optional<CaseWork.Outcome> wrong = wrong(referral, entered).or(() -> overADay(reference, entered, old));
                     if (wrong.isPresent()) {
                         return new CaseWork.Stop(wrong.get());
                     }
@@ -147,6 +147,31 @@ public final class RecordTime {
         }
         return Optional.empty();
     }
+
+    /** The most time one day can hold. */
+    static final int MINUTES_IN_A_DAY = 24 * 60;
+
+    /**
+     * Why the entry would put more than a day's time on one date, if it would (issue 20: a case took 25 hours dated one
+     * day). Interpretation of "no more than 24 hours of time recorded for one person on one date": a case is one person,
+     * so the entries of one case dated one day, whoever recorded them, add up to 24 hours at most; a correction counts
+     * without the entry it replaces. Read after the case: an entry saved meanwhile moved the case's version, so this
+     * change is then refused as a conflict rather than counted from a stale total.
+     */
+    private Optional<CaseWork.Outcome> overADay(ReferralReference reference, Entered entered, TimeEntry replaced) {
+        int already = store.records(reference, TimeEntry.class).stream()
+                .filter(entry -> entry.date().equals(entered.date()) && (replaced == null || !entry.id().equals(replaced.id())))
+                .mapToInt(TimeEntry::minutes).sum();
+        if (already + entered.minutes() <= MINUTES_IN_A_DAY) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseWork.Invalid(List.of(new FieldError("minutes", "No more than 24 hours can be recorded on a case "
+                + "for one day: " + HourRules.duration(already) + " is already recorded for " + entered.date().format(DAY)
+                + ", so at most " + HourRules.duration(MINUTES_IN_A_DAY - already) + " more can be"))));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+            java.util.Locale.UK);
 
     /** A new entry ({@code old} null) or a correction of {@code old}, checked against the contract's thresholds. */
     private CaseWork.Plan apply(ReferralCase referral, Instant now, TimeEntry entry, TimeEntry old) {

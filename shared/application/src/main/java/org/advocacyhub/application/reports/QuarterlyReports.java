@@ -135,6 +135,34 @@ public final class QuarterlyReports {
 
     // ------------------------------------------------------------------ manager routes
 
+    /**
+     * Whether a report can be made for the quarter {@code year}-Q{@code number}: one that lies between the quarter the
+     * contract's service began in (its report schedule's start, with its clause) and the current quarter (issue 20: a
+     * year before 1900 was a 500, and 1999-Q1 built an empty report). Years are checked before a quarter is made of them.
+     */
+    private static List<FieldError> reportable(String text, int year, int number, Contract contract, Instant now) {
+        FinancialQuarter current = FinancialQuarter.containing(now);
+        Optional<org.advocacyhub.domain.contract.ReportSchedule.Start> start = contract == null ? Optional.empty()
+                : contract.reportSchedule().start();
+        if (start.isPresent()) {
+            FinancialQuarter first = FinancialQuarter.containing(start.get().date());
+            if (year < first.financialYear() || year == first.financialYear() && number < first.quarter()) {
+                return List.of(new FieldError("quarter", "Quarter " + text + " is before the " + contract.code() + " service began ("
+                        + start.get().date().format(DAY) + ", " + start.get().clause() + "): the first quarter to report is "
+                        + first.financialYear() + "-Q" + first.quarter()));
+            }
+        } else if (year < 1900) {
+            return List.of(new FieldError("quarter", "Quarter " + text + " is before any contract began"));
+        }
+        if (year > current.financialYear() || year == current.financialYear() && number > current.quarter()) {
+            return List.of(new FieldError("quarter", "Quarter " + text + " has not started yet"));
+        }
+        return List.of();
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+            java.util.Locale.UK);
+
     /** {@code POST /reports}: queues a report; 202 with its id. */
     public Outcome request(StaffActor actor, SubmittedFields body) {
         Instant now = clock.instant();
@@ -149,10 +177,11 @@ public final class QuarterlyReports {
             if (!matcher.matches()) {
                 errors.add(new FieldError("quarter", "Quarter must look like 2026-Q3 (a financial quarter: Q1 is April to June)"));
             } else {
-                quarter = new FinancialQuarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
-                if (quarter.start().isAfter(now)) {
-                    errors.add(new FieldError("quarter", "Quarter " + quarterText + " has not started yet"));
-                }
+                int year = Integer.parseInt(matcher.group(1));
+                int number = Integer.parseInt(matcher.group(2));
+                List<FieldError> unreportable = reportable(quarterText, year, number, contract, now);
+                errors.addAll(unreportable);
+                quarter = unreportable.isEmpty() ? new FinancialQuarter(year, number) : null;
             }
         }
         String authority = (String) v.get("authority");

@@ -432,7 +432,7 @@ final class ContractReader {
     }
 
     private static ReportSchedule reportSchedule(ConfigNode node) {
-        if (!node.requireMapping("due", "perAuthority", "clause", "goalsKpi", "awarenessKpis", "caseloadList")) {
+        if (!node.requireMapping("due", "perAuthority", "clause", "goalsKpi", "awarenessKpis", "caseloadList", "start")) {
             return null;
         }
         Optional<ReportDeadlineRule> due = Optional.empty();
@@ -479,8 +479,20 @@ final class ContractReader {
         if (caseloadNode.isPresent() && caseloadNode.requireMapping("clause")) {
             caseloadList = Optional.ofNullable(clause(caseloadNode.field("clause")));
         }
+        Optional<ReportSchedule.Start> start = Optional.empty();
+        ConfigNode startNode = node.field("start");
+        if (startNode.isPresent() && startNode.requireMapping("date", "clause")) {
+            String date = startNode.field("date").text();
+            String startClause = clause(startNode.field("clause"));
+            try {
+                start = date == null || startClause == null ? Optional.empty()
+                        : Optional.of(new ReportSchedule.Start(java.time.LocalDate.parse(date), startClause));
+            } catch (java.time.format.DateTimeParseException e) {
+                startNode.field("date").problem("'" + date + "' is not a date like 2024-04-01");
+            }
+        }
         return perAuthority == null || clause == null ? null : new ReportSchedule(due, perAuthority, clause, goalsKpi,
-                awarenessKpis, caseloadList);
+                awarenessKpis, caseloadList, start);
     }
 
     /**

@@ -21,7 +21,18 @@ import org.advocacyhub.domain.time.ReportDeadlineRule;
  *                     managers and never emailed (LLR 26.9, 27.6); empty for a contract that does not ask
  */
 public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause, Optional<KpiTarget> goalsKpi,
-                             java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList) {
+                             java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList, Optional<Start> start) {
+
+    /**
+     * The day the contract's service began, and the clause that says so: no report is made for a quarter before the one
+     * it falls in (issue 20).
+     */
+    public record Start(LocalDate date, String clause) {
+        public Start {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(clause, "clause");
+        }
+    }
 
     /**
      * A KPI counting awareness-raising sessions held in a half-year (LLR 5.26, 9.47, Appendix One KPIs 5 and 6).
@@ -44,11 +55,12 @@ public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthor
         Objects.requireNonNull(goalsKpi, "goalsKpi");
         awarenessKpis = java.util.List.copyOf(awarenessKpis);
         Objects.requireNonNull(caseloadList, "caseloadList");
+        Objects.requireNonNull(start, "start");
     }
 
     /** A schedule with no report-level KPIs and no caseload list. */
     public ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause) {
-        this(due, perAuthority, clause, Optional.empty(), java.util.List.of(), Optional.empty());
+        this(due, perAuthority, clause, Optional.empty(), java.util.List.of(), Optional.empty(), Optional.empty());
     }
 
     /** Whether the contract asks for a caseload list with personal data (LEW 17.5). */

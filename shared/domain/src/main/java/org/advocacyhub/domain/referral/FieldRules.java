@@ -242,9 +242,11 @@ public final class FieldRules {
         SubmittedFields.Shape expected = expectedShape(spec, submitted.origin());
         if (shape != null && shape != expected) {
             // "Full name must be text, not a number": the value is never read as text.
-            String message = expected == SubmittedFields.Shape.TEXT_LIST
-                    ? spec.noun() + " must be a list of codes (text), for example [\"" + spec.choices().get(0).name() + "\"]"
-                    : spec.noun() + " must be " + expected.described() + ", not " + shape.described();
+            // A list of choices shows one of its codes; a list of free text (languages, sign-ins) has none to show (issue 20).
+            String message = expected != SubmittedFields.Shape.TEXT_LIST
+                    ? spec.noun() + " must be " + expected.described() + ", not " + shape.described()
+                    : spec.choices().isEmpty() ? spec.noun() + " must be a list of text, for example [\"first\", \"second\"]"
+                    : spec.noun() + " must be a list of codes (text), for example [\"" + spec.choices().get(0).name() + "\"]";
             errors.add(spec.name(), message);
             return null;
         }

@@ -81,14 +81,19 @@ public enum AllocationRequirement {
     },
 
     /**
-     * LLR 13.6: IMHAs complete unit 306 within one year of starting. Interpretation: the year runs
-     * from {@code imhaSince}, else from their first IMHA allocation; an advocate starting now is
-     * within it.
+     * LLR 13.6: IMHAs complete unit 306 "within one year of starting employment". Interpretation (issue 20): the year
+     * runs from the appointment ({@code appointedOn}), or from the day they started as an IMHA ({@code imhaSince}) when
+     * that is later (someone who moved into the IMHA role after joining); with neither recorded, from their first IMHA
+     * allocation, so an advocate starting now is within it. An advocate appointed 18 months ago with no unit 306 and no
+     * later IMHA start is past it.
      */
     UNIT_306_IMHA("LLR 13.6") {
         @Override
         Optional<String> broken(StaffRecord advocate, Context context) {
-            LocalDate started = advocate.imhaSince() != null ? advocate.imhaSince() : advocate.experience().firstImhaCaseOn();
+            LocalDate appointed = advocate.appointedOn();
+            LocalDate imha = advocate.imhaSince();
+            LocalDate started = appointed == null ? (imha != null ? imha : advocate.experience().firstImhaCaseOn())
+                    : imha != null && imha.isAfter(appointed) ? imha : appointed;
             return achievedOrWithinAYear(advocate, Qualification.UNIT_306_IMHA, started, context,
                     "has not completed unit 306 (IMHA) within a year of starting as an IMHA (" + started + ")");
         }

@@ -100,13 +100,34 @@ class AllocationCheckTest {
     }
 
     @Test
-    @DisplayName("LLR 13.6: an IMHA completes unit 306 within a year of starting; a new IMHA may start")
+    @DisplayName("LLR 13.6: unit 306 within a year of starting employment, or of a later start as an IMHA; a new IMHA may start")
     void imha() {
         Map<Qualification, LocalDate> level3 = Map.of(Qualification.NQIA_LEVEL_3, TODAY.minusYears(3));
-        assertEquals(List.of(), broken(advocate(Set.of(ServiceCode.IMHA), level3, TODAY.minusYears(3), null, StaffRecord.Experience.NONE),
-                ServiceCode.IMHA, false), "their first IMHA case");
-        assertEquals(List.of("UNIT_306_IMHA"), broken(advocate(Set.of(ServiceCode.IMHA), level3, TODAY.minusYears(3), null,
-                new StaffRecord.Experience(0, null, TODAY.minusYears(2))), ServiceCode.IMHA, false));
+        Map<Qualification, LocalDate> with306 = Map.of(Qualification.NQIA_LEVEL_3, TODAY.minusYears(3), Qualification.UNIT_306_IMHA,
+                TODAY.minusYears(2));
+        // Issue 20: appointed 18 months ago, no unit 306 and no later IMHA start: the year from the appointment has passed.
+        assertEquals(List.of("UNIT_306_IMHA"), broken(imha(level3, TODAY.minusMonths(18), null, StaffRecord.Experience.NONE),
+                ServiceCode.IMHA, false));
+        assertEquals(List.of(), broken(imha(level3, TODAY.minusMonths(11), null, StaffRecord.Experience.NONE), ServiceCode.IMHA, false),
+                "appointed 11 months ago");
+        assertEquals(List.of(), broken(imha(level3, TODAY.minusYears(3), TODAY.minusMonths(2), StaffRecord.Experience.NONE),
+                ServiceCode.IMHA, false), "moved into the IMHA role two months ago");
+        assertEquals(List.of("UNIT_306_IMHA"), broken(imha(level3, TODAY.minusYears(3), TODAY.minusMonths(13),
+                StaffRecord.Experience.NONE), ServiceCode.IMHA, false), "moved into the IMHA role 13 months ago");
+        assertEquals(List.of("UNIT_306_IMHA"), broken(imha(level3, TODAY.minusMonths(18), TODAY.minusYears(3),
+                StaffRecord.Experience.NONE), ServiceCode.IMHA, false), "an IMHA start before the appointment counts from the appointment");
+        assertEquals(List.of(), broken(imha(with306, TODAY.minusYears(3), null, StaffRecord.Experience.NONE), ServiceCode.IMHA, false),
+                "unit 306 achieved");
+        assertEquals(List.of(), broken(imha(level3, null, null, StaffRecord.Experience.NONE), ServiceCode.IMHA, false),
+                "nothing recorded: their first IMHA case starts the year");
+        assertEquals(List.of("UNIT_306_IMHA"), broken(imha(level3, null, null, new StaffRecord.Experience(0, null, TODAY.minusYears(2))),
+                ServiceCode.IMHA, false), "nothing recorded, first IMHA case two years ago");
+    }
+
+    private static StaffRecord imha(Map<Qualification, LocalDate> qualifications, LocalDate appointed, LocalDate imhaSince,
+                                    StaffRecord.Experience experience) {
+        return new StaffRecord("jo", "Jo", "jo@hub.example", StaffRole.ADVOCATE, true, Set.of("LLR"), Set.of(ServiceCode.IMHA), List.of(),
+                Set.of(), qualifications, appointed, null, imhaSince, Set.of(), experience);
     }
 
     @Test

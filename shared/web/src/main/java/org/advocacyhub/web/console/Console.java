@@ -105,7 +105,23 @@ public final class Console {
         if (session.isEmpty()) {
             return toSignIn(request, request.pathWithQuery());
         }
-        return then.apply(new Staff(identify.identify(session.get().member()), session.get(), request.basePath()));
+        IdentifyStaff.Identity identity = identify.identify(session.get().member());
+        if (!(identity instanceof IdentifyStaff.Known known)) {
+            return noAccess(request, session.get(), identity);
+        }
+        return then.apply(new Staff(known.actor(), session.get(), request.basePath()));
+    }
+
+    /**
+     * 403 for a session whose person the staff directory refuses (issue 20: a leaver, a deactivated advocate, a sign-in
+     * not in the directory), checked on every page and post: why, and the way to sign out. Nothing about any case.
+     */
+    private static APIGatewayProxyResponseEvent noAccess(HttpRequest request, StaffSignIn.Session session, IdentifyStaff.Identity identity) {
+        String why = identity instanceof IdentifyStaff.Refused refused ? refused.why() : IdentifyStaff.DIRECTORY_FIRST;
+        return HttpResponses.html(403, PageLayout.page("No access", "<h1>You have no access to the hub</h1><p>" + escape(why)
+                + "</p><form method=\"post\" action=\"" + escape(request.basePath() + "/console/sign-out") + "\">"
+                + "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + escape(csrfToken(session.token())) + "\">"
+                + "<button type=\"submit\">Sign out</button></form>"));
     }
 
     /**
@@ -127,8 +143,13 @@ public final class Console {
             values.remove(CSRF_FIELD);
             values.remove(FORM_ID_FIELD);
             List<FieldError> unreadable = parsed.problems(name -> name, FormBody.Parsed::quoted, CSRF_FIELD, "Enter it again");
+            // The directory decides before the form is read or kept (issue 20): a refused post changes nothing.
+            IdentifyStaff.Identity identity = identify.identify(session.member());
+            if (!(identity instanceof IdentifyStaff.Known known)) {
+                return noAccess(request, session, identity);
+            }
             return idempotency.run(request, session.member().id(), ids.get(0), refusals(request, returnTo), keyed ->
-                    then.apply(new Staff(identify.identify(session.member()).asking(keyed.requestId(), Optional.empty()), session,
+                    then.apply(new Staff(known.actor().asking(keyed.requestId(), Optional.empty()), session,
                             request.basePath()), new Posted(values, unreadable)));
         });
     }

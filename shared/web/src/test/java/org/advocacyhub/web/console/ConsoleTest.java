@@ -32,7 +32,7 @@ class ConsoleTest {
     private static final String TOKEN = "header.payload.signature";
     private final List<Console.Posted> reached = new ArrayList<>();
     private final InMemoryRequestLedger ledger = new InMemoryRequestLedger();
-    private final Console console = new Console(new FakeSignIn(), new IdentifyStaff(new NoDirectory()),
+    private final Console console = new Console(new FakeSignIn(), new IdentifyStaff(new OneManager()),
             new RequestBodies(new Problems(JsonMapper.createDefault())),
             new IdempotentRequests(ledger, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)));
     private static final String FORM_ID = "formId=0d3c1f9e-7a51-4c8e-9f0b-2b7c1e6d5a44";
@@ -190,9 +190,13 @@ class ConsoleTest {
         }
     }
 
-    private static final class NoDirectory implements StaffDirectory {
-        @Override public Optional<StaffRecord> find(String staffId) { return Optional.empty(); }
-        @Override public Optional<StaffRecord> findByLogin(String subject) { return Optional.empty(); }
+    /** A directory in which every sign-in is one active manager (the directory decides every request: issue 20). */
+    private static final class OneManager implements StaffDirectory {
+        private static final StaffRecord MANAGER = new StaffRecord("morgan-manager", "Morgan Manager", "morgan@hub.example",
+                org.advocacyhub.domain.staff.StaffRole.MANAGER, true, java.util.Set.of("LLR"), java.util.Set.of(), List.of(),
+                java.util.Set.of(), Map.of(), null, null, null, java.util.Set.of(), StaffRecord.Experience.NONE);
+        @Override public Optional<StaffRecord> find(String staffId) { return Optional.of(MANAGER); }
+        @Override public Optional<StaffRecord> findByLogin(String subject) { return Optional.of(MANAGER); }
         @Override public List<StaffRecord> all() { return List.of(); }
         @Override public List<StaffRecord> dutyManagers(String contract) { return List.of(); }
         @Override public StaffRecord save(StaffRecord record) { return record; }
