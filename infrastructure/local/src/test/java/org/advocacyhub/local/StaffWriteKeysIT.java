@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @WithLocalAws
 class StaffWriteKeysIT {
 
-    private static final Map<String, Object> MANAGER = Map.of("sub", "keys-manager", "cognito:groups", "manager");
+    private static final Map<String, Object> MANAGER = Map.of("sub", LocalAws.TEST_MANAGER_SUBJECT, "cognito:groups", "manager");
 
     private final LocalAws aws;
 
