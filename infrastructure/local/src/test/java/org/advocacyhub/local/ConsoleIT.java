@@ -201,6 +201,30 @@ class ConsoleIT {
         assertTrue(browser.get("/console").location().contains("/_local/cognito/"));
     }
 
+    @Test
+    void issue20SigningOutEndsTheSessionSoTheOldCookieAndCsrfTokenChangeNothing() throws Exception {
+        String reference = HubSteps.refer(running, "referral-imca.json");
+        ConsoleClient manager = new ConsoleClient(base);
+        manager.signIn("Morgan Manager");
+        assertEquals(200, manager.submit(manager.get("/console/waiting-list?contract=LLR"), "/console/cases/" + reference + "/allocation",
+                Map.of("advocateId", "ira-imca")).status());
+        HubSteps.later(running, Duration.ofMinutes(30));
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        ConsoleClient.Page page = ira.get("/console/cases/" + reference);
+        String cookie = ira.cookies().get("hub_session");
+
+        ConsoleClient.Page out = ira.submit(page, "/console/sign-out", Map.of());
+        assertTrue(out.location().endsWith("/console/signed-out"), out.location());
+        ira.cookies().put("hub_session", cookie);
+        ConsoleClient.Page replayed = ira.submit(page, "/console/cases/" + reference + "/contacts",
+                Map.of("method", "PHONE", "withPerson", "yes", "successful", "yes"));
+        assertTrue(replayed.location().contains("/_local/cognito/"), "the old cookie and CSRF token: sent to sign in. "
+                + String.join("\n", ira.trace()));
+        assertEquals(0, contacts(manager.get("/console/cases/" + reference).html()), "nothing was recorded");
+        assertTrue(ira.get("/console/cases/" + reference).location().contains("/_local/cognito/"), "nor read");
+    }
+
     /** The table row of a case on a page. */
     private static String row(String html, String reference) {
         int at = html.indexOf(">" + reference + "<");

@@ -198,7 +198,7 @@ class LocalSignInIT {
 
     @Test
     void theConsoleSessionSignsInEndToEndThroughTheLocalSignIn() throws Exception {
-        ConsoleSession console = ConsoleSession.create(settings, Clock.systemUTC());
+        ConsoleSession console = ConsoleSession.create(settings, org.advocacyhub.application.port.ConsoleSessions.inMemory(), Clock.systemUTC());
         APIGatewayProxyResponseEvent started = console.startSignIn(consoleRequest(Map.of(), null), "/console/cases");
         assertEquals(303, started.getStatusCode());
         String signInCookie = started.getMultiValueHeaders().get("Set-Cookie").get(0).split(";", 2)[0];

@@ -84,6 +84,11 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.ConsoleSessions consoleSessions(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoConsoleSessions(dynamo, table);
+    }
+
+    @Singleton
     StaffDirectory staffDirectory(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoStaffDirectory(dynamo, table);
     }

@@ -39,6 +39,8 @@ import org.advocacyhub.domain.casework.ReferralReference;
  *                                            COMPLIMENT#date#id          quarter; complaints and compliments: TTL attribute
  *                                                                        expiresAt, 3 years, LEW 14.3)
  * staff login     LOGIN#subject              LOGIN                       (points at the staff member)
+ * console session SESSION#sha256(cookie)     SESSION                     (issue 20: ended by sign-out, deactivation or a
+ *                                                                        role change; TTL attribute expiresAt)
  * sequence        SEQUENCE#LLR#2026          SEQUENCE
  * idempotency     IDEMPOTENCY#sha256(key)    IDEMPOTENCY                 (TTL attribute expiresAt)
  * staff request   REQUEST#sha256(who+key)    REQUEST                     (claimed, then its answer; TTL attribute expiresAt, 24 h)
@@ -201,6 +203,13 @@ public final class TableKeys {
     public static String loginPk(String subject) {
         return "LOGIN#" + subject;
     }
+
+    /** A console session, under the digest of its cookie's value (issue 20). */
+    public static String sessionPk(String digest) {
+        return "SESSION#" + digest;
+    }
+
+    public static final String SESSION_SK = "SESSION";
 
     public static String sequencePk(String contract, int year) {
         return "SEQUENCE#" + contract + "#" + year;

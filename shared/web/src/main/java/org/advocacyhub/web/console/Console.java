@@ -105,23 +105,51 @@ public final class Console {
         if (session.isEmpty()) {
             return toSignIn(request, request.pathWithQuery());
         }
-        IdentifyStaff.Identity identity = identify.identify(session.get().member());
-        if (!(identity instanceof IdentifyStaff.Known known)) {
-            return noAccess(request, session.get(), identity);
+        Optional<StaffActor> actor = admitted(request, session.get());
+        if (actor.isEmpty()) {
+            return ended(request, session.get(), request.pathWithQuery());
         }
-        return then.apply(new Staff(known.actor(), session.get(), request.basePath()));
+        return then.apply(new Staff(actor.get(), session.get(), request.basePath()));
+    }
+
+    /**
+     * Who the session's member of staff is by the directory now (issue 20), or empty when the session must end: their
+     * record is gone or not active (a leaver, a deactivation) or their role is no longer the one the session began
+     * with. An ended session is deleted, so its cookie (and the CSRF token made from it) never works again.
+     */
+    private Optional<StaffActor> admitted(HttpRequest request, StaffSignIn.Session session) {
+        IdentifyStaff.Identity identity = identify.identify(session.member());
+        if (!(identity instanceof IdentifyStaff.Known known)) {
+            signIn.end(session);
+            return Optional.empty();
+        }
+        String role = known.actor().record().map(r -> r.role().name()).orElseThrow();
+        if (session.role() == null) {
+            signIn.bind(session, role);
+        } else if (!session.role().equals(role)) {
+            signIn.end(session);
+            return Optional.empty();
+        }
+        return Optional.of(known.actor());
+    }
+
+    /**
+     * The answer to a session just ended: 403 with why, for a person the directory refuses (they cannot sign in again
+     * to any effect), or to sign in again for a role change (their new role applies to the new session).
+     */
+    private APIGatewayProxyResponseEvent ended(HttpRequest request, StaffSignIn.Session session, String returnTo) {
+        IdentifyStaff.Identity identity = identify.identify(session.member());
+        return identity instanceof IdentifyStaff.Known ? toSignIn(request, returnTo) : noAccess(request, identity);
     }
 
     /**
      * 403 for a session whose person the staff directory refuses (issue 20: a leaver, a deactivated advocate, a sign-in
      * not in the directory), checked on every page and post: why, and the way to sign out. Nothing about any case.
      */
-    private static APIGatewayProxyResponseEvent noAccess(HttpRequest request, StaffSignIn.Session session, IdentifyStaff.Identity identity) {
+    private static APIGatewayProxyResponseEvent noAccess(HttpRequest request, IdentifyStaff.Identity identity) {
         String why = identity instanceof IdentifyStaff.Refused refused ? refused.why() : IdentifyStaff.DIRECTORY_FIRST;
         return HttpResponses.html(403, PageLayout.page("No access", "<h1>You have no access to the hub</h1><p>" + escape(why)
-                + "</p><form method=\"post\" action=\"" + escape(request.basePath() + "/console/sign-out") + "\">"
-                + "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + escape(csrfToken(session.token())) + "\">"
-                + "<button type=\"submit\">Sign out</button></form>"));
+                + "</p><p>You have been signed out of the staff console.</p>"));
     }
 
     /**
@@ -144,12 +172,12 @@ public final class Console {
             values.remove(FORM_ID_FIELD);
             List<FieldError> unreadable = parsed.problems(name -> name, FormBody.Parsed::quoted, CSRF_FIELD, "Enter it again");
             // The directory decides before the form is read or kept (issue 20): a refused post changes nothing.
-            IdentifyStaff.Identity identity = identify.identify(session.member());
-            if (!(identity instanceof IdentifyStaff.Known known)) {
-                return noAccess(request, session, identity);
+            Optional<StaffActor> actor = admitted(request, session);
+            if (actor.isEmpty()) {
+                return ended(request, session, returnTo);
             }
             return idempotency.run(request, session.member().id(), ids.get(0), refusals(request, returnTo), keyed ->
-                    then.apply(new Staff(known.actor().asking(keyed.requestId(), Optional.empty()), session,
+                    then.apply(new Staff(actor.get().asking(keyed.requestId(), Optional.empty()), session,
                             request.basePath()), new Posted(values, unreadable)));
         });
     }

@@ -27,7 +27,8 @@ public final class ConsoleFactory {
 
     @Singleton
     StaffSignIn staffSignIn(@Value("${console.issuer:}") String issuer, @Value("${console.client.id:}") String clientId,
-                            @Value("${console.sign.in.url:}") String signInUrl, @Value("${console.base.url:}") String baseUrl) {
+                            @Value("${console.sign.in.url:}") String signInUrl, @Value("${console.base.url:}") String baseUrl,
+                            org.advocacyhub.application.port.ConsoleSessions sessions) {
         Map<String, String> environment = new HashMap<>();
         environment.put("CONSOLE_ISSUER", issuer);
         environment.put("CONSOLE_CLIENT_ID", clientId);
@@ -35,7 +36,7 @@ public final class ConsoleFactory {
         environment.put("CONSOLE_BASE_URL", baseUrl);
         // A token's lifetime is real time, as Cognito's issuer keeps it: checked on the system clock, never on the hub's
         // business clock, which ./run-local can move days ahead (in AWS the two are the same clock).
-        return new CognitoSignIn(ConsoleSession.create(SignInSettings.fromEnvironment(environment), Clock.systemUTC()));
+        return new CognitoSignIn(ConsoleSession.create(SignInSettings.fromEnvironment(environment), sessions, Clock.systemUTC()));
     }
 
     @Singleton
@@ -54,7 +55,17 @@ public final class ConsoleFactory {
 
         @Override
         public java.util.Optional<Session> session(org.advocacyhub.web.HttpRequest request) {
-            return session.session(request).map(s -> new Session(s.staff(), s.token()));
+            return session.session(request).map(s -> new Session(s.staff(), s.token(), s.role()));
+        }
+
+        @Override
+        public void end(Session ended) {
+            session.end(ended.token());
+        }
+
+        @Override
+        public void bind(Session bound, String role) {
+            session.bind(bound.token(), role);
         }
 
         @Override

@@ -13,8 +13,22 @@ import org.advocacyhub.web.HttpRequest;
  */
 public interface StaffSignIn {
 
-    /** A verified session: who, and the token it rests on (the console's CSRF token is derived from it). */
-    record Session(StaffMember member, String token) {
+    /**
+     * A session: who, the token it rests on (the console's CSRF token is derived from it), and the directory's role it
+     * was bound to on first use ({@code null} until then: a later role change ends it, issue 20).
+     */
+    record Session(StaffMember member, String token, String role) {
+        public Session(StaffMember member, String token) {
+            this(member, token, null);
+        }
+    }
+
+    /** Ends the session for good (a deactivation, a role change): its cookie then names nothing. */
+    default void end(Session session) {
+    }
+
+    /** Binds the session to its member of staff's role in the directory, checked on every later request. */
+    default void bind(Session session, String role) {
     }
 
     /** The request's verified session, or empty (no cookie, or a token that is forged, foreign or expired). */

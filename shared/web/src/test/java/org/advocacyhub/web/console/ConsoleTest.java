@@ -32,7 +32,9 @@ class ConsoleTest {
     private static final String TOKEN = "header.payload.signature";
     private final List<Console.Posted> reached = new ArrayList<>();
     private final InMemoryRequestLedger ledger = new InMemoryRequestLedger();
-    private final Console console = new Console(new FakeSignIn(), new IdentifyStaff(new OneManager()),
+    private final FakeSignIn signIn = new FakeSignIn();
+    private final OneManager directory = new OneManager();
+    private final Console console = new Console(signIn, new IdentifyStaff(directory),
             new RequestBodies(new Problems(JsonMapper.createDefault())),
             new IdempotentRequests(ledger, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)));
     private static final String FORM_ID = "formId=0d3c1f9e-7a51-4c8e-9f0b-2b7c1e6d5a44";
@@ -51,6 +53,34 @@ class ConsoleTest {
         event.getHeaders().put("Host", "abc123.execute-api.eu-west-2.amazonaws.com");
         event.setRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withStage("prod"));
         assertEquals("/prod/console/sign-in?returnTo=%2Fconsole", console.page(new HttpRequest(event), s -> null).getHeaders().get("Location"));
+    }
+
+    private APIGatewayProxyResponseEvent page() {
+        return console.page(new HttpRequest(request("GET", "/console", Map.of(), "hub_session=" + TOKEN, null)),
+                staff -> org.advocacyhub.web.HttpResponses.html(200, staff.name()));
+    }
+
+    @Test
+    void issue20ADeactivatedPersonsSessionEndsAtTheirNextRequestAndTheirPostChangesNothing() {
+        assertEquals(200, page().getStatusCode());
+        directory.record = OneManager.record(org.advocacyhub.domain.staff.StaffRole.MANAGER, false);
+        APIGatewayProxyResponseEvent refused = post("csrf=" + Console.csrfToken(TOKEN) + "&" + FORM_ID + "&method=PHONE");
+        assertEquals(403, refused.getStatusCode());
+        assertTrue(refused.getBody().contains("Your staff record is not active"), refused.getBody());
+        assertTrue(reached.isEmpty(), "the form was not taken");
+        assertTrue(signIn.ended, "the session is over");
+        assertEquals(303, page().getStatusCode(), "the cookie names nothing now: to sign-in");
+    }
+
+    @Test
+    void issue20ARoleChangeEndsTheSessionItWasBoundTo() {
+        assertEquals(200, page().getStatusCode());
+        assertEquals("MANAGER", signIn.role, "bound on first use");
+        directory.record = OneManager.record(org.advocacyhub.domain.staff.StaffRole.ADVOCATE, true);
+        APIGatewayProxyResponseEvent changed = page();
+        assertEquals(303, changed.getStatusCode(), "signed in again, the new role applies");
+        assertTrue(changed.getHeaders().get("Location").startsWith("/console/sign-in"), changed.getHeaders().toString());
+        assertTrue(signIn.ended);
     }
 
     @Test
@@ -168,10 +198,23 @@ class ConsoleTest {
 
     /** Signed in exactly when the request carries the test's session cookie. */
     private static final class FakeSignIn implements StaffSignIn {
+        private boolean ended;
+        private String role;
+
         @Override
         public Optional<Session> session(HttpRequest request) {
-            return request.header("Cookie").filter(c -> c.equals("hub_session=" + TOKEN))
-                    .map(c -> new Session(new StaffMember("s-1", EnumSet.of(StaffMember.Role.MANAGER)), TOKEN));
+            return request.header("Cookie").filter(c -> c.equals("hub_session=" + TOKEN) && !ended)
+                    .map(c -> new Session(new StaffMember("s-1", EnumSet.of(StaffMember.Role.MANAGER)), TOKEN, role));
+        }
+
+        @Override
+        public void end(Session session) {
+            ended = true;
+        }
+
+        @Override
+        public void bind(Session session, String boundRole) {
+            role = boundRole;
         }
 
         @Override
@@ -192,11 +235,16 @@ class ConsoleTest {
 
     /** A directory in which every sign-in is one active manager (the directory decides every request: issue 20). */
     private static final class OneManager implements StaffDirectory {
-        private static final StaffRecord MANAGER = new StaffRecord("morgan-manager", "Morgan Manager", "morgan@hub.example",
-                org.advocacyhub.domain.staff.StaffRole.MANAGER, true, java.util.Set.of("LLR"), java.util.Set.of(), List.of(),
-                java.util.Set.of(), Map.of(), null, null, null, java.util.Set.of(), StaffRecord.Experience.NONE);
-        @Override public Optional<StaffRecord> find(String staffId) { return Optional.of(MANAGER); }
-        @Override public Optional<StaffRecord> findByLogin(String subject) { return Optional.of(MANAGER); }
+        private StaffRecord record = record(org.advocacyhub.domain.staff.StaffRole.MANAGER, true);
+
+        static StaffRecord record(org.advocacyhub.domain.staff.StaffRole role, boolean active) {
+            return new StaffRecord("morgan-manager", "Morgan Manager", "morgan@hub.example", role, active, java.util.Set.of("LLR"),
+                    java.util.Set.of(), List.of(), java.util.Set.of(), Map.of(), null, null, null, java.util.Set.of(),
+                    StaffRecord.Experience.NONE);
+        }
+
+        @Override public Optional<StaffRecord> find(String staffId) { return Optional.of(record); }
+        @Override public Optional<StaffRecord> findByLogin(String subject) { return Optional.of(record); }
         @Override public List<StaffRecord> all() { return List.of(); }
         @Override public List<StaffRecord> dutyManagers(String contract) { return List.of(); }
         @Override public StaffRecord save(StaffRecord record) { return record; }

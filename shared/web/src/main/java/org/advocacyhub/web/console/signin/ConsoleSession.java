@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.advocacyhub.application.port.ConsoleSessions;
 import org.advocacyhub.application.port.StaffMember;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The staff console's sign-in, the one class its pages use. The console is not behind API Gateway's authorizer:
- * the browser holds the Cognito ID token in the cookie {@code hub_session} and every request is checked here
- * ({@link IdTokenVerifier}: signature, issuer, client, token use, expiry).
+ * the ID token is verified once, at sign-in ({@link IdTokenVerifier}: signature, issuer, client, token use, expiry),
+ * and becomes a server-side session ({@link ConsoleSessions}, issue 20) that the cookie {@code hub_session} names with
+ * 256 random bits. Every request reads the session; signing out, a deactivation or a role change ends it for good (a
+ * self-contained token in the cookie stayed good for its eight hours after sign-out).
  *
  * <p>Signing in ({@link HostedSignIn}, the authorization-code grant with PKCE): {@link #startSignIn} sends the
  * browser to the hosted sign-in with a fresh state and code challenge, keeping state, verifier and the page to come
@@ -63,16 +67,26 @@ public final class ConsoleSession {
     private final SignInSettings settings;
     private final IdTokenVerifier verifier;
     private final HostedSignIn hostedSignIn;
+    private final ConsoleSessions sessions;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
-    /** A signed-in member of staff, the verified token their session cookie holds, and when it stops being good. */
-    public record Session(StaffMember staff, String token, Instant expiresAt) {
+    /** What a session cookie's value looks like: 32 random bytes, base64url without padding. */
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    /**
+     * A signed-in member of staff, their session cookie's value (the console's CSRF token is derived from it), when it
+     * stops being good, and the directory's role the session was bound to on first use ({@code null} until then).
+     */
+    public record Session(StaffMember staff, String token, Instant expiresAt, String role) {
     }
 
-    public ConsoleSession(SignInSettings settings, IdTokenVerifier verifier, HostedSignIn hostedSignIn, Clock clock) {
+    public ConsoleSession(SignInSettings settings, IdTokenVerifier verifier, HostedSignIn hostedSignIn, ConsoleSessions sessions,
+                          Clock clock) {
         this.settings = settings;
         this.verifier = verifier;
         this.hostedSignIn = hostedSignIn;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -80,27 +94,57 @@ public final class ConsoleSession {
      * Wired for a function: one HTTP client (3-second timeouts) for the key set and the token endpoint, made when
      * first needed.
      */
-    public static ConsoleSession create(SignInSettings settings, Clock clock) {
+    public static ConsoleSession create(SignInSettings settings, ConsoleSessions sessions, Clock clock) {
         var http = Jwks.lazyHttpClient();
         return new ConsoleSession(settings, new IdTokenVerifier(settings, new Jwks(settings.jwks(), http, clock), clock),
-                new HostedSignIn(settings, http, new SecureRandom()), clock);
+                new HostedSignIn(settings, http, new SecureRandom()), sessions, clock);
     }
 
     /**
-     * The session of this request: the first {@code hub_session} cookie whose token verifies and names a member of
-     * staff, or empty (no cookie, or a token forged, expired or of another pool or client).
+     * The session of this request: the first {@code hub_session} cookie that names a session kept and not expired, or
+     * empty (no cookie, one signed out or ended, expired, or made up).
      */
     public Optional<Session> session(HttpRequest request) {
-        for (String token : Cookies.values(request, SESSION_COOKIE)) {
-            Optional<Map<String, Object>> claims = verifier.verify(token);
-            if (claims.isPresent()) {
-                Optional<StaffMember> staff = StaffClaims.from(claims.get());
+        for (String id : Cookies.values(request, SESSION_COOKIE)) {
+            if (!SESSION_ID.matcher(id).matches()) {
+                continue;
+            }
+            Optional<ConsoleSessions.Stored> stored = sessions.find(digest(id));
+            if (stored.isPresent() && stored.get().expiresAt().isAfter(clock.instant())) {
+                Map<String, Object> claims = new HashMap<>();
+                claims.put("sub", stored.get().subject());
+                if (stored.get().email() != null) {
+                    claims.put("email", stored.get().email());
+                }
+                if (stored.get().groups() != null) {
+                    claims.put("cognito:groups", stored.get().groups());
+                }
+                Optional<StaffMember> staff = StaffClaims.from(claims);
                 if (staff.isPresent()) {
-                    return Optional.of(new Session(staff.get(), token, Instant.ofEpochSecond(expiry(claims.get()))));
+                    return Optional.of(new Session(staff.get(), id, stored.get().expiresAt(), stored.get().role()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Ends the session (a deactivation, a role change: issue 20); the cookie then names nothing. */
+    public void end(String token) {
+        sessions.close(digest(token));
+    }
+
+    /** Binds the session to the directory's role of its member of staff, checked on every later request. */
+    public void bind(String token, String role) {
+        sessions.bind(digest(token), role);
+    }
+
+    /** The key a session is kept under: the SHA-256 of its cookie's value, so the table never holds a usable cookie. */
+    static String digest(String id) {
+        try {
+            return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Who is signed in, if anyone: {@link #session} without the token. */
@@ -108,7 +152,7 @@ public final class ConsoleSession {
         return session(request).map(Session::staff);
     }
 
-    /** The verified ID token of this request's session (the console derives its CSRF token from it), or empty. */
+    /** The value of this request's session cookie (the console derives its CSRF token from it), or empty. */
     public Optional<String> sessionToken(HttpRequest request) {
         return session(request).map(Session::token);
     }
@@ -178,13 +222,21 @@ public final class ConsoleSession {
             return failed(basePath, "the ID token did not verify");
         }
         long maxAge = Math.max(1, expiry(claims.get()) - clock.instant().getEpochSecond());
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String id = BASE64URL.encodeToString(bytes);
+        Object email = claims.get().get("email");
+        Object groups = claims.get().get("cognito:groups");
+        sessions.open(digest(id), new ConsoleSessions.Stored(claims.get().get("sub").toString(),
+                email == null ? null : email.toString(), groups == null ? null : groups.toString(), null,
+                Instant.ofEpochSecond(expiry(claims.get()))));
         return withCookies(HttpResponses.seeOther(basePath + returnTo),
-                cookie(SESSION_COOKIE, idToken.get(), basePath + CONSOLE_PATH, maxAge),
+                cookie(SESSION_COOKIE, id, basePath + CONSOLE_PATH, maxAge),
                 cookie(SIGN_IN_COOKIE, "", basePath + CALLBACK_PATH, 0));
     }
 
     /**
-     * Signs out: clears {@code hub_session} and sends the browser (303) to the hosted UI's logout, which ends its
+     * Signs out: ends the session, clears {@code hub_session} and sends the browser (303) to the hosted UI's logout, which ends its
      * own session and comes back to {@code /console/signed-out}. Route it as a POST with the console's CSRF
      * check, so another site cannot sign staff out.
      */
@@ -193,6 +245,8 @@ public final class ConsoleSession {
         if (base.isEmpty()) {
             return noAddress();
         }
+        // The session itself ends, not only the browser's cookie: the cookie replayed names nothing (issue 20).
+        Cookies.values(request, SESSION_COOKIE).stream().filter(id -> SESSION_ID.matcher(id).matches()).forEach(this::end);
         return withCookies(HttpResponses.seeOther(hostedSignIn.logoutUrl(base.get() + SIGNED_OUT_PATH).toString()),
                 cookie(SESSION_COOKIE, "", path(base.get()) + CONSOLE_PATH, 0));
     }

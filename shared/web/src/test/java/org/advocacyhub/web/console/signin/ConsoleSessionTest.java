@@ -34,6 +34,7 @@ class ConsoleSessionTest {
 
     private final TestIssuer issuer;
     private final TestIssuer.MovableClock clock = new TestIssuer.MovableClock(NOW);
+    private final org.advocacyhub.application.port.ConsoleSessions sessions = org.advocacyhub.application.port.ConsoleSessions.inMemory();
     private String challenge;
     private String issuedToken;
 
@@ -58,7 +59,7 @@ class ConsoleSessionTest {
     private ConsoleSession session(String baseUrl) {
         SignInSettings settings = issuer.settings(baseUrl);
         IdTokenVerifier verifier = new IdTokenVerifier(settings, new Jwks(settings.jwks(), Jwks.httpClient(), clock), clock);
-        return new ConsoleSession(settings, verifier, new HostedSignIn(settings, Jwks.httpClient(), new SecureRandom()), clock);
+        return new ConsoleSession(settings, verifier, new HostedSignIn(settings, Jwks.httpClient(), new SecureRandom()), sessions, clock);
     }
 
     // ------------------------------------------------------------------ the whole flow
@@ -85,7 +86,8 @@ class ConsoleSessionTest {
         assertEquals(303, back.getStatusCode(), back.getBody());
         assertEquals("/console/cases?status=open", back.getHeaders().get("Location"));
         String session = onlyCookie(back, "hub_session");
-        assertEquals(issuedToken, value(session));
+        assertTrue(value(session).matches("[A-Za-z0-9_-]{43}"), "the cookie names a server-side session (issue 20): " + value(session));
+        assertFalse(value(session).contains(issuedToken.substring(0, 20)), "the ID token stays on the server");
         assertEquals(List.of("HttpOnly", "Secure", "SameSite=Lax", "Path=/console", "Max-Age=3500"), attributes(session),
                 "good for as long as the token: issued 100 s ago for an hour");
         assertEquals(List.of("HttpOnly", "Secure", "SameSite=Lax", "Path=/console/callback", "Max-Age=0"), attributes(onlyCookie(back, "hub_signin")));
@@ -97,7 +99,7 @@ class ConsoleSessionTest {
         StaffMember staff = console.signedIn(signedIn).orElseThrow();
         assertEquals("sub-123", staff.id());
         assertEquals(EnumSet.of(StaffMember.Role.MANAGER, StaffMember.Role.ADVOCATE), staff.roles());
-        assertEquals(Optional.of(issuedToken), console.sessionToken(signedIn));
+        assertEquals(Optional.of(value(session)), console.sessionToken(signedIn));
         assertEquals(NOW.plusSeconds(3500), console.session(signedIn).orElseThrow().expiresAt());
     }
 
@@ -204,8 +206,42 @@ class ConsoleSessionTest {
     @Test
     void theSessionCookieIsFoundInAnyOfSeveralCookieHeaders() {
         ConsoleSession console = session("");
-        HttpRequest request = request("console.example", Map.of(), List.of("a=1", "hub_session=not-a-token", "hub_session=\"" + issuedToken + "\""));
+        String id = signIn(console);
+        HttpRequest request = request("console.example", Map.of(), List.of("a=1", "hub_session=not-a-token", "hub_session=\"" + id + "\""));
         assertEquals("sub-123", console.signedIn(request).orElseThrow().id());
+    }
+
+    @Test
+    void issue20SigningOutEndsTheSessionSoTheCookieReplayedNamesNothing() {
+        ConsoleSession console = session("");
+        String id = signIn(console);
+        HttpRequest withCookie = request("console.example", Map.of(), List.of("hub_session=" + id));
+        assertTrue(console.signedIn(withCookie).isPresent());
+        assertEquals(303, console.signOut(withCookie).getStatusCode());
+        assertEquals(Optional.empty(), console.signedIn(withCookie), "the old cookie, replayed after sign-out");
+
+        String other = signIn(console);
+        HttpRequest again = request("console.example", Map.of(), List.of("hub_session=" + other));
+        console.end(other);
+        assertEquals(Optional.empty(), console.signedIn(again), "ended (a deactivation or a role change)");
+
+        String late = signIn(console);
+        clock.advance(Duration.ofSeconds(3501));
+        assertEquals(Optional.empty(), console.signedIn(request("console.example", Map.of(), List.of("hub_session=" + late))),
+                "past the ID token's expiry");
+        assertEquals(Optional.empty(), console.signedIn(request("console.example", Map.of(), List.of("hub_session=" + "A".repeat(43)))),
+                "a made-up id");
+    }
+
+    /** Signs in through the stand-in pool; the session cookie's value. */
+    private String signIn(ConsoleSession console) {
+        APIGatewayProxyResponseEvent start = console.startSignIn(request("console.example", Map.of(), List.of()), "/console");
+        Map<String, String> query = HostedSignInTest.query(URI.create(start.getHeaders().get("Location")));
+        challenge = query.get("code_challenge");
+        APIGatewayProxyResponseEvent back = console.callback(request("console.example",
+                Map.of("code", "the-code", "state", query.get("state")), List.of("hub_signin=" + value(onlyCookie(start, "hub_signin")))));
+        assertEquals(303, back.getStatusCode(), back.getBody());
+        return value(onlyCookie(back, "hub_session"));
     }
 
     @Test
