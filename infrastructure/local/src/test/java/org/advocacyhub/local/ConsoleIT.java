@@ -225,6 +225,52 @@ class ConsoleIT {
         assertTrue(ira.get("/console/cases/" + reference).location().contains("/_local/cognito/"), "nor read");
     }
 
+    @Test
+    void issue20DeactivatingAnAdvocateEndsHerTokenAndSessionAtOnceAndPutsHerCasesOnTheDutyManagersHome() throws Exception {
+        String reference = HubSteps.refer(running, "referral-imha.json");
+        ConsoleClient manager = new ConsoleClient(base);
+        manager.signIn("Morgan Manager");
+        assertEquals(200, manager.submit(manager.get("/console/waiting-list?contract=LLR"), "/console/cases/" + reference + "/allocation",
+                Map.of("advocateId", "hana-imha")).status());
+        ConsoleClient hana = new ConsoleClient(base);
+        hana.signIn("Hana Imha");
+        assertEquals(200, hana.get("/console/cases/" + reference).status());
+        String hanaToken = "Authorization: Bearer " + running.jwt().issue("local-imha-advocate", "advocate", Duration.ofHours(1));
+        assertEquals(200, RawHttp.send(running.port(), "GET", "/cases/" + reference, List.of(hanaToken)).status());
+
+        // A manager deactivates her: her record as the demo team has it, not active.
+        String record = DemoTeam.members(java.time.LocalDate.of(2026, 11, 23)).stream().filter(m -> m.staffId().equals("hana-imha"))
+                .findFirst().orElseThrow().body().replace("\"active\":true", "\"active\":false");
+        String managerToken = "Authorization: Bearer " + running.jwt().issue("local-manager", "manager", Duration.ofHours(1));
+        RawHttp.Response put = RawHttp.send(running.port(), "PUT", "/staff/hana-imha", List.of(managerToken,
+                "Content-Type: application/json"), record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, put.status(), put.text());
+        try {
+            deactivated(reference, manager, hana, hanaToken);
+        } finally {
+            // The stack is shared by this class's tests: she is active again for theirs.
+            assertEquals(200, RawHttp.send(running.port(), "PUT", "/staff/hana-imha", List.of(managerToken, "Content-Type: application/json"),
+                    record.replace("\"active\":false", "\"active\":true").getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
+        }
+    }
+
+    private void deactivated(String reference, ConsoleClient manager, ConsoleClient hana, String hanaToken) throws Exception {
+        RawHttp.Response api = RawHttp.send(running.port(), "GET", "/cases/" + reference, List.of(hanaToken));
+        assertEquals(403, api.status(), "her bearer token: " + api.text());
+        ConsoleClient.Page page = hana.get("/console/cases/" + reference);
+        assertEquals(403, page.status(), "her open console session");
+        assertTrue(page.html().contains("Your staff record is not active"), page.html());
+        assertFalse(page.html().contains(reference), "nothing about the case");
+
+        ConsoleClient.Page home = manager.get("/console");
+        assertTrue(home.html().contains("Cases to move: held by staff who are no longer active"), home.html());
+        assertTrue(row(home.html(), reference).contains("Hana Imha (no longer active)"), row(home.html(), reference));
+        assertTrue(manager.get("/console/cases/" + reference).html().contains("/console/cases/" + reference + "/reallocation"),
+                "the case page offers to move it");
+        String audit = manager.get("/console/cases/" + reference).html();
+        assertTrue(audit.contains("refused: opened or changed the case (their staff record is not active)"), "her refused read is on the record");
+    }
+
     /** The table row of a case on a page. */
     private static String row(String html, String reference) {
         int at = html.indexOf(">" + reference + "<");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.advocacyhub.application.casework.AllocateAdvocate;
 import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.CloseCase;
 import org.advocacyhub.application.casework.RecordActivity;
@@ -72,6 +73,7 @@ final class CaseForms {
     static String savedText(String action) {
         return switch (action) {
             case "allocation" -> "Case allocated.";
+            case "reallocation" -> "Case moved to another advocate.";
             case "contacts" -> "Contact recorded.";
             case "meetings" -> "Meeting recorded.";
             case "time" -> "Time recorded.";
@@ -83,6 +85,7 @@ final class CaseForms {
     }
 
     private final RecordActivity activity;
+    private final AllocateAdvocate allocate;
     private final RecordTime time;
     private final UpdateActionPlan plan;
     private final CloseCase close;
@@ -90,9 +93,10 @@ final class CaseForms {
     private final ContractCatalogue contracts;
     private final Clock clock;
 
-    CaseForms(RecordActivity activity, RecordTime time, UpdateActionPlan plan, CloseCase close, RecordFeedback feedback,
-              ContractCatalogue contracts, Clock clock) {
+    CaseForms(RecordActivity activity, AllocateAdvocate allocate, RecordTime time, UpdateActionPlan plan, CloseCase close,
+              RecordFeedback feedback, ContractCatalogue contracts, Clock clock) {
         this.activity = activity;
+        this.allocate = allocate;
         this.time = time;
         this.plan = plan;
         this.close = close;
@@ -106,7 +110,7 @@ final class CaseForms {
      * closed one (when its contract asks questions, LEW 13.3). Who may send each is the use case's
      * decision: a refusal is shown on the page.
      */
-    List<Form> forCase(ReferralCase referral) {
+    List<Form> forCase(ReferralCase referral, StaffActor viewer) {
         Instant now = clock.instant();
         if (referral.status() == CaseStatus.CLOSED) {
             List<FeedbackQuestion> questions = contracts.contract(referral.reference().contract()).map(Contract::feedback).orElse(List.of());
@@ -122,7 +126,17 @@ final class CaseForms {
         Map<String, List<String>> todayBoxes = Map.of("date.day", List.of(String.valueOf(today.getDayOfMonth())),
                 "date.month", List.of(String.valueOf(today.getMonthValue())), "date.year", List.of(String.valueOf(today.getYear())));
         List<Goal> goals = referral.work().actionPlan();
-        return List.of(
+        List<Form> forms = new ArrayList<>();
+        if (viewer.isManager() && referral.work().allocation() != null) {
+            // Issue 20: a case held by someone who left or was deactivated is moved from here (the duty manager's home
+            // lists them); its clocks run on meanwhile.
+            forms.add(new Simple("reallocation", "Move the case to another advocate", "The advocate who holds it now, who "
+                    + "should hold it, and why. Their qualifications are checked as at allocation (LLR 13.1-13.7).",
+                    "Move the case", AllocateAdvocate.REALLOCATION,
+                    Map.of(AllocateAdvocate.REALLOCATION.get(0).name(), List.of(referral.work().allocation().advocateId())),
+                    allocate::reallocate));
+        }
+        forms.addAll(List.of(
                 new Simple("contacts", "Record a contact", "The first contact that reaches the person stops the contact clocks "
                         + "(LLR 9.38b, 7.25; LEW 8.4). Times are UK times.", "Save contact", RecordActivity.CONTACT, atNow,
                         activity::contact),
@@ -131,7 +145,8 @@ final class CaseForms {
                 new Simple("time", "Record time", "Time spent on the case, direct or indirect (LLR 26.17, LEW 17.5).", "Save time",
                         RecordTime.FIELDS, todayBoxes, time::record),
                 new ActionPlan(goals),
-                new Closure(goals));
+                new Closure(goals)));
+        return forms;
     }
 
     /** A form whose fields are the use case's own, one value each. */

@@ -208,6 +208,7 @@ public final class ConsolePages {
         List<org.advocacyhub.application.port.Outbox.Trouble> troubles = outbox.troubles(200);
         List<org.advocacyhub.application.port.Outbox.MailId> waitingLong = outbox.waitingSince(now.minus(WAITING_LONG), 500);
         html.append("<p>Open each list to act on it. Overdue clocks are listed soonest due first.</p>");
+        heldByTheInactive(staff, html, now);
         for (Contract contract : contracts.contracts()) {
             ShowWaitingList.Outcome listed = waitingList.show(staff.actor(), Map.of("contract", List.of(contract.code())));
             int waiting = listed instanceof ShowWaitingList.Listed l ? l.entries().size() : 0;
@@ -243,6 +244,37 @@ public final class ConsolePages {
             if (!mine.isEmpty()) {
                 emailTroubles(staff, html, mine);
             }
+        }
+    }
+
+    /**
+     * Issue 20: the open cases of staff whose record is no longer active (a leaver, someone deactivated), each to move to
+     * another advocate from its page. Deactivating someone ends their access at once but leaves their cases with them
+     * and their clocks running, so no case waits unseen.
+     */
+    private void heldByTheInactive(Console.Staff staff, StringBuilder html, Instant now) {
+        StringBuilder rows = new StringBuilder();
+        for (StaffRecord gone : directory.all().stream().filter(r -> !r.active()).sorted(Comparator.comparing(StaffRecord::name)).toList()) {
+            ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("advocateId", List.of(gone.id()),
+                    "limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
+            for (ReferralCase c : outcome instanceof ListCases.Listed listed ? listed.cases() : List.<ReferralCase>of()) {
+                WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
+                ServiceConfig service = contracts.contractFor(c.details().service()).service(c.details().service());
+                Optional<SlaClock> next = c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
+                        .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
+                String nextText = next.map(k -> CasePage.clockName(service, k.name()) + ": " + ConsoleText.when(k.dueAt(calendar).get())
+                        + " (" + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar) + ")").orElse("No running clock");
+                rows.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
+                        .append("\">").append(escape(c.reference().value())).append("</a></td><td data-label=\"Service\">")
+                        .append(escape(c.details().service().displayName())).append("</td><td data-label=\"Held by\">")
+                        .append(escape(gone.name())).append(" (no longer active)</td><td data-label=\"Next deadline\">")
+                        .append(escape(nextText)).append("</td></tr>");
+            }
+        }
+        if (!rows.isEmpty()) {
+            html.append("<table><caption>Cases to move: held by staff who are no longer active</caption><thead><tr>")
+                    .append("<th scope=\"col\">Case</th><th scope=\"col\">Service</th><th scope=\"col\">Held by</th>")
+                    .append("<th scope=\"col\">Next deadline</th></tr></thead><tbody>").append(rows).append("</tbody></table>");
         }
     }
 
@@ -451,7 +483,7 @@ public final class ConsolePages {
         ReferralCase referral = done.referral();
         Contract contract = contracts.contractFor(referral.details().service());
         return HttpResponses.html(status, casePage.render(staff, viewCase.found(referral), contract.service(referral.details().service()),
-                contract.calendar(), clock.instant(), forms.forCase(referral), shown, saved));
+                contract.calendar(), clock.instant(), forms.forCase(referral, staff.actor()), shown, saved));
     }
 
     private APIGatewayProxyResponseEvent casePost(HttpRequest request) {
@@ -472,7 +504,7 @@ public final class ConsolePages {
             if (found.isEmpty()) {
                 return Console.notFound(staff, "There is no case with that reference.");
             }
-            Optional<CaseForms.Form> form = forms.forCase(found.get()).stream().filter(f -> f.action().equals(action)).findFirst();
+            Optional<CaseForms.Form> form = forms.forCase(found.get(), staff.actor()).stream().filter(f -> f.action().equals(action)).findFirst();
             if (form.isEmpty()) {
                 return Console.notFound(staff, "This case has no such form now: it may have been closed or changed meanwhile.");
             }
