@@ -271,7 +271,7 @@ final class HttpGateway implements AutoCloseable {
         if (localCognito != null && LocalCognito.serves(path)) {
             // The local stand-in for Cognito's hosted sign-in: no route of template.yaml, no authorizer.
             return body == null ? new Reply(413, json(), "{\"message\":\"Request Too Long\"}".getBytes(StandardCharsets.UTF_8))
-                    : Reply.of(localCognito.answer(method, head.uri(), head.headers().get("Host"), body));
+                    : Reply.of(localCognito.answer(method, head.uri(), head.headers().get("Host"), head.headers().get("X-Amz-Target"), body));
         }
         if (localClock != null && path.equals(LocalClockEndpoint.PATH)) {
             // The local stack's own control: no route of template.yaml, no authorizer; the gateway listens on loopback only.

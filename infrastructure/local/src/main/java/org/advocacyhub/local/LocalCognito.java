@@ -62,10 +62,32 @@ final class LocalCognito {
     }
 
     LocalCognito(LocalJwt jwt, List<DemoTeam.Member> team, int port, Clock clock) {
+        this(jwt, team, port, clock, null);
+    }
+
+    /** @param dataDirectory where the disabled accounts are kept across restarts ({@code null}: in memory) */
+    LocalCognito(LocalJwt jwt, List<DemoTeam.Member> team, int port, Clock clock, java.nio.file.Path dataDirectory) {
         this.jwt = jwt;
         this.team = List.copyOf(team);
         this.port = port;
         this.clock = clock;
+        this.disabledFile = dataDirectory == null ? null : dataDirectory.resolve("cognito-disabled-users.txt");
+        if (disabledFile != null && java.nio.file.Files.isRegularFile(disabledFile)) {
+            try {
+                java.nio.file.Files.readAllLines(disabledFile).stream().filter(l -> !l.isBlank()).forEach(disabled::add);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The accounts disabled by {@code AdminDisableUser} (issue 20): they can no longer sign in. */
+    private final java.util.Set<String> disabled = ConcurrentHashMap.newKeySet();
+    private final java.nio.file.Path disabledFile;
+
+    /** Whether the account {@code subject} names has been disabled. */
+    boolean isDisabled(String subject) {
+        return disabled.contains(subject);
     }
 
     /** The issuer, and base of the hosted sign-in, of {@code ./run-local} on {@code port}. */
@@ -80,8 +102,16 @@ final class LocalCognito {
 
     /** The answer to a request for a path under {@value #PATH}; {@code target} is the path and query as sent. */
     APIGatewayProxyResponseEvent answer(String method, String target, String host, byte[] body) {
+        return answer(method, target, host, null, body);
+    }
+
+    /** As above, with the request's {@code X-Amz-Target}: the user pool's admin calls the casework function makes. */
+    APIGatewayProxyResponseEvent answer(String method, String target, String host, String amzTarget, byte[] body) {
         int question = target.indexOf('?');
         String path = (question < 0 ? target : target.substring(0, question)).substring(PATH.length());
+        if (amzTarget != null && method.equals("POST") && (path.isEmpty() || path.equals("/"))) {
+            return admin(amzTarget, body);
+        }
         Optional<Map<String, String>> query = single(question < 0 ? Map.of() : decode(target.substring(question + 1)));
         boolean get = method.equals("GET") || method.equals("HEAD");
         return switch (path) {
@@ -93,6 +123,60 @@ final class LocalCognito {
             default -> HttpResponses.json(404, "{\"message\":\"No local sign-in endpoint at " + PATH + path.replaceAll("[^A-Za-z0-9/._-]", "")
                     + "\"}");
         };
+    }
+
+    // ------------------------------------------------------------------ the user pool's admin calls
+
+    /** What a Cognito admin call's JSON body names: the pool and the user. */
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("\"Username\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * {@code AdminDisableUser} and {@code AdminUserGlobalSignOut} (issue 20), as Cognito answers them, the two calls a
+     * deactivation makes: a disabled account cannot sign in here any more (its button says so, its codes are refused);
+     * a global sign-out has nothing to end here (no refresh tokens). {@code AdminEnableUser} is an administrator's step
+     * (the hub's role may not make it), answered so that a demo can be undone. Anything else is refused.
+     */
+    private APIGatewayProxyResponseEvent admin(String amzTarget, byte[] body) {
+        java.util.regex.Matcher user = USERNAME.matcher(new String(body, StandardCharsets.UTF_8));
+        if (!user.find()) {
+            return amzError(400, "InvalidParameterException", "Username is required");
+        }
+        String subject = user.group(1);
+        switch (amzTarget) {
+            case "AWSCognitoIdentityProviderService.AdminDisableUser" -> {
+                if (disabled.add(subject) && disabledFile != null) {
+                    try {
+                        java.nio.file.Files.createDirectories(disabledFile.getParent());
+                        java.nio.file.Files.write(disabledFile, List.copyOf(disabled));
+                    } catch (java.io.IOException e) {
+                        return amzError(500, "InternalErrorException", "could not keep the disabled account");
+                    }
+                }
+                return HttpResponses.json(200, "{}");
+            }
+            case "AWSCognitoIdentityProviderService.AdminUserGlobalSignOut" -> {
+                return HttpResponses.json(200, "{}");
+            }
+            case "AWSCognitoIdentityProviderService.AdminEnableUser" -> {
+                // An administrator's step in the pool (never the hub's: its role may not), so a demo can be undone.
+                if (disabled.remove(subject) && disabledFile != null) {
+                    try {
+                        java.nio.file.Files.write(disabledFile, List.copyOf(disabled));
+                    } catch (java.io.IOException e) {
+                        return amzError(500, "InternalErrorException", "could not keep the enabled account");
+                    }
+                }
+                return HttpResponses.json(200, "{}");
+            }
+            default -> {
+                return amzError(400, "AccessDeniedException", "the local user pool answers AdminDisableUser, AdminUserGlobalSignOut and AdminEnableUser only");
+            }
+        }
+    }
+
+    private static APIGatewayProxyResponseEvent amzError(int status, String type, String message) {
+        return HttpResponses.withHeader(HttpResponses.json(status, "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}"),
+                "x-amzn-ErrorType", type);
     }
 
     // ------------------------------------------------------------------ authorize
@@ -119,7 +203,9 @@ final class LocalCognito {
             String id = "who-" + member.staffId();
             buttons.append("<li><button type=\"submit\" name=\"subject\" value=\"").append(escape(member.subject()))
                     .append("\" aria-describedby=\"").append(id).append("\">Sign in as ").append(escape(member.name())).append("</button>\n")
-                    .append("<p id=\"").append(id).append("\">").append(escape(capitalised(member.description()))).append("</p></li>\n");
+                    .append("<p id=\"").append(id).append("\">").append(escape(capitalised(member.description())))
+                    .append(disabled.contains(member.subject()) ? " (account disabled: their staff record was deactivated)" : "")
+                    .append("</p></li>\n");
         }
         return page(200, "Sign in (local demo)", """
                 <p>This page stands in for the hub's Cognito sign-in on this computer only. There are no passwords: \
@@ -134,6 +220,10 @@ final class LocalCognito {
     private APIGatewayProxyResponseEvent authorize(Optional<Map<String, String>> form) {
         Optional<String> problem = form.map(this::authorizeProblem).orElse(Optional.of("a field is given more than once or unreadable"));
         Optional<DemoTeam.Member> member = form.flatMap(f -> team.stream().filter(m -> m.subject().equals(f.get("subject"))).findFirst());
+        if (problem.isEmpty() && member.isPresent() && disabled.contains(member.get().subject())) {
+            return page(403, "Account disabled", "<p>" + escape(member.get().name()) + "'s account is disabled: a manager deactivated "
+                    + "their staff record. Choose someone else from the <a href=\"/console\">staff console</a>.</p>");
+        }
         if (problem.isPresent() || member.isEmpty()) {
             return page(400, "Sign-in request not valid", "<p>The sign-in request is not valid: "
                     + escape(problem.orElse("choose a member of the demo team")) + ". Start again from the <a href=\"/console\">staff console</a>.</p>");
@@ -193,6 +283,9 @@ final class LocalCognito {
             return oauthError("invalid_grant");
         }
         DemoTeam.Member member = grant.member();
+        if (disabled.contains(member.subject())) {
+            return oauthError("invalid_grant");
+        }
         String idToken = jwt.issue(member.subject(), member.group(), member.email(), ID_TOKEN_LIFETIME);
         String accessToken = jwt.issueAccess(member.subject(), member.group(), ACCESS_TOKEN_LIFETIME);
         return HttpResponses.withHeader(HttpResponses.json(200, "{\"id_token\":\"" + idToken + "\",\"access_token\":\"" + accessToken

@@ -190,6 +190,11 @@ public final class LocalHub implements AutoCloseable {
             environment.put("CONSOLE_CLIENT_ID", LocalJwt.CLIENT_ID);
             environment.put("CONSOLE_SIGN_IN_URL", LocalCognito.issuer(port));
             environment.put("CONSOLE_BASE_URL", "");
+            if (environment.containsKey("STAFF_USER_POOL_ID")) {
+                // A deactivation's AdminDisableUser and AdminUserGlobalSignOut go to the same stand-in (issue 20).
+                environment.put("STAFF_USER_POOL_ID", "eu-west-2_local");
+                environment.put("AWS_ENDPOINTS_COGNITO", LocalCognito.issuer(port));
+            }
             FunctionInvoker invoker = FunctionInvoker.create(template, function.logicalId(), environment, engines, concurrency);
             resources.add(invoker);
             functions.put(function.logicalId(), invoker);
@@ -222,7 +227,7 @@ public final class LocalHub implements AutoCloseable {
         ApiRoutes routes = new ApiRoutes(template);
         // The sign-in page lists the demo team; who they are does not depend on the day (their records' dates do).
         LocalCognito cognito = new LocalCognito(jwt, DemoTeam.members(clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()),
-                port, Clock.systemUTC());
+                port, Clock.systemUTC(), dataDirectory);
         // Four gateway threads per function instance: a request never queues behind others for a thread, only (as in
         // Lambda, throttled) for an instance of its own function.
         int workers = Math.max(HttpGateway.DEFAULT_MAX_WORKERS, 4 * concurrency * functions.size());

@@ -248,9 +248,13 @@ class ConsoleIT {
         try {
             deactivated(reference, manager, hana, hanaToken);
         } finally {
-            // The stack is shared by this class's tests: she is active again for theirs.
+            // The stack is shared by this class's tests: she is active again for theirs, and an administrator enables her
+            // account in the (local) user pool, which the hub's own role may not do.
             assertEquals(200, RawHttp.send(running.port(), "PUT", "/staff/hana-imha", List.of(managerToken, "Content-Type: application/json"),
                     record.replace("\"active\":false", "\"active\":true").getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
+            assertEquals(200, RawHttp.send(running.port(), "POST", "/_local/cognito/", List.of("Content-Type: application/x-amz-json-1.1",
+                    "X-Amz-Target: AWSCognitoIdentityProviderService.AdminEnableUser"), "{\"UserPoolId\":\"eu-west-2_local\",\"Username\":\"local-imha-advocate\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
         }
     }
 
@@ -267,6 +271,11 @@ class ConsoleIT {
         assertTrue(row(home.html(), reference).contains("Hana Imha (no longer active)"), row(home.html(), reference));
         assertTrue(manager.get("/console/cases/" + reference).html().contains("/console/cases/" + reference + "/reallocation"),
                 "the case page offers to move it");
+        // Her account in the (local) user pool is disabled: she cannot sign in again.
+        ConsoleClient again = new ConsoleClient(base);
+        ConsoleClient.Page chooser = again.get("/console");
+        assertTrue(chooser.html().contains("account disabled: their staff record was deactivated"), chooser.html());
+        assertEquals(403, again.choose(chooser, "Hana Imha").status(), "a disabled account does not sign in");
         String audit = manager.get("/console/cases/" + reference).html();
         assertTrue(audit.contains("refused: opened or changed the case (their staff record is not active)"), "her refused read is on the record");
     }

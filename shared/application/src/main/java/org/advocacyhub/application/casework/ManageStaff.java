@@ -9,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.advocacyhub.application.intake.ContractTerms;
+import org.advocacyhub.application.port.SignInAccounts;
 import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.Choice;
@@ -23,6 +25,8 @@ import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.domain.staff.Qualification;
 import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.domain.staff.StaffRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Managers keep the staff directory (issue 8): who works in which contracts and services, their
@@ -33,13 +37,17 @@ public final class ManageStaff {
 
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
+    private static final Logger LOG = LoggerFactory.getLogger(ManageStaff.class);
+
     private final StaffDirectory directory;
+    private final SignInAccounts accounts;
     private final FieldRules rules;
     private final Clock clock;
     private final List<FieldSpec> fields;
 
-    public ManageStaff(StaffDirectory directory, ContractTerms terms, ContractCatalogue contracts, Clock clock) {
+    public ManageStaff(StaffDirectory directory, SignInAccounts accounts, ContractTerms terms, ContractCatalogue contracts, Clock clock) {
         this.directory = directory;
+        this.accounts = accounts;
         this.rules = new FieldRules(terms);
         this.clock = clock;
         this.fields = fields(contracts);
@@ -121,10 +129,33 @@ public final class ManageStaff {
                 (LocalDate) v.get("imcaSince"), (LocalDate) v.get("imhaSince"), logins(v.get("loginSubjects")),
                 StaffRecord.Experience.NONE);
         try {
-            return new Saved(directory.save(record));
+            Optional<StaffRecord> before = directory.find(staffId);
+            StaffRecord saved = directory.save(record);
+            if (before.isPresent() && before.get().active() && !saved.active()) {
+                endAccess(before.get(), saved);
+            }
+            return new Saved(saved);
         } catch (StaffDirectory.LoginTakenException taken) {
             return new Invalid(List.of(new FieldError("loginSubjects", "'" + FieldRules.shown(taken.subject())
                     + "' already signs in as " + taken.otherStaffId())));
+        }
+    }
+
+    /**
+     * A deactivation (issue 20): the directory refuses them from this moment on every route and page, and their console
+     * sessions end at their next request; here their sign-in accounts, old logins and new, are disabled and signed out
+     * too. A user pool that cannot be reached is logged (by staff id, never a login) and does not undo the deactivation.
+     */
+    private void endAccess(StaffRecord before, StaffRecord after) {
+        Set<String> logins = new LinkedHashSet<>(before.loginSubjects());
+        logins.addAll(after.loginSubjects());
+        for (String login : logins) {
+            try {
+                accounts.endAccess(login);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not disable a sign-in account of deactivated staff member {} ({}): the directory refuses them anyway",
+                        after.id(), e.getClass().getSimpleName());
+            }
         }
     }
 
