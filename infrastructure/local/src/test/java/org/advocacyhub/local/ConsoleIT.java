@@ -142,11 +142,8 @@ class ConsoleIT {
 
     @Test
     void issue19AFormPostedTwiceRecordsOnceAndShowsTheSavedResultAndAStaleFormComesBackWithWhatChanged() throws Exception {
-        String reference = HubSteps.refer(running, "referral-imca.json");
         ConsoleClient manager = new ConsoleClient(base);
-        manager.signIn("Morgan Manager");
-        assertEquals(200, manager.submit(manager.get("/console/waiting-list?contract=LLR"), "/console/cases/" + reference + "/allocation",
-                Map.of("advocateId", "ira-imca")).status());
+        String reference = allocated(manager, "referral-imca.json", "ira-imca");
         HubSteps.later(running, Duration.ofMinutes(30));
         ConsoleClient ira = new ConsoleClient(base);
         ira.signIn("Ira Imca");
@@ -203,11 +200,8 @@ class ConsoleIT {
 
     @Test
     void issue20SigningOutEndsTheSessionSoTheOldCookieAndCsrfTokenChangeNothing() throws Exception {
-        String reference = HubSteps.refer(running, "referral-imca.json");
         ConsoleClient manager = new ConsoleClient(base);
-        manager.signIn("Morgan Manager");
-        assertEquals(200, manager.submit(manager.get("/console/waiting-list?contract=LLR"), "/console/cases/" + reference + "/allocation",
-                Map.of("advocateId", "ira-imca")).status());
+        String reference = allocated(manager, "referral-imca.json", "ira-imca");
         HubSteps.later(running, Duration.ofMinutes(30));
         ConsoleClient ira = new ConsoleClient(base);
         ira.signIn("Ira Imca");
@@ -227,11 +221,8 @@ class ConsoleIT {
 
     @Test
     void issue20DeactivatingAnAdvocateEndsHerTokenAndSessionAtOnceAndPutsHerCasesOnTheDutyManagersHome() throws Exception {
-        String reference = HubSteps.refer(running, "referral-imha.json");
         ConsoleClient manager = new ConsoleClient(base);
-        manager.signIn("Morgan Manager");
-        assertEquals(200, manager.submit(manager.get("/console/waiting-list?contract=LLR"), "/console/cases/" + reference + "/allocation",
-                Map.of("advocateId", "hana-imha")).status());
+        String reference = allocated(manager, "referral-imha.json", "hana-imha");
         ConsoleClient hana = new ConsoleClient(base);
         hana.signIn("Hana Imha");
         assertEquals(200, hana.get("/console/cases/" + reference).status());
@@ -278,6 +269,15 @@ class ConsoleIT {
         assertEquals(403, again.choose(chooser, "Hana Imha").status(), "a disabled account does not sign in");
         String audit = manager.get("/console/cases/" + reference).html();
         assertTrue(audit.contains("refused: opened or changed the case (their staff record is not active)"), "her refused read is on the record");
+    }
+
+    /** A new referral from {@code example}, screened and allocated to {@code advocateId} by {@code manager}, signed in for it. */
+    private static String allocated(ConsoleClient manager, String example, String advocateId) throws Exception {
+        String reference = HubSteps.refer(running, example);
+        manager.signIn("Morgan Manager");
+        assertEquals(200, manager.submit(manager.get("/console/waiting-list?contract=LLR"), "/console/cases/" + reference + "/allocation",
+                Map.of("advocateId", advocateId)).status());
+        return reference;
     }
 
     /** The table row of a case on a page. */

@@ -156,6 +156,16 @@ public final class ConsolePages {
         return Console.respond(200, staff, "Home", "/console", html.toString());
     }
 
+    /** A case's soonest running deadline in words ("First contact: Tue 24 Nov 2026, 17:00 (3 hours left)"), or that none runs. */
+    private String nextDeadline(ReferralCase c, Instant now) {
+        WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
+        ServiceConfig service = contracts.contractFor(c.details().service()).service(c.details().service());
+        Optional<SlaClock> next = c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
+                .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
+        return next.map(k -> CasePage.clockName(service, k.name()) + ": " + ConsoleText.when(k.dueAt(calendar).get())
+                + " (" + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar) + ")").orElse("No running clock");
+    }
+
     private void advocateHome(Console.Staff staff, StringBuilder html, Instant now) {
         ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
         List<ReferralCase> mine = outcome instanceof ListCases.Listed listed ? listed.cases() : List.of();
@@ -164,10 +174,7 @@ public final class ConsolePages {
         for (ReferralCase c : mine) {
             WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
             ServiceConfig service = contracts.contractFor(c.details().service()).service(c.details().service());
-            Optional<SlaClock> next = c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
-                    .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
-            String nextText = next.map(k -> CasePage.clockName(service, k.name()) + ": " + ConsoleText.when(k.dueAt(calendar).get())
-                    + " (" + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar) + ")").orElse("No running clock");
+            String nextText = nextDeadline(c, now);
             rows.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
                     .append("\">").append(escape(c.reference().value())).append("</a></td><td data-label=\"Person\">")
                     .append(escape(c.details().person().name())).append("</td><td data-label=\"Service\">")
@@ -258,12 +265,7 @@ public final class ConsolePages {
             ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("advocateId", List.of(gone.id()),
                     "limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
             for (ReferralCase c : outcome instanceof ListCases.Listed listed ? listed.cases() : List.<ReferralCase>of()) {
-                WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
-                ServiceConfig service = contracts.contractFor(c.details().service()).service(c.details().service());
-                Optional<SlaClock> next = c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
-                        .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
-                String nextText = next.map(k -> CasePage.clockName(service, k.name()) + ": " + ConsoleText.when(k.dueAt(calendar).get())
-                        + " (" + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar) + ")").orElse("No running clock");
+                String nextText = nextDeadline(c, now);
                 rows.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
                         .append("\">").append(escape(c.reference().value())).append("</a></td><td data-label=\"Service\">")
                         .append(escape(c.details().service().displayName())).append("</td><td data-label=\"Held by\">")
