@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,18 @@ class TimeIT {
 
     private Map<String, Object> time(Map<String, Object> claims, String reference, int minutes) {
         APIGatewayProxyResponseEvent response = post(claims, reference, minutes);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return json(response.getBody());
+    }
+
+    /** Time dated {@code day} days after the referral's Monday, recorded at noon on the Wednesday (a day holds 24 hours at most). */
+    private APIGatewayProxyResponseEvent post(Map<String, Object> claims, String reference, int minutes, int day) {
+        return fixtures.staff(claims, "POST", "/cases/" + reference + "/time", Map.of("date", LocalDate.parse(TODAY).plusDays(day).toString(),
+                "minutes", minutes, "kind", "DIRECT", "activity", "FACE_TO_FACE"), NOON.plus(Duration.ofDays(2)));
+    }
+
+    private Map<String, Object> time(Map<String, Object> claims, String reference, int minutes, int day) {
+        APIGatewayProxyResponseEvent response = post(claims, reference, minutes, day);
         assertEquals(200, response.getStatusCode(), response.getBody());
         return json(response.getBody());
     }
@@ -219,21 +232,21 @@ class TimeIT {
     void llr2617TimePast20HoursNeedsARecordedRequestWhichRaisesTheLimitByItsHours() {
         Map<String, Object> ivo = fixtures.imcaAdvocate("ivo-imca");
         String reference = imcaCase("ivo-imca");
-        time(ivo, reference, 720);
-        assertEquals(1200, hours(time(ivo, reference, 480)).get("totalMinutes"), "20 hours exactly needs no request");
-        assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), refused(post(ivo, reference, 15)));
+        time(ivo, reference, 720, 0);
+        assertEquals(1200, hours(time(ivo, reference, 480, 1)).get("totalMinutes"), "20 hours exactly needs no request");
+        assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), refused(post(ivo, reference, 15, 1)));
 
         Map<String, Object> requested = fixtures.ok(ivo, "POST", "/cases/" + reference + "/hour-requests",
-                Map.of("hours", 5, "reasons", "A Court of Protection hearing"), NOON);
+                Map.of("hours", 5, "reasons", "A Court of Protection hearing"), NOON.plus(Duration.ofDays(2)));
         List<Map<String, Object>> requests = list(hours(requested), "requests");
         assertEquals(1, requests.size());
         assertEquals("A Court of Protection hearing", requests.get(0).get("reasons"));
         assertTrue(timeline(requested, "HOURS_REQUESTED").get(0).contains("up to 25 hours (LLR 26.17)"),
                 timeline(requested, "HOURS_REQUESTED").toString());
 
-        assertEquals(1215, hours(time(ivo, reference, 15)).get("totalMinutes"));
-        assertEquals(1500, hours(time(ivo, reference, 285)).get("totalMinutes"), "25 hours exactly");
-        assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), refused(post(ivo, reference, 1)));
+        assertEquals(1215, hours(time(ivo, reference, 15, 1)).get("totalMinutes"));
+        assertEquals(1500, hours(time(ivo, reference, 285, 2)).get("totalMinutes"), "25 hours exactly");
+        assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), refused(post(ivo, reference, 1, 2)));
         assertEquals(409, fixtures.staff(MANAGER, "POST", "/cases/" + reference + "/hour-approvals", Map.of("approvedBy",
                 "Someone", "limitHours", 30, "reason", "More"), NOON).getStatusCode(), "LLR has no cap to approve past");
         assertEquals(false, hours(view(reference)).get("reviewRaised"), "LLR has no 8-hour review");

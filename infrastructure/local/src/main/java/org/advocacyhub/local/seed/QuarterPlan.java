@@ -826,6 +826,7 @@ final class QuarterPlan {
         int limit = llr ? 20 * 60 : 12 * 60;
         int sum = 0;
         boolean asked = false;
+        Map<LocalDate, Integer> perDay = new java.util.HashMap<>();
         for (int e = 0; e < entries && sum < totalMinutes; e++) {
             int minutes = e == entries - 1 ? totalMinutes - sum
                     : Math.max(15, Math.min(480, (int) Math.round(totalMinutes / (double) entries * (0.5 + p.random().nextDouble()) / 5) * 5));
@@ -834,6 +835,12 @@ final class QuarterPlan {
                 break;
             }
             LocalDate day = days.get(Math.min(days.size() - 1, (int) ((long) e * days.size() / entries)));
+            // A case holds at most 24 hours for one date (issue 20).
+            minutes = Math.min(minutes, 24 * 60 - perDay.getOrDefault(day, 0));
+            if (minutes <= 0) {
+                continue;
+            }
+            perDay.merge(day, minutes, Integer::sum);
             boolean direct = p.chance(0.6);
             String activity = direct ? p.weighted("FACE_TO_FACE", 45, "PHONE_OR_VIDEO", 35, "MEETING_ATTENDANCE", 20)
                     : p.weighted("CORRESPONDENCE", 25, "REPORT_WRITING", 20, "RESEARCH", 15, "ADMIN", 25, "TRAVEL", 15);
