@@ -16,6 +16,14 @@ import org.advocacyhub.domain.staff.StaffRecord;
  */
 public final class DailyDigestEmail {
 
+    /**
+     * The most deadlines one section lists by reference; the rest are counted, and the console has them all. A digest is
+     * kept in the outbox with its words until it is sent, and a DynamoDB item holds 400 KB: a 10,000-referral chaos run
+     * gave a duty manager 2,000 overdue deadlines, a digest of about 600 KB that could never be written, so the day's
+     * digest went to the dead-letter queue (issue 19). 150 lines of each of two sections of three contracts stay near 100 KB.
+     */
+    static final int MOST_LISTED = 150;
+
     private DailyDigestEmail() {
     }
 
@@ -42,7 +50,7 @@ public final class DailyDigestEmail {
         }
         letter.paragraph(title + ":");
         List<String> lines = new ArrayList<>();
-        for (DigestEntry e : entries) {
+        for (DigestEntry e : entries.subList(0, Math.min(entries.size(), MOST_LISTED))) {
             String flags = (e.service() == ServiceCode.DOLS_IMCA ? "DoLS, " : "") + (e.urgent() ? "urgent, " : "");
             String what = e.reference().startsWith("AP-") ? "answerphone message" + (e.service() == null ? "" : ", " + e.service().displayName())
                     : e.service().displayName();
@@ -50,6 +58,10 @@ public final class DailyDigestEmail {
                     + (e.clause().isEmpty() ? "" : " (" + e.clause() + ")") + ", due " + UkDates.timeOnDay(e.dueAt()));
         }
         letter.numbered(lines);
+        if (entries.size() > MOST_LISTED) {
+            letter.paragraph("And " + (entries.size() - MOST_LISTED) + " more " + title.toLowerCase(java.util.Locale.ROOT)
+                    + ", after these in the same order: the duty manager's view in the staff console shows them.");
+        }
     }
 
     private static String count(int n, String what) {
