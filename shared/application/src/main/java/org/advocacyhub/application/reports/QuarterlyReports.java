@@ -165,6 +165,10 @@ public final class QuarterlyReports {
 
     /** {@code POST /reports}: queues a report; 202 with its id. */
     public Outcome request(StaffActor actor, SubmittedFields body) {
+        // Authorization before validation (issue 20): someone who may not ask learns nothing from the field rules.
+        if (!actor.isManager()) {
+            return new NotAllowed("Only managers may ask for quarterly reports.");
+        }
         Instant now = clock.instant();
         FieldRules.Checked checked = rules.check(requestFields, body, today(now), "a report request");
         List<FieldError> errors = new ArrayList<>(checked.errors());
@@ -198,9 +202,6 @@ public final class QuarterlyReports {
         }
         if (!errors.isEmpty()) {
             return new Invalid(errors);
-        }
-        if (!actor.isManager()) {
-            return new NotAllowed("Only managers may ask for quarterly reports.");
         }
         // The same id each time a keyed request runs (issue 19): run again, it finds the report it asked for.
         String id = "RPT-" + contract.code() + "-" + quarter.key() + "-" + HexFormat.of().toHexDigits(UUID.fromString(actor.newRecordId())
