@@ -198,7 +198,8 @@ public final class CaseWork {
         if (!across.isEmpty()) {
             return new Invalid(across);
         }
-        return change(reference, actor, access, whenClosed, action.apply(checked.values()),
+        // The case admitted is the one changed: its save is conditional on this version, so no second read is needed.
+        return changeLoaded(((Done) admitted).referral(), actor, whenClosed, action.apply(checked.values()),
                 (referral, now) -> planner.plan(checked.values(), referral, now));
     }
 
@@ -273,6 +274,12 @@ public final class CaseWork {
         if (denied.isPresent()) {
             return refused(reference, actor, action, denied.get());
         }
+        return changeLoaded(before, actor, whenClosed, action, planner);
+    }
+
+    /** A staff change to the case as loaded, its access already checked. */
+    private Outcome changeLoaded(ReferralCase before, StaffActor actor, WhenClosed whenClosed, String action,
+                                 BiFunction<ReferralCase, Instant, Plan> planner) {
         Optional<Outcome> settled = settledBefore(before, actor);
         if (settled.isPresent()) {
             return settled.get();

@@ -105,11 +105,11 @@ public final class Console {
         if (session.isEmpty()) {
             return toSignIn(request, request.pathWithQuery());
         }
-        Optional<StaffActor> actor = admitted(request, session.get());
-        if (actor.isEmpty()) {
-            return ended(request, session.get(), request.pathWithQuery());
+        Admission admission = admitted(request, session.get(), request.pathWithQuery());
+        if (admission.actor().isEmpty()) {
+            return admission.refusal();
         }
-        return then.apply(new Staff(actor.get(), session.get(), request.basePath()));
+        return then.apply(new Staff(admission.actor().get(), session.get(), request.basePath()));
     }
 
     /**
@@ -117,29 +117,26 @@ public final class Console {
      * record is gone or not active (a leaver, a deactivation) or their role is no longer the one the session began
      * with. An ended session is deleted, so its cookie (and the CSRF token made from it) never works again.
      */
-    private Optional<StaffActor> admitted(HttpRequest request, StaffSignIn.Session session) {
+    private Admission admitted(HttpRequest request, StaffSignIn.Session session, String returnTo) {
         IdentifyStaff.Identity identity = identify.identify(session.member());
         if (!(identity instanceof IdentifyStaff.Known known)) {
+            // Refused by the directory: 403 with why (signing in again would change nothing).
             signIn.end(session);
-            return Optional.empty();
+            return new Admission(Optional.empty(), noAccess(request, identity));
         }
         String role = known.actor().record().map(r -> r.role().name()).orElseThrow();
         if (session.role() == null) {
             signIn.bind(session, role);
         } else if (!session.role().equals(role)) {
+            // A role change: sign in again, and the new role applies to the new session.
             signIn.end(session);
-            return Optional.empty();
+            return new Admission(Optional.empty(), toSignIn(request, returnTo));
         }
-        return Optional.of(known.actor());
+        return new Admission(Optional.of(known.actor()), null);
     }
 
-    /**
-     * The answer to a session just ended: 403 with why, for a person the directory refuses (they cannot sign in again
-     * to any effect), or to sign in again for a role change (their new role applies to the new session).
-     */
-    private APIGatewayProxyResponseEvent ended(HttpRequest request, StaffSignIn.Session session, String returnTo) {
-        IdentifyStaff.Identity identity = identify.identify(session.member());
-        return identity instanceof IdentifyStaff.Known ? toSignIn(request, returnTo) : noAccess(request, identity);
+    /** Who the session's member of staff is now, or the answer when their session has just ended. */
+    private record Admission(Optional<StaffActor> actor, APIGatewayProxyResponseEvent refusal) {
     }
 
     /**
@@ -172,12 +169,13 @@ public final class Console {
             values.remove(FORM_ID_FIELD);
             List<FieldError> unreadable = parsed.problems(name -> name, FormBody.Parsed::quoted, CSRF_FIELD, "Enter it again");
             // The directory decides before the form is read or kept (issue 20): a refused post changes nothing.
-            Optional<StaffActor> actor = admitted(request, session);
-            if (actor.isEmpty()) {
-                return ended(request, session, returnTo);
+            Admission admission = admitted(request, session, returnTo);
+            if (admission.actor().isEmpty()) {
+                return admission.refusal();
             }
+            StaffActor actor = admission.actor().get();
             return idempotency.run(request, session.member().id(), ids.get(0), refusals(request, returnTo), keyed ->
-                    then.apply(new Staff(actor.get().asking(keyed.requestId(), Optional.empty()), session,
+                    then.apply(new Staff(actor.asking(keyed.requestId(), Optional.empty()), session,
                             request.basePath()), new Posted(values, unreadable)));
         });
     }
