@@ -44,8 +44,13 @@ public final class AnswerphoneWeb {
                 answer(messages.record(actor.id(), Optional.of(actor), body)))));
         add(AnswerphoneApi.list(contracts).handledBy(request -> staff.withActor(request, actor ->
                 answer(messages.list(actor, request.queryParameters())))));
-        add(AnswerphoneApi.RESPOND.handledBy(request -> staff.withActorAndBody(request, (actor, body) ->
-                answer(messages.respond(request.pathParameter("id").orElse(""), actor, body)))));
+        // Who may respond is decided before the body is read (issue 20): a body from someone who may not is not checked.
+        add(AnswerphoneApi.RESPOND.handledBy(request -> staff.withActor(request, actor -> {
+            String id = request.pathParameter("id").orElse("");
+            Optional<AnswerphoneMessages.Outcome> refused = messages.refusal(id, actor);
+            return refused.isPresent() ? answer(refused.get())
+                    : staff.body(request, body -> answer(messages.respond(id, actor, body)));
+        })));
     }
 
     private void add(ApiOperation operation) {

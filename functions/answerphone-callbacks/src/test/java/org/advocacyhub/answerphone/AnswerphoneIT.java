@@ -173,6 +173,9 @@ class AnswerphoneIT {
         assertEquals(403, call(lewOnly, "GET", "/answerphone-messages?contract=LLR", null, at).getStatusCode());
         assertEquals(403, call(lewOnly, "POST", "/answerphone-messages/" + id + "/responses",
                 Map.of("at", at.toString(), "method", "PHONE", "outcome", "SPOKE"), at).getStatusCode());
+        // Issue 20: who may respond is decided before the body is read: a body that is not JSON is refused as the person is.
+        assertEquals(403, call(lewOnly, "POST", "/answerphone-messages/" + id + "/responses", "not json", at).getStatusCode());
+        assertEquals(400, call(llrStaff, "POST", "/answerphone-messages/" + id + "/responses", "not json", at).getStatusCode());
         assertEquals(401, call(Map.of(), "GET", "/answerphone-messages?contract=LLR", null, at).getStatusCode());
         assertEquals(1, list(ok(200, llrStaff, "GET", "/answerphone-messages?contract=LLR", null, at), "messages").size());
 

@@ -144,34 +144,38 @@ final class LocalCognito {
         String subject = user.group(1);
         switch (amzTarget) {
             case "AWSCognitoIdentityProviderService.AdminDisableUser" -> {
-                if (disabled.add(subject) && disabledFile != null) {
-                    try {
-                        java.nio.file.Files.createDirectories(disabledFile.getParent());
-                        java.nio.file.Files.write(disabledFile, List.copyOf(disabled));
-                    } catch (java.io.IOException e) {
-                        return amzError(500, "InternalErrorException", "could not keep the disabled account");
-                    }
-                }
-                return HttpResponses.json(200, "{}");
+                return kept(disabled.add(subject), "could not keep the disabled account");
             }
             case "AWSCognitoIdentityProviderService.AdminUserGlobalSignOut" -> {
                 return HttpResponses.json(200, "{}");
             }
             case "AWSCognitoIdentityProviderService.AdminEnableUser" -> {
                 // An administrator's step in the pool (never the hub's: its role may not), so a demo can be undone.
-                if (disabled.remove(subject) && disabledFile != null) {
-                    try {
-                        java.nio.file.Files.write(disabledFile, List.copyOf(disabled));
-                    } catch (java.io.IOException e) {
-                        return amzError(500, "InternalErrorException", "could not keep the enabled account");
-                    }
-                }
-                return HttpResponses.json(200, "{}");
+                return kept(disabled.remove(subject), "could not keep the enabled account");
             }
             default -> {
                 return amzError(400, "AccessDeniedException", "the local user pool answers AdminDisableUser, AdminUserGlobalSignOut and AdminEnableUser only");
             }
         }
+    }
+
+    /**
+     * Cognito's answer to a change of the disabled accounts, once it is kept across restarts (when it changed anything):
+     * written whole to a new file, then moved over the old one, so a stop mid-write leaves the old list or the new.
+     */
+    private APIGatewayProxyResponseEvent kept(boolean changed, String failure) {
+        if (changed && disabledFile != null) {
+            try {
+                java.nio.file.Files.createDirectories(disabledFile.getParent());
+                java.nio.file.Path next = disabledFile.resolveSibling(disabledFile.getFileName() + ".new");
+                java.nio.file.Files.write(next, List.copyOf(disabled));
+                java.nio.file.Files.move(next, disabledFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                return amzError(500, "InternalErrorException", failure);
+            }
+        }
+        return HttpResponses.json(200, "{}");
     }
 
     private static APIGatewayProxyResponseEvent amzError(int status, String type, String message) {

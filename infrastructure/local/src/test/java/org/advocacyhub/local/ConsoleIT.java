@@ -102,6 +102,33 @@ class ConsoleIT {
     }
 
     @Test
+    void issue20AFormFromSomeoneWhoMayNotSendItIsRefusedBeforeItIsReadAndTheRefusalIsOnTheCase() throws Exception {
+        ConsoleClient manager = new ConsoleClient(base);
+        String reference = allocated(manager, "referral-imca.json", "ira-imca");
+        ConsoleClient cai = new ConsoleClient(base);
+        ConsoleClient.Page home = cai.signIn("Cai Cyp");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(home.html());
+        assertTrue(csrf.find());
+        // Another advocate's contact with a value no person types (a control character): 403, not the form's errors.
+        ConsoleClient.Page contact = cai.post("/console/cases/" + reference + "/contacts", Map.of("csrf", ConsoleClient.unescape(csrf.group(1)),
+                "formId", java.util.UUID.randomUUID().toString(), "method", "PHONE\u0007", "withPerson", "yes"));
+        assertEquals(403, contact.status(), contact.html());
+        assertFalse(contact.html().contains("PHONE") || contact.html().contains(reference), "nothing of the form or the case");
+        // Ira, whose case it is, may not move it (a manager's form): 403 too, where it was "no such form".
+        ConsoleClient ira = new ConsoleClient(base);
+        ConsoleClient.Page page = ira.signIn("Ira Imca");
+        csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.html());
+        assertTrue(csrf.find());
+        assertEquals(403, ira.post("/console/cases/" + reference + "/reallocation", Map.of("csrf", ConsoleClient.unescape(csrf.group(1)),
+                "formId", java.util.UUID.randomUUID().toString(), "advocateId", "ira-imca")).status());
+
+        String audit = manager.get("/console/cases/" + reference).html();
+        assertTrue(audit.contains("refused: sent the console&#39;s contacts form (This case is not allocated to you.)")
+                || audit.contains("refused: sent the console's contacts form (This case is not allocated to you.)"), audit);
+        assertTrue(audit.contains("reallocation form (Only managers can do this.)"), audit);
+    }
+
+    @Test
     void theCasePageShowsTheRecordAndAuditsItsViewAContactStopsItsClockAndErrorsAreNamed() throws Exception {
         String reference = HubSteps.refer(running, "referral-imca.json");
         ConsoleClient manager = new ConsoleClient(base);
@@ -268,7 +295,8 @@ class ConsoleIT {
         assertTrue(chooser.html().contains("account disabled: their staff record was deactivated"), chooser.html());
         assertEquals(403, again.choose(chooser, "Hana Imha").status(), "a disabled account does not sign in");
         String audit = manager.get("/console/cases/" + reference).html();
-        assertTrue(audit.contains("refused: opened or changed the case (their staff record is not active)"), "her refused read is on the record");
+        assertEquals(2, audit.split(java.util.regex.Pattern.quote("refused: opened or changed the case (their staff record is not active)"), -1)
+                .length - 1, "both her refused reads are on the record: her token's and her console session's");
     }
 
     /** A new referral from {@code example}, screened and allocated to {@code advocateId} by {@code manager}, signed in for it. */

@@ -10,7 +10,7 @@ import org.advocacyhub.domain.contract.ContractCatalogue;
  */
 public final class AnswerphoneApi {
 
-    public static final String WHO = "managers, and staff who work in the message's contract";
+    public static final String WHO = Who.MESSAGE_STAFF;
 
     private AnswerphoneApi() {
     }

@@ -12,7 +12,7 @@ import org.advocacyhub.domain.referral.FieldSpec;
  */
 public final class ReportsApi {
 
-    public static final String WHO = "managers";
+    public static final String WHO = Who.MANAGERS;
 
     private ReportsApi() {
     }

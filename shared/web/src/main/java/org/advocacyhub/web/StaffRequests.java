@@ -88,12 +88,18 @@ public final class StaffRequests {
 
     private APIGatewayProxyResponseEvent withActorAndBody(HttpRequest request, boolean firstManager,
                                                           BiFunction<StaffActor, SubmittedFields, APIGatewayProxyResponseEvent> then) {
-        return withActor(request, firstManager, refused -> { }, actor -> {
-            RequestBodies.Read read = bodies.json(request);
-            if (read instanceof RequestBodies.Refused refused) {
-                return refused.response();
-            }
-            return then.apply(actor, ((RequestBodies.Fields) read).fields());
-        });
+        return withActor(request, firstManager, refused -> { }, actor -> body(request, fields -> then.apply(actor, fields)));
+    }
+
+    /**
+     * The request's JSON body by the shared rules for {@code then}, or its 400, 413 or 415: for a route that decides who
+     * may use it before it reads the body (authorization before validation, issue 20).
+     */
+    public APIGatewayProxyResponseEvent body(HttpRequest request, Function<SubmittedFields, APIGatewayProxyResponseEvent> then) {
+        RequestBodies.Read read = bodies.json(request);
+        if (read instanceof RequestBodies.Refused refused) {
+            return refused.response();
+        }
+        return then.apply(((RequestBodies.Fields) read).fields());
     }
 }

@@ -22,6 +22,7 @@ import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.AnswerphoneStore;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.StaffDirectory;
+import org.advocacyhub.casework.web.CaseRoutes;
 import org.advocacyhub.domain.answerphone.AnswerphoneMessage;
 import org.advocacyhub.domain.casework.BrokenRule;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -39,6 +40,7 @@ import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.console.Console;
+import org.advocacyhub.web.console.ConsoleRoutes;
 import org.advocacyhub.web.console.ConsoleText;
 import org.advocacyhub.web.console.StaffSignIn;
 import org.advocacyhub.web.html.FormFields;
@@ -53,8 +55,6 @@ import org.advocacyhub.web.html.PageLayout;
  */
 @Singleton
 public final class ConsolePages {
-
-    private static final String WHO = "staff signed in to the console";
 
     private final Console console;
     private final StaffSignIn signIn;
@@ -73,12 +73,16 @@ public final class ConsolePages {
     private final CasePage casePage;
     private final Clock clock;
     private final List<ApiOperation> operations;
+    private final CaseWork work;
 
-    ConsolePages(Console console, StaffSignIn signIn, ShowWaitingList waitingList, AllocateAdvocate allocate, ViewCase viewCase,
+    ConsolePages(Console shared, StaffSignIn signIn, ShowWaitingList waitingList, AllocateAdvocate allocate, ViewCase viewCase,
                  ListCases listCases, AnswerphoneMessages answerphone, AnswerphoneStore messages, CaseStore cases,
                  org.advocacyhub.application.port.Outbox outbox, StaffDirectory directory, CaseForms forms, ContractCatalogue contracts,
-                 ContractTerms terms, Clock clock) {
-        this.console = console;
+                 ContractTerms terms, CaseWork work, org.advocacyhub.casework.web.CaseRefusedSignIns refusedSignIns, Clock clock) {
+        this.work = work;
+        // A leaver's or a deactivated advocate's console request is on the record of the case it was aimed at (issue 20).
+        this.console = shared.recordingRefusals(refusedSignIns);
+        Console console = this.console;
         this.signIn = signIn;
         this.waitingList = waitingList;
         this.allocate = allocate;
@@ -95,33 +99,21 @@ public final class ConsolePages {
         this.casePage = new CasePage(fields);
         this.clock = clock;
         this.operations = List.of(
-                get("/console", "The console's home: an advocate's cases and what is due; a manager's lists per contract",
-                        request -> console.page(request, this::home)),
-                get("/console/sign-in", "Sign in (the hosted sign-in, then back to returnTo)",
-                        request -> signIn.startSignIn(request, request.queryParameter("returnTo").orElse("/console"))),
-                get("/console/callback", "Where the hosted sign-in returns with its code", signIn::callback),
-                new ApiOperation("POST", "/console/sign-out", "Sign out", WHO, List.of(), null, console::signOut),
-                get("/console/signed-out", "Signed out", this::signedOut),
-                get("/console/waiting-list", "The waiting list, in the order to allocate, with allocation from the row (managers)",
-                        request -> console.page(request, staff -> waitingList(staff, request.queryParameter("contract"), null))),
-                get("/console/cases/{reference}", "A case: the referral, screening, clocks, casework forms, timeline and audit trail",
-                        request -> console.page(request, staff -> reference(request).map(r -> casePage(staff, r, 200,
-                                CasePage.Shown.NONE, saved(request))).orElseGet(() -> Console.notFound(staff, "There is no case with that reference.")))),
-                new ApiOperation("POST", "/console/cases/{reference}/{action}", "A casework form: allocation, contact, meeting, time, "
-                        + "action plan, closure or feedback", WHO, List.of(), null, this::casePost),
-                get("/console/answerphone", "Open answerphone messages by due time; record a response",
-                        request -> console.page(request, staff -> answerphonePage(staff, request.queryParameter("contract"), 200, "",
-                                Map.of(), List.of(), request.queryParameter("saved").isPresent()))),
-                new ApiOperation("POST", "/console/answerphone/{id}", "Record a response to an answerphone message", WHO, List.of(), null,
-                        this::answerphonePost),
-                new ApiOperation("POST", "/console/emails/checked", "Mark an email that did not go (or may not have) as checked "
-                        + "(managers)", WHO, List.of(), null, this::emailChecked),
-                get("/console/staff", "The staff directory and qualifications (managers)",
-                        request -> console.page(request, this::staffPage)));
-    }
-
-    private static ApiOperation get(String path, String summary, java.util.function.Function<HttpRequest, APIGatewayProxyResponseEvent> handler) {
-        return new ApiOperation("GET", path, summary, WHO, List.of(), null, handler::apply);
+                ConsoleRoutes.HOME.handledBy(request -> console.page(request, this::home)),
+                ConsoleRoutes.SIGN_IN.handledBy(request -> signIn.startSignIn(request, request.queryParameter("returnTo").orElse("/console"))),
+                ConsoleRoutes.CALLBACK.handledBy(signIn::callback),
+                ConsoleRoutes.SIGN_OUT.handledBy(console::signOut),
+                ConsoleRoutes.SIGNED_OUT.handledBy(this::signedOut),
+                ConsoleRoutes.WAITING_LIST.handledBy(request -> console.page(request, staff -> waitingList(staff,
+                        request.queryParameter("contract"), null))),
+                ConsoleRoutes.CASE.handledBy(request -> console.page(request, staff -> reference(request).map(r -> casePage(staff, r, 200,
+                        CasePage.Shown.NONE, saved(request))).orElseGet(() -> Console.notFound(staff, "There is no case with that reference.")))),
+                ConsoleRoutes.CASE_FORM.handledBy(this::casePost),
+                ConsoleRoutes.ANSWERPHONE.handledBy(request -> console.page(request, staff -> answerphonePage(staff,
+                        request.queryParameter("contract"), 200, "", Map.of(), List.of(), request.queryParameter("saved").isPresent()))),
+                ConsoleRoutes.ANSWERPHONE_RESPONSE.handledBy(this::answerphonePost),
+                ConsoleRoutes.EMAIL_CHECKED.handledBy(this::emailChecked),
+                ConsoleRoutes.STAFF.handledBy(request -> console.page(request, this::staffPage)));
     }
 
     /** The console's routes, for the casework function's route table (not the JSON API's OpenAPI document). */
@@ -493,20 +485,27 @@ public final class ConsolePages {
         String action = request.pathParameter("action").orElse("");
         String page = "/console/cases/" + reference.map(ReferralReference::value).orElse("");
         return console.post(request, page, (staff, posted) -> {
-            if (reference.isEmpty()) {
+            Optional<String> who = ConsoleRoutes.form(action);
+            if (reference.isEmpty() || who.isEmpty()) {
+                return Console.notFound(staff, reference.isEmpty() ? "There is no case with that reference." : "A case has no such form.");
+            }
+            // Who may send the form is decided before anything of it is read (issue 20: authorization before
+            // validation), by the words the access table shows; a refusal is on the case's audit trail.
+            CaseWork.Outcome admitted = work.admit(reference.get(), staff.actor(), CaseRoutes.access(who.get()),
+                    "the console's " + action + " form");
+            if (admitted instanceof CaseWork.NotAllowed notAllowed) {
+                return Console.forbidden(staff, notAllowed.why());
+            }
+            if (!(admitted instanceof CaseWork.Done done)) {
                 return Console.notFound(staff, "There is no case with that reference.");
             }
             DisplayedCase displayed = DisplayedCase.read(posted.values());
             if (action.equals("allocation")) {
                 return allocate(staff, reference.get(), displayed, posted.unreadable());
             }
-            // Which forms the case has now; who may send one is the use case's own check (a refusal is 403), and only
-            // the page view after it is audited as a view.
-            Optional<ReferralCase> found = cases.findCase(reference.get());
-            if (found.isEmpty()) {
-                return Console.notFound(staff, "There is no case with that reference.");
-            }
-            Optional<CaseForms.Form> form = forms.forCase(found.get(), staff.actor()).stream().filter(f -> f.action().equals(action)).findFirst();
+            // Which forms the case has now; the use case checks again as it changes the case, and only the page view
+            // after it is audited as a view.
+            Optional<CaseForms.Form> form = forms.forCase(done.referral(), staff.actor()).stream().filter(f -> f.action().equals(action)).findFirst();
             if (form.isEmpty()) {
                 return Console.notFound(staff, "This case has no such form now: it may have been closed or changed meanwhile.");
             }
@@ -666,6 +665,14 @@ public final class ConsolePages {
         String id = request.pathParameter("id").orElse("");
         String contract = id.matches(AnswerphoneMessage.ID_PATTERN) ? id.split("-")[1] : "";
         return console.post(request, "/console/answerphone?contract=" + contract, (staff, posted) -> {
+            // Who may respond is decided before the form is read (issue 20).
+            Optional<AnswerphoneMessages.Outcome> refused = answerphone.refusal(id, staff.actor());
+            if (refused.isPresent() && refused.get() instanceof AnswerphoneMessages.NotAllowed notAllowed) {
+                return Console.forbidden(staff, notAllowed.why());
+            }
+            if (refused.isPresent()) {
+                return Console.notFound(staff, "There is no answerphone message with that id.");
+            }
             Map<String, List<String>> values = posted.values();
             List<FieldError> errors = posted.unreadable();
             if (!errors.isEmpty()) {

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.advocacyhub.application.port.SignInAccounts;
+import org.advocacyhub.web.JsonText;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -66,7 +69,10 @@ public final class CognitoSignInAccounts implements SignInAccounts {
 
     /** One call; false when the pool has no such user (nothing to end), an exception for any other failure. */
     private boolean call(String operation, String username) {
-        byte[] body = ("{\"UserPoolId\":" + json(userPoolId) + ",\"Username\":" + json(username) + "}").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("UserPoolId", userPoolId);
+        fields.put("Username", username);
+        byte[] body = JsonText.textFields(fields).getBytes(StandardCharsets.UTF_8);
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint).encodedPath(path.endsWith("/") ? path : path + "/")
                 .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", TARGET + operation)
@@ -96,24 +102,5 @@ public final class CognitoSignInAccounts implements SignInAccounts {
         } catch (IOException e) {
             throw new UncheckedIOException("Cognito " + operation + " could not be reached", e);
         }
-    }
-
-    /** A JSON string. */
-    static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

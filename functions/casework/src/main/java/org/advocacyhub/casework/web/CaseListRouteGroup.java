@@ -16,7 +16,7 @@ final class CaseListRouteGroup implements RouteGroup {
         CaseListJson json = new CaseListJson(contracts);
         this.operations = List.of(new ApiOperation("GET", "/cases", "Cases by contract, status, advocate, council area and date "
                 + "received, a page at a time (managers any; advocates their own); each with its running clocks' due times",
-                "managers; advocates their own cases", listCases.query(), null,
+                org.advocacyhub.web.Who.OWN_CASES, listCases.query(), null,
                 request -> routes.withActor(request, actor -> {
                     ListCases.Outcome outcome = listCases.list(actor, request.queryParameters());
                     if (outcome instanceof ListCases.Invalid invalid) {

@@ -33,12 +33,11 @@ import org.advocacyhub.web.StaffRequests;
 @Singleton
 public final class CaseRoutes {
 
-    public static final String MANAGERS = "managers";
-    public static final String CASE_STAFF = "managers, and the advocate the case is allocated to";
+    public static final String MANAGERS = org.advocacyhub.web.Who.MANAGERS;
+    public static final String CASE_STAFF = org.advocacyhub.web.Who.CASE_STAFF;
     /** CaseWork.Access.MANAGER_OR_CASE_STAFF. */
-    public static final String CASE_TEAM = "managers, and the advocate the case is allocated to or, for a service not allocated "
-            + "to one advocate (DERBY accommodation), active staff who work in that contract's service";
-    public static final String STAFF = "all staff";
+    public static final String CASE_TEAM = org.advocacyhub.web.Who.CASE_TEAM;
+    public static final String STAFF = org.advocacyhub.web.Who.STAFF;
 
     private final ViewCase viewCase;
     private final CaseWork work;
@@ -49,9 +48,11 @@ public final class CaseRoutes {
     private final RequestBodies bodies;
     private final CaseViewJson caseJson;
     private final StaffRequests staff;
+    private final CaseRefusedSignIns refusedSignIns;
 
     public CaseRoutes(IdentifyStaff identify, ViewCase viewCase, CaseWork work, ContractCatalogue contracts, Clock clock,
-                      JsonMapper json) {
+                      JsonMapper json, CaseRefusedSignIns refusedSignIns) {
+        this.refusedSignIns = refusedSignIns;
         this.viewCase = viewCase;
         this.work = work;
         this.contracts = contracts;
@@ -110,7 +111,7 @@ public final class CaseRoutes {
     }
 
     /** The access a route's "who may" words stand for: one table, so the words and the check cannot drift apart. */
-    static CaseWork.Access access(String who) {
+    public static CaseWork.Access access(String who) {
         return switch (who) {
             case MANAGERS -> CaseWork.Access.MANAGER;
             case CASE_STAFF -> CaseWork.Access.MANAGER_OR_CASE_ADVOCATE;
@@ -121,8 +122,7 @@ public final class CaseRoutes {
 
     /** The signed-in member of staff, or 401 with WWW-Authenticate (defence in depth: the authorizer answers first in AWS). */
     public APIGatewayProxyResponseEvent withActor(HttpRequest request, Function<StaffActor, APIGatewayProxyResponseEvent> then) {
-        return staff.withActor(request, refused -> request.pathParameter("reference").flatMap(ReferralReference::parse)
-                .ifPresent(reference -> work.refusedSignIn(reference, refused)), then);
+        return staff.withActor(request, refused -> refusedSignIns.record(request, refused), then);
     }
 
     /** {@link StaffRequests#withActorOrFirstManager}: the staff directory's routes. */

@@ -22,7 +22,7 @@ final class TimeRouteGroup implements RouteGroup {
                                 + "is told the update to the Council is due (LEW 8.9)", CaseRoutes.CASE_STAFF, RecordTime.FIELDS,
                         time::record),
                 new ApiOperation("PUT", "/cases/{reference}/time/{entryId}", "Correct a time entry (its author or a manager); the "
-                        + "timeline keeps what changed", "managers, and the member of staff who recorded the entry", List.of(),
+                        + "timeline keeps what changed", org.advocacyhub.web.Who.ENTRY_AUTHOR, List.of(),
                         RecordTime.FIELDS, request -> routes.withActor(request, actor -> {
                             Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
                             if (reference.isEmpty()) {

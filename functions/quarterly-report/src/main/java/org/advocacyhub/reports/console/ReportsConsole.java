@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.advocacyhub.application.port.WorkbookWriter;
 import org.advocacyhub.application.reports.QuarterlyReports;
 import org.advocacyhub.domain.contract.ContractCatalogue;
@@ -16,8 +15,8 @@ import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
-import org.advocacyhub.web.ReportsApi;
 import org.advocacyhub.web.console.Console;
+import org.advocacyhub.web.console.ConsoleRoutes;
 import org.advocacyhub.web.html.FormFields;
 
 /**
@@ -31,7 +30,7 @@ import org.advocacyhub.web.html.FormFields;
 @Singleton
 public final class ReportsConsole {
 
-    static final String REPORTS = "/console/reports";
+    static final String REPORTS = ConsoleRoutes.REPORTS;
     /** How many of the recent reports the reports page lists. */
     static final int RECENT = 20;
     private static final String MANAGERS_ONLY = "Only managers may see quarterly reports.";
@@ -49,24 +48,14 @@ public final class ReportsConsole {
     /** The console's report routes, for the function's route table. */
     public List<ApiOperation> operations() {
         return List.of(
-                route("GET", REPORTS, "The reports page: ask for a quarterly report, and the reports asked for lately", List.of(),
-                        request -> console.page(request, staff -> managersOnly(staff, () -> reportsPage(staff, 200, Map.of(), List.of())))),
-                route("POST", REPORTS, "Ask for a quarterly report (the form of the reports page): 303 to the report's page",
-                        List.of(), this::ask),
-                route("GET", REPORTS + "/{id}", "A report: where it has got to, each workbook's Summary sheet, the downloads and "
-                        + "the form to send it", List.of(), this::show),
-                route("GET", REPORTS + "/{id}/workbook", "One workbook of a built report as an Excel file (LLR 26.13)",
-                        ReportsApi.WORKBOOK_QUERY, request -> download(request, (staff, id) ->
-                                reports.workbook(staff.actor(), id, request.queryParameter("authority")))),
-                route("GET", REPORTS + "/{id}/caseload", "The restricted caseload list (LEW 17.5) as an Excel file; each download "
-                        + "is audited", List.of(), request -> download(request, (staff, id) -> reports.caseload(staff.actor(), id))),
-                route("POST", REPORTS + "/{id}/send", "Email a built report to the councils: 303 back to the report with a notice",
-                        List.of(), this::send));
-    }
-
-    private static ApiOperation route(String method, String path, String summary, List<org.advocacyhub.domain.referral.FieldSpec> query,
-                                      Function<HttpRequest, APIGatewayProxyResponseEvent> handler) {
-        return new ApiOperation(method, path, summary, ReportsApi.WHO, query, null, handler);
+                ConsoleRoutes.REPORTS_PAGE.handledBy(request -> console.page(request, staff -> managersOnly(staff,
+                        () -> reportsPage(staff, 200, Map.of(), List.of())))),
+                ConsoleRoutes.REPORT_REQUEST.handledBy(this::ask),
+                ConsoleRoutes.REPORT.handledBy(this::show),
+                ConsoleRoutes.REPORT_WORKBOOK.handledBy(request -> download(request, (staff, id) ->
+                        reports.workbook(staff.actor(), id, request.queryParameter("authority")))),
+                ConsoleRoutes.REPORT_CASELOAD.handledBy(request -> download(request, (staff, id) -> reports.caseload(staff.actor(), id))),
+                ConsoleRoutes.REPORT_SEND.handledBy(this::send));
     }
 
     // ------------------------------------------------------------------ the reports page and the request form

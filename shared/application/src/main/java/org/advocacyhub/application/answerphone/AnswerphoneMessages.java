@@ -283,18 +283,36 @@ public final class AnswerphoneMessages {
 
     // ------------------------------------------------------------------ responding
 
+    /**
+     * Why {@code actor} may not respond to the message {@code messageId} ({@link NotFound}, {@link NotAllowed}), if they may
+     * not: asked before a response's body is read (issue 20: authorization before validation).
+     */
+    public Optional<Outcome> refusal(String messageId, StaffActor actor) {
+        return refusal(messageId.matches(AnswerphoneMessage.ID_PATTERN) ? store.find(messageId) : Optional.empty(), actor);
+    }
+
+    private Optional<Outcome> refusal(Optional<AnswerphoneMessage> found, StaffActor actor) {
+        if (found.isEmpty()) {
+            return Optional.of(new NotFound("There is no answerphone message with that id."));
+        }
+        Contract contract = contracts.contract(found.get().contract()).orElseThrow();
+        if (!mayUse(actor, contract)) {
+            return Optional.of(new NotAllowed("Only managers and staff who work in " + contract.code()
+                    + " may respond to its answerphone messages."));
+        }
+        return Optional.empty();
+    }
+
     /** {@code POST /answerphone-messages/{id}/responses}: one attempt to respond. */
     public Outcome respond(String messageId, StaffActor actor, SubmittedFields body) {
         Instant now = clock.instant();
         Optional<AnswerphoneMessage> found = messageId.matches(AnswerphoneMessage.ID_PATTERN) ? store.find(messageId) : Optional.empty();
-        if (found.isEmpty()) {
-            return new NotFound("There is no answerphone message with that id.");
+        Optional<Outcome> refused = refusal(found, actor);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         AnswerphoneMessage message = found.get();
         Contract contract = contracts.contract(message.contract()).orElseThrow();
-        if (!mayUse(actor, contract)) {
-            return new NotAllowed("Only managers and staff who work in " + contract.code() + " may respond to its answerphone messages.");
-        }
         FieldRules.Checked checked = rules.check(RESPONSE, body, today(now), "a response");
         List<FieldError> errors = new ArrayList<>(checked.errors());
         Map<String, Object> v = checked.values();

@@ -51,12 +51,25 @@ public final class Console {
     private final IdentifyStaff identify;
     private final RequestBodies bodies;
     private final IdempotentRequests idempotency;
+    private final RefusedSignIns refusals;
 
     public Console(StaffSignIn signIn, IdentifyStaff identify, RequestBodies bodies, IdempotentRequests idempotency) {
+        this(signIn, identify, bodies, idempotency, RefusedSignIns.NONE);
+    }
+
+    /** @param refusals where a request the directory refuses is recorded (the case it was aimed at) */
+    public Console(StaffSignIn signIn, IdentifyStaff identify, RequestBodies bodies, IdempotentRequests idempotency,
+                   RefusedSignIns refusals) {
         this.signIn = signIn;
         this.identify = identify;
         this.bodies = bodies;
         this.idempotency = idempotency;
+        this.refusals = refusals;
+    }
+
+    /** This console, recording each request the staff directory refuses with {@code recorder} (the case it was aimed at). */
+    public Console recordingRefusals(RefusedSignIns recorder) {
+        return new Console(signIn, identify, bodies, idempotency, recorder);
     }
 
     /** The signed-in member of staff on a console page, and the request's base path for links. */
@@ -120,8 +133,12 @@ public final class Console {
     private Admission admitted(HttpRequest request, StaffSignIn.Session session, String returnTo) {
         IdentifyStaff.Identity identity = identify.identify(session.member());
         if (!(identity instanceof IdentifyStaff.Known known)) {
-            // Refused by the directory: 403 with why (signing in again would change nothing).
+            // Refused by the directory: 403 with why (signing in again would change nothing), on the record of what it
+            // was aimed at.
             signIn.end(session);
+            if (identity instanceof IdentifyStaff.Refused refused) {
+                refusals.record(request, refused);
+            }
             return new Admission(Optional.empty(), noAccess(request, identity));
         }
         String role = known.actor().record().map(r -> r.role().name()).orElseThrow();

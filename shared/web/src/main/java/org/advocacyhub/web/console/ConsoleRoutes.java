@@ -1,0 +1,104 @@
+package org.advocacyhub.web.console;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.advocacyhub.web.ApiOperation;
+import org.advocacyhub.web.Who;
+
+/**
+ * Every route of the staff console, described once with who may use it (issue 20): the casework and quarterly-report
+ * functions serve them ({@link ApiOperation#handledBy}), and the README's access table is generated from them and
+ * checked cell by cell on the local stack. They are not in the OpenAPI document, which describes the JSON API.
+ *
+ * <p>A console route's "who" has the staff API's meaning ({@link Who}), with the console's answers: no session, or a
+ * session that has ended (signed out, or ended by a deactivation or a role change), is sent to sign in (303); a session
+ * whose person the staff directory now refuses gets 403 and is ended.
+ */
+public final class ConsoleRoutes {
+
+    public static final ApiOperation HOME = ApiOperation.described("GET", "/console",
+            "The console's home: an advocate's cases and what is due; a manager's lists per contract", Who.STAFF, List.of(), null);
+    public static final ApiOperation SIGN_IN = ApiOperation.described("GET", "/console/sign-in",
+            "Sign in (the hosted sign-in, then back to returnTo)", Who.ANYONE, List.of(), null);
+    public static final ApiOperation CALLBACK = ApiOperation.described("GET", "/console/callback",
+            "Where the hosted sign-in returns with its code", Who.ANYONE, List.of(), null);
+    public static final ApiOperation SIGN_OUT = ApiOperation.described("POST", "/console/sign-out", "Sign out", Who.SESSION,
+            List.of(), null);
+    public static final ApiOperation SIGNED_OUT = ApiOperation.described("GET", "/console/signed-out", "Signed out", Who.ANYONE,
+            List.of(), null);
+    public static final ApiOperation WAITING_LIST = ApiOperation.described("GET", "/console/waiting-list",
+            "The waiting list, in the order to allocate, with allocation from the row (managers)", Who.STAFF, List.of(), null);
+    public static final ApiOperation CASE = ApiOperation.described("GET", "/console/cases/{reference}",
+            "A case: the referral, screening, clocks, casework forms, timeline and audit trail", Who.CASE_TEAM, List.of(), null);
+
+    /** The words of the case forms' route: each form says its own ({@link #FORMS}). */
+    public static final String BY_FORM = "as each form says";
+    public static final ApiOperation CASE_FORM = ApiOperation.described("POST", "/console/cases/{reference}/{action}",
+            "A casework form: allocation, contact, meeting, time, action plan, closure or feedback", BY_FORM, List.of(), null);
+
+    /**
+     * The case page's forms by their action (the last segment of their path), with who may send each: the same as the
+     * staff API's route for the same change. Checked before the form is read (authorization before validation).
+     */
+    public static final Map<String, String> FORMS = forms();
+
+    public static final ApiOperation ANSWERPHONE = ApiOperation.described("GET", "/console/answerphone",
+            "A contract's open answerphone messages by due time; record a response", Who.MESSAGE_STAFF, List.of(), null);
+    public static final ApiOperation ANSWERPHONE_RESPONSE = ApiOperation.described("POST", "/console/answerphone/{id}",
+            "Record a response to an answerphone message", Who.MESSAGE_STAFF, List.of(), null);
+    public static final ApiOperation EMAIL_CHECKED = ApiOperation.described("POST", "/console/emails/checked",
+            "Mark an email that did not go (or may not have) as checked (managers)", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation STAFF = ApiOperation.described("GET", "/console/staff",
+            "The staff directory and qualifications (managers)", Who.MANAGERS, List.of(), null);
+
+    /** The quarterly-report function's pages: managers only (issue 13). */
+    public static final String REPORTS = "/console/reports";
+    public static final ApiOperation REPORTS_PAGE = ApiOperation.described("GET", REPORTS,
+            "The reports page: ask for a quarterly report, and the reports asked for lately", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation REPORT_REQUEST = ApiOperation.described("POST", REPORTS,
+            "Ask for a quarterly report (the form of the reports page): 303 to the report's page", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation REPORT = ApiOperation.described("GET", REPORTS + "/{id}", "A report: where it has got to, each "
+            + "workbook's Summary sheet, the downloads and the form to send it", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation REPORT_WORKBOOK = ApiOperation.described("GET", REPORTS + "/{id}/workbook",
+            "One workbook of a built report as an Excel file (LLR 26.13)", Who.MANAGERS,
+            org.advocacyhub.web.ReportsApi.WORKBOOK_QUERY, null);
+    public static final ApiOperation REPORT_CASELOAD = ApiOperation.described("GET", REPORTS + "/{id}/caseload",
+            "The restricted caseload list (LEW 17.5) as an Excel file; each download is audited", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation REPORT_SEND = ApiOperation.described("POST", REPORTS + "/{id}/send",
+            "Email a built report to the councils: 303 back to the report with a notice", Who.MANAGERS, List.of(), null);
+
+    /** The casework function's console routes. */
+    public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, CASE,
+            CASE_FORM, ANSWERPHONE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF);
+    /** The quarterly-report function's console routes. */
+    public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
+            REPORT_CASELOAD, REPORT_SEND);
+
+    private ConsoleRoutes() {
+    }
+
+    /** Every console route. */
+    public static List<ApiOperation> all() {
+        return java.util.stream.Stream.concat(CASEWORK.stream(), REPORTS_ROUTES.stream()).toList();
+    }
+
+    /** Who may send the case form {@code action}, or empty when the case page has no such form. */
+    public static Optional<String> form(String action) {
+        return Optional.ofNullable(FORMS.get(action));
+    }
+
+    private static Map<String, String> forms() {
+        Map<String, String> forms = new LinkedHashMap<>();
+        forms.put("allocation", Who.MANAGERS);
+        forms.put("reallocation", Who.MANAGERS);
+        forms.put("contacts", Who.CASE_STAFF);
+        forms.put("meetings", Who.CASE_STAFF);
+        forms.put("time", Who.CASE_STAFF);
+        forms.put("action-plan", Who.CASE_STAFF);
+        forms.put("closure", Who.CASE_STAFF);
+        forms.put("feedback", Who.CASE_STAFF);
+        return java.util.Collections.unmodifiableMap(forms);
+    }
+}
