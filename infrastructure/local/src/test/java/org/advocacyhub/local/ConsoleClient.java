@@ -49,6 +49,19 @@ final class ConsoleClient {
 
     /** Posts a form of the page: the one whose action ends with {@code actionEnd}, its hidden and given values, and {@code button}'s name=value if it has one. */
     Page submit(Page page, String actionEnd, Map<String, String> values) throws IOException, InterruptedException {
+        Form form = form(page, actionEnd);
+        Map<String, String> body = new LinkedHashMap<>(form.values());
+        body.putAll(values);
+        body.values().removeIf(java.util.Objects::isNull);
+        return post(form.action(), body);
+    }
+
+    /** A form of a page as a browser would send it untouched: where it posts, and each named value. */
+    record Form(String action, Map<String, String> values) {
+    }
+
+    /** The form of the page whose action ends with {@code actionEnd}. */
+    Form form(Page page, String actionEnd) {
         Matcher form = FORM.matcher(page.html());
         while (form.find()) {
             Map<String, String> attributes = attributes(form.group(1));
@@ -87,9 +100,7 @@ final class ConsoleClient {
                     }
                 }
             }
-            body.putAll(values);
-            body.values().removeIf(java.util.Objects::isNull);
-            return post(action, body);
+            return new Form(action, body);
         }
         throw new AssertionError("no form posting to ..." + actionEnd + " on " + page.location());
     }

@@ -102,6 +102,29 @@ class ConsoleIT {
     }
 
     @Test
+    void issue20AnActionPlanFormWithAFieldItDoesNotReadIsRefusedAndThePlanIsKept() throws Exception {
+        ConsoleClient manager = new ConsoleClient(base);
+        String reference = allocated(manager, "referral-imca.json", "ira-imca");
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        ConsoleClient.Page page = ira.get("/console/cases/" + reference);
+        ConsoleClient.Page saved = ira.submit(page, "/action-plan", Map.of("goals.0.text", "See the care home",
+                "goals.0.status", "NOT_STARTED"));
+        assertTrue(saved.location().contains("saved=action-plan"), String.join("\n", ira.trace()));
+
+        // The form as sent by hand: its hidden fields, no row it showed, and a row 60 it never reads.
+        ConsoleClient.Form form = ira.form(saved, "/action-plan");
+        Map<String, String> body = new java.util.LinkedHashMap<>(form.values());
+        body.keySet().removeIf(name -> name.startsWith("goals."));
+        body.put("goals.60.text", "x");
+        body.put("goals.60.status", "NOT_STARTED");
+        ConsoleClient.Page refused = ira.post(form.action(), body);
+        assertEquals(400, refused.status(), String.join("\n", ira.trace()));
+        assertTrue(refused.html().contains("is not a field of an action plan"), refused.html());
+        assertTrue(ira.get("/console/cases/" + reference).html().contains("See the care home"), "the plan keeps its goal");
+    }
+
+    @Test
     void issue20AFormFromSomeoneWhoMayNotSendItIsRefusedBeforeItIsReadAndTheRefusalIsOnTheCase() throws Exception {
         ConsoleClient manager = new ConsoleClient(base);
         String reference = allocated(manager, "referral-imca.json", "ira-imca");
