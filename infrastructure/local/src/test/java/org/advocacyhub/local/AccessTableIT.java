@@ -19,8 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.Who;
 import org.advocacyhub.web.console.ConsoleRoutes;
@@ -44,7 +42,6 @@ class AccessTableIT {
     private static final String API_END = "<!-- access-table:end -->";
     private static final String CONSOLE_START = "<!-- console-access-table:start -->";
     private static final String CONSOLE_END = "<!-- console-access-table:end -->";
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final LocalDate TEAM_DAY = LocalDate.of(2026, 11, 23);
 
     /** The columns: who asks. */
@@ -121,9 +118,7 @@ class AccessTableIT {
     }
 
     private static Session session(ConsoleClient client, ConsoleClient.Page page) {
-        Matcher csrf = CSRF.matcher(page.html());
-        assertTrue(csrf.find(), "a console page has the session's CSRF token: " + page.location());
-        return new Session(client.cookies().get("hub_session"), ConsoleClient.unescape(csrf.group(1)));
+        return new Session(client.cookies().get("hub_session"), ConsoleClient.csrf(page));
     }
 
     /** A new session of {@code role}'s person, in the state the role names (Hana's made before her record changes). */
@@ -284,9 +279,9 @@ class AccessTableIT {
             List<String> methods = operation.method().equals("GET") ? List.of("GET", "HEAD") : List.of(operation.method());
             for (String method : methods) {
                 if (operation == ConsoleRoutes.CASE_FORM) {
-                    for (Map.Entry<String, String> form : ConsoleRoutes.FORMS.entrySet()) {
+                    for (Map.Entry<String, ConsoleRoutes.CaseForm> form : ConsoleRoutes.FORMS.entrySet()) {
                         String path = operation.path().replace("{action}", form.getKey());
-                        consoleRows.add(new Row(method + " " + path, form.getValue(), role -> consoleCell(role, method, sample(path, method),
+                        consoleRows.add(new Row(method + " " + path, form.getValue().who(), role -> consoleCell(role, method, sample(path, method),
                                 false)));
                     }
                 } else {

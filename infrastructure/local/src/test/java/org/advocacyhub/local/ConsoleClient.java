@@ -145,6 +145,15 @@ final class ConsoleClient {
         throw new AssertionError("the sign-in page offers no " + name + ": " + chooser.html());
     }
 
+    /** The session's CSRF token a console page carries in its forms. */
+    static String csrf(Page page) {
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.html());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF token on " + page.location());
+        }
+        return unescape(csrf.group(1));
+    }
+
     Map<String, String> cookies() {
         return cookies;
     }

@@ -485,14 +485,14 @@ public final class ConsolePages {
         String action = request.pathParameter("action").orElse("");
         String page = "/console/cases/" + reference.map(ReferralReference::value).orElse("");
         return console.post(request, page, (staff, posted) -> {
-            Optional<String> who = ConsoleRoutes.form(action);
-            if (reference.isEmpty() || who.isEmpty()) {
+            Optional<ConsoleRoutes.CaseForm> caseForm = ConsoleRoutes.form(action);
+            if (reference.isEmpty() || caseForm.isEmpty()) {
                 return Console.notFound(staff, reference.isEmpty() ? "There is no case with that reference." : "A case has no such form.");
             }
             // Who may send the form is decided before anything of it is read (issue 20: authorization before
             // validation), by the words the access table shows; a refusal is on the case's audit trail.
-            CaseWork.Outcome admitted = work.admit(reference.get(), staff.actor(), CaseRoutes.access(who.get()),
-                    "the console's " + action + " form");
+            CaseWork.Outcome admitted = work.admit(reference.get(), staff.actor(), CaseRoutes.access(caseForm.get().who()),
+                    "the form to " + caseForm.get().does());
             if (admitted instanceof CaseWork.NotAllowed notAllowed) {
                 return Console.forbidden(staff, notAllowed.why());
             }

@@ -36,13 +36,18 @@ public final class ConsoleRoutes {
     /** The words of the case forms' route: each form says its own ({@link #FORMS}). */
     public static final String BY_FORM = "as each form says";
     public static final ApiOperation CASE_FORM = ApiOperation.described("POST", "/console/cases/{reference}/{action}",
-            "A casework form: allocation, contact, meeting, time, action plan, closure or feedback", BY_FORM, List.of(), null);
+            "A casework form: allocation, reallocation, contact, meeting, time, action plan, closure or feedback", BY_FORM, List.of(), null);
 
     /**
-     * The case page's forms by their action (the last segment of their path), with who may send each: the same as the
-     * staff API's route for the same change. Checked before the form is read (authorization before validation).
+     * The case page's forms by their action (the last segment of their path): who may send each, the same as the staff
+     * API's route for the same change, checked before the form is read (authorization before validation); and what it
+     * does, in the words a refusal is recorded with on the case.
      */
-    public static final Map<String, String> FORMS = forms();
+    public static final Map<String, CaseForm> FORMS = forms();
+
+    /** One form of the case page: who may send it, and what sending it does ("record a contact"). */
+    public record CaseForm(String who, String does) {
+    }
 
     public static final ApiOperation ANSWERPHONE = ApiOperation.described("GET", "/console/answerphone",
             "A contract's open answerphone messages by due time; record a response", Who.MESSAGE_STAFF, List.of(), null);
@@ -84,21 +89,21 @@ public final class ConsoleRoutes {
         return java.util.stream.Stream.concat(CASEWORK.stream(), REPORTS_ROUTES.stream()).toList();
     }
 
-    /** Who may send the case form {@code action}, or empty when the case page has no such form. */
-    public static Optional<String> form(String action) {
+    /** The case form {@code action}, or empty when the case page has no such form. */
+    public static Optional<CaseForm> form(String action) {
         return Optional.ofNullable(FORMS.get(action));
     }
 
-    private static Map<String, String> forms() {
-        Map<String, String> forms = new LinkedHashMap<>();
-        forms.put("allocation", Who.MANAGERS);
-        forms.put("reallocation", Who.MANAGERS);
-        forms.put("contacts", Who.CASE_STAFF);
-        forms.put("meetings", Who.CASE_STAFF);
-        forms.put("time", Who.CASE_STAFF);
-        forms.put("action-plan", Who.CASE_STAFF);
-        forms.put("closure", Who.CASE_STAFF);
-        forms.put("feedback", Who.CASE_STAFF);
+    private static Map<String, CaseForm> forms() {
+        Map<String, CaseForm> forms = new LinkedHashMap<>();
+        forms.put("allocation", new CaseForm(Who.MANAGERS, "allocate the case"));
+        forms.put("reallocation", new CaseForm(Who.MANAGERS, "move the case to another advocate"));
+        forms.put("contacts", new CaseForm(Who.CASE_STAFF, "record a contact"));
+        forms.put("meetings", new CaseForm(Who.CASE_STAFF, "record a meeting"));
+        forms.put("time", new CaseForm(Who.CASE_STAFF, "record time"));
+        forms.put("action-plan", new CaseForm(Who.CASE_STAFF, "save the action plan"));
+        forms.put("closure", new CaseForm(Who.CASE_STAFF, "close the case"));
+        forms.put("feedback", new CaseForm(Who.CASE_STAFF, "record the person's feedback"));
         return java.util.Collections.unmodifiableMap(forms);
     }
 }
