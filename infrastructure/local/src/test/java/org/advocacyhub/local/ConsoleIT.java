@@ -163,7 +163,7 @@ class ConsoleIT {
         ConsoleClient.Page page = ira.get("/console/cases/" + reference);
         assertEquals(200, page.status(), page.html());
         assertTrue(page.html().contains("Alex Testperson"), "full details on their own case");
-        assertTrue(page.html().contains("ira-imca</td><td data-label=\"What\">viewed the case"), "the view is in the audit trail");
+        assertTrue(page.html().contains("Ira Imca</td><td data-label=\"What\">viewed the case"), "the view is in the audit trail, by name");
 
         ConsoleClient.Page invalid = ira.submit(page, "/console/cases/" + reference + "/contacts",
                 Map.of("withPerson", "yes", "successful", "yes"));

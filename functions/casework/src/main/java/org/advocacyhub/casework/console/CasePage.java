@@ -26,6 +26,7 @@ import org.advocacyhub.domain.time.SlaClock;
 import org.advocacyhub.domain.time.WorkingCalendar;
 import org.advocacyhub.web.console.Console;
 import org.advocacyhub.web.console.ConsoleText;
+import org.advocacyhub.web.console.ConsoleWords;
 import org.advocacyhub.web.html.FormFields;
 
 /**
@@ -50,8 +51,8 @@ final class CasePage {
         static final Shown NONE = new Shown("", Map.of(), List.of());
     }
 
-    String render(Console.Staff staff, ViewCase.Found found, ServiceConfig service, WorkingCalendar calendar, Instant now, List<CaseForms.Form> forms,
-                  Shown shown, String saved) {
+    String render(Console.Staff staff, ViewCase.Found found, ServiceConfig service, ConsoleWords words, WorkingCalendar calendar, Instant now,
+                  List<CaseForms.Form> forms, Shown shown, String saved) {
         ReferralCase c = found.referral();
         StringBuilder html = new StringBuilder(30_000);
         if (!shown.errors().isEmpty()) {
@@ -76,13 +77,13 @@ final class CasePage {
                 row("Urgency", label(c.details().urgency())),
                 row("Fixed date", c.details().fixedDate() == null ? "None" : ConsoleText.day(c.details().fixedDate())
                         + (c.details().fixedDateReason() == null ? "" : " (" + c.details().fixedDateReason() + ")")),
-                row("Advocate", work.allocation() == null ? "Not allocated" : work.allocation().advocateName() + " ("
-                        + work.allocation().advocateId() + "), since " + ConsoleText.when(work.allocation().at()))));
+                row("Advocate", work.allocation() == null ? "Not allocated" : words.staff(work.allocation().advocateId())
+                        + ", since " + ConsoleText.when(work.allocation().at()))));
         Person p = c.details().person();
         summary(html, "The person", List.of(
                 row("Name", p.name()), row("Date of birth", ConsoleText.day(p.dateOfBirth())), row("Gender", label(p.gender())),
                 row("Where they live", label(p.residence()) + (p.placeName() == null ? "" : ": " + p.placeName())),
-                row("Postcode", p.postcode() == null ? "Not given" : p.postcode()), row("Council area", p.authority()),
+                row("Postcode", p.postcode() == null ? "Not given" : p.postcode()), row("Council area", words.authority(p.authority())),
                 row("Communication needs", p.communicationNeeds() == null ? "None given" : p.communicationNeeds()),
                 row("Language", (p.language() == null ? "English" : p.language()) + (p.interpreterNeeded() ? ", interpreter needed" : ""))));
         Referrer r = c.details().referrer();
@@ -93,9 +94,9 @@ final class CasePage {
         html.append("<h2>Reason for the referral</h2><p>").append(escape(c.details().reason())).append("</p>");
         screening(html, c);
         clocks(html, c, service, calendar, now);
-        tasks(html, found.tasks());
+        tasks(html, found.tasks(), words);
         plan(html, work);
-        activities(html, found.activities(), found.time(), work);
+        activities(html, found.activities(), found.time(), work, words);
         html.append("<h2 id=\"record\">Record the casework</h2>");
         for (CaseForms.Form form : forms) {
             boolean open = form.action().equals(shown.action());
@@ -110,8 +111,8 @@ final class CasePage {
             form.render(fields.withIdPrefix(idPrefix(form)), html, open ? shown.values() : form.initial(), open ? shown.errors() : List.of());
             html.append("<button type=\"submit\">").append(escape(form.button())).append("</button></form></details>");
         }
-        timeline(html, found.timeline());
-        audit(html, found.audit());
+        timeline(html, found.timeline(), words);
+        audit(html, found.audit(), words);
         String title = (shown.errors().isEmpty() ? "" : "Error: ") + "Case " + c.reference().value();
         return Console.render(staff, title, "", html.toString());
     }
@@ -193,7 +194,7 @@ final class CasePage {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static void tasks(StringBuilder html, List<CaseTask> tasks) {
+    private static void tasks(StringBuilder html, List<CaseTask> tasks, ConsoleWords words) {
         List<CaseTask> open = tasks.stream().filter(CaseTask::open).toList();
         html.append("<h2>Tasks</h2>");
         if (open.isEmpty()) {
@@ -201,7 +202,7 @@ final class CasePage {
             return;
         }
         html.append("<ul>");
-        open.forEach(t -> html.append("<li>").append(escape(t.description())).append(t.fromWhom() == null ? "" : " (from "
+        open.forEach(t -> html.append("<li>").append(escape(words.of(t.description()))).append(t.fromWhom() == null ? "" : " (from "
                 + escape(t.fromWhom()) + ")").append("</li>"));
         html.append("</ul>");
     }
@@ -220,7 +221,8 @@ final class CasePage {
         html.append("</ul>");
     }
 
-    private static void activities(StringBuilder html, List<CaseActivity> activities, List<TimeEntry> time, Casework work) {
+    private static void activities(StringBuilder html, List<CaseActivity> activities, List<TimeEntry> time, Casework work,
+                                   ConsoleWords words) {
         html.append("<h2>Contacts and meetings</h2>");
         if (activities.isEmpty()) {
             html.append("<p>None recorded.</p>");
@@ -235,7 +237,7 @@ final class CasePage {
                         .append("</td><td data-label=\"With the person\">").append(a.withPerson() ? "Yes" : "No").append("</td>")
                         .append("<td data-label=\"Result\">").append(contact ? (a.achieved() ? "Reached them" : "Did not reach them")
                                 : (a.achieved() ? "Held" : "Not held")).append("</td>")
-                        .append("<td data-label=\"By\">").append(escape(a.by())).append("</td></tr>");
+                        .append("<td data-label=\"By\">").append(escape(words.staff(a.by()))).append("</td></tr>");
             }
             html.append("</tbody></table>");
         }
@@ -251,23 +253,23 @@ final class CasePage {
                         .append("<td data-label=\"Minutes\">").append(t.minutes()).append("</td>")
                         .append("<td data-label=\"Kind\">").append(escape(t.kind().displayName())).append("</td>")
                         .append("<td data-label=\"Activity\">").append(escape(t.activity().displayName())).append("</td>")
-                        .append("<td data-label=\"By\">").append(escape(t.author())).append("</td></tr>");
+                        .append("<td data-label=\"By\">").append(escape(words.staff(t.author()))).append("</td></tr>");
             }
             html.append("</tbody></table>");
         }
     }
 
-    private static void timeline(StringBuilder html, List<CaseEvent> timeline) {
+    private static void timeline(StringBuilder html, List<CaseEvent> timeline, ConsoleWords words) {
         html.append("<h2>Timeline</h2><table><caption class=\"visually-hidden\">Timeline</caption><thead><tr>")
                 .append("<th scope=\"col\">When</th><th scope=\"col\">What happened</th></tr></thead><tbody>");
         for (CaseEvent e : timeline) {
             html.append("<tr><td data-label=\"When\">").append(escape(ConsoleText.when(e.at()))).append("</td>")
-                    .append("<td data-label=\"What happened\">").append(escape(e.description())).append("</td></tr>");
+                    .append("<td data-label=\"What happened\">").append(escape(words.of(e.description()))).append("</td></tr>");
         }
         html.append("</tbody></table>");
     }
 
-    private static void audit(StringBuilder html, List<AuditEntry> audit) {
+    private static void audit(StringBuilder html, List<AuditEntry> audit, ConsoleWords words) {
         List<AuditEntry> newestFirst = new ArrayList<>(audit);
         newestFirst.sort((a, b) -> b.at().compareTo(a.at()));
         html.append("<h2>Audit trail</h2><p class=\"hint\">Every time a member of staff opened or changed this case (LLR 26.8).</p>");
@@ -280,8 +282,8 @@ final class CasePage {
                 .append("<th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
         for (AuditEntry a : newestFirst) {
             html.append("<tr><td data-label=\"When\">").append(escape(ConsoleText.when(a.at()))).append("</td>")
-                    .append("<td data-label=\"Who\">").append(escape(a.staffId())).append("</td>")
-                    .append("<td data-label=\"What\">").append(escape(a.action())).append("</td></tr>");
+                    .append("<td data-label=\"Who\">").append(escape(words.staff(a.staffId()))).append("</td>")
+                    .append("<td data-label=\"What\">").append(escape(words.of(a.action()))).append("</td></tr>");
         }
         html.append("</tbody></table>");
     }

@@ -42,6 +42,7 @@ import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.console.Console;
 import org.advocacyhub.web.console.ConsoleRoutes;
 import org.advocacyhub.web.console.ConsoleText;
+import org.advocacyhub.web.console.ConsoleWords;
 import org.advocacyhub.web.console.StaffSignIn;
 import org.advocacyhub.web.html.FormFields;
 import org.advocacyhub.web.html.PageLayout;
@@ -74,6 +75,7 @@ public final class ConsolePages {
     private final Clock clock;
     private final List<ApiOperation> operations;
     private final CaseWork work;
+    private final List<org.advocacyhub.domain.referral.AuthorityDirectory.Area> areas;
 
     ConsolePages(Console shared, StaffSignIn signIn, ShowWaitingList waitingList, AllocateAdvocate allocate, ViewCase viewCase,
                  ListCases listCases, AnswerphoneMessages answerphone, AnswerphoneStore messages, CaseStore cases,
@@ -96,6 +98,7 @@ public final class ConsolePages {
         this.forms = forms;
         this.contracts = contracts;
         this.fields = new FormFields(terms.areas());
+        this.areas = terms.areas();
         this.casePage = new CasePage(fields);
         this.clock = clock;
         this.operations = List.of(
@@ -114,6 +117,26 @@ public final class ConsolePages {
                 ConsoleRoutes.ANSWERPHONE_RESPONSE.handledBy(this::answerphonePost),
                 ConsoleRoutes.EMAIL_CHECKED.handledBy(this::emailChecked),
                 ConsoleRoutes.STAFF.handledBy(request -> console.page(request, this::staffPage)));
+    }
+
+    /**
+     * The words a page shows the hub's own records in (issue 21): staff by name, {@code service}'s clocks by what they ask
+     * for (none when null), screening outcomes and councils by their names.
+     */
+    private ConsoleWords words(List<StaffRecord> staffList, ServiceConfig service) {
+        Map<String, String> names = new java.util.HashMap<>();
+        staffList.forEach(r -> names.put(r.id(), r.name()));
+        Map<String, String> clocks = new java.util.HashMap<>();
+        if (service != null) {
+            service.clocks().forEach(c -> clocks.put(c.name(), c.description()));
+        }
+        Map<String, String> codes = new java.util.HashMap<>();
+        for (org.advocacyhub.domain.eligibility.Outcome outcome : org.advocacyhub.domain.eligibility.Outcome.values()) {
+            codes.put(outcome.name(), CasePage.label(outcome));
+        }
+        Map<String, String> councils = new java.util.HashMap<>();
+        areas.forEach(a -> councils.put(a.code(), a.name()));
+        return new ConsoleWords(names, clocks, codes, councils);
     }
 
     /** The console's routes, for the casework function's route table (not the JSON API's OpenAPI document). */
@@ -428,7 +451,8 @@ public final class ConsolePages {
         if (refusal != null) {
             html.append("<div class=\"group group--error\">");
             refusal.errors().forEach(e -> html.append("<p class=\"error-message\" id=\"").append(escape(id)).append("-error\">")
-                    .append("<span class=\"visually-hidden\">Error:</span> ").append(escape(e.message())).append("</p>"));
+                    .append("<span class=\"visually-hidden\">Error:</span> ").append(escape(words(staffList, null).of(e.message())))
+                    .append("</p>"));
         }
         if (qualified.isEmpty()) {
             html.append("<p>No advocate in the directory is qualified for this case.</p>");
@@ -452,7 +476,8 @@ public final class ConsolePages {
             html.append("<details><summary>Not offered (").append(others.size()).append(")</summary><ul>");
             for (AllocateAdvocate.Candidate other : others) {
                 html.append("<li>").append(escape(other.advocate().name())).append(": ")
-                        .append(escape(String.join("; ", other.broken().stream().map(b -> b.detail() + " (" + b.clause() + ")").toList())))
+                        .append(escape(words(staffList, null).of(String.join("; ", other.broken().stream()
+                                .map(b -> b.detail() + " (" + b.clause() + ")").toList()))))
                         .append("</li>");
             }
             html.append("</ul></details>");
@@ -476,7 +501,8 @@ public final class ConsolePages {
         }
         ReferralCase referral = done.referral();
         Contract contract = contracts.contractFor(referral.details().service());
-        return HttpResponses.html(status, casePage.render(staff, viewCase.found(referral), contract.service(referral.details().service()),
+        ServiceConfig service = contract.service(referral.details().service());
+        return HttpResponses.html(status, casePage.render(staff, viewCase.found(referral), service, words(directory.all(), service),
                 contract.calendar(), clock.instant(), forms.forCase(referral, staff.actor()), shown, saved));
     }
 
@@ -712,8 +738,7 @@ public final class ConsolePages {
         List<StaffRecord> all = new ArrayList<>(directory.all());
         all.sort(Comparator.comparing(StaffRecord::name));
         for (StaffRecord member : all) {
-            html.append("<tr><td data-label=\"Name\">").append(escape(member.name())).append("<br><span class=\"hint\">")
-                    .append(escape(member.id())).append("</span></td><td data-label=\"Role\">").append(escape(CasePage.label(member.role())))
+            html.append("<tr><td data-label=\"Name\">").append(escape(member.name())).append("</td><td data-label=\"Role\">").append(escape(CasePage.label(member.role())))
                     .append(member.dutyManagerFor().isEmpty() ? "" : ", duty manager for " + escape(String.join(", ", member.dutyManagerFor())))
                     .append("</td><td data-label=\"Contracts and services\">").append(escape(String.join(", ", member.contracts())))
                     .append(member.services().isEmpty() ? "" : ": " + escape(String.join(", ", member.services().stream()

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.advocacyhub.application.reports.QuarterlyReport;
-import org.advocacyhub.domain.contract.Authority;
 import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldError;
@@ -51,9 +50,10 @@ final class ReportPages {
      */
     private static FieldSpec forTheForm(FieldSpec spec, ContractCatalogue contracts) {
         return switch (spec.name()) {
-            case "authority" -> new FieldSpec(spec.name(), "Authority", "Leave empty for every authority of the contract. "
-                    + authorities(contracts), spec.kind(), spec.required(), spec.maxLength(), spec.choices(), spec.missingMessage(),
-                    spec.noun(), spec.range());
+            // Chosen by name, not typed as a code (issue 21); the use case reads the code the choice posts.
+            case "authority" -> new FieldSpec(spec.name(), "Council", "Choose none for a report of every council of the contract. "
+                    + wholeContracts(contracts), org.advocacyhub.domain.referral.FieldKind.CHOICE, spec.required(), spec.maxLength(),
+                    councils(contracts), spec.missingMessage(), spec.noun(), spec.range());
             case "send" -> new FieldSpec(spec.name(), "Send it to the councils once it is built?", "Choose No to preview it "
                     + "first: you can send it from its page. A report can only be sent once its quarter has ended.", spec.kind(),
                     spec.required(), spec.maxLength(), spec.choices(), spec.missingMessage(), spec.noun(), spec.range());
@@ -61,17 +61,27 @@ final class ReportPages {
         };
     }
 
-    /** "LLR: LEICESTER, LEICESTERSHIRE, RUTLAND. DERBY reports for the whole contract." */
-    private static String authorities(ContractCatalogue contracts) {
+    /** "DERBY reports for the whole contract.": the contracts whose report is not per council. */
+    private static String wholeContracts(ContractCatalogue contracts) {
         List<String> parts = new ArrayList<>();
         for (Contract contract : contracts.contracts()) {
             if (contract.reportSchedule() == null || !contract.reportSchedule().perAuthority()) {
-                parts.add(contract.code() + " reports for the whole contract.");
-            } else {
-                parts.add(contract.code() + ": " + String.join(", ", contract.authorities().stream().map(Authority::code).toList()) + ".");
+                parts.add(contract.name() + " reports for the whole contract.");
             }
         }
         return String.join(" ", parts);
+    }
+
+    /** Each council of a contract reported per council, by name and contract; its code is what the form posts. */
+    private static List<org.advocacyhub.application.casework.ContractChoice> councils(ContractCatalogue contracts) {
+        List<org.advocacyhub.application.casework.ContractChoice> out = new ArrayList<>();
+        for (Contract contract : contracts.contracts()) {
+            if (contract.reportSchedule() != null && contract.reportSchedule().perAuthority()) {
+                contract.authorities().forEach(a -> out.add(new org.advocacyhub.application.casework.ContractChoice(a.code(),
+                        a.name() + " (" + contract.code() + ")")));
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ GET /console/reports

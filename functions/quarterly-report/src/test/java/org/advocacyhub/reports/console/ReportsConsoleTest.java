@@ -120,7 +120,9 @@ class ReportsConsoleTest {
         assertTrue(html.contains("id=\"quarter\" name=\"quarter\" type=\"text\" maxlength=\"7\" value=\"2026-Q2\""),
                 "the quarter just ended is offered");
         assertTrue(html.contains("id=\"send-no\" name=\"send\" type=\"radio\" value=\"no\" checked"), "a preview unless asked");
-        assertTrue(html.contains("LLR: LEICESTERSHIRE, LEICESTER, RUTLAND."), "the authority hint names each contract's");
+        // Issue 21: each council chosen by its name, not typed as a code; the code is what the form posts.
+        assertTrue(html.contains("value=\"RUTLAND\"") && html.contains("Rutland County Council (LLR)"), "councils by name");
+        assertFalse(html.contains("LEICESTERSHIRE,"), "no list of codes to type");
         assertTrue(html.contains("href=\"/console/reports\" aria-current=\"page\">Reports</a>"), "the navigation marks the page");
         int newer = html.indexOf("href=\"/console/reports/RPT-DERBY-FY2026Q2-NEWER\"");
         int older = html.indexOf("href=\"/console/reports/RPT-LLR-FY2026Q2-OLDER\"");

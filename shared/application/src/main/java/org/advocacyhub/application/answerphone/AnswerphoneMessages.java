@@ -104,8 +104,8 @@ public final class AnswerphoneMessages {
             new FieldSpec("outcome", "Outcome", "Spoke, a voicemail left or an SMS or email sent is a response; no answer is not",
                     FieldKind.CHOICE, true, 30, List.of(CallbackOutcome.values()), "Select the outcome", "Outcome"),
             new FieldSpec("note", "Note", "", FieldKind.TEXTAREA, false, 2000, List.of(), "", "Note"),
-            new FieldSpec("referralTaken", "Referral taken", "A referral was taken in the conversation (key it through POST "
-                    + "/referrals with route TELEPHONE, and link it with reference)", FieldKind.YES_NO, false, 5, List.of(), "",
+            new FieldSpec("referralTaken", "Referral taken", "A referral was taken in the conversation: record it as a "
+                    + "telephone referral, and give its case reference below", FieldKind.YES_NO, false, 5, List.of(), "",
                     "Referral taken"),
             new FieldSpec("reference", "Case reference", "The case it led to or concerns", FieldKind.TEXT, false, 20, List.of(), "",
                     "Case reference"));

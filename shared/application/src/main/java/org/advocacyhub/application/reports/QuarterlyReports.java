@@ -96,7 +96,7 @@ public final class QuarterlyReports {
         return List.of(
                 new FieldSpec("contract", "Contract", "", FieldKind.CHOICE, true, 10, ContractChoice.all(contracts), "Select the contract",
                         "Contract"),
-                new FieldSpec("quarter", "Quarter", "A financial quarter as YYYY-Qn: 2026-Q3 is October to December 2026 (Q1 is April to "
+                new FieldSpec("quarter", "Quarter", "A financial quarter, such as 2026-Q3 for October to December 2026 (Q1 is April to "
                         + "June)", FieldKind.TEXT, true, 7, List.of(), "Enter the quarter, for example 2026-Q3", "Quarter"),
                 new FieldSpec("authority", "Authority", "One of the contract's authorities (e.g. RUTLAND); all of them unless given",
                         FieldKind.TEXT, false, 40, List.of(), "", "Authority"),

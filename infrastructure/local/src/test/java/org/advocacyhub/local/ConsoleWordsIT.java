@@ -1,0 +1,178 @@
+package org.advocacyhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 21: staff read the console in their own words. Every console page a manager and an advocate can reach on a busy
+ * stack (cases of each service in each state, time, an action plan, a closed case, answerphone messages, a report), and
+ * each case form's error state, is read as a person sees it, its visible text scanned for what no person should have to
+ * read: ISO timestamps and dates, codes as stored ({@code UNABLE_TO_AGREE}, {@code LEICESTER}), staff ids, JSON's braces
+ * and route paths.
+ */
+class ConsoleWordsIT {
+
+    /** A timestamp or date as ISO 8601 writes it. */
+    private static final Pattern ISO = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)?\\b");
+    /** A code as stored: capitals with an underscore, or a capitalised word no person writes in capitals. */
+    private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b|\\b[A-Z]{4,}\\b");
+    /** Capitals people do write: services, contracts, councils' abbreviations, the law's. */
+    private static final Set<String> WORDS_IN_CAPITALS = Set.of("IMCA", "IMHA", "DOLS", "DERBY", "ICAS", "NQIA", "KPIS", "WCAG");
+    private static final Pattern ROUTE = Pattern.compile("\\b(?:GET|POST|PUT|HEAD) /|(?<![\\w.])/(?:cases|referrals|staff|reports|"
+            + "answerphone-messages|waiting-list|console)(?:/|\\b)");
+    private static final List<String> STAFF_IDS = List.of("morgan-manager", "ira-imca", "hana-imha", "cai-cyp", "hub-manager");
+
+    private static LocalHub hub;
+    private static LocalHub.Running running;
+    private static String base;
+    private static final List<String> references = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = new LocalHub();
+        running = HubSteps.start(hub, "2026-11-23T10:00:00Z");
+        base = "http://localhost:" + running.port();
+        for (String example : List.of("referral-imca.json", "referral-imha.json", "referral-dols-imca.json", "referral-care-act.json",
+                "referral-cyp.json", "referral-accommodation.json", "referral-icas.json")) {
+            references.add(HubSteps.refer(running, example));
+        }
+        String imca = references.get(0);
+        api("POST", "/cases/" + imca + "/allocation", "{\"advocateId\":\"ira-imca\"}", 200);
+        api("POST", "/cases/" + references.get(1) + "/allocation", "{\"advocateId\":\"hana-imha\"}", 200);
+        api("POST", "/cases/" + references.get(4) + "/allocation", "{\"advocateId\":\"cai-cyp\"}", 200);
+        HubSteps.later(running, Duration.ofHours(2));
+        api("POST", "/cases/" + imca + "/contacts", "{\"at\":\"2026-11-23T11:00:00Z\",\"method\":\"PHONE\",\"withPerson\":true,"
+                + "\"successful\":true}", 200);
+        api("POST", "/cases/" + imca + "/time", "{\"date\":\"2026-11-23\",\"minutes\":45,\"kind\":\"DIRECT\",\"activity\":\"MEETING_ATTENDANCE\"}", 200);
+        api("PUT", "/cases/" + imca + "/action-plan", "{\"goals\":[{\"text\":\"Visit the care home\",\"status\":\"IN_PROGRESS\"}]}", 200);
+        api("POST", "/answerphone-messages", "{\"contract\":\"LLR\",\"leftAt\":\"2026-11-23T09:00:00Z\",\"callerName\":\"Pat Example\","
+                + "\"callbackNumber\":\"0116 496 0000\",\"preferredMethod\":\"PHONE\"}", 201);
+        HubSteps.later(running, Duration.ofDays(3));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    private static void api(String method, String path, String body, int status) throws Exception {
+        RawHttp.Response answer = RawHttp.send(running.port(), method, path, List.of("Authorization: Bearer "
+                + running.jwt().issue("local-manager", "manager", Duration.ofHours(1)), "Content-Type: application/json"),
+                body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(status, answer.status(), method + " " + path + ": " + answer.text());
+    }
+
+    @Test
+    void everyConsolePageAManagerAndAnAdvocateReachReadsInWordsNotCodesIdsTimestampsOrPaths() throws Exception {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        int pages = 0;
+        for (String member : List.of("Morgan Manager", "Ira Imca")) {
+            ConsoleClient browser = new ConsoleClient(base);
+            browser.signIn(member);
+            Deque<String> toVisit = new ArrayDeque<>(List.of("/console"));
+            references.forEach(r -> toVisit.add("/console/cases/" + r));
+            Set<String> seen = new LinkedHashSet<>();
+            while (!toVisit.isEmpty() && seen.size() < 80) {
+                String path = toVisit.poll();
+                if (!seen.add(path)) {
+                    continue;
+                }
+                ConsoleClient.Page page = browser.get(path);
+                pages++;
+                scan(member + " " + path, page.html(), found);
+                links(page.html()).stream().filter(l -> !seen.contains(l)).forEach(toVisit::add);
+                // Each form sent empty: its errors are read too (a sign-out button is not sent).
+                if (page.status() == 200) {
+                    for (String action : actions(page.html())) {
+                        ConsoleClient.Page errors = browser.submit(page, action, Map.of());
+                        pages++;
+                        scan(member + " " + path + " sent " + action, errors.html(), found);
+                    }
+                }
+            }
+        }
+        assertTrue(pages > 20, "pages read: " + pages);
+        StringBuilder report = new StringBuilder();
+        found.forEach((where, what) -> report.append(where).append(":\n  ").append(String.join("\n  ", what)).append('\n'));
+        assertEquals("", report.toString(), pages + " pages read; what no person should have to read, by page");
+    }
+
+    /** Every console link of a page that a GET may follow (not a download, not sign-out). */
+    private static List<String> links(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher href = Pattern.compile("href=\"(/console[^\"#]*)\"").matcher(html);
+        while (href.find()) {
+            String link = ConsoleClient.unescape(href.group(1));
+            if (!link.contains("/workbook") && !link.contains("/caseload") && !link.contains("sign-")) {
+                out.add(link);
+            }
+        }
+        return out;
+    }
+
+    /** The actions of the page's forms that change something, as their paths end (the last segment). */
+    private static List<String> actions(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher form = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(html);
+        while (form.find()) {
+            String action = ConsoleClient.unescape(form.group(1));
+            if (!action.endsWith("/sign-out") && !action.endsWith("/send") && !action.endsWith("/emails/checked")) {
+                out.add(action.substring(action.lastIndexOf('/')));
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** What a page shows: its text without its tags, styles and the values of its fields, entities decoded. */
+    static String visibleText(String html) {
+        String text = html.replaceAll("(?s)<(script|style|head)\\b.*?</\\1>", " ")
+                .replaceAll("(?s)<option\\b[^>]*>", " ")
+                .replaceAll("(?s)<[^>]+>", " ");
+        return ConsoleClient.unescape(text).replace("&nbsp;", " ").replaceAll("\\s+", " ");
+    }
+
+    private static void scan(String where, String html, Map<String, List<String>> found) {
+        String text = visibleText(html);
+        List<String> problems = new ArrayList<>();
+        look(text, ISO, "a timestamp or date as stored", problems, m -> true);
+        look(text, CODE, "a code", problems, m -> !WORDS_IN_CAPITALS.contains(m));
+        look(text, ROUTE, "a route", problems, m -> true);
+        for (String id : STAFF_IDS) {
+            look(text, Pattern.compile("\\b" + Pattern.quote(id) + "\\b"), "a staff id", problems, m -> true);
+        }
+        look(text, Pattern.compile("[{}]"), "JSON", problems, m -> true);
+        if (!problems.isEmpty()) {
+            found.computeIfAbsent(where, w -> new ArrayList<>()).addAll(problems.stream().distinct().toList());
+        }
+    }
+
+    private static void look(String text, Pattern pattern, String what, List<String> problems,
+                             java.util.function.Predicate<String> counts) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            if (counts.test(m.group())) {
+                int from = Math.max(0, m.start() - 50);
+                int to = Math.min(text.length(), m.end() + 30);
+                problems.add(what + " \"" + m.group() + "\" in \"…" + text.substring(from, to).trim() + "…\"");
+            }
+        }
+    }
+}
