@@ -97,6 +97,7 @@ class ConsoleIT {
         assertTrue(list.html().contains(imca) || list.html().contains("No case is waiting"), list.html());
         assertFalse(list.html().contains("Alex Testperson"), "no name on an advocate's waiting list");
         assertFalse(list.html().contains("/allocation"), "no allocation for advocates");
+        assertFalse(list.html().contains("href=\"/console/cases/" + imca + "\""), "no link to a page she may not open (issue 21)");
         assertEquals(403, hana.get("/console/cases/" + imca).status(), "an advocate opens only their own cases");
         assertEquals(403, hana.get("/console/staff").status(), "the directory is for managers");
     }

@@ -115,6 +115,20 @@ class ConsoleWordsIT {
         assertEquals("", report.toString(), pages + " pages read; what no person should have to read, by page");
     }
 
+    @Test
+    void theManagersHomeLinksEachCountAndNamesEachOverdueClockAndItsAdvocate() throws Exception {
+        ConsoleClient morgan = new ConsoleClient(base);
+        String home = morgan.signIn("Morgan Manager").html();
+        String imha = references.get(1);
+        Matcher row = Pattern.compile("<tr><td data-label=\"Case or message\"><a href=\"/console/cases/" + imha + "\">.*?</tr>").matcher(home);
+        assertTrue(row.find(), home);
+        String text = visibleText(row.group());
+        // Three days on, Hana has not contacted the person: the clock by what it asks for, and who holds the case.
+        assertTrue(text.contains("Contact the person (LLR") && text.contains("Hana Imha"), text);
+        assertTrue(home.contains("<a href=\"#overdue-LLR\"><span class=\"count\">"), "the overdue count links to its list");
+        assertTrue(home.contains("<span class=\"count\">1</span> open answerphone message</a>"), "one message, in the singular, linked");
+    }
+
     /** Every console link of a page that a GET may follow (not a download, not sign-out). */
     private static List<String> links(String html) {
         List<String> out = new ArrayList<>();

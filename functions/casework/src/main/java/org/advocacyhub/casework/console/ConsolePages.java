@@ -241,30 +241,24 @@ public final class ConsolePages {
             int open = contract.answerphoneClock().isPresent()
                     ? messages.list(contract.code(), List.of(AnswerphoneStore.Listing.OPEN), null, AnswerphoneMessages.MOST_PER_PAGE)
                     .messages().size() : 0;
+            String overdueId = "overdue-" + contract.code();
             html.append("<h2>").append(escape(contract.name())).append(" (").append(escape(contract.code())).append(")</h2>")
                     .append("<ul class=\"cards\">")
-                    .append(card(waiting, "waiting for an advocate", staff.href("/console/waiting-list?contract=" + contract.code())))
-                    .append(card(late.size(), "overdue clocks", null))
-                    .append(contract.answerphoneClock().isPresent() ? card(open, "open answerphone messages",
+                    .append(card(waiting, "waiting for an advocate", "waiting for an advocate",
+                            staff.href("/console/waiting-list?contract=" + contract.code())))
+                    .append(card(late.size(), "overdue clock", "overdue clocks", late.isEmpty() ? null : "#" + overdueId))
+                    .append(contract.answerphoneClock().isPresent() ? card(open, "open answerphone message", "open answerphone messages",
                             staff.href("/console/answerphone?contract=" + contract.code())) : "")
-                    .append(card(mine.size(), "emails that did not go or may not have", null))
-                    .append(card((int) slow, "emails waiting to go for over " + WAITING_LONG.toMinutes() + " minutes", null))
+                    .append(card(mine.size(), "email that did not go or may not have", "emails that did not go or may not have",
+                            mine.isEmpty() ? null : "#emails-" + contract.code()))
+                    .append(card((int) slow, "email waiting to go for over " + WAITING_LONG.toMinutes() + " minutes",
+                            "emails waiting to go for over " + WAITING_LONG.toMinutes() + " minutes", null))
                     .append("</ul>");
             if (!late.isEmpty()) {
-                html.append("<table><caption>Overdue clocks</caption><thead><tr><th scope=\"col\">Case or message</th>")
-                        .append("<th scope=\"col\">Clock</th><th scope=\"col\">Was due</th></tr></thead><tbody>");
-                for (CaseStore.IndexedClock k : late) {
-                    String owner = k.reference() != null ? "<a href=\"" + escape(staff.href("/console/cases/" + k.reference().value()))
-                            + "\">" + escape(k.reference().value()) + "</a>" : escape(k.ownerId());
-                    html.append("<tr><td data-label=\"Case or message\">").append(owner).append("</td><td data-label=\"Clock\">")
-                            .append(escape(CasePage.label(k.clock()))).append("</td><td data-label=\"Was due\">")
-                            .append(escape(ConsoleText.when(k.dueAt()))).append(" (")
-                            .append(escape(ConsoleText.timeLeft(k.dueAt(), now, contract.calendar()))).append(")</td></tr>");
-                }
-                html.append("</tbody></table>");
+                overdueClocks(staff, html, contract, late, overdueId, now);
             }
             if (!mine.isEmpty()) {
-                emailTroubles(staff, html, mine);
+                emailTroubles(staff, html, mine, "emails-" + contract.code());
             }
         }
     }
@@ -313,8 +307,9 @@ public final class ConsolePages {
      * Emails refused for good or whose fate is not known (issue 19): what each was, to whom, what happened, with the case
      * linked; a manager marks each checked once they have reached its recipient another way.
      */
-    private void emailTroubles(Console.Staff staff, StringBuilder html, List<org.advocacyhub.application.port.Outbox.Trouble> troubles) {
-        html.append("<table><caption>Emails that did not go, or may not have</caption><thead><tr><th scope=\"col\">About</th>")
+    private void emailTroubles(Console.Staff staff, StringBuilder html, List<org.advocacyhub.application.port.Outbox.Trouble> troubles,
+                               String id) {
+        html.append("<table id=\"").append(escape(id)).append("\"><caption>Emails that did not go, or may not have</caption><thead><tr><th scope=\"col\">About</th>")
                 .append("<th scope=\"col\">Email</th><th scope=\"col\">What happened</th><th scope=\"col\">When</th>")
                 .append("<th scope=\"col\"><span class=\"visually-hidden\">Checked</span></th></tr></thead><tbody>");
         for (org.advocacyhub.application.port.Outbox.Trouble t : troubles) {
@@ -364,8 +359,53 @@ public final class ConsolePages {
         return given.get(0);
     }
 
-    private static String card(int count, String what, String href) {
-        String text = "<span class=\"count\">" + count + "</span> " + escape(what);
+    /** How many overdue clocks a contract's section of the manager's home lists; the rest are counted. */
+    static final int OVERDUE_SHOWN = 50;
+
+    /**
+     * A contract's overdue clocks, soonest due first (issue 21): the case or message, the clock by what it asks for, the
+     * advocate who holds the case, and when it was due.
+     */
+    private void overdueClocks(Console.Staff staff, StringBuilder html, Contract contract, List<CaseStore.IndexedClock> late,
+                               String id, Instant now) {
+        Map<String, String> names = new java.util.HashMap<>();
+        directory.all().forEach(r -> names.put(r.id(), r.name()));
+        html.append("<table id=\"").append(escape(id)).append("\"><caption>Overdue clocks</caption><thead><tr>")
+                .append("<th scope=\"col\">Case or message</th><th scope=\"col\">Clock</th><th scope=\"col\">Advocate</th>")
+                .append("<th scope=\"col\">Was due</th></tr></thead><tbody>");
+        for (CaseStore.IndexedClock k : late.subList(0, Math.min(late.size(), OVERDUE_SHOWN))) {
+            String owner;
+            String clockName;
+            String advocate = "";
+            if (k.reference() != null) {
+                owner = "<a href=\"" + escape(staff.href("/console/cases/" + k.reference().value())) + "\">"
+                        + escape(k.reference().value()) + "</a>";
+                clockName = k.service() == null ? CasePage.label(k.clock()) : CasePage.clockName(contract.service(k.service()), k.clock());
+                advocate = cases.findCase(k.reference()).map(ReferralCase::work).map(w -> w.allocation())
+                        .map(a -> names.getOrDefault(a.advocateId(), a.advocateName())).orElse("Not allocated");
+            } else if (k.messageId() != null) {
+                owner = "<a href=\"" + escape(staff.href("/console/answerphone?contract=" + contract.code())) + "\">Answerphone message "
+                        + escape(k.messageId()) + "</a>";
+                clockName = contract.answerphoneClock().map(d -> CasePage.capitalised(d.description()) + " (" + d.clause() + ")")
+                        .orElse("Call back");
+            } else {
+                owner = "Quarterly report";
+                clockName = CasePage.label(k.clock());
+            }
+            html.append("<tr><td data-label=\"Case or message\">").append(owner).append("</td><td data-label=\"Clock\">")
+                    .append(escape(clockName)).append("</td><td data-label=\"Advocate\">").append(escape(advocate))
+                    .append("</td><td data-label=\"Was due\">").append(escape(ConsoleText.when(k.dueAt()))).append(" (")
+                    .append(escape(ConsoleText.timeLeft(k.dueAt(), now, contract.calendar()))).append(")</td></tr>");
+        }
+        html.append("</tbody></table>");
+        if (late.size() > OVERDUE_SHOWN) {
+            html.append("<p>And ").append(late.size() - OVERDUE_SHOWN).append(" more, due later.</p>");
+        }
+    }
+
+    /** A count on the home page, in the singular or plural, linked to its list where it has one. */
+    private static String card(int count, String one, String many, String href) {
+        String text = "<span class=\"count\">" + count + "</span> " + escape(count == 1 ? one : many);
         return "<li>" + (href == null ? text : "<a href=\"" + escape(href) + "\">" + text + "</a>") + "</li>";
     }
 
@@ -406,8 +446,10 @@ public final class ConsolePages {
                 ReferralCase c = e.referral();
                 Contract owner = contracts.contractFor(c.details().service());
                 ServiceConfig service = owner.service(c.details().service());
-                html.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
-                        .append("\">").append(escape(c.reference().value())).append("</a>")
+                // A waiting case is no advocate's yet: an advocate sees its reference, not a link to a page they may not open.
+                html.append("<tr><td data-label=\"Case\">").append(staff.isManager() ? "<a href=\""
+                                + escape(staff.href("/console/cases/" + c.reference().value())) + "\">" + escape(c.reference().value()) + "</a>"
+                                : escape(c.reference().value()))
                         .append(c.details().urgency().name().equals("URGENT") ? " <strong class=\"tag tag--late\">Urgent</strong>" : "")
                         .append("</td><td data-label=\"Person\">")
                         .append(escape(listed.namesShown() ? c.details().person().name() : c.details().person().initials()))
