@@ -200,7 +200,7 @@ class AccessTableIT {
 
     /** A path with its parameters filled: the allocated case, the LLR message, made-up ids elsewhere. */
     private static String sample(String path, String method) {
-        String filled = path.replace("{reference}", reference).replace("{staffId}", "ira-imca").replace("{entryId}", "no-such-entry")
+        String filled = path.replace("{proxy+}", "no/such-page").replace("{reference}", reference).replace("{staffId}", "ira-imca").replace("{entryId}", "no-such-entry")
                 .replace("{receipt}", UUID.randomUUID().toString())
                 .replace("{id}", path.startsWith("/answerphone-messages") || path.startsWith("/console/answerphone") ? messageId
                         : "RPT-LLR-FY2026Q2-0000000000");

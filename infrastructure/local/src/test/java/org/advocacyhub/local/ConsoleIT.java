@@ -103,6 +103,19 @@ class ConsoleIT {
     }
 
     @Test
+    void issue21AnUnknownConsoleAddressIsTheConsolesOwnNotFoundPageWithItsHeader() throws Exception {
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        ConsoleClient.Page missing = ira.get("/console/no/such-page");
+        assertEquals(404, missing.status());
+        assertTrue(missing.header("Content-Type").startsWith("text/html"), missing.header("Content-Type"));
+        assertTrue(missing.html().contains("There is no page at this address") && missing.html().contains("Sign out")
+                && missing.html().contains("aria-label=\"Console\""), "the console's header and a way back: " + missing.html());
+        // Signed out, the address is kept for after sign-in, as any console page's is.
+        assertTrue(new ConsoleClient(base).get("/console/no/such-page").location().contains("/_local/cognito/"));
+    }
+
+    @Test
     void issue20AnActionPlanFormWithAFieldItDoesNotReadIsRefusedAndThePlanIsKept() throws Exception {
         ConsoleClient manager = new ConsoleClient(base);
         String reference = allocated(manager, "referral-imca.json", "ira-imca");

@@ -116,7 +116,9 @@ public final class ConsolePages {
                         request.queryParameter("contract"), 200, "", Map.of(), List.of(), request.queryParameter("saved").isPresent()))),
                 ConsoleRoutes.ANSWERPHONE_RESPONSE.handledBy(this::answerphonePost),
                 ConsoleRoutes.EMAIL_CHECKED.handledBy(this::emailChecked),
-                ConsoleRoutes.STAFF.handledBy(request -> console.page(request, this::staffPage)));
+                ConsoleRoutes.STAFF.handledBy(request -> console.page(request, this::staffPage)),
+                ConsoleRoutes.NOT_FOUND.handledBy(request -> console.page(request, staff -> Console.notFound(staff,
+                        "There is no page at this address. Use the menu above, or go back to the page you came from."))));
     }
 
     /**

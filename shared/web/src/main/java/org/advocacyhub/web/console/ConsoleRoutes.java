@@ -58,6 +58,10 @@ public final class ConsoleRoutes {
     public static final ApiOperation STAFF = ApiOperation.described("GET", "/console/staff",
             "The staff directory and qualifications (managers)", Who.MANAGERS, List.of(), null);
 
+    public static final ApiOperation NOT_FOUND = ApiOperation.described("GET", "/console/{proxy+}",
+            "Any other console address: the console's page saying there is no such page, with its header and a way back",
+            Who.STAFF, List.of(), null);
+
     /** The quarterly-report function's pages: managers only (issue 13). */
     public static final String REPORTS = "/console/reports";
     public static final ApiOperation REPORTS_PAGE = ApiOperation.described("GET", REPORTS,
@@ -76,7 +80,7 @@ public final class ConsoleRoutes {
 
     /** The casework function's console routes. */
     public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, CASE,
-            CASE_FORM, ANSWERPHONE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF);
+            CASE_FORM, ANSWERPHONE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
             REPORT_CASELOAD, REPORT_SEND);
