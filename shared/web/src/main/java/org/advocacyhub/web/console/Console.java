@@ -179,7 +179,7 @@ public final class Console {
         return signedInPost(request, returnTo, (session, parsed) -> {
             List<String> ids = parsed.values().getOrDefault(FORM_ID_FIELD, List.of());
             if (ids.size() != 1 || !IdempotencyKey.valid(ids.get(0))) {
-                return expired(request, returnTo, 400);
+                return expired(request, session, returnTo, 400);
             }
             Map<String, List<String>> values = new LinkedHashMap<>(parsed.values());
             values.remove(CSRF_FIELD);
@@ -212,16 +212,23 @@ public final class Console {
         FormBody.Parsed parsed = ((RequestBodies.Form) read).parsed();
         List<String> tokens = parsed.values().getOrDefault(CSRF_FIELD, List.of());
         if (tokens.size() != 1 || !constantTimeEquals(tokens.get(0), csrfToken(session.get().token()))) {
-            return expired(request, returnTo, 403);
+            return expired(request, session.get(), returnTo, 403);
         }
         return then.apply(session.get(), parsed);
     }
 
-    /** A form that cannot be taken (forged, or from an old page): nothing changed, and the way back to the page. */
-    private static APIGatewayProxyResponseEvent expired(HttpRequest request, String returnTo, int status) {
-        return HttpResponses.html(status, PageLayout.page("Form expired", "<h1>This form has expired</h1><p>Nothing was changed. "
-                + "<a href=\"" + escape(request.basePath() + returnTo) + "\">Go back to the page</a>, load it again and send "
-                + "the form from there.</p>"));
+    /**
+     * A form that cannot be taken (forged, or from an old page): nothing changed, and the way back to the page, on a
+     * console page with its header (issue 21) for someone the directory lets in; the directory's refusal for anyone else.
+     */
+    private APIGatewayProxyResponseEvent expired(HttpRequest request, StaffSignIn.Session session, String returnTo, int status) {
+        Admission admission = admitted(request, session, returnTo);
+        if (admission.actor().isEmpty()) {
+            return admission.refusal();
+        }
+        return respond(status, new Staff(admission.actor().get(), session, request.basePath()), "Form expired", "",
+                "<h1>This form has expired</h1><p>Nothing was changed. <a href=\"" + escape(request.basePath() + returnTo)
+                        + "\">Go back to the page</a>, load it again and send the form from there.</p>");
     }
 
     /** The console's answers when a form's id cannot be used now: a page, with the way back. */

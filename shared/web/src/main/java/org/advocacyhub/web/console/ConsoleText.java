@@ -15,9 +15,17 @@ public final class ConsoleText {
     private ConsoleText() {
     }
 
-    /** {@code Mon 30 Nov 2026, 17:00}, London time. */
+    /**
+     * {@code Mon 30 Nov 2026, 17:00}, London time. Midnight, where a deadline counted in whole working days falls, is
+     * the end of the day before ({@code Mon 7 Dec 2026, midnight}), not "Tue 8 Dec 2026, 00:00" (issue 21): the day
+     * staff have is the one named.
+     */
     public static String when(Instant instant) {
-        return WHEN.format(instant.atZone(WorkingCalendar.ZONE));
+        java.time.ZonedDateTime local = instant.atZone(WorkingCalendar.ZONE);
+        if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return DAY.format(local.minusDays(1)) + ", midnight";
+        }
+        return WHEN.format(local);
     }
 
     /** {@code Mon 30 Nov 2026}. */

@@ -144,6 +144,8 @@ class ConsoleTest {
             APIGatewayProxyResponseEvent response = post(body);
             assertEquals(403, response.getStatusCode(), body);
             assertTrue(response.getBody().contains("Nothing was changed"));
+            // Issue 21: the console's page, with its navigation and the way to sign out, not a bare page.
+            assertTrue(response.getBody().contains("aria-label=\"Console\"") && response.getBody().contains("Sign out"), response.getBody());
         }
         assertTrue(reached.isEmpty());
     }

@@ -40,5 +40,8 @@ class ConsoleTextTest {
     @Test
     void timesAreShownAsLondonWallTime() {
         assertEquals("Wed 1 Jul 2026, 10:00", ConsoleText.when(Instant.parse("2026-07-01T09:00:00Z")));
+        // Issue 21: a deadline at midnight is the end of the day named, not 00:00 of the next.
+        assertEquals("Mon 7 Dec 2026, midnight", ConsoleText.when(Instant.parse("2026-12-08T00:00:00Z")));
+        assertEquals("Tue 30 Jun 2026, midnight", ConsoleText.when(Instant.parse("2026-06-30T23:00:00Z")));
     }
 }
