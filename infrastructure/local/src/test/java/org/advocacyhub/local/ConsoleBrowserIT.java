@@ -178,6 +178,10 @@ class ConsoleBrowserIT {
                     String stop = "BUTTON".equals(focused.get("tag")) ? "allocate" : (String) focused.get("id");
                     if (!stops.contains(stop)) {
                         stops.add(stop);
+                        if (stop.equals(select)) {
+                            // Nobody is chosen for the manager (issue 21): the first advocate, by keyboard.
+                            keys.sendKeys(Keys.ARROW_DOWN).perform();
+                        }
                         if (!Boolean.TRUE.equals(focused.get("visible"))) {
                             unseen.add(stop);
                         }

@@ -84,8 +84,25 @@ class ConsoleIT {
         ConsoleClient.Page allocated = manager.submit(manager.get("/console/waiting-list?contract=LLR"),
                 "/console/cases/" + dols + "/allocation", Map.of("advocateId", "ira-imca"));
         assertEquals(200, allocated.status(), allocated.html());
-        assertTrue(allocated.location().endsWith("/console/waiting-list?contract=LLR"), allocated.location());
+        assertTrue(allocated.location().endsWith("/console/waiting-list?contract=LLR&allocated=" + dols), allocated.location());
         assertFalse(allocated.html().contains(">" + dols + "<"), "off the waiting list once allocated");
+        // Issue 21: what happened, in words.
+        assertTrue(allocated.html().contains(dols + " is allocated to Ira Imca, who is being emailed about it."), allocated.html());
+    }
+
+    @Test
+    void issue21AllocationChoosesNobodyForTheManagerAndShowsEachAdvocatesOpenCases() throws Exception {
+        ConsoleClient manager = new ConsoleClient(base);
+        manager.signIn("Morgan Manager");
+        String reference = HubSteps.refer(running, "referral-imca.json");
+        ConsoleClient.Page list = manager.get("/console/waiting-list?contract=LLR");
+        String row = row(list.html(), reference);
+        assertTrue(row.contains("<option value=\"\">Choose an advocate</option><option value=\""), "nobody preselected: " + row);
+        assertTrue(java.util.regex.Pattern.compile("Ira Imca \\(\\d+ open cases?\\)").matcher(row).find(), "her caseload: " + row);
+        // Sent without a choice: the form's error, nothing allocated.
+        ConsoleClient.Page unchosen = manager.submit(list, "/console/cases/" + reference + "/allocation", Map.of());
+        assertEquals(400, unchosen.status(), String.join("\n", manager.trace()));
+        assertTrue(row(unchosen.html(), reference).contains("Allocate"), "still waiting");
     }
 
     @Test

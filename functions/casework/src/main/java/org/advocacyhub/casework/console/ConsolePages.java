@@ -108,7 +108,7 @@ public final class ConsolePages {
                 ConsoleRoutes.SIGN_OUT.handledBy(console::signOut),
                 ConsoleRoutes.SIGNED_OUT.handledBy(this::signedOut),
                 ConsoleRoutes.WAITING_LIST.handledBy(request -> console.page(request, staff -> waitingList(staff,
-                        request.queryParameter("contract"), null))),
+                        request.queryParameter("contract"), null, request.queryParameter("allocated")))),
                 ConsoleRoutes.CASE.handledBy(request -> console.page(request, staff -> reference(request).map(r -> casePage(staff, r, 200,
                         CasePage.Shown.NONE, saved(request))).orElseGet(() -> Console.notFound(staff, "There is no case with that reference.")))),
                 ConsoleRoutes.CASE_FORM.handledBy(this::casePost),
@@ -420,12 +420,25 @@ public final class ConsolePages {
      * here with the rule and clause.
      */
     private APIGatewayProxyResponseEvent waitingList(Console.Staff staff, Optional<String> contractCode, Refusal refusal) {
+        return waitingList(staff, contractCode, refusal, Optional.empty());
+    }
+
+    /**
+     * As above, confirming the allocation just made from the list ({@code allocated}, a reference): who has the case now
+     * and that they are emailed about it (issue 21).
+     */
+    private APIGatewayProxyResponseEvent waitingList(Console.Staff staff, Optional<String> contractCode, Refusal refusal,
+                                                     Optional<String> allocated) {
         String contract = contractCode.orElse(contracts.contracts().get(0).code());
         ShowWaitingList.Outcome outcome = waitingList.show(staff.actor(), Map.of("contract", List.of(contract)));
         StringBuilder html = new StringBuilder(20_000);
         if (refusal != null) {
             FormFields.errorSummary(html, refusal.errors(), name -> "advocate-" + refusal.reference().value());
         }
+        allocated.flatMap(ReferralReference::parse).filter(r -> staff.isManager()).flatMap(cases::findCase)
+                .filter(c -> c.work().allocation() != null).ifPresent(c -> html.append("<div class=\"notice\" role=\"status\"><p>")
+                        .append(escape(c.reference().value())).append(" is allocated to ").append(escape(c.work().allocation().advocateName()))
+                        .append(", who is being emailed about it.</p></div>"));
         html.append("<h1>Waiting list</h1>");
         contractLinks(html, staff, "/console/waiting-list", contract);
         if (outcome instanceof ShowWaitingList.Invalid invalid) {
@@ -438,6 +451,7 @@ public final class ConsolePages {
             html.append("<p>No case is waiting for an advocate.</p>");
         } else {
             List<StaffRecord> staffList = staff.isManager() ? allocate.staff() : List.of();
+            Map<String, Integer> caseloads = new java.util.HashMap<>();
             html.append("<p>In the order to allocate: DoLS first, then urgent, then the earliest fixed date, then the earliest "
                     + "allocation due (LLR 5.47-5.48, LEW 8.4).</p>");
             html.append("<table><caption class=\"visually-hidden\">Cases waiting for an advocate</caption><thead><tr>")
@@ -469,7 +483,7 @@ public final class ConsolePages {
                 if (staff.isManager()) {
                     html.append("<td data-label=\"Allocate\">");
                     allocationForm(html, staff, c, staffList, refusal != null && refusal.reference().equals(c.reference()) ? refusal : null,
-                            now);
+                            now, caseloads);
                     html.append("</td>");
                 }
                 html.append("</tr>");
@@ -487,8 +501,12 @@ public final class ConsolePages {
     private record Refusal(ReferralReference reference, List<FieldError> errors, int status) {
     }
 
+    /**
+     * A waiting case's allocation form: no advocate chosen for the manager (issue 21), each qualified advocate with their
+     * open cases ({@code caseloads}, filled as the page asks), and why each other advocate is not offered.
+     */
     private void allocationForm(StringBuilder html, Console.Staff staff, ReferralCase c, List<StaffRecord> staffList, Refusal refusal,
-                                Instant now) {
+                                Instant now, Map<String, Integer> caseloads) {
         List<AllocateAdvocate.Candidate> candidates = allocate.candidates(c, staffList);
         List<AllocateAdvocate.Candidate> qualified = candidates.stream().filter(AllocateAdvocate.Candidate::qualified).toList();
         String id = "advocate-" + c.reference().value();
@@ -508,9 +526,12 @@ public final class ConsolePages {
                     .append(escape(c.reference().value())).append("</span></label><select id=\"").append(escape(id))
                     .append("\" name=\"advocateId\"").append(refusal == null ? "" : " class=\"input--error\" aria-describedby=\""
                             + escape(id) + "-error\"").append(">");
+            html.append("<option value=\"\">Choose an advocate</option>");
             for (AllocateAdvocate.Candidate candidate : qualified) {
+                int open = caseloads.computeIfAbsent(candidate.advocate().id(), advocateId -> openCases(staff, advocateId));
                 html.append("<option value=\"").append(escape(candidate.advocate().id())).append("\">")
-                        .append(escape(candidate.advocate().name())).append("</option>");
+                        .append(escape(candidate.advocate().name())).append(" (").append(open >= ListCases.MOST_PER_PAGE ? open + "+" : open)
+                        .append(open == 1 ? " open case)" : " open cases)").append("</option>");
             }
             html.append("</select></div><button type=\"submit\">Allocate<span class=\"visually-hidden\"> ")
                     .append(escape(c.reference().value())).append("</span></button></form>");
@@ -529,6 +550,13 @@ public final class ConsolePages {
         if (refusal != null) {
             html.append("</div>");
         }
+    }
+
+    /** How many open cases an advocate holds now (their caseload: the advocate index), up to a page of them. */
+    private int openCases(Console.Staff staff, String advocateId) {
+        ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("advocateId", List.of(advocateId),
+                "limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
+        return outcome instanceof ListCases.Listed listed ? listed.cases().size() : 0;
     }
 
     // ------------------------------------------------------------------ case page
@@ -631,8 +659,8 @@ public final class ConsolePages {
                 ? allocate.allocate(reference, staff.actor().expecting(displayed.expected()), SubmittedFields.of(body))
                 : new CaseWork.Invalid(unreadable);
         if (outcome instanceof CaseWork.Done) {
-            return HttpResponses.seeOther(staff.href(fromList ? "/console/waiting-list?contract=" + reference.contract()
-                    : "/console/cases/" + reference.value() + "?saved=allocation"));
+            return HttpResponses.seeOther(staff.href(fromList ? "/console/waiting-list?contract=" + reference.contract() + "&allocated="
+                    + reference.value() : "/console/cases/" + reference.value() + "?saved=allocation"));
         }
         if (outcome instanceof CaseWork.NotAllowed notAllowed) {
             return Console.forbidden(staff, notAllowed.why());
