@@ -310,8 +310,10 @@ class ClosureIT {
                 "a LEW question is not asked on an LLR case");
         assertEquals("The answer to 'gotInformation' must be true or false, not text", feedback.get("answers.gotInformation"));
         assertEquals("The answer to 'overallSatisfaction' must be a whole number from 1 to 5", feedback.get("answers.overallSatisfaction"));
-        assertEquals(Map.of("answers", "Give at least one answer, as {\"answers\": {\"gotInformation\": ...}}"),
-                errors(fixtures.staff(ira, "POST", "/cases/" + reference + "/feedback", Map.of("answers", Map.of()), now.plusSeconds(60))));
+        Map<String, String> none = errors(fixtures.staff(ira, "POST", "/cases/" + reference + "/feedback", Map.of("answers", Map.of()),
+                now.plusSeconds(60)));
+        assertEquals(java.util.Set.of("answers"), none.keySet());
+        assertTrue(none.get("answers").startsWith("Answer at least one question, such as \""), none.toString());
         Map<String, Object> closed = fixtures.ok(MANAGER, "GET", "/cases/" + reference, null, now.plusSeconds(120));
         assertFalse(casework(closed).containsKey("feedback"), "nothing saved on a bad request");
     }

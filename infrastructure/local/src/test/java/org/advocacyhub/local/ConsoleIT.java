@@ -120,6 +120,26 @@ class ConsoleIT {
     }
 
     @Test
+    void issue21AnAdvocatesHomeListsHerCasesSoonestDeadlineFirst() throws Exception {
+        ConsoleClient manager = new ConsoleClient(base);
+        String first = allocated(manager, "referral-imca.json", "ira-imca");
+        // The first case's contact is made: its next deadline is the meeting, days away.
+        HubSteps.later(running, Duration.ofMinutes(10));
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        ConsoleClient.Page contact = ira.submit(ira.get("/console/cases/" + first), "/console/cases/" + first + "/contacts",
+                Map.of("method", "PHONE", "withPerson", "yes", "successful", "yes"));
+        assertEquals(200, contact.status(), contact.html());
+        String second = allocated(new ConsoleClient(base), "referral-imca.json", "ira-imca");
+        String home = ira.get("/console").html();
+        int firstAt = home.indexOf(">" + first + "</a></td>");
+        int secondAt = home.indexOf(">" + second + "</a></td>");
+        assertTrue(firstAt > 0 && secondAt > 0, home);
+        assertTrue(secondAt < firstAt, "the case whose contact is due comes before the one whose meeting is days away");
+        assertTrue(home.matches("(?s).*Your open cases \\(\\d+\\).*"), "with a count");
+    }
+
+    @Test
     void issue21AnUnknownConsoleAddressIsTheConsolesOwnNotFoundPageWithItsHeader() throws Exception {
         ConsoleClient ira = new ConsoleClient(base);
         ira.signIn("Ira Imca");

@@ -63,6 +63,9 @@ class ConsoleWordsIT {
         api("PUT", "/cases/" + imca + "/action-plan", "{\"goals\":[{\"text\":\"Visit the care home\",\"status\":\"IN_PROGRESS\"}]}", 200);
         api("POST", "/answerphone-messages", "{\"contract\":\"LLR\",\"leftAt\":\"2026-11-23T09:00:00Z\",\"callerName\":\"Pat Example\","
                 + "\"callbackNumber\":\"0116 496 0000\",\"preferredMethod\":\"PHONE\"}", 201);
+        // A closed LEW case: its page offers the person's feedback (LEW 13.3).
+        api("POST", "/cases/" + references.get(4) + "/closure", "{\"reason\":\"INSTRUCTION_WITHDRAWN\",\"goals\":[],"
+                + "\"summary\":\"Ended at the young person's request.\"}", 200);
         HubSteps.later(running, Duration.ofDays(3));
     }
 

@@ -173,6 +173,12 @@ public final class ConsolePages {
         return Console.respond(200, staff, "Home", "/console", html.toString());
     }
 
+    /** When a case's soonest running clock is due, if one runs. */
+    private Optional<Instant> nextDue(ReferralCase c) {
+        WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
+        return c.clocks().stream().filter(k -> !k.isStopped()).map(k -> k.dueAt(calendar)).flatMap(Optional::stream).min(Comparator.naturalOrder());
+    }
+
     /** A case's soonest running deadline in words ("First contact: Tue 24 Nov 2026, 17:00 (3 hours left)"), or that none runs. */
     private String nextDeadline(ReferralCase c, Instant now) {
         WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
@@ -185,8 +191,11 @@ public final class ConsolePages {
 
     private void advocateHome(Console.Staff staff, StringBuilder html, Instant now) {
         ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
-        List<ReferralCase> mine = outcome instanceof ListCases.Listed listed ? listed.cases() : List.of();
+        // Soonest deadline first (issue 21); a case with no running clock last.
+        List<ReferralCase> mine = new ArrayList<>(outcome instanceof ListCases.Listed listed ? listed.cases() : List.of());
+        mine.sort(Comparator.comparing((ReferralCase c) -> nextDue(c).orElse(Instant.MAX)));
         List<String[]> due = new ArrayList<>();
+        List<Instant> dueAt = new ArrayList<>();
         StringBuilder rows = new StringBuilder();
         for (ReferralCase c : mine) {
             WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
@@ -199,7 +208,12 @@ public final class ConsolePages {
                     .append(escape(nextText)).append("</td></tr>");
             for (SlaClock k : c.clocks()) {
                 if (!k.isStopped() && k.dueAt(calendar).isPresent() && ConsoleText.dueByEndOfToday(k.dueAt(calendar).get(), now)) {
-                    due.add(new String[] {c.reference().value(), CasePage.clockName(service, k.name()) + ": "
+                    int at = 0;
+                    while (at < dueAt.size() && !dueAt.get(at).isAfter(k.dueAt(calendar).get())) {
+                        at++;
+                    }
+                    dueAt.add(at, k.dueAt(calendar).get());
+                    due.add(at, new String[] {c.reference().value(), CasePage.clockName(service, k.name()) + ": "
                             + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar)});
                 }
             }
@@ -215,7 +229,7 @@ public final class ConsolePages {
             }
             html.append("</ul>");
         }
-        html.append("<h2>Your open cases</h2>");
+        html.append("<h2>Your open cases (").append(mine.size()).append(")</h2>");
         if (mine.isEmpty()) {
             html.append("<p>No cases are allocated to you.</p>");
         } else {

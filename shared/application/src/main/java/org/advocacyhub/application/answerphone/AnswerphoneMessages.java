@@ -326,8 +326,8 @@ public final class AnswerphoneMessages {
         CallbackMethod method = (CallbackMethod) v.get("method");
         CallbackOutcome outcome = (CallbackOutcome) v.get("outcome");
         if (method != null && outcome != null && !outcome.possibleWith(method)) {
-            errors.add(new FieldError("outcome", "Outcome '" + outcome.displayName() + "' cannot come of " + method.displayName()
-                    .toLowerCase(java.util.Locale.UK)));
+            errors.add(new FieldError("outcome", "\u201c" + outcome.displayName() + "\u201d is not an outcome of "
+                    + method.displayName().toLowerCase(java.util.Locale.UK) + ": choose another outcome or how you responded"));
         }
         boolean referralTaken = Boolean.TRUE.equals(v.get("referralTaken"));
         if (referralTaken && outcome != null && outcome != CallbackOutcome.SPOKE) {

@@ -72,9 +72,9 @@ public final class RecordActivity {
             FieldKind.DATE_TIME, true, 40, List.of(), "Enter when it happened", "When");
     public static final List<FieldSpec> CONTACT = List.of(AT,
             new FieldSpec("method", "How", "", FieldKind.CHOICE, true, 40, List.of(Method.values()), "Select how contact was made", "How"),
-            new FieldSpec("withPerson", "With the person themselves", "False for a relative, carer or professional", FieldKind.YES_NO,
+            new FieldSpec("withPerson", "With the person themselves", "No if it was with a relative, carer or professional", FieldKind.YES_NO,
                     true, 5, List.of(), "Say whether it was with the person", "With the person"),
-            new FieldSpec("successful", "Reached them", "False for no answer, a message left or a letter returned", FieldKind.YES_NO,
+            new FieldSpec("successful", "Reached them", "No if there was no answer, a message was left or a letter came back", FieldKind.YES_NO,
                     true, 5, List.of(), "Say whether the contact reached them", "Reached them"));
     public static final List<FieldSpec> MEETING = List.of(AT,
             new FieldSpec("held", "Held", "False when it was cancelled or the person did not come", FieldKind.YES_NO, true, 5, List.of(),

@@ -76,7 +76,8 @@ public final class RecordFeedback {
      * feedback with no answer at all records nothing.
      */
     private static List<FieldError> atLeastOneAnswer(Map<String, Object> values, List<FeedbackQuestion> questions) {
-        return values.isEmpty() ? List.of(new FieldError("answers", "Give at least one answer, as {\"answers\": {\""
-                + questions.get(0).id() + "\": ...}}")) : List.of();
+        // Words a person reads on the console's form as well as a JSON client (issue 21): the field it names is answers.
+        return values.isEmpty() ? List.of(new FieldError("answers", "Answer at least one question, such as \""
+                + questions.get(0).text() + "\"")) : List.of();
     }
 }
