@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.advocacyhub.application.casework.AllocateAdvocate;
+import org.advocacyhub.application.casework.AnswerAccommodation;
+import org.advocacyhub.application.casework.RecordHourLimits;
+import org.advocacyhub.application.casework.RecordMilestone;
+import org.advocacyhub.application.casework.RecordReturnDetails;
+import org.advocacyhub.application.screening.ScreenAgain;
 import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.CloseCase;
 import org.advocacyhub.application.casework.RecordActivity;
@@ -26,11 +31,15 @@ import org.advocacyhub.domain.casework.Goal;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ClockEvent;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.FeedbackQuestion;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldRules;
+import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.ServiceQuestions;
 import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.domain.time.WorkingCalendar;
 import org.advocacyhub.web.html.FormFields;
@@ -80,6 +89,15 @@ final class CaseForms {
             case "action-plan" -> "Action plan saved.";
             case "closure" -> "Case closed.";
             case "feedback" -> "Feedback saved.";
+            case "screening" -> "Referral screened again.";
+            case "response" -> "Answer recorded; the council's referrer is being emailed it.";
+            case "placement-ends" -> "Placement end recorded.";
+            case "eligibility-confirmation" -> "Eligibility confirmation recorded.";
+            case "report-sent" -> "Report recorded as sent.";
+            case "hour-requests" -> "Request for more hours recorded.";
+            case "hour-approvals" -> "Approval of more hours recorded.";
+            case "return-details" -> "Return details saved.";
+            case "reopen" -> "Case reopened.";
             default -> "";
         };
     }
@@ -90,11 +108,22 @@ final class CaseForms {
     private final UpdateActionPlan plan;
     private final CloseCase close;
     private final RecordFeedback feedback;
+    private final ScreenAgain screenAgain;
+    private final RecordMilestone milestones;
+    private final RecordHourLimits hours;
+    private final AnswerAccommodation accommodation;
+    private final RecordReturnDetails returnDetails;
     private final ContractCatalogue contracts;
     private final Clock clock;
 
     CaseForms(RecordActivity activity, AllocateAdvocate allocate, RecordTime time, UpdateActionPlan plan, CloseCase close,
-              RecordFeedback feedback, ContractCatalogue contracts, Clock clock) {
+              RecordFeedback feedback, ScreenAgain screenAgain, RecordMilestone milestones, RecordHourLimits hours,
+              AnswerAccommodation accommodation, RecordReturnDetails returnDetails, ContractCatalogue contracts, Clock clock) {
+        this.screenAgain = screenAgain;
+        this.milestones = milestones;
+        this.hours = hours;
+        this.accommodation = accommodation;
+        this.returnDetails = returnDetails;
         this.activity = activity;
         this.allocate = allocate;
         this.time = time;
@@ -106,22 +135,60 @@ final class CaseForms {
     }
 
     /**
-     * The forms a case shows: the casework on an accepted, open case; the person's feedback on a
-     * closed one (when its contract asks questions, LEW 13.3). Who may send each is the use case's
-     * decision: a refusal is shown on the page.
+     * The forms a case shows, each only when the case as it is takes it (the use case's own test, so a form is never
+     * offered that its use case would refuse for the case's state): screening again and the DERBY answer before
+     * allocation; the casework, milestones and hours on an accepted, open case; the person's feedback (LEW 13.3), a
+     * report sent after the instruction ended (LLR 5.23) and reopening on a closed one; return details (LEW 17.5) and
+     * placement ends (DERBY KPIs) on either. Forms only managers may send are shown only to managers (issue 21: the
+     * advocate sees only what they can use); who may send each is checked again, before it is read.
      */
     List<Form> forCase(ReferralCase referral, StaffActor viewer) {
         Instant now = clock.instant();
-        if (referral.status() == CaseStatus.CLOSED) {
-            List<FeedbackQuestion> questions = contracts.contract(referral.reference().contract()).map(Contract::feedback).orElse(List.of());
-            return questions.isEmpty() ? List.of() : List.of(new Simple("feedback", "Record the person's feedback", "Their answers at "
-                    + "closure (LEW 13.3); answer at least one question.", "Save feedback",
-                    questions.stream().map(FeedbackQuestion::field).toList(), Map.of(), feedback::record));
-        }
-        if (!referral.status().isOpenCasework()) {
-            return List.of();
-        }
         Map<String, List<String>> atNow = Map.of("at", List.of(FormFields.localDateTime(now)));
+        List<Form> forms = new ArrayList<>();
+        boolean closed = referral.status() == CaseStatus.CLOSED;
+        if (viewer.isManager() && referral.status() != CaseStatus.RECEIVED && !referral.work().isClosed()) {
+            forms.add(screening(referral));
+        }
+        if (accommodation.responseOffered(referral)) {
+            forms.add(new Simple("response", "Answer the council: an offer or a decline", "Stops the response clock and emails "
+                    + "the council's referrer the answer (DERBY 3.3.1). One answer per referral. Times are UK times.", "Send the answer",
+                    AnswerAccommodation.RESPONSE, atNow, accommodation::respond));
+        }
+        if (closed) {
+            List<FeedbackQuestion> questions = contracts.contract(referral.reference().contract()).map(Contract::feedback).orElse(List.of());
+            if (!questions.isEmpty()) {
+                forms.add(new Simple("feedback", "Record the person's feedback", "Their answers at closure (LEW 13.3); answer at "
+                        + "least one question.", "Save feedback", questions.stream().map(FeedbackQuestion::field).toList(), Map.of(),
+                        feedback::record));
+            }
+        }
+        if (referral.status().isOpenCasework()) {
+            forms.addAll(casework(referral, viewer, now, atNow));
+        }
+        if (milestones.offered(referral, ClockEvent.REPORT_SENT)) {
+            forms.add(new Simple("report-sent", "Record that the report was sent", "Stops the report clock (LLR 5.23, 5.45). Times "
+                    + "are UK times.", "Save", RecordMilestone.FIELDS, atNow, milestones::reportSent));
+        }
+        if (accommodation.placementEndOffered(referral)) {
+            forms.add(new Simple("placement-ends", "Record that a placement ended", "For the access KPI (DERBY KPIs): each "
+                    + "placement's end, by whose decision and whether it was planned. Times are UK times.", "Save placement end",
+                    AnswerAccommodation.PLACEMENT_END, atNow, accommodation::placementEnded));
+        }
+        if (RecordReturnDetails.offered(referral)) {
+            forms.add(new Simple("return-details", "Record the return details", "The young person's group and reasons for "
+                    + "advocacy, for the returns (LEW 17.5). Left out, the group and primary reason come from the referral.",
+                    "Save return details", RecordReturnDetails.FIELDS, Map.of(), returnDetails::record));
+        }
+        if (closed && viewer.isManager()) {
+            forms.add(new Simple("reopen", "Reopen the case", "The case goes back to its advocate; the clocks the closure stopped "
+                    + "stay stopped.", "Reopen the case", CloseCase.REOPEN_FIELDS, Map.of(), close::reopen));
+        }
+        return forms;
+    }
+
+    /** The forms of an accepted, open case. */
+    private List<Form> casework(ReferralCase referral, StaffActor viewer, Instant now, Map<String, List<String>> atNow) {
         LocalDate today = now.atZone(WorkingCalendar.ZONE).toLocalDate();
         Map<String, List<String>> todayBoxes = Map.of("date.day", List.of(String.valueOf(today.getDayOfMonth())),
                 "date.month", List.of(String.valueOf(today.getMonthValue())), "date.year", List.of(String.valueOf(today.getYear())));
@@ -141,12 +208,49 @@ final class CaseForms {
                         + "(LLR 9.38b, 7.25; LEW 8.4). Times are UK times.", "Save contact", RecordActivity.CONTACT, atNow,
                         activity::contact),
                 new Simple("meetings", "Record a meeting", "The first meeting held with the person stops the meeting clocks "
-                        + "(LLR 9.38c, 7.25). Times are UK times.", "Save meeting", RecordActivity.MEETING, atNow, activity::meeting),
-                new Simple("time", "Record time", "Time spent on the case, direct or indirect (LLR 26.17, LEW 17.5).", "Save time",
-                        RecordTime.FIELDS, todayBoxes, time::record),
-                new ActionPlan(goals),
-                new Closure(goals)));
+                        + "(LLR 9.38c, 7.25). Times are UK times.", "Save meeting", RecordActivity.MEETING, atNow, activity::meeting)));
+        if (milestones.offered(referral, ClockEvent.ELIGIBILITY_CONFIRMED)) {
+            forms.add(new Simple("eligibility-confirmation", "Record that eligibility was confirmed", "Confirmed with the person; "
+                    + "stops the eligibility clock (LLR 7.48). Times are UK times.", "Save", RecordMilestone.FIELDS, atNow,
+                    milestones::eligibilityConfirmed));
+        }
+        forms.add(new Simple("time", "Record time", "Time spent on the case, direct or indirect (LLR 26.17, LEW 17.5).", "Save time",
+                RecordTime.FIELDS, todayBoxes, time::record));
+        if (hours.requestOffered(referral)) {
+            forms.add(new Simple("hour-requests", "Ask for more hours", "Each request raises the hours the case may have by the "
+                    + "hours it asks for; its reasons go to the council (LLR 26.17).", "Save request", RecordHourLimits.REQUEST,
+                    Map.of(), hours::request));
+        }
+        if (viewer.isManager() && hours.approvalOffered(referral)) {
+            forms.add(new Simple("hour-approvals", "Record the Service Manager's approval of more hours", "The latest approval's "
+                    + "limit applies (LEW 7.3, 7.16, 8.11).", "Save approval", RecordHourLimits.APPROVAL, Map.of(), hours::approve));
+        }
+        forms.add(new ActionPlan(goals));
+        forms.add(new Closure(goals));
         return forms;
+    }
+
+    /**
+     * Screening again (managers, LLR 9.33): a redirect confirmed by choosing another of the contract's services, answers to
+     * the service's questions supplied or corrected, and a note for the timeline. A question left empty keeps its answer.
+     */
+    private Form screening(ReferralCase referral) {
+        List<ServiceCode> offered = contracts.contract(referral.reference().contract()).map(c -> java.util.Arrays.stream(ServiceCode.values())
+                .filter(c::offers).toList()).orElse(List.of(referral.details().service()));
+        FieldSpec service = new FieldSpec(ScreenAgain.SERVICE.name(), "Service", "Choose another service only to confirm a "
+                + "redirect; its questions then start afresh", FieldKind.CHOICE, false, ScreenAgain.SERVICE.maxLength(), offered, "",
+                ScreenAgain.SERVICE.noun());
+        List<FieldSpec> specs = new ArrayList<>();
+        specs.add(service);
+        specs.addAll(ServiceQuestions.forService(referral.details().service()));
+        specs.add(ScreenAgain.NOTE);
+        return new Simple("screening", "Screen the referral again", "With information supplied or answers corrected, or to confirm "
+                + "a redirect (LLR 9.33). Leave a question empty to keep its answer.", "Screen again", List.copyOf(specs),
+                Map.of(service.name(), List.of(referral.details().service().name())), (reference, actor, fields) -> {
+                    Map<String, List<String>> given = new LinkedHashMap<>(fields.asMap());
+                    given.values().removeIf(v -> v.stream().allMatch(String::isEmpty));
+                    return screenAgain.asCasework(reference, actor, SubmittedFields.of(given));
+                });
     }
 
     /** A form whose fields are the use case's own, one value each. */

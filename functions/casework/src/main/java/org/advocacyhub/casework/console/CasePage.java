@@ -4,9 +4,11 @@ import static org.advocacyhub.domain.text.Html.escape;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.advocacyhub.application.casework.ViewCase;
 import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.casework.CaseActivity;
@@ -69,6 +71,7 @@ final class CasePage {
                 .append("<h1>Case ").append(escape(c.reference().value())).append("</h1>")
                 .append("<p><strong class=\"tag").append(c.status().name().equals("CLOSED") ? " tag--grey" : "").append("\">")
                 .append(escape(c.status().description())).append("</strong></p>");
+        next(html, c, service, calendar, now, forms);
         Casework work = c.work();
         summary(html, "Case", List.of(
                 row("Reference", c.reference().value()),
@@ -103,7 +106,7 @@ final class CasePage {
             html.append("<details id=\"form-").append(form.action()).append("\"").append(open ? " open" : "").append("><summary>")
                     .append(escape(form.title())).append("</summary>")
                     .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/cases/" + c.reference().value() + "/"
-                            + form.action()))).append("\" novalidate>").append(staff.formFields())
+                            + form.action()))).append("\" id=\"do-").append(form.action()).append("\" novalidate>").append(staff.formFields())
                     .append(DisplayedCase.fields(c.version(), now));
             if (!form.hint().isEmpty()) {
                 html.append("<p class=\"hint\">").append(escape(form.hint())).append("</p>");
@@ -115,6 +118,35 @@ final class CasePage {
         audit(html, found.audit(), words);
         String title = (shown.errors().isEmpty() ? "" : "Error: ") + "Case " + c.reference().value();
         return Console.render(staff, title, "", html.toString());
+    }
+
+    /**
+     * What to do next, at the top of the page (issue 21): the soonest running deadline, and each form the case takes now,
+     * one step away (a link opens the form further down; without JavaScript the browser opens it for its target).
+     */
+    private static void next(StringBuilder html, ReferralCase c, ServiceConfig service, WorkingCalendar calendar, Instant now,
+                             List<CaseForms.Form> forms) {
+        html.append("<div class=\"next\"><p><strong>Next deadline:</strong> ").append(escape(nextDeadline(c, service, calendar, now)))
+                .append("</p>");
+        if (!forms.isEmpty()) {
+            html.append("<nav aria-label=\"What you can do\"><ul class=\"actions\">");
+            forms.forEach(f -> html.append("<li><a href=\"#do-").append(f.action()).append("\">").append(escape(f.title()))
+                    .append("</a></li>"));
+            html.append("</ul></nav>");
+        }
+        html.append("</div>");
+    }
+
+    /** The case's soonest running clock, if one runs. */
+    static Optional<SlaClock> nextClock(ReferralCase c, WorkingCalendar calendar) {
+        return c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
+                .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
+    }
+
+    /** A case's soonest running deadline in words ("First contact: Tue 24 Nov 2026, 17:00 (3 hours left)"), or that none runs. */
+    static String nextDeadline(ReferralCase c, ServiceConfig service, WorkingCalendar calendar, Instant now) {
+        return nextClock(c, calendar).map(k -> clockName(service, k.name()) + ": " + ConsoleText.when(k.dueAt(calendar).get())
+                + " (" + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar) + ")").orElse("No running clock");
     }
 
     /** Every id of a form starts with its action: the case page holds several forms with the same fields ("when", "kind"). */

@@ -125,6 +125,11 @@ public final class ConsolePages {
      * The words a page shows the hub's own records in (issue 21): staff by name, {@code service}'s clocks by what they ask
      * for (none when null), screening outcomes and councils by their names.
      */
+    /** The words of {@code referral}'s pages: its service's clocks. */
+    private ConsoleWords caseWords(ReferralCase referral) {
+        return words(directory.all(), contracts.contractFor(referral.details().service()).service(referral.details().service()));
+    }
+
     private ConsoleWords words(List<StaffRecord> staffList, ServiceConfig service) {
         Map<String, String> names = new java.util.HashMap<>();
         staffList.forEach(r -> names.put(r.id(), r.name()));
@@ -176,17 +181,13 @@ public final class ConsolePages {
     /** When a case's soonest running clock is due, if one runs. */
     private Optional<Instant> nextDue(ReferralCase c) {
         WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
-        return c.clocks().stream().filter(k -> !k.isStopped()).map(k -> k.dueAt(calendar)).flatMap(Optional::stream).min(Comparator.naturalOrder());
+        return CasePage.nextClock(c, calendar).flatMap(k -> k.dueAt(calendar));
     }
 
     /** A case's soonest running deadline in words ("First contact: Tue 24 Nov 2026, 17:00 (3 hours left)"), or that none runs. */
     private String nextDeadline(ReferralCase c, Instant now) {
-        WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
-        ServiceConfig service = contracts.contractFor(c.details().service()).service(c.details().service());
-        Optional<SlaClock> next = c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
-                .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
-        return next.map(k -> CasePage.clockName(service, k.name()) + ": " + ConsoleText.when(k.dueAt(calendar).get())
-                + " (" + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar) + ")").orElse("No running clock");
+        Contract contract = contracts.contractFor(c.details().service());
+        return CasePage.nextDeadline(c, contract.service(c.details().service()), contract.calendar(), now);
     }
 
     private void advocateHome(Console.Staff staff, StringBuilder html, Instant now) {
@@ -646,11 +647,11 @@ public final class ConsolePages {
             errors = refused.rules().stream().map(ConsolePages::ruleError).toList();
             status = 422;
         } else if (outcome instanceof CaseWork.Conflict conflict) {
-            errors = List.of(new FieldError(FormFields.NO_FIELD, conflict.why()));
+            errors = List.of(new FieldError(FormFields.NO_FIELD, words(directory.all(), null).of(conflict.why())));
             status = 409;
-        } else if (outcome instanceof CaseWork.Stale) {
+        } else if (outcome instanceof CaseWork.Stale stale) {
             // The form again with its values kept, the case as it is now (its form carries the new version) and what changed.
-            errors = displayed.whatChanged(cases.timeline(reference));
+            errors = displayed.whatChanged(cases.timeline(reference), caseWords(stale.current()));
             status = 409;
         } else if (outcome instanceof CaseWork.NotAllowed notAllowed) {
             return Console.forbidden(staff, notAllowed.why());
@@ -689,10 +690,10 @@ public final class ConsolePages {
             errors = invalid.errors();
             status = 400;
         } else if (outcome instanceof CaseWork.Conflict conflict) {
-            errors = List.of(new FieldError(AllocateAdvocate.ADVOCATE.name(), conflict.why()));
+            errors = List.of(new FieldError(AllocateAdvocate.ADVOCATE.name(), words(directory.all(), null).of(conflict.why())));
             status = 409;
-        } else if (outcome instanceof CaseWork.Stale) {
-            errors = displayed.whatChanged(cases.timeline(reference));
+        } else if (outcome instanceof CaseWork.Stale stale) {
+            errors = displayed.whatChanged(cases.timeline(reference), caseWords(stale.current()));
             status = 409;
         } else {
             return Console.notFound(staff, "There is no case with that reference.");
@@ -803,7 +804,7 @@ public final class ConsolePages {
             }
             if (outcome instanceof AnswerphoneMessages.Conflict conflict) {
                 return answerphonePage(staff, Optional.of(contract), 409, id, values,
-                        List.of(new FieldError(FormFields.NO_FIELD, conflict.why())), false);
+                        List.of(new FieldError(FormFields.NO_FIELD, words(directory.all(), null).of(conflict.why()))), false);
             }
             return Console.notFound(staff, "There is no answerphone message with that id.");
         });

@@ -14,6 +14,7 @@ import org.advocacyhub.application.casework.ExpectedVersion;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.web.console.ConsoleText;
+import org.advocacyhub.web.console.ConsoleWords;
 import org.advocacyhub.web.html.FormFields;
 
 /**
@@ -62,14 +63,14 @@ record DisplayedCase(Optional<ExpectedVersion> expected, Optional<Instant> opene
      * Why the form was not saved, for the top of the page: the case changed since the form was opened, and what changed,
      * as the timeline tells it (times in London time, people by name, as the case page shows them).
      */
-    List<FieldError> whatChanged(List<CaseEvent> timeline) {
+    List<FieldError> whatChanged(List<CaseEvent> timeline, ConsoleWords words) {
         List<FieldError> lines = new ArrayList<>();
         lines.add(new FieldError(FormFields.NO_FIELD, "The case changed since you opened this form, so it was not saved. "
                 + "Check what changed, then send the form again if it still applies."));
         List<CaseEvent> since = openedAt.map(opened -> timeline.stream().filter(e -> !e.at().isBefore(opened)).toList())
                 .orElse(List.of());
         for (CaseEvent event : since) {
-            lines.add(new FieldError(FormFields.NO_FIELD, "Since then, " + ConsoleText.when(event.at()) + ": " + event.description()));
+            lines.add(new FieldError(FormFields.NO_FIELD, "Since then, " + ConsoleText.when(event.at()) + ": " + words.of(event.description())));
         }
         if (since.isEmpty()) {
             lines.add(new FieldError(FormFields.NO_FIELD, "Someone else saved a change to the case meanwhile."));

@@ -4,15 +4,12 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.advocacyhub.application.casework.AllocateAdvocate;
-import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.RecordActivity;
 import org.advocacyhub.application.casework.RecordMilestone;
-import org.advocacyhub.application.casework.StaffActor;
 import org.advocacyhub.application.casework.ViewCase;
 import org.advocacyhub.application.screening.ScreenAgain;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.referral.ReferralFields;
-import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.web.ApiOperation;
 
 /** A case: its view, re-screening, allocation, contacts, meetings and milestones. */
@@ -34,7 +31,7 @@ final class CaseRouteGroup implements RouteGroup {
                 routes.caseChange("POST", "/cases/{reference}/screening", "Screen again with information supplied, corrected answers ("
                                 + ReferralFields.DETAILS_PREFIX + "*, the service's questions) or a confirmed redirect (LLR 9.33)",
                         CaseRoutes.MANAGERS, List.of(ScreenAgain.SERVICE, ScreenAgain.NOTE),
-                        (reference, actor, fields) -> screenAgain(screenAgain, reference, actor, fields)),
+                        screenAgain::asCasework),
                 routes.caseChange("POST", "/cases/{reference}/allocation", "Allocate a waiting case to a qualified advocate "
                         + "(LLR 9.38a, 13.1-13.7, 5.49); 409 naming its advocate if it is allocated already, and nothing is sent",
                         CaseRoutes.MANAGERS, List.of(AllocateAdvocate.ADVOCATE), allocate::allocate),
@@ -54,33 +51,5 @@ final class CaseRouteGroup implements RouteGroup {
     @Override
     public List<ApiOperation> operations() {
         return operations;
-    }
-
-    /** The re-screen's own outcome as a case outcome. */
-    private static CaseWork.Outcome screenAgain(ScreenAgain screenAgain, ReferralReference reference, StaffActor actor,
-                                                SubmittedFields fields) {
-        ScreenAgain.Outcome outcome = screenAgain.screenAgain(reference, actor, fields);
-        if (outcome instanceof ScreenAgain.Screened screened) {
-            return new CaseWork.Done(screened.referral());
-        }
-        if (outcome instanceof ScreenAgain.Invalid invalid) {
-            return new CaseWork.Invalid(invalid.errors());
-        }
-        if (outcome instanceof ScreenAgain.NotAllowed) {
-            return new CaseWork.NotAllowed("Only managers can screen a referral again.");
-        }
-        if (outcome instanceof ScreenAgain.NotScreenedYet) {
-            return new CaseWork.Conflict("The referral has not been screened yet.");
-        }
-        if (outcome instanceof ScreenAgain.Closed) {
-            return new CaseWork.Conflict("The case is closed; a manager can reopen it");
-        }
-        if (outcome instanceof ScreenAgain.Stale stale) {
-            return new CaseWork.Stale(stale.current());
-        }
-        if (outcome instanceof ScreenAgain.Conflict) {
-            return new CaseWork.Conflict("The case changed meanwhile; load it and try again.");
-        }
-        return new CaseWork.NotFound();
     }
 }

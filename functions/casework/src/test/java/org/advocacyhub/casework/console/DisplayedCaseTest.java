@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.web.console.ConsoleWords;
 import org.junit.jupiter.api.Test;
 
 /** Issue 19: a case form carries the version it displayed and when, and a stale one says what changed since. */
@@ -37,23 +38,26 @@ class DisplayedCaseTest {
     }
 
     @Test
-    void aStaleFormSaysTheCaseChangedAndListsTheTimelineSinceItWasOpenedInLondonTime() {
+    void aStaleFormSaysTheCaseChangedAndListsTheTimelineSinceItWasOpenedInLondonTimeAndStaffsWords() {
         DisplayedCase displayed = DisplayedCase.read(posted(DisplayedCase.fields(7, OPENED), Map.of()));
         List<CaseEvent> timeline = List.of(
                 new CaseEvent(OPENED.minusSeconds(60), CaseEvent.Type.CONTACT_RECORDED, "Contact by phone, reached them"),
-                new CaseEvent(OPENED.plusSeconds(300), CaseEvent.Type.REALLOCATED, "Reallocated from Ira Imca to Hana Imha (LLR 9.32)"));
+                new CaseEvent(OPENED.plusSeconds(300), CaseEvent.Type.REALLOCATED, "Reallocated from ira-imca to hana-imha (LLR 9.32)"),
+                new CaseEvent(OPENED.plusSeconds(360), CaseEvent.Type.SCREENED, "Screened again: ELIGIBLE unchanged"));
+        ConsoleWords words = new ConsoleWords(Map.of("ira-imca", "Ira Imca", "hana-imha", "Hana Imha"), Map.of(),
+                Map.of("ELIGIBLE", "Eligible"), Map.of());
 
-        List<String> lines = displayed.whatChanged(timeline).stream().map(FieldError::message).toList();
+        List<String> lines = displayed.whatChanged(timeline, words).stream().map(FieldError::message).toList();
 
         assertEquals(List.of("The case changed since you opened this form, so it was not saved. Check what changed, then send the "
-                + "form again if it still applies.", "Since then, Mon 23 Nov 2026, 10:05: Reallocated from Ira Imca to Hana Imha (LLR 9.32)"),
-                lines);
+                + "form again if it still applies.", "Since then, Mon 23 Nov 2026, 10:05: Reallocated from Ira Imca to Hana Imha (LLR 9.32)",
+                "Since then, Mon 23 Nov 2026, 10:06: Screened again: Eligible unchanged"), lines);
     }
 
     @Test
     void whenTheTimelineSaysNothingSinceItSaysSomeoneSavedAChange() {
         DisplayedCase displayed = DisplayedCase.read(Map.of(DisplayedCase.VERSION, List.of("7")));
-        assertEquals("Someone else saved a change to the case meanwhile.", displayed.whatChanged(List.of()).get(1).message());
+        assertEquals("Someone else saved a change to the case meanwhile.", displayed.whatChanged(List.of(), ConsoleWords.TIMES_ONLY).get(1).message());
     }
 
     /** The values a browser posts back: the form's hidden fields, as rendered, and what was typed. */

@@ -118,9 +118,28 @@ public final class AnswerAccommodation {
         return List.of();
     }
 
-    private CaseWork.Plan respond(ReferralCase referral, Instant now, AccommodationResponse response) {
+    /** Whether the referral as it is takes an offer or a decline (the console offers the form only then). */
+    public boolean responseOffered(ReferralCase referral) {
+        return responseRefusal(referral).isEmpty();
+    }
+
+    /** Whether a placement's end can be recorded on the referral as it is (the console offers the form only then). */
+    public boolean placementEndOffered(ReferralCase referral) {
+        return placementEndRefusal(referral).isEmpty();
+    }
+
+    private static Optional<CaseWork.Outcome> placementEndRefusal(ReferralCase referral) {
+        AccommodationResponse response = referral.work().response();
+        if (response == null || response.kind() != AccommodationResponse.Kind.OFFER) {
+            return Optional.of(new CaseWork.Conflict("A placement can end only after an offer; this referral "
+                    + (response == null ? "has no answer yet" : "was declined")));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CaseWork.Outcome> responseRefusal(ReferralCase referral) {
         if (CaseWork.serviceOf(referral, contracts).clocksStoppedBy(ClockEvent.OFFER_OR_DECLINE_SENT).isEmpty()) {
-            return new CaseWork.Stop(new CaseWork.Conflict("The " + referral.details().service().displayName()
+            return Optional.of(new CaseWork.Conflict("The " + referral.details().service().displayName()
                     + " service does not answer referrals with an offer or a decline (DERBY 3.3.1)"));
         }
         AccommodationResponse earlier = referral.work().response();
@@ -129,13 +148,21 @@ public final class AnswerAccommodation {
             // council goes to the other providers on the DPS; a placement found later is a new
             // approach from the council, so a new referral with its own clock. The access KPI then
             // counts each referral's answer once.
-            return new CaseWork.Stop(new CaseWork.Conflict("The council already has this referral's answer: "
+            return Optional.of(new CaseWork.Conflict("The council already has this referral's answer: "
                     + earlier.kind().displayName().toLowerCase(java.util.Locale.UK) + " at " + earlier.at()
                     + ". One answer per referral (DERBY 3.3.1); a later offer needs a new referral from the council."));
         }
         if (referral.status() != CaseStatus.AWAITING_ALLOCATION) {
-            return new CaseWork.Stop(new CaseWork.Conflict("Only an accepted referral is answered with an offer or a decline; "
+            return Optional.of(new CaseWork.Conflict("Only an accepted referral is answered with an offer or a decline; "
                     + "this one is: " + referral.status().description()));
+        }
+        return Optional.empty();
+    }
+
+    private CaseWork.Plan respond(ReferralCase referral, Instant now, AccommodationResponse response) {
+        Optional<CaseWork.Outcome> refused = responseRefusal(referral);
+        if (refused.isPresent()) {
+            return new CaseWork.Stop(refused.get());
         }
         // Interpretation (DERBY 3.3.1): "at" is when the council was given the answer (on the
         // phone, through the DPS, or now). Staff may record it after the fact, like every event;
@@ -172,11 +199,11 @@ public final class AnswerAccommodation {
                     Instant at = (Instant) v.get(ENDED_AT.name());
                     PlacementEnd.Instigator instigator = (PlacementEnd.Instigator) v.get("instigator");
                     boolean unexpected = (Boolean) v.get("unexpected");
-                    AccommodationResponse response = referral.work().response();
-                    if (response == null || response.kind() != AccommodationResponse.Kind.OFFER) {
-                        return new CaseWork.Stop(new CaseWork.Conflict("A placement can end only after an offer; this referral "
-                                + (response == null ? "has no answer yet" : "was declined")));
+                    Optional<CaseWork.Outcome> refused = placementEndRefusal(referral);
+                    if (refused.isPresent()) {
+                        return new CaseWork.Stop(refused.get());
                     }
+                    AccommodationResponse response = referral.work().response();
                     if (at.isAfter(now)) {
                         return new CaseWork.Stop(new CaseWork.Invalid(List.of(new FieldError(ENDED_AT.name(),
                                 "When must not be in the future"))));

@@ -57,16 +57,11 @@ public final class RecordHourLimits {
                 "recorded the Service Manager's approval of more hours", APPROVAL, body, "an approval of more hours",
                 (v, referral, now) -> {
                     BigDecimal limit = (BigDecimal) v.get("limitHours");
-                    Optional<CaseWork.Outcome> closed = notOpen(referral);
-                    if (closed.isPresent()) {
-                        return new CaseWork.Stop(closed.get());
+                    Optional<CaseWork.Outcome> refused = approvalRefusal(referral);
+                    if (refused.isPresent()) {
+                        return new CaseWork.Stop(refused.get());
                     }
-                    ServiceConfig service = CaseWork.serviceOf(referral, contracts);
-                    Optional<HourThreshold> cap = HourRules.cap(service.hourThresholds(), HourRules.isConferenceCase(referral.details()));
-                    if (cap.isEmpty()) {
-                        return new CaseWork.Stop(new CaseWork.Conflict("The " + referral.details().service().displayName()
-                                + " service has no cap on hours to approve more than"));
-                    }
+                    Optional<HourThreshold> cap = cap(referral);
                     // LEW 7.3, 7.16, 8.11: approval is for "more than" the cap.
                     if (limit.compareTo(cap.get().hours()) <= 0) {
                         return new CaseWork.Stop(new CaseWork.Invalid(List.of(new FieldError("limitHours", "The new limit must be more "
@@ -87,15 +82,11 @@ public final class RecordHourLimits {
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
                 "recorded a request for more hours", REQUEST, body, "a request for more hours", (v, referral, now) -> {
                     BigDecimal asked = (BigDecimal) v.get("hours");
-                    Optional<CaseWork.Outcome> closed = notOpen(referral);
-                    if (closed.isPresent()) {
-                        return new CaseWork.Stop(closed.get());
+                    Optional<CaseWork.Outcome> refused = requestRefusal(referral);
+                    if (refused.isPresent()) {
+                        return new CaseWork.Stop(refused.get());
                     }
                     ServiceConfig service = CaseWork.serviceOf(referral, contracts);
-                    if (service.hourThreshold(HourThreshold.Kind.RECORD_REQUESTS_OVER).isEmpty()) {
-                        return new CaseWork.Stop(new CaseWork.Conflict("The " + referral.details().service().displayName()
-                                + " service does not take requests for more hours"));
-                    }
                     Hours hours = referral.work().hours().withRequest(new Hours.Request(asked, (String) v.get("reasons"), now, actor.id()));
                     HourRules.Limit raised = HourRules.limits(service.hourThresholds(),
                             HourRules.isConferenceCase(referral.details()), hours).stream()
@@ -105,6 +96,42 @@ public final class RecordHourLimits {
                             + HourRules.hours(asked) + " more recorded by " + actor.id() + ": time may now be recorded up to "
                             + HourRules.hours(raised.hours()) + " (" + raised.clause() + ")")));
                 });
+    }
+
+    /** Whether the case as it is takes an approval of more hours (the console offers the form only then). */
+    public boolean approvalOffered(ReferralCase referral) {
+        return approvalRefusal(referral).isEmpty();
+    }
+
+    /** Whether the case as it is takes a request for more hours (the console offers the form only then). */
+    public boolean requestOffered(ReferralCase referral) {
+        return requestRefusal(referral).isEmpty();
+    }
+
+    private Optional<HourThreshold> cap(ReferralCase referral) {
+        return HourRules.cap(CaseWork.serviceOf(referral, contracts).hourThresholds(), HourRules.isConferenceCase(referral.details()));
+    }
+
+    private Optional<CaseWork.Outcome> approvalRefusal(ReferralCase referral) {
+        if (notOpen(referral).isPresent()) {
+            return notOpen(referral);
+        }
+        if (cap(referral).isEmpty()) {
+            return Optional.of(new CaseWork.Conflict("The " + referral.details().service().displayName()
+                    + " service has no cap on hours to approve more than"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CaseWork.Outcome> requestRefusal(ReferralCase referral) {
+        if (notOpen(referral).isPresent()) {
+            return notOpen(referral);
+        }
+        if (CaseWork.serviceOf(referral, contracts).hourThreshold(HourThreshold.Kind.RECORD_REQUESTS_OVER).isEmpty()) {
+            return Optional.of(new CaseWork.Conflict("The " + referral.details().service().displayName()
+                    + " service does not take requests for more hours"));
+        }
+        return Optional.empty();
     }
 
     private static Optional<CaseWork.Outcome> notOpen(ReferralCase referral) {

@@ -48,22 +48,38 @@ public final class RecordMilestone {
                 CaseWork.WhenClosed.ALLOW);
     }
 
+    /**
+     * Whether the case as it is takes {@code milestone}: the console offers the form only then. Eligibility is confirmed on
+     * an open case; a report may be sent after closure (LLR 5.23).
+     */
+    public boolean offered(ReferralCase referral, ClockEvent milestone) {
+        return refusal(referral, milestone).isEmpty() && (milestone == ClockEvent.REPORT_SENT || !referral.work().isClosed());
+    }
+
+    /** Why {@code milestone} cannot be recorded on the case as it is, or empty. */
+    private Optional<CaseWork.Outcome> refusal(ReferralCase referral, ClockEvent milestone) {
+        ServiceConfig service = CaseWork.serviceOf(referral, contracts);
+        if (service.clocksStoppedBy(milestone).isEmpty()) {
+            return Optional.of(new CaseWork.Conflict("The " + referral.details().service().displayName()
+                    + " service has no clock that this stops"));
+        }
+        if (referral.work().milestone(milestone).isPresent()) {
+            return Optional.of(new CaseWork.Conflict("Already recorded at " + referral.work().milestone(milestone).get()));
+        }
+        if (!referral.status().isOpenCasework() && !referral.work().isClosed()) {
+            return Optional.of(new CaseWork.Conflict("This applies to accepted cases; this one is: " + referral.status().description()));
+        }
+        return Optional.empty();
+    }
+
     private CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body, ClockEvent milestone,
                                     CaseEvent.Type type, String action, CaseWork.WhenClosed whenClosed) {
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, whenClosed, action, FIELDS, body, "a milestone",
                 (values, referral, now) -> {
             Instant at = (Instant) values.get("at");
-            ServiceConfig service = CaseWork.serviceOf(referral, contracts);
-            if (service.clocksStoppedBy(milestone).isEmpty()) {
-                return new CaseWork.Stop(new CaseWork.Conflict("The " + referral.details().service().displayName()
-                        + " service has no clock that this stops"));
-            }
-            if (referral.work().milestone(milestone).isPresent()) {
-                return new CaseWork.Stop(new CaseWork.Conflict("Already recorded at " + referral.work().milestone(milestone).get()));
-            }
-            if (!referral.status().isOpenCasework() && !referral.work().isClosed()) {
-                return new CaseWork.Stop(new CaseWork.Conflict("This applies to accepted cases; this one is: "
-                        + referral.status().description()));
+            Optional<CaseWork.Outcome> refused = refusal(referral, milestone);
+            if (refused.isPresent()) {
+                return new CaseWork.Stop(refused.get());
             }
             Optional<FieldError> wrongTime = CaseWork.eventTime("at", "When", at, referral, now);
             if (wrongTime.isPresent()) {

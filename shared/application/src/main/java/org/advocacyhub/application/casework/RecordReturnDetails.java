@@ -46,6 +46,23 @@ public final class RecordReturnDetails {
         this.work = work;
     }
 
+    /** Whether the case as it is takes return details (the console offers the form only then). */
+    public static boolean offered(ReferralCase referral) {
+        return refusal(referral).isEmpty();
+    }
+
+    private static Optional<CaseWork.Outcome> refusal(ReferralCase referral) {
+        if (referral.details().service() != ServiceCode.CYP) {
+            return Optional.of(new CaseWork.Conflict("Return details (group and reasons, LEW 17.5) are recorded "
+                    + "on children and young people's cases; this is a " + referral.details().service().displayName() + " case"));
+        }
+        if (!referral.status().isOpenCasework() && referral.status() != CaseStatus.CLOSED) {
+            return Optional.of(new CaseWork.Conflict("Return details are recorded on accepted cases; this one is: "
+                    + referral.status().description()));
+        }
+        return Optional.empty();
+    }
+
     /** {@code PUT /cases/{reference}/return-details}: {@code {"group": "LAC", "primaryReason": "FORMAL_MEETING"}}. */
     public CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body) {
         // Interpretation (LEW 17.5): the returns count closed cases too ("Outcome (if case
@@ -56,14 +73,9 @@ public final class RecordReturnDetails {
                     CypReturn.Group group = (CypReturn.Group) v.get(GROUP.name());
                     CypReason primary = (CypReason) v.get(PRIMARY.name());
                     CypReason secondary = (CypReason) v.get(SECONDARY.name());
-                    if (referral.details().service() != ServiceCode.CYP) {
-                        return new CaseWork.Stop(new CaseWork.Conflict("Return details (group and reasons, LEW 17.5) are recorded "
-                                + "on children and young people's cases; this is a " + referral.details().service().displayName()
-                                + " case"));
-                    }
-                    if (!referral.status().isOpenCasework() && referral.status() != CaseStatus.CLOSED) {
-                        return new CaseWork.Stop(new CaseWork.Conflict("Return details are recorded on accepted cases; this one is: "
-                                + referral.status().description()));
+                    Optional<CaseWork.Outcome> refused = refusal(referral);
+                    if (refused.isPresent()) {
+                        return new CaseWork.Stop(refused.get());
                     }
                     ServiceAnswers answers = ServiceAnswers.of(referral.details());
                     List<FieldError> errors = new ArrayList<>();

@@ -161,4 +161,31 @@ public final class ScreenAgain {
         }
         return new Conflict();
     }
+
+    /** {@link #screenAgain} with its outcome as a case change's, as the JSON route and the console's form answer it. */
+    public CaseWork.Outcome asCasework(ReferralReference reference, StaffActor actor, SubmittedFields fields) {
+        ScreenAgain.Outcome outcome = screenAgain(reference, actor, fields);
+        if (outcome instanceof ScreenAgain.Screened screened) {
+            return new CaseWork.Done(screened.referral());
+        }
+        if (outcome instanceof ScreenAgain.Invalid invalid) {
+            return new CaseWork.Invalid(invalid.errors());
+        }
+        if (outcome instanceof ScreenAgain.NotAllowed) {
+            return new CaseWork.NotAllowed("Only managers can screen a referral again.");
+        }
+        if (outcome instanceof ScreenAgain.NotScreenedYet) {
+            return new CaseWork.Conflict("The referral has not been screened yet.");
+        }
+        if (outcome instanceof ScreenAgain.Closed) {
+            return new CaseWork.Conflict("The case is closed; a manager can reopen it");
+        }
+        if (outcome instanceof ScreenAgain.Stale stale) {
+            return new CaseWork.Stale(stale.current());
+        }
+        if (outcome instanceof ScreenAgain.Conflict) {
+            return new CaseWork.Conflict("The case changed meanwhile; load it and try again.");
+        }
+        return new CaseWork.NotFound();
+    }
 }

@@ -36,7 +36,8 @@ public final class ConsoleRoutes {
     /** The words of the case forms' route: each form says its own ({@link #FORMS}). */
     public static final String BY_FORM = "as each form says";
     public static final ApiOperation CASE_FORM = ApiOperation.described("POST", "/console/cases/{reference}/{action}",
-            "A casework form: allocation, reallocation, contact, meeting, time, action plan, closure or feedback", BY_FORM, List.of(), null);
+            "A casework form: allocation, reallocation, screening again, the council's answer, contact, meeting, milestones, time, hours, "
+            + "action plan, closure, feedback, return details, placement ends or reopening", BY_FORM, List.of(), null);
 
     /**
      * The case page's forms by their action (the last segment of their path): who may send each, the same as the staff
@@ -108,6 +109,15 @@ public final class ConsoleRoutes {
         forms.put("action-plan", new CaseForm(Who.CASE_STAFF, "save the action plan"));
         forms.put("closure", new CaseForm(Who.CASE_STAFF, "close the case"));
         forms.put("feedback", new CaseForm(Who.CASE_STAFF, "record the person's feedback"));
+        forms.put("screening", new CaseForm(Who.MANAGERS, "screen the referral again"));
+        forms.put("response", new CaseForm(Who.CASE_TEAM, "answer the council with an offer or a decline"));
+        forms.put("placement-ends", new CaseForm(Who.CASE_TEAM, "record a placement's end"));
+        forms.put("eligibility-confirmation", new CaseForm(Who.CASE_STAFF, "record that eligibility was confirmed"));
+        forms.put("report-sent", new CaseForm(Who.CASE_STAFF, "record that the report was sent"));
+        forms.put("hour-requests", new CaseForm(Who.CASE_STAFF, "record a request for more hours"));
+        forms.put("hour-approvals", new CaseForm(Who.MANAGERS, "record an approval of more hours"));
+        forms.put("return-details", new CaseForm(Who.CASE_STAFF, "record the return details"));
+        forms.put("reopen", new CaseForm(Who.MANAGERS, "reopen the case"));
         return java.util.Collections.unmodifiableMap(forms);
     }
 }

@@ -1,0 +1,226 @@
+package org.advocacyhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Issue 21: each case action that was only in the JSON API is done in the console, in Chromium with JavaScript off, as
+ * staff would: from the case page's "what you can do" list to the form, sent empty first when it asks for something (its
+ * errors are checked with axe), then filled in; its effect is then read back through the JSON API. Skipped, saying why, where no Chromium can be
+ * installed.
+ */
+class ConsoleActionsBrowserIT {
+
+    private static LocalHub hub;
+    private static LocalHub.Running running;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Chromium.unavailable().isEmpty(), () -> Chromium.unavailable().orElse(""));
+        hub = new LocalHub();
+        running = HubSteps.start(hub, "2026-11-23T10:00:00Z");
+        base = "http://localhost:" + running.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void everyCaseActionThatWasOnlyInTheJsonApiIsDoneInTheConsoleAndSeenThroughTheApi() throws Exception {
+        String imca = HubSteps.refer(running, "referral-imca.json");
+        String imha = HubSteps.refer(running, "referral-imha.json");
+        String cyp = HubSteps.refer(running, "referral-cyp.json");
+        String accommodation = HubSteps.refer(running, "referral-accommodation.json");
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        Map<String, Boolean> sideways = new LinkedHashMap<>();
+        try (Chromium noScript = Chromium.start(false); Chromium checker = Chromium.start(true)) {
+            WebDriver page = noScript.driver();
+            Checks browser = new Checks(page, checker);
+            signIn(page, "Morgan Manager");
+
+            // Screening again, with a note for the timeline (LLR 9.33).
+            act(browser, page, imca, "screening", Map.of("note", "Decision maker confirmed by phone"), violations, sideways);
+            assertTrue(json(imca).toString().contains("Decision maker confirmed by phone"), "the note is on the case's timeline");
+
+            // The DERBY answer to the council, then a placement's end (DERBY 3.3.1; KPIs, Access).
+            act(browser, page, accommodation, "response", Map.of("kind", "OFFER", "details", "A placement at Oak House from Monday",
+                    "placementsPutForward", "1", "suitablePlacementsAvailable", "1"), violations, sideways);
+            assertEquals("OFFER", casework(accommodation).get("response") instanceof Map<?, ?> r ? r.get("kind") : null);
+            HubSteps.later(running, Duration.ofHours(1));
+            act(browser, page, accommodation, "placement-ends", Map.of("instigator", "COUNCIL", "unexpected", "no"), violations, sideways);
+            assertEquals(1, ((List<?>) casework(accommodation).get("placementEnds")).size(), "the placement's end is recorded");
+
+            allocate(imca, "ira-imca");
+            allocate(imha, "hana-imha");
+            allocate(cyp, "cai-cyp");
+            HubSteps.later(running, Duration.ofHours(1));
+
+            // LEW: the Service Manager's approval of more hours (LEW 7.3, 8.11), a manager's form.
+            act(browser, page, cyp, "hour-approvals", Map.of("approvedBy", "LAC Service Manager", "limitHours", "16",
+                    "reason", "A second review meeting"), violations, sideways);
+            assertEquals(1, ((List<?>) hours(cyp).get("approvals")).size(), "the approval is recorded");
+            signOut(page);
+
+            // The advocates' own forms on their own cases.
+            signIn(page, "Cai Cyp");
+            act(browser, page, cyp, "return-details", Map.of("group", "LAC", "primaryReason", "FORMAL_MEETING",
+                    "secondaryReason", "CONCERN_ABOUT_CARE"), violations, sideways);
+            assertEquals("CONCERN_ABOUT_CARE", ((Map<?, ?>) casework(cyp).get("returnDetails")).get("secondaryReason"));
+            signOut(page);
+
+            signIn(page, "Hana Imha");
+            act(browser, page, imha, "eligibility-confirmation", Map.of(), violations, sideways);
+            assertTrue(((Map<?, ?>) casework(imha).get("milestones")).containsKey("ELIGIBILITY_CONFIRMED"));
+            signOut(page);
+
+            signIn(page, "Ira Imca");
+            act(browser, page, imca, "hour-requests", Map.of("hours", "5", "reasons", "Two more best interests meetings"),
+                    violations, sideways);
+            assertEquals(1, ((List<?>) hours(imca).get("requests")).size(), "the request is recorded");
+            page.get(base + "/console/cases/" + imca);
+            assertTrue(page.findElements(By.cssSelector("a[href='#do-hour-approvals']")).isEmpty(),
+                    "an advocate is not offered a manager's form");
+            act(browser, page, imca, "closure", Map.of("reason", "OUTCOME_REACHED", "summary", "Represented at the meeting"),
+                    violations, sideways);
+            act(browser, page, imca, "report-sent", Map.of(), violations, sideways);
+            assertTrue(((Map<?, ?>) casework(imca).get("milestones")).containsKey("REPORT_SENT"));
+            signOut(page);
+
+            signIn(page, "Morgan Manager");
+            act(browser, page, imca, "reopen", Map.of("reason", "The person asked for more help"), violations, sideways);
+            assertFalse("CLOSED".equals(json(imca).get("status")), "reopened: " + json(imca).get("status"));
+        }
+        violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
+        sideways.forEach((state, scrolls) -> assertFalse(scrolls, state + ": scrolls sideways at 320 CSS px (WCAG 1.4.10)"));
+        System.out.println("axe-core " + Chromium.WCAG_22_AA + ": " + violations.size() + " page states of the case actions, "
+                + violations.values().stream().mapToInt(List::size).sum() + " violations");
+    }
+
+    /**
+     * On the case page: the action's link in "what you can do" opens its form; a form with a field it needs is sent empty
+     * first and comes back with its errors; then it is filled in and sent, and the case page says it is done.
+     */
+    private static void act(Checks browser, WebDriver page, String reference, String action, Map<String, String> answers,
+                            Map<String, List<String>> violations, Map<String, Boolean> sideways) {
+        page.get(base + "/console/cases/" + reference);
+        WebElement link = page.findElements(By.cssSelector(".next a[href='#do-" + action + "']")).stream().findFirst()
+                .orElseThrow(() -> new AssertionError(action + " is not among what can be done on " + reference + ": "
+                        + page.findElement(By.cssSelector(".next")).getText()));
+        link.click();
+        assertNotNull(page.findElement(By.id("form-" + action)).getAttribute("open"), "following the link opens the " + action + " form");
+        WebElement form = page.findElement(By.id("do-" + action));
+        // Screening again and return details need nothing (sent as they are, they screen again on the answers there are,
+        // and take the group and reason from the referral); a form filled in for the person (a milestone's time, now) has
+        // nothing to leave out.
+        if (!answers.isEmpty() && !List.of("screening", "return-details").contains(action)) {
+            BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+            assertTrue(page.getTitle().startsWith("Error:"), action + " sent empty: " + page.getTitle());
+            browser.check(action + " with errors", violations, sideways);
+            form = page.findElement(By.id("do-" + action));
+        }
+        for (Map.Entry<String, String> answer : answers.entrySet()) {
+            List<WebElement> fields = form.findElements(By.name(answer.getKey()));
+            assertFalse(fields.isEmpty(), action + " has no field " + answer.getKey());
+            assertTrue(fields.stream().anyMatch(f -> !"radio".equals(f.getAttribute("type")) || answer.getValue().equals(f.getAttribute("value"))),
+                    action + "'s " + answer.getKey() + " has no choice " + answer.getValue());
+            for (WebElement field : fields) {
+                String type = field.getAttribute("type");
+                if ("radio".equals(type)) {
+                    if (answer.getValue().equals(field.getAttribute("value"))) {
+                        BrowserPages.click(page, field);
+                    }
+                } else if ("select".equals(field.getTagName())) {
+                    field.findElement(By.cssSelector("option[value='" + answer.getValue() + "']")).click();
+                } else {
+                    field.clear();
+                    field.sendKeys(answer.getValue());
+                }
+            }
+        }
+        BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+        assertTrue(page.getCurrentUrl().contains("saved=" + action), action + ": " + page.getCurrentUrl() + "\n"
+                + page.findElement(By.tagName("main")).getText());
+        browser.check(action + " done", violations, sideways);
+    }
+
+    /**
+     * axe-core needs JavaScript, which the browser doing the work has off: each page state it reaches (a form's errors come
+     * only from a post) is copied as it is into a second Chromium, with JavaScript, to be checked there.
+     */
+    private record Checks(WebDriver page, Chromium checker) {
+
+        void check(String state, Map<String, List<String>> violations, Map<String, Boolean> sideways) {
+            try {
+                java.nio.file.Path copy = java.nio.file.Files.createTempFile("console-state", ".html");
+                java.nio.file.Files.writeString(copy, page.getPageSource());
+                checker.driver().get(copy.toUri().toString());
+                BrowserPages.check(checker, state, violations, sideways);
+                java.nio.file.Files.delete(copy);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void signIn(WebDriver page, String member) {
+        page.get(base + "/console");
+        WebElement button = page.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().contains(member)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + member + " on " + page.getCurrentUrl()));
+        BrowserPages.press(page, button);
+    }
+
+    private static void signOut(WebDriver page) {
+        BrowserPages.press(page, page.findElement(By.xpath("//header//button[contains(.,'Sign out')]")));
+    }
+
+    private static void allocate(String reference, String advocate) throws Exception {
+        RawHttp.Response answer = api("POST", "/cases/" + reference + "/allocation", "{\"advocateId\":\"" + advocate + "\"}");
+        assertEquals(200, answer.status(), answer.text());
+    }
+
+    /** The case as the JSON API gives it to a manager. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String reference) throws Exception {
+        RawHttp.Response answer = api("GET", "/cases/" + reference, null);
+        assertEquals(200, answer.status(), answer.text());
+        return JsonMapper.createDefault().readValue(answer.text(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> casework(String reference) throws Exception {
+        return (Map<String, Object>) json(reference).get("casework");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> hours(String reference) throws Exception {
+        return (Map<String, Object>) casework(reference).get("hours");
+    }
+
+    private static RawHttp.Response api(String method, String path, String body) throws Exception {
+        List<String> headers = body == null ? List.of("Authorization: Bearer " + running.jwt().issue("local-manager", "manager",
+                Duration.ofHours(1))) : List.of("Authorization: Bearer " + running.jwt().issue("local-manager", "manager",
+                Duration.ofHours(1)), "Content-Type: application/json");
+        return RawHttp.send(running.port(), method, path, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+}
