@@ -117,6 +117,69 @@ class ConsoleActionsBrowserIT {
                 + violations.values().stream().mapToInt(List::size).sum() + " violations");
     }
 
+    @Test
+    void anAnswerphoneMessageIsKeyedInAndAMemberOfStaffAddedAndChangedInTheConsoleAndSeenThroughTheApi() throws Exception {
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        Map<String, Boolean> sideways = new LinkedHashMap<>();
+        try (Chromium noScript = Chromium.start(false); Chromium checker = Chromium.start(true)) {
+            WebDriver page = noScript.driver();
+            Checks browser = new Checks(page, checker);
+            signIn(page, "Morgan Manager");
+
+            // Keying in a message left on the LLR line (LLR 9.23): empty first, then filled in.
+            page.get(base + "/console/answerphone?contract=LLR");
+            page.findElement(By.cssSelector("#form-new-message summary")).click();
+            WebElement form = page.findElement(By.cssSelector("#form-new-message form"));
+            fill(page, form, Map.of("callbackEmail", "not an email"));
+            BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+            assertTrue(page.getTitle().startsWith("Error:"), page.getTitle());
+            browser.check("key in a message with errors", violations, sideways);
+            form = page.findElement(By.cssSelector("#form-new-message form"));
+            fill(page, form, Map.of("callerName", "Sam Caller", "callbackNumber", "0116 496 0001",
+                    "preferredMethod", "PHONE", "summary", "Please ring about my mother's review."));
+            form.findElement(By.name("callbackEmail")).clear();
+            BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+            assertTrue(page.getCurrentUrl().contains("keyed="), page.getCurrentUrl() + "\n" + page.findElement(By.tagName("main")).getText());
+            browser.check("message keyed in", violations, sideways);
+            RawHttp.Response listed = api("GET", "/answerphone-messages?contract=LLR", null);
+            assertTrue(listed.text().contains("Sam Caller"), "the message is in the API's list");
+
+            // Adding a member of staff by their id, then giving them a qualification.
+            page.get(base + "/console/staff");
+            page.findElement(By.id("add")).sendKeys("Not An Id");
+            BrowserPages.press(page, page.findElement(By.xpath("//main//button[contains(.,'Add')]")));
+            browser.check("staff with a wrong id", violations, sideways);
+            page.findElement(By.id("add")).clear();
+            page.findElement(By.id("add")).sendKeys("pat-imha");
+            BrowserPages.press(page, page.findElement(By.xpath("//main//button[contains(.,'Add')]")));
+            assertTrue(page.getCurrentUrl().endsWith("/console/staff/pat-imha"), page.getCurrentUrl());
+            form = page.findElement(By.cssSelector("main form[method=post]"));
+            BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+            browser.check("a new member's record with errors", violations, sideways);
+            form = page.findElement(By.cssSelector("main form[method=post]"));
+            fill(page, form, Map.of("name", "Pat Imha", "email", "pat.imha@advocacy-hub.localhost", "role", "ADVOCATE", "active", "yes",
+                    "contracts", "LLR", "services", "IMHA", "languages", "Urdu, Punjabi"));
+            BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+            assertTrue(page.getCurrentUrl().contains("saved=pat-imha"), page.getCurrentUrl() + "\n" + page.findElement(By.tagName("main")).getText());
+            browser.check("staff with a record saved", violations, sideways);
+            String record = api("GET", "/staff", null).text();
+            assertTrue(record.contains("\"Urdu\"") && record.contains("\"Punjabi\""), record);
+
+            BrowserPages.press(page, page.findElement(By.linkText("Pat Imha")));
+            form = page.findElement(By.cssSelector("main form[method=post]"));
+            assertEquals("Urdu, Punjabi", form.findElement(By.name("languages")).getAttribute("value"), "the record as it is");
+            browser.check("a member's record", violations, sideways);
+            fill(page, form, Map.of("qualifications.UNIT_306_IMHA.day", "1", "qualifications.UNIT_306_IMHA.month", "9",
+                    "qualifications.UNIT_306_IMHA.year", "2025"));
+            BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+            record = api("GET", "/staff", null).text();
+            assertTrue(record.contains("\"UNIT_306_IMHA\":\"2025-09-01\""), record);
+            assertTrue(record.contains("\"Urdu\""), "what the form did not change is kept: " + record);
+        }
+        violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
+        sideways.forEach((state, scrolls) -> assertFalse(scrolls, state + ": scrolls sideways at 320 CSS px (WCAG 1.4.10)"));
+    }
+
     /**
      * On the case page: the action's link in "what you can do" opens its form; a form with a field it needs is sent empty
      * first and comes back with its errors; then it is filled in and sent, and the case page says it is done.
@@ -139,15 +202,24 @@ class ConsoleActionsBrowserIT {
             browser.check(action + " with errors", violations, sideways);
             form = page.findElement(By.id("do-" + action));
         }
+        fill(page, form, answers);
+        BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+        assertTrue(page.getCurrentUrl().contains("saved=" + action), action + ": " + page.getCurrentUrl() + "\n"
+                + page.findElement(By.tagName("main")).getText());
+        browser.check(action + " done", violations, sideways);
+    }
+
+    /** Types, selects, ticks and chooses {@code answers} in {@code form}, as a person would; a choice it does not offer fails. */
+    private static void fill(WebDriver page, WebElement form, Map<String, String> answers) {
         for (Map.Entry<String, String> answer : answers.entrySet()) {
             List<WebElement> fields = form.findElements(By.name(answer.getKey()));
-            assertFalse(fields.isEmpty(), action + " has no field " + answer.getKey());
-            assertTrue(fields.stream().anyMatch(f -> !"radio".equals(f.getAttribute("type")) || answer.getValue().equals(f.getAttribute("value"))),
-                    action + "'s " + answer.getKey() + " has no choice " + answer.getValue());
+            assertFalse(fields.isEmpty(), "the form has no field " + answer.getKey());
+            assertTrue(fields.stream().anyMatch(f -> !List.of("radio", "checkbox").contains(f.getAttribute("type")) || answer.getValue().equals(f.getAttribute("value"))),
+                    answer.getKey() + " has no choice " + answer.getValue());
             for (WebElement field : fields) {
                 String type = field.getAttribute("type");
-                if ("radio".equals(type)) {
-                    if (answer.getValue().equals(field.getAttribute("value"))) {
+                if ("radio".equals(type) || "checkbox".equals(type)) {
+                    if (answer.getValue().equals(field.getAttribute("value")) && !field.isSelected()) {
                         BrowserPages.click(page, field);
                     }
                 } else if ("select".equals(field.getTagName())) {
@@ -158,10 +230,6 @@ class ConsoleActionsBrowserIT {
                 }
             }
         }
-        BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
-        assertTrue(page.getCurrentUrl().contains("saved=" + action), action + ": " + page.getCurrentUrl() + "\n"
-                + page.findElement(By.tagName("main")).getText());
-        browser.check(action + " done", violations, sideways);
     }
 
     /**

@@ -140,6 +140,30 @@ class ConsoleIT {
     }
 
     @Test
+    void issue21AMessageKeyedInTwiceFromOneFormIsStoredOnceAndAnotherContractsAdvocateMayNotKeyIn() throws Exception {
+        ConsoleClient manager = new ConsoleClient(base);
+        manager.signIn("Morgan Manager");
+        ConsoleClient.Page page = manager.get("/console/answerphone?contract=LLR");
+        Map<String, String> message = Map.of("callerName", "Twice Caller", "callbackNumber", "0116 496 0002");
+        ConsoleClient.Page first = manager.submit(page, "/console/answerphone?contract=LLR", message);
+        ConsoleClient.Page second = manager.submit(page, "/console/answerphone?contract=LLR", message);
+        assertEquals(200, second.status(), second.html());
+        assertEquals(first.location(), second.location(), "the same message, the same 303");
+        assertTrue(second.html().matches("(?s).*Message keyed in as AP-LLR-\\d{4}-\\d{6}.*"), second.html());
+        RawHttp.Response listed = RawHttp.send(running.port(), "GET", "/answerphone-messages?contract=LLR", List.of("Authorization: Bearer "
+                + running.jwt().issue("local-manager", "manager", Duration.ofHours(1))), new byte[0]);
+        assertEquals(1, listed.text().split("Twice Caller", -1).length - 1, "stored once: " + listed.text());
+
+        ConsoleClient cai = new ConsoleClient(base);
+        cai.signIn("Cai Cyp");
+        ConsoleClient.Page refused = cai.submit(page, "/console/answerphone?contract=LLR", Map.of("csrf", ConsoleClient.csrf(cai.get("/console")),
+                "callerName", "Not Hers"));
+        assertEquals(403, refused.status(), "Cai works in LEW only");
+        assertFalse(RawHttp.send(running.port(), "GET", "/answerphone-messages?contract=LLR", List.of("Authorization: Bearer "
+                + running.jwt().issue("local-manager", "manager", Duration.ofHours(1))), new byte[0]).text().contains("Not Hers"));
+    }
+
+    @Test
     void issue21AnUnknownConsoleAddressIsTheConsolesOwnNotFoundPageWithItsHeader() throws Exception {
         ConsoleClient ira = new ConsoleClient(base);
         ira.signIn("Ira Imca");

@@ -32,6 +32,7 @@ import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.referral.FieldError;
+import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.domain.time.SlaClock;
@@ -80,7 +81,8 @@ public final class ConsolePages {
     ConsolePages(Console shared, StaffSignIn signIn, ShowWaitingList waitingList, AllocateAdvocate allocate, ViewCase viewCase,
                  ListCases listCases, AnswerphoneMessages answerphone, AnswerphoneStore messages, CaseStore cases,
                  org.advocacyhub.application.port.Outbox outbox, StaffDirectory directory, CaseForms forms, ContractCatalogue contracts,
-                 ContractTerms terms, CaseWork work, org.advocacyhub.casework.web.CaseRefusedSignIns refusedSignIns, Clock clock) {
+                 ContractTerms terms, CaseWork work, org.advocacyhub.casework.web.CaseRefusedSignIns refusedSignIns,
+                 org.advocacyhub.application.casework.ManageStaff manageStaff, Clock clock) {
         this.work = work;
         // A leaver's or a deactivated advocate's console request is on the record of the case it was aimed at (issue 20).
         this.console = shared.recordingRefusals(refusedSignIns);
@@ -101,7 +103,7 @@ public final class ConsolePages {
         this.areas = terms.areas();
         this.casePage = new CasePage(fields);
         this.clock = clock;
-        this.operations = List.of(
+        List<ApiOperation> routes = new ArrayList<>(List.of(
                 ConsoleRoutes.HOME.handledBy(request -> console.page(request, this::home)),
                 ConsoleRoutes.SIGN_IN.handledBy(request -> signIn.startSignIn(request, request.queryParameter("returnTo").orElse("/console"))),
                 ConsoleRoutes.CALLBACK.handledBy(signIn::callback),
@@ -113,12 +115,14 @@ public final class ConsolePages {
                         CasePage.Shown.NONE, saved(request))).orElseGet(() -> Console.notFound(staff, "There is no case with that reference.")))),
                 ConsoleRoutes.CASE_FORM.handledBy(this::casePost),
                 ConsoleRoutes.ANSWERPHONE.handledBy(request -> console.page(request, staff -> answerphonePage(staff,
-                        request.queryParameter("contract"), 200, "", Map.of(), List.of(), request.queryParameter("saved").isPresent()))),
+                        request.queryParameter("contract"), 200, "", Map.of(), List.of(), answerphoneNotice(request)))),
+                ConsoleRoutes.ANSWERPHONE_MESSAGE.handledBy(this::answerphoneKeyIn),
                 ConsoleRoutes.ANSWERPHONE_RESPONSE.handledBy(this::answerphonePost),
                 ConsoleRoutes.EMAIL_CHECKED.handledBy(this::emailChecked),
-                ConsoleRoutes.STAFF.handledBy(request -> console.page(request, this::staffPage)),
                 ConsoleRoutes.NOT_FOUND.handledBy(request -> console.page(request, staff -> Console.notFound(staff,
-                        "There is no page at this address. Use the menu above, or go back to the page you came from."))));
+                        "There is no page at this address. Use the menu above, or go back to the page you came from.")))));
+        routes.addAll(new StaffPages(console, directory, manageStaff, fields).operations());
+        this.operations = List.copyOf(routes);
     }
 
     /**
@@ -703,19 +707,36 @@ public final class ConsolePages {
 
     // ------------------------------------------------------------------ answerphone
 
+    /** The form keyed in messages are sent with: its failed id, and its fields (the contract is the page's). */
+    private static final String NEW_MESSAGE = "new-message";
+
+    private List<FieldSpec> keyedIn() {
+        return answerphone.messageFields().stream().filter(f -> !f.name().equals("contract") && !f.name().equals("sourceId")).toList();
+    }
+
+    /** What the answerphone page says after a form's 303: a response recorded, or a message keyed in (by its id). */
+    private static String answerphoneNotice(HttpRequest request) {
+        if (request.queryParameter("saved").isPresent()) {
+            return "Response recorded.";
+        }
+        return request.queryParameter("keyed").filter(id -> id.matches(AnswerphoneMessage.ID_PATTERN))
+                .map(id -> "Message keyed in as " + id + "; its callback clock runs from when it was left.").orElse("");
+    }
+
     private APIGatewayProxyResponseEvent answerphonePage(Console.Staff staff, Optional<String> contractCode, int status, String failedId,
-                                                         Map<String, List<String>> values, List<FieldError> errors, boolean saved) {
+                                                         Map<String, List<String>> values, List<FieldError> errors, String notice) {
         List<Contract> withMessages = contracts.contracts().stream().filter(c -> c.answerphoneClock().isPresent()).toList();
         String contract = contractCode.orElse(withMessages.isEmpty() ? "" : withMessages.get(0).code());
         StringBuilder html = new StringBuilder(10_000);
         if (!errors.isEmpty()) {
+            List<FieldSpec> failedFields = failedId.equals(NEW_MESSAGE) ? keyedIn() : AnswerphoneMessages.RESPONSE;
             FormFields.errorSummary(html, errors, name -> {
-                String anchor = FormFields.anchor(AnswerphoneMessages.RESPONSE, name);
+                String anchor = FormFields.anchor(failedFields, name);
                 return anchor.equals(FormFields.NO_FIELD) ? anchor : idPrefix(failedId) + anchor;
             });
         }
-        if (saved) {
-            html.append("<div class=\"notice\" role=\"status\"><p>Response recorded.</p></div>");
+        if (!notice.isEmpty()) {
+            html.append("<div class=\"notice\" role=\"status\"><p>").append(escape(notice)).append("</p></div>");
         }
         html.append("<h1>Answerphone messages</h1>");
         StringBuilder links = new StringBuilder();
@@ -735,6 +756,16 @@ public final class ConsolePages {
             return Console.respond(400, staff, "Answerphone messages", "/console/answerphone", html.toString());
         }
         AnswerphoneMessages.Listed listed = (AnswerphoneMessages.Listed) outcome;
+        // Keying in a message left on the line (LLR 9.23): its clock starts when it was left, not when it is keyed in.
+        boolean keyingFailed = failedId.equals(NEW_MESSAGE);
+        html.append("<details id=\"form-").append(NEW_MESSAGE).append("\"").append(keyingFailed ? " open" : "")
+                .append("><summary>Key in a message</summary><form method=\"post\" action=\"")
+                .append(escape(staff.href("/console/answerphone?contract=" + contract))).append("\" novalidate>").append(staff.formFields())
+                .append("<p class=\"hint\">A message left on the ").append(escape(contract)).append(" line. The callback is due 24 working "
+                        + "hours after it was left (LLR 9.23). Times are UK times.</p>");
+        fields.withIdPrefix(idPrefix(NEW_MESSAGE)).fields(html, keyedIn(), keyingFailed ? values
+                : Map.of("leftAt", List.of(FormFields.localDateTime(listed.at()))), keyingFailed ? errors : List.of());
+        html.append("<button type=\"submit\">Save message</button></form></details>");
         html.append("<p>Open messages, soonest due first: each must be answered within 24 working hours of being left (LLR 9.23). "
                 + "Times are UK times.</p>");
         if (listed.messages().isEmpty()) {
@@ -774,6 +805,43 @@ public final class ConsolePages {
         return "<div><dt>" + escape(key) + "</dt><dd>" + escape(value == null || value.isBlank() ? "Not given" : value) + "</dd></div>";
     }
 
+    /** The form to key in a message: who may is decided by the contract in its address, before the form is read (issue 20). */
+    private APIGatewayProxyResponseEvent answerphoneKeyIn(HttpRequest request) {
+        String contract = request.queryParameter("contract").orElse("");
+        return console.post(request, "/console/answerphone?contract=" + contract, (staff, posted) -> {
+            Optional<AnswerphoneMessages.Outcome> refused = answerphone.keyInRefusal(contract, staff.actor());
+            if (refused.isPresent() && refused.get() instanceof AnswerphoneMessages.NotAllowed notAllowed) {
+                return Console.forbidden(staff, notAllowed.why());
+            }
+            if (refused.isPresent()) {
+                return Console.notFound(staff, "There is no answerphone line for that contract.");
+            }
+            Map<String, List<String>> values = posted.values();
+            if (!posted.unreadable().isEmpty()) {
+                return answerphonePage(staff, Optional.of(contract), 400, NEW_MESSAGE, values, posted.unreadable(), "");
+            }
+            if (values.containsKey("contract") || values.containsKey("sourceId")) {
+                return answerphonePage(staff, Optional.of(contract), 400, NEW_MESSAGE, values, List.of(new FieldError(FormFields.NO_FIELD,
+                        "The form's contract is the page's, and a message keyed in has no telephony id: send the page's form as it is")), "");
+            }
+            Map<String, List<String>> body = new LinkedHashMap<>(FormFields.posted(values, keyedIn()));
+            body.put("contract", List.of(contract));
+            AnswerphoneMessages.Outcome outcome = answerphone.record(staff.actor().id(), Optional.of(staff.actor()), SubmittedFields.of(body));
+            if (outcome instanceof AnswerphoneMessages.Created created) {
+                return HttpResponses.seeOther(staff.href("/console/answerphone?contract=" + contract + "&keyed=" + created.message().id()));
+            }
+            if (outcome instanceof AnswerphoneMessages.Invalid invalid) {
+                return answerphonePage(staff, Optional.of(contract), 400, NEW_MESSAGE, values, invalid.errors(), "");
+            }
+            if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
+                return Console.forbidden(staff, notAllowed.why());
+            }
+            String why = outcome instanceof AnswerphoneMessages.Conflict conflict ? conflict.why() : "The message could not be saved.";
+            return answerphonePage(staff, Optional.of(contract), 409, NEW_MESSAGE, values,
+                    List.of(new FieldError(FormFields.NO_FIELD, words(directory.all(), null).of(why))), "");
+        });
+    }
+
     private APIGatewayProxyResponseEvent answerphonePost(HttpRequest request) {
         String id = request.pathParameter("id").orElse("");
         String contract = id.matches(AnswerphoneMessage.ID_PATTERN) ? id.split("-")[1] : "";
@@ -789,7 +857,7 @@ public final class ConsolePages {
             Map<String, List<String>> values = posted.values();
             List<FieldError> errors = posted.unreadable();
             if (!errors.isEmpty()) {
-                return answerphonePage(staff, Optional.of(contract), 400, id, values, errors, false);
+                return answerphonePage(staff, Optional.of(contract), 400, id, values, errors, "");
             }
             AnswerphoneMessages.Outcome outcome = answerphone.respond(id, staff.actor(),
                     SubmittedFields.of(FormFields.posted(values, AnswerphoneMessages.RESPONSE)));
@@ -797,46 +865,17 @@ public final class ConsolePages {
                 return HttpResponses.seeOther(staff.href("/console/answerphone?contract=" + contract + "&saved=1"));
             }
             if (outcome instanceof AnswerphoneMessages.Invalid invalid) {
-                return answerphonePage(staff, Optional.of(contract), 400, id, values, invalid.errors(), false);
+                return answerphonePage(staff, Optional.of(contract), 400, id, values, invalid.errors(), "");
             }
             if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
                 return Console.forbidden(staff, notAllowed.why());
             }
             if (outcome instanceof AnswerphoneMessages.Conflict conflict) {
                 return answerphonePage(staff, Optional.of(contract), 409, id, values,
-                        List.of(new FieldError(FormFields.NO_FIELD, words(directory.all(), null).of(conflict.why()))), false);
+                        List.of(new FieldError(FormFields.NO_FIELD, words(directory.all(), null).of(conflict.why()))), "");
             }
             return Console.notFound(staff, "There is no answerphone message with that id.");
         });
-    }
-
-    // ------------------------------------------------------------------ staff
-
-    private APIGatewayProxyResponseEvent staffPage(Console.Staff staff) {
-        if (!staff.isManager()) {
-            return Console.forbidden(staff, "Only managers can see the staff directory.");
-        }
-        StringBuilder html = new StringBuilder(10_000);
-        html.append("<h1>Staff</h1><p>Who may be allocated what: the allocation offers an advocate only for the services they "
-                + "work in and hold the qualifications for (LLR 13.1-13.7, 5.49).</p>")
-                .append("<table><caption class=\"visually-hidden\">The staff directory</caption><thead><tr><th scope=\"col\">Name</th>")
-                .append("<th scope=\"col\">Role</th><th scope=\"col\">Contracts and services</th><th scope=\"col\">Qualifications</th>")
-                .append("<th scope=\"col\">Active</th></tr></thead><tbody>");
-        List<StaffRecord> all = new ArrayList<>(directory.all());
-        all.sort(Comparator.comparing(StaffRecord::name));
-        for (StaffRecord member : all) {
-            html.append("<tr><td data-label=\"Name\">").append(escape(member.name())).append("</td><td data-label=\"Role\">").append(escape(CasePage.label(member.role())))
-                    .append(member.dutyManagerFor().isEmpty() ? "" : ", duty manager for " + escape(String.join(", ", member.dutyManagerFor())))
-                    .append("</td><td data-label=\"Contracts and services\">").append(escape(String.join(", ", member.contracts())))
-                    .append(member.services().isEmpty() ? "" : ": " + escape(String.join(", ", member.services().stream()
-                            .map(s -> s.displayName()).sorted().toList())))
-                    .append("</td><td data-label=\"Qualifications\">")
-                    .append(member.qualifications().isEmpty() ? "None recorded" : escape(String.join("; ", member.qualifications().entrySet()
-                            .stream().map(q -> q.getKey().displayName() + " (" + ConsoleText.day(q.getValue()) + ")").toList())))
-                    .append("</td><td data-label=\"Active\">").append(member.active() ? "Yes" : "No").append("</td></tr>");
-        }
-        html.append("</tbody></table>");
-        return Console.respond(200, staff, "Staff", "/console/staff", html.toString());
     }
 
     private void contractLinks(StringBuilder html, Console.Staff staff, String path, String current) {

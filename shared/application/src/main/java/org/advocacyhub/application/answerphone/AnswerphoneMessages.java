@@ -219,7 +219,7 @@ public final class AnswerphoneMessages {
             return new Invalid(errors);
         }
         if (staff.isPresent() && !mayUse(staff.get(), contract)) {
-            return new NotAllowed("Only managers and staff who work in " + contract.code() + " may key in its answerphone messages.");
+            return notAllowedToKeyIn(contract);
         }
         int year = leftAt.atZone(WorkingCalendar.ZONE).getYear();
         String id = AnswerphoneMessage.id(contract.code(), year, store.nextSequence(contract.code(), year));
@@ -240,6 +240,23 @@ public final class AnswerphoneMessages {
             return new Created(store.find(earlier.messageId()).orElseThrow(), true, now);
         }
         return new Created(message, false, now);
+    }
+
+    /**
+     * Whether {@code actor} may key in messages for the contract {@code contractCode}, decided before a message is read
+     * (issue 20: the console's form names its contract in its address): empty when they may; not found when the contract
+     * takes no answerphone messages.
+     */
+    public Optional<Outcome> keyInRefusal(String contractCode, StaffActor actor) {
+        Optional<Contract> contract = contracts.contract(contractCode).filter(c -> c.answerphoneClock().isPresent());
+        if (contract.isEmpty()) {
+            return Optional.of(new NotFound("There is no answerphone line for that contract."));
+        }
+        return mayUse(actor, contract.get()) ? Optional.empty() : Optional.of(notAllowedToKeyIn(contract.get()));
+    }
+
+    private static NotAllowed notAllowedToKeyIn(Contract contract) {
+        return new NotAllowed("Only managers and staff who work in " + contract.code() + " may key in its answerphone messages.");
     }
 
     // ------------------------------------------------------------------ the list

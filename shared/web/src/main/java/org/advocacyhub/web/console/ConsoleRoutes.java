@@ -52,12 +52,21 @@ public final class ConsoleRoutes {
 
     public static final ApiOperation ANSWERPHONE = ApiOperation.described("GET", "/console/answerphone",
             "A contract's open answerphone messages by due time; record a response", Who.MESSAGE_STAFF, List.of(), null);
+    public static final ApiOperation ANSWERPHONE_MESSAGE = ApiOperation.described("POST", "/console/answerphone",
+            "Key in a message left on the answerphone (LLR 9.23), for the contract in the address (?contract=)", Who.MESSAGE_STAFF,
+            List.of(), null);
     public static final ApiOperation ANSWERPHONE_RESPONSE = ApiOperation.described("POST", "/console/answerphone/{id}",
             "Record a response to an answerphone message", Who.MESSAGE_STAFF, List.of(), null);
     public static final ApiOperation EMAIL_CHECKED = ApiOperation.described("POST", "/console/emails/checked",
             "Mark an email that did not go (or may not have) as checked (managers)", Who.MANAGERS, List.of(), null);
     public static final ApiOperation STAFF = ApiOperation.described("GET", "/console/staff",
-            "The staff directory and qualifications (managers)", Who.MANAGERS, List.of(), null);
+            "The staff directory and qualifications, each name linked to their record; add a member by their staff id (managers)",
+            Who.MANAGERS, List.of(), null);
+    public static final ApiOperation STAFF_MEMBER = ApiOperation.described("GET", "/console/staff/{staffId}",
+            "A member of staff's record as a form to change (empty, to add them): contracts, services, languages, qualifications",
+            Who.MANAGERS, List.of(), null);
+    public static final ApiOperation STAFF_MEMBER_SAVE = ApiOperation.described("POST", "/console/staff/{staffId}",
+            "Save a member of staff's record (the form of their page), as PUT /staff/{staffId} does", Who.MANAGERS, List.of(), null);
 
     public static final ApiOperation NOT_FOUND = ApiOperation.described("GET", "/console/{proxy+}",
             "Any other console address: the console's page saying there is no such page, with its header and a way back",
@@ -81,7 +90,7 @@ public final class ConsoleRoutes {
 
     /** The casework function's console routes. */
     public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, CASE,
-            CASE_FORM, ANSWERPHONE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, NOT_FOUND);
+            CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
             REPORT_CASELOAD, REPORT_SEND);

@@ -130,8 +130,8 @@ public final class FormFields {
             html.append("<label for=\"").append(id).append("\">").append(escape(field.label())).append(optional(field))
                     .append("</label>");
         }
-        if (!field.hint().isEmpty()) {
-            html.append("<div id=\"").append(id).append("-hint\" class=\"hint\">").append(escape(field.hint())).append("</div>");
+        if (!hint(field).isEmpty()) {
+            html.append("<div id=\"").append(id).append("-hint\" class=\"hint\">").append(escape(hint(field))).append("</div>");
         }
         if (error != null) {
             html.append("<p id=\"").append(id).append("-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> ")
@@ -145,8 +145,9 @@ public final class FormFields {
                     .append(field.kind() == FieldKind.EMAIL ? "email" : field.kind() == FieldKind.PHONE ? "tel" : "text")
                     .append("\"").append(field.kind() == FieldKind.INTEGER ? " inputmode=\"numeric\""
                             : field.kind() == FieldKind.DECIMAL ? " inputmode=\"decimal\"" : "")
-                    .append(" maxlength=\"").append(field.maxLength()).append("\" value=\"")
-                    .append(escape(first(values, field.name()))).append("\"").append(autocomplete(field))
+                    .append(field.kind() == FieldKind.TEXT_LIST ? "" : " maxlength=\"" + field.maxLength() + "\"").append(" value=\"")
+                    .append(escape(field.kind() == FieldKind.TEXT_LIST ? joined(values, field.name()) : first(values, field.name())))
+                    .append("\"").append(autocomplete(field))
                     .append(describedBy).append(">");
             case TEXTAREA -> html.append("<textarea class=\"").append(errorClass.strip()).append("\" id=\"").append(id)
                     .append("\" name=\"").append(field.name()).append("\" maxlength=\"").append(field.maxLength()).append("\"")
@@ -196,8 +197,16 @@ public final class FormFields {
         return field.required() ? "" : " (optional)";
     }
 
+    /** The field's hint; a list of text is typed in one box, its items separated by commas. */
+    private static String hint(FieldSpec field) {
+        if (field.kind() != FieldKind.TEXT_LIST) {
+            return field.hint();
+        }
+        return (field.hint().isEmpty() ? "" : field.hint() + ". ") + "Separate each with a comma.";
+    }
+
     private static String describedBy(String id, FieldSpec field, String error) {
-        String ids = ((field.hint().isEmpty() ? "" : id + "-hint ") + (error == null ? "" : id + "-error")).strip();
+        String ids = ((hint(field).isEmpty() ? "" : id + "-hint ") + (error == null ? "" : id + "-error")).strip();
         return ids.isEmpty() ? "" : " aria-describedby=\"" + ids + "\"";
     }
 
@@ -267,6 +276,11 @@ public final class FormFields {
      * A one-line value to show again, without the characters the text policy refuses (its error
      * says what was wrong): an HTML page cannot hold control characters faithfully anyway.
      */
+    /** A list's items as typed in its one box: "Gujarati, Polish". */
+    private static String joined(Map<String, List<String>> values, String name) {
+        return String.join(", ", values.getOrDefault(name, List.of()).stream().map(v -> TextPolicy.displayable(v, false)).toList());
+    }
+
     private static String first(Map<String, List<String>> values, String name) {
         return TextPolicy.displayable(rawFirst(values, name), false);
     }
@@ -299,6 +313,10 @@ public final class FormFields {
                 if (!(day + month + year).isBlank()) {
                     fields.put(spec.name(), List.of(isoDate(day, month, year)));
                 }
+            } else if (spec.kind() == FieldKind.TEXT_LIST && fields.containsKey(spec.name())) {
+                // One box of items separated by commas (a language or a sign-in email has none of its own).
+                fields.put(spec.name(), fields.get(spec.name()).stream().flatMap(typed -> java.util.Arrays.stream(typed.split(",")))
+                        .map(String::strip).filter(item -> !item.isEmpty()).toList());
             } else if (spec.kind() == FieldKind.DATE_TIME && fields.containsKey(spec.name())) {
                 String typed = single(fields.get(spec.name()));
                 if (typed.isEmpty()) {

@@ -18,6 +18,22 @@ class FormFieldsTest {
     private static final FieldSpec DATE = new FieldSpec("date", "Date", "", FieldKind.PAST_DATE, true, 10, List.of(), "Enter the date", "Date");
     private static final FieldSpec HELD = new FieldSpec("held", "Held", "", FieldKind.YES_NO, true, 5, List.of(), "Say", "Held");
 
+    private static final FieldSpec LANGUAGES = new FieldSpec("languages", "Languages", "", FieldKind.TEXT_LIST, false, 60, List.of(), "",
+            "Languages");
+
+    @Test
+    void issue21AListOfTextIsOneBoxOfItemsSeparatedByCommasShownAndReadBackTheSame() {
+        StringBuilder html = new StringBuilder();
+        new FormFields(List.of()).field(html, LANGUAGES, Map.of("languages", List.of("Gujarati", "Polish")), null);
+        assertTrue(html.toString().contains("value=\"Gujarati, Polish\""), html.toString());
+        assertTrue(html.toString().contains("Separate each with a comma."), "the hint says how");
+
+        assertEquals(List.of("Gujarati", "Polish"), FormFields.posted(Map.of("languages", List.of(" Gujarati ,Polish, ,")),
+                List.of(LANGUAGES)).get("languages"));
+        assertEquals(List.of(), FormFields.posted(Map.of("languages", List.of("")), List.of(LANGUAGES)).get("languages"),
+                "an empty box is no languages");
+    }
+
     @Test
     void requirements2ADateAndTimeTypedIsLondonTimeWithItsOffsetInWinterAndSummer() {
         assertEquals(List.of("2026-11-27T14:30Z"), FormFields.posted(Map.of("at", List.of("2026-11-27T14:30")), List.of(AT)).get("at"));
