@@ -201,13 +201,15 @@ class AccessTableIT {
     /** A path with its parameters filled: the allocated case, the LLR message, made-up ids elsewhere. */
     private static String sample(String path, String method) {
         String filled = path.replace("{proxy+}", "no/such-page").replace("{reference}", reference).replace("{staffId}", "ira-imca").replace("{entryId}", "no-such-entry")
+                .replace("{kind}", "compliments")
                 .replace("{receipt}", UUID.randomUUID().toString())
                 .replace("{id}", path.startsWith("/answerphone-messages") || path.startsWith("/console/answerphone") ? messageId
                         : "RPT-LLR-FY2026Q2-0000000000");
         boolean lists = method.equals("GET") || method.equals("HEAD");
         // The console's form to key in a message names its contract in its address, as its page does.
         if (lists && List.of("/waiting-list", "/cases", "/answerphone-messages", "/complaints", "/compliments",
-                "/awareness-sessions", "/console/answerphone").contains(path) || path.equals("/console/answerphone")) {
+                "/awareness-sessions", "/console/answerphone").contains(path) || path.equals("/console/answerphone")
+                || path.startsWith("/console/returns")) {
             filled += "?contract=LLR";
         }
         return filled;

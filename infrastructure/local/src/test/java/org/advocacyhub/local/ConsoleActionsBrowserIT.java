@@ -118,7 +118,7 @@ class ConsoleActionsBrowserIT {
     }
 
     @Test
-    void anAnswerphoneMessageIsKeyedInAndAMemberOfStaffAddedAndChangedInTheConsoleAndSeenThroughTheApi() throws Exception {
+    void anAnswerphoneMessageAMemberOfStaffAndTheReturnsRecordsAreKeptInTheConsoleAndSeenThroughTheApi() throws Exception {
         Map<String, List<String>> violations = new LinkedHashMap<>();
         Map<String, Boolean> sideways = new LinkedHashMap<>();
         try (Chromium noScript = Chromium.start(false); Chromium checker = Chromium.start(true)) {
@@ -175,6 +175,32 @@ class ConsoleActionsBrowserIT {
             record = api("GET", "/staff", null).text();
             assertTrue(record.contains("\"UNIT_306_IMHA\":\"2025-09-01\""), record);
             assertTrue(record.contains("\"Urdu\""), "what the form did not change is kept: " + record);
+
+            // What the returns count beside cases: a session, a complaint and a compliment (KPIs 5-6; LLR 17.5).
+            Map<String, Map<String, String>> records = new LinkedHashMap<>();
+            records.put("awareness-sessions", Map.of("date.day", "20", "date.month", "11", "date.year", "2026", "authority", "RUTLAND",
+                    "setting", "COMMUNITY", "attendees", "12"));
+            records.put("complaints", Map.of("received.day", "19", "received.month", "11", "received.year", "2026", "service", "IMHA",
+                    "stage", "2", "resolvedByAdr", "yes", "summary", "Waited too long for a call back"));
+            records.put("compliments", Map.of("received.day", "18", "received.month", "11", "received.year", "2026", "service", "IMCA",
+                    "summary", "Thanked the advocate for her support"));
+            for (Map.Entry<String, Map<String, String>> kind : records.entrySet()) {
+                page.get(base + "/console/returns?contract=LLR");
+                page.findElement(By.cssSelector("#form-" + kind.getKey() + " summary")).click();
+                form = page.findElement(By.cssSelector("#form-" + kind.getKey() + " form"));
+                BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+                assertTrue(page.getTitle().startsWith("Error:"), kind.getKey() + " sent empty: " + page.getTitle());
+                browser.check(kind.getKey() + " with errors", violations, sideways);
+                form = page.findElement(By.cssSelector("#form-" + kind.getKey() + " form"));
+                fill(page, form, kind.getValue());
+                BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+                assertTrue(page.getCurrentUrl().contains("saved=" + kind.getKey()), page.getCurrentUrl() + "\n"
+                        + page.findElement(By.tagName("main")).getText());
+                browser.check(kind.getKey() + " recorded", violations, sideways);
+            }
+            assertTrue(api("GET", "/awareness-sessions?contract=LLR", null).text().contains("\"attendees\":12"));
+            assertTrue(api("GET", "/complaints?contract=LLR", null).text().contains("Waited too long for a call back"));
+            assertTrue(api("GET", "/compliments?contract=LLR", null).text().contains("Thanked the advocate for her support"));
         }
         violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
         sideways.forEach((state, scrolls) -> assertFalse(scrolls, state + ": scrolls sideways at 320 CSS px (WCAG 1.4.10)"));

@@ -82,7 +82,8 @@ public final class ConsolePages {
                  ListCases listCases, AnswerphoneMessages answerphone, AnswerphoneStore messages, CaseStore cases,
                  org.advocacyhub.application.port.Outbox outbox, StaffDirectory directory, CaseForms forms, ContractCatalogue contracts,
                  ContractTerms terms, CaseWork work, org.advocacyhub.casework.web.CaseRefusedSignIns refusedSignIns,
-                 org.advocacyhub.application.casework.ManageStaff manageStaff, Clock clock) {
+                 org.advocacyhub.application.casework.ManageStaff manageStaff,
+                 org.advocacyhub.application.returns.RecordReturns returns, Clock clock) {
         this.work = work;
         // A leaver's or a deactivated advocate's console request is on the record of the case it was aimed at (issue 20).
         this.console = shared.recordingRefusals(refusedSignIns);
@@ -122,6 +123,7 @@ public final class ConsolePages {
                 ConsoleRoutes.NOT_FOUND.handledBy(request -> console.page(request, staff -> Console.notFound(staff,
                         "There is no page at this address. Use the menu above, or go back to the page you came from.")))));
         routes.addAll(new StaffPages(console, directory, manageStaff, fields).operations());
+        routes.addAll(new ReturnsPages(console, returns, contracts, fields, () -> words(directory.all(), null)).operations());
         this.operations = List.copyOf(routes);
     }
 

@@ -91,7 +91,7 @@ public final class RecordReturns {
                 contract(contracts),
                 new FieldSpec("authority", "Council area", "Where it was held: one of the contract's councils", FieldKind.AUTHORITY,
                         true, 40, List.of(), "Give the council area", "Council area"),
-                new FieldSpec("setting", "Setting", "PROFESSIONAL counts towards KPI 5, COMMUNITY towards KPI 6", FieldKind.CHOICE,
+                new FieldSpec("setting", "Setting", "With professionals counts towards KPI 5, with community groups towards KPI 6", FieldKind.CHOICE,
                         true, 20, List.of(AwarenessSetting.values()), "Say whether it was with professionals or a community group",
                         "Setting"),
                 new FieldSpec("attendees", "Attendees", "How many came, if counted", FieldKind.INTEGER, false, 6, List.of(), "",

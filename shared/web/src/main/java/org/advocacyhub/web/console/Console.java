@@ -285,6 +285,7 @@ public final class Console {
         items.add(new String[] {"/console", "Home"});
         items.add(new String[] {"/console/waiting-list", "Waiting list"});
         items.add(new String[] {"/console/answerphone", "Answerphone"});
+        items.add(new String[] {"/console/returns", "Returns"});
         if (staff.isManager()) {
             items.add(new String[] {"/console/reports", "Reports"});
             items.add(new String[] {"/console/staff", "Staff"});

@@ -68,6 +68,13 @@ public final class ConsoleRoutes {
     public static final ApiOperation STAFF_MEMBER_SAVE = ApiOperation.described("POST", "/console/staff/{staffId}",
             "Save a member of staff's record (the form of their page), as PUT /staff/{staffId} does", Who.MANAGERS, List.of(), null);
 
+    public static final ApiOperation RETURNS = ApiOperation.described("GET", "/console/returns",
+            "A contract's forms to record an awareness session, a complaint and a compliment; for managers, what this quarter's "
+            + "return counts so far", Who.STAFF, List.of(), null);
+    public static final ApiOperation RETURNS_RECORD = ApiOperation.described("POST", "/console/returns/{kind}",
+            "Record an awareness session, a complaint or a compliment (kind awareness-sessions, complaints or compliments) for the "
+            + "contract in the address (?contract=)", Who.STAFF, List.of(), null);
+
     public static final ApiOperation NOT_FOUND = ApiOperation.described("GET", "/console/{proxy+}",
             "Any other console address: the console's page saying there is no such page, with its header and a way back",
             Who.STAFF, List.of(), null);
@@ -90,7 +97,7 @@ public final class ConsoleRoutes {
 
     /** The casework function's console routes. */
     public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, CASE,
-            CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, NOT_FOUND);
+            CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, RETURNS, RETURNS_RECORD, NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
             REPORT_CASELOAD, REPORT_SEND);
