@@ -295,4 +295,49 @@ class AllocationIT {
         APIGatewayProxyResponseEvent bad = fixtures.staff(MANAGER, "GET", "/waiting-list?contract=NOPE", null, MONDAY);
         assertEquals(400, bad.getStatusCode());
     }
+
+    @Test
+    void issue21TheWaitingListPagesInTheOrderToAllocateAndSearchesByReferenceAndForManagersByName() {
+        List<String> references = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            references.add(fixtures.referAndScreen(example("imca"), MONDAY.plusSeconds(600L * i)));
+        }
+        String dols = fixtures.referAndScreen(example("dols-imca"), MONDAY.plusSeconds(3000));
+        List<Object> all = list(fixtures.ok(MANAGER, "GET", "/waiting-list?contract=LLR", null, MONDAY.plusSeconds(3600)), "cases")
+                .stream().map(c -> c.get("reference")).map(Object.class::cast).toList();
+
+        // Two at a time: the same order as the whole list, each page's token leading to the next, and the count of all.
+        List<Object> paged = new java.util.ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = fixtures.ok(MANAGER, "GET", "/waiting-list?contract=LLR&limit=2"
+                    + (token == null ? "" : "&pageToken=" + token), null, MONDAY.plusSeconds(3600));
+            assertEquals(all.size(), page.get("total"));
+            list(page, "cases").forEach(c -> paged.add(c.get("reference")));
+            token = (String) page.get("next");
+            pages++;
+        } while (token != null && pages < 10);
+        assertEquals(all, paged, "paged, the list is the whole list in its order");
+        assertEquals(3, pages);
+        assertEquals(dols, paged.get(0), "DoLS first, on the first page (LLR 5.47)");
+
+        // A token is bound to its list's filters.
+        Map<String, Object> first = fixtures.ok(MANAGER, "GET", "/waiting-list?contract=LLR&limit=2", null, MONDAY.plusSeconds(3600));
+        APIGatewayProxyResponseEvent other = fixtures.staff(MANAGER, "GET", "/waiting-list?contract=LLR&service=IMCA&limit=2&pageToken="
+                + first.get("next"), null, MONDAY.plusSeconds(3600));
+        assertEquals(400, other.getStatusCode());
+        assertTrue(other.getBody().contains("pageToken"), other.getBody());
+
+        // Search: a reference for anyone; a name for managers only (advocates see initials, so a name finds nothing).
+        String reference = references.get(3);
+        assertEquals(List.of(reference), list(fixtures.ok(MANAGER, "GET", "/waiting-list?contract=LLR&search="
+                + reference.substring(reference.length() - 6), null, MONDAY.plusSeconds(3600)), "cases").stream()
+                .map(c -> c.get("reference")).toList());
+        String name = ((String) ((Map<?, ?>) example("imca").get("person")).get("name")).split(" ")[1].toLowerCase(java.util.Locale.UK);
+        assertEquals(5, list(fixtures.ok(MANAGER, "GET", "/waiting-list?contract=LLR&search=" + name, null, MONDAY.plusSeconds(3600)),
+                "cases").size());
+        assertEquals(0, list(fixtures.ok(fixtures.imcaAdvocate("ira-imca"), "GET", "/waiting-list?contract=LLR&search=" + name, null,
+                MONDAY.plusSeconds(3600)), "cases").size(), "an advocate cannot find a case by the person's name");
+    }
 }

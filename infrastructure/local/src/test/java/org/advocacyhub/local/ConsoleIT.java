@@ -164,6 +164,31 @@ class ConsoleIT {
     }
 
     @Test
+    void issue21OpenCasesAreListedSoonestDeadlineFirstWithTheAdvocateAndAnAdvocateListsHerOwnOnly() throws Exception {
+        ConsoleClient manager = new ConsoleClient(base);
+        String early = allocated(manager, "referral-imca.json", "ira-imca");
+        HubSteps.later(running, Duration.ofHours(2));
+        String later = allocated(new ConsoleClient(base), "referral-imca.json", "ira-imca");
+        String hana = allocated(new ConsoleClient(base), "referral-imha.json", "hana-imha");
+
+        ConsoleClient morgan = new ConsoleClient(base);
+        morgan.signIn("Morgan Manager");
+        String all = morgan.get("/console/cases?contract=LLR&advocateId=ira-imca").html();
+        int earlyAt = all.indexOf(">" + early + "</a>");
+        int laterAt = all.indexOf(">" + later + "</a>");
+        assertTrue(earlyAt > 0 && laterAt > earlyAt, "the case allocated first is due first: " + all);
+        assertTrue(row(all, early).contains("Ira Imca"), "with its advocate");
+        assertFalse(all.contains(">" + hana + "</a>"), "filtered by advocate");
+
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        String hers = ira.get("/console/cases?contract=LLR&advocateId=hana-imha").html();
+        assertTrue(hers.contains(">" + early + "</a>"), "an advocate's list is her own cases, whatever she asks");
+        assertFalse(hers.contains(">" + hana + "</a>"), "and never another advocate's");
+        assertTrue(hers.contains("<h1>Your open cases</h1>"), hers);
+    }
+
+    @Test
     void issue21AnUnknownConsoleAddressIsTheConsolesOwnNotFoundPageWithItsHeader() throws Exception {
         ConsoleClient ira = new ConsoleClient(base);
         ira.signIn("Ira Imca");

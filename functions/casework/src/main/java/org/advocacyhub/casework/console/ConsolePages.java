@@ -83,7 +83,8 @@ public final class ConsolePages {
                  org.advocacyhub.application.port.Outbox outbox, StaffDirectory directory, CaseForms forms, ContractCatalogue contracts,
                  ContractTerms terms, CaseWork work, org.advocacyhub.casework.web.CaseRefusedSignIns refusedSignIns,
                  org.advocacyhub.application.casework.ManageStaff manageStaff,
-                 org.advocacyhub.application.returns.RecordReturns returns, Clock clock) {
+                 org.advocacyhub.application.returns.RecordReturns returns,
+                 org.advocacyhub.application.casework.ListOpenCases openCases, Clock clock) {
         this.work = work;
         // A leaver's or a deactivated advocate's console request is on the record of the case it was aimed at (issue 20).
         this.console = shared.recordingRefusals(refusedSignIns);
@@ -111,18 +112,20 @@ public final class ConsolePages {
                 ConsoleRoutes.SIGN_OUT.handledBy(console::signOut),
                 ConsoleRoutes.SIGNED_OUT.handledBy(this::signedOut),
                 ConsoleRoutes.WAITING_LIST.handledBy(request -> console.page(request, staff -> waitingList(staff,
-                        request.queryParameter("contract"), null, request.queryParameter("allocated")))),
+                        request.queryParameter("contract"), null, request.queryParameter("allocated"), ListControls.query(request)))),
                 ConsoleRoutes.CASE.handledBy(request -> console.page(request, staff -> reference(request).map(r -> casePage(staff, r, 200,
                         CasePage.Shown.NONE, saved(request))).orElseGet(() -> Console.notFound(staff, "There is no case with that reference.")))),
                 ConsoleRoutes.CASE_FORM.handledBy(this::casePost),
                 ConsoleRoutes.ANSWERPHONE.handledBy(request -> console.page(request, staff -> answerphonePage(staff,
-                        request.queryParameter("contract"), 200, "", Map.of(), List.of(), answerphoneNotice(request)))),
+                        request.queryParameter("contract"), 200, "", Map.of(), List.of(), answerphoneNotice(request),
+                        request.queryParameter("pageToken").orElse("")))),
                 ConsoleRoutes.ANSWERPHONE_MESSAGE.handledBy(this::answerphoneKeyIn),
                 ConsoleRoutes.ANSWERPHONE_RESPONSE.handledBy(this::answerphonePost),
                 ConsoleRoutes.EMAIL_CHECKED.handledBy(this::emailChecked),
                 ConsoleRoutes.NOT_FOUND.handledBy(request -> console.page(request, staff -> Console.notFound(staff,
                         "There is no page at this address. Use the menu above, or go back to the page you came from.")))));
         routes.addAll(new StaffPages(console, directory, manageStaff, fields).operations());
+        routes.addAll(new OpenCasesPage(console, openCases, directory, contracts).operations());
         routes.addAll(new ReturnsPages(console, returns, contracts, fields, () -> words(directory.all(), null)).operations());
         this.operations = List.copyOf(routes);
     }
@@ -204,15 +207,19 @@ public final class ConsolePages {
         List<String[]> due = new ArrayList<>();
         List<Instant> dueAt = new ArrayList<>();
         StringBuilder rows = new StringBuilder();
+        int shown = 0;
         for (ReferralCase c : mine) {
             WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
             ServiceConfig service = contracts.contractFor(c.details().service()).service(c.details().service());
             String nextText = nextDeadline(c, now);
-            rows.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
-                    .append("\">").append(escape(c.reference().value())).append("</a></td><td data-label=\"Person\">")
-                    .append(escape(c.details().person().name())).append("</td><td data-label=\"Service\">")
-                    .append(escape(c.details().service().displayName())).append("</td><td data-label=\"Next deadline\">")
-                    .append(escape(nextText)).append("</td></tr>");
+            // The soonest few on the home page; all of them, with filters and pages, on "Your cases" (issue 21).
+            if (shown++ < HOME_SHOWN) {
+                rows.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
+                        .append("\">").append(escape(c.reference().value())).append("</a></td><td data-label=\"Person\">")
+                        .append(escape(c.details().person().name())).append("</td><td data-label=\"Service\">")
+                        .append(escape(c.details().service().displayName())).append("</td><td data-label=\"Next deadline\">")
+                        .append(escape(nextText)).append("</td></tr>");
+            }
             for (SlaClock k : c.clocks()) {
                 if (!k.isStopped() && k.dueAt(calendar).isPresent() && ConsoleText.dueByEndOfToday(k.dueAt(calendar).get(), now)) {
                     int at = 0;
@@ -230,11 +237,14 @@ public final class ConsolePages {
             html.append("<p>Nothing is due today.</p>");
         } else {
             html.append("<ul>");
-            for (String[] d : due) {
+            for (String[] d : due.subList(0, Math.min(due.size(), HOME_SHOWN))) {
                 html.append("<li><a href=\"").append(escape(staff.href("/console/cases/" + d[0]))).append("\">").append(escape(d[0]))
                         .append("</a>: ").append(escape(d[1])).append("</li>");
             }
             html.append("</ul>");
+            if (due.size() > HOME_SHOWN) {
+                html.append("<p>And ").append(due.size() - HOME_SHOWN).append(" more due today.</p>");
+            }
         }
         html.append("<h2>Your open cases (").append(mine.size()).append(")</h2>");
         if (mine.isEmpty()) {
@@ -243,8 +253,15 @@ public final class ConsolePages {
             html.append("<table><caption class=\"visually-hidden\">Your open cases</caption><thead><tr><th scope=\"col\">Case</th>")
                     .append("<th scope=\"col\">Person</th><th scope=\"col\">Service</th><th scope=\"col\">Next deadline</th></tr></thead>")
                     .append("<tbody>").append(rows).append("</tbody></table>");
+            if (mine.size() > HOME_SHOWN) {
+                html.append("<p>The ").append(HOME_SHOWN).append(" soonest due: <a href=\"").append(escape(staff.href("/console/cases")))
+                        .append("\">all your open cases</a>, with filters.</p>");
+            }
         }
     }
+
+    /** Rows of each list an advocate's home shows: the soonest due. */
+    static final int HOME_SHOWN = 10;
 
     private void managerHome(Console.Staff staff, StringBuilder html, Instant now) {
         List<CaseStore.IndexedClock> overdue = cases.clocksDueBy(now, 500);
@@ -256,7 +273,7 @@ public final class ConsolePages {
         heldByTheInactive(staff, html, now);
         for (Contract contract : contracts.contracts()) {
             ShowWaitingList.Outcome listed = waitingList.show(staff.actor(), Map.of("contract", List.of(contract.code())));
-            int waiting = listed instanceof ShowWaitingList.Listed l ? l.entries().size() : 0;
+            int waiting = listed instanceof ShowWaitingList.Listed l ? l.total() : 0;
             List<CaseStore.IndexedClock> late = overdue.stream().filter(k -> k.contract().equals(contract.code())).toList();
             List<org.advocacyhub.application.port.Outbox.Trouble> mine = troubles.stream()
                     .filter(t -> t.contract().equals(contract.code())).toList();
@@ -276,7 +293,9 @@ public final class ConsolePages {
                             mine.isEmpty() ? null : "#emails-" + contract.code()))
                     .append(card((int) slow, "email waiting to go for over " + WAITING_LONG.toMinutes() + " minutes",
                             "emails waiting to go for over " + WAITING_LONG.toMinutes() + " minutes", null))
-                    .append("</ul>");
+                    .append("</ul><p><a href=\"").append(escape(staff.href("/console/cases?contract=" + contract.code())))
+                    .append("\">All open cases, soonest deadline first<span class=\"visually-hidden\"> (").append(escape(contract.code()))
+                    .append(")</span></a></p>");
             if (!late.isEmpty()) {
                 overdueClocks(staff, html, contract, late, overdueId, now);
             }
@@ -383,7 +402,7 @@ public final class ConsolePages {
     }
 
     /** How many overdue clocks a contract's section of the manager's home lists; the rest are counted. */
-    static final int OVERDUE_SHOWN = 50;
+    static final int OVERDUE_SHOWN = 10;
 
     /**
      * A contract's overdue clocks, soonest due first (issue 21): the case or message, the clock by what it asks for, the
@@ -422,7 +441,9 @@ public final class ConsolePages {
         }
         html.append("</tbody></table>");
         if (late.size() > OVERDUE_SHOWN) {
-            html.append("<p>And ").append(late.size() - OVERDUE_SHOWN).append(" more, due later.</p>");
+            html.append("<p>And ").append(late.size() - OVERDUE_SHOWN).append(" more, due later: <a href=\"")
+                    .append(escape(staff.href("/console/cases?contract=" + contract.code() + "&overdue=yes")))
+                    .append("\">every overdue case</a>.</p>");
         }
     }
 
@@ -441,7 +462,7 @@ public final class ConsolePages {
      * here with the rule and clause.
      */
     private APIGatewayProxyResponseEvent waitingList(Console.Staff staff, Optional<String> contractCode, Refusal refusal) {
-        return waitingList(staff, contractCode, refusal, Optional.empty());
+        return waitingList(staff, contractCode, refusal, Optional.empty(), Map.of());
     }
 
     /**
@@ -449,9 +470,13 @@ public final class ConsolePages {
      * and that they are emailed about it (issue 21).
      */
     private APIGatewayProxyResponseEvent waitingList(Console.Staff staff, Optional<String> contractCode, Refusal refusal,
-                                                     Optional<String> allocated) {
+                                                     Optional<String> allocated, Map<String, String> filters) {
         String contract = contractCode.orElse(contracts.contracts().get(0).code());
-        ShowWaitingList.Outcome outcome = waitingList.show(staff.actor(), Map.of("contract", List.of(contract)));
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("contract", List.of(contract));
+        query.put("limit", List.of(String.valueOf(ListControls.PAGE)));
+        filters.forEach((name, value) -> query.put(name, List.of(value)));
+        ShowWaitingList.Outcome outcome = waitingList.show(staff.actor(), query);
         StringBuilder html = new StringBuilder(20_000);
         if (refusal != null) {
             FormFields.errorSummary(html, refusal.errors(), name -> "advocate-" + refusal.reference().value());
@@ -462,12 +487,15 @@ public final class ConsolePages {
                         .append(", who is being emailed about it.</p></div>"));
         html.append("<h1>Waiting list</h1>");
         contractLinks(html, staff, "/console/waiting-list", contract);
+        ListControls.filters(html, staff, "/console/waiting-list", contracts.contract(contract).orElse(contracts.contracts().get(0)),
+                filters, staff.isManager() ? "Reference or name" : "Reference", List.of(), false);
         if (outcome instanceof ShowWaitingList.Invalid invalid) {
             html.append("<p>").append(escape(invalid.errors().get(0).message())).append("</p>");
             return Console.respond(400, staff, "Waiting list", "/console/waiting-list", html.toString());
         }
         ShowWaitingList.Listed listed = (ShowWaitingList.Listed) outcome;
         Instant now = listed.at();
+        html.append(ListControls.count(listed.total(), listed.offset(), listed.entries().size(), "waiting", filters));
         if (listed.entries().isEmpty()) {
             html.append("<p>No case is waiting for an advocate.</p>");
         } else {
@@ -477,7 +505,7 @@ public final class ConsolePages {
                     + "allocation due (LLR 5.47-5.48, LEW 8.4).</p>");
             html.append("<table><caption class=\"visually-hidden\">Cases waiting for an advocate</caption><thead><tr>")
                     .append("<th scope=\"col\">Case</th><th scope=\"col\">Person</th><th scope=\"col\">Service</th>")
-                    .append("<th scope=\"col\">Waiting</th><th scope=\"col\">Clocks</th>")
+                    .append("<th scope=\"col\">Waiting</th><th scope=\"col\">Next deadline</th>")
                     .append(staff.isManager() ? "<th scope=\"col\">Allocate</th>" : "").append("</tr></thead><tbody>");
             for (WaitingList.Entry e : listed.entries()) {
                 ReferralCase c = e.referral();
@@ -494,13 +522,21 @@ public final class ConsolePages {
                         .append("</td><td data-label=\"Waiting\">").append(e.ageInWorkingDays()).append(e.ageInWorkingDays() == 1
                                 ? " working day" : " working days")
                         .append(e.fixedDate() == null ? "" : "; fixed date " + escape(ConsoleText.day(e.fixedDate())))
-                        .append("</td><td data-label=\"Clocks\"><ul>");
-                for (WaitingList.ClockView k : e.clocks()) {
-                    html.append("<li>").append(escape(CasePage.clockName(service, k.name()))).append(": ")
-                            .append(escape(k.dueAt().map(due -> ConsoleText.timeLeft(due, now, owner.calendar())).orElse("Paused")))
-                            .append("</li>");
+                        .append("</td><td data-label=\"Next deadline\">");
+                // The soonest running clock on the row, the others counted (each is on the case page): a row stays short.
+                Optional<WaitingList.ClockView> soonest = e.clocks().stream().filter(k -> k.dueAt().isPresent())
+                        .min(Comparator.comparing(k -> k.dueAt().get()));
+                if (soonest.isEmpty()) {
+                    html.append("No running clock");
+                } else {
+                    html.append(escape(CasePage.clockName(service, soonest.get().name()))).append(": ")
+                            .append(escape(ConsoleText.timeLeft(soonest.get().dueAt().get(), now, owner.calendar())));
+                    if (e.clocks().size() > 1) {
+                        html.append(" <span class=\"hint\">(and ").append(e.clocks().size() - 1)
+                                .append(e.clocks().size() == 2 ? " other clock)" : " other clocks)").append("</span>");
+                    }
                 }
-                html.append("</ul></td>");
+                html.append("</td>");
                 if (staff.isManager()) {
                     html.append("<td data-label=\"Allocate\">");
                     allocationForm(html, staff, c, staffList, refusal != null && refusal.reference().equals(c.reference()) ? refusal : null,
@@ -510,8 +546,9 @@ public final class ConsolePages {
                 html.append("</tr>");
             }
             html.append("</tbody></table>");
+            ListControls.pages(html, staff, "/console/waiting-list", contract, filters, listed.previous(), listed.next());
             if (!listed.complete()) {
-                html.append("<p>The list is longer than this page shows; allocate these first.</p>");
+                html.append("<p>The list is longer than the hub reads at once; allocate these first.</p>");
             }
         }
         return Console.respond(refusal == null ? 200 : refusal.status(), staff, (refusal == null ? "" : "Error: ") + "Waiting list",
@@ -543,7 +580,7 @@ public final class ConsolePages {
             html.append("<form method=\"post\" action=\"").append(escape(staff.href("/console/cases/" + c.reference().value() + "/allocation")))
                     .append("\" class=\"inline-form\" novalidate>").append(staff.formFields()).append(DisplayedCase.fields(c.version(), now))
                     .append("<input type=\"hidden\" name=\"from\" value=\"waiting-list\">")
-                    .append("<div class=\"group\"><label for=\"").append(escape(id)).append("\">Advocate<span class=\"visually-hidden\"> for ")
+                    .append("<div class=\"group\"><label class=\"visually-hidden\" for=\"").append(escape(id)).append("\">Advocate<span> for ")
                     .append(escape(c.reference().value())).append("</span></label><select id=\"").append(escape(id))
                     .append("\" name=\"advocateId\"").append(refusal == null ? "" : " class=\"input--error\" aria-describedby=\""
                             + escape(id) + "-error\"").append(">");
@@ -727,6 +764,15 @@ public final class ConsolePages {
 
     private APIGatewayProxyResponseEvent answerphonePage(Console.Staff staff, Optional<String> contractCode, int status, String failedId,
                                                          Map<String, List<String>> values, List<FieldError> errors, String notice) {
+        return answerphonePage(staff, contractCode, status, failedId, values, errors, notice, "");
+    }
+
+    /** Open messages a page of the answerphone list shows: each is a block with its response form. */
+    static final int MESSAGES_SHOWN = 4;
+
+    private APIGatewayProxyResponseEvent answerphonePage(Console.Staff staff, Optional<String> contractCode, int status, String failedId,
+                                                         Map<String, List<String>> values, List<FieldError> errors, String notice,
+                                                         String pageToken) {
         List<Contract> withMessages = contracts.contracts().stream().filter(c -> c.answerphoneClock().isPresent()).toList();
         String contract = contractCode.orElse(withMessages.isEmpty() ? "" : withMessages.get(0).code());
         StringBuilder html = new StringBuilder(10_000);
@@ -748,8 +794,13 @@ public final class ConsolePages {
                     : "<li><a href=\"" + escape(staff.href("/console/answerphone?contract=" + c.code())) + "\">" + escape(c.code()) + "</a></li>");
         }
         html.append("<nav aria-label=\"Contracts\"><ul>").append(links).append("</ul></nav>");
-        AnswerphoneMessages.Outcome outcome = answerphone.list(staff.actor(), Map.of("contract", List.of(contract),
-                "limit", List.of(String.valueOf(AnswerphoneMessages.MOST_PER_PAGE))));
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("contract", List.of(contract));
+        query.put("limit", List.of(String.valueOf(MESSAGES_SHOWN)));
+        if (!pageToken.isEmpty()) {
+            query.put("pageToken", List.of(pageToken));
+        }
+        AnswerphoneMessages.Outcome outcome = answerphone.list(staff.actor(), query);
         if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
             return Console.forbidden(staff, notAllowed.why());
         }
@@ -768,8 +819,10 @@ public final class ConsolePages {
         fields.withIdPrefix(idPrefix(NEW_MESSAGE)).fields(html, keyedIn(), keyingFailed ? values
                 : Map.of("leftAt", List.of(FormFields.localDateTime(listed.at()))), keyingFailed ? errors : List.of());
         html.append("<button type=\"submit\">Save message</button></form></details>");
-        html.append("<p>Open messages, soonest due first: each must be answered within 24 working hours of being left (LLR 9.23). "
-                + "Times are UK times.</p>");
+        int open = messages.list(contract, List.of(AnswerphoneStore.Listing.OPEN), null, AnswerphoneMessages.MOST_PER_PAGE).messages().size();
+        html.append("<p><strong>").append(open >= AnswerphoneMessages.MOST_PER_PAGE ? open + " or more" : String.valueOf(open))
+                .append(open == 1 ? " open message" : " open messages").append("</strong>, soonest due first: each must be answered "
+                        + "within 24 working hours of being left (LLR 9.23). Times are UK times.</p>");
         if (listed.messages().isEmpty()) {
             html.append("<p>No open messages.</p>");
         }
@@ -793,6 +846,19 @@ public final class ConsolePages {
                     .append(escape(staff.href("/console/answerphone/" + m.id()))).append("\" novalidate>").append(staff.formFields());
             fields.withIdPrefix(idPrefix(m.id())).fields(html, AnswerphoneMessages.RESPONSE, shown, failed ? errors : List.of());
             html.append("<button type=\"submit\">Save response</button></form></details>");
+        }
+        if (listed.next() != null || !pageToken.isEmpty()) {
+            html.append("<nav aria-label=\"Pages\" class=\"pages\"><ul>");
+            if (!pageToken.isEmpty()) {
+                html.append("<li><a href=\"").append(escape(staff.href("/console/answerphone?contract=" + contract)))
+                        .append("\">First page</a></li>");
+            }
+            if (listed.next() != null) {
+                html.append("<li><a href=\"").append(escape(staff.href("/console/answerphone?contract=" + contract + "&pageToken="
+                        + java.net.URLEncoder.encode(listed.next(), java.nio.charset.StandardCharsets.UTF_8)))).append("\" rel=\"next\">")
+                        .append("Next page</a></li>");
+            }
+            html.append("</ul></nav>");
         }
         return Console.respond(status, staff, (errors.isEmpty() ? "" : "Error: ") + "Answerphone messages", "/console/answerphone",
                 html.toString());

@@ -13,7 +13,11 @@ final class WaitingListJson {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", listed.at().toString());
         out.put("complete", listed.complete());
+        out.put("total", listed.total());
         out.put("cases", listed.entries().stream().map(e -> entry(e, listed.namesShown())).toList());
+        if (listed.next() != null) {
+            out.put("next", listed.next());
+        }
         return out;
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.CaseStatus;
@@ -30,7 +31,7 @@ import org.advocacyhub.domain.referral.SubmittedFields;
 public final class ShowWaitingList {
 
     /** More than any hub's waiting list: beyond it the list says it is cut short. */
-    static final int MOST_SHOWN = 2000;
+    static final int MOST_READ = 10_000;
 
     private final CaseStore store;
     private final ContractCatalogue contracts;
@@ -55,7 +56,14 @@ public final class ShowWaitingList {
                 new FieldSpec("service", "Service", "Only this service's cases", FieldKind.CHOICE, false, 40, List.of(ServiceCode.values()),
                         "", "Service"),
                 new FieldSpec("authority", "Council area", "Only cases from this council", FieldKind.AUTHORITY, false, 40, List.of(), "",
-                        "Council area"));
+                        "Council area"),
+                new FieldSpec("search", "Search", "Only cases whose reference contains this or, for managers, whose person's name "
+                        + "does (any case)", FieldKind.TEXT, false, 100, List.of(), "", "Search"),
+                new FieldSpec("pageToken", "Page token", "The next token of the page before, to get the page after it", FieldKind.TEXT,
+                        false, 200, List.of(), "", "Page token"),
+                new FieldSpec("limit", "Cases per page", "1 to " + ListCases.MOST_PER_PAGE + "; " + ListCases.DEFAULT_LIMIT
+                        + " unless given", FieldKind.INTEGER, false, 3, List.of(), "", "Cases per page",
+                        FieldSpec.Range.of(1, ListCases.MOST_PER_PAGE)));
     }
 
     public List<FieldSpec> query() {
@@ -66,16 +74,31 @@ public final class ShowWaitingList {
     }
 
     /**
+     * One page of the list, in the order to allocate.
+     *
+     * @param entries    this page's cases
      * @param namesShown whether the entries may show the person's name (managers), else initials only
-     * @param complete   false when the list was longer than {@link #MOST_SHOWN}
+     * @param complete   false when the list was longer than {@link #MOST_READ}, of which it is the first part
+     * @param total      how many cases the whole list (with its filters) holds
+     * @param offset     how many come before this page
+     * @param next       the token of the next page, or {@code null} on the last
+     * @param previous   the token of the page before, or {@code null} on the first
      */
-    public record Listed(List<WaitingList.Entry> entries, boolean namesShown, boolean complete, Instant at) implements Outcome {
+    public record Listed(List<WaitingList.Entry> entries, boolean namesShown, boolean complete, Instant at, int total, int offset,
+                         String next, String previous) implements Outcome {
     }
 
     public record Invalid(List<FieldError> errors) implements Outcome {
     }
 
-    /** {@code GET /waiting-list?contract=LLR[&service=][&authority=]}. */
+    /**
+     * {@code GET /waiting-list?contract=LLR[&service=][&authority=][&search=][&limit=][&pageToken=]}.
+     *
+     * <p>Interpretation (issue 21): the order to allocate is decided over the whole list (a DoLS case received today comes
+     * before an older one), so the list is read whole, ordered, and then paged: a page token is where the next page starts
+     * in the list with the same filters. A list that changed between pages starts the next page at the same place in the
+     * new order, as a person paging a live list would expect.
+     */
     public Outcome show(StaffActor actor, Map<String, List<String>> parameters) {
         FieldRules.Checked checked = rules.check(query, SubmittedFields.of(parameters), clock.instant().atZone(
                 java.time.ZoneId.of("Europe/London")).toLocalDate(), "the waiting list's query");
@@ -85,6 +108,15 @@ public final class ShowWaitingList {
         String contract = ((Choice) checked.values().get("contract")).name();
         ServiceCode service = (ServiceCode) checked.values().get("service");
         String authority = (String) checked.values().get("authority");
+        String search = checked.values().get("search") instanceof String text ? text.strip().toLowerCase(java.util.Locale.UK) : "";
+        int limit = checked.values().get("limit") instanceof Integer given ? given : ListCases.DEFAULT_LIMIT;
+        String filters = contract + "|" + service + "|" + authority + "|" + search;
+        Optional<Integer> offset = checked.values().get("pageToken") instanceof String token ? OffsetPageToken.offset(token, filters)
+                : Optional.of(0);
+        if (offset.isEmpty()) {
+            return new Invalid(List.of(new FieldError("pageToken", "Page token is not one this list gave (it was changed, or "
+                    + "belongs to a list with other filters): start again from the first page, without it")));
+        }
         Instant now = clock.instant();
         List<ReferralCase> waiting = new ArrayList<>();
         String token = null;
@@ -94,11 +126,19 @@ public final class ShowWaitingList {
             page.cases().stream()
                     .filter(c -> service == null || c.details().service() == service)
                     .filter(c -> authority == null || c.details().person().authority().equals(authority))
+                    .filter(c -> search.isEmpty() || c.reference().value().toLowerCase(java.util.Locale.UK).contains(search)
+                            // A name is searched only where names are shown (managers); an advocate sees initials only.
+                            || actor.isManager() && c.details().person().name().toLowerCase(java.util.Locale.UK).contains(search))
                     .forEach(waiting::add);
             token = page.next();
-        } while (token != null && waiting.size() < MOST_SHOWN);
+        } while (token != null && waiting.size() < MOST_READ);
         boolean complete = token == null;
         List<WaitingList.Entry> ordered = WaitingList.order(waiting, now, contracts);
-        return new Listed(ordered.size() > MOST_SHOWN ? ordered.subList(0, MOST_SHOWN) : ordered, actor.isManager(), complete, now);
+        int from = Math.min(offset.get(), ordered.size());
+        int to = Math.min(from + limit, ordered.size());
+        String next = to < ordered.size() ? OffsetPageToken.of(to, filters) : null;
+        String previous = from == 0 ? null : OffsetPageToken.of(Math.max(0, from - limit), filters);
+        return new Listed(List.copyOf(ordered.subList(from, to)), actor.isManager(), complete, now, ordered.size(), from, next,
+                previous);
     }
 }

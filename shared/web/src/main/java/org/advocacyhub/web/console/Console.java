@@ -284,6 +284,7 @@ public final class Console {
         List<String[]> items = new ArrayList<>();
         items.add(new String[] {"/console", "Home"});
         items.add(new String[] {"/console/waiting-list", "Waiting list"});
+        items.add(new String[] {"/console/cases", staff.isManager() ? "Open cases" : "Your cases"});
         items.add(new String[] {"/console/answerphone", "Answerphone"});
         items.add(new String[] {"/console/returns", "Returns"});
         if (staff.isManager()) {

@@ -30,6 +30,9 @@ public final class ConsoleRoutes {
             List.of(), null);
     public static final ApiOperation WAITING_LIST = ApiOperation.described("GET", "/console/waiting-list",
             "The waiting list, in the order to allocate, with allocation from the row (managers)", Who.STAFF, List.of(), null);
+    public static final ApiOperation OPEN_CASES = ApiOperation.described("GET", "/console/cases",
+            "A contract's open cases soonest deadline first, with the advocate and the next deadline; filters, search and pages "
+            + "(an advocate's own cases only)", Who.STAFF, List.of(), null);
     public static final ApiOperation CASE = ApiOperation.described("GET", "/console/cases/{reference}",
             "A case: the referral, screening, clocks, casework forms, timeline and audit trail", Who.CASE_TEAM, List.of(), null);
 
@@ -96,7 +99,7 @@ public final class ConsoleRoutes {
             "Email a built report to the councils: 303 back to the report with a notice", Who.MANAGERS, List.of(), null);
 
     /** The casework function's console routes. */
-    public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, CASE,
+    public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, OPEN_CASES, CASE,
             CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, RETURNS, RETURNS_RECORD, NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,

@@ -70,6 +70,9 @@ public final class PageLayout {
             .button--secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}.button--secondary:hover{background:#dbdad9}
             .notice{border-left:10px solid #1d70b8;padding:15px;margin-bottom:30px;background:#f3f2f1}
             nav[aria-label="Contracts"] a{display:inline-block;min-width:24px;min-height:24px;padding:2px 4px}
+            .console main{max-width:1200px}.inline-form select{width:auto;max-width:100%}.inline-form .group{max-width:100%}td details{margin:5px 0 0}td form{margin:0}
+            @media (min-width:641px){td .inline-form{flex-wrap:nowrap;gap:5px}td .inline-form select{max-width:11em}}.console td[data-label="Case"]{white-space:nowrap}
+            .pages ul{display:flex;flex-wrap:wrap;gap:20px;list-style:none;padding:0}.pages a{display:inline-block;min-height:24px;padding:2px 4px}
             .next{border:2px solid #1d70b8;padding:15px;margin-bottom:30px}.actions{margin:10px 0 0;padding-left:20px}.actions li{margin-bottom:5px}
             .count{font-size:36px;font-weight:700;display:block}
             .cards{display:flex;flex-wrap:wrap;gap:20px;list-style:none;padding:0;margin:0 0 30px}.cards li{flex:1 1 12em;border-top:5px solid #1d70b8;padding-top:10px}
