@@ -158,7 +158,7 @@ class TimeIT {
         SesMailbox.SentEmail email = emails.get(0);
         assertTrue(email.subject().contains("LEW 8.9"), email.subject());
         for (String field : List.of("Case number: " + reference, "Referral date: Monday 23 November 2026", "Initials: G.T.",
-                "Advocate: tia-cyp", "Cumulative hours: 8 h (direct 7 h, indirect 1 h)", "The future planned work",
+                "Advocate: Staff tia-cyp", "Cumulative hours: 8 h (direct 7 h, indirect 1 h)", "The future planned work",
                 "An estimate of the hours still needed", "Any barriers or delays", "A summary of the work undertaken so far",
                 "up to 12 hours (LEW 8.11)")) {
             assertTrue(email.text().contains(field), field + " in:\n" + email.text());

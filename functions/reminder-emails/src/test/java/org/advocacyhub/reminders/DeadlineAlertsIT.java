@@ -138,7 +138,7 @@ class DeadlineAlertsIT {
             assertTrue(missed.get(0).subject().contains("first contact was due 5pm on Wednesday 25 November 2026"), missed.get(0).subject());
             assertTrue(text.contains("Missed by: 2 hours 5 minutes"), text);
             assertTrue(text.contains("Counts against: KPI 2 (target 95% met), LLR Appendix One KPI 2"), text);
-            assertTrue(text.contains("Advocate: ira-imca"), text);
+            assertTrue(text.contains("Advocate: Staff ira-imca"), text);
             assertTrue(text.contains(caseUrl(reference)), text);
             assertFalse(text.contains("Testperson"), "initials only");
         }

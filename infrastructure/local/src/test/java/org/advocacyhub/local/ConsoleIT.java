@@ -263,6 +263,7 @@ class ConsoleIT {
         ConsoleClient.Page page = ira.get("/console/cases/" + reference);
         assertEquals(200, page.status(), page.html());
         assertTrue(page.html().contains("Alex Testperson"), "full details on their own case");
+        assertTrue(page.html().contains("1941 (aged 85)"), "age beside the date of birth");
         assertTrue(page.html().contains("Ira Imca</td><td data-label=\"What\">viewed the case"), "the view is in the audit trail, by name");
 
         ConsoleClient.Page invalid = ira.submit(page, "/console/cases/" + reference + "/contacts",

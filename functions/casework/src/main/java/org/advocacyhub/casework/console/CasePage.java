@@ -40,6 +40,8 @@ final class CasePage {
 
     /** The audit trail's entries the page lists, newest first. */
     static final int AUDIT_SHOWN = 50;
+    /** A timeline or audit trail longer than this is collapsed, one step away. */
+    static final int HISTORY_OPEN = 8;
 
     private final FormFields fields;
 
@@ -84,7 +86,8 @@ final class CasePage {
                         + ", since " + ConsoleText.when(work.allocation().at()))));
         Person p = c.details().person();
         summary(html, "The person", List.of(
-                row("Name", p.name()), row("Date of birth", ConsoleText.day(p.dateOfBirth())), row("Gender", label(p.gender())),
+                row("Name", p.name()), row("Date of birth", p.dateOfBirth() == null ? "Not given" : ConsoleText.day(p.dateOfBirth()) + " (aged "
+                        + java.time.Period.between(p.dateOfBirth(), now.atZone(WorkingCalendar.ZONE).toLocalDate()).getYears() + ")"), row("Gender", label(p.gender())),
                 row("Where they live", label(p.residence()) + (p.placeName() == null ? "" : ": " + p.placeName())),
                 row("Postcode", p.postcode() == null ? "Not given" : p.postcode()), row("Council area", words.authority(p.authority())),
                 row("Communication needs", p.communicationNeeds() == null ? "None given" : p.communicationNeeds()),
@@ -292,13 +295,19 @@ final class CasePage {
     }
 
     private static void timeline(StringBuilder html, List<CaseEvent> timeline, ConsoleWords words) {
-        html.append("<h2>Timeline</h2><table><caption class=\"visually-hidden\">Timeline</caption><thead><tr>")
+        html.append("<h2>Timeline</h2>");
+        // A long history is one step away (issue 21), so that what to do stays near the top of the page.
+        boolean collapsed = timeline.size() > HISTORY_OPEN;
+        if (collapsed) {
+            html.append("<details><summary>Show all ").append(timeline.size()).append(" entries</summary>");
+        }
+        html.append("<table><caption class=\"visually-hidden\">Timeline</caption><thead><tr>")
                 .append("<th scope=\"col\">When</th><th scope=\"col\">What happened</th></tr></thead><tbody>");
         for (CaseEvent e : timeline) {
             html.append("<tr><td data-label=\"When\">").append(escape(ConsoleText.when(e.at()))).append("</td>")
                     .append("<td data-label=\"What happened\">").append(escape(words.of(e.description()))).append("</td></tr>");
         }
-        html.append("</tbody></table>");
+        html.append("</tbody></table>").append(collapsed ? "</details>" : "");
     }
 
     private static void audit(StringBuilder html, List<AuditEntry> audit, ConsoleWords words) {
@@ -310,6 +319,10 @@ final class CasePage {
             html.append("<p>The ").append(AUDIT_SHOWN).append(" most recent of ").append(newestFirst.size()).append(" entries.</p>");
             newestFirst = newestFirst.subList(0, AUDIT_SHOWN);
         }
+        boolean collapsed = newestFirst.size() > HISTORY_OPEN;
+        if (collapsed) {
+            html.append("<details><summary>Show ").append(newestFirst.size()).append(" entries</summary>");
+        }
         html.append("<table><caption class=\"visually-hidden\">Audit trail</caption><thead><tr><th scope=\"col\">When</th>")
                 .append("<th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>");
         for (AuditEntry a : newestFirst) {
@@ -317,7 +330,7 @@ final class CasePage {
                     .append("<td data-label=\"Who\">").append(escape(words.staff(a.staffId()))).append("</td>")
                     .append("<td data-label=\"What\">").append(escape(words.of(a.action()))).append("</td></tr>");
         }
-        html.append("</tbody></table>");
+        html.append("</tbody></table>").append(collapsed ? "</details>" : "");
     }
 
     private static String[] row(String key, String value) {

@@ -37,7 +37,7 @@ public final class DeadlineAlertEmail {
 
     public static Mail missed(ReferralCase referral, StaffRecord to, DeadlineNotice notice, String caseUrl) {
         String reference = referral.reference().value();
-        String advocate = referral.work().allocation() == null ? "not allocated" : referral.work().allocation().advocateId();
+        String advocate = referral.work().allocation() == null ? "not allocated" : referral.work().allocation().advocateName();
         Letter letter = new Letter()
                 .paragraph("A deadline on case " + reference + " (" + referral.details().service().displayName() + ", "
                         + DecisionLetterEmail.initials(referral) + ") was missed: it was due at " + UkDates.timeOnDay(notice.dueAt())

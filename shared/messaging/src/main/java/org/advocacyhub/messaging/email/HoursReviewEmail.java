@@ -32,7 +32,7 @@ public final class HoursReviewEmail {
         facts.add("Date of first contact: " + referral.work().milestone(ClockEvent.FIRST_CONTACT)
                 .map(at -> UkDates.day(at.atZone(UkDates.UK).toLocalDate())).orElse("not recorded yet"));
         facts.add("Initials: " + DecisionLetterEmail.initials(referral));
-        facts.add("Advocate: " + (referral.work().allocation() == null ? "not allocated yet" : referral.work().allocation().advocateId()));
+        facts.add("Advocate: " + (referral.work().allocation() == null ? "not allocated yet" : referral.work().allocation().advocateName()));
         facts.add("Cumulative hours: " + HourRules.duration(hours.totalMinutes()) + " (direct " + HourRules.duration(hours.directMinutes())
                 + ", indirect " + HourRules.duration(hours.indirectMinutes()) + ")");
         Letter letter = new Letter()
