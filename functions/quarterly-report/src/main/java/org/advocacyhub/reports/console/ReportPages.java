@@ -95,10 +95,30 @@ final class ReportPages {
                 .append("<h2 id=\"ask\">Ask for a report</h2>")
                 .append("<form method=\"post\" action=\"").append(escape(staff.href(ReportsConsole.REPORTS))).append("\" novalidate>")
                 .append(staff.formFields());
-        FormFields.plain().fields(html, formFields, posted.isEmpty() ? defaults() : posted, errors);
+        FormFields.plain().fields(html, formFields.stream().map(f -> f.name().equals("quarter") ? quarterChoice(f) : f).toList(),
+                posted.isEmpty() ? defaults() : posted, errors);
         html.append("<button type=\"submit\">Ask for the report</button></form>");
         recentReports(html, staff, recent);
         return html.toString();
+    }
+
+    /**
+     * The quarter as a choice (issue 21: not a code to type): this quarter and the four before it, newest first, each by
+     * its name and months ("2026-27 Q2: July to September 2026"); it posts the use case's own form of a quarter (2026-Q2).
+     */
+    private FieldSpec quarterChoice(FieldSpec typed) {
+        List<org.advocacyhub.application.casework.ContractChoice> quarters = new ArrayList<>();
+        FinancialQuarter quarter = FinancialQuarter.containing(clock.instant());
+        for (int i = 0; i < 5; i++) {
+            java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM", java.util.Locale.UK);
+            quarters.add(new org.advocacyhub.application.casework.ContractChoice(quarter.financialYear() + "-Q" + quarter.quarter(),
+                    quarter.name() + ": " + quarter.firstDay().format(month) + " to " + quarter.lastDay().format(month) + " "
+                            + quarter.lastDay().getYear()));
+            quarter = quarter.previous();
+        }
+        return new FieldSpec(typed.name(), "Quarter", "The financial year runs from April: Q1 is April to June",
+                org.advocacyhub.domain.referral.FieldKind.CHOICE, typed.required(), typed.maxLength(), quarters, "Choose the quarter",
+                typed.noun(), typed.range());
     }
 
     /** The form as first shown: the quarter just ended, to preview. */
@@ -160,10 +180,14 @@ final class ReportPages {
             html.append("<p><a href=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()))))
                     .append("\">Reload this page</a> to see whether it is ready.</p>");
         }
-        sendForm(html, staff, report, now);
+        if (report.status() == QuarterlyReport.Status.BUILT && !report.workbooks().isEmpty()) {
+            html.append("<p><a href=\"#send\">Check the figures below, then send them to the councils</a></p>");
+        }
         for (QuarterlyReport.Workbook book : report.workbooks()) {
             workbook(html, staff, report, book);
         }
+        // Check, then send (issue 21): the button comes after the figures, says who gets what, and asks that they were checked.
+        sendForm(html, staff, report, now);
         if (report.caseloadKey() != null) {
             html.append("<h2>Restricted caseload list</h2><p>The list of the quarter's cases with personal data that the contract "
                             + "asks for (LEW 17.5). It is never emailed, and every download is recorded.</p><p><a href=\"")
@@ -182,7 +206,7 @@ final class ReportPages {
         if (report.status() != QuarterlyReport.Status.BUILT) {
             return;
         }
-        html.append("<h2>Send to the councils</h2>");
+        html.append("<h2 id=\"send\">Send to the councils</h2>");
         if (report.quarter().end().isAfter(now)) {
             html.append("<p>This quarter has not ended: the report can be sent from ")
                     .append(escape(ConsoleText.day(report.quarter().lastDay().plusDays(1))))
@@ -195,9 +219,16 @@ final class ReportPages {
                     + "Ask for the report again to send it.</p>");
             return;
         }
-        html.append("<p>Each workbook is emailed to its council's report recipients, once, with the duty managers copied.</p>")
-                .append("<form method=\"post\" action=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/send")))
-                .append("\">").append(staff.formFields()).append("<button type=\"submit\">Send to the councils</button></form>");
+        html.append("<p>Each workbook is emailed to its council's report recipients, once, with the duty managers copied:</p><ul>");
+        for (QuarterlyReport.Workbook book : report.workbooks()) {
+            html.append("<li>").append(escape(book.authorityName())).append(": ").append(escape(String.join(", ", book.recipients())))
+                    .append("</li>");
+        }
+        html.append("</ul><form method=\"post\" action=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/send")))
+                .append("\" novalidate>").append(staff.formFields())
+                .append("<div class=\"group\"><div class=\"choice\"><input id=\"checked\" name=\"checked\" type=\"checkbox\" value=\"yes\">")
+                .append("<label for=\"checked\">I have checked the figures above</label></div></div>")
+                .append("<button type=\"submit\">Send to the councils</button></form>");
     }
 
     private static void workbook(StringBuilder html, Console.Staff staff, QuarterlyReport report, QuarterlyReport.Workbook book) {

@@ -106,6 +106,10 @@ public final class ReportsConsole {
     private APIGatewayProxyResponseEvent send(HttpRequest request) {
         String id = id(request);
         return console.post(request, reportPath(id), (staff, posted) -> managersOnly(staff, () -> {
+            // Check, then send (issue 21): the form asks that the figures were checked; nothing is sent without it.
+            if (!List.of("yes").equals(posted.values().get("checked"))) {
+                return reportPage(staff, id, 400, false, "Tick that you have checked the figures, then send them");
+            }
             QuarterlyReports.Outcome outcome = reports.send(staff.actor(), id);
             if (outcome instanceof QuarterlyReports.Shown) {
                 return HttpResponses.seeOther(staff.href(reportPath(id) + "?sent=1"));

@@ -117,8 +117,12 @@ class ReportsConsoleTest {
         for (String contract : List.of("LLR", "LEW", "DERBY")) {
             assertTrue(html.contains("id=\"contract-" + contract + "\" name=\"contract\" type=\"radio\""), contract);
         }
-        assertTrue(html.contains("id=\"quarter\" name=\"quarter\" type=\"text\" maxlength=\"7\" value=\"2026-Q2\""),
-                "the quarter just ended is offered");
+        // Issue 21: the quarter is chosen by its name and months, not typed; the quarter just ended is chosen to start with.
+        assertTrue(html.contains("name=\"quarter\" type=\"radio\" value=\"2026-Q2\" checked><label for=\"quarter-2026-Q2\">2026-27 Q2: "
+                + "July to September 2026</label>"), html);
+        assertTrue(html.contains("value=\"2026-Q3\"><label for=\"quarter-2026-Q3\">2026-27 Q3: October to December 2026</label>"),
+                "this quarter too");
+        assertFalse(html.contains("type=\"text\" maxlength=\"7\""), "no quarter to type");
         assertTrue(html.contains("id=\"send-no\" name=\"send\" type=\"radio\" value=\"no\" checked"), "a preview unless asked");
         // Issue 21: each council chosen by its name, not typed as a code; the code is what the form posts.
         assertTrue(html.contains("value=\"RUTLAND\"") && html.contains("Rutland County Council (LLR)"), "councils by name");
@@ -203,7 +207,7 @@ class ReportsConsoleTest {
         assertTrue(html.contains("<h2 id=\"error-summary-title\">There is a problem</h2>"));
         assertTrue(html.contains("<a href=\"#quarter\">Quarter must look like 2026-Q3"), html);
         assertTrue(html.contains("id=\"quarter-error\" class=\"error-message\""), "the error also stands by its field");
-        assertTrue(html.contains("value=\"2026-Q9\""), "what was typed is kept");
+        assertTrue(html.contains("value=\"2026-Q2\"><label for=\"quarter-2026-Q2\">2026-27 Q2"), "the quarters are offered again");
         assertTrue(html.contains("id=\"contract-LLR\" name=\"contract\" type=\"radio\" value=\"LLR\" checked"), "the choice is kept");
         assertEquals(0, store.size());
         assertEquals(List.of(), queued);
@@ -302,10 +306,13 @@ class ReportsConsoleTest {
                 + "County Council workbook (Excel, LLR-RUTLAND-FY2026Q2.xlsx)</a>"));
         assertTrue(html.contains("Not emailed yet. It goes to returns@rutland.example."));
         assertTrue(html.contains("<a href=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/caseload\">Download the restricted caseload list"));
-        assertTrue(html.contains("<form method=\"post\" action=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/send\">"
+        assertTrue(html.contains("<form method=\"post\" action=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/send\" novalidate>"
                 + "<input type=\"hidden\" name=\"csrf\" value=\"" + csrf(html) + "\"><input type=\"hidden\" name=\"formId\" value=\""),
                 "the send form carries the session's CSRF token and a one-time form id");
-        assertTrue(html.matches("(?s).*name=\"formId\" value=\"[0-9a-f-]{36}\"><button type=\"submit\">Send to the councils</button>.*"));
+        assertTrue(html.matches("(?s).*name=\"formId\" value=\"[0-9a-f-]{36}\">.*I have checked the figures above</label>.*"
+                + "<button type=\"submit\">Send to the councils</button>.*"), "check, then send");
+        assertTrue(html.indexOf("Send to the councils</button>") > html.indexOf("<caption>"), "the button comes after the figures");
+        assertTrue(html.contains("<li>Rutland County Council: returns@rutland.example</li>"), "who gets what, before the button");
         assertTrue(store.audits.contains("RPT-LLR-FY2026Q2-BUILT morgan-manager viewed the report"), "every access is audited");
     }
 
@@ -356,7 +363,13 @@ class ReportsConsoleTest {
         Map<String, String> id = Map.of("id", "RPT-LLR-FY2026Q2-BUILT");
         String page = get(MANAGER, "/console/reports/{id}", id).getBody();
 
-        APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports/{id}/send", id, signed(page));
+        // Issue 21: not ticked as checked, nothing is sent.
+        APIGatewayProxyResponseEvent unchecked = post(MANAGER, "/console/reports/{id}/send", id, signed(page));
+        assertEquals(400, unchecked.getStatusCode());
+        assertTrue(unchecked.getBody().contains("Tick that you have checked the figures, then send them"), unchecked.getBody());
+        assertEquals(0, mail.size(), "nothing sent");
+
+        APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports/{id}/send", id, signed(page, "checked", "yes"));
 
         assertEquals(303, answer.getStatusCode(), answer.getBody());
         assertEquals("/console/reports/RPT-LLR-FY2026Q2-BUILT?sent=1", answer.getHeaders().get("Location"));
@@ -372,7 +385,8 @@ class ReportsConsoleTest {
 
         // Sent twice (a second tab, whose form has its own id): shown as it is, no second email.
         assertEquals(303, post(MANAGER, "/console/reports/{id}/send", id, signed(page.replaceAll(
-                "name=\"formId\" value=\"[^\"]+\"", "name=\"formId\" value=\"" + java.util.UUID.randomUUID() + "\""))).getStatusCode());
+                "name=\"formId\" value=\"[^\"]+\"", "name=\"formId\" value=\"" + java.util.UUID.randomUUID() + "\""), "checked", "yes"))
+                .getStatusCode());
         assertEquals(1, mail.size());
     }
 
@@ -388,7 +402,7 @@ class ReportsConsoleTest {
         assertTrue(html.contains("This quarter has not ended: the report can be sent from Fri 1 Jan 2027."), html);
         assertFalse(html.contains("/send\">"), "no send form");
 
-        APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports/{id}/send", id, byHand(html));
+        APIGatewayProxyResponseEvent answer = post(MANAGER, "/console/reports/{id}/send", id, byHand(html, "checked", "yes"));
         assertEquals(409, answer.getStatusCode());
         assertTrue(answer.getBody().contains("<li>Quarter FY2026Q3 has not ended: its report cannot be sent yet.</li>"), answer.getBody());
         assertEquals(List.of(), mail);
