@@ -90,6 +90,11 @@ class ListHeightsBrowserIT {
                     "/console/answerphone?contract=LLR", "/console/staff", "/console/returns?contract=LLR")) {
                 measure(browser, "manager " + path, path, heights, violations, sideways);
             }
+            // A case page (for the pictures; its height is the case's, not a list's).
+            page.get(base + "/console/cases?contract=LLR&advocateId=ira-imca");
+            String opened = page.findElement(By.cssSelector("main table tbody tr td:first-child a")).getText();
+            page.get(base + "/console/cases/" + opened);
+            screenshot(page, "manager case page");
             // The waiting list's next page, as a person follows the link.
             page.get(base + "/console/waiting-list?contract=LLR");
             BrowserPages.press(page, page.findElement(By.linkText("Next page")));
@@ -141,8 +146,28 @@ class ListHeightsBrowserIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        screenshot(page, state);
         heights.put(state, ((Number) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight;")).longValue());
         BrowserPages.check(browser, state, violations, sideways);
+    }
+
+    /**
+     * With {@code -Dconsole.screenshots=<folder>}, the page as a person first sees it (1280 by 900) is saved there as a PNG:
+     * how the README's pictures of the console ({@code docs/console/}) are made, from this busy stack.
+     */
+    private static void screenshot(WebDriver page, String state) {
+        String folder = System.getProperty("console.screenshots");
+        if (folder == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(folder);
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(state.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "") + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) page).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void signIn(WebDriver page, String member) {
