@@ -105,6 +105,19 @@ final class BrowserPages {
         (labels.isEmpty() ? input : labels.get(0)).click();
     }
 
+    /** Signs in on the local hosted sign-in as the demo team's {@code member}, from the console's home. */
+    static void signIn(WebDriver page, String base, String member) {
+        page.get(base + "/console");
+        WebElement button = page.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().contains(member)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + member + " on " + page.getCurrentUrl()));
+        press(page, button);
+    }
+
+    /** Signs out with the console header's button. */
+    static void signOut(WebDriver page) {
+        press(page, page.findElement(By.xpath("//header//button[contains(.,'Sign out')]")));
+    }
+
     static String freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return String.valueOf(socket.getLocalPort());

@@ -57,7 +57,7 @@ class ConsoleActionsBrowserIT {
         try (Chromium noScript = Chromium.start(false); Chromium checker = Chromium.start(true)) {
             WebDriver page = noScript.driver();
             Checks browser = new Checks(page, checker);
-            signIn(page, "Morgan Manager");
+            BrowserPages.signIn(page, base, "Morgan Manager");
 
             // Screening again, with a note for the timeline (LLR 9.33).
             act(browser, page, imca, "screening", Map.of("note", "Decision maker confirmed by phone"), violations, sideways);
@@ -80,21 +80,21 @@ class ConsoleActionsBrowserIT {
             act(browser, page, cyp, "hour-approvals", Map.of("approvedBy", "LAC Service Manager", "limitHours", "16",
                     "reason", "A second review meeting"), violations, sideways);
             assertEquals(1, ((List<?>) hours(cyp).get("approvals")).size(), "the approval is recorded");
-            signOut(page);
+            BrowserPages.signOut(page);
 
             // The advocates' own forms on their own cases.
-            signIn(page, "Cai Cyp");
+            BrowserPages.signIn(page, base, "Cai Cyp");
             act(browser, page, cyp, "return-details", Map.of("group", "LAC", "primaryReason", "FORMAL_MEETING",
                     "secondaryReason", "CONCERN_ABOUT_CARE"), violations, sideways);
             assertEquals("CONCERN_ABOUT_CARE", ((Map<?, ?>) casework(cyp).get("returnDetails")).get("secondaryReason"));
-            signOut(page);
+            BrowserPages.signOut(page);
 
-            signIn(page, "Hana Imha");
+            BrowserPages.signIn(page, base, "Hana Imha");
             act(browser, page, imha, "eligibility-confirmation", Map.of(), violations, sideways);
             assertTrue(((Map<?, ?>) casework(imha).get("milestones")).containsKey("ELIGIBILITY_CONFIRMED"));
-            signOut(page);
+            BrowserPages.signOut(page);
 
-            signIn(page, "Ira Imca");
+            BrowserPages.signIn(page, base, "Ira Imca");
             act(browser, page, imca, "hour-requests", Map.of("hours", "5", "reasons", "Two more best interests meetings"),
                     violations, sideways);
             assertEquals(1, ((List<?>) hours(imca).get("requests")).size(), "the request is recorded");
@@ -105,9 +105,9 @@ class ConsoleActionsBrowserIT {
                     violations, sideways);
             act(browser, page, imca, "report-sent", Map.of(), violations, sideways);
             assertTrue(((Map<?, ?>) casework(imca).get("milestones")).containsKey("REPORT_SENT"));
-            signOut(page);
+            BrowserPages.signOut(page);
 
-            signIn(page, "Morgan Manager");
+            BrowserPages.signIn(page, base, "Morgan Manager");
             act(browser, page, imca, "reopen", Map.of("reason", "The person asked for more help"), violations, sideways);
             assertFalse("CLOSED".equals(json(imca).get("status")), "reopened: " + json(imca).get("status"));
         }
@@ -124,7 +124,7 @@ class ConsoleActionsBrowserIT {
         try (Chromium noScript = Chromium.start(false); Chromium checker = Chromium.start(true)) {
             WebDriver page = noScript.driver();
             Checks browser = new Checks(page, checker);
-            signIn(page, "Morgan Manager");
+            BrowserPages.signIn(page, base, "Morgan Manager");
 
             // Keying in a message left on the LLR line (LLR 9.23): empty first, then filled in.
             page.get(base + "/console/answerphone?contract=LLR");
@@ -277,16 +277,7 @@ class ConsoleActionsBrowserIT {
         }
     }
 
-    private static void signIn(WebDriver page, String member) {
-        page.get(base + "/console");
-        WebElement button = page.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().contains(member)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + member + " on " + page.getCurrentUrl()));
-        BrowserPages.press(page, button);
-    }
 
-    private static void signOut(WebDriver page) {
-        BrowserPages.press(page, page.findElement(By.xpath("//header//button[contains(.,'Sign out')]")));
-    }
 
     private static void allocate(String reference, String advocate) throws Exception {
         RawHttp.Response answer = api("POST", "/cases/" + reference + "/allocation", "{\"advocateId\":\"" + advocate + "\"}");

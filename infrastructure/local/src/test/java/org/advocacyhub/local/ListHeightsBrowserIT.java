@@ -84,7 +84,7 @@ class ListHeightsBrowserIT {
         Map<String, Long> heights = new LinkedHashMap<>();
         try (Chromium browser = Chromium.start(true)) {
             WebDriver page = browser.driver();
-            signIn(page, "Morgan Manager");
+            BrowserPages.signIn(page, base, "Morgan Manager");
             for (String path : List.of("/console", "/console/waiting-list?contract=LLR", "/console/waiting-list?contract=LLR&service=IMHA",
                     "/console/cases?contract=LLR", "/console/cases?contract=LLR&overdue=yes", "/console/cases?contract=LLR&advocateId=ira-imca",
                     "/console/answerphone?contract=LLR", "/console/staff", "/console/returns?contract=LLR")) {
@@ -117,9 +117,9 @@ class ListHeightsBrowserIT {
             assertEquals(CASES + " cases open", total.replace(" that match", ""));
             assertEquals(CASES, seen.size(), "each open case on one page");
             assertEquals(CASES, seen.stream().distinct().count(), "and on one page only");
-            BrowserPages.press(page, page.findElement(By.xpath("//header//button[contains(.,'Sign out')]")));
+            BrowserPages.signOut(page);
 
-            signIn(page, "Ira Imca");
+            BrowserPages.signIn(page, base, "Ira Imca");
             for (String path : List.of("/console", "/console/cases?contract=LLR", "/console/waiting-list?contract=LLR",
                     "/console/answerphone?contract=LLR")) {
                 measure(browser, "advocate " + path, path, heights, violations, sideways);
@@ -170,11 +170,6 @@ class ListHeightsBrowserIT {
         }
     }
 
-    private static void signIn(WebDriver page, String member) {
-        page.get(base + "/console");
-        BrowserPages.press(page, page.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().contains(member)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + member + " on " + page.getCurrentUrl())));
-    }
 
     private static String refer(String example) throws Exception {
         RawHttp.Response created = RawHttp.send(running.port(), "POST", "/referrals", List.of("Content-Type: application/json"),
