@@ -110,6 +110,10 @@ class ConsoleActionsBrowserIT {
             BrowserPages.signIn(page, base, "Morgan Manager");
             act(browser, page, imca, "reopen", Map.of("reason", "The person asked for more help"), violations, sideways);
             assertFalse("CLOSED".equals(json(imca).get("status")), "reopened: " + json(imca).get("status"));
+
+            // Moving the case to another advocate (LLR 9.32), chosen by name among those qualified.
+            act(browser, page, imca, "reallocation", Map.of("advocateId", "hana-imha", "reason", "Ira is on leave"), violations, sideways);
+            assertEquals("hana-imha", ((Map<?, ?>) casework(imca).get("advocate")).get("staffId"), "moved to Hana");
         }
         violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
         sideways.forEach((state, scrolls) -> assertFalse(scrolls, state + ": scrolls sideways at 320 CSS px (WCAG 1.4.10)"));

@@ -20,6 +20,7 @@ import org.advocacyhub.application.casework.RecordMilestone;
 import org.advocacyhub.application.casework.RecordReturnDetails;
 import org.advocacyhub.application.screening.ScreenAgain;
 import org.advocacyhub.application.casework.CaseWork;
+import org.advocacyhub.application.casework.ContractChoice;
 import org.advocacyhub.application.casework.CloseCase;
 import org.advocacyhub.application.casework.RecordActivity;
 import org.advocacyhub.application.casework.RecordFeedback;
@@ -197,11 +198,7 @@ final class CaseForms {
         if (viewer.isManager() && referral.work().allocation() != null) {
             // Issue 20: a case held by someone who left or was deactivated is moved from here (the duty manager's home
             // lists them); its clocks run on meanwhile.
-            forms.add(new Simple("reallocation", "Move the case to another advocate", "The advocate who holds it now, who "
-                    + "should hold it, and why. Their qualifications are checked as at allocation (LLR 13.1-13.7).",
-                    "Move the case", AllocateAdvocate.REALLOCATION,
-                    Map.of(AllocateAdvocate.REALLOCATION.get(0).name(), List.of(referral.work().allocation().advocateId())),
-                    allocate::reallocate));
+            forms.add(new Reallocation(referral));
         }
         forms.addAll(List.of(
                 new Simple("contacts", "Record a contact", "The first contact that reaches the person stops the contact clocks "
@@ -251,6 +248,75 @@ final class CaseForms {
                     given.values().removeIf(v -> v.stream().allMatch(String::isEmpty));
                     return screenAgain.asCasework(reference, actor, SubmittedFields.of(given));
                 });
+    }
+
+    /**
+     * Moving the case (LLR 9.32): the advocate who holds it now travels as a hidden field (the case moves only if they still
+     * hold it), and the new advocate is chosen by name among those the allocation rules accept (issue 21: no staff id to
+     * type), with why it moves. The use case checks the choice again (LLR 13.1-13.7).
+     */
+    private final class Reallocation implements Form {
+
+        private final String holder;
+        private final List<FieldSpec> shown;
+
+        Reallocation(ReferralCase referral) {
+            this.holder = referral.work().allocation().advocateId();
+            List<ContractChoice> choices = allocate.candidates(referral, allocate.staff()).stream()
+                    .filter(AllocateAdvocate.Candidate::qualified).map(AllocateAdvocate.Candidate::advocate)
+                    .filter(a -> !a.id().equals(holder)).map(a -> new ContractChoice(a.id(), a.name())).toList();
+            FieldSpec to = AllocateAdvocate.ADVOCATE;
+            // With no one else qualified there is nothing to choose (the use case still names the missing advocate if sent).
+            this.shown = choices.isEmpty() ? List.of(AllocateAdvocate.REASON) : List.of(new FieldSpec(to.name(), "New advocate",
+                    "Only advocates qualified for the case are offered", FieldKind.CHOICE, true, to.maxLength(), choices,
+                    "Choose the new advocate", to.noun()), AllocateAdvocate.REASON);
+        }
+
+        @Override
+        public String action() {
+            return "reallocation";
+        }
+
+        @Override
+        public String title() {
+            return "Move the case to another advocate";
+        }
+
+        @Override
+        public String hint() {
+            return "Who should hold it, and why. Its clocks run on.";
+        }
+
+        @Override
+        public String button() {
+            return "Move the case";
+        }
+
+        @Override
+        public Map<String, List<String>> initial() {
+            return Map.of();
+        }
+
+        @Override
+        public String anchor(String field) {
+            return FormFields.anchor(shown, field);
+        }
+
+        @Override
+        public void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors) {
+            html.append("<input type=\"hidden\" name=\"").append(AllocateAdvocate.FROM_ADVOCATE.name()).append("\" value=\"")
+                    .append(escape(first(values, AllocateAdvocate.FROM_ADVOCATE.name()).isEmpty() ? holder
+                            : first(values, AllocateAdvocate.FROM_ADVOCATE.name()))).append("\">");
+            if (shown.size() == 1) {
+                html.append("<p>No other advocate in the directory is qualified for this case: add or qualify one in Staff first.</p>");
+            }
+            fields.fields(html, shown, values, errors);
+        }
+
+        @Override
+        public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            return allocate.reallocate(reference, actor, SubmittedFields.of(FormFields.posted(values, AllocateAdvocate.REALLOCATION)));
+        }
     }
 
     /** A form whose fields are the use case's own, one value each. */

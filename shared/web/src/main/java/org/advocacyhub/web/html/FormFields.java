@@ -89,7 +89,7 @@ public final class FormFields {
         return switch (spec.kind()) {
             case DATE, PAST_DATE -> spec.htmlId() + "-day";
             case YES_NO -> spec.htmlId() + "-yes";
-            case CHOICE, MULTI_CHOICE -> asRadiosOrCheckboxes(spec) ? spec.htmlId() + "-" + spec.choices().get(0).name() : spec.htmlId();
+            case CHOICE, MULTI_CHOICE -> asRadiosOrCheckboxes(spec) && !spec.choices().isEmpty() ? spec.htmlId() + "-" + spec.choices().get(0).name() : spec.htmlId();
             default -> spec.htmlId();
         };
     }
