@@ -4,7 +4,6 @@ import static org.advocacyhub.domain.text.Html.escape;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,8 +141,7 @@ final class CasePage {
 
     /** The case's soonest running clock, if one runs. */
     static Optional<SlaClock> nextClock(ReferralCase c, WorkingCalendar calendar) {
-        return c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
-                .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
+        return SlaClock.soonestRunning(c.clocks(), calendar);
     }
 
     /** A case's soonest running deadline in words ("First contact: Tue 24 Nov 2026, 17:00 (3 hours left)"), or that none runs. */

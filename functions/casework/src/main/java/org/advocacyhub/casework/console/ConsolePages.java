@@ -486,7 +486,7 @@ public final class ConsolePages {
                         .append(escape(c.reference().value())).append(" is allocated to ").append(escape(c.work().allocation().advocateName()))
                         .append(", who is being emailed about it.</p></div>"));
         html.append("<h1>Waiting list</h1>");
-        contractLinks(html, staff, "/console/waiting-list", contract);
+        ListControls.contractLinks(html, staff, "/console/waiting-list", contracts.contracts(), contract);
         ListControls.filters(html, staff, "/console/waiting-list", contracts.contract(contract).orElse(contracts.contracts().get(0)),
                 filters, staff.isManager() ? "Reference or name" : "Reference", List.of(), false);
         if (outcome instanceof ShowWaitingList.Invalid invalid) {
@@ -787,13 +787,7 @@ public final class ConsolePages {
             html.append("<div class=\"notice\" role=\"status\"><p>").append(escape(notice)).append("</p></div>");
         }
         html.append("<h1>Answerphone messages</h1>");
-        StringBuilder links = new StringBuilder();
-        for (Contract c : withMessages) {
-            links.append(c.code().equals(contract) ? "<li><a href=\"" + escape(staff.href("/console/answerphone?contract=" + c.code()))
-                    + "\" aria-current=\"page\">" + escape(c.code()) + "</a></li>"
-                    : "<li><a href=\"" + escape(staff.href("/console/answerphone?contract=" + c.code())) + "\">" + escape(c.code()) + "</a></li>");
-        }
-        html.append("<nav aria-label=\"Contracts\"><ul>").append(links).append("</ul></nav>");
+        ListControls.contractLinks(html, staff, "/console/answerphone", withMessages, contract);
         Map<String, List<String>> query = new LinkedHashMap<>();
         query.put("contract", List.of(contract));
         query.put("limit", List.of(String.valueOf(MESSAGES_SHOWN)));
@@ -946,13 +940,4 @@ public final class ConsolePages {
         });
     }
 
-    private void contractLinks(StringBuilder html, Console.Staff staff, String path, String current) {
-        html.append("<nav aria-label=\"Contracts\"><ul>");
-        for (Contract c : contracts.contracts()) {
-            html.append("<li><a href=\"").append(escape(staff.href(path + "?contract=" + c.code()))).append("\"")
-                    .append(c.code().equals(current) ? " aria-current=\"page\"" : "").append(">").append(escape(c.code()))
-                    .append("</a></li>");
-        }
-        html.append("</ul></nav>");
-    }
 }

@@ -87,6 +87,17 @@ final class ListControls {
                 + (total > shown ? ": " + (offset + 1) + " to " + (offset + shown) + " shown" : "") + ".</p>";
     }
 
+    /** Links to the same page for each of {@code contracts}, the one shown ({@code current}) marked as the current page. */
+    static void contractLinks(StringBuilder html, Console.Staff staff, String path, List<Contract> contracts, String current) {
+        html.append("<nav aria-label=\"Contracts\"><ul>");
+        for (Contract c : contracts) {
+            html.append("<li><a href=\"").append(escape(staff.href(path + "?contract=" + c.code()))).append("\"")
+                    .append(c.code().equals(current) ? " aria-current=\"page\"" : "").append(">").append(escape(c.code()))
+                    .append("</a></li>");
+        }
+        html.append("</ul></nav>");
+    }
+
     /** Links to the page before and after, keeping the list's filters. */
     static void pages(StringBuilder html, Console.Staff staff, String path, String contract, Map<String, String> filters,
                       String previous, String next) {

@@ -51,13 +51,8 @@ final class OpenCasesPage {
         filters.forEach((name, value) -> query.put(name, List.of(value)));
         ListOpenCases.Outcome outcome = open.list(staff.actor(), query);
         StringBuilder html = new StringBuilder(20_000);
-        html.append("<h1>").append(staff.isManager() ? "Open cases" : "Your open cases").append("</h1><nav aria-label=\"Contracts\"><ul>");
-        for (Contract c : contracts.contracts()) {
-            html.append("<li><a href=\"").append(escape(staff.href("/console/cases?contract=" + c.code()))).append("\"")
-                    .append(c.code().equals(contract.code()) ? " aria-current=\"page\"" : "").append(">").append(escape(c.code()))
-                    .append("</a></li>");
-        }
-        html.append("</ul></nav>");
+        html.append("<h1>").append(staff.isManager() ? "Open cases" : "Your open cases").append("</h1>");
+        ListControls.contractLinks(html, staff, "/console/cases", contracts.contracts(), contract.code());
         List<StaffRecord> advocates = staff.isManager() ? directory.all().stream().filter(r -> r.contracts().contains(contract.code()))
                 .sorted(Comparator.comparing(StaffRecord::name)).toList() : List.of();
         ListControls.filters(html, staff, "/console/cases", contract, filters, staff.isManager() ? "Reference or name" : "Reference",

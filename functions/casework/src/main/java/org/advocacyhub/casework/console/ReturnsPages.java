@@ -125,13 +125,9 @@ final class ReturnsPages {
         if (!notice.isEmpty()) {
             html.append("<div class=\"notice\" role=\"status\"><p>").append(escape(notice)).append("</p></div>");
         }
-        html.append("<h1>Returns: sessions, complaints and compliments</h1><nav aria-label=\"Contracts\"><ul>");
-        for (Contract c : contracts.contracts()) {
-            html.append("<li><a href=\"").append(escape(staff.href("/console/returns?contract=" + c.code()))).append("\"")
-                    .append(c.code().equals(contract.code()) ? " aria-current=\"page\"" : "").append(">").append(escape(c.code()))
-                    .append("</a></li>");
-        }
-        html.append("</ul></nav><p>What the ").append(escape(contract.code())).append(" returns count beside cases, each in the "
+        html.append("<h1>Returns: sessions, complaints and compliments</h1>");
+        ListControls.contractLinks(html, staff, "/console/returns", contracts.contracts(), contract.code());
+        html.append("<p>What the ").append(escape(contract.code())).append(" returns count beside cases, each in the "
                 + "financial quarter of its day.</p>");
         for (ReturnRecord.Kind kind : ReturnRecord.Kind.values()) {
             boolean open = kind == failed;

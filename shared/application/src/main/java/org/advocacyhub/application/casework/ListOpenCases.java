@@ -139,8 +139,7 @@ public final class ListOpenCases {
     /** A case with its soonest running clock. */
     private Row row(ReferralCase c) {
         WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
-        Optional<SlaClock> next = c.clocks().stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
-                .min(Comparator.comparing(k -> k.dueAt(calendar).get()));
+        Optional<SlaClock> next = SlaClock.soonestRunning(c.clocks(), calendar);
         return new Row(c, next, next.flatMap(k -> k.dueAt(calendar)));
     }
 }

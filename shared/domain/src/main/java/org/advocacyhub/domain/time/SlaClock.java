@@ -102,6 +102,12 @@ public record SlaClock(String name, SlaRule rule, Instant startedAt, List<Pause>
         return new SlaClock(name, rule, startedAt, ended, at);
     }
 
+    /** The soonest running clock of {@code clocks} that has a due time (a paused one has none), if there is one. */
+    public static Optional<SlaClock> soonestRunning(java.util.Collection<SlaClock> clocks, WorkingCalendar calendar) {
+        return clocks.stream().filter(k -> !k.isStopped() && k.dueAt(calendar).isPresent())
+                .min(java.util.Comparator.comparing(k -> k.dueAt(calendar).get()));
+    }
+
     /** The due instant, moved by the pauses; empty while an open pause holds a clock not yet due. */
     public Optional<Instant> dueAt(WorkingCalendar calendar) {
         return rule.dueAt(startedAt, pauses, calendar);
