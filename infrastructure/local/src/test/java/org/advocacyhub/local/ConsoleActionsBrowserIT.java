@@ -115,7 +115,7 @@ class ConsoleActionsBrowserIT {
             act(browser, page, imca, "reallocation", Map.of("advocateId", "hana-imha", "reason", "Ira is on leave"), violations, sideways);
             assertEquals("hana-imha", ((Map<?, ?>) casework(imca).get("advocate")).get("staffId"), "moved to Hana");
         }
-        violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
+        violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA and best-practice violations"));
         sideways.forEach((state, scrolls) -> assertFalse(scrolls, state + ": scrolls sideways at 320 CSS px (WCAG 1.4.10)"));
         System.out.println("axe-core " + Chromium.WCAG_22_AA + ": " + violations.size() + " page states of the case actions, "
                 + violations.values().stream().mapToInt(List::size).sum() + " violations");
@@ -206,7 +206,7 @@ class ConsoleActionsBrowserIT {
             assertTrue(api("GET", "/complaints?contract=LLR", null).text().contains("Waited too long for a call back"));
             assertTrue(api("GET", "/compliments?contract=LLR", null).text().contains("Thanked the advocate for her support"));
         }
-        violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
+        violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA and best-practice violations"));
         sideways.forEach((state, scrolls) -> assertFalse(scrolls, state + ": scrolls sideways at 320 CSS px (WCAG 1.4.10)"));
     }
 
@@ -234,6 +234,21 @@ class ConsoleActionsBrowserIT {
         }
         fill(page, form, answers);
         BrowserPages.press(page, form.findElement(By.cssSelector("button[type=submit]")));
+        if (page.getTitle().startsWith("Check your answers")) {
+            // GOV.UK "check answers" (closing a case): the answers in words, nothing changed yet; "Change your answers"
+            // brings the form back as it was filled in, and the page's own button makes the change.
+            browser.check(action + ": check your answers", violations, sideways);
+            String checked = page.findElement(By.tagName("main")).getText();
+            answers.values().stream().filter(v -> !v.matches("[A-Z_]+")).forEach(v -> assertTrue(checked.contains(v), v + " in " + checked));
+            BrowserPages.press(page, page.findElement(By.cssSelector("button[value=change]")));
+            WebElement again = page.findElement(By.id("do-" + action));
+            assertNotNull(page.findElement(By.id("form-" + action)).getAttribute("open"), "the form is back, open");
+            answers.forEach((name, value) -> assertTrue(again.findElements(By.name(name)).stream().anyMatch(f -> value.equals(f.getAttribute("value"))
+                    && (!List.of("radio", "checkbox").contains(f.getAttribute("type")) || f.isSelected())), name + " kept as " + value));
+            BrowserPages.press(page, again.findElement(By.cssSelector("button[type=submit]")));
+            assertTrue(page.getTitle().startsWith("Check your answers"), page.getTitle());
+            BrowserPages.press(page, page.findElement(By.cssSelector("button[value=send]")));
+        }
         assertTrue(page.getCurrentUrl().contains("saved=" + action), action + ": " + page.getCurrentUrl() + "\n"
                 + page.findElement(By.tagName("main")).getText());
         browser.check(action + " done", violations, sideways);

@@ -147,7 +147,7 @@ class ConsoleBrowserIT {
             page.get(base + "/console/waiting-list?contract=LLR");
             BrowserPages.check(browser, "waiting list (advocate)", violations, sideways);
 
-            violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA violations"));
+            violations.forEach((state, found) -> assertEquals(List.of(), found, state + ": axe-core WCAG 2.2 AA and best-practice violations"));
             sideways.forEach((state, scrolls) -> assertFalse(scrolls, state + ": scrolls sideways at 320 CSS px (WCAG 1.4.10)"));
             System.out.println("axe-core " + Chromium.WCAG_22_AA + ": " + violations.size() + " console page states, "
                     + violations.values().stream().mapToInt(List::size).sum() + " violations");

@@ -98,11 +98,74 @@ class ConsoleIT {
         ConsoleClient.Page list = manager.get("/console/waiting-list?contract=LLR");
         String row = row(list.html(), reference);
         assertTrue(row.contains("<option value=\"\">Choose an advocate</option><option value=\""), "nobody preselected: " + row);
-        assertTrue(java.util.regex.Pattern.compile("Ira Imca \\(\\d+ open cases?\\)").matcher(row).find(), "her caseload: " + row);
+        java.util.regex.Matcher ira = WORKLOAD.matcher(row);
+        assertTrue(ira.find(), "her caseload and hours this month: " + row);
         // Sent without a choice: the form's error, nothing allocated.
         ConsoleClient.Page unchosen = manager.submit(list, "/console/cases/" + reference + "/allocation", Map.of());
         assertEquals(400, unchosen.status(), String.join("\n", manager.trace()));
         assertTrue(row(unchosen.html(), reference).contains("Allocate"), "still waiting");
+
+        // Ira records 1 h 30 min on a case of hers in the console: her hours this month beside her name grow by that much.
+        String hers = allocated(new ConsoleClient(base), "referral-imca.json", "ira-imca");
+        ConsoleClient advocate = new ConsoleClient(base);
+        advocate.signIn("Ira Imca");
+        ConsoleClient.Page recorded = advocate.submit(advocate.get("/console/cases/" + hers), "/console/cases/" + hers + "/time",
+                Map.of("minutes", "90", "kind", "DIRECT", "activity", "FACE_TO_FACE"));
+        assertEquals(200, recorded.status(), recorded.html());
+        java.util.regex.Matcher after = WORKLOAD.matcher(row(manager.get("/console/waiting-list?contract=LLR").html(), reference));
+        assertTrue(after.find());
+        assertEquals(minutes(ira) + 90, minutes(after), "hours this month: " + after.group());
+        assertEquals(Integer.parseInt(ira.group(1)) + 1, Integer.parseInt(after.group(1)), "one more open case: " + after.group());
+    }
+
+    @Test
+    void issue21ClosingACaseShowsTheAnswersToCheckFirstAndChangesNothingUntilTheyAreSent() throws Exception {
+        String reference = allocated(new ConsoleClient(base), "referral-imca.json", "ira-imca");
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        String path = "/console/cases/" + reference;
+        ConsoleClient.Page planned = ira.submit(ira.get(path), path + "/action-plan",
+                Map.of("goals.0.text", "Move home", "goals.0.status", "IN_PROGRESS"));
+        assertEquals(200, planned.status(), planned.html());
+
+        // Sent without the goal's outcome: the form again with every error of it at once, the goal named.
+        ConsoleClient.Page missing = ira.submit(ira.get(path), path + "/closure", Map.of("reason", "OUTCOME_REACHED"));
+        assertEquals(400, missing.status(), missing.html());
+        int errorsAt = missing.html().indexOf("class=\"error-summary\"");
+        String summary = missing.html().substring(errorsAt, missing.html().indexOf("</ul>", errorsAt));
+        assertTrue(summary.contains("Move home") && summary.contains("ummary"), "the goal and the summary in one round: " + summary);
+
+        Map<String, String> answers = Map.of("reason", "OUTCOME_REACHED", "goals.0.outcome", "ACHIEVED", "summary", "Moved to her new home");
+        ConsoleClient.Page check = ira.submit(ira.get(path), path + "/closure", answers);
+        assertEquals(200, check.status(), check.html());
+        assertTrue(check.html().contains("<h1>Check your answers before you close the case</h1>"), check.html());
+        for (String said : List.of("Outcome of: Move home", "Achieved", "Moved to her new home")) {
+            assertTrue(check.html().contains(said), said + " on the check page");
+        }
+        assertTrue(ira.get(path).html().contains("id=\"form-closure\""), "nothing closed yet: the closure is still offered");
+
+        // "Change your answers": the form again, open, with what was typed.
+        ConsoleClient.Page changing = ira.submit(check, path + "/closure", Map.of("checked", "change"));
+        assertEquals(200, changing.status(), changing.html());
+        assertTrue(changing.html().contains("<details id=\"form-closure\" open>"), "the closure form is open");
+        assertTrue(changing.html().contains(">Moved to her new home</textarea>"), "the summary kept");
+
+        ConsoleClient.Page again = ira.submit(changing, path + "/closure", Map.of("summary", "Moved to her new home in May"));
+        assertTrue(again.html().contains("Moved to her new home in May"), again.html());
+        ConsoleClient.Page closed = ira.submit(again, path + "/closure", Map.of("checked", "send"));
+        assertEquals(200, closed.status(), closed.html());
+        assertTrue(closed.location().endsWith(path + "?saved=closure"), closed.location());
+        assertTrue(closed.html().contains("Case closed."), "said on the case page");
+        assertFalse(closed.html().contains("id=\"form-closure\""), "closed: no closure form");
+    }
+
+    /** An allocation candidate's workload as the waiting list shows it: open cases, then hours and minutes this month. */
+    private static final java.util.regex.Pattern WORKLOAD = java.util.regex.Pattern.compile(
+            "Ira Imca \\((\\d+) open cases?, (?:(\\d+) h)? ?(?:(\\d+) min)? this month\\)");
+
+    private static int minutes(java.util.regex.Matcher workload) {
+        return (workload.group(2) == null ? 0 : Integer.parseInt(workload.group(2)) * 60)
+                + (workload.group(3) == null ? 0 : Integer.parseInt(workload.group(3)));
     }
 
     @Test

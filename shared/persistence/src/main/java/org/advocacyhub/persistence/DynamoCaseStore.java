@@ -237,6 +237,35 @@ public final class DynamoCaseStore implements CaseStore {
                 .items().stream().map(WorkItemMapper::toRecord).map(kind::cast).toList();
     }
 
+    /**
+     * One Query per contract, area and quarter of the returns' hours index (GSI2 {@code HOURS#LLR#RUTLAND#FY2026Q3},
+     * sorted by the entry's date), narrowed to the dates asked for and to the two attributes the sum needs.
+     */
+    @Override
+    public Map<String, Integer> minutesRecorded(java.time.LocalDate from, java.time.LocalDate to) {
+        Map<String, Integer> minutes = new java.util.TreeMap<>();
+        for (org.advocacyhub.domain.contract.Contract contract : contracts.contracts()) {
+            List<String> areas = new ArrayList<>(contract.authorities().stream()
+                    .map(org.advocacyhub.domain.contract.Authority::code).toList());
+            areas.add(org.advocacyhub.domain.referral.AuthorityDirectory.OUTSIDE_AREA);
+            for (FinancialQuarter q = FinancialQuarter.containing(from); !q.start().isAfter(to.atStartOfDay(
+                    java.time.ZoneId.of("Europe/London")).toInstant()); q = q.next()) {
+                for (String area : areas) {
+                    String pk = TableKeys.hoursPk(contract.code(), area, q.key());
+                    dynamo.queryPaginator(b -> b.tableName(table).indexName(TableKeys.GSI2)
+                                    .keyConditionExpression("GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to")
+                                    .projectionExpression("author, minutes")
+                                    // '#' sorts before '~': every entry dated on the last day is inside.
+                                    .expressionAttributeValues(Map.of(":pk", s(pk), ":from", s(from.toString()),
+                                            ":to", s(to + "~"))))
+                            .items().forEach(item -> minutes.merge(item.get("author").s(),
+                                    Integer.parseInt(item.get("minutes").n()), Integer::sum));
+                }
+            }
+        }
+        return minutes;
+    }
+
     /** One Query of the case's partition (paged), each item sorted into its list by its sort key's prefix. */
     @Override
     public CaseFile caseFile(ReferralReference reference) {

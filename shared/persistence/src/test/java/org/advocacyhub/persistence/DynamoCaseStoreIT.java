@@ -20,6 +20,7 @@ import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.casework.CaseActivity;
 import org.advocacyhub.domain.casework.CaseEvent;
+import org.advocacyhub.domain.casework.CaseRecord;
 import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.DecisionLetter;
@@ -134,6 +135,34 @@ class DynamoCaseStoreIT {
         assertEquals(store.records(c.reference(), CaseActivity.class), file.activities());
         assertEquals(store.records(c.reference(), TimeEntry.class), file.time());
         assertEquals(2, file.timeline().size(), "the case item and its clock items are not events");
+    }
+
+    @Test
+    void issue21TheTimeEachPersonRecordedIsSummedByTheEntriesDatesInclusiveAndACorrectionReplacesItsEntry() {
+        ReferralCase c = received(21);
+        store.recordNewCase(c, receivedEvent(), Optional.empty(), List.of());
+        List<CaseRecord> entries = List.of(
+                time("t-first", LocalDate.of(2026, 11, 1), 30, "ira-imca"),
+                time("t-last", LocalDate.of(2026, 11, 30), 45, "ira-imca"),
+                time("t-before", LocalDate.of(2026, 10, 31), 600, "ira-imca"),
+                time("t-after", LocalDate.of(2026, 12, 1), 600, "ira-imca"),
+                time("t-january", LocalDate.of(2027, 1, 5), 15, "ira-imca"),
+                time("t-jo", LocalDate.of(2026, 11, 15), 20, "jo-advocate"));
+        assertTrue(store.save(new CaseStore.CaseChange(c, c, List.of(), List.of(), entries, Optional.empty(), List.of())));
+        assertEquals(Map.of("ira-imca", 75, "jo-advocate", 20), store.minutesRecorded(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)));
+
+        // Jo's entry corrected to 50 minutes: counted once, as corrected.
+        ReferralCase now = store.findCase(c.reference()).orElseThrow();
+        TimeEntry corrected = new TimeEntry("t-jo", LocalDate.of(2026, 11, 15), 50, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE,
+                "jo-advocate", MONDAY, 1);
+        assertTrue(store.save(new CaseStore.CaseChange(now, now, List.of(), List.of(), List.of(corrected), Optional.empty(), List.of())));
+        assertEquals(Map.of("ira-imca", 75, "jo-advocate", 50), store.minutesRecorded(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)));
+        assertEquals(Map.of("ira-imca", 615), store.minutesRecorded(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31)),
+                "two months in two quarters (FY2026 Q3 and Q4)");
+    }
+
+    private static TimeEntry time(String id, LocalDate date, int minutes, String author) {
+        return new TimeEntry(id, date, minutes, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, author, MONDAY, 0);
     }
 
     @Test

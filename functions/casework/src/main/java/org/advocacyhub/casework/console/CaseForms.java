@@ -74,6 +74,24 @@ final class CaseForms {
         void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors);
 
         CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values);
+
+        /**
+         * Whether the form is sent twice, GOV.UK's "check answers" pattern (issue 21): first {@link #check}ed and shown back
+         * as {@link #answers}, then sent for good from that page. Closing a case is; the others are one step.
+         */
+        default boolean checksAnswers() {
+            return false;
+        }
+
+        /** {@link #submit} checked by the same rules and not made: {@link CaseWork.Checked}, or what it would be refused with. */
+        default CaseWork.Outcome check(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            throw new UnsupportedOperationException(action() + " is sent in one step");
+        }
+
+        /** The answers as the check page lists them: each question and its answer in words. */
+        default List<Map.Entry<String, String>> answers(Map<String, List<String>> values) {
+            return List.of();
+        }
     }
 
     /**
@@ -505,7 +523,40 @@ final class CaseForms {
         }
 
         @Override
+        public boolean checksAnswers() {
+            return true;
+        }
+
+        @Override
+        public CaseWork.Outcome check(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            return send(values, body -> close.check(reference, actor, body));
+        }
+
+        @Override
         public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            return send(values, body -> close.close(reference, actor, body));
+        }
+
+        @Override
+        public List<Map.Entry<String, String>> answers(Map<String, List<String>> values) {
+            List<Map.Entry<String, String>> answers = new ArrayList<>();
+            answers.add(Map.entry(CloseCase.REASON.label(), shown(CloseCase.REASON, first(values, CloseCase.REASON.name()))));
+            for (int i = 0; i < goals.size(); i++) {
+                FieldSpec outcome = outcomeOf(i);
+                answers.add(Map.entry(outcome.label(), shown(outcome, first(values, outcome.name()))));
+            }
+            answers.add(Map.entry(CloseCase.SUMMARY.label(), first(values, CloseCase.SUMMARY.name())));
+            return answers;
+        }
+
+        /** A choice's words for the value posted (checked already, so it is one of the choices). */
+        private static String shown(FieldSpec field, String value) {
+            return field.choices().stream().filter(c -> c.name().equals(value)).map(org.advocacyhub.domain.referral.Choice::displayName)
+                    .findFirst().orElse(value);
+        }
+
+        private CaseWork.Outcome send(Map<String, List<String>> values,
+                                      java.util.function.Function<SubmittedFields, CaseWork.Outcome> to) {
             Map<String, Object> body = new LinkedHashMap<>();
             Set<String> read = new HashSet<>(List.of(CloseCase.REASON.name(), CloseCase.SUMMARY.name()));
             copy(values, CloseCase.REASON.name(), body);
@@ -520,7 +571,24 @@ final class CaseForms {
             }
             body.put("goals", list);
             Optional<CaseWork.Outcome> unknown = unknown(values, read, "a closure");
-            return unknown.isPresent() ? unknown.get() : close.close(reference, actor, SubmittedFields.fromJsonObject(body));
+            return unknown.isPresent() ? unknown.get() : namingGoals(to.apply(SubmittedFields.fromJsonObject(body)));
+        }
+
+        /**
+         * A missing outcome named by its goal's words (issue 21: "Select the goal's outcome" twice, neither saying which):
+         * the JSON route's error points at {@code goals.0.outcome}, a person reads the goal.
+         */
+        private CaseWork.Outcome namingGoals(CaseWork.Outcome outcome) {
+            if (!(outcome instanceof CaseWork.Invalid invalid)) {
+                return outcome;
+            }
+            String missing = CloseCase.GOALS.items().stream().filter(f -> f.name().equals("outcome")).findFirst().orElseThrow()
+                    .missingMessage();
+            return new CaseWork.Invalid(invalid.errors().stream().map(e -> {
+                int row = row(e.field());
+                return row >= 0 && row < goals.size() && e.field().endsWith(".outcome") && e.message().equals(missing)
+                        ? new FieldError(e.field(), "Select the outcome of the goal \u201c" + goals.get(row).text() + "\u201d") : e;
+            }).toList());
         }
 
         private static Map<String, Object> renamed(Map<String, Object> goal, int i) {

@@ -114,7 +114,7 @@ final class CasePage {
                 html.append("<p class=\"hint\">").append(escape(form.hint())).append("</p>");
             }
             form.render(fields.withIdPrefix(idPrefix(form)), html, open ? shown.values() : form.initial(), open ? shown.errors() : List.of());
-            html.append("<button type=\"submit\">").append(escape(form.button())).append("</button></form></details>");
+            html.append("<button type=\"submit\">").append(escape(form.checksAnswers() ? "Continue" : form.button())).append("</button></form></details>");
         }
         timeline(html, found.timeline(), words);
         audit(html, found.audit(), words);

@@ -25,12 +25,14 @@ import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.casework.web.CaseRoutes;
 import org.advocacyhub.domain.answerphone.AnswerphoneMessage;
 import org.advocacyhub.domain.casework.BrokenRule;
+import org.advocacyhub.domain.casework.HourRules;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.casework.WaitingList;
 import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.ServiceConfig;
+import org.advocacyhub.application.casework.StaffActor;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
@@ -500,7 +502,7 @@ public final class ConsolePages {
             html.append("<p>No case is waiting for an advocate.</p>");
         } else {
             List<StaffRecord> staffList = staff.isManager() ? allocate.staff() : List.of();
-            Map<String, Integer> caseloads = new java.util.HashMap<>();
+            Workloads caseloads = new Workloads(staff);
             html.append("<p>In the order to allocate: DoLS first, then urgent, then the earliest fixed date, then the earliest "
                     + "allocation due (LLR 5.47-5.48, LEW 8.4).</p>");
             html.append("<table><caption class=\"visually-hidden\">Cases waiting for an advocate</caption><thead><tr>")
@@ -561,10 +563,10 @@ public final class ConsolePages {
 
     /**
      * A waiting case's allocation form: no advocate chosen for the manager (issue 21), each qualified advocate with their
-     * open cases ({@code caseloads}, filled as the page asks), and why each other advocate is not offered.
+     * open cases and hours this month ({@code caseloads}, read once a page), and why each other advocate is not offered.
      */
     private void allocationForm(StringBuilder html, Console.Staff staff, ReferralCase c, List<StaffRecord> staffList, Refusal refusal,
-                                Instant now, Map<String, Integer> caseloads) {
+                                Instant now, Workloads caseloads) {
         List<AllocateAdvocate.Candidate> candidates = allocate.candidates(c, staffList);
         List<AllocateAdvocate.Candidate> qualified = candidates.stream().filter(AllocateAdvocate.Candidate::qualified).toList();
         String id = "advocate-" + c.reference().value();
@@ -586,10 +588,12 @@ public final class ConsolePages {
                             + escape(id) + "-error\"").append(">");
             html.append("<option value=\"\">Choose an advocate</option>");
             for (AllocateAdvocate.Candidate candidate : qualified) {
-                int open = caseloads.computeIfAbsent(candidate.advocate().id(), advocateId -> openCases(staff, advocateId));
-                html.append("<option value=\"").append(escape(candidate.advocate().id())).append("\">")
+                String advocateId = candidate.advocate().id();
+                int open = caseloads.openCases(advocateId);
+                html.append("<option value=\"").append(escape(advocateId)).append("\">")
                         .append(escape(candidate.advocate().name())).append(" (").append(open >= ListCases.MOST_PER_PAGE ? open + "+" : open)
-                        .append(open == 1 ? " open case)" : " open cases)").append("</option>");
+                        .append(open == 1 ? " open case, " : " open cases, ").append(HourRules.duration(caseloads.minutesThisMonth(advocateId)))
+                        .append(" this month)</option>");
             }
             html.append("</select></div><button type=\"submit\">Allocate<span class=\"visually-hidden\"> ")
                     .append(escape(c.reference().value())).append("</span></button></form>");
@@ -610,11 +614,33 @@ public final class ConsolePages {
         }
     }
 
-    /** How many open cases an advocate holds now (their caseload: the advocate index), up to a page of them. */
-    private int openCases(Console.Staff staff, String advocateId) {
-        ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("advocateId", List.of(advocateId),
-                "limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
-        return outcome instanceof ListCases.Listed listed ? listed.cases().size() : 0;
+    /**
+     * The candidates' workloads a waiting list page shows (issue 21), each read once for the page: an advocate's open cases
+     * (their caseload: the advocate index, up to a page of them) and everyone's time recorded this month (one read).
+     */
+    private final class Workloads {
+        private final Console.Staff staff;
+        private final Map<String, Integer> openCases = new java.util.HashMap<>();
+        private Map<String, Integer> minutes;
+
+        Workloads(Console.Staff staff) {
+            this.staff = staff;
+        }
+
+        int openCases(String advocateId) {
+            return openCases.computeIfAbsent(advocateId, id -> {
+                ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("advocateId", List.of(id),
+                        "limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
+                return outcome instanceof ListCases.Listed listed ? listed.cases().size() : 0;
+            });
+        }
+
+        int minutesThisMonth(String advocateId) {
+            if (minutes == null) {
+                minutes = allocate.minutesThisMonth();
+            }
+            return minutes.getOrDefault(advocateId, 0);
+        }
     }
 
     // ------------------------------------------------------------------ case page
@@ -668,11 +694,58 @@ public final class ConsolePages {
             if (!posted.unreadable().isEmpty()) {
                 return casePage(staff, reference.get(), 400, new CasePage.Shown(action, displayed.values(), posted.unreadable()), "");
             }
+            if (form.get().checksAnswers()) {
+                return checkedAnswers(staff, reference.get(), form.get(), displayed);
+            }
             // Made to the case as the form showed it, or refused as stale (issue 19).
             CaseWork.Outcome outcome = form.get().submit(reference.get(), staff.actor().expecting(displayed.expected()),
                     displayed.values());
             return afterChange(staff, reference.get(), action, displayed, outcome);
         });
+    }
+
+    /** The button of the check page that says which way it went: send the answers for good, or back to change them. */
+    static final String CHECKED = "checked";
+
+    /**
+     * A form sent in two steps (GOV.UK "check answers", issue 21: closing a case). Sent from the case page, the answers are
+     * checked by the use case's own rules and, if the change would be made, shown back on a page of their own with the
+     * consequences and two buttons; from that page, "send" makes the change (to the version the form first showed) and
+     * "change" brings the form back with the answers in it. Refusals at either step show the form with its errors.
+     */
+    private APIGatewayProxyResponseEvent checkedAnswers(Console.Staff staff, ReferralReference reference, CaseForms.Form form,
+                                                        DisplayedCase displayed) {
+        Map<String, List<String>> values = new LinkedHashMap<>(displayed.values());
+        List<String> step = values.remove(CHECKED);
+        StaffActor actor = staff.actor().expecting(displayed.expected());
+        if (List.of("send").equals(step)) {
+            return afterChange(staff, reference, form.action(), displayed, form.submit(reference, actor, values));
+        }
+        if (List.of("change").equals(step)) {
+            return casePage(staff, reference, 200, new CasePage.Shown(form.action(), values, List.of()), "");
+        }
+        CaseWork.Outcome checked = step == null ? form.check(reference, actor, values)
+                : new CaseWork.Invalid(List.of(new FieldError(CHECKED, "Choose whether to send the answers or change them")));
+        if (!(checked instanceof CaseWork.Checked ok)) {
+            return afterChange(staff, reference, form.action(), displayed, checked);
+        }
+        StringBuilder html = new StringBuilder(4_000);
+        html.append("<p class=\"caption\">").append(escape(reference.value())).append("</p>")
+                .append("<h1>Check your answers before you ").append(escape(form.title().toLowerCase(java.util.Locale.UK))).append("</h1>")
+                .append("<dl class=\"summary\">");
+        for (Map.Entry<String, String> answer : form.answers(values)) {
+            html.append("<div><dt>").append(escape(answer.getKey())).append("</dt><dd>").append(escape(answer.getValue())).append("</dd></div>");
+        }
+        html.append("</dl><p>").append(escape(form.hint())).append("</p>")
+                .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/cases/" + reference.value() + "/"
+                        + form.action()))).append("\" novalidate>").append(staff.formFields())
+                .append(DisplayedCase.fields(ok.referral().version(), displayed.openedAt().orElse(clock.instant())));
+        values.forEach((name, list) -> list.forEach(value -> html.append("<input type=\"hidden\" name=\"").append(escape(name))
+                .append("\" value=\"").append(escape(value)).append("\">")));
+        html.append("<div class=\"button-group\"><button type=\"submit\" name=\"").append(CHECKED).append("\" value=\"send\">")
+                .append(escape(form.button())).append("</button><button type=\"submit\" name=\"").append(CHECKED)
+                .append("\" value=\"change\" class=\"button--secondary\">Change your answers</button></div></form>");
+        return Console.respond(200, staff, "Check your answers: " + form.title(), "/console/cases/" + reference.value(), html.toString());
     }
 
     /** A case form's outcome: 303 back to the case (or the list it came from), or the page again with the problem. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.advocacyhub.application.reports.QuarterlyReport;
+import org.advocacyhub.application.reports.QuarterlyReports;
 import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldError;
@@ -23,6 +24,7 @@ import org.advocacyhub.domain.reports.ReturnTable;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.web.console.Console;
 import org.advocacyhub.web.console.ConsoleText;
+import org.advocacyhub.web.console.ConsoleWords;
 import org.advocacyhub.web.html.FormFields;
 
 /**
@@ -34,14 +36,21 @@ final class ReportPages {
 
     private final List<FieldSpec> formFields;
     private final Clock clock;
+    private final ContractCatalogue contracts;
+    private final org.advocacyhub.application.port.StaffDirectory directory;
+    private final Map<String, String> councils = new LinkedHashMap<>();
 
     /**
      * @param requestFields the use case's own fields, which check the form ({@code QuarterlyReports.requestFields()});
      *                      the form shows them with words for the page in place of the API's
      */
-    ReportPages(List<FieldSpec> requestFields, ContractCatalogue contracts, Clock clock) {
+    ReportPages(List<FieldSpec> requestFields, ContractCatalogue contracts, Clock clock,
+                org.advocacyhub.application.port.StaffDirectory directory) {
         this.formFields = requestFields.stream().map(spec -> forTheForm(spec, contracts)).toList();
         this.clock = clock;
+        this.contracts = contracts;
+        this.directory = directory;
+        contracts.contracts().forEach(c -> c.authorities().forEach(a -> councils.put(a.code(), a.name())));
     }
 
     /**
@@ -86,9 +95,12 @@ final class ReportPages {
 
     // ------------------------------------------------------------------ GET /console/reports
 
-    String reportsPage(Console.Staff staff, Map<String, List<String>> posted, List<FieldError> errors, List<QuarterlyReport> recent) {
+    String reportsPage(Console.Staff staff, Map<String, List<String>> posted, List<FieldError> errors, QuarterlyReports.Listed listed,
+                       Map<String, String> filters) {
         StringBuilder html = new StringBuilder(8_000);
-        FormFields.errorSummary(html, errors, name -> FormFields.anchor(formFields, name));
+        // The list's filters are named by their select's id, a page token by the list itself.
+        FormFields.errorSummary(html, errors, name -> name.startsWith("filter-") || name.equals("reports") ? name
+                : FormFields.anchor(formFields, name));
         html.append("<h1>Quarterly reports</h1>")
                 .append("<p>Ask for a contract's quarterly return. It is built from the quarter's records in a minute or two; "
                         + "you can then look at its figures, download each workbook and send it to the councils.</p>")
@@ -98,7 +110,7 @@ final class ReportPages {
         FormFields.plain().fields(html, formFields.stream().map(f -> f.name().equals("quarter") ? quarterChoice(f) : f).toList(),
                 posted.isEmpty() ? defaults() : posted, errors);
         html.append("<button type=\"submit\">Ask for the report</button></form>");
-        recentReports(html, staff, recent);
+        reportList(html, staff, listed, filters);
         return html.toString();
     }
 
@@ -130,26 +142,94 @@ final class ReportPages {
         return values;
     }
 
-    private static void recentReports(StringBuilder html, Console.Staff staff, List<QuarterlyReport> recent) {
-        html.append("<h2>Recent reports</h2>");
-        if (recent.isEmpty()) {
-            html.append("<p>No reports have been asked for yet.</p>");
+    /** The reports list's filters, as its address names them (issue 21: lists that scale). */
+    static final List<String> FILTERS = List.of("contract", "quarter", "status", "pageToken");
+
+    /** The quarters the list's filter offers: this one and the seven before it, newest first. */
+    List<FinancialQuarter> listedQuarters() {
+        List<FinancialQuarter> quarters = new ArrayList<>();
+        for (FinancialQuarter q = FinancialQuarter.containing(clock.instant()); quarters.size() < 8; q = q.previous()) {
+            quarters.add(q);
+        }
+        return quarters;
+    }
+
+    /** A status as its tag shows it ("Queued", "Built", "Sent", "Failed"), in the list's filter too. */
+    static String statusWords(QuarterlyReport.Status status) {
+        return status.name().charAt(0) + status.name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Every report asked for, newest first, 15 a page, with a count and filters (contract, quarter, status) that a GET form
+     * sets and the links to the pages either side keep.
+     */
+    private void reportList(StringBuilder html, Console.Staff staff, QuarterlyReports.Listed listed, Map<String, String> filters) {
+        ConsoleWords words = words();
+        html.append("<h2 id=\"reports\">Reports asked for</h2>")
+                .append("<form method=\"get\" action=\"").append(escape(staff.href(ReportsConsole.REPORTS)))
+                .append("#reports\" class=\"inline-form filters\"><div class=\"group\"><label for=\"filter-contract\">Contract</label>")
+                .append("<select id=\"filter-contract\" name=\"contract\"><option value=\"\">All contracts</option>");
+        contracts.contracts().forEach(c -> option(html, c.code(), c.code(), filters.get("contract")));
+        html.append("</select></div><div class=\"group\"><label for=\"filter-quarter\">Quarter</label>")
+                .append("<select id=\"filter-quarter\" name=\"quarter\"><option value=\"\">All quarters</option>");
+        listedQuarters().forEach(q -> option(html, q.key(), quarterName(q), filters.get("quarter")));
+        html.append("</select></div><div class=\"group\"><label for=\"filter-status\">Status</label>")
+                .append("<select id=\"filter-status\" name=\"status\"><option value=\"\">Any status</option>");
+        for (QuarterlyReport.Status status : QuarterlyReport.Status.values()) {
+            option(html, status.name(), statusWords(status), filters.get("status"));
+        }
+        html.append("</select></div><button type=\"submit\" class=\"button--secondary\">Show</button></form>");
+        boolean filtered = filters.keySet().stream().anyMatch(k -> !k.equals("pageToken"));
+        if (listed.reports().isEmpty()) {
+            html.append("<p>").append(filtered ? "No report matches." : "No reports have been asked for yet.").append("</p>");
             return;
         }
-        html.append("<table><caption class=\"visually-hidden\">Recent reports, the newest first</caption><thead><tr>")
+        html.append("<p><strong>").append(listed.total()).append(listed.total() == 1 ? " report" : " reports")
+                .append(filtered ? " that match" : "").append("</strong>").append(listed.total() > listed.reports().size()
+                        ? ": " + (listed.offset() + 1) + " to " + (listed.offset() + listed.reports().size()) + " shown, the newest first"
+                        : ", the newest first").append(".</p>");
+        html.append("<table><caption class=\"visually-hidden\">Reports asked for, the newest first</caption><thead><tr>")
                 .append("<th scope=\"col\">Report</th><th scope=\"col\">Quarter</th><th scope=\"col\">Asked for</th>")
                 .append("<th scope=\"col\">Status</th></tr></thead><tbody>");
-        for (QuarterlyReport report : recent) {
+        for (QuarterlyReport report : listed.reports()) {
             html.append("<tr><td data-label=\"Report\"><a href=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()))))
                     .append("\">").append(escape(report.contract()))
-                    .append(report.authority() == null ? "" : " " + escape(report.authority())).append("<span class=\"visually-hidden\"> ")
+                    .append(report.authority() == null ? "" : ", " + escape(words.authority(report.authority())))
+                    .append("<span class=\"visually-hidden\"> ")
                     .append(escape(report.id())).append("</span></a></td>")
                     .append("<td data-label=\"Quarter\">").append(escape(quarterName(report.quarter()))).append("</td>")
                     .append("<td data-label=\"Asked for\">").append(escape(ConsoleText.when(report.requestedAt()))).append(" by ")
-                    .append(escape(requester(report))).append("</td>")
+                    .append(escape(requester(report, words))).append("</td>")
                     .append("<td data-label=\"Status\">").append(tag(report)).append("</td></tr>");
         }
         html.append("</tbody></table>");
+        if (listed.previous() != null || listed.next() != null) {
+            html.append("<nav aria-label=\"Pages\" class=\"pages\"><ul>");
+            pageLink(html, staff, filters, listed.previous(), "prev", "Previous page");
+            pageLink(html, staff, filters, listed.next(), "next", "Next page");
+            html.append("</ul></nav>");
+        }
+    }
+
+    private static void pageLink(StringBuilder html, Console.Staff staff, Map<String, String> filters, String token, String rel,
+                                 String words) {
+        if (token == null) {
+            return;
+        }
+        StringBuilder href = new StringBuilder(ReportsConsole.REPORTS).append('?');
+        filters.forEach((name, value) -> {
+            if (!name.equals("pageToken")) {
+                href.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        href.append("pageToken=").append(URLEncoder.encode(token, StandardCharsets.UTF_8)).append("#reports");
+        html.append("<li><a href=\"").append(escape(staff.href(href.toString()))).append("\" rel=\"").append(rel).append("\">")
+                .append(words).append("</a></li>");
+    }
+
+    private static void option(StringBuilder html, String value, String label, String chosen) {
+        html.append("<option value=\"").append(escape(value)).append("\"").append(value.equals(chosen) ? " selected" : "").append(">")
+                .append(escape(label)).append("</option>");
     }
 
     // ------------------------------------------------------------------ GET /console/reports/{id}
@@ -169,8 +249,9 @@ final class ReportPages {
                 .append("</h1><dl>");
         row(html, "Report", escape(report.id()));
         row(html, "Period", escape(ConsoleText.day(report.quarter().firstDay()) + " to " + ConsoleText.day(report.quarter().lastDay())));
-        row(html, "Authorities", escape(report.authority() == null ? "Every authority of the contract" : report.authority()));
-        row(html, "Asked for", escape(ConsoleText.when(report.requestedAt()) + " by " + requester(report)));
+        ConsoleWords words = words();
+        row(html, "Authorities", escape(report.authority() == null ? "Every authority of the contract" : words.authority(report.authority())));
+        row(html, "Asked for", escape(ConsoleText.when(report.requestedAt()) + " by " + requester(report, words)));
         row(html, "Status", tag(report) + " " + escape(meaning(report)));
         if (report.builtAt() != null) {
             row(html, "Built", escape(ConsoleText.when(report.builtAt())));
@@ -307,12 +388,19 @@ final class ReportPages {
             case SENT -> "";
             case FAILED -> " tag--late";
         };
-        return "<strong class=\"tag" + css + "\">" + escape(report.status().name().charAt(0)
-                + report.status().name().substring(1).toLowerCase(Locale.ROOT)) + "</strong>";
+        return "<strong class=\"tag" + css + "\">" + escape(statusWords(report.status())) + "</strong>";
     }
 
-    private static String requester(QuarterlyReport report) {
-        return QuarterlyReport.SCHEDULE.equals(report.requestedBy()) ? "the contract's schedule" : report.requestedBy();
+    /** Who asked, by name (issue 21: staff by name, not their staff id), or the contract's schedule. */
+    private static String requester(QuarterlyReport report, ConsoleWords words) {
+        return QuarterlyReport.SCHEDULE.equals(report.requestedBy()) ? "the contract's schedule" : words.staff(report.requestedBy());
+    }
+
+    /** Staff by name (the directory as it is now, read once a page) and councils by name. */
+    private ConsoleWords words() {
+        Map<String, String> names = new LinkedHashMap<>();
+        directory.all().forEach(member -> names.put(member.id(), member.name()));
+        return new ConsoleWords(names, Map.of(), Map.of(), councils);
     }
 
     /** "2026-27 Q3". */

@@ -5,10 +5,14 @@ import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.application.port.WorkbookWriter;
+import org.advocacyhub.application.reports.QuarterlyReport;
 import org.advocacyhub.application.reports.QuarterlyReports;
+import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.SubmittedFields;
@@ -31,25 +35,28 @@ import org.advocacyhub.web.html.FormFields;
 public final class ReportsConsole {
 
     static final String REPORTS = ConsoleRoutes.REPORTS;
-    /** How many of the recent reports the reports page lists. */
-    static final int RECENT = 20;
+    /** How many reports the reports page lists at once: a page stays short (issue 21). */
+    static final int PAGE = 15;
     private static final String MANAGERS_ONLY = "Only managers may see quarterly reports.";
 
     private final Console console;
     private final QuarterlyReports reports;
     private final ReportPages pages;
+    private final ContractCatalogue contracts;
 
-    public ReportsConsole(Console console, QuarterlyReports reports, ContractCatalogue contracts, Clock clock) {
+    public ReportsConsole(Console console, QuarterlyReports reports, ContractCatalogue contracts, Clock clock,
+                          org.advocacyhub.application.port.StaffDirectory directory) {
         this.console = console;
         this.reports = reports;
-        this.pages = new ReportPages(reports.requestFields(), contracts, clock);
+        this.pages = new ReportPages(reports.requestFields(), contracts, clock, directory);
+        this.contracts = contracts;
     }
 
     /** The console's report routes, for the function's route table. */
     public List<ApiOperation> operations() {
         return List.of(
                 ConsoleRoutes.REPORTS_PAGE.handledBy(request -> console.page(request, staff -> managersOnly(staff,
-                        () -> reportsPage(staff, 200, Map.of(), List.of())))),
+                        () -> reportsPage(staff, 200, Map.of(), List.of(), filters(request))))),
                 ConsoleRoutes.REPORT_REQUEST.handledBy(this::ask),
                 ConsoleRoutes.REPORT.handledBy(this::show),
                 ConsoleRoutes.REPORT_WORKBOOK.handledBy(request -> download(request, (staff, id) ->
@@ -61,15 +68,61 @@ public final class ReportsConsole {
     // ------------------------------------------------------------------ the reports page and the request form
 
     private APIGatewayProxyResponseEvent reportsPage(Console.Staff staff, int status, Map<String, List<String>> values,
-                                                     List<FieldError> errors) {
-        return Console.respond(status, staff, errors.isEmpty() ? "Reports" : "Error: Reports", REPORTS,
-                pages.reportsPage(staff, values, errors, reports.recent(staff.actor(), RECENT)));
+                                                     List<FieldError> errors, Map<String, String> filters) {
+        // The list's filters as chosen from its own selects; a value no select offers (an address typed or kept from
+        // before) is named as an error, and the list shown without it.
+        List<FieldError> problems = new ArrayList<>(errors);
+        Map<String, String> kept = new LinkedHashMap<>(filters);
+        String contract = kept.get("contract");
+        if (contract != null && contracts.contract(contract).isEmpty()) {
+            problems.add(new FieldError("filter-contract", "Choose a contract from the list"));
+            kept.remove("contract");
+            contract = null;
+        }
+        FinancialQuarter quarter = null;
+        if (kept.containsKey("quarter")) {
+            quarter = pages.listedQuarters().stream().filter(q -> q.key().equals(kept.get("quarter"))).findFirst().orElse(null);
+            if (quarter == null) {
+                problems.add(new FieldError("filter-quarter", "Choose a quarter from the list"));
+                kept.remove("quarter");
+            }
+        }
+        QuarterlyReport.Status reportStatus = null;
+        if (kept.containsKey("status")) {
+            reportStatus = java.util.Arrays.stream(QuarterlyReport.Status.values()).filter(s -> s.name().equals(kept.get("status")))
+                    .findFirst().orElse(null);
+            if (reportStatus == null) {
+                problems.add(new FieldError("filter-status", "Choose a status from the list"));
+                kept.remove("status");
+            }
+        }
+        if (problems.size() > errors.size()) {
+            kept.remove("pageToken");
+        }
+        QuarterlyReports.Outcome listed = reports.list(staff.actor(), contract, quarter, reportStatus, kept.get("pageToken"), PAGE);
+        if (listed instanceof QuarterlyReports.Invalid invalid) {
+            problems.add(new FieldError("reports", "That page of the list is not one this list gave: the list starts again"));
+            kept.remove("pageToken");
+            listed = reports.list(staff.actor(), contract, quarter, reportStatus, null, PAGE);
+        }
+        int answer = problems.isEmpty() ? status : status == 200 ? 400 : status;
+        return Console.respond(answer, staff, problems.isEmpty() ? "Reports" : "Error: Reports", REPORTS,
+                pages.reportsPage(staff, values, problems, (QuarterlyReports.Listed) listed, kept));
+    }
+
+    /** The reports list's filters as the address gives them (each once, only the ones the list knows, none empty). */
+    private static Map<String, String> filters(HttpRequest request) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String name : ReportPages.FILTERS) {
+            request.queryParameter(name).map(String::strip).filter(v -> !v.isEmpty()).ifPresent(v -> filters.put(name, v));
+        }
+        return filters;
     }
 
     private APIGatewayProxyResponseEvent ask(HttpRequest request) {
         return console.post(request, REPORTS, (staff, posted) -> managersOnly(staff, () -> {
             if (!posted.unreadable().isEmpty()) {
-                return reportsPage(staff, 400, posted.values(), posted.unreadable());
+                return reportsPage(staff, 400, posted.values(), posted.unreadable(), Map.of());
             }
             QuarterlyReports.Outcome outcome = reports.request(staff.actor(),
                     SubmittedFields.of(FormFields.posted(posted.values(), reports.requestFields())));
@@ -77,7 +130,7 @@ public final class ReportsConsole {
                 return HttpResponses.seeOther(staff.href(reportPath(accepted.report().id())));
             }
             if (outcome instanceof QuarterlyReports.Invalid invalid) {
-                return reportsPage(staff, 400, posted.values(), invalid.errors());
+                return reportsPage(staff, 400, posted.values(), invalid.errors(), Map.of());
             }
             return refused(staff, outcome);
         }));

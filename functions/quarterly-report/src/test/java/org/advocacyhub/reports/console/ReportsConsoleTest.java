@@ -96,7 +96,7 @@ class ReportsConsoleTest {
         IdempotentRequests idempotency = new IdempotentRequests(new InMemoryRequestLedger(), clock);
         Console console = new Console(new FixedSignIn(), new IdentifyStaff(new NoStaff()), new RequestBodies(problems), idempotency);
         routes = new RouteTable(problems, RouteTable.NOTHING_CHANGED, idempotency);
-        new ReportsConsole(console, reports, contracts, clock).operations().forEach(routes::add);
+        new ReportsConsole(console, reports, contracts, clock, new NoStaff()).operations().forEach(routes::add);
     }
 
     // ------------------------------------------------------------------ the reports page
@@ -133,7 +133,46 @@ class ReportsConsoleTest {
         assertTrue(newer > 0 && older > newer, "both listed, the newest first");
         assertTrue(html.contains("<td data-label=\"Status\"><strong class=\"tag tag--grey\">Queued</strong>"));
         assertTrue(html.contains("<td data-label=\"Quarter\">2026-27 Q2</td>"));
-        assertTrue(html.contains("Thu 19 Nov 2026, 15:30 by morgan-manager"), "London time and who asked");
+        assertTrue(html.contains("Thu 19 Nov 2026, 15:30 by Morgan Manager"), "London time and who asked, by name");
+    }
+
+    @Test
+    void issue21TheReportsListCountsFiltersByContractQuarterAndStatusAndPagesFifteenAtATime() {
+        for (int i = 0; i < 20; i++) {
+            String contract = i % 2 == 0 ? "LLR" : "LEW";
+            store.put(QuarterlyReport.queued("RPT-" + contract + "-FY2026Q" + (i % 3 == 0 ? 1 : 2) + "-" + i, contract,
+                    new FinancialQuarter(2026, i % 3 == 0 ? 1 : 2), null, false, "morgan-manager", NOW.minusSeconds(3600L * (i + 1))));
+        }
+
+        String first = get(MANAGER, "/console/reports", Map.of()).getBody();
+        assertTrue(first.contains("<strong>20 reports</strong>: 1 to 15 shown, the newest first."), first);
+        assertEquals(15, rows(first));
+        assertTrue(first.indexOf("RPT-LLR-FY2026Q1-0<") < first.indexOf("RPT-LEW-FY2026Q2-1<"), "the newest first");
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"/console/reports\\?pageToken=([^\"#]+)#reports\" rel=\"next\"")
+                .matcher(first);
+        assertTrue(next.find(), "a link to the next page");
+        String second = get(MANAGER, "/console/reports", Map.of(), Map.of("pageToken", next.group(1))).getBody();
+        assertTrue(second.contains("16 to 20 shown"), second);
+        assertEquals(5, rows(second));
+        assertTrue(second.contains("rel=\"prev\""), "and back");
+
+        // LEW's, of 2026-27 Q1, still queued: i = 3, 9, 15 (odd, a multiple of 3).
+        String lew = get(MANAGER, "/console/reports", Map.of(), Map.of("contract", "LEW", "quarter", "FY2026Q1", "status", "QUEUED"))
+                .getBody();
+        assertTrue(lew.contains("<strong>3 reports that match</strong>, the newest first."), lew);
+        assertTrue(lew.contains("<option value=\"LEW\" selected>LEW</option>") && lew.contains("value=\"FY2026Q1\" selected"),
+                "the filters as chosen");
+        assertEquals(0, get(MANAGER, "/console/reports", Map.of(), Map.of("status", "SENT")).getBody().split("data-label=\"Report\"").length - 1);
+
+        APIGatewayProxyResponseEvent typed = get(MANAGER, "/console/reports", Map.of(), Map.of("status", "DONE", "contract", "NOPE"));
+        assertEquals(400, typed.getStatusCode());
+        assertTrue(typed.getBody().contains("<a href=\"#filter-status\">Choose a status from the list</a>"), typed.getBody());
+        assertTrue(typed.getBody().contains("<a href=\"#filter-contract\">Choose a contract from the list</a>"));
+        assertEquals(15, rows(typed.getBody()), "the whole list, without the filters it could not read");
+    }
+
+    private static int rows(String html) {
+        return html.split("<td data-label=\"Report\">").length - 1;
     }
 
     @Test
@@ -560,7 +599,8 @@ class ReportsConsoleTest {
     /** The two sign-ins' staff records, active (the directory decides every request: issue 20); no duty managers. */
     private static final class NoStaff implements StaffDirectory {
         private static StaffRecord record(String id, org.advocacyhub.domain.staff.StaffRole role) {
-            return new StaffRecord(id, id, id + "@hub.example", role, true, Set.of("LLR", "LEW"), Set.of(), List.of(), Set.of(), Map.of(),
+            String name = id.equals("morgan-manager") ? "Morgan Manager" : "Ira Imca";
+            return new StaffRecord(id, name, id + "@hub.example", role, true, Set.of("LLR", "LEW"), Set.of(), List.of(), Set.of(), Map.of(),
                     null, null, null, Set.of(id), StaffRecord.Experience.NONE);
         }
 
@@ -580,7 +620,8 @@ class ReportsConsoleTest {
 
         @Override
         public List<StaffRecord> all() {
-            return List.of();
+            return List.of(record("morgan-manager", org.advocacyhub.domain.staff.StaffRole.MANAGER),
+                    record("ira-imca", org.advocacyhub.domain.staff.StaffRole.ADVOCATE));
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.advocacyhub.application.mail.OutboxMails;
 import org.advocacyhub.application.port.CaseStore;
@@ -147,6 +148,16 @@ public final class AllocateAdvocate {
             }
         }
         return out;
+    }
+
+    /**
+     * Each member of staff's time recorded this calendar month so far (UK dates, any contract), in minutes: what a
+     * manager weighs beside a candidate's open cases (issue 21). Interpretation of "hours this month": the time entries
+     * the advocate recorded ({@code author}) dated from the 1st of this month to today, on any case, open or closed.
+     */
+    public Map<String, Integer> minutesThisMonth() {
+        LocalDate today = today(clock.instant());
+        return store.minutesRecorded(today.withDayOfMonth(1), today);
     }
 
     /** The staff directory, for {@link #candidates}. */

@@ -82,6 +82,13 @@ public final class CaseWork {
     public record Done(ReferralCase referral) implements Outcome {
     }
 
+    /**
+     * A change checked and not made ({@link #check}): every rule the change would meet, met, on the case as it is now;
+     * nothing saved, nothing sent (the GOV.UK "check answers" step before a closure, issue 21).
+     */
+    public record Checked(ReferralCase referral) implements Outcome {
+    }
+
     /** 404: no such case, or no such thing on it ({@code why} says which). */
     public record NotFound(String why) implements Outcome {
         public NotFound() {
@@ -185,6 +192,25 @@ public final class CaseWork {
                           java.util.function.Function<Map<String, Object>, String> action, List<FieldSpec> fields,
                           List<ObjectListSpec> lists, java.util.function.Function<Map<String, Object>, List<FieldError>> acrossFields,
                           SubmittedFields body, String what, Planner planner) {
+        return run(reference, actor, access, whenClosed, action, fields, lists, acrossFields, body, what, planner, true);
+    }
+
+    /**
+     * As {@link #change} with the same arguments, but only as far as the save: {@link Checked} when the change would be
+     * made, or what it would be refused with. The one set of rules decides both, so a check that passes and a change
+     * that follows at once give the same answer.
+     */
+    public Outcome check(ReferralReference reference, StaffActor actor, Access access, WhenClosed whenClosed,
+                         java.util.function.Function<Map<String, Object>, String> action, List<FieldSpec> fields,
+                         List<ObjectListSpec> lists, java.util.function.Function<Map<String, Object>, List<FieldError>> acrossFields,
+                         SubmittedFields body, String what, Planner planner) {
+        return run(reference, actor, access, whenClosed, action, fields, lists, acrossFields, body, what, planner, false);
+    }
+
+    private Outcome run(ReferralReference reference, StaffActor actor, Access access, WhenClosed whenClosed,
+                        java.util.function.Function<Map<String, Object>, String> action, List<FieldSpec> fields,
+                        List<ObjectListSpec> lists, java.util.function.Function<Map<String, Object>, List<FieldError>> acrossFields,
+                        SubmittedFields body, String what, Planner planner, boolean save) {
         // Authorization before validation (issue 20): someone who may not change the case learns nothing from its rules.
         Outcome admitted = admit(reference, actor, access, what);
         if (!(admitted instanceof Done)) {
@@ -200,7 +226,7 @@ public final class CaseWork {
         }
         // The case admitted is the one changed: its save is conditional on this version, so no second read is needed.
         return changeLoaded(((Done) admitted).referral(), actor, whenClosed, action.apply(checked.values()),
-                (referral, now) -> planner.plan(checked.values(), referral, now));
+                (referral, now) -> planner.plan(checked.values(), referral, now), save);
     }
 
     /**
@@ -274,12 +300,12 @@ public final class CaseWork {
         if (denied.isPresent()) {
             return refused(reference, actor, action, denied.get());
         }
-        return changeLoaded(before, actor, whenClosed, action, planner);
+        return changeLoaded(before, actor, whenClosed, action, planner, true);
     }
 
     /** A staff change to the case as loaded, its access already checked. */
     private Outcome changeLoaded(ReferralCase before, StaffActor actor, WhenClosed whenClosed, String action,
-                                 BiFunction<ReferralCase, Instant, Plan> planner) {
+                                 BiFunction<ReferralCase, Instant, Plan> planner, boolean save) {
         Optional<Outcome> settled = settledBefore(before, actor);
         if (settled.isPresent()) {
             return settled.get();
@@ -293,6 +319,9 @@ public final class CaseWork {
             return stop.outcome();
         }
         Change change = (Change) plan;
+        if (!save) {
+            return new Checked(before);
+        }
         List<CaseRecord> records = new ArrayList<>(change.records());
         records.add(audit(actor, action, now));
         boolean saved = store.save(new CaseStore.CaseChange(before, change.after(), change.events(), change.tasks(), records,

@@ -74,13 +74,27 @@ public final class CloseCase {
     public CaseWork.Outcome close(ReferralReference reference, StaffActor actor, SubmittedFields body) {
         return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
                 values -> "closed the case", List.of(REASON, SUMMARY), List.of(GOALS), values -> List.of(), body, "a closure",
-                (values, referral, now) -> {
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> items = (List<Map<String, Object>>) values.getOrDefault(GOALS.name(), List.of());
-                    List<CaseClosure.GoalOutcome> outcomes = items.stream()
-                            .map(item -> new CaseClosure.GoalOutcome((String) item.get("id"), (Goal.Status) item.get("outcome"))).toList();
-                    return plan(referral, now, actor, (ClosureReason) values.get(REASON.name()), outcomes, (String) values.get(SUMMARY.name()));
-                });
+                planner(actor));
+    }
+
+    /**
+     * The closure {@link #close} would make, checked by the same rules and not made: {@link CaseWork.Checked}, or what
+     * the closure would be refused with (the console's "check your answers" step, issue 21).
+     */
+    public CaseWork.Outcome check(ReferralReference reference, StaffActor actor, SubmittedFields body) {
+        return work.check(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
+                values -> "closed the case", List.of(REASON, SUMMARY), List.of(GOALS), values -> List.of(), body, "a closure",
+                planner(actor));
+    }
+
+    private CaseWork.Planner planner(StaffActor actor) {
+        return (values, referral, now) -> {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) values.getOrDefault(GOALS.name(), List.of());
+            List<CaseClosure.GoalOutcome> outcomes = items.stream()
+                    .map(item -> new CaseClosure.GoalOutcome((String) item.get("id"), (Goal.Status) item.get("outcome"))).toList();
+            return plan(referral, now, actor, (ClosureReason) values.get(REASON.name()), outcomes, (String) values.get(SUMMARY.name()));
+        };
     }
 
     private CaseWork.Plan plan(ReferralCase referral, Instant now, StaffActor actor, ClosureReason reason,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.advocacyhub.application.support.OffsetPageToken;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.CaseStatus;
@@ -105,11 +106,6 @@ public final class ListOpenCases {
         boolean overdue = Boolean.TRUE.equals(v.get("overdue"));
         int limit = v.get("limit") instanceof Integer given ? given : ListCases.DEFAULT_LIMIT;
         String filters = "open|" + contract + "|" + service + "|" + authority + "|" + advocateId + "|" + search + "|" + overdue;
-        Optional<Integer> offset = v.get("pageToken") instanceof String token ? OffsetPageToken.offset(token, filters) : Optional.of(0);
-        if (offset.isEmpty()) {
-            return new Invalid(List.of(new FieldError("pageToken", "Page token is not one this list gave (it was changed, or "
-                    + "belongs to a list with other filters): start again from the first page, without it")));
-        }
         List<Row> rows = new ArrayList<>();
         String token = null;
         do {
@@ -129,11 +125,13 @@ public final class ListOpenCases {
             token = page.next();
         } while (token != null && rows.size() < MOST_READ);
         rows.sort(Comparator.comparing((Row r) -> r.dueAt().orElse(Instant.MAX)).thenComparing(r -> r.referral().receivedAt()));
-        int from = Math.min(offset.get(), rows.size());
-        int to = Math.min(from + limit, rows.size());
-        return new Listed(List.copyOf(rows.subList(from, to)), actor.isManager(), token == null, now, rows.size(), from,
-                to < rows.size() ? OffsetPageToken.of(to, filters) : null,
-                from == 0 ? null : OffsetPageToken.of(Math.max(0, from - limit), filters));
+        Optional<OffsetPageToken.Page<Row>> page = OffsetPageToken.page(rows, (String) v.get("pageToken"), filters, limit);
+        if (page.isEmpty()) {
+            return new Invalid(List.of(OffsetPageToken.NOT_THIS_LISTS));
+        }
+        OffsetPageToken.Page<Row> shown = page.get();
+        return new Listed(shown.rows(), actor.isManager(), token == null, now, shown.total(), shown.offset(), shown.next(),
+                shown.previous());
     }
 
     /** A case with its soonest running clock. */

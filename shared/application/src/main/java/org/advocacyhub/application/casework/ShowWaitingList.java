@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.advocacyhub.application.support.OffsetPageToken;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.domain.casework.CaseStatus;
@@ -111,12 +112,6 @@ public final class ShowWaitingList {
         String search = checked.values().get("search") instanceof String text ? text.strip().toLowerCase(java.util.Locale.UK) : "";
         int limit = checked.values().get("limit") instanceof Integer given ? given : ListCases.DEFAULT_LIMIT;
         String filters = contract + "|" + service + "|" + authority + "|" + search;
-        Optional<Integer> offset = checked.values().get("pageToken") instanceof String token ? OffsetPageToken.offset(token, filters)
-                : Optional.of(0);
-        if (offset.isEmpty()) {
-            return new Invalid(List.of(new FieldError("pageToken", "Page token is not one this list gave (it was changed, or "
-                    + "belongs to a list with other filters): start again from the first page, without it")));
-        }
         Instant now = clock.instant();
         List<ReferralCase> waiting = new ArrayList<>();
         String token = null;
@@ -134,11 +129,12 @@ public final class ShowWaitingList {
         } while (token != null && waiting.size() < MOST_READ);
         boolean complete = token == null;
         List<WaitingList.Entry> ordered = WaitingList.order(waiting, now, contracts);
-        int from = Math.min(offset.get(), ordered.size());
-        int to = Math.min(from + limit, ordered.size());
-        String next = to < ordered.size() ? OffsetPageToken.of(to, filters) : null;
-        String previous = from == 0 ? null : OffsetPageToken.of(Math.max(0, from - limit), filters);
-        return new Listed(List.copyOf(ordered.subList(from, to)), actor.isManager(), complete, now, ordered.size(), from, next,
-                previous);
+        Optional<OffsetPageToken.Page<WaitingList.Entry>> page = OffsetPageToken.page(ordered, (String) checked.values().get("pageToken"),
+                filters, limit);
+        if (page.isEmpty()) {
+            return new Invalid(List.of(OffsetPageToken.NOT_THIS_LISTS));
+        }
+        OffsetPageToken.Page<WaitingList.Entry> shown = page.get();
+        return new Listed(shown.rows(), actor.isManager(), complete, now, shown.total(), shown.offset(), shown.next(), shown.previous());
     }
 }

@@ -118,6 +118,13 @@ public interface CaseStore {
         }
     }
 
+    /**
+     * The minutes of time each member of staff recorded ({@link TimeEntry#author()}), counting the entries dated
+     * {@code from} to {@code to} inclusive on every contract's cases: the "hours this month" beside an allocation
+     * candidate (issue 21). Read from the returns' hours index, so an entry saved a moment ago may not be counted yet.
+     */
+    java.util.Map<String, Integer> minutesRecorded(LocalDate from, LocalDate to);
+
     /** A staff request's mark on the case it changed, kept as long as its key is remembered ({@link RequestLedger#KEPT}). */
     record RequestMark(String requestId, Instant expiresAt) {
     }

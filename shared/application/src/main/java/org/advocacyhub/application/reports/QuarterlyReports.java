@@ -118,6 +118,10 @@ public final class QuarterlyReports {
     public record Download(String fileName, byte[] content) implements Outcome {
     }
 
+    /** A page of the reports list ({@link #list}): newest first, how many match, where the page starts, the pages either side. */
+    public record Listed(List<QuarterlyReport> reports, int total, int offset, String next, String previous) implements Outcome {
+    }
+
     public record Invalid(List<FieldError> errors) implements Outcome {
         public Invalid {
             errors = List.copyOf(errors);
@@ -243,6 +247,34 @@ public final class QuarterlyReports {
         }
         all.sort(java.util.Comparator.comparing(QuarterlyReport::requestedAt).thenComparing(QuarterlyReport::id).reversed());
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : List.copyOf(all);
+    }
+
+    /** How many of each contract's reports the list reads at most, newest first: years of quarters, with every retry. */
+    static final int LIST_READ = 400;
+
+    /**
+     * The reports list (issue 21: lists that scale): every contract's reports, or one contract's, of one quarter and one
+     * status when given, newest first, {@code limit} a page. Managers only: anyone else gets an empty list. A page token
+     * of another list (other filters) is refused, naming it. Not audited, as {@link #recent}.
+     */
+    public Outcome list(StaffActor actor, String contract, FinancialQuarter quarter, QuarterlyReport.Status status, String pageToken,
+                        int limit) {
+        if (!actor.isManager()) {
+            return new Listed(List.of(), 0, 0, null, null);
+        }
+        List<QuarterlyReport> all = new ArrayList<>();
+        for (Contract c : contracts.contracts()) {
+            if (contract == null || c.code().equals(contract)) {
+                store.recent(c.code(), LIST_READ).stream()
+                        .filter(r -> (quarter == null || r.quarter().equals(quarter)) && (status == null || r.status() == status))
+                        .forEach(all::add);
+            }
+        }
+        all.sort(java.util.Comparator.comparing(QuarterlyReport::requestedAt).thenComparing(QuarterlyReport::id).reversed());
+        String filters = "reports|" + contract + "|" + quarter + "|" + status;
+        return org.advocacyhub.application.support.OffsetPageToken.page(all, pageToken, filters, limit)
+                .<Outcome>map(page -> new Listed(page.rows(), page.total(), page.offset(), page.next(), page.previous()))
+                .orElseGet(() -> new Invalid(List.of(org.advocacyhub.application.support.OffsetPageToken.NOT_THIS_LISTS)));
     }
 
     /** {@code GET /reports/{id}/workbook?authority=}: the workbook as archived (aggregates only). */

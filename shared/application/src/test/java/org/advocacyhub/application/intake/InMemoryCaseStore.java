@@ -100,6 +100,11 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public Map<String, Integer> minutesRecorded(java.time.LocalDate from, java.time.LocalDate to) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
     public void audit(ReferralReference reference, org.advocacyhub.domain.casework.AuditEntry entry) {
         throw new UnsupportedOperationException("not used by intake");
     }

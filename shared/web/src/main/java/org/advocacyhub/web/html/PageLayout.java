@@ -67,6 +67,7 @@ public final class PageLayout {
             details{margin-bottom:20px;border-left:5px solid #b1b4b6;padding-left:15px}summary{color:#1d70b8;cursor:pointer;text-decoration:underline;font-weight:700}
             summary:focus{outline:3px solid transparent;color:#0b0c0c;background:#ffdd00;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c;text-decoration:none}
             .inline-form{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end}.inline-form .group{margin-bottom:0}
+            .button-group{display:flex;flex-wrap:wrap;gap:15px;align-items:center}.caption{color:#505a5f;font-size:19px;margin:0 0 5px}
             .button--secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}.button--secondary:hover{background:#dbdad9}
             .notice{border-left:10px solid #1d70b8;padding:15px;margin-bottom:30px;background:#f3f2f1}
             nav[aria-label="Contracts"] a{display:inline-block;min-width:24px;min-height:24px;padding:2px 4px}
