@@ -23,7 +23,6 @@ import org.advocacyhub.application.port.AnswerphoneStore;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.casework.web.CaseRoutes;
-import org.advocacyhub.domain.answerphone.AnswerphoneMessage;
 import org.advocacyhub.domain.casework.BrokenRule;
 import org.advocacyhub.domain.casework.HourRules;
 import org.advocacyhub.domain.casework.ReferralCase;
@@ -34,11 +33,8 @@ import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.application.casework.StaffActor;
 import org.advocacyhub.domain.referral.FieldError;
-import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
 import org.advocacyhub.domain.staff.StaffRecord;
-import org.advocacyhub.domain.time.SlaClock;
-import org.advocacyhub.domain.time.WorkingCalendar;
 import org.advocacyhub.web.ApiOperation;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
@@ -52,8 +48,8 @@ import org.advocacyhub.web.html.PageLayout;
 
 /**
  * The staff console's pages in the casework function (template.yaml {@code CaseworkFunction}'s
- * {@code /console} events): home, the waiting list with allocation from the row, the case page
- * with its forms, the answerphone messages and the staff directory, and the sign-in flow's routes.
+ * {@code /console} events): home ({@link HomePages}), the waiting list with allocation from the row, the case page
+ * with its forms, the answerphone messages ({@link AnswerphonePages}) and the staff directory, and the sign-in flow's routes.
  * Each page is on the same use cases as the JSON API (two adapters, one set of rules); the
  * reports pages are the quarterly-report function's.
  */
@@ -66,10 +62,7 @@ public final class ConsolePages {
     private final AllocateAdvocate allocate;
     private final ViewCase viewCase;
     private final ListCases listCases;
-    private final AnswerphoneMessages answerphone;
-    private final AnswerphoneStore messages;
     private final CaseStore cases;
-    private final org.advocacyhub.application.port.Outbox outbox;
     private final StaffDirectory directory;
     private final CaseForms forms;
     private final ContractCatalogue contracts;
@@ -96,10 +89,7 @@ public final class ConsolePages {
         this.allocate = allocate;
         this.viewCase = viewCase;
         this.listCases = listCases;
-        this.answerphone = answerphone;
-        this.messages = messages;
         this.cases = cases;
-        this.outbox = outbox;
         this.directory = directory;
         this.forms = forms;
         this.contracts = contracts;
@@ -107,8 +97,11 @@ public final class ConsolePages {
         this.areas = terms.areas();
         this.casePage = new CasePage(fields);
         this.clock = clock;
+        HomePages home = new HomePages(console, listCases, waitingList, cases, outbox, directory, contracts, messages, clock);
+        AnswerphonePages answerphonePages = new AnswerphonePages(console, answerphone, messages, contracts, fields,
+                () -> words(directory.all(), null));
         List<ApiOperation> routes = new ArrayList<>(List.of(
-                ConsoleRoutes.HOME.handledBy(request -> console.page(request, this::home)),
+                ConsoleRoutes.HOME.handledBy(request -> console.page(request, home::home)),
                 ConsoleRoutes.SIGN_IN.handledBy(request -> signIn.startSignIn(request, request.queryParameter("returnTo").orElse("/console"))),
                 ConsoleRoutes.CALLBACK.handledBy(signIn::callback),
                 ConsoleRoutes.SIGN_OUT.handledBy(console::signOut),
@@ -118,12 +111,12 @@ public final class ConsolePages {
                 ConsoleRoutes.CASE.handledBy(request -> console.page(request, staff -> reference(request).map(r -> casePage(staff, r, 200,
                         CasePage.Shown.NONE, saved(request))).orElseGet(() -> Console.notFound(staff, "There is no case with that reference.")))),
                 ConsoleRoutes.CASE_FORM.handledBy(this::casePost),
-                ConsoleRoutes.ANSWERPHONE.handledBy(request -> console.page(request, staff -> answerphonePage(staff,
-                        request.queryParameter("contract"), 200, "", Map.of(), List.of(), answerphoneNotice(request),
+                ConsoleRoutes.ANSWERPHONE.handledBy(request -> console.page(request, staff -> answerphonePages.answerphonePage(staff,
+                        request.queryParameter("contract"), 200, "", Map.of(), List.of(), AnswerphonePages.answerphoneNotice(request),
                         request.queryParameter("pageToken").orElse("")))),
-                ConsoleRoutes.ANSWERPHONE_MESSAGE.handledBy(this::answerphoneKeyIn),
-                ConsoleRoutes.ANSWERPHONE_RESPONSE.handledBy(this::answerphonePost),
-                ConsoleRoutes.EMAIL_CHECKED.handledBy(this::emailChecked),
+                ConsoleRoutes.ANSWERPHONE_MESSAGE.handledBy(answerphonePages::answerphoneKeyIn),
+                ConsoleRoutes.ANSWERPHONE_RESPONSE.handledBy(answerphonePages::answerphonePost),
+                ConsoleRoutes.EMAIL_CHECKED.handledBy(home::emailChecked),
                 ConsoleRoutes.NOT_FOUND.handledBy(request -> console.page(request, staff -> Console.notFound(staff,
                         "There is no page at this address. Use the menu above, or go back to the page you came from.")))));
         routes.addAll(new StaffPages(console, directory, manageStaff, fields).operations());
@@ -132,15 +125,15 @@ public final class ConsolePages {
         this.operations = List.copyOf(routes);
     }
 
-    /**
-     * The words a page shows the hub's own records in (issue 21): staff by name, {@code service}'s clocks by what they ask
-     * for (none when null), screening outcomes and councils by their names.
-     */
     /** The words of {@code referral}'s pages: its service's clocks. */
     private ConsoleWords caseWords(ReferralCase referral) {
         return words(directory.all(), contracts.contractFor(referral.details().service()).service(referral.details().service()));
     }
 
+    /**
+     * The words a page shows the hub's own records in (issue 21): staff by name, {@code service}'s clocks by what they ask
+     * for (none when null), screening outcomes and councils by their names.
+     */
     private ConsoleWords words(List<StaffRecord> staffList, ServiceConfig service) {
         Map<String, String> names = new java.util.HashMap<>();
         staffList.forEach(r -> names.put(r.id(), r.name()));
@@ -173,286 +166,6 @@ public final class ConsolePages {
     private APIGatewayProxyResponseEvent signedOut(HttpRequest request) {
         return HttpResponses.html(200, PageLayout.page("Signed out", "<h1>You have signed out</h1><p><a href=\""
                 + escape(request.basePath() + "/console/sign-in") + "\">Sign in again</a></p>"));
-    }
-
-    // ------------------------------------------------------------------ home
-
-    private APIGatewayProxyResponseEvent home(Console.Staff staff) {
-        Instant now = clock.instant();
-        StringBuilder html = new StringBuilder(10_000);
-        html.append("<h1>").append(staff.isManager() ? "Duty manager's view" : "Your cases").append("</h1>");
-        if (staff.isManager()) {
-            managerHome(staff, html, now);
-        } else {
-            advocateHome(staff, html, now);
-        }
-        return Console.respond(200, staff, "Home", "/console", html.toString());
-    }
-
-    /** When a case's soonest running clock is due, if one runs. */
-    private Optional<Instant> nextDue(ReferralCase c) {
-        WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
-        return CasePage.nextClock(c, calendar).flatMap(k -> k.dueAt(calendar));
-    }
-
-    /** A case's soonest running deadline in words ("First contact: Tue 24 Nov 2026, 17:00 (3 hours left)"), or that none runs. */
-    private String nextDeadline(ReferralCase c, Instant now) {
-        Contract contract = contracts.contractFor(c.details().service());
-        return CasePage.nextDeadline(c, contract.service(c.details().service()), contract.calendar(), now);
-    }
-
-    private void advocateHome(Console.Staff staff, StringBuilder html, Instant now) {
-        ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
-        // Soonest deadline first (issue 21); a case with no running clock last.
-        List<ReferralCase> mine = new ArrayList<>(outcome instanceof ListCases.Listed listed ? listed.cases() : List.of());
-        mine.sort(Comparator.comparing((ReferralCase c) -> nextDue(c).orElse(Instant.MAX)));
-        List<String[]> due = new ArrayList<>();
-        List<Instant> dueAt = new ArrayList<>();
-        StringBuilder rows = new StringBuilder();
-        int shown = 0;
-        for (ReferralCase c : mine) {
-            WorkingCalendar calendar = contracts.contractFor(c.details().service()).calendar();
-            ServiceConfig service = contracts.contractFor(c.details().service()).service(c.details().service());
-            String nextText = nextDeadline(c, now);
-            // The soonest few on the home page; all of them, with filters and pages, on "Your cases" (issue 21).
-            if (shown++ < HOME_SHOWN) {
-                rows.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
-                        .append("\">").append(escape(c.reference().value())).append("</a></td><td data-label=\"Person\">")
-                        .append(escape(c.details().person().name())).append("</td><td data-label=\"Service\">")
-                        .append(escape(c.details().service().displayName())).append("</td><td data-label=\"Next deadline\">")
-                        .append(escape(nextText)).append("</td></tr>");
-            }
-            for (SlaClock k : c.clocks()) {
-                if (!k.isStopped() && k.dueAt(calendar).isPresent() && ConsoleText.dueByEndOfToday(k.dueAt(calendar).get(), now)) {
-                    int at = 0;
-                    while (at < dueAt.size() && !dueAt.get(at).isAfter(k.dueAt(calendar).get())) {
-                        at++;
-                    }
-                    dueAt.add(at, k.dueAt(calendar).get());
-                    due.add(at, new String[] {c.reference().value(), CasePage.clockName(service, k.name()) + ": "
-                            + ConsoleText.timeLeft(k.dueAt(calendar).get(), now, calendar)});
-                }
-            }
-        }
-        html.append("<h2>Due today or overdue</h2>");
-        if (due.isEmpty()) {
-            html.append("<p>Nothing is due today.</p>");
-        } else {
-            html.append("<ul>");
-            for (String[] d : due.subList(0, Math.min(due.size(), HOME_SHOWN))) {
-                html.append("<li><a href=\"").append(escape(staff.href("/console/cases/" + d[0]))).append("\">").append(escape(d[0]))
-                        .append("</a>: ").append(escape(d[1])).append("</li>");
-            }
-            html.append("</ul>");
-            if (due.size() > HOME_SHOWN) {
-                html.append("<p>And ").append(due.size() - HOME_SHOWN).append(" more due today.</p>");
-            }
-        }
-        html.append("<h2>Your open cases (").append(mine.size()).append(")</h2>");
-        if (mine.isEmpty()) {
-            html.append("<p>No cases are allocated to you.</p>");
-        } else {
-            html.append("<table><caption class=\"visually-hidden\">Your open cases</caption><thead><tr><th scope=\"col\">Case</th>")
-                    .append("<th scope=\"col\">Person</th><th scope=\"col\">Service</th><th scope=\"col\">Next deadline</th></tr></thead>")
-                    .append("<tbody>").append(rows).append("</tbody></table>");
-            if (mine.size() > HOME_SHOWN) {
-                html.append("<p>The ").append(HOME_SHOWN).append(" soonest due: <a href=\"").append(escape(staff.href("/console/cases")))
-                        .append("\">all your open cases</a>, with filters.</p>");
-            }
-        }
-    }
-
-    /** Rows of each list an advocate's home shows: the soonest due. */
-    static final int HOME_SHOWN = 10;
-
-    private void managerHome(Console.Staff staff, StringBuilder html, Instant now) {
-        List<CaseStore.IndexedClock> overdue = cases.clocksDueBy(now, 500);
-        // Issue 19: emails refused for good or whose fate is not known, until someone marks them checked; and emails still
-        // waiting to go well after they were written (the mail service down, or slow to recover).
-        List<org.advocacyhub.application.port.Outbox.Trouble> troubles = outbox.troubles(200);
-        List<org.advocacyhub.application.port.Outbox.MailId> waitingLong = outbox.waitingSince(now.minus(WAITING_LONG), 500);
-        html.append("<p>Open each list to act on it. Overdue clocks are listed soonest due first.</p>");
-        heldByTheInactive(staff, html, now);
-        for (Contract contract : contracts.contracts()) {
-            ShowWaitingList.Outcome listed = waitingList.show(staff.actor(), Map.of("contract", List.of(contract.code())));
-            int waiting = listed instanceof ShowWaitingList.Listed l ? l.total() : 0;
-            List<CaseStore.IndexedClock> late = overdue.stream().filter(k -> k.contract().equals(contract.code())).toList();
-            List<org.advocacyhub.application.port.Outbox.Trouble> mine = troubles.stream()
-                    .filter(t -> t.contract().equals(contract.code())).toList();
-            long slow = waitingLong.stream().filter(id -> contractOf(id).map(contract.code()::equals).orElse(false)).count();
-            int open = contract.answerphoneClock().isPresent()
-                    ? messages.list(contract.code(), List.of(AnswerphoneStore.Listing.OPEN), null, AnswerphoneMessages.MOST_PER_PAGE)
-                    .messages().size() : 0;
-            String overdueId = "overdue-" + contract.code();
-            html.append("<h2>").append(escape(contract.name())).append(" (").append(escape(contract.code())).append(")</h2>")
-                    .append("<ul class=\"cards\">")
-                    .append(card(waiting, "waiting for an advocate", "waiting for an advocate",
-                            staff.href("/console/waiting-list?contract=" + contract.code())))
-                    .append(card(late.size(), "overdue clock", "overdue clocks", late.isEmpty() ? null : "#" + overdueId))
-                    .append(contract.answerphoneClock().isPresent() ? card(open, "open answerphone message", "open answerphone messages",
-                            staff.href("/console/answerphone?contract=" + contract.code())) : "")
-                    .append(card(mine.size(), "email that did not go or may not have", "emails that did not go or may not have",
-                            mine.isEmpty() ? null : "#emails-" + contract.code()))
-                    .append(card((int) slow, "email waiting to go for over " + WAITING_LONG.toMinutes() + " minutes",
-                            "emails waiting to go for over " + WAITING_LONG.toMinutes() + " minutes", null))
-                    .append("</ul><p><a href=\"").append(escape(staff.href("/console/cases?contract=" + contract.code())))
-                    .append("\">All open cases, soonest deadline first<span class=\"visually-hidden\"> (").append(escape(contract.code()))
-                    .append(")</span></a></p>");
-            if (!late.isEmpty()) {
-                overdueClocks(staff, html, contract, late, overdueId, now);
-            }
-            if (!mine.isEmpty()) {
-                emailTroubles(staff, html, mine, "emails-" + contract.code());
-            }
-        }
-    }
-
-    /**
-     * Issue 20: the open cases of staff whose record is no longer active (a leaver, someone deactivated), each to move to
-     * another advocate from its page. Deactivating someone ends their access at once but leaves their cases with them
-     * and their clocks running, so no case waits unseen.
-     */
-    private void heldByTheInactive(Console.Staff staff, StringBuilder html, Instant now) {
-        StringBuilder rows = new StringBuilder();
-        for (StaffRecord gone : directory.all().stream().filter(r -> !r.active()).sorted(Comparator.comparing(StaffRecord::name)).toList()) {
-            ListCases.Outcome outcome = listCases.list(staff.actor(), Map.of("advocateId", List.of(gone.id()),
-                    "limit", List.of(String.valueOf(ListCases.MOST_PER_PAGE))));
-            for (ReferralCase c : outcome instanceof ListCases.Listed listed ? listed.cases() : List.<ReferralCase>of()) {
-                String nextText = nextDeadline(c, now);
-                rows.append("<tr><td data-label=\"Case\"><a href=\"").append(escape(staff.href("/console/cases/" + c.reference().value())))
-                        .append("\">").append(escape(c.reference().value())).append("</a></td><td data-label=\"Service\">")
-                        .append(escape(c.details().service().displayName())).append("</td><td data-label=\"Held by\">")
-                        .append(escape(gone.name())).append(" (no longer active)</td><td data-label=\"Next deadline\">")
-                        .append(escape(nextText)).append("</td></tr>");
-            }
-        }
-        if (!rows.isEmpty()) {
-            html.append("<table><caption>Cases to move: held by staff who are no longer active</caption><thead><tr>")
-                    .append("<th scope=\"col\">Case</th><th scope=\"col\">Service</th><th scope=\"col\">Held by</th>")
-                    .append("<th scope=\"col\">Next deadline</th></tr></thead><tbody>").append(rows).append("</tbody></table>");
-        }
-    }
-
-    /** How long an email may wait in the outbox before a duty manager's home counts it as slow (the sweep runs every 5 minutes). */
-    static final java.time.Duration WAITING_LONG = java.time.Duration.ofMinutes(15);
-
-    /** The contract an email belongs to, when its owner names it (a case, a report deadline). */
-    private static Optional<String> contractOf(org.advocacyhub.application.port.Outbox.MailId id) {
-        if (id.owner() instanceof org.advocacyhub.application.port.Outbox.CaseOwner c) {
-            return Optional.of(c.reference().contract());
-        }
-        if (id.owner() instanceof org.advocacyhub.application.port.Outbox.ReportOwner r) {
-            return Optional.of(r.contract());
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Emails refused for good or whose fate is not known (issue 19): what each was, to whom, what happened, with the case
-     * linked; a manager marks each checked once they have reached its recipient another way.
-     */
-    private void emailTroubles(Console.Staff staff, StringBuilder html, List<org.advocacyhub.application.port.Outbox.Trouble> troubles,
-                               String id) {
-        html.append("<table id=\"").append(escape(id)).append("\"><caption>Emails that did not go, or may not have</caption><thead><tr><th scope=\"col\">About</th>")
-                .append("<th scope=\"col\">Email</th><th scope=\"col\">What happened</th><th scope=\"col\">When</th>")
-                .append("<th scope=\"col\"><span class=\"visually-hidden\">Checked</span></th></tr></thead><tbody>");
-        for (org.advocacyhub.application.port.Outbox.Trouble t : troubles) {
-            String about = t.id().owner() instanceof org.advocacyhub.application.port.Outbox.CaseOwner c
-                    ? "<a href=\"" + escape(staff.href("/console/cases/" + c.reference().value())) + "\">" + escape(c.reference().value()) + "</a>"
-                    : escape(t.id().owner().displayName());
-            String happened = t.status() == org.advocacyhub.application.port.Outbox.Status.NOT_KNOWN
-                    ? "May not have been sent: check with " + t.recipient() : "Not sent: reach " + t.recipient() + " another way";
-            html.append("<tr><td data-label=\"About\">").append(about).append("</td><td data-label=\"Email\">")
-                    .append(escape(t.what() + " to " + t.recipient())).append("</td><td data-label=\"What happened\">")
-                    .append(escape(happened)).append("</td><td data-label=\"When\">")
-                    .append(escape(t.at() == null ? "" : ConsoleText.when(t.at()))).append("</td><td>")
-                    .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/emails/checked"))).append("\">")
-                    .append(staff.formFields())
-                    .append("<input type=\"hidden\" name=\"owner\" value=\"").append(escape(t.id().owner().kind())).append("\">")
-                    .append("<input type=\"hidden\" name=\"ownerId\" value=\"").append(escape(t.id().owner().id())).append("\">")
-                    .append("<input type=\"hidden\" name=\"key\" value=\"").append(escape(t.id().key())).append("\">")
-                    .append("<button type=\"submit\">Checked<span class=\"visually-hidden\"> ").append(escape(t.what()))
-                    .append("</span></button></form></td></tr>");
-        }
-        html.append("</tbody></table>");
-    }
-
-    /** A manager marks an email that did not go as checked: it leaves every duty manager's list. */
-    private APIGatewayProxyResponseEvent emailChecked(HttpRequest request) {
-        return console.post(request, "/console", (staff, posted) -> {
-            if (!staff.isManager()) {
-                return Console.forbidden(staff, "Only managers can do this.");
-            }
-            Map<String, List<String>> v = posted.values();
-            try {
-                org.advocacyhub.application.port.Outbox.MailId id = new org.advocacyhub.application.port.Outbox.MailId(
-                        org.advocacyhub.application.port.Outbox.Owner.of(one(v, "owner"), one(v, "ownerId")), one(v, "key"));
-                outbox.checked(id, clock.instant(), staff.actor().id());
-            } catch (IllegalArgumentException e) {
-                return Console.notFound(staff, "There is no such email.");
-            }
-            return HttpResponses.seeOther(staff.href("/console"));
-        });
-    }
-
-    private static String one(Map<String, List<String>> values, String name) {
-        List<String> given = values.getOrDefault(name, List.of());
-        if (given.size() != 1) {
-            throw new IllegalArgumentException("one " + name);
-        }
-        return given.get(0);
-    }
-
-    /** How many overdue clocks a contract's section of the manager's home lists; the rest are counted. */
-    static final int OVERDUE_SHOWN = 10;
-
-    /**
-     * A contract's overdue clocks, soonest due first (issue 21): the case or message, the clock by what it asks for, the
-     * advocate who holds the case, and when it was due.
-     */
-    private void overdueClocks(Console.Staff staff, StringBuilder html, Contract contract, List<CaseStore.IndexedClock> late,
-                               String id, Instant now) {
-        Map<String, String> names = new java.util.HashMap<>();
-        directory.all().forEach(r -> names.put(r.id(), r.name()));
-        html.append("<table id=\"").append(escape(id)).append("\"><caption>Overdue clocks</caption><thead><tr>")
-                .append("<th scope=\"col\">Case or message</th><th scope=\"col\">Clock</th><th scope=\"col\">Advocate</th>")
-                .append("<th scope=\"col\">Was due</th></tr></thead><tbody>");
-        for (CaseStore.IndexedClock k : late.subList(0, Math.min(late.size(), OVERDUE_SHOWN))) {
-            String owner;
-            String clockName;
-            String advocate = "";
-            if (k.reference() != null) {
-                owner = "<a href=\"" + escape(staff.href("/console/cases/" + k.reference().value())) + "\">"
-                        + escape(k.reference().value()) + "</a>";
-                clockName = k.service() == null ? CasePage.label(k.clock()) : CasePage.clockName(contract.service(k.service()), k.clock());
-                advocate = cases.findCase(k.reference()).map(ReferralCase::work).map(w -> w.allocation())
-                        .map(a -> names.getOrDefault(a.advocateId(), a.advocateName())).orElse("Not allocated");
-            } else if (k.messageId() != null) {
-                owner = "<a href=\"" + escape(staff.href("/console/answerphone?contract=" + contract.code())) + "\">Answerphone message "
-                        + escape(k.messageId()) + "</a>";
-                clockName = contract.answerphoneClock().map(d -> CasePage.capitalised(d.description()) + " (" + d.clause() + ")")
-                        .orElse("Call back");
-            } else {
-                owner = "Quarterly report";
-                clockName = CasePage.label(k.clock());
-            }
-            html.append("<tr><td data-label=\"Case or message\">").append(owner).append("</td><td data-label=\"Clock\">")
-                    .append(escape(clockName)).append("</td><td data-label=\"Advocate\">").append(escape(advocate))
-                    .append("</td><td data-label=\"Was due\">").append(escape(ConsoleText.when(k.dueAt()))).append(" (")
-                    .append(escape(ConsoleText.timeLeft(k.dueAt(), now, contract.calendar()))).append(")</td></tr>");
-        }
-        html.append("</tbody></table>");
-        if (late.size() > OVERDUE_SHOWN) {
-            html.append("<p>And ").append(late.size() - OVERDUE_SHOWN).append(" more, due later: <a href=\"")
-                    .append(escape(staff.href("/console/cases?contract=" + contract.code() + "&overdue=yes")))
-                    .append("\">every overdue case</a>.</p>");
-        }
-    }
-
-    /** A count on the home page, in the singular or plural, linked to its list where it has one. */
-    private static String card(int count, String one, String many, String href) {
-        String text = "<span class=\"count\">" + count + "</span> " + escape(count == 1 ? one : many);
-        return "<li>" + (href == null ? text : "<a href=\"" + escape(href) + "\">" + text + "</a>") + "</li>";
     }
 
     // ------------------------------------------------------------------ waiting list
@@ -815,202 +528,6 @@ public final class ConsolePages {
             return Console.notFound(staff, "There is no case with that reference.");
         }
         return waitingList(staff, Optional.of(reference.contract()), new Refusal(reference, errors, status));
-    }
-
-    // ------------------------------------------------------------------ answerphone
-
-    /** The form keyed in messages are sent with: its failed id, and its fields (the contract is the page's). */
-    private static final String NEW_MESSAGE = "new-message";
-
-    private List<FieldSpec> keyedIn() {
-        return answerphone.messageFields().stream().filter(f -> !f.name().equals("contract") && !f.name().equals("sourceId")).toList();
-    }
-
-    /** What the answerphone page says after a form's 303: a response recorded, or a message keyed in (by its id). */
-    private static String answerphoneNotice(HttpRequest request) {
-        if (request.queryParameter("saved").isPresent()) {
-            return "Response recorded.";
-        }
-        return request.queryParameter("keyed").filter(id -> id.matches(AnswerphoneMessage.ID_PATTERN))
-                .map(id -> "Message keyed in as " + id + "; its callback clock runs from when it was left.").orElse("");
-    }
-
-    private APIGatewayProxyResponseEvent answerphonePage(Console.Staff staff, Optional<String> contractCode, int status, String failedId,
-                                                         Map<String, List<String>> values, List<FieldError> errors, String notice) {
-        return answerphonePage(staff, contractCode, status, failedId, values, errors, notice, "");
-    }
-
-    /** Open messages a page of the answerphone list shows: each is a block with its response form. */
-    static final int MESSAGES_SHOWN = 4;
-
-    private APIGatewayProxyResponseEvent answerphonePage(Console.Staff staff, Optional<String> contractCode, int status, String failedId,
-                                                         Map<String, List<String>> values, List<FieldError> errors, String notice,
-                                                         String pageToken) {
-        List<Contract> withMessages = contracts.contracts().stream().filter(c -> c.answerphoneClock().isPresent()).toList();
-        String contract = contractCode.orElse(withMessages.isEmpty() ? "" : withMessages.get(0).code());
-        StringBuilder html = new StringBuilder(10_000);
-        if (!errors.isEmpty()) {
-            List<FieldSpec> failedFields = failedId.equals(NEW_MESSAGE) ? keyedIn() : AnswerphoneMessages.RESPONSE;
-            FormFields.errorSummary(html, errors, name -> {
-                String anchor = FormFields.anchor(failedFields, name);
-                return anchor.equals(FormFields.NO_FIELD) ? anchor : idPrefix(failedId) + anchor;
-            });
-        }
-        if (!notice.isEmpty()) {
-            html.append("<div class=\"notice\" role=\"status\"><p>").append(escape(notice)).append("</p></div>");
-        }
-        html.append("<h1>Answerphone messages</h1>");
-        ListControls.contractLinks(html, staff, "/console/answerphone", withMessages, contract);
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("contract", List.of(contract));
-        query.put("limit", List.of(String.valueOf(MESSAGES_SHOWN)));
-        if (!pageToken.isEmpty()) {
-            query.put("pageToken", List.of(pageToken));
-        }
-        AnswerphoneMessages.Outcome outcome = answerphone.list(staff.actor(), query);
-        if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
-            return Console.forbidden(staff, notAllowed.why());
-        }
-        if (outcome instanceof AnswerphoneMessages.Invalid invalid) {
-            html.append("<p>").append(escape(invalid.errors().get(0).message())).append("</p>");
-            return Console.respond(400, staff, "Answerphone messages", "/console/answerphone", html.toString());
-        }
-        AnswerphoneMessages.Listed listed = (AnswerphoneMessages.Listed) outcome;
-        // Keying in a message left on the line (LLR 9.23): its clock starts when it was left, not when it is keyed in.
-        boolean keyingFailed = failedId.equals(NEW_MESSAGE);
-        html.append("<details id=\"form-").append(NEW_MESSAGE).append("\"").append(keyingFailed ? " open" : "")
-                .append("><summary>Key in a message</summary><form method=\"post\" action=\"")
-                .append(escape(staff.href("/console/answerphone?contract=" + contract))).append("\" novalidate>").append(staff.formFields())
-                .append("<p class=\"hint\">A message left on the ").append(escape(contract)).append(" line. The callback is due 24 working "
-                        + "hours after it was left (LLR 9.23). Times are UK times.</p>");
-        fields.withIdPrefix(idPrefix(NEW_MESSAGE)).fields(html, keyedIn(), keyingFailed ? values
-                : Map.of("leftAt", List.of(FormFields.localDateTime(listed.at()))), keyingFailed ? errors : List.of());
-        html.append("<button type=\"submit\">Save message</button></form></details>");
-        int open = messages.list(contract, List.of(AnswerphoneStore.Listing.OPEN), null, AnswerphoneMessages.MOST_PER_PAGE).messages().size();
-        html.append("<p><strong>").append(open >= AnswerphoneMessages.MOST_PER_PAGE ? open + " or more" : String.valueOf(open))
-                .append(open == 1 ? " open message" : " open messages").append("</strong>, soonest due first: each must be answered "
-                        + "within 24 working hours of being left (LLR 9.23). Times are UK times.</p>");
-        if (listed.messages().isEmpty()) {
-            html.append("<p>No open messages.</p>");
-        }
-        WorkingCalendar calendar = contracts.contract(contract).map(Contract::calendar).orElse(null);
-        for (AnswerphoneMessage m : listed.messages()) {
-            html.append("<h2>").append(escape(m.id())).append("</h2><dl>")
-                    .append(dl("Left", ConsoleText.when(m.leftAt())))
-                    .append(dl("Due", m.clock().dueAt(calendar).map(due -> ConsoleText.when(due) + " ("
-                            + ConsoleText.timeLeft(due, listed.at(), calendar) + ")").orElse("Paused")))
-                    .append(dl("Caller", m.callerName()))
-                    .append(dl("Call back on", String.join(", ", java.util.stream.Stream.of(m.callbackNumber(), m.callbackEmail())
-                            .filter(v -> v != null && !v.isBlank()).toList())))
-                    .append(dl("Prefers", m.preferredMethod() == null ? "" : m.preferredMethod().displayName()))
-                    .append(dl("Message", m.summary()))
-                    .append(dl("Access needs", m.accessNeeds()))
-                    .append(dl("Attempts so far", String.valueOf(m.attempts()))).append("</dl>");
-            boolean failed = m.id().equals(failedId);
-            Map<String, List<String>> shown = failed ? values : Map.of("at", List.of(FormFields.localDateTime(listed.at())));
-            html.append("<details").append(failed ? " open" : "").append("><summary>Record a response<span class=\"visually-hidden\"> to ")
-                    .append(escape(m.id())).append("</span></summary><form method=\"post\" action=\"")
-                    .append(escape(staff.href("/console/answerphone/" + m.id()))).append("\" novalidate>").append(staff.formFields());
-            fields.withIdPrefix(idPrefix(m.id())).fields(html, AnswerphoneMessages.RESPONSE, shown, failed ? errors : List.of());
-            html.append("<button type=\"submit\">Save response</button></form></details>");
-        }
-        if (listed.next() != null || !pageToken.isEmpty()) {
-            html.append("<nav aria-label=\"Pages\" class=\"pages\"><ul>");
-            if (!pageToken.isEmpty()) {
-                html.append("<li><a href=\"").append(escape(staff.href("/console/answerphone?contract=" + contract)))
-                        .append("\">First page</a></li>");
-            }
-            if (listed.next() != null) {
-                html.append("<li><a href=\"").append(escape(staff.href("/console/answerphone?contract=" + contract + "&pageToken="
-                        + java.net.URLEncoder.encode(listed.next(), java.nio.charset.StandardCharsets.UTF_8)))).append("\" rel=\"next\">")
-                        .append("Next page</a></li>");
-            }
-            html.append("</ul></nav>");
-        }
-        return Console.respond(status, staff, (errors.isEmpty() ? "" : "Error: ") + "Answerphone messages", "/console/answerphone",
-                html.toString());
-    }
-
-    /** Every id of a message's response form starts with the message's id: the page holds one form per open message. */
-    private static String idPrefix(String messageId) {
-        return messageId + "-";
-    }
-
-    private static String dl(String key, String value) {
-        return "<div><dt>" + escape(key) + "</dt><dd>" + escape(value == null || value.isBlank() ? "Not given" : value) + "</dd></div>";
-    }
-
-    /** The form to key in a message: who may is decided by the contract in its address, before the form is read (issue 20). */
-    private APIGatewayProxyResponseEvent answerphoneKeyIn(HttpRequest request) {
-        String contract = request.queryParameter("contract").orElse("");
-        return console.post(request, "/console/answerphone?contract=" + contract, (staff, posted) -> {
-            Optional<AnswerphoneMessages.Outcome> refused = answerphone.keyInRefusal(contract, staff.actor());
-            if (refused.isPresent() && refused.get() instanceof AnswerphoneMessages.NotAllowed notAllowed) {
-                return Console.forbidden(staff, notAllowed.why());
-            }
-            if (refused.isPresent()) {
-                return Console.notFound(staff, "There is no answerphone line for that contract.");
-            }
-            Map<String, List<String>> values = posted.values();
-            if (!posted.unreadable().isEmpty()) {
-                return answerphonePage(staff, Optional.of(contract), 400, NEW_MESSAGE, values, posted.unreadable(), "");
-            }
-            if (values.containsKey("contract") || values.containsKey("sourceId")) {
-                return answerphonePage(staff, Optional.of(contract), 400, NEW_MESSAGE, values, List.of(new FieldError(FormFields.NO_FIELD,
-                        "The form's contract is the page's, and a message keyed in has no telephony id: send the page's form as it is")), "");
-            }
-            Map<String, List<String>> body = new LinkedHashMap<>(FormFields.posted(values, keyedIn()));
-            body.put("contract", List.of(contract));
-            AnswerphoneMessages.Outcome outcome = answerphone.record(staff.actor().id(), Optional.of(staff.actor()), SubmittedFields.of(body));
-            if (outcome instanceof AnswerphoneMessages.Created created) {
-                return HttpResponses.seeOther(staff.href("/console/answerphone?contract=" + contract + "&keyed=" + created.message().id()));
-            }
-            if (outcome instanceof AnswerphoneMessages.Invalid invalid) {
-                return answerphonePage(staff, Optional.of(contract), 400, NEW_MESSAGE, values, invalid.errors(), "");
-            }
-            if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
-                return Console.forbidden(staff, notAllowed.why());
-            }
-            String why = outcome instanceof AnswerphoneMessages.Conflict conflict ? conflict.why() : "The message could not be saved.";
-            return answerphonePage(staff, Optional.of(contract), 409, NEW_MESSAGE, values,
-                    List.of(new FieldError(FormFields.NO_FIELD, words(directory.all(), null).of(why))), "");
-        });
-    }
-
-    private APIGatewayProxyResponseEvent answerphonePost(HttpRequest request) {
-        String id = request.pathParameter("id").orElse("");
-        String contract = id.matches(AnswerphoneMessage.ID_PATTERN) ? id.split("-")[1] : "";
-        return console.post(request, "/console/answerphone?contract=" + contract, (staff, posted) -> {
-            // Who may respond is decided before the form is read (issue 20).
-            Optional<AnswerphoneMessages.Outcome> refused = answerphone.refusal(id, staff.actor());
-            if (refused.isPresent() && refused.get() instanceof AnswerphoneMessages.NotAllowed notAllowed) {
-                return Console.forbidden(staff, notAllowed.why());
-            }
-            if (refused.isPresent()) {
-                return Console.notFound(staff, "There is no answerphone message with that id.");
-            }
-            Map<String, List<String>> values = posted.values();
-            List<FieldError> errors = posted.unreadable();
-            if (!errors.isEmpty()) {
-                return answerphonePage(staff, Optional.of(contract), 400, id, values, errors, "");
-            }
-            AnswerphoneMessages.Outcome outcome = answerphone.respond(id, staff.actor(),
-                    SubmittedFields.of(FormFields.posted(values, AnswerphoneMessages.RESPONSE)));
-            if (outcome instanceof AnswerphoneMessages.Recorded) {
-                return HttpResponses.seeOther(staff.href("/console/answerphone?contract=" + contract + "&saved=1"));
-            }
-            if (outcome instanceof AnswerphoneMessages.Invalid invalid) {
-                return answerphonePage(staff, Optional.of(contract), 400, id, values, invalid.errors(), "");
-            }
-            if (outcome instanceof AnswerphoneMessages.NotAllowed notAllowed) {
-                return Console.forbidden(staff, notAllowed.why());
-            }
-            if (outcome instanceof AnswerphoneMessages.Conflict conflict) {
-                return answerphonePage(staff, Optional.of(contract), 409, id, values,
-                        List.of(new FieldError(FormFields.NO_FIELD, words(directory.all(), null).of(conflict.why()))), "");
-            }
-            return Console.notFound(staff, "There is no answerphone message with that id.");
-        });
     }
 
 }
