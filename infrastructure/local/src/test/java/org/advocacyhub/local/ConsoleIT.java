@@ -159,6 +159,32 @@ class ConsoleIT {
         assertFalse(closed.html().contains("id=\"form-closure\""), "closed: no closure form");
     }
 
+    @Test
+    void issue22AManagerPutsACaseUnderALegalHoldFromItsPageAndLiftsItAndAnAdvocateIsNotOfferedEither() throws Exception {
+        String reference = allocated(new ConsoleClient(base), "referral-imca.json", "ira-imca");
+        String path = "/console/cases/" + reference;
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        assertFalse(ira.get(path).html().contains("legal-hold"), "an advocate is not offered the hold");
+
+        ConsoleClient manager = new ConsoleClient(base);
+        manager.signIn("Morgan Manager");
+        ConsoleClient.Page empty = manager.submit(manager.get(path), path + "/legal-hold", Map.of());
+        assertEquals(400, empty.status());
+        assertTrue(empty.html().contains("Select why the case is held") && empty.html().contains("Enter what the hold is about"));
+        ConsoleClient.Page held = manager.submit(manager.get(path), path + "/legal-hold",
+                Map.of("reason", "COMPLAINT", "details", "Complaint of 2 December about the visit"));
+        assertEquals(200, held.status(), held.html());
+        assertTrue(held.html().contains("Legal hold set.") && held.html().contains(">Legal hold</strong>"), "said, and tagged");
+        assertTrue(held.html().contains("set by Morgan Manager: A complaint about the case. About: Complaint of 2 December about the visit"),
+                "since when, by whom and why");
+        assertFalse(held.html().contains("id=\"form-legal-hold\""), "held: only the lifting is offered");
+        ConsoleClient.Page lifted = manager.submit(held, path + "/legal-hold-lift", Map.of("reason", "The complaint was resolved"));
+        assertEquals(200, lifted.status(), lifted.html());
+        assertTrue(lifted.html().contains("Legal hold lifted.") && !lifted.html().contains(">Legal hold</strong>"));
+        assertTrue(lifted.html().contains("Legal hold lifted (A complaint about the case)"), "on the timeline");
+    }
+
     /** An allocation candidate's workload as the waiting list shows it: open cases, then hours and minutes this month. */
     private static final java.util.regex.Pattern WORKLOAD = java.util.regex.Pattern.compile(
             "Ira Imca \\((\\d+) open cases?, (?:(\\d+) h)? ?(?:(\\d+) min)? this month\\)");

@@ -22,6 +22,7 @@ import org.advocacyhub.domain.casework.ClosureReason;
 import org.advocacyhub.domain.casework.CypReturn;
 import org.advocacyhub.domain.casework.Feedback;
 import org.advocacyhub.domain.casework.Goal;
+import org.advocacyhub.domain.casework.LegalHold;
 import org.advocacyhub.domain.casework.Hours;
 import org.advocacyhub.domain.casework.PlacementEnd;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -87,6 +88,10 @@ final class WorkItemMapper {
             }
             m.put("cypReturn", AttributeValue.fromM(cyp));
         }
+        if (w.legalHold() != null) {
+            m.put("legalHold", AttributeValue.fromM(Map.of("reason", s(w.legalHold().reason().name()), "details", s(w.legalHold().details()),
+                    "by", s(w.legalHold().by()), "at", s(w.legalHold().at().toString()))));
+        }
         return m;
     }
 
@@ -136,7 +141,12 @@ final class WorkItemMapper {
                 list(m, "placementEnds").stream().map(v -> new PlacementEnd(Instant.parse(str(v.m(), "at")),
                         PlacementEnd.Instigator.valueOf(str(v.m(), "instigator")), v.m().get("unexpected").bool(),
                         str(v.m(), "recordedBy"))).toList(),
-                cyp);
+                cyp,
+                m.containsKey("legalHold") ? toHold(m.get("legalHold").m()) : null);
+    }
+
+    private static LegalHold toHold(Map<String, AttributeValue> h) {
+        return new LegalHold(LegalHold.Reason.valueOf(str(h, "reason")), str(h, "details"), str(h, "by"), Instant.parse(str(h, "at")));
     }
 
     private static Map<String, AttributeValue> allocation(Allocation a) {

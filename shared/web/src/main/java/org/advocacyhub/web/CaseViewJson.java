@@ -186,6 +186,10 @@ public final class CaseViewJson {
             putIfPresent(cyp, "secondaryReason", w.cypReturn().secondary() == null ? null : w.cypReturn().secondary().name());
             out.put("returnDetails", cyp);
         }
+        if (w.legalHold() != null) {
+            out.put("legalHold", Map.of("reason", w.legalHold().reason().name(), "details", w.legalHold().details(),
+                    "by", w.legalHold().by(), "at", w.legalHold().at().toString()));
+        }
         return out;
     }
 

@@ -22,6 +22,7 @@ import org.advocacyhub.application.screening.ScreenAgain;
 import org.advocacyhub.application.casework.CaseWork;
 import org.advocacyhub.application.casework.ContractChoice;
 import org.advocacyhub.application.casework.CloseCase;
+import org.advocacyhub.application.casework.HoldCase;
 import org.advocacyhub.application.casework.RecordActivity;
 import org.advocacyhub.application.casework.RecordFeedback;
 import org.advocacyhub.application.casework.RecordTime;
@@ -116,6 +117,8 @@ final class CaseForms {
             case "hour-requests" -> "Request for more hours recorded.";
             case "hour-approvals" -> "Approval of more hours recorded.";
             case "return-details" -> "Return details saved.";
+            case "legal-hold" -> "Legal hold set.";
+            case "legal-hold-lift" -> "Legal hold lifted.";
             case "reopen" -> "Case reopened.";
             default -> "";
         };
@@ -134,10 +137,13 @@ final class CaseForms {
     private final RecordReturnDetails returnDetails;
     private final ContractCatalogue contracts;
     private final Clock clock;
+    private final HoldCase hold;
 
     CaseForms(RecordActivity activity, AllocateAdvocate allocate, RecordTime time, UpdateActionPlan plan, CloseCase close,
               RecordFeedback feedback, ScreenAgain screenAgain, RecordMilestone milestones, RecordHourLimits hours,
-              AnswerAccommodation accommodation, RecordReturnDetails returnDetails, ContractCatalogue contracts, Clock clock) {
+              AnswerAccommodation accommodation, RecordReturnDetails returnDetails, ContractCatalogue contracts, Clock clock,
+              HoldCase hold) {
+        this.hold = hold;
         this.screenAgain = screenAgain;
         this.milestones = milestones;
         this.hours = hours;
@@ -202,6 +208,16 @@ final class CaseForms {
         if (closed && viewer.isManager()) {
             forms.add(new Simple("reopen", "Reopen the case", "The case goes back to its advocate; the clocks the closure stopped "
                     + "stay stopped.", "Reopen the case", CloseCase.REOPEN_FIELDS, Map.of(), close::reopen));
+        }
+        // Issue 22: any case, open or closed, taken on or not.
+        if (HoldCase.offered(referral, viewer, false)) {
+            forms.add(new Simple("legal-hold", "Put the case under a legal hold", "Nothing of the case is anonymised while the hold "
+                    + "is on, whatever its retention period. Lift it when it is no longer needed.", "Set the legal hold",
+                    HoldCase.FIELDS, Map.of(), hold::hold));
+        }
+        if (HoldCase.offered(referral, viewer, true)) {
+            forms.add(new Simple("legal-hold-lift", "Lift the legal hold", "The case's retention period applies again.",
+                    "Lift the legal hold", HoldCase.LIFT_FIELDS, Map.of(), hold::lift));
         }
         return forms;
     }

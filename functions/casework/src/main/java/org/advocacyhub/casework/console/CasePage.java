@@ -71,7 +71,16 @@ final class CasePage {
         html.append("<span class=\"hint\">").append(escape(c.details().service().displayName())).append("</span>")
                 .append("<h1>Case ").append(escape(c.reference().value())).append("</h1>")
                 .append("<p><strong class=\"tag").append(c.status().name().equals("CLOSED") ? " tag--grey" : "").append("\">")
-                .append(escape(c.status().description())).append("</strong></p>");
+                .append(escape(c.status().description())).append("</strong>");
+        if (c.work().legalHold() != null) {
+            // Issue 22: kept past its retention period while this holds.
+            org.advocacyhub.domain.casework.LegalHold hold = c.work().legalHold();
+            html.append(" <strong class=\"tag tag--soon\">Legal hold</strong></p><p>Under a legal hold since ")
+                    .append(escape(ConsoleText.when(hold.at()))).append(", set by ").append(escape(words.staff(hold.by()))).append(": ")
+                    .append(escape(hold.reason().displayName())).append(". About: ").append(escape(hold.details()))
+                    .append(". Nothing of the case is anonymised while it holds.");
+        }
+        html.append("</p>");
         next(html, c, service, calendar, now, forms);
         Casework work = c.work();
         summary(html, "Case", List.of(

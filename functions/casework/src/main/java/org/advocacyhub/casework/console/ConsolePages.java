@@ -23,7 +23,6 @@ import org.advocacyhub.application.port.AnswerphoneStore;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.casework.web.CaseRoutes;
-import org.advocacyhub.domain.casework.BrokenRule;
 import org.advocacyhub.domain.casework.HourRules;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.ReferralReference;
@@ -467,32 +466,39 @@ public final class ConsolePages {
         if (outcome instanceof CaseWork.Done) {
             return HttpResponses.seeOther(staff.href("/console/cases/" + reference.value() + "?saved=" + action));
         }
-        List<FieldError> errors;
-        int status;
-        if (outcome instanceof CaseWork.Invalid invalid) {
-            errors = invalid.errors();
-            status = 400;
-        } else if (outcome instanceof CaseWork.Refused refused) {
-            errors = refused.rules().stream().map(ConsolePages::ruleError).toList();
-            status = 422;
-        } else if (outcome instanceof CaseWork.Conflict conflict) {
-            errors = List.of(new FieldError(FormFields.NO_FIELD, words(directory.all(), null).of(conflict.why())));
-            status = 409;
-        } else if (outcome instanceof CaseWork.Stale stale) {
-            // The form again with its values kept, the case as it is now (its form carries the new version) and what changed.
-            errors = displayed.whatChanged(cases.timeline(reference), caseWords(stale.current()));
-            status = 409;
-        } else if (outcome instanceof CaseWork.NotAllowed notAllowed) {
+        if (outcome instanceof CaseWork.NotAllowed notAllowed) {
             return Console.forbidden(staff, notAllowed.why());
-        } else {
-            return Console.notFound(staff, "There is no case with that reference.");
         }
-        return casePage(staff, reference, status, new CasePage.Shown(action, displayed.values(), errors), "");
+        return problem(outcome, reference, displayed, FormFields.NO_FIELD)
+                .map(p -> casePage(staff, reference, p.status(), new CasePage.Shown(action, displayed.values(), p.errors()), ""))
+                .orElseGet(() -> Console.notFound(staff, "There is no case with that reference."));
     }
 
-    /** A broken rule as the page shows it: what is wrong and the clause that says so. */
-    private static FieldError ruleError(BrokenRule rule) {
-        return new FieldError(FormFields.NO_FIELD, rule.detail() + " (" + rule.clause() + ")");
+    /** A form's problem as its page shows it: what to say, and the status to answer with. */
+    private record Problem(List<FieldError> errors, int status) {
+    }
+
+    /**
+     * Every refusal of a console form, written once (the JSON routes' is {@code CaseRoutes.answer}): a field's errors (400),
+     * broken rules with their clauses (422, at {@code ruleField}), a conflict in staff's words and a stale form with what
+     * changed (409); empty for an outcome that is not a form's problem (not found).
+     */
+    private Optional<Problem> problem(CaseWork.Outcome outcome, ReferralReference reference, DisplayedCase displayed, String ruleField) {
+        if (outcome instanceof CaseWork.Invalid invalid) {
+            return Optional.of(new Problem(invalid.errors(), 400));
+        }
+        if (outcome instanceof CaseWork.Refused refused) {
+            return Optional.of(new Problem(refused.rules().stream().map(r -> new FieldError(ruleField, r.detail() + " (" + r.clause() + ")"))
+                    .toList(), 422));
+        }
+        if (outcome instanceof CaseWork.Conflict conflict) {
+            return Optional.of(new Problem(List.of(new FieldError(ruleField, words(directory.all(), null).of(conflict.why()))), 409));
+        }
+        if (outcome instanceof CaseWork.Stale stale) {
+            // The form again with its values kept, the case as it is now (its form carries the new version) and what changed.
+            return Optional.of(new Problem(displayed.whatChanged(cases.timeline(reference), caseWords(stale.current())), 409));
+        }
+        return Optional.empty();
     }
 
     private APIGatewayProxyResponseEvent allocate(Console.Staff staff, ReferralReference reference, DisplayedCase displayed,
@@ -509,25 +515,9 @@ public final class ConsolePages {
         if (outcome instanceof CaseWork.NotAllowed notAllowed) {
             return Console.forbidden(staff, notAllowed.why());
         }
-        List<FieldError> errors;
-        int status;
-        if (outcome instanceof CaseWork.Refused refused) {
-            errors = refused.rules().stream().map(r -> new FieldError(AllocateAdvocate.ADVOCATE.name(), r.detail() + " (" + r.clause() + ")"))
-                    .toList();
-            status = 422;
-        } else if (outcome instanceof CaseWork.Invalid invalid) {
-            errors = invalid.errors();
-            status = 400;
-        } else if (outcome instanceof CaseWork.Conflict conflict) {
-            errors = List.of(new FieldError(AllocateAdvocate.ADVOCATE.name(), words(directory.all(), null).of(conflict.why())));
-            status = 409;
-        } else if (outcome instanceof CaseWork.Stale stale) {
-            errors = displayed.whatChanged(cases.timeline(reference), caseWords(stale.current()));
-            status = 409;
-        } else {
-            return Console.notFound(staff, "There is no case with that reference.");
-        }
-        return waitingList(staff, Optional.of(reference.contract()), new Refusal(reference, errors, status));
+        return problem(outcome, reference, displayed, AllocateAdvocate.ADVOCATE.name())
+                .map(p -> waitingList(staff, Optional.of(reference.contract()), new Refusal(reference, p.errors(), p.status())))
+                .orElseGet(() -> Console.notFound(staff, "There is no case with that reference."));
     }
 
 }

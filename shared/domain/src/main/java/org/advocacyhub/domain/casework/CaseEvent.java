@@ -41,6 +41,8 @@ public record CaseEvent(Instant at, Type type, String description) {
         CLOSED,
         REOPENED,
         FEEDBACK_RECORDED,
+        LEGAL_HOLD_SET,
+        LEGAL_HOLD_LIFTED,
         EMAIL_SENT,
         EMAIL_NOT_SENT
     }

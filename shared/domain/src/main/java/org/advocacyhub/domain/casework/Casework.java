@@ -26,6 +26,7 @@ import org.advocacyhub.domain.contract.ClockEvent;
  * @param response           DERBY: the offer or decline to the council, or {@code null}
  * @param placementEnds      DERBY: placements that ended
  * @param cypReturn          LEW: group and reasons for the returns, or {@code null}
+ * @param legalHold          kept past its retention period while this holds (issue 22), or {@code null}
  */
 public record Casework(
         Allocation allocation,
@@ -37,9 +38,11 @@ public record Casework(
         Feedback feedback,
         AccommodationResponse response,
         List<PlacementEnd> placementEnds,
-        CypReturn cypReturn) {
+        CypReturn cypReturn,
+        LegalHold legalHold) {
 
-    public static final Casework NONE = new Casework(null, List.of(), Map.of(), Hours.NONE, List.of(), null, null, null, List.of(), null);
+    public static final Casework NONE = new Casework(null, List.of(), Map.of(), Hours.NONE, List.of(), null, null, null, List.of(), null,
+            null);
 
     public Casework {
         earlierAllocations = List.copyOf(earlierAllocations);
@@ -64,7 +67,8 @@ public record Casework(
         if (allocation != null) {
             earlier.add(allocation);
         }
-        return new Casework(advocate, earlier, milestones, hours, actionPlan, closure, feedback, response, placementEnds, cypReturn);
+        return new Casework(advocate, earlier, milestones, hours, actionPlan, closure, feedback, response, placementEnds,
+                cypReturn, legalHold);
     }
 
     /** {@code event} happened at {@code at}; only its first time is kept (the clocks count the first). */
@@ -75,42 +79,51 @@ public record Casework(
         Map<ClockEvent, Instant> more = new EnumMap<>(ClockEvent.class);
         more.putAll(milestones);
         more.put(event, at);
-        return new Casework(allocation, earlierAllocations, more, hours, actionPlan, closure, feedback, response, placementEnds, cypReturn);
+        return new Casework(allocation, earlierAllocations, more, hours, actionPlan, closure, feedback, response, placementEnds,
+                cypReturn, legalHold);
     }
 
     public Casework withHours(Hours newHours) {
         return new Casework(allocation, earlierAllocations, milestones, newHours, actionPlan, closure, feedback, response, placementEnds,
-                cypReturn);
+                cypReturn, legalHold);
     }
 
     public Casework withActionPlan(List<Goal> goals) {
-        return new Casework(allocation, earlierAllocations, milestones, hours, goals, closure, feedback, response, placementEnds, cypReturn);
+        return new Casework(allocation, earlierAllocations, milestones, hours, goals, closure, feedback, response, placementEnds,
+                cypReturn, legalHold);
     }
 
     /** Closed, or reopened with {@code null}. */
     public Casework withClosure(Closure newClosure) {
         return new Casework(allocation, earlierAllocations, milestones, hours, actionPlan, newClosure, feedback, response, placementEnds,
-                cypReturn);
+                cypReturn, legalHold);
     }
 
     public Casework withFeedback(Feedback newFeedback) {
         return new Casework(allocation, earlierAllocations, milestones, hours, actionPlan, closure, newFeedback, response, placementEnds,
-                cypReturn);
+                cypReturn, legalHold);
     }
 
     public Casework withResponse(AccommodationResponse newResponse) {
         return new Casework(allocation, earlierAllocations, milestones, hours, actionPlan, closure, feedback, newResponse, placementEnds,
-                cypReturn);
+                cypReturn, legalHold);
     }
 
     public Casework withPlacementEnd(PlacementEnd end) {
         List<PlacementEnd> more = new ArrayList<>(placementEnds);
         more.add(end);
-        return new Casework(allocation, earlierAllocations, milestones, hours, actionPlan, closure, feedback, response, more, cypReturn);
+        return new Casework(allocation, earlierAllocations, milestones, hours, actionPlan, closure, feedback, response, more,
+                cypReturn, legalHold);
     }
 
     public Casework withCypReturn(CypReturn newReturn) {
         return new Casework(allocation, earlierAllocations, milestones, hours, actionPlan, closure, feedback, response, placementEnds,
-                newReturn);
+                newReturn, legalHold);
+    }
+
+    /** Held past its retention period ({@code hold}), or the hold lifted ({@code null}): issue 22. */
+    public Casework withLegalHold(LegalHold hold) {
+        return new Casework(allocation, earlierAllocations, milestones, hours, actionPlan, closure, feedback, response, placementEnds,
+                cypReturn, hold);
     }
 }

@@ -50,7 +50,8 @@ public record Contract(
         ContactDetails contact,
         WorkingCalendar calendar,
         List<FeedbackQuestion> feedback,
-        java.util.Optional<AnswerphoneTerms> answerphone) {
+        java.util.Optional<AnswerphoneTerms> answerphone,
+        org.advocacyhub.domain.retention.RetentionPolicy retention) {
 
     public Contract {
         Objects.requireNonNull(code, "code");
@@ -147,6 +148,6 @@ public record Contract(
     /** This contract on another calendar (e.g. with configured extra bank holidays). */
     public Contract withCalendar(WorkingCalendar other) {
         return new Contract(code, name, source, authorities, serviceHours, serviceHoursClause, allowedReferralSources,
-                referralSourcesClause, clocks, services, reportSchedule, contact, other, feedback, answerphone);
+                referralSourcesClause, clocks, services, reportSchedule, contact, other, feedback, answerphone, retention);
     }
 }

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import org.advocacyhub.domain.document.BundledDocument;
 import org.advocacyhub.domain.referral.ReferralSource;
 import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.retention.RetainedKind;
+import org.advocacyhub.domain.retention.RetentionPeriod;
+import org.advocacyhub.domain.retention.RetentionPolicy;
 import org.advocacyhub.domain.returns.AwarenessSetting;
 import org.advocacyhub.domain.staff.AllocationRequirement;
 import org.advocacyhub.domain.time.ReportDeadlineRule;
@@ -83,7 +86,7 @@ final class ContractReader {
 
     private static Contract contract(ConfigNode root, String file, WorkingCalendar calendar) {
         if (!root.requireMapping("code", "name", "authorities", "serviceHours", "referralSources", "clocks", "services",
-                "reportSchedule", "contact", "feedback", "answerphone")) {
+                "reportSchedule", "contact", "feedback", "answerphone", "retention")) {
             return null;
         }
         int before = root.problemCount();
@@ -102,11 +105,45 @@ final class ContractReader {
         ContactDetails contact = contact(root.field("contact"));
         List<FeedbackQuestion> feedback = feedback(root.field("feedback"));
         Optional<AnswerphoneTerms> answerphone = answerphone(root.field("answerphone"), clocks);
+        RetentionPolicy retention = retention(root.field("retention"));
         if (root.problemCount() != before) {
             return null;
         }
         return new Contract(code, name, file, authorities, hours, hoursClause, sources, sourcesClause, clocks, services,
-                schedule, contact, calendar, feedback, answerphone);
+                schedule, contact, calendar, feedback, answerphone, retention);
+    }
+
+    /**
+     * {@code retention: {closedCase: {years: 6, untilAge: 25, basis: ...}, complaint: {years: 3, clause: LEW 14.3}, ...}}
+     * (issue 22): any of the {@link RetainedKind}s, each citing its clause or giving the provider's basis; a kind not
+     * given keeps {@link RetentionPolicy#DEFAULTS}' period.
+     */
+    private static RetentionPolicy retention(ConfigNode node) {
+        if (!node.isPresent() || !node.requireMapping(java.util.Arrays.stream(RetainedKind.values()).map(RetainedKind::key)
+                .toArray(String[]::new))) {
+            return RetentionPolicy.DEFAULTS;
+        }
+        java.util.Map<RetainedKind, RetentionPeriod> set = new java.util.EnumMap<>(RetainedKind.class);
+        for (RetainedKind kind : RetainedKind.values()) {
+            ConfigNode period = node.field(kind.key());
+            if (!period.isPresent() || !period.requireMapping("years", "untilAge", "clause", "basis")) {
+                continue;
+            }
+            int before = period.problemCount();
+            Integer years = period.field("years").integer(1, 100);
+            OptionalInt age = period.field("untilAge").optionalInteger(18, 100);
+            ConfigNode clauseNode = period.field("clause");
+            ConfigNode basisNode = period.field("basis");
+            String clause = clauseNode.isPresent() ? clause(clauseNode) : null;
+            String basis = basisNode.isPresent() ? basisNode.text() : null;
+            if (period.problemCount() == before && (clause == null) == (basis == null)) {
+                period.problem("cites a clause or gives the provider's basis, exactly one");
+            }
+            if (period.problemCount() == before) {
+                set.put(kind, new RetentionPeriod(years, age == null || age.isEmpty() ? null : age.getAsInt(), clause, basis));
+            }
+        }
+        return RetentionPolicy.defaultsWith(set);
     }
 
     /** {@code answerphone: {retentionDays: 90, clause: ...}}: only with an answerphone-callback clock. */

@@ -40,7 +40,7 @@ public final class ConsoleRoutes {
     public static final String BY_FORM = "as each form says";
     public static final ApiOperation CASE_FORM = ApiOperation.described("POST", "/console/cases/{reference}/{action}",
             "A casework form: allocation, reallocation, screening again, the council's answer, contact, meeting, milestones, time, hours, "
-            + "action plan, closure, feedback, return details, placement ends or reopening", BY_FORM, List.of(), null);
+            + "action plan, closure, feedback, return details, placement ends, reopening or a legal hold", BY_FORM, List.of(), null);
 
     /**
      * The case page's forms by their action (the last segment of their path): who may send each, the same as the staff
@@ -137,6 +137,8 @@ public final class ConsoleRoutes {
         forms.put("hour-approvals", new CaseForm(Who.MANAGERS, "record an approval of more hours"));
         forms.put("return-details", new CaseForm(Who.CASE_STAFF, "record the return details"));
         forms.put("reopen", new CaseForm(Who.MANAGERS, "reopen the case"));
+        forms.put("legal-hold", new CaseForm(Who.MANAGERS, "put the case under a legal hold"));
+        forms.put("legal-hold-lift", new CaseForm(Who.MANAGERS, "lift the legal hold"));
         return java.util.Collections.unmodifiableMap(forms);
     }
 }

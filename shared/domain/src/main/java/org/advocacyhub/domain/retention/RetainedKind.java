@@ -1,0 +1,35 @@
+package org.advocacyhub.domain.retention;
+
+/**
+ * The kinds of record a contract keeps for a set time and then anonymises (issue 22; LLR 15.3, 22.1f, 24: records "kept
+ * for a set retention period"). Answerphone messages are the contract's {@code answerphone.retentionDays} (LLR 22.1f),
+ * deleted by the table's TTL, and are not among these.
+ */
+public enum RetainedKind {
+    /** A case the hub took on, from the day it closed. */
+    CLOSED_CASE("closedCase", "a closed case, from the day it closed"),
+    /** A referral the hub did not take on (not accepted, information only, signposted), from the day of that decision. */
+    DECLINED_REFERRAL("declinedReferral", "a referral not taken on, from the day of the decision"),
+    /** A complaint, from the day it closed (or was received, while open). */
+    COMPLAINT("complaint", "a complaint, from the day it closed, or was received while still open"),
+    /** A compliment, from the day it was received. */
+    COMPLIMENT("compliment", "a compliment, from the day it was received");
+
+    private final String key;
+    private final String description;
+
+    RetainedKind(String key, String description) {
+        this.key = key;
+        this.description = description;
+    }
+
+    /** The key in a contract file's {@code retention:} section. */
+    public String key() {
+        return key;
+    }
+
+    /** What the record is and when its time starts, in words. */
+    public String description() {
+        return description;
+    }
+}
