@@ -18,26 +18,13 @@ class RetentionSectionTest {
 
     private static final WorkingCalendar CALENDAR = WorkingCalendar.englandAndWales();
 
-    /** The minimal contract with a retention section. */
+    /** The minimal test contract (contracts/valid-minimal.yaml) with a retention section. */
     private static String contract(String retention) {
-        return """
-                code: TEST
-                name: Test contract
-                authorities:
-                  - { code: TESTSHIRE, name: Testshire County Council, lead: true, reportRecipients: [reports@testshire.example] }
-                serviceHours: { opens: "09:00", closes: "17:00", days: WORKING_DAYS, clause: LLR 9.20 }
-                referralSources: { allowed: [SELF], clause: LEW 8.2 }
-                reportSchedule: { due: { rule: days-after-quarter-end, amount: 21 }, perAuthority: true, clause: LLR 26.12 }
-                contact: { serviceHoursText: Weekdays, phone: "0000", email: hub@test.example }
-                services:
-                  - code: IMCA
-                    name: IMCA
-                    eligibilityPolicy: imca
-                    firstClock: allocation
-                    clocks:
-                      - { name: allocation, description: allocate an advocate, start: REFERRAL_RECEIVED, stop: ALLOCATED, rule: working-days, amount: 2, clause: LLR 9.38a }
-                %s
-                """.formatted(retention);
+        try (var in = RetentionSectionTest.class.getResourceAsStream("/contracts/valid-minimal.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + "\n" + retention + "\n";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
