@@ -160,6 +160,47 @@ class ConsoleIT {
     }
 
     @Test
+    void issue21TwentyTabsSendingOneCheckedClosureAtOnceCloseTheCaseOnce() throws Exception {
+        String reference = allocated(new ConsoleClient(base), "referral-imca.json", "ira-imca");
+        String path = "/console/cases/" + reference;
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        ConsoleClient.Page check = ira.submit(ira.get(path), path + "/closure", Map.of("reason", "OUTCOME_REACHED",
+                "summary", "Represented at the meeting"));
+        assertEquals(200, check.status(), check.html());
+        ConsoleClient.Form send = ira.form(check, path + "/closure");
+        Map<String, String> body = new java.util.LinkedHashMap<>(send.values());
+        body.put("checked", "send");
+        // The same check page's button pressed in 20 tabs (one session, one form) at once.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ConsoleClient.Page>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ConsoleClient tab = new ConsoleClient(base);
+                tab.cookies().putAll(ira.cookies());
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return tab.post(send.action(), body);
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                statuses.add(answer.get().status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(statuses.contains(200), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), "closed, or told it is being done: " + statuses);
+        RawHttp.Response view = RawHttp.send(running.port(), "GET", "/cases/" + reference, List.of("Authorization: Bearer "
+                + running.jwt().issue("local-manager", "manager", Duration.ofHours(1))));
+        assertEquals(200, view.status(), view.text());
+        assertEquals(1, view.text().split("\"type\":\"CLOSED\"", -1).length - 1, "one closure on the timeline: " + view.text());
+    }
+
+    @Test
     void issue22AManagerPutsACaseUnderALegalHoldFromItsPageAndLiftsItAndAnAdvocateIsNotOfferedEither() throws Exception {
         String reference = allocated(new ConsoleClient(base), "referral-imca.json", "ira-imca");
         String path = "/console/cases/" + reference;
