@@ -29,6 +29,7 @@ public final class BulkReturnsWriter implements ReturnsSink, AutoCloseable {
     private final DynamoDbClient dynamo;
     private final String table;
     private final String contract;
+    private final org.advocacyhub.domain.retention.RetentionPolicy retention;
     private final CaseItemMapper mapper = new CaseItemMapper();
     private final List<WriteRequest> pending = new ArrayList<>();
     private ReferralCase owner;
@@ -39,6 +40,7 @@ public final class BulkReturnsWriter implements ReturnsSink, AutoCloseable {
         this.dynamo = dynamo;
         this.table = table;
         this.contract = contract;
+        this.retention = org.advocacyhub.domain.contract.ContractCatalogue.bundled().retention(contract);
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class BulkReturnsWriter implements ReturnsSink, AutoCloseable {
 
     @Override
     public void addRecord(ReturnRecord record) {
-        put(ReturnsItemMapper.toItem(record));
+        put(ReturnsItemMapper.toItem(record, retention));
     }
 
     @Override

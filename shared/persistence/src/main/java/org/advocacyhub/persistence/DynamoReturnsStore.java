@@ -14,16 +14,20 @@ public final class DynamoReturnsStore implements ReturnsStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final org.advocacyhub.domain.contract.ContractCatalogue contracts;
 
-    public DynamoReturnsStore(DynamoDbClient dynamo, String table) {
+    /** @param contracts whose retention periods set each record's TTL (issue 22) */
+    public DynamoReturnsStore(DynamoDbClient dynamo, String table, org.advocacyhub.domain.contract.ContractCatalogue contracts) {
         this.dynamo = dynamo;
         this.table = table;
+        this.contracts = contracts;
     }
 
     @Override
     public boolean save(ReturnRecord record) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(ReturnsItemMapper.toItem(record)).conditionExpression("attribute_not_exists(PK)"));
+            dynamo.putItem(b -> b.tableName(table).item(ReturnsItemMapper.toItem(record, contracts.retention(record.contract())))
+                    .conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException stored) {
             return false;

@@ -49,8 +49,8 @@ public class PersistenceFactory {
     }
 
     @Singleton
-    ReturnsStore returnsStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
-        return new DynamoReturnsStore(dynamo, table);
+    ReturnsStore returnsStore(DynamoDbClient dynamo, @Value("${table.name}") String table, ContractCatalogue contracts) {
+        return new DynamoReturnsStore(dynamo, table, contracts);
     }
 
     @Singleton

@@ -26,7 +26,8 @@ final class ReturnsItemMapper {
     private ReturnsItemMapper() {
     }
 
-    static Map<String, AttributeValue> toItem(ReturnRecord r) {
+    /** {@code policy}: the retention periods of the record's contract, which set its TTL (issue 22). */
+    static Map<String, AttributeValue> toItem(ReturnRecord r, org.advocacyhub.domain.retention.RetentionPolicy policy) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TableKeys.PK, s(TableKeys.returnsPk(r.contract(), r.quarter().key())));
         item.put(TableKeys.SK, s(TableKeys.returnSk(r.kind().name(), r.date(), r.id())));
@@ -36,7 +37,7 @@ final class ReturnsItemMapper {
         item.put("date", s(r.date().toString()));
         item.put("recordedBy", s(r.recordedBy()));
         item.put("recordedAt", s(r.recordedAt().toString()));
-        r.keptUntil().ifPresent(last -> item.put(TableKeys.EXPIRES_AT, AttributeValue.fromN(Long.toString(
+        r.keptUntil(policy).ifPresent(last -> item.put(TableKeys.EXPIRES_AT, AttributeValue.fromN(Long.toString(
                 last.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toEpochSecond()))));
         if (r instanceof AwarenessSession a) {
             item.put("authority", s(a.authority()));

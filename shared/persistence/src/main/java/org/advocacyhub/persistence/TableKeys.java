@@ -37,7 +37,8 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * returns record  RETURNS#LLR#FY2026Q3       COMPLAINT#2026-11-23#id     (awareness sessions, complaints, compliments by the
  *                                            AWARENESS_SESSION#date#id   quarter of their date: one Query reads a contract's
  *                                            COMPLIMENT#date#id          quarter; complaints and compliments: TTL attribute
- *                                                                        expiresAt, 3 years, LEW 14.3)
+ *                                                                        expiresAt, the contract's retention period: 3
+ *                                                                        years by default, LEW 14.3)
  * staff login     LOGIN#subject              LOGIN                       (points at the staff member)
  * console session SESSION#sha256(cookie)     SESSION                     (issue 20: ended by sign-out, deactivation or a
  *                                                                        role change; TTL attribute expiresAt)

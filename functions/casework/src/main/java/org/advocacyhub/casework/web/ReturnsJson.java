@@ -11,6 +11,13 @@ import org.advocacyhub.domain.returns.ReturnRecord;
 /** Awareness sessions, complaints and compliments as JSON: the fields they were recorded with, their quarter and how long they are kept. */
 final class ReturnsJson {
 
+    private final org.advocacyhub.domain.contract.ContractCatalogue contracts;
+
+    /** @param contracts whose retention periods say how long each record is kept (issue 22) */
+    ReturnsJson(org.advocacyhub.domain.contract.ContractCatalogue contracts) {
+        this.contracts = contracts;
+    }
+
     /** The list's name of each kind in a {@code GET} answer. */
     static String listName(ReturnRecord.Kind kind) {
         return switch (kind) {
@@ -61,7 +68,7 @@ final class ReturnsJson {
                 out.put("summary", c.summary());
             }
         }
-        r.keptUntil().ifPresent(last -> out.put("keptUntil", last.toString()));
+        r.keptUntil(contracts.retention(r.contract())).ifPresent(last -> out.put("keptUntil", last.toString()));
         out.put("recordedBy", r.recordedBy());
         out.put("recordedAt", r.recordedAt().toString());
         return out;

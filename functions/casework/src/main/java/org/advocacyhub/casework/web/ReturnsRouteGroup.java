@@ -19,9 +19,10 @@ final class ReturnsRouteGroup implements RouteGroup {
     private final List<ApiOperation> operations = new ArrayList<>();
     private final CaseRoutes routes;
     private final RecordReturns returns;
-    private final ReturnsJson json = new ReturnsJson();
+    private final ReturnsJson json;
 
-    ReturnsRouteGroup(CaseRoutes routes, RecordReturns returns) {
+    ReturnsRouteGroup(CaseRoutes routes, RecordReturns returns, org.advocacyhub.domain.contract.ContractCatalogue contracts) {
+        this.json = new ReturnsJson(contracts);
         this.routes = routes;
         this.returns = returns;
         add("/awareness-sessions", ReturnRecord.Kind.AWARENESS_SESSION, "an awareness-raising session held: PROFESSIONAL "

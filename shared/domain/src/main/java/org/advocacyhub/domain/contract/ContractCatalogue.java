@@ -145,6 +145,11 @@ public final class ContractCatalogue {
         return contracts.stream().filter(contract -> contract.code().equals(code)).findFirst();
     }
 
+    /** A contract's retention periods (issue 22), or the defaults for a code the catalogue does not hold. */
+    public org.advocacyhub.domain.retention.RetentionPolicy retention(String code) {
+        return contract(code).map(Contract::retention).orElse(org.advocacyhub.domain.retention.RetentionPolicy.DEFAULTS);
+    }
+
     /**
      * The contract that commissions {@code service}.
      *

@@ -21,9 +21,6 @@ import org.advocacyhub.domain.referral.ServiceCode;
 public record Complaint(String id, String contract, LocalDate received, ServiceCode service, int stage, Boolean resolvedByAdr,
                         LocalDate closed, String summary, String recordedBy, Instant recordedAt) implements ReturnRecord {
 
-    /** LEW 14.3: records about complaints are kept for three years. */
-    public static final int YEARS_KEPT = 3;
-
     public Complaint {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(contract, "contract");
@@ -54,7 +51,8 @@ public record Complaint(String id, String contract, LocalDate received, ServiceC
      * its closing day if closed, else the day it was received; the record may be deleted after.
      */
     @Override
-    public Optional<LocalDate> keptUntil() {
-        return Optional.of((closed != null ? closed : received).plusYears(YEARS_KEPT));
+    public Optional<LocalDate> keptUntil(org.advocacyhub.domain.retention.RetentionPolicy policy) {
+        return Optional.of(policy.period(org.advocacyhub.domain.retention.RetainedKind.COMPLAINT)
+                .keptUntil(closed != null ? closed : received, null));
     }
 }

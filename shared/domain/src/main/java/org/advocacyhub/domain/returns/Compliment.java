@@ -40,7 +40,7 @@ public record Compliment(String id, String contract, LocalDate received, Service
      * receipt, then may be deleted.
      */
     @Override
-    public Optional<LocalDate> keptUntil() {
-        return Optional.of(received.plusYears(Complaint.YEARS_KEPT));
+    public Optional<LocalDate> keptUntil(org.advocacyhub.domain.retention.RetentionPolicy policy) {
+        return Optional.of(policy.period(org.advocacyhub.domain.retention.RetainedKind.COMPLIMENT).keptUntil(received, null));
     }
 }

@@ -34,8 +34,11 @@ public sealed interface ReturnRecord permits AwarenessSession, Complaint, Compli
         return FinancialQuarter.containing(date());
     }
 
-    /** The last day it must be kept, after which it may be deleted; empty when kept as long as the table. */
-    default Optional<LocalDate> keptUntil() {
+    /**
+     * The last day it must be kept under its contract's {@code policy} (issue 22), after which it may be deleted; empty when
+     * kept as long as the table.
+     */
+    default Optional<LocalDate> keptUntil(org.advocacyhub.domain.retention.RetentionPolicy policy) {
         return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.time.FinancialQuarter;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class ReturnRecordTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    private static final org.advocacyhub.domain.retention.RetentionPolicy DEFAULTS =
+            org.advocacyhub.domain.retention.RetentionPolicy.DEFAULTS;
 
     private static Complaint complaint(LocalDate received, LocalDate closed) {
         return new Complaint("c-1", "LEW", received, ServiceCode.CYP, 1, null, closed, null, "m-1", AT);
@@ -21,17 +24,29 @@ class ReturnRecordTest {
 
     @Test
     void lew143AComplaintIsKeptThreeYearsFromClosingOrWhileOpenFromReceipt() {
-        assertEquals(Optional.of(LocalDate.of(2029, 11, 20)), complaint(LocalDate.of(2026, 10, 5), LocalDate.of(2026, 11, 20)).keptUntil());
-        assertEquals(Optional.of(LocalDate.of(2029, 10, 5)), complaint(LocalDate.of(2026, 10, 5), null).keptUntil());
-        assertEquals(Optional.of(LocalDate.of(2029, 2, 28)), complaint(LocalDate.of(2026, 2, 28), null).keptUntil());
+        assertEquals(Optional.of(LocalDate.of(2029, 11, 20)), complaint(LocalDate.of(2026, 10, 5), LocalDate.of(2026, 11, 20)).keptUntil(DEFAULTS));
+        assertEquals(Optional.of(LocalDate.of(2029, 10, 5)), complaint(LocalDate.of(2026, 10, 5), null).keptUntil(DEFAULTS));
+        assertEquals(Optional.of(LocalDate.of(2029, 2, 28)), complaint(LocalDate.of(2026, 2, 28), null).keptUntil(DEFAULTS));
     }
 
     @Test
     void lew143AComplimentIsKeptThreeYearsFromReceiptAndASessionHasNoSetRetention() {
         assertEquals(Optional.of(LocalDate.of(2029, 7, 1)),
-                new Compliment("k-1", "LLR", LocalDate.of(2026, 7, 1), ServiceCode.IMCA, null, "ira", AT).keptUntil());
+                new Compliment("k-1", "LLR", LocalDate.of(2026, 7, 1), ServiceCode.IMCA, null, "ira", AT).keptUntil(DEFAULTS));
         assertEquals(Optional.empty(), new AwarenessSession("s-1", "LLR", LocalDate.of(2026, 7, 1), "RUTLAND",
-                AwarenessSetting.COMMUNITY, null, "ira", AT).keptUntil());
+                AwarenessSetting.COMMUNITY, null, "ira", AT).keptUntil(DEFAULTS));
+    }
+
+    @Test
+    void issue22TheContractsRetentionSectionSetsHowLongAComplaintAndAComplimentAreKept() {
+        org.advocacyhub.domain.retention.RetentionPolicy five = org.advocacyhub.domain.retention.RetentionPolicy.defaultsWith(Map.of(
+                org.advocacyhub.domain.retention.RetainedKind.COMPLAINT,
+                org.advocacyhub.domain.retention.RetentionPeriod.providerChoice(5, null, "five years"),
+                org.advocacyhub.domain.retention.RetainedKind.COMPLIMENT,
+                org.advocacyhub.domain.retention.RetentionPeriod.providerChoice(1, null, "a year")));
+        assertEquals(Optional.of(LocalDate.of(2031, 11, 20)), complaint(LocalDate.of(2026, 10, 5), LocalDate.of(2026, 11, 20)).keptUntil(five));
+        assertEquals(Optional.of(LocalDate.of(2027, 7, 1)),
+                new Compliment("k-1", "LLR", LocalDate.of(2026, 7, 1), ServiceCode.IMCA, null, "ira", AT).keptUntil(five));
     }
 
     @Test
