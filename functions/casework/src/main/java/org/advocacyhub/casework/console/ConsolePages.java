@@ -78,7 +78,8 @@ public final class ConsolePages {
                  ContractTerms terms, CaseWork work, org.advocacyhub.casework.web.CaseRefusedSignIns refusedSignIns,
                  org.advocacyhub.application.casework.ManageStaff manageStaff,
                  org.advocacyhub.application.returns.RecordReturns returns,
-                 org.advocacyhub.application.casework.ListOpenCases openCases, Clock clock) {
+                 org.advocacyhub.application.casework.ListOpenCases openCases, Clock clock,
+                 org.advocacyhub.application.retention.ReviewRetention retention) {
         this.work = work;
         // A leaver's or a deactivated advocate's console request is on the record of the case it was aimed at (issue 20).
         this.console = shared.recordingRefusals(refusedSignIns);
@@ -121,6 +122,7 @@ public final class ConsolePages {
         routes.addAll(new StaffPages(console, directory, manageStaff, fields).operations());
         routes.addAll(new OpenCasesPage(console, openCases, directory, contracts).operations());
         routes.addAll(new ReturnsPages(console, returns, contracts, fields, () -> words(directory.all(), null)).operations());
+        routes.addAll(new RetentionPage(console, retention, contracts).operations());
         this.operations = List.copyOf(routes);
     }
 

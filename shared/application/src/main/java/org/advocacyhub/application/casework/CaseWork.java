@@ -225,7 +225,7 @@ public final class CaseWork {
             return new Invalid(across);
         }
         // The case admitted is the one changed: its save is conditional on this version, so no second read is needed.
-        return changeLoaded(((Done) admitted).referral(), actor, whenClosed, action.apply(checked.values()),
+        return changeLoaded(((Done) admitted).referral(), actor, access, whenClosed, action.apply(checked.values()),
                 (referral, now) -> planner.plan(checked.values(), referral, now), save);
     }
 
@@ -300,37 +300,61 @@ public final class CaseWork {
         if (denied.isPresent()) {
             return refused(reference, actor, action, denied.get());
         }
-        return changeLoaded(before, actor, whenClosed, action, planner, true);
+        return changeLoaded(before, actor, access, whenClosed, action, planner, true);
     }
 
-    /** A staff change to the case as loaded, its access already checked. */
-    private Outcome changeLoaded(ReferralCase before, StaffActor actor, WhenClosed whenClosed, String action,
+    /** How many times a change that names no version is planned and saved before a change made meanwhile refuses it. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * A staff change to the case as loaded, its access already checked. Interpretation of a change that lost to another
+     * saved meanwhile (a decision letter marked sent, another member of staff's change): a request that names the version
+     * it was made from (a console form; {@code If-Match}) is refused as stale, to be looked at again by the person; one that
+     * names none means "to the case as it is", so it is planned again on the case as it now is (access checked again), up
+     * to {@link #ATTEMPTS} times, and then refused as changed meanwhile. Its plan decides afresh each time: an allocation
+     * of a case someone else allocated meanwhile is refused naming who holds it.
+     */
+    private Outcome changeLoaded(ReferralCase loaded, StaffActor actor, Access access, WhenClosed whenClosed, String action,
                                  BiFunction<ReferralCase, Instant, Plan> planner, boolean save) {
-        Optional<Outcome> settled = settledBefore(before, actor);
-        if (settled.isPresent()) {
-            return settled.get();
+        ReferralCase before = loaded;
+        for (int attempt = 1; ; attempt++) {
+            Optional<Outcome> settled = settledBefore(before, actor);
+            if (settled.isPresent()) {
+                return settled.get();
+            }
+            if (whenClosed == WhenClosed.REFUSE && before.work().isClosed()) {
+                return new Conflict("The case is closed; a manager can reopen it");
+            }
+            Instant now = clock.instant();
+            Plan plan = planner.apply(before, now);
+            if (plan instanceof Stop stop) {
+                return stop.outcome();
+            }
+            Change change = (Change) plan;
+            if (!save) {
+                return new Checked(before);
+            }
+            List<CaseRecord> records = new ArrayList<>(change.records());
+            records.add(audit(actor, action, now));
+            boolean saved = store.save(new CaseStore.CaseChange(before, change.after(), change.events(), change.tasks(), records,
+                    change.allocationCount(), change.mails(), mark(actor, now)));
+            if (saved) {
+                mail.dispatch(change.mails());
+                return new Done(change.after().nextVersion());
+            }
+            if (actor.expected().isPresent() || attempt == ATTEMPTS) {
+                return new Conflict(CHANGED_MEANWHILE + "; load it and try again");
+            }
+            Optional<ReferralCase> current = store.findCase(before.reference());
+            if (current.isEmpty()) {
+                return new NotFound();
+            }
+            Optional<NotAllowed> denied = whyNot(current.get(), actor, access);
+            if (denied.isPresent()) {
+                return refused(before.reference(), actor, action, denied.get());
+            }
+            before = current.get();
         }
-        if (whenClosed == WhenClosed.REFUSE && before.work().isClosed()) {
-            return new Conflict("The case is closed; a manager can reopen it");
-        }
-        Instant now = clock.instant();
-        Plan plan = planner.apply(before, now);
-        if (plan instanceof Stop stop) {
-            return stop.outcome();
-        }
-        Change change = (Change) plan;
-        if (!save) {
-            return new Checked(before);
-        }
-        List<CaseRecord> records = new ArrayList<>(change.records());
-        records.add(audit(actor, action, now));
-        boolean saved = store.save(new CaseStore.CaseChange(before, change.after(), change.events(), change.tasks(), records,
-                change.allocationCount(), change.mails(), mark(actor, now)));
-        if (!saved) {
-            return new Conflict(CHANGED_MEANWHILE + "; load it and try again");
-        }
-        mail.dispatch(change.mails());
-        return new Done(change.after().nextVersion());
     }
 
     /**

@@ -290,6 +290,7 @@ public final class Console {
         if (staff.isManager()) {
             items.add(new String[] {"/console/reports", "Reports"});
             items.add(new String[] {"/console/staff", "Staff"});
+            items.add(new String[] {"/console/retention", "Retention"});
         }
         for (String[] item : items) {
             header.append("<li><a href=\"").append(escape(staff.href(item[0]))).append("\"")

@@ -71,6 +71,9 @@ public final class ConsoleRoutes {
     public static final ApiOperation STAFF_MEMBER_SAVE = ApiOperation.described("POST", "/console/staff/{staffId}",
             "Save a member of staff's record (the form of their page), as PUT /staff/{staffId} does", Who.MANAGERS, List.of(), null);
 
+    public static final ApiOperation RETENTION = ApiOperation.described("GET", "/console/retention",
+            "What retention would take from a contract today (a dry run): the cases past their retention period, the oldest first, "
+            + "and those a legal hold keeps (managers)", Who.MANAGERS, List.of(), null);
     public static final ApiOperation RETURNS = ApiOperation.described("GET", "/console/returns",
             "A contract's forms to record an awareness session, a complaint and a compliment; for managers, what this quarter's "
             + "return counts so far", Who.STAFF, List.of(), null);
@@ -100,7 +103,8 @@ public final class ConsoleRoutes {
 
     /** The casework function's console routes. */
     public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, OPEN_CASES, CASE,
-            CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, RETURNS, RETURNS_RECORD, NOT_FOUND);
+            CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, RETURNS,
+            RETURNS_RECORD, RETENTION, NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
             REPORT_CASELOAD, REPORT_SEND);
