@@ -124,7 +124,8 @@ class StaffCaseRoutesIT {
     private static String path(SamTemplate.ApiEvent route, String reference) {
         String path = route.path().replace("{reference}", reference).replace("{staffId}", "s-1");
         // The lists that need a contract.
-        return List.of("/waiting-list", "/awareness-sessions", "/complaints", "/compliments").contains(path) ? path + "?contract=LLR" : path;
+        return List.of("/waiting-list", "/awareness-sessions", "/complaints", "/compliments", "/retention-review").contains(path)
+                ? path + "?contract=LLR" : path;
     }
 
     /** A request on one of the casework function's routes, with a JSON body where the method takes one. */

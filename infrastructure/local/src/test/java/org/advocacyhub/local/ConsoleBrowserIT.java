@@ -107,6 +107,18 @@ class ConsoleBrowserIT {
             BrowserPages.check(browser, "waiting list", violations, sideways);
             page.get(base + "/console/cases/" + reference);
             BrowserPages.check(browser, "case page (manager)", violations, sideways);
+            // Issue 22: the legal hold's form with its errors, the case held, and the retention review.
+            page.findElement(By.cssSelector("#form-legal-hold summary")).click();
+            BrowserPages.press(page, page.findElement(By.cssSelector("#form-legal-hold button[type=submit]")));
+            assertTrue(page.getTitle().startsWith("Error:"), page.getTitle());
+            BrowserPages.check(browser, "case page with the legal hold's errors", violations, sideways);
+            BrowserPages.choose(page, "reason", "COMPLAINT");
+            page.findElement(By.id("legal-hold-details")).sendKeys("Complaint of 23 November");
+            BrowserPages.press(page, page.findElement(By.cssSelector("#form-legal-hold button[type=submit]")));
+            assertTrue(page.getPageSource().contains("Legal hold set."), page.getTitle());
+            BrowserPages.check(browser, "case page under a legal hold", violations, sideways);
+            page.get(base + "/console/retention?contract=LLR");
+            BrowserPages.check(browser, "retention review", violations, sideways);
             page.get(base + "/console/answerphone?contract=LLR");
             BrowserPages.check(browser, "answerphone", violations, sideways);
             page.findElement(By.cssSelector("details summary")).click();
