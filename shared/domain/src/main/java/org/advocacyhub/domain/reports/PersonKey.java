@@ -54,8 +54,17 @@ public final class PersonKey {
     private PersonKey() {
     }
 
+    /**
+     * How an anonymised person's name begins (issue 22): the rest is their keyed pseudonym, the same for every case of one
+     * person of one contract, so the person is matched by it alone (their date of birth was replaced case by case).
+     */
+    public static final String ANONYMISED = "Anonymised ";
+
     /** The key of the person {@code person} referred in {@code reference} (of {@code contract}). */
     public static long of(String contract, Person person, ReferralReference reference) {
+        if (person != null && person.name() != null && person.name().startsWith(ANONYMISED)) {
+            return hash("anonymised|" + contract + "|" + person.name().substring(ANONYMISED.length()));
+        }
         String name = person == null || person.name() == null ? "" : normalisedName(person.name());
         if (person == null || person.dateOfBirth() == null || name.isEmpty()) {
             // Not matchable: the referral is its own person.
@@ -65,7 +74,7 @@ public final class PersonKey {
     }
 
     /** The name as the rule compares it: parts without marks, lower case, sorted, one space apart. */
-    static String normalisedName(String name) {
+    public static String normalisedName(String name) {
         String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
         plain = DROPPED.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("");
         String[] parts = SEPARATORS.matcher(plain).replaceAll(" ").trim().split(" ");
