@@ -2,8 +2,6 @@ package org.advocacyhub.casework.console;
 
 import static org.advocacyhub.domain.text.Html.escape;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.staff.StaffRecord;
 import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.console.Console;
+import org.advocacyhub.web.console.ListLinks;
 
 /**
  * What the console's lists share (issue 21: lists that scale): their filters as a GET form (the contract's services and
@@ -31,11 +30,7 @@ final class ListControls {
 
     /** A list page's filters as its address gives them (each once, only the ones the lists know, none empty). */
     static Map<String, String> query(HttpRequest request) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        for (String name : NAMES) {
-            request.queryParameter(name).map(String::strip).filter(v -> !v.isEmpty()).ifPresent(v -> filters.put(name, v));
-        }
-        return filters;
+        return ListLinks.query(request, NAMES);
     }
 
     /**
@@ -50,19 +45,19 @@ final class ListControls {
                 .append("<option value=\"\">All services</option>");
         for (ServiceCode service : ServiceCode.values()) {
             if (contract.offers(service)) {
-                option(html, service.name(), service.displayName(), filters.get("service"));
+                ListLinks.option(html, service.name(), service.displayName(), filters.get("service"));
             }
         }
         html.append("</select></div><div class=\"group\"><label for=\"filter-authority\">Council</label>")
                 .append("<select id=\"filter-authority\" name=\"authority\"><option value=\"\">All councils</option>");
         for (Authority authority : contract.authorities()) {
-            option(html, authority.code(), authority.name(), filters.get("authority"));
+            ListLinks.option(html, authority.code(), authority.name(), filters.get("authority"));
         }
         html.append("</select></div>");
         if (!advocates.isEmpty()) {
             html.append("<div class=\"group\"><label for=\"filter-advocate\">Advocate</label>")
                     .append("<select id=\"filter-advocate\" name=\"advocateId\"><option value=\"\">All advocates</option>");
-            advocates.forEach(a -> option(html, a.id(), a.name(), filters.get("advocateId")));
+            advocates.forEach(a -> ListLinks.option(html, a.id(), a.name(), filters.get("advocateId")));
             html.append("</select></div>");
         }
         html.append("<div class=\"group\"><label for=\"filter-search\">").append(escape(searchLabel)).append("</label>")
@@ -73,11 +68,6 @@ final class ListControls {
                     .append("yes".equals(filters.get("overdue")) ? " checked" : "").append("><label for=\"filter-overdue\">Overdue only</label></div></div>");
         }
         html.append("<button type=\"submit\" class=\"button--secondary\">Show</button></form>");
-    }
-
-    private static void option(StringBuilder html, String value, String label, String chosen) {
-        html.append("<option value=\"").append(escape(value)).append("\"").append(value.equals(chosen) ? " selected" : "").append(">")
-                .append(escape(label)).append("</option>");
     }
 
     /** "12 cases waiting that match: 1 to 20 shown." */
@@ -98,31 +88,12 @@ final class ListControls {
         html.append("</ul></nav>");
     }
 
-    /** Links to the page before and after, keeping the list's filters. */
+    /** Links to the page before and after, keeping the list's contract and filters. */
     static void pages(StringBuilder html, Console.Staff staff, String path, String contract, Map<String, String> filters,
                       String previous, String next) {
-        if (previous == null && next == null) {
-            return;
-        }
-        html.append("<nav aria-label=\"Pages\" class=\"pages\"><ul>");
-        if (previous != null) {
-            html.append("<li><a href=\"").append(escape(staff.href(href(path, contract, filters, previous)))).append("\" rel=\"prev\">")
-                    .append("Previous page</a></li>");
-        }
-        if (next != null) {
-            html.append("<li><a href=\"").append(escape(staff.href(href(path, contract, filters, next)))).append("\" rel=\"next\">")
-                    .append("Next page</a></li>");
-        }
-        html.append("</ul></nav>");
-    }
-
-    private static String href(String path, String contract, Map<String, String> filters, String token) {
-        StringBuilder href = new StringBuilder(path).append("?contract=").append(URLEncoder.encode(contract, StandardCharsets.UTF_8));
-        filters.forEach((name, value) -> {
-            if (!name.equals("pageToken")) {
-                href.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return href.append("&pageToken=").append(URLEncoder.encode(token, StandardCharsets.UTF_8)).toString();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("contract", contract);
+        query.putAll(filters);
+        ListLinks.pages(html, staff, path, query, previous, next, "");
     }
 }

@@ -25,6 +25,7 @@ import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.web.console.Console;
 import org.advocacyhub.web.console.ConsoleText;
 import org.advocacyhub.web.console.ConsoleWords;
+import org.advocacyhub.web.console.ListLinks;
 import org.advocacyhub.web.html.FormFields;
 
 /**
@@ -120,13 +121,11 @@ final class ReportPages {
      */
     private FieldSpec quarterChoice(FieldSpec typed) {
         List<org.advocacyhub.application.casework.ContractChoice> quarters = new ArrayList<>();
-        FinancialQuarter quarter = FinancialQuarter.containing(clock.instant());
-        for (int i = 0; i < 5; i++) {
-            java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM", java.util.Locale.UK);
+        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM", java.util.Locale.UK);
+        for (FinancialQuarter quarter : recentQuarters(5)) {
             quarters.add(new org.advocacyhub.application.casework.ContractChoice(quarter.financialYear() + "-Q" + quarter.quarter(),
                     quarter.name() + ": " + quarter.firstDay().format(month) + " to " + quarter.lastDay().format(month) + " "
                             + quarter.lastDay().getYear()));
-            quarter = quarter.previous();
         }
         return new FieldSpec(typed.name(), "Quarter", "The financial year runs from April: Q1 is April to June",
                 org.advocacyhub.domain.referral.FieldKind.CHOICE, typed.required(), typed.maxLength(), quarters, "Choose the quarter",
@@ -147,8 +146,13 @@ final class ReportPages {
 
     /** The quarters the list's filter offers: this one and the seven before it, newest first. */
     List<FinancialQuarter> listedQuarters() {
+        return recentQuarters(8);
+    }
+
+    /** This quarter and the {@code count - 1} before it, newest first. */
+    private List<FinancialQuarter> recentQuarters(int count) {
         List<FinancialQuarter> quarters = new ArrayList<>();
-        for (FinancialQuarter q = FinancialQuarter.containing(clock.instant()); quarters.size() < 8; q = q.previous()) {
+        for (FinancialQuarter q = FinancialQuarter.containing(clock.instant()); quarters.size() < count; q = q.previous()) {
             quarters.add(q);
         }
         return quarters;
@@ -169,14 +173,14 @@ final class ReportPages {
                 .append("<form method=\"get\" action=\"").append(escape(staff.href(ReportsConsole.REPORTS)))
                 .append("#reports\" class=\"inline-form filters\"><div class=\"group\"><label for=\"filter-contract\">Contract</label>")
                 .append("<select id=\"filter-contract\" name=\"contract\"><option value=\"\">All contracts</option>");
-        contracts.contracts().forEach(c -> option(html, c.code(), c.code(), filters.get("contract")));
+        contracts.contracts().forEach(c -> ListLinks.option(html, c.code(), c.code(), filters.get("contract")));
         html.append("</select></div><div class=\"group\"><label for=\"filter-quarter\">Quarter</label>")
                 .append("<select id=\"filter-quarter\" name=\"quarter\"><option value=\"\">All quarters</option>");
-        listedQuarters().forEach(q -> option(html, q.key(), quarterName(q), filters.get("quarter")));
+        listedQuarters().forEach(q -> ListLinks.option(html, q.key(), quarterName(q), filters.get("quarter")));
         html.append("</select></div><div class=\"group\"><label for=\"filter-status\">Status</label>")
                 .append("<select id=\"filter-status\" name=\"status\"><option value=\"\">Any status</option>");
         for (QuarterlyReport.Status status : QuarterlyReport.Status.values()) {
-            option(html, status.name(), statusWords(status), filters.get("status"));
+            ListLinks.option(html, status.name(), statusWords(status), filters.get("status"));
         }
         html.append("</select></div><button type=\"submit\" class=\"button--secondary\">Show</button></form>");
         boolean filtered = filters.keySet().stream().anyMatch(k -> !k.equals("pageToken"));
@@ -203,33 +207,7 @@ final class ReportPages {
                     .append("<td data-label=\"Status\">").append(tag(report)).append("</td></tr>");
         }
         html.append("</tbody></table>");
-        if (listed.previous() != null || listed.next() != null) {
-            html.append("<nav aria-label=\"Pages\" class=\"pages\"><ul>");
-            pageLink(html, staff, filters, listed.previous(), "prev", "Previous page");
-            pageLink(html, staff, filters, listed.next(), "next", "Next page");
-            html.append("</ul></nav>");
-        }
-    }
-
-    private static void pageLink(StringBuilder html, Console.Staff staff, Map<String, String> filters, String token, String rel,
-                                 String words) {
-        if (token == null) {
-            return;
-        }
-        StringBuilder href = new StringBuilder(ReportsConsole.REPORTS).append('?');
-        filters.forEach((name, value) -> {
-            if (!name.equals("pageToken")) {
-                href.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
-            }
-        });
-        href.append("pageToken=").append(URLEncoder.encode(token, StandardCharsets.UTF_8)).append("#reports");
-        html.append("<li><a href=\"").append(escape(staff.href(href.toString()))).append("\" rel=\"").append(rel).append("\">")
-                .append(words).append("</a></li>");
-    }
-
-    private static void option(StringBuilder html, String value, String label, String chosen) {
-        html.append("<option value=\"").append(escape(value)).append("\"").append(value.equals(chosen) ? " selected" : "").append(">")
-                .append(escape(label)).append("</option>");
+        ListLinks.pages(html, staff, ReportsConsole.REPORTS, filters, listed.previous(), listed.next(), "#reports");
     }
 
     // ------------------------------------------------------------------ GET /console/reports/{id}

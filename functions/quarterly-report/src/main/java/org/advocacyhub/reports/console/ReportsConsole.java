@@ -21,6 +21,7 @@ import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.console.Console;
 import org.advocacyhub.web.console.ConsoleRoutes;
+import org.advocacyhub.web.console.ListLinks;
 import org.advocacyhub.web.html.FormFields;
 
 /**
@@ -56,7 +57,7 @@ public final class ReportsConsole {
     public List<ApiOperation> operations() {
         return List.of(
                 ConsoleRoutes.REPORTS_PAGE.handledBy(request -> console.page(request, staff -> managersOnly(staff,
-                        () -> reportsPage(staff, 200, Map.of(), List.of(), filters(request))))),
+                        () -> reportsPage(staff, 200, Map.of(), List.of(), ListLinks.query(request, ReportPages.FILTERS))))),
                 ConsoleRoutes.REPORT_REQUEST.handledBy(this::ask),
                 ConsoleRoutes.REPORT.handledBy(this::show),
                 ConsoleRoutes.REPORT_WORKBOOK.handledBy(request -> download(request, (staff, id) ->
@@ -105,18 +106,9 @@ public final class ReportsConsole {
             kept.remove("pageToken");
             listed = reports.list(staff.actor(), contract, quarter, reportStatus, null, PAGE);
         }
-        int answer = problems.isEmpty() ? status : status == 200 ? 400 : status;
+        int answer = problems.isEmpty() || status != 200 ? status : 400;
         return Console.respond(answer, staff, problems.isEmpty() ? "Reports" : "Error: Reports", REPORTS,
                 pages.reportsPage(staff, values, problems, (QuarterlyReports.Listed) listed, kept));
-    }
-
-    /** The reports list's filters as the address gives them (each once, only the ones the list knows, none empty). */
-    private static Map<String, String> filters(HttpRequest request) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        for (String name : ReportPages.FILTERS) {
-            request.queryParameter(name).map(String::strip).filter(v -> !v.isEmpty()).ifPresent(v -> filters.put(name, v));
-        }
-        return filters;
     }
 
     private APIGatewayProxyResponseEvent ask(HttpRequest request) {
