@@ -147,6 +147,7 @@ class TemplateMatchesCodeIT {
         Map<String, String> functionOfEvent = Map.of("apigateway-", "ReferralIntakeFunction",
                 "schedule-screening-sweep", "ScreeningSweepFunction", "sqs-screening", "EligibilityCheckFunction",
                 "schedule-allocation-timer", "AllocationTimerFunction", "schedule-daily-digest", "AllocationTimerFunction",
+                "schedule-retention", "RetentionFunction",
                 "sqs-reminder", "ReminderEmailsFunction", "answerphone-", "AnswerphoneCallbacksFunction", "report-", "QuarterlyReportFunction");
         int answered = 0;
         try (Stream<Path> events = Files.list(root.resolve("infrastructure/events"))) {
@@ -168,7 +169,7 @@ class TemplateMatchesCodeIT {
                 answered++;
             }
         }
-        assertEquals(12, answered, "sample events found");
+        assertEquals(13, answered, "sample events found");
     }
 
     @Test

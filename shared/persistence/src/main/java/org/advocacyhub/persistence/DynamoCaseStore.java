@@ -207,6 +207,55 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     @Override
+    public boolean anonymise(ReferralCase before, ReferralCase after, CaseEvent event, AuditEntry audit, String removed) {
+        ReferralReference reference = before.reference();
+        Map<String, AttributeValue> caseKey = key(TableKeys.casePk(reference), TableKeys.CASE_SK);
+        long expected = before.version();
+        List<TransactWriteItem> updates = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(TableKeys.casePk(reference)))))
+                .items().forEach(item -> removal(item, removed).ifPresent(update -> updates.add(TransactWriteItem.builder()
+                        .update(update.toBuilder().tableName(table).key(Map.of(PK, item.get(PK), SK, item.get(SK))).build()).build())));
+        // Each part conditional on the case being as it was read: a case reopened or held meanwhile keeps what is left.
+        for (int from = 0; from < updates.size(); from += MAX_TRANSACTION_ITEMS - 1) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(caseKey)
+                    .conditionExpression(expected == 0 ? "attribute_not_exists(version) OR version = :v" : "version = :v")
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected))))).build());
+            writes.addAll(updates.subList(from, Math.min(updates.size(), from + MAX_TRANSACTION_ITEMS - 1)));
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+            } catch (TransactionCanceledException e) {
+                if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return save(new CaseChange(before, after, List.of(event), List.of(), List.of(audit), Optional.empty(), List.of()));
+    }
+
+    /** What anonymising takes from one item of a case's partition, if it still holds words about the person. */
+    private static Optional<software.amazon.awssdk.services.dynamodb.model.Update> removal(Map<String, AttributeValue> item,
+                                                                                           String removed) {
+        String sk = item.get(SK).s();
+        Map<String, AttributeValue> value = Map.of(":r", s(removed));
+        var update = software.amazon.awssdk.services.dynamodb.model.Update.builder().expressionAttributeValues(value);
+        if (sk.startsWith(TableKeys.EVENT_PREFIX) && !removed.equals(str(item, "description"))) {
+            return Optional.of(update.updateExpression("SET description = :r").build());
+        }
+        if (sk.startsWith(TableKeys.TASK_PREFIX) && !removed.equals(str(item, "description"))) {
+            return Optional.of(update.updateExpression("SET description = :r, fromWhom = :r").build());
+        }
+        if (sk.startsWith(TableKeys.MAIL_PREFIX) && !removed.equals(str(item, "recipient"))) {
+            // An email's address and words: the item stays (its fate, for the case's history), the words do not.
+            return Optional.of(update.updateExpression("SET recipient = :r, #what = :r REMOVE #to, subject, #text, html")
+                    .expressionAttributeNames(Map.of("#what", "what", "#to", "to", "#text", "text")).build());
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public boolean changedBy(ReferralReference reference, String requestId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(TableKeys.casePk(reference), TableKeys.requestMarkSk(requestId)))).item();

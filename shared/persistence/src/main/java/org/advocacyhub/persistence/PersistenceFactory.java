@@ -89,6 +89,11 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.RetentionKey retentionKey(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoRetentionKey(dynamo, table);
+    }
+
+    @Singleton
     StaffDirectory staffDirectory(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoStaffDirectory(dynamo, table);
     }

@@ -119,6 +119,18 @@ public interface CaseStore {
     }
 
     /**
+     * Anonymises a case (issue 22): the words the case's other items hold about the person go (each timeline entry's
+     * description, each task's description and from whom, each email's recipient and words become {@code removed}), and
+     * then the anonymised case is saved with its timeline entry and audit record as {@link #save} saves a change. Every
+     * write is conditional on the stored case being {@code before}'s version, so a case reopened or held meanwhile is left as
+     * it is; what was removed before that was past its time when it went. Run again, it finds the words gone and does the
+     * rest: a run stopped halfway is finished by the next.
+     *
+     * @return false when the case changed meanwhile (the case itself was not saved): reload and decide again
+     */
+    boolean anonymise(ReferralCase before, ReferralCase after, CaseEvent event, AuditEntry audit, String removed);
+
+    /**
      * The minutes of time each member of staff recorded ({@link TimeEntry#author()}), counting the entries dated
      * {@code from} to {@code to} inclusive on every contract's cases: the "hours this month" beside an allocation
      * candidate (issue 21). Read from the returns' hours index, so an entry saved a moment ago may not be counted yet.

@@ -30,17 +30,11 @@ import org.advocacyhub.domain.time.WorkingCalendar;
 /**
  * What retention would take from a contract today (issue 22: "a dry run lists what would go"): every closed case and every
  * referral not taken on that is past its retention period, oldest first, and those a legal hold keeps. Managers only.
- * Nothing is changed; the daily anonymising function (still to build) acts on the same list, decided by the same rule
- * ({@link CaseRetention}).
+ * Nothing is changed; the daily retention function ({@link ApplyRetention}) acts on the same list ({@link PastTheirTime}).
  */
 @Singleton
 public final class ReviewRetention {
 
-    /** More than any contract's finished cases for years: beyond it the review says it is cut short. */
-    static final int MOST_READ = 50_000;
-    /** The statuses whose time can have started: closed, or not taken on. */
-    static final List<CaseStatus> FINISHED = List.of(CaseStatus.CLOSED, CaseStatus.NOT_ACCEPTED, CaseStatus.INFORMATION_ONLY,
-            CaseStatus.SIGNPOSTED);
     static final int DEFAULT_LIMIT = 50;
 
     private final CaseStore store;
@@ -108,20 +102,8 @@ public final class ReviewRetention {
         String contract = ((Choice) checked.values().get("contract")).name();
         RetentionPolicy policy = contracts.retention(contract);
         int limit = checked.values().get("limit") instanceof Integer given ? given : DEFAULT_LIMIT;
-        List<Due> due = new ArrayList<>();
-        int read = 0;
-        String token = null;
-        do {
-            CaseStore.Page page = store.cases(new CaseStore.ByStatus(List.of(contract), FINISHED), CaseStore.CaseFilter.ANY,
-                    Instant.EPOCH, now.plusMillis(1), token, 500);
-            for (ReferralCase c : page.cases()) {
-                read++;
-                Optional<CaseRetention.Due> retention = CaseRetention.of(c, policy).filter(d -> d.pastOn(today));
-                retention.ifPresent(d -> due.add(new Due(c, d, c.work().legalHold() != null)));
-            }
-            token = page.next();
-        } while (token != null && read < MOST_READ);
-        due.sort(Comparator.comparing((Due d) -> d.retention().keptUntil()).thenComparing(d -> d.referral().reference().value()));
+        PastTheirTime.Found found = PastTheirTime.of(store, contract, policy, now, today);
+        List<Due> due = found.due().stream().map(d -> new Due(d.referral(), d.retention(), d.held())).toList();
         int held = (int) due.stream().filter(Due::held).count();
         Optional<OffsetPageToken.Page<Due>> page = OffsetPageToken.page(due, (String) checked.values().get("pageToken"),
                 "retention|" + contract + "|" + today, limit);
@@ -130,6 +112,6 @@ public final class ReviewRetention {
         }
         OffsetPageToken.Page<Due> shown = page.get();
         return new Reviewed(contract, today, shown.rows(), shown.total(), held, shown.offset(), shown.next(), shown.previous(),
-                token == null);
+                found.complete());
     }
 }

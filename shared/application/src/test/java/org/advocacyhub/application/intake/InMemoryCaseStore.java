@@ -95,6 +95,12 @@ final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public boolean anonymise(ReferralCase before, ReferralCase after, CaseEvent event, org.advocacyhub.domain.casework.AuditEntry audit,
+                             String removed) {
+        throw new UnsupportedOperationException("not used by intake");
+    }
+
+    @Override
     public <T extends org.advocacyhub.domain.casework.CaseRecord> List<T> records(ReferralReference reference, Class<T> kind) {
         throw new UnsupportedOperationException("not used by intake");
     }

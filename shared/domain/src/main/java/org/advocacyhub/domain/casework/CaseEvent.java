@@ -43,6 +43,7 @@ public record CaseEvent(Instant at, Type type, String description) {
         FEEDBACK_RECORDED,
         LEGAL_HOLD_SET,
         LEGAL_HOLD_LIFTED,
+        ANONYMISED,
         EMAIL_SENT,
         EMAIL_NOT_SENT
     }

@@ -79,6 +79,12 @@ public final class Anonymiser {
         return c.withDetails(details).worked(c.status(), c.clocks(), work(c.work()));
     }
 
+    /** Whether the case has been anonymised already: its person's name is the pseudonym. */
+    public static boolean anonymised(ReferralCase c) {
+        String name = c.details().person().name();
+        return name != null && name.startsWith(PersonKey.ANONYMISED);
+    }
+
     private static Casework work(Casework w) {
         List<Goal> goals = new ArrayList<>();
         for (int i = 0; i < w.actionPlan().size(); i++) {

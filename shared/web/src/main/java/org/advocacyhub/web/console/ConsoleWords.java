@@ -60,6 +60,9 @@ public final class ConsoleWords {
         if (name != null) {
             return name;
         }
+        if (org.advocacyhub.application.retention.ApplyRetention.BY.equals(staffId)) {
+            return "The daily retention run";
+        }
         return staffId != null && staffId.startsWith("login:") ? "A sign-in not in the staff directory"
                 : "A member of staff no longer in the directory";
     }

@@ -30,6 +30,7 @@ class ConsoleWordsTest {
         assertEquals("Morgan Manager", words.staff("morgan-manager"));
         assertEquals("A sign-in not in the staff directory", words.staff("login:abc-123"));
         assertEquals("A member of staff no longer in the directory", words.staff("someone-gone"));
+        assertEquals("The daily retention run", words.staff("retention"), "issue 22: the run that anonymises is no one on the staff");
         assertEquals("Not eligible", words.code("NOT_ELIGIBLE"));
     }
 }
