@@ -279,6 +279,11 @@ class ExactlyOnceIT {
         }
 
         @Override
+        public List<StoredMail> mailsOf(Owner owner) {
+            return inner.mailsOf(owner);
+        }
+
+        @Override
         public Optional<Claim> claim(StoredMail seen, Instant now, Duration lease) {
             return inner.claim(seen, now, lease);
         }

@@ -67,6 +67,17 @@ public final class DynamoOutbox implements Outbox {
     }
 
     @Override
+    public List<StoredMail> mailsOf(Owner owner) {
+        List<StoredMail> mails = new java.util.ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :mail)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(OutboxItems.pk(owner)),
+                                ":mail", AttributeValue.fromS(TableKeys.MAIL_PREFIX))))
+                .items().forEach(item -> mails.add(OutboxItems.stored(item)));
+        mails.sort(java.util.Comparator.comparing(StoredMail::createdAt));
+        return mails;
+    }
+
+    @Override
     public Optional<Claim> claim(StoredMail seen, Instant now, Duration lease) {
         String token = UUID.randomUUID().toString();
         Instant until = now.plus(lease);

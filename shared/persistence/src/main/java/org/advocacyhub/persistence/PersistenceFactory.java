@@ -94,6 +94,11 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.DataRequestStore dataRequestStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoDataRequestStore(dynamo, table);
+    }
+
+    @Singleton
     StaffDirectory staffDirectory(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoStaffDirectory(dynamo, table);
     }

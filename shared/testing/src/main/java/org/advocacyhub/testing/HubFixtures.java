@@ -56,6 +56,17 @@ public class HubFixtures {
         }
     }
 
+    /** A copy of {@code referral} about another person: its person's name and date of birth replaced. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> about(Map<String, Object> referral, String name, String dateOfBirth) {
+        Map<String, Object> copy = new LinkedHashMap<>(referral);
+        Map<String, Object> person = new LinkedHashMap<>((Map<String, Object>) referral.get("person"));
+        person.put("name", name);
+        person.put("dateOfBirth", dateOfBirth);
+        copy.put("person", person);
+        return copy;
+    }
+
     /** One run of the allocation timer as if it were {@code at}: what it says it did ({@code read=1 raised=1}). */
     public String runTimer(Instant at) {
         try (FunctionInvoker timer = aws.newFunction("AllocationTimerFunction", Map.of("HUB_CLOCK_FIXED", at.toString()))) {

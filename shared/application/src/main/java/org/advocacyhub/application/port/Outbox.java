@@ -247,6 +247,9 @@ public interface Outbox {
 
     Optional<StoredMail> find(MailId id);
 
+    /** Every email of one owner (a case's acknowledgement, decision letter and alerts), oldest first: a subject access export's. */
+    List<StoredMail> mailsOf(Owner owner);
+
     /** A sender's hold on an email: only it may record what became of it. */
     record Claim(MailId id, String token, int attempt, Instant leaseUntil) {
     }

@@ -7,24 +7,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.advocacyhub.application.port.CaseStore;
-import org.advocacyhub.application.port.RetentionKey;
-import org.advocacyhub.domain.casework.AuditEntry;
-import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
-import org.advocacyhub.domain.retention.Anonymiser;
 import org.advocacyhub.domain.retention.CaseRetention;
 import org.advocacyhub.domain.retention.RetentionPolicy;
 import org.advocacyhub.domain.time.WorkingCalendar;
 
 /**
  * The daily retention run (issue 22, template.yaml {@code RetentionFunction}): every case of every contract past its
- * retention period is anonymised ({@link Anonymiser}), each in its own writes conditional on the case as it was read, with a
- * timeline entry and an audit record naming the rule; a case under a legal hold is counted and left alone.
+ * retention period is anonymised ({@link org.advocacyhub.domain.retention.Anonymiser}), each in its own writes conditional on the case as it was read, with a
+ * timeline entry and an audit record naming the rule ({@link AnonymiseCase}); a case under a legal hold is counted and left alone.
  *
  * <p>Idempotent and resumable: a case anonymised is never taken again ({@link PastTheirTime} leaves it out), a case changed
  * meanwhile (reopened, held) is read again and decided again, and a run stopped halfway (a timeout, a {@code kill -9})
@@ -39,13 +34,13 @@ public final class ApplyRetention {
 
     private final CaseStore store;
     private final ContractCatalogue contracts;
-    private final RetentionKey key;
+    private final AnonymiseCase anonymise;
     private final Clock clock;
 
-    public ApplyRetention(CaseStore store, ContractCatalogue contracts, RetentionKey key, Clock clock) {
+    public ApplyRetention(CaseStore store, ContractCatalogue contracts, AnonymiseCase anonymise, Clock clock) {
         this.store = store;
         this.contracts = contracts;
-        this.key = key;
+        this.anonymise = anonymise;
         this.clock = clock;
     }
 
@@ -93,7 +88,7 @@ public final class ApplyRetention {
                 } else if (dryRun) {
                     anonymised.add(due.referral().reference().value());
                 } else {
-                    switch (anonymise(due.referral(), policy, today)) {
+                    switch (anonymise.anonymise(due.referral(), c -> rule(c, policy, today), BY)) {
                         case DONE -> anonymised.add(due.referral().reference().value());
                         case HELD -> held++;
                         case KEPT -> { }
@@ -105,36 +100,9 @@ public final class ApplyRetention {
         return new Run(today, dryRun, anonymised, held, left, complete);
     }
 
-    private enum Result { DONE, HELD, KEPT, LEFT }
-
-    /** Tries a few times: a case that changed meanwhile is read again and decided again on what it is now. */
-    private Result anonymise(ReferralCase read, RetentionPolicy policy, LocalDate today) {
-        ReferralCase c = read;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (Anonymiser.anonymised(c)) {
-                return Result.KEPT;
-            }
-            if (c.work().legalHold() != null) {
-                return Result.HELD;
-            }
-            Optional<CaseRetention.Due> due = CaseRetention.of(c, policy).filter(d -> d.pastOn(today));
-            if (due.isEmpty()) {
-                return Result.KEPT;
-            }
-            Instant at = clock.instant();
-            String rule = due.get().kind().key() + ": kept until " + due.get().keptUntil() + " (" + due.get().why() + ")";
-            CaseEvent event = new CaseEvent(at, CaseEvent.Type.ANONYMISED, "Anonymised under the retention policy, "
-                    + rule + ". The figures the returns count are kept; the person's details and the case's notes are not.");
-            AuditEntry audit = new AuditEntry(UUID.randomUUID().toString().substring(0, 8), at, BY, "anonymised the case (" + rule + ")");
-            if (store.anonymise(c, Anonymiser.anonymise(c, key.key()), event, audit, Anonymiser.REMOVED)) {
-                return Result.DONE;
-            }
-            Optional<ReferralCase> now = store.findCase(c.reference());
-            if (now.isEmpty()) {
-                return Result.KEPT;
-            }
-            c = now.get();
-        }
-        return Result.LEFT;
+    /** The rule under which {@code c} goes today, if it does: its retention period's. */
+    private static Optional<String> rule(ReferralCase c, RetentionPolicy policy, LocalDate today) {
+        return CaseRetention.of(c, policy).filter(d -> d.pastOn(today))
+                .map(d -> "the retention policy, " + d.kind().key() + ": kept until " + d.keptUntil() + " (" + d.why() + ")");
     }
 }

@@ -156,6 +156,11 @@ class SendMailTest {
             }
 
             @Override
+            public List<StoredMail> mailsOf(Owner owner) {
+                return outbox.mailsOf(owner);
+            }
+
+            @Override
             public synchronized Optional<Claim> claim(StoredMail seen, Instant now, Duration lease) {
                 return outbox.claim(seen, now, lease);
             }
@@ -197,6 +202,11 @@ class SendMailTest {
         @Override
         public synchronized Optional<StoredMail> find(MailId id) {
             return Optional.ofNullable(mails.get(id));
+        }
+
+        @Override
+        public synchronized List<StoredMail> mailsOf(Owner owner) {
+            return mails.values().stream().filter(m -> m.id().owner().equals(owner)).toList();
         }
 
         @Override

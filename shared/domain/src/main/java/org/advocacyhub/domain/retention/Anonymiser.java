@@ -126,11 +126,23 @@ public final class Anonymiser {
 
     /** The keyed pseudonym of a person of a contract, as {@link PersonKey} matches people (same date of birth and name). */
     static String pseudonym(byte[] key, String contract, Person person) {
-        String name = person.name() == null ? "" : PersonKey.normalisedName(person.name());
+        return pseudonym(key, contract, person.name(), person.dateOfBirth());
+    }
+
+    /**
+     * The name an anonymised case of the person named {@code name}, born on {@code dateOfBirth}, has in {@code contract}: how a
+     * subject access request finds their anonymised (pseudonymised) cases too.
+     */
+    public static String anonymisedName(byte[] key, String contract, String name, LocalDate dateOfBirth) {
+        return PersonKey.ANONYMISED + pseudonym(key, contract, name, dateOfBirth);
+    }
+
+    private static String pseudonym(byte[] key, String contract, String personName, LocalDate dateOfBirth) {
+        String name = personName == null ? "" : PersonKey.normalisedName(personName);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((contract + "|" + person.dateOfBirth() + "|" + name).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal((contract + "|" + dateOfBirth + "|" + name).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
