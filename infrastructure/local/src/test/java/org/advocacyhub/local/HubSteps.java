@@ -59,4 +59,12 @@ final class HubSteps {
                 ("{\"advance\":\"" + by + "\"}").getBytes(StandardCharsets.UTF_8));
         assertEquals(200, moved.status(), moved.text());
     }
+
+    /** Moves the hub's clock on to {@code at} (at most a year ahead), firing each schedule that fell due on the way once. */
+    static String to(LocalHub.Running running, java.time.Instant at) throws Exception {
+        RawHttp.Response moved = RawHttp.send(running.port(), "POST", LocalClockEndpoint.PATH, List.of("Content-Type: application/json"),
+                ("{\"to\":\"" + at + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, moved.status(), moved.text());
+        return moved.text();
+    }
 }

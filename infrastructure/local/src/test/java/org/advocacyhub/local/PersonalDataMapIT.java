@@ -76,6 +76,9 @@ class PersonalDataMapIT {
         api("POST", "/awareness-sessions", "{\"date\":\"2026-11-20\",\"contract\":\"LLR\",\"authority\":\"RUTLAND\","
                 + "\"setting\":\"COMMUNITY\",\"attendees\":12}", null);
         api("POST", "/reports", "{\"contract\":\"LLR\",\"quarter\":\"2026-Q2\",\"send\":true}", null);
+        // A subject access request (issue 22): its DATA_REQUEST item and audit trail.
+        String request = api("POST", "/subject-access-requests", "{\"name\":\"Alex Testperson\",\"dateOfBirth\":\"1941-05-17\"}", null);
+        api("GET", "/subject-access-requests/" + request.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1") + "/export", "", null);
         new ConsoleClient("http://localhost:" + running.port()).signIn("Morgan Manager");
         HubSteps.later(running, Duration.ofDays(3));
         Thread.sleep(3_000);

@@ -30,6 +30,7 @@ public final class DynamoDataRequestStore implements DataRequestStore {
     static final String SK_VALUE = "REQUEST";
     static final String OPEN = "DATA-REQUESTS#OPEN";
     static final String DECIDED = "DATA-REQUESTS#DECIDED";
+    static final int ANSWER_KEPT_YEARS = 6;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -139,6 +140,11 @@ public final class DynamoDataRequestStore implements DataRequestStore {
             item.put("decision", AttributeValue.fromM(decision));
             item.put(TableKeys.GSI3PK, s(DECIDED));
             item.put(TableKeys.GSI3SK, s(d.at() + "#" + r.id()));
+            // Interpretation (a provider's choice, as a closed case's): the record that a request was answered, and how, is
+            // kept six years after the answer, the Limitation Act 1980 period for a claim about it; then the table's TTL
+            // deletes it. Its audit entries name staff and actions only.
+            item.put(TableKeys.EXPIRES_AT, AttributeValue.fromN(Long.toString(d.at().atZone(java.time.ZoneOffset.UTC)
+                    .plusYears(ANSWER_KEPT_YEARS).toEpochSecond())));
         }
         return item;
     }

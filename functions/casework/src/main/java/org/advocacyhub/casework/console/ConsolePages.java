@@ -79,7 +79,8 @@ public final class ConsolePages {
                  org.advocacyhub.application.casework.ManageStaff manageStaff,
                  org.advocacyhub.application.returns.RecordReturns returns,
                  org.advocacyhub.application.casework.ListOpenCases openCases, Clock clock,
-                 org.advocacyhub.application.retention.ReviewRetention retention) {
+                 org.advocacyhub.application.retention.ReviewRetention retention,
+                 org.advocacyhub.application.retention.DataRequests dataRequests, io.micronaut.json.JsonMapper json) {
         this.work = work;
         // A leaver's or a deactivated advocate's console request is on the record of the case it was aimed at (issue 20).
         this.console = shared.recordingRefusals(refusedSignIns);
@@ -123,6 +124,8 @@ public final class ConsolePages {
         routes.addAll(new OpenCasesPage(console, openCases, directory, contracts).operations());
         routes.addAll(new ReturnsPages(console, returns, contracts, fields, () -> words(directory.all(), null)).operations());
         routes.addAll(new RetentionPage(console, retention, contracts).operations());
+        routes.addAll(new DataRequestPages(console, dataRequests, new org.advocacyhub.web.SubjectAccessExport(json, contracts), fields,
+                () -> words(directory.all(), null)).operations());
         this.operations = List.copyOf(routes);
     }
 

@@ -34,6 +34,8 @@ public final class ColdStartPlan {
         SAMPLE_EVENTS.put("EligibilityCheckFunction", "sqs-screening.json");
         SAMPLE_EVENTS.put("ScreeningSweepFunction", "schedule-screening-sweep.json");
         SAMPLE_EVENTS.put("AllocationTimerFunction", "schedule-allocation-timer.json");
+        // A dry run: the training run of the archive reads what a day's run reads and writes nothing.
+        SAMPLE_EVENTS.put("RetentionFunction", "schedule-retention-dry-run.json");
         SAMPLE_EVENTS.put("ReminderEmailsFunction", "sqs-reminder.json");
         SAMPLE_EVENTS.put("AnswerphoneCallbacksFunction", "answerphone-queue.json");
         SAMPLE_EVENTS.put("QuarterlyReportFunction", "report-queue.json");

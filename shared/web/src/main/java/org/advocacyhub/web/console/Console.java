@@ -291,6 +291,7 @@ public final class Console {
             items.add(new String[] {"/console/reports", "Reports"});
             items.add(new String[] {"/console/staff", "Staff"});
             items.add(new String[] {"/console/retention", "Retention"});
+            items.add(new String[] {"/console/data-requests", "Data requests"});
         }
         for (String[] item : items) {
             header.append("<li><a href=\"").append(escape(staff.href(item[0]))).append("\"")

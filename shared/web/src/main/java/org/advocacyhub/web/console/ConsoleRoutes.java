@@ -74,6 +74,19 @@ public final class ConsoleRoutes {
     public static final ApiOperation RETENTION = ApiOperation.described("GET", "/console/retention",
             "What retention would take from a contract today (a dry run): the cases past their retention period, the oldest first, "
             + "and those a legal hold keeps (managers)", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation DATA_REQUESTS = ApiOperation.described("GET", "/console/data-requests",
+            "People's data protection requests: the open ones soonest due, the last answered, and the form to record one "
+            + "(subject access, rectification, erasure; managers)", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation DATA_REQUEST_RECORD = ApiOperation.described("POST", "/console/data-requests",
+            "Record a data protection request (the form of the requests page): 303 to the request's page", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation DATA_REQUEST = ApiOperation.described("GET", "/console/data-requests/{id}",
+            "A data protection request: the person, when it is due, the cases found for them, its audit trail and the form to "
+            + "answer it; opening it is audited", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation DATA_REQUEST_EXPORT = ApiOperation.described("GET", "/console/data-requests/{id}/export",
+            "A subject access request's export: the readable document, or with ?format=json the JSON; audited", Who.MANAGERS,
+            List.of(), null);
+    public static final ApiOperation DATA_REQUEST_DECISION = ApiOperation.described("POST", "/console/data-requests/{id}/decision",
+            "Answer a data protection request (the form of its page): 303 back to it", Who.MANAGERS, List.of(), null);
     public static final ApiOperation RETURNS = ApiOperation.described("GET", "/console/returns",
             "A contract's forms to record an awareness session, a complaint and a compliment; for managers, what this quarter's "
             + "return counts so far", Who.STAFF, List.of(), null);
@@ -104,7 +117,8 @@ public final class ConsoleRoutes {
     /** The casework function's console routes. */
     public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, OPEN_CASES, CASE,
             CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, RETURNS,
-            RETURNS_RECORD, RETENTION, NOT_FOUND);
+            RETURNS_RECORD, RETENTION, DATA_REQUESTS, DATA_REQUEST_RECORD, DATA_REQUEST, DATA_REQUEST_EXPORT, DATA_REQUEST_DECISION,
+            NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
             REPORT_CASELOAD, REPORT_SEND);
