@@ -82,6 +82,9 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
         if (alert instanceof Alert.ReportDue r) {
             return r.kind() + " " + r.contract() + " " + r.quarter().key() + " report due " + r.dueAt();
         }
+        if (alert instanceof Alert.DataRequestDue q) {
+            return q.kind() + " data request " + q.requestId() + " due " + q.dueAt();
+        }
         Alert.Digest d = (Alert.Digest) alert;
         return "DIGEST " + d.day() + " " + d.staffId();
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,41 @@ class DeadlineAlertsIT {
 
     private String caseUrl(String reference) {
         return aws.environment(AlertFixtures.EMAILS).get("API_URL") + "cases/" + reference;
+    }
+
+    // ------------------------------------------------------------------ a data protection request (issue 22)
+
+    @Test
+    void ukGdpr123ASubjectAccessRequestIsRemindedToEveryDutyManagerFiveWorkingDaysBeforeItIsDueAndEscalatedAfterAndAnAnsweredOneNot() {
+        alerts.dutyManager("morgan-manager", List.of("LLR"));
+        alerts.dutyManager("lew-manager", List.of("LEW"));
+        // Received Monday 23 November 2026: due Wednesday 23 December (one month), reminded 09:00 Wednesday 16 December.
+        APIGatewayProxyResponseEvent recorded = alerts.staff(MANAGER, "POST", "/subject-access-requests",
+                Map.of("name", "Sam Subjectperson", "dateOfBirth", "1960-01-02"), MONDAY);
+        assertEquals(201, recorded.getStatusCode(), recorded.getBody());
+        String id = (String) json(recorded.getBody()).get("id");
+        APIGatewayProxyResponseEvent other = alerts.staff(MANAGER, "POST", "/erasure-requests",
+                Map.of("name", "Pat Otherperson", "dateOfBirth", "1961-01-02", "details", "Erase me"), MONDAY);
+        String answered = (String) json(other.getBody()).get("id");
+        alerts.ok(MANAGER, "POST", "/data-requests/" + answered + "/decision", Map.of("outcome", "REFUSED", "ground",
+                "LEGAL_OBLIGATION", "note", "The contract's retention period applies"), MONDAY.plusSeconds(60));
+
+        Instant reminderAt = Instant.parse("2026-12-16T09:00:00Z");
+        assertEquals("read=0 raised=0", alerts.tick(reminderAt.minusMillis(1)), "nothing before");
+        assertEquals("read=1 raised=1", alerts.tick(reminderAt), "the open request only: an answered one's clock stopped");
+        for (String manager : List.of("morgan-manager", "lew-manager")) {
+            List<SesMailbox.SentEmail> reminders = alerts.mailTo(manager, "Reminder: subject access request due by");
+            assertEquals(1, reminders.size(), "every duty manager: a person's request spans contracts");
+            String text = reminders.get(0).text();
+            assertTrue(text.contains("Request: " + id) && text.contains("UK GDPR Art. 12(3)"), text);
+            assertFalse(text.contains("Subjectperson") || text.contains("1960"), "nothing about the person: " + text);
+        }
+        assertEquals("read=0 raised=0", alerts.tick(reminderAt.plusSeconds(60)), "raised once");
+
+        Instant dueAt = Instant.parse("2026-12-23T17:00:00Z");
+        alerts.tick(dueAt.plusSeconds(60));
+        assertEquals(1, alerts.mailTo("morgan-manager", "Missed: subject access request").size(), "escalated once it passes");
+        assertEquals(1, alerts.mailTo("lew-manager", "Missed: subject access request").size());
     }
 
     // ------------------------------------------------------------------ reminders

@@ -208,7 +208,21 @@ public final class CaseItemMapper {
                 Instant.parse(str(item, "dueAt")),
                 Instant.parse(str(item, "reminderAt")), item.containsKey("urgent") && item.get("urgent").bool(),
                 item.containsKey("waiting") ? DeadlineAlerts.Kind.valueOf(str(item, "waiting")) : null,
-                item.containsKey("alertAt") ? Instant.parse(str(item, "alertAt")) : null);
+                item.containsKey("alertAt") ? Instant.parse(str(item, "alertAt")) : null, opt(item, "dataRequestId"));
+    }
+
+    /**
+     * A data protection request's due day as a clock item (issue 22): the same indexes as a case's clock, so the allocation
+     * timer raises its reminder and escalation with the rest. It belongs to no contract ({@link DataRequest#CLOCKS_CONTRACT}):
+     * a contract's digest does not list it.
+     */
+    static Map<String, AttributeValue> dataRequestClockItem(org.advocacyhub.domain.dataprotection.DataRequest request, Instant startedAt,
+                                                          Instant dueAt, Instant reminderAt) {
+        Map<String, AttributeValue> item = clockItem(TableKeys.dataRequestPk(request.id()), request.id(),
+                org.advocacyhub.domain.dataprotection.DataRequest.CLOCKS_CONTRACT, null,
+                org.advocacyhub.domain.dataprotection.DataRequest.CLOCK, startedAt, dueAt, reminderAt, false);
+        item.put("dataRequestId", s(request.id()));
+        return item;
     }
 
     /**
@@ -227,6 +241,7 @@ public final class CaseItemMapper {
     static String ownerPk(CaseStore.IndexedClock clock) {
         return clock.reference() != null ? TableKeys.casePk(clock.reference())
                 : clock.messageId() != null ? TableKeys.messagePk(clock.messageId())
+                : clock.dataRequestId() != null ? TableKeys.dataRequestPk(clock.dataRequestId())
                 : TableKeys.reportDeadlinePk(clock.contract(), clock.reportQuarter().key());
     }
 

@@ -86,6 +86,10 @@ public final class DynamoAlertLedger implements AlertLedger {
             return Map.of(PK, s(TableKeys.reportDeadlinePk(report.contract(), report.quarter().key())),
                     SK, s(TableKeys.alertSk(org.advocacyhub.domain.reports.ReportDeadline.CLOCK, report.kind().name(), report.dueAt())));
         }
+        if (key instanceof Alert.DataRequestDue request) {
+            return Map.of(PK, s(TableKeys.dataRequestPk(request.requestId())),
+                    SK, s(TableKeys.alertSk(org.advocacyhub.domain.dataprotection.DataRequest.CLOCK, request.kind().name(), request.dueAt())));
+        }
         Alert.Digest digest = (Alert.Digest) key;
         return Map.of(PK, s(TableKeys.digestPk(digest.day())), SK, s(TableKeys.staffSk(digest.staffId())));
     }

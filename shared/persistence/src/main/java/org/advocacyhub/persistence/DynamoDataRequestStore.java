@@ -41,11 +41,13 @@ public final class DynamoDataRequestStore implements DataRequestStore {
     }
 
     @Override
-    public boolean create(DataRequest request, AuditEntry audit) {
+    public boolean create(DataRequest request, Instant reminderAt, AuditEntry audit) {
         return write(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(request))
                         .conditionExpression("attribute_not_exists(PK)").build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(auditItem(request.id(), audit)).build()).build()));
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(auditItem(request.id(), audit)).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(CaseItemMapper.dataRequestClockItem(request,
+                        request.recordedAt(), request.dueAt(), reminderAt)).build()).build()));
     }
 
     @Override
@@ -56,11 +58,17 @@ public final class DynamoDataRequestStore implements DataRequestStore {
 
     @Override
     public boolean save(DataRequest before, DataRequest after, AuditEntry audit) {
-        return write(List.of(
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(after.nextVersion()))
                         .conditionExpression("version = :v")
                         .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(before.version())))).build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(auditItem(after.id(), audit)).build()).build()));
+        if (!after.open()) {
+            // Answered: its clock stops, so no reminder or escalation follows.
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(TableKeys.PK, s(PK_PREFIX + after.id()),
+                    TableKeys.SK, s(TableKeys.clockSk(DataRequest.CLOCK))))).build());
+        }
+        return write(writes);
     }
 
     private boolean write(List<TransactWriteItem> writes) {

@@ -51,6 +51,9 @@ final class OutboxItems {
         if (owner instanceof Outbox.ReportRequestOwner r) {
             return TableKeys.reportRequestPk(r.reportId());
         }
+        if (owner instanceof Outbox.DataRequestOwner d) {
+            return TableKeys.dataRequestPk(d.requestId());
+        }
         return TableKeys.digestPk(((Outbox.DigestOwner) owner).day());
     }
 

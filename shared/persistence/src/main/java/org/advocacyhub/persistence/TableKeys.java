@@ -108,6 +108,11 @@ public final class TableKeys {
     private TableKeys() {
     }
 
+    /** A data protection request's partition (issue 22): the request, its clock, its alerts' emails, its audit. */
+    public static String dataRequestPk(String id) {
+        return "DATA-REQUEST#" + id;
+    }
+
     public static String casePk(ReferralReference reference) {
         return "CASE#" + reference.value();
     }

@@ -65,11 +65,13 @@ public final class SendAlert {
     private final DispatchMail mail;
     private final DeadlineMetrics metrics;
     private final ContractCatalogue contracts;
+    private final org.advocacyhub.application.port.DataRequestStore requests;
     private final Clock clock;
 
     public SendAlert(CaseStore store, AnswerphoneStore messages, org.advocacyhub.application.port.ReportStore reports, StaffDirectory staff,
                      AlertLedger ledger, StaffEmails emails, DispatchMail mail, DeadlineMetrics metrics, ContractCatalogue contracts,
-                     Clock clock) {
+                     org.advocacyhub.application.port.DataRequestStore requests, Clock clock) {
+        this.requests = requests;
         this.store = store;
         this.messages = messages;
         this.reports = reports;
@@ -116,6 +118,9 @@ public final class SendAlert {
         }
         if (alert instanceof Alert.ReportDue report) {
             return sendReportDue(report);
+        }
+        if (alert instanceof Alert.DataRequestDue request) {
+            return sendDataRequestDue(request);
         }
         return sendDigest((Alert.Digest) alert);
     }
@@ -266,6 +271,35 @@ public final class SendAlert {
         return queued < 0 ? new AlreadyHandled() : new Queued(queued);
     }
 
+    /**
+     * A data protection request's due day (issue 22; UK GDPR Art. 12(3)): the reminder, and the escalation if it passes, to
+     * every duty manager (a person's request spans contracts), once; nothing once it is answered (its clock is stopped then).
+     */
+    private Outcome sendDataRequestDue(Alert.DataRequestDue alert) {
+        Instant now = clock.instant();
+        Optional<org.advocacyhub.domain.dataprotection.DataRequest> found = requests.find(alert.requestId());
+        if (found.isEmpty() || !found.get().open()) {
+            return skip(alert, now, "the request has been answered");
+        } else if (!found.get().dueAt().equals(alert.dueAt())) {
+            return skip(alert, now, "the request's due time is " + found.get().dueAt());
+        } else if (alert.kind() == DeadlineAlerts.Kind.REMINDER && now.isAfter(alert.dueAt())) {
+            return skip(alert, now, "the request fell due before the reminder went; the escalation follows");
+        }
+        org.advocacyhub.domain.dataprotection.DataRequest request = found.get();
+        boolean escalation = alert.kind() == DeadlineAlerts.Kind.ESCALATION;
+        DeadlineNotice notice = new DeadlineNotice(org.advocacyhub.domain.dataprotection.DataRequest.CLOCK,
+                request.kind().displayName() + " request", alert.dueAt(), "UK GDPR Art. 12(3)", null,
+                escalation ? Duration.between(alert.dueAt(), now) : null, null);
+        Map<String, StaffRecord> dutyManagers = new java.util.LinkedHashMap<>();
+        contracts.contracts().forEach(c -> staff.dutyManagers(c.code()).forEach(m -> dutyManagers.putIfAbsent(m.id(), m)));
+        String what = (escalation ? "The escalation that " : "The reminder that ") + request.kind().displayName().toLowerCase(java.util.Locale.ROOT)
+                + " request " + request.id() + (escalation ? " was not answered by " : " is due by ") + alert.dueAt();
+        int queued = queue(alert, new Outbox.DataRequestOwner(request.id()), Outbox.Kind.DATA_REQUEST_DUE,
+                org.advocacyhub.domain.dataprotection.DataRequest.CLOCKS_CONTRACT, what, List.copyOf(dutyManagers.values()), now,
+                to -> emails.dataRequestDue(request, to, notice, escalation));
+        return queued < 0 ? new AlreadyHandled() : new Queued(queued);
+    }
+
     /** Records the alert as skipped, once. */
     private Outcome skip(Alert alert, Instant now, String why) {
         return ledger.record(alert, AlertLedger.Status.SKIPPED, now, why, List.of()) ? new Skipped(why) : new AlreadyHandled();
@@ -280,12 +314,17 @@ public final class SendAlert {
      */
     private int queue(Alert alert, Outbox.Owner owner, Outbox.Kind kind, Contract contract, String what, List<StaffRecord> recipients,
                       Instant now, java.util.function.Function<StaffRecord, Mail> email) {
+        return queue(alert, owner, kind, contract.code(), what, recipients, now, email);
+    }
+
+    private int queue(Alert alert, Outbox.Owner owner, Outbox.Kind kind, String contract, String what, List<StaffRecord> recipients,
+                      Instant now, java.util.function.Function<StaffRecord, Mail> email) {
         if (recipients.isEmpty()) {
-            throw new NotSent("no active duty manager of " + contract.code() + " or advocate to send to", null);
+            throw new NotSent("no active duty manager of " + contract + " or advocate to send to", null);
         }
         List<Outbox.OutboxMail> mails = new ArrayList<>();
         for (StaffRecord recipient : recipients) {
-            mails.add(OutboxMails.of(owner, key(alert, recipient), kind, contract.code(), what, recipient.name(), email.apply(recipient), now));
+            mails.add(OutboxMails.of(owner, key(alert, recipient), kind, contract, what, recipient.name(), email.apply(recipient), now));
         }
         if (!ledger.record(alert, AlertLedger.Status.QUEUED, now, null, mails)) {
             return -1;
@@ -301,6 +340,9 @@ public final class SendAlert {
         }
         if (alert instanceof Alert.Callback c) {
             return "ALERT#" + Contract.ANSWERPHONE_CLOCK + "#" + c.kind() + "#" + c.dueAt() + "#" + recipient.id();
+        }
+        if (alert instanceof Alert.DataRequestDue q) {
+            return "ALERT#" + org.advocacyhub.domain.dataprotection.DataRequest.CLOCK + "#" + q.kind() + "#" + q.dueAt() + "#" + recipient.id();
         }
         if (alert instanceof Alert.ReportDue r) {
             return "ALERT#" + org.advocacyhub.domain.reports.ReportDeadline.CLOCK + "#" + r.kind() + "#" + r.dueAt() + "#" + recipient.id();

@@ -11,7 +11,7 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * alert ledger records it: what identifies it is all a message carries, and the sender reads the
  * rest from the table when it sends.
  */
-public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.ReportDue, Alert.Digest {
+public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.ReportDue, Alert.DataRequestDue, Alert.Digest {
 
     /** A clock's reminder or escalation for one due time. A deadline that moved (paused and resumed) is a new alert. */
     record Deadline(ReferralReference reference, String clock, DeadlineAlerts.Kind kind, Instant dueAt) implements Alert {
@@ -43,9 +43,19 @@ public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.Repo
         }
     }
 
-    /** The kind of a deadline, callback or report alert; {@code null} for a digest. */
+    /** A data protection request's reminder or escalation (issue 22; UK GDPR Art. 12(3): one month). */
+    record DataRequestDue(String requestId, DeadlineAlerts.Kind kind, Instant dueAt) implements Alert {
+        public DataRequestDue {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /** The kind of a deadline, callback, report or data request alert; {@code null} for a digest. */
     default DeadlineAlerts.Kind kindOrNull() {
-        return this instanceof Deadline d ? d.kind() : this instanceof Callback c ? c.kind() : this instanceof ReportDue r ? r.kind() : null;
+        return this instanceof Deadline d ? d.kind() : this instanceof Callback c ? c.kind() : this instanceof ReportDue r ? r.kind()
+                : this instanceof DataRequestDue q ? q.kind() : null;
     }
 
     /** One duty manager's daily digest for one London day. */

@@ -292,25 +292,35 @@ public interface CaseStore {
      */
     record IndexedClock(ReferralReference reference, String messageId, org.advocacyhub.domain.time.FinancialQuarter reportQuarter,
                         String contract, ServiceCode service, String clock, Instant dueAt, Instant reminderAt, boolean urgent,
-                        DeadlineAlerts.Kind waiting, Instant alertAt) {
+                        DeadlineAlerts.Kind waiting, Instant alertAt, String dataRequestId) {
 
         public IndexedClock {
-            int owners = (reference == null ? 0 : 1) + (messageId == null ? 0 : 1) + (reportQuarter == null ? 0 : 1);
+            int owners = (reference == null ? 0 : 1) + (messageId == null ? 0 : 1) + (reportQuarter == null ? 0 : 1)
+                    + (dataRequestId == null ? 0 : 1);
             if (owners != 1) {
-                throw new IllegalArgumentException("a clock belongs to a case, a message or a quarterly report, exactly one");
+                throw new IllegalArgumentException("a clock belongs to a case, a message, a quarterly report or a data protection "
+                        + "request, exactly one");
             }
+        }
+
+        /** A clock of a case, a message or a quarterly report. */
+        public IndexedClock(ReferralReference reference, String messageId, org.advocacyhub.domain.time.FinancialQuarter reportQuarter,
+                            String contract, ServiceCode service, String clock, Instant dueAt, Instant reminderAt, boolean urgent,
+                            DeadlineAlerts.Kind waiting, Instant alertAt) {
+            this(reference, messageId, reportQuarter, contract, service, clock, dueAt, reminderAt, urgent, waiting, alertAt, null);
         }
 
         /** The case reference, the message id, or the report deadline's id ({@code REPORT-LLR-FY2026Q3}). */
         public String ownerId() {
-            return reference != null ? reference.value() : messageId != null ? messageId
+            return reference != null ? reference.value() : messageId != null ? messageId : dataRequestId != null ? dataRequestId
                     : org.advocacyhub.domain.reports.ReportDeadline.ownerId(contract, reportQuarter);
         }
 
         /** The alert it raises: a case's deadline, a message's callback or a quarterly report's deadline. */
         public Alert alert(DeadlineAlerts.Kind kind) {
             return reference != null ? new Alert.Deadline(reference, clock, kind, dueAt)
-                    : messageId != null ? new Alert.Callback(messageId, kind, dueAt) : new Alert.ReportDue(contract, reportQuarter, kind, dueAt);
+                    : messageId != null ? new Alert.Callback(messageId, kind, dueAt)
+                    : dataRequestId != null ? new Alert.DataRequestDue(dataRequestId, kind, dueAt) : new Alert.ReportDue(contract, reportQuarter, kind, dueAt);
         }
     }
 

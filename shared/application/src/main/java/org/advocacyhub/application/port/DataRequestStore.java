@@ -9,16 +9,18 @@ import org.advocacyhub.domain.dataprotection.DataRequest;
 public interface DataRequestStore {
 
     /**
-     * Records a new request with its audit entry, both or neither; nothing is overwritten.
+     * Records a new request with its audit entry and its clock (the duty managers' reminder at {@code reminderAt} and
+     * escalation when it falls due, raised by the alert timer as any clock's), all or nothing; nothing is overwritten.
      *
      * @return false when a request with its id is already recorded (the same recording sent again): nothing written
      */
-    boolean create(DataRequest request, AuditEntry audit);
+    boolean create(DataRequest request, java.time.Instant reminderAt, AuditEntry audit);
 
     Optional<DataRequest> find(String id);
 
     /**
-     * Saves a changed request (its decision) with its audit entry, only if the stored one is still {@code before}'s version.
+     * Saves a changed request (its decision) with its audit entry, only if the stored one is still {@code before}'s version; a
+     * request answered stops its clock (no reminder or escalation follows).
      *
      * @return false when it changed meanwhile: nothing written
      */

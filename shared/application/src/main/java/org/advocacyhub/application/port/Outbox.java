@@ -24,7 +24,7 @@ import org.advocacyhub.domain.time.FinancialQuarter;
 public interface Outbox {
 
     /** Whose email it is: the partition it is kept in, beside what it is about. */
-    sealed interface Owner permits CaseOwner, MessageOwner, ReportOwner, DigestOwner, ReportRequestOwner {
+    sealed interface Owner permits CaseOwner, MessageOwner, ReportOwner, DigestOwner, ReportRequestOwner, DataRequestOwner {
 
         /** The case it is about, if it is a case's. */
         default Optional<ReferralReference> caseReference() {
@@ -37,7 +37,8 @@ public interface Outbox {
         /** The owner as two words, its kind and its id, that {@link #of} reads back (queue messages, index items). */
         default String kind() {
             return this instanceof CaseOwner ? "CASE" : this instanceof MessageOwner ? "MESSAGE" : this instanceof ReportOwner
-                    ? "REPORT_DEADLINE" : this instanceof ReportRequestOwner ? "REPORT" : "DIGEST";
+                    ? "REPORT_DEADLINE" : this instanceof ReportRequestOwner ? "REPORT" : this instanceof DataRequestOwner ? "DATA_REQUEST"
+                    : "DIGEST";
         }
 
         /** See {@link #kind()}. */
@@ -53,6 +54,9 @@ public interface Outbox {
             }
             if (this instanceof ReportRequestOwner r) {
                 return r.reportId();
+            }
+            if (this instanceof DataRequestOwner d) {
+                return d.requestId();
             }
             return ((DigestOwner) this).day().toString();
         }
@@ -70,6 +74,7 @@ public interface Outbox {
                     case "REPORT_DEADLINE" -> new ReportOwner(id.substring(0, id.indexOf('#')), FinancialQuarter.parseKey(id.substring(id.indexOf('#') + 1)));
                     case "REPORT" -> new ReportRequestOwner(id);
                     case "DIGEST" -> new DigestOwner(LocalDate.parse(id));
+                    case "DATA_REQUEST" -> new DataRequestOwner(id);
                     default -> throw new IllegalArgumentException("no such owner kind");
                 };
             } catch (RuntimeException e) {
@@ -130,6 +135,18 @@ public interface Outbox {
         }
     }
 
+    /** A data protection request's reminder and escalation to the duty managers (issue 22; UK GDPR Art. 12(3)). */
+    record DataRequestOwner(String requestId) implements Owner {
+        public DataRequestOwner {
+            Objects.requireNonNull(requestId, "requestId");
+        }
+
+        @Override
+        public String displayName() {
+            return "data protection request " + requestId;
+        }
+    }
+
     /** The daily digests of one London day. */
     record DigestOwner(LocalDate day) implements Owner {
         public DigestOwner {
@@ -167,6 +184,7 @@ public interface Outbox {
         DEADLINE_ALERT(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
         CALLBACK_ALERT(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
         REPORT_DUE(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
+        DATA_REQUEST_DUE(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
         DAILY_DIGEST(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
         /** A workbook to a council (sent by the report function; listed here only when it did not go). */
         QUARTERLY_RETURN(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT);

@@ -67,6 +67,12 @@ public interface StaffEmails {
                    boolean missed);
 
     /**
+     * A data protection request falls due soon (reminder) or was not answered by its due day (escalation), issue 22, UK GDPR
+     * Art. 12(3): to every duty manager. The request's kind, id and dates, never the person's name.
+     */
+    Mail dataRequestDue(org.advocacyhub.domain.dataprotection.DataRequest request, StaffRecord to, DeadlineNotice notice, boolean missed);
+
+    /**
      * The daily digest (issue 9): everything overdue and everything due on {@code day} in the
      * contracts {@code to} is a duty manager of, per contract, in priority order.
      */

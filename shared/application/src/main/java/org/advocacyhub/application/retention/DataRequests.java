@@ -145,7 +145,7 @@ public final class DataRequests {
         String id = actor.newRecordId();
         DataRequest request = new DataRequest(id, kind, (String) v.get(NAME.name()), (LocalDate) v.get(DATE_OF_BIRTH.name()),
                 (String) v.get(DETAILS.name()), received, DataRequest.dueOn(received, calendar), now, actor.id(), null, 1);
-        if (!store.create(request, audit(actor, now, "recorded the " + kind.displayName().toLowerCase() + " request (" + kind.clause() + ")"))) {
+        if (!store.create(request, request.reminderAt(calendar), audit(actor, now, "recorded the " + kind.displayName().toLowerCase() + " request (" + kind.clause() + ")"))) {
             return new Recorded(store.find(id).orElseThrow(), false);
         }
         return new Recorded(request, true);

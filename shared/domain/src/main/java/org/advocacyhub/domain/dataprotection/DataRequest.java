@@ -22,6 +22,13 @@ import org.advocacyhub.domain.time.WorkingCalendar;
 public record DataRequest(String id, Kind kind, String name, LocalDate dateOfBirth, String details, LocalDate receivedOn,
                           LocalDate dueOn, Instant recordedAt, String recordedBy, Decision decision, long version) {
 
+    /** The clock of a request's due day, as the alert timer and the alert ledger name it. */
+    public static final String CLOCK = "data-request";
+    /** What a request's clock gives as its contract: none (a person's requests span contracts); no contract's digest lists it. */
+    public static final String CLOCKS_CONTRACT = "DATA-PROTECTION";
+    /** How many working days before the due day the duty managers are reminded. */
+    public static final int REMINDER_WORKING_DAYS = 5;
+
     public DataRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -140,6 +147,28 @@ public record DataRequest(String id, Kind kind, String name, LocalDate dateOfBir
 
     public DataRequest nextVersion() {
         return new DataRequest(id, kind, name, dateOfBirth, details, receivedOn, dueOn, recordedAt, recordedBy, decision, version + 1);
+    }
+
+    /** The end of the due day (17:00 London, the working day's end): after it the duty managers get the escalation. */
+    public Instant dueAt() {
+        return dueOn.atTime(WorkingCalendar.WORKING_DAY_ENDS).atZone(WorkingCalendar.ZONE).toInstant();
+    }
+
+    /**
+     * When the duty managers are reminded ("before it falls due", issue 22). Interpretation: at the start (09:00 London) of the
+     * fifth working day before the due day, time enough to gather and review an export; a request recorded later than that
+     * (received late, or recorded late) is reminded of at once.
+     */
+    public Instant reminderAt(WorkingCalendar calendar) {
+        LocalDate day = dueOn;
+        for (int counted = 0; counted < REMINDER_WORKING_DAYS; ) {
+            day = day.minusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        Instant at = day.atTime(WorkingCalendar.WORKING_DAY_STARTS).atZone(WorkingCalendar.ZONE).toInstant();
+        return recordedAt != null && at.isBefore(recordedAt) ? recordedAt : at;
     }
 
     /**

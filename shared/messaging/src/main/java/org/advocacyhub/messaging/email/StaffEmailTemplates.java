@@ -58,6 +58,12 @@ public final class StaffEmailTemplates implements StaffEmails {
         return ReportDueEmail.of(contract, quarter, to, notice, missed, apiUrl == null ? null : apiUrl + "reports");
     }
 
+    @Override
+    public Mail dataRequestDue(org.advocacyhub.domain.dataprotection.DataRequest request, StaffRecord to, DeadlineNotice notice,
+                               boolean missed) {
+        return DataRequestDueEmail.of(request, to, notice, missed, apiUrl == null ? null : apiUrl + "data-requests/" + request.id());
+    }
+
     /** The contract's open answerphone messages in the staff API. */
     private String listUrl(AnswerphoneMessage message) {
         return apiUrl == null ? null : apiUrl + "answerphone-messages?contract=" + message.contract() + "&status=open";

@@ -10,12 +10,14 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 public record AlertMessage(String type, int version, String reference, String clock, String kind, String dueAt,
-                           String day, String staffId, String messageId, String contract, String quarter) {
+                           String day, String staffId, String messageId, String contract, String quarter, String requestId) {
 
     public static final String DEADLINE = "DeadlineAlert";
     public static final String DIGEST = "DailyDigest";
     public static final String CALLBACK = "CallbackAlert";
     /** A contract's quarterly report deadline (issue 11): the contract, the quarter ({@code FY2026Q3}), the alert and the due time. */
     public static final String REPORT = "ReportAlert";
+    /** A data protection request's due day (issue 22): the request's id, the alert and the due time. */
+    public static final String DATA_REQUEST = "DataRequestAlert";
     public static final int VERSION = 1;
 }

@@ -26,16 +26,19 @@ public final class AlertMessages {
         AlertMessage message;
         if (alert instanceof Alert.Deadline d) {
             message = new AlertMessage(AlertMessage.DEADLINE, AlertMessage.VERSION, d.reference().value(), d.clock(), d.kind().name(),
-                    d.dueAt().toString(), null, null, null, null, null);
+                    d.dueAt().toString(), null, null, null, null, null, null);
         } else if (alert instanceof Alert.Callback c) {
             message = new AlertMessage(AlertMessage.CALLBACK, AlertMessage.VERSION, null, null, c.kind().name(), c.dueAt().toString(),
-                    null, null, c.messageId(), null, null);
+                    null, null, c.messageId(), null, null, null);
         } else if (alert instanceof Alert.ReportDue r) {
             message = new AlertMessage(AlertMessage.REPORT, AlertMessage.VERSION, null, null, r.kind().name(), r.dueAt().toString(),
-                    null, null, null, r.contract(), r.quarter().key());
+                    null, null, null, r.contract(), r.quarter().key(), null);
+        } else if (alert instanceof Alert.DataRequestDue q) {
+            message = new AlertMessage(AlertMessage.DATA_REQUEST, AlertMessage.VERSION, null, null, q.kind().name(), q.dueAt().toString(),
+                    null, null, null, null, null, q.requestId());
         } else {
             Alert.Digest d = (Alert.Digest) alert;
-            message = new AlertMessage(AlertMessage.DIGEST, AlertMessage.VERSION, null, null, null, null, d.day().toString(), d.staffId(), null, null, null);
+            message = new AlertMessage(AlertMessage.DIGEST, AlertMessage.VERSION, null, null, null, null, d.day().toString(), d.staffId(), null, null, null, null);
         }
         try {
             return json.writeValueAsString(message);
@@ -67,6 +70,9 @@ public final class AlertMessages {
             if (AlertMessage.REPORT.equals(m.type()) && m.contract() != null && m.contract().matches("[A-Z]{2,10}")) {
                 return new Alert.ReportDue(m.contract(), org.advocacyhub.domain.time.FinancialQuarter.parseKey(m.quarter()),
                         DeadlineAlerts.Kind.valueOf(require(m.kind())), Instant.parse(require(m.dueAt())));
+            }
+            if (AlertMessage.DATA_REQUEST.equals(m.type()) && m.requestId() != null && m.requestId().matches("[0-9a-f-]{36}")) {
+                return new Alert.DataRequestDue(m.requestId(), DeadlineAlerts.Kind.valueOf(require(m.kind())), Instant.parse(require(m.dueAt())));
             }
             if (AlertMessage.DIGEST.equals(m.type()) && m.staffId() != null && m.staffId().matches(StaffRecord.ID_PATTERN)) {
                 return new Alert.Digest(LocalDate.parse(require(m.day())), m.staffId());
