@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.advocacyhub.application.retention.ApplyRetention;
+import org.advocacyhub.application.retention.ExpireCaseloadLists;
 import org.advocacyhub.application.support.FunctionContext;
 import org.advocacyhub.application.support.SnapStartPriming;
 
 /**
  * Lambda entry point of the daily retention run (template.yaml {@code RetentionFunction}, issue 22): EventBridge Scheduler
- * runs it at 02:30 London, and it anonymises every case past its retention period ({@link ApplyRetention}). The input
+ * runs it at 02:30 London, and it deletes the reports' restricted workbooks past their time ({@link ExpireCaseloadLists}) and
+ * anonymises every case past its retention period ({@link ApplyRetention}). The input
  * {@code {"dryRun": true}} decides the same and writes nothing; any other payload is a day's run. It stops taking cases a
  * minute before Lambda would stop it, and the next run carries on where it ended.
  */
@@ -24,6 +26,9 @@ public class RetentionHandler extends MicronautRequestHandler<Object, String> {
 
     @Inject
     ApplyRetention retention;
+
+    @Inject
+    ExpireCaseloadLists caseloadLists;
 
     /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
     private SnapStartPriming priming;
@@ -43,6 +48,8 @@ public class RetentionHandler extends MicronautRequestHandler<Object, String> {
         boolean dryRun = payload instanceof Map<?, ?> input && Boolean.TRUE.equals(input.get("dryRun"));
         Optional<Context> lambda = getApplicationContext().findBean(Context.class);
         BooleanSupplier timeLeft = () -> lambda.map(c -> c.getRemainingTimeInMillis() > MARGIN_MILLIS).orElse(true);
-        return retention.run(dryRun, timeLeft).summary();
+        // The restricted workbooks first: a list goes no later than the first of its cases (ExpireCaseloadLists).
+        int workbooks = caseloadLists.run(dryRun).size();
+        return retention.run(dryRun, timeLeft).summary() + " restrictedWorkbooks=" + workbooks;
     }
 }

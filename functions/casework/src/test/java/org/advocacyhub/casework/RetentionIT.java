@@ -181,6 +181,21 @@ class RetentionIT {
         return builder.build(RUN_AT, "test").workbooks();
     }
 
+    /** A built LEW report with a restricted caseload list holding {@code referral}'s person's name; the list's key. */
+    private String caseloadList(String reportId, FinancialQuarter quarter, Map<String, Object> referral) {
+        String key = "restricted/reports/LEW/" + quarter.key() + "/" + reportId + "/LEW-" + quarter.key() + "-caseload.xlsx";
+        aws.s3().putObject(b -> b.bucket(aws.bucketName("ReportsBucket")).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("caseload: " + castMap(referral.get("person")).get("name")));
+        new org.advocacyhub.persistence.DynamoReportStore(aws.dynamoDb(), aws.environment("RetentionFunction").get("TABLE_NAME"))
+                .create(new org.advocacyhub.application.reports.QuarterlyReport(reportId, "LEW", quarter, null, false, "m-1", MONDAY,
+                        org.advocacyhub.application.reports.QuarterlyReport.Status.BUILT, MONDAY, List.of(), key, null, 1));
+        return key;
+    }
+
+    private boolean listed(String key) {
+        return aws.s3().listObjectsV2(b -> b.bucket(aws.bucketName("ReportsBucket")).prefix(key)).keyCount() > 0;
+    }
+
     @Test
     void exactlyTheCasesPastTheirTimeAreAnonymisedOnceTheReturnIsTheSameAndNoPersonalValueIsLeft() throws Exception {
         fixtures.imcaAdvocate("ira-imca");
@@ -198,10 +213,15 @@ class RetentionIT {
         Map<String, Object> openReferral = referral(5, "NO");
         String open = allocated(openReferral);
         Object returnBefore = llrReturn();
+        // Two LEW reports' restricted caseload lists (LEW 17.5), naming the closed case's person: one of FY2026Q3, past its
+        // time by 2032 (the shortest LEW case period from 1 October 2026), one of FY2032Q3, still kept.
+        String oldList = caseloadList("RPT-LEW-FY2026Q3-0000000001", FinancialQuarter.parseKey("FY2026Q3"), closedReferral);
+        String newList = caseloadList("RPT-LEW-FY2032Q3-0000000002", FinancialQuarter.parseKey("FY2032Q3"), closedReferral);
 
         // A dry run says what would go and writes nothing.
-        assertEquals("dryRun asOf=2032-11-25 anonymised=2 held=1 left=0", run(Map.of("dryRun", true), RUN_AT));
+        assertEquals("dryRun asOf=2032-11-25 anonymised=2 held=1 left=0 restrictedWorkbooks=1", run(Map.of("dryRun", true), RUN_AT));
         assertFalse(tableHolding((String) castMap(closedReferral.get("person")).get("name")).isEmpty(), "a dry run writes nothing");
+        assertTrue(listed(oldList), "a dry run deletes nothing");
 
         // Two runs at once (a retried schedule, a second instance): each case is anonymised once.
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -223,12 +243,12 @@ class RetentionIT {
             results.add(f.get());
         }
         pool.shutdown();
-        assertTrue(results.stream().allMatch(r -> r.endsWith("held=1 left=0")), results.toString());
+        assertTrue(results.stream().allMatch(r -> r.contains("held=1 left=0")), results.toString());
         assertEquals(2, results.stream().mapToInt(r -> Integer.parseInt(r.replaceAll(".*anonymised=(\\d+).*", "$1"))).sum(),
                 "two cases, each anonymised by one run: " + results);
         assertEquals(List.of(), calls.stream().filter(c -> !policy.allows(c)).toList(),
                 "calls RetentionFunction's policy in template.yaml would refuse");
-        assertEquals("asOf=2032-11-25 anonymised=0 held=1 left=0", run(Map.of(), RUN_AT.plusSeconds(60)), "run again: nothing to do");
+        assertEquals("asOf=2032-11-25 anonymised=0 held=1 left=0 restrictedWorkbooks=0", run(Map.of(), RUN_AT.plusSeconds(60)), "run again: nothing to do");
 
         Instant after = RUN_AT.plus(Duration.ofHours(8));
         for (String reference : List.of(goes, declined)) {
@@ -237,12 +257,15 @@ class RetentionIT {
             assertEquals(1, timeline(view).stream().filter(e -> e.startsWith("ANONYMISED: Anonymised under the retention policy")).count(),
                     timeline(view).toString());
             assertTrue(list(view, "audit").stream().anyMatch(a -> "retention".equals(a.get("staffId"))
-                    && ((String) a.get("action")).startsWith("anonymised the case (" + (reference.equals(goes) ? "closedCase" : "declinedReferral"))),
+                    && ((String) a.get("action")).startsWith("anonymised the case (the retention policy, " + (reference.equals(goes) ? "closedCase" : "declinedReferral"))),
                     list(view, "audit").toString());
         }
         assertTrue(timeline(view(goes, after)).stream().filter(e -> !e.startsWith("ANONYMISED"))
                 .allMatch(e -> e.endsWith(": Removed under the retention policy")), "the timeline's words go");
 
+        assertFalse(listed(oldList), "the old quarter's list is gone before its cases");
+        assertTrue(listed(newList), "this quarter's list is kept");
+        aws.s3().deleteObject(b -> b.bucket(aws.bucketName("ReportsBucket")).key(newList));
         for (String value : personalValues(closedReferral, "summary one")) {
             assertEquals(List.of(), tableHolding(value), "the closed case's " + value);
             assertEquals(List.of(), bucketsAndQueuesHolding(value), value);
@@ -261,7 +284,7 @@ class RetentionIT {
 
         // The hold lifted, the next day's run takes the held case too.
         fixtures.ok(MANAGER, "POST", "/cases/" + held + "/legal-hold/lift", Map.of("reason", "The claim was settled"), after);
-        assertEquals("asOf=2032-11-26 anonymised=1 held=0 left=0", run(Map.of(), RUN_AT.plus(Duration.ofDays(1))));
+        assertEquals("asOf=2032-11-26 anonymised=1 held=0 left=0 restrictedWorkbooks=0", run(Map.of(), RUN_AT.plus(Duration.ofDays(1))));
         for (String value : personalValues(heldReferral, "summary three")) {
             assertEquals(List.of(), tableHolding(value), "the once-held case's " + value);
         }

@@ -155,6 +155,14 @@ public final class S3ObjectClient implements AutoCloseable {
         throw reply.failure();
     }
 
+    /** DeleteObject: removes {@code key} (in a versioned bucket, puts a delete marker); a key that is not there is no error. */
+    public void deleteObject(String bucket, String key) {
+        Reply reply = call("DeleteObject", SdkHttpMethod.DELETE, bucket, key, Map.of(), null);
+        if (!reply.succeeded() && !(reply.status() == 404 && "NoSuchKey".equals(reply.code()))) {
+            throw reply.failure();
+        }
+    }
+
     /** The request as it would be sent, signed now: for the unit test's checks of the canonical request. */
     SdkHttpRequest signed(SdkHttpRequest request, byte[] body) {
         return sign(request, body).request();

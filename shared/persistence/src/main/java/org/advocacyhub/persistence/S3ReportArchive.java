@@ -44,6 +44,12 @@ public final class S3ReportArchive implements ReportArchive {
         return s3.getObject(bucket, key);
     }
 
+    @Override
+    public void delete(String key) {
+        checkKey(key);
+        s3.deleteObject(bucket, key);
+    }
+
     private static void checkKey(String key) {
         if (key == null || key.isBlank() || key.startsWith("/")) {
             throw new IllegalArgumentException("an object key is a non-blank path not starting with '/'");

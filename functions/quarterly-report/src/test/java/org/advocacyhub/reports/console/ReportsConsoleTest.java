@@ -86,6 +86,11 @@ class ReportsConsoleTest {
             public Optional<byte[]> get(String key) {
                 return Optional.ofNullable(archive.get(key));
             }
+
+            @Override
+            public void delete(String key) {
+                archive.remove(key);
+            }
         }, message -> {
             mail.add(message);
             return new org.advocacyhub.application.port.MailSender.Sent("message-" + mail.size());

@@ -14,4 +14,7 @@ public interface ReportArchive {
 
     /** The content under {@code key}, if there is any. */
     Optional<byte[]> get(String key);
+
+    /** Deletes what is under {@code key} (a restricted workbook past its time, issue 22); nothing there is no error. */
+    void delete(String key);
 }

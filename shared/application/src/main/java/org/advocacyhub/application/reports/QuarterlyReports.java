@@ -310,7 +310,8 @@ public final class QuarterlyReports {
         }
         return archive.get(report.caseloadKey())
                 .map(bytes -> (Outcome) new Download(report.contract() + "-" + report.quarter().key() + "-caseload.xlsx", bytes))
-                .orElseGet(() -> new NotFound("The caseload list of report " + reportId + " is no longer kept."));
+                .orElseGet(() -> new NotFound("The caseload list of report " + reportId + " is no longer kept: caseload lists are "
+                        + "deleted under the retention policy before any case on them is anonymised."));
     }
 
     /** {@code POST /reports/{id}/send}: emails a previewed report (a quarter that has ended). */
