@@ -220,6 +220,10 @@ public final class LocalHub implements AutoCloseable {
             }
         }
         schedules.start(Duration.ofSeconds(1));
+        // DynamoDB's TTL, which DynamoDB Local lacks, on the local clock: a sweep a minute, and one after each move of the clock.
+        org.advocacyhub.testing.LocalTimeToLive ttl = org.advocacyhub.testing.LocalTimeToLive.of(stack, AwsClients.dynamoDb(engines), clock)
+                .start(Duration.ofMinutes(1));
+        resources.add(ttl);
 
         // Tokens are issued and checked on the real clock, as Cognito's are: a 12-hour token stays good for 12 hours
         // however far /_local/clock moves the hub's time.
@@ -233,7 +237,12 @@ public final class LocalHub implements AutoCloseable {
         int workers = Math.max(HttpGateway.DEFAULT_MAX_WORKERS, 4 * concurrency * functions.size());
         HttpGateway gateway = new HttpGateway(routes,
                 (id, event) -> functions.get(id).invoke(event, APIGatewayProxyResponseEvent.class), jwt,
-                new LocalClockEndpoint(control, schedules, position == null ? moved -> { } : position::save), cognito,
+                new LocalClockEndpoint(control, schedules, moved -> {
+                    if (position != null) {
+                        position.save(moved);
+                    }
+                    ttl.sweep();
+                }), cognito,
                 "127.0.0.1", port, workers);
         // The chaos command's switch (issue 19): faults only this local stack has.
         gateway.serveFaults(new LocalFaultsEndpoint(engines.dynamoDbFaults(), engines.sesFaults()));

@@ -23,6 +23,7 @@ class RetentionConsoleIT {
     private static String base;
     private static String goes;
     private static String held;
+    private static String messageId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -32,6 +33,13 @@ class RetentionConsoleIT {
         goes = closed();
         held = closed();
         api("PUT", "/cases/" + held + "/legal-hold", "{\"reason\":\"SAFEGUARDING_ENQUIRY\",\"details\":\"Enquiry 42\"}");
+        // An answerphone message: kept 90 days (LLR 22.1f) by the table's TTL, which ./run-local applies on its own clock.
+        RawHttp.Response message = RawHttp.send(running.port(), "POST", "/answerphone-messages", List.of("Authorization: Bearer "
+                + running.jwt().issue("local-manager", "manager", Duration.ofHours(1)), "Content-Type: application/json"),
+                ("{\"contract\":\"LLR\",\"leftAt\":\"2026-11-23T09:00:00Z\",\"callerName\":\"Pat Caller\",\"callbackNumber\":"
+                        + "\"0116 496 0999\",\"preferredMethod\":\"PHONE\",\"sourceId\":\"retention-console-1\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, message.status(), message.text());
+        messageId = message.text().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
         // The local clock moves a year at most at once: five years in steps, then to 01:00 on the first day the closed case
         // may go (closed Monday 23 November 2026, kept through 23 November 2032), before the daily retention run at 02:30.
         for (int step = 0; step < 5; step++) {
@@ -146,5 +154,24 @@ class RetentionConsoleIT {
         assertEquals(403, ira.get("/console/data-requests").status());
         assertEquals(403, ira.get(requestPath + "/export").status());
         assertFalse(ira.get("/console").html().contains("/console/data-requests"), "not in an advocate's menu");
+    }
+
+    /** DynamoDB's TTL on the local clock (LocalTimeToLive): years on, the answerphone message and its items are gone. */
+    @Test
+    void anAnswerphoneMessageIsGoneOnceItsRetentionHasPassed() {
+        try (var dynamo = org.advocacyhub.testing.AwsClients.dynamoDb(running.engines().engineEndpoints())) {
+            String table = running.stack().tableName("HubTable");
+            List<String> left = new java.util.ArrayList<>();
+            dynamo.scanPaginator(b -> b.tableName(table)).items().forEach(item -> {
+                String sk = item.get("SK").s();
+                boolean ofTheMessage = item.get("PK").s().contains(messageId) && !sk.startsWith("ALERT#") && !sk.startsWith("MAIL#");
+                if (ofTheMessage || item.values().stream().anyMatch(v -> v.s() != null
+                        && (v.s().contains("Pat Caller") || v.s().contains("0116 496 0999")))) {
+                    left.add(item.get("PK").s() + " " + sk);
+                }
+            });
+            // Its alerts' records and emails (staff addresses; the words go once sent) stay, as the data map says.
+            assertEquals(List.of(), left, "the message, its clock, responses, audit and source key, and the caller's details, are gone");
+        }
     }
 }
