@@ -104,14 +104,10 @@ class PersonalDataMapIT {
 
     /**
      * An item's kind as the map names it: its {@code type} where it has one, otherwise its keys' shapes (the partition
-     * key's and sort key's first part: {@code SEQUENCE/SEQUENCE}, {@code DIGEST/STAFF}).
+     * key's and sort key's first part: {@code SEQUENCE/SEQUENCE}, {@code DIGEST/STAFF}); as a contract's export counts kinds.
      */
     static String kind(Map<String, AttributeValue> item) {
-        AttributeValue type = item.get("type");
-        if (type != null && type.s() != null) {
-            return type.s();
-        }
-        return item.get("PK").s().split("#")[0] + "/" + item.get("SK").s().split("#")[0];
+        return org.advocacyhub.persistence.DynamoJsonLines.kind(item);
     }
 
     @Test

@@ -93,6 +93,16 @@ public class PersistenceFactory {
         return new DynamoRetentionKey(dynamo, table);
     }
 
+    /**
+     * A contract's records for its export and import (issue 22 item 4), as JSON lines written and read with the function's
+     * JsonMapper.
+     */
+    @Singleton
+    org.advocacyhub.application.port.ContractRecords contractRecords(DynamoDbClient dynamo, @Value("${table.name}") String table,
+                                                                     io.micronaut.json.JsonMapper json) {
+        return new DynamoContractRecords(dynamo, table, new DynamoJsonLines(json));
+    }
+
     @Singleton
     org.advocacyhub.application.port.DataRequestStore dataRequestStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoDataRequestStore(dynamo, table);

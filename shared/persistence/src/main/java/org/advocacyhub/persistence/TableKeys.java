@@ -3,6 +3,7 @@ package org.advocacyhub.persistence;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.advocacyhub.domain.casework.ReferralReference;
 
 /**
@@ -46,6 +47,8 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * idempotency     IDEMPOTENCY#sha256(key)    IDEMPOTENCY                 (TTL attribute expiresAt)
  * staff request   REQUEST#sha256(who+key)    REQUEST                     (claimed, then its answer; TTL attribute expiresAt, 24 h)
  * request marker  CASE#LLR-2026-000042       REQUEST#sha256(who+key)     (written with the change a staff request made; TTL 24 h)
+ * handover ledger HANDOVER#LLR               AUDIT#ts#id                 (who exported or imported the contract: issue 22 item 4;
+ *                                            IMPORT#exportId             how far an import of an export got; never exported)
  * outbox email    CASE#LLR-2026-000042       MAIL#ACKNOWLEDGEMENT        GSI1: MAIL#WAITING / due#owner while pending or held,
  *                 (or MESSAGE#.., REPORT-DUE#.., DIGEST#..)              MAIL#TROUBLE / settled#owner if refused or not known
  *                                                                        (until staff mark it checked); the email's words only
@@ -241,6 +244,32 @@ public final class TableKeys {
     }
 
     private static final String REQUEST_PREFIX = "REQUEST#";
+
+    /**
+     * The partitions of one contract's records (issue 22 item 4, a contract's handover): every item whose partition key
+     * begins with one of these belongs to {@code contract}, and no other item does. A case's partition and everything in
+     * it; its answerphone messages' and their source keys'; its returns' records; its reports (their ids begin
+     * {@code RPT-<contract>-}, as {@code QuarterlyReports} makes them) and report deadlines; its reference and message
+     * sequences. Contract codes are letters only, so {@code CASE#LLR-} is never the start of another contract's case.
+     * Not the staff directory, sign-ins, sessions, idempotency and request records, digests, the retention key or the
+     * handover ledger, which belong to the deployment.
+     */
+    public static List<String> contractPartitionPrefixes(String contract) {
+        String messages = org.advocacyhub.domain.answerphone.AnswerphoneMessage.PREFIX + contract;
+        return List.of("CASE#" + contract + "-", messagePk(messages + "-"), "MESSAGE-SOURCE#" + contract + "#",
+                "RETURNS#" + contract + "#", reportRequestPk("RPT-" + contract + "-"), "REPORT-DUE#" + contract + "#",
+                "SEQUENCE#" + contract + "#", "SEQUENCE#" + messages + "#");
+    }
+
+    /** A contract's handover ledger (issue 22 item 4): who exported or imported it, and each import's progress. */
+    public static String handoverPk(String contract) {
+        return "HANDOVER#" + contract;
+    }
+
+    /** The progress of the import of one export into this table. */
+    public static String importSk(String exportId) {
+        return "IMPORT#" + exportId;
+    }
 
     /** Sort key of an item in a time-ordered index: when, then which referral (unique). */
     public static String timeThenReference(Instant at, ReferralReference reference) {

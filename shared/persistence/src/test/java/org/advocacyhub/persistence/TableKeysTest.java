@@ -37,4 +37,16 @@ class TableKeysTest {
             assertEquals(PATTERN.format(at), TableKeys.sortable(at), at::toString);
         }
     }
+
+    @ParameterizedTest(name = "{0} is LLR''s: {1}")
+    @CsvSource({"CASE#LLR-2026-000042, true", "MESSAGE#AP-LLR-2026-000001, true", "MESSAGE-SOURCE#LLR#0a1b, true",
+        "RETURNS#LLR#FY2026Q2, true", "REPORT#RPT-LLR-FY2026Q2-3F2A9B01C4, true", "REPORT-DUE#LLR#FY2026Q2, true",
+        "SEQUENCE#LLR#2026, true", "SEQUENCE#AP-LLR#2026, true",
+        "CASE#LEW-2026-000001, false", "CASE#LLRX-2026-000001, false", "MESSAGE#AP-LEW-2026-000001, false", "RETURNS#LEW#FY2026Q2, false",
+        "REPORT#RPT-DERBY-FY2026Q2-1, false", "SEQUENCE#LLRX#2026, false", "STAFF, false", "LOGIN#sub, false", "SESSION#ab, false",
+        "IDEMPOTENCY#ab, false", "REQUEST#ab, false", "DIGEST#2026-07-01, false", "KEY#RETENTION, false", "HANDOVER#LLR, false"})
+    @DisplayName("issue 22 item 4: a contract's partitions are its own and no other's")
+    void contractPartitions(String pk, boolean llr) {
+        assertEquals(llr, TableKeys.contractPartitionPrefixes("LLR").stream().anyMatch(pk::startsWith));
+    }
 }
