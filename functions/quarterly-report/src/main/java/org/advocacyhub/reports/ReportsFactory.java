@@ -18,6 +18,14 @@ public class ReportsFactory {
         return reportId -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ReportQueueMessages.body(reportId)));
     }
 
+    /** A contract's export (issue 22 item 4) waits on the same queue as the reports: the same function writes it. */
+    @Singleton
+    @Requires(property = "report.queue.url")
+    org.advocacyhub.application.port.ExportQueue exportQueue(SqsClient sqs, @Value("${report.queue.url}") String queueUrl) {
+        return (exportId, requestedBy) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ReportQueueMessages.exportBody(exportId,
+                requestedBy)));
+    }
+
     @Singleton
     WorkbookWriter workbookWriter() {
         return ReturnWorkbook::toBytes;

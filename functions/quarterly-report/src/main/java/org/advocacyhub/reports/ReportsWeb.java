@@ -41,7 +41,9 @@ public final class ReportsWeb {
     private final RouteTable operations;
 
     public ReportsWeb(QuarterlyReports reports, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json,
-                      ReportsConsole console, IdempotentRequests idempotency) {
+                      ReportsConsole console, IdempotentRequests idempotency,
+                      org.advocacyhub.application.handover.ExportContract exports,
+                      org.advocacyhub.reports.console.ExportPages exportPages) {
         this.json = json;
         this.problems = new Problems(json);
         this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED, idempotency);
@@ -57,7 +59,47 @@ public final class ReportsWeb {
                 answer(reports.workbook(actor, id(request), request.queryParameter("authority")), 200))));
         add(ReportsApi.CASELOAD.handledBy(request -> staff.withActor(request, actor ->
                 answer(reports.caseload(actor, id(request)), 200))));
+        add(ReportsApi.EXPORT.handledBy(request -> staff.withActor(request, actor ->
+                exported(exports.request(actor, request.pathParameter("code").orElse(""))))));
+        add(ReportsApi.EXPORT_VIEW.handledBy(request -> staff.withActor(request, actor -> exported(exports.find(actor,
+                request.pathParameter("code").orElse(""), id(request))))));
         console.operations().forEach(this::add);
+        exportPages.operations().forEach(this::add);
+    }
+
+    /** A contract's export (issue 22 item 4) as JSON. */
+    private APIGatewayProxyResponseEvent exported(org.advocacyhub.application.handover.ExportContract.Outcome outcome) {
+        if (outcome instanceof org.advocacyhub.application.handover.ExportContract.Requested requested) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("exportId", requested.exportId());
+            out.put("contract", requested.contract());
+            out.put("status", "RUNNING");
+            out.put("prefix", requested.prefix());
+            out.put("requestedAt", requested.requestedAt().toString());
+            return HttpResponses.withHeader(HttpResponses.json(202, JsonText.write(json, out)), "Location",
+                    "/contracts/" + requested.contract() + "/exports/" + requested.exportId());
+        }
+        if (outcome instanceof org.advocacyhub.application.handover.ExportContract.Found found) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("exportId", found.exportId());
+            out.put("contract", found.contract());
+            out.put("status", found.manifest().isPresent() ? "DONE" : "RUNNING");
+            out.put("prefix", found.prefix());
+            found.manifest().ifPresent(m -> {
+                out.put("exportedAt", m.exportedAt().toString());
+                out.put("items", m.items());
+                out.put("kinds", m.kinds());
+                out.put("files", m.files().stream().map(f -> Map.of("name", f.name(), "items", f.items(), "sha256", f.sha256())).toList());
+            });
+            return HttpResponses.json(200, JsonText.write(json, out));
+        }
+        if (outcome instanceof org.advocacyhub.application.handover.ExportContract.Invalid invalid) {
+            return problems.invalid(invalid.errors());
+        }
+        if (outcome instanceof org.advocacyhub.application.handover.ExportContract.NotAllowed notAllowed) {
+            return problems.of(403, "Forbidden", notAllowed.why());
+        }
+        return problems.of(404, "Not Found", ((org.advocacyhub.application.handover.ExportContract.NotFound) outcome).why());
     }
 
     private static String id(HttpRequest request) {

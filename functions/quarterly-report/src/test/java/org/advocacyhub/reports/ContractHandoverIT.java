@@ -349,6 +349,41 @@ class ContractHandoverIT {
 
     // ------------------------------------------------------------------ the test
 
+    /**
+     * The route and the queue (issue 22 item 4): {@code POST /contracts/{code}/exports} answers 202 at once with the export's
+     * id, managers only, a contract named; the report queue's message writes it; {@code GET /contracts/{code}/exports/{id}}
+     * says RUNNING until the manifest is there, then DONE with what it holds.
+     */
+    @Test
+    void aManagerAsksForAnExportAndTheReportQueueWritesIt() {
+        hub.imcaAdvocate("ira-imca");
+        String reference = hub.referAndScreen(example("imca"), ASKED);
+        Map<String, Object> ira = Map.of("sub", "sub-ira-imca", "cognito:groups", "advocate");
+        assertEquals(403, hub.staff(FUNCTION, ira, "POST", "/contracts/LLR/exports", null, EXPORTED).getStatusCode());
+        APIGatewayProxyResponseEvent unknown = hub.staff(FUNCTION, MANAGER, "POST", "/contracts/XYZ/exports", null, EXPORTED);
+        assertEquals(400, unknown.getStatusCode(), unknown.getBody());
+
+        APIGatewayProxyResponseEvent asked = hub.staff(FUNCTION, MANAGER, "POST", "/contracts/LLR/exports", null, EXPORTED);
+        assertEquals(202, asked.getStatusCode(), asked.getBody());
+        String exportId = (String) json(asked.getBody()).get("exportId");
+        assertEquals("/contracts/LLR/exports/" + exportId, asked.getHeaders().get("Location"));
+        Map<String, Object> running = json(hub.staff(FUNCTION, MANAGER, "GET", "/contracts/LLR/exports/" + exportId, null,
+                EXPORTED.plusSeconds(1)).getBody());
+        assertEquals("RUNNING", running.get("status"), "nothing written before the queue's message");
+
+        assertEquals(1, hub.drain(FUNCTION, EXPORTED.plusSeconds(5)), "one message: the export");
+        Map<String, Object> done = json(hub.staff(FUNCTION, MANAGER, "GET", "/contracts/LLR/exports/" + exportId, null,
+                EXPORTED.plusSeconds(10)).getBody());
+        assertEquals("DONE", done.get("status"), done.toString());
+        assertTrue(((Number) done.get("items")).intValue() > 5, done.toString());
+        assertTrue(((Map<?, ?>) done.get("kinds")).containsKey("CASE"), done.toString());
+        assertTrue(aws.s3().listObjectsV2(b -> b.bucket(aws.bucketName("ReportsBucket")).prefix((String) done.get("prefix")))
+                .contents().stream().anyMatch(o -> o.key().endsWith("manifest.json")));
+        assertEquals(404, hub.staff(FUNCTION, MANAGER, "GET", "/contracts/LEW/exports/" + exportId, null, EXPORTED).getStatusCode(),
+                "an export is found under its own contract only");
+        assertTrue(reference.startsWith("LLR-"));
+    }
+
     @Test
     void issue22Item4AnExportOfAnLlrQuarterImportedIntoAnEmptyDeploymentGivesTheSameItemsClocksAndReturns() {
         List<String> cases = seed();
@@ -473,18 +508,15 @@ class ContractHandoverIT {
             assertEquals(withSecondExport, allItems(), "nothing written");
         }
 
-        // The staff see the same clocks; the quarter's returns, built again at the same time, are the same bytes (each part).
+        // The staff see the same clocks; the quarter's returns, built again at the same time, are the same bytes.
         assertEquals(clocksBefore, clocks(cases));
         Map<String, byte[]> returnAfter = buildReturn();
+        assertEquals(returnBefore.keySet(), returnAfter.keySet());
         for (Map.Entry<String, byte[]> book : returnBefore.entrySet()) {
-            Map<String, String> was = parts(book.getValue());
-            Map<String, String> is = parts(returnAfter.get(book.getKey()));
-            assertEquals(was.keySet(), is.keySet(), book.getKey());
-            for (String part : was.keySet()) {
-                assertEquals(was.get(part), is.get(part), book.getKey() + " " + part);
-            }
+            assertTrue(parts(book.getValue()).size() > 3, "a workbook: " + book.getKey());
+            assertTrue(java.util.Arrays.equals(book.getValue(), returnAfter.get(book.getKey())), book.getKey() + " is byte-identical");
         }
         System.out.println("ContractHandoverIT: " + before.size() + " items of " + kinds.size() + " kinds exported and imported; "
-                + returnBefore.size() + " workbooks the same, part for part");
+                + returnBefore.size() + " workbooks byte-identical");
     }
 }

@@ -85,7 +85,7 @@ class ImportContractCommandIT {
         S3ObjectClient s3 = S3ObjectClient.create(aws.endpoints().region(), aws.endpoints().s3Endpoint(), aws.endpoints().credentialsProvider());
         ContractCatalogue contracts = ContractCatalogue.bundled();
         ExportContract exporter = new ExportContract(new DynamoContractRecords(aws.dynamoDb(), table, new DynamoJsonLines(json)),
-                new S3ReportArchive(s3, aws.bucketName("ReportsBucket")), contracts, new CatalogueContractTerms(contracts), json,
+                new S3ReportArchive(s3, aws.bucketName("ReportsBucket")), (id, by) -> { }, contracts, new CatalogueContractTerms(contracts), json,
                 Clock.fixed(Instant.parse("2026-10-08T09:00:00Z"), ZoneOffset.UTC));
         return assertInstanceOf(ExportContract.Exported.class, exporter.export(new StaffActor("hub-manager",
                 Set.of(StaffMember.Role.MANAGER), Optional.empty()), "LLR"));

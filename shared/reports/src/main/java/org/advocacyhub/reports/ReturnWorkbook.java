@@ -74,6 +74,58 @@ public final class ReturnWorkbook {
     }
 
     /**
+     * The workbook as bytes, created at {@code createdAt}: its document properties' creation time and every part's date in
+     * the zip are that instant, not the machine's clock as the xlsx library writes them, so that the same sheets written
+     * for the same instant are the same bytes (issue 22 item 4: a contract's returns rebuilt after its import are
+     * byte-identical to the originals).
+     */
+    public static byte[] toBytes(List<ReturnTable> sheets, String title, java.time.Instant createdAt) {
+        return stamped(toBytes(sheets, title), createdAt);
+    }
+
+    /** {@code xlsx} with its creation time and each zip entry's date set to {@code createdAt} (to the second). */
+    static byte[] stamped(byte[] xlsx, java.time.Instant createdAt) {
+        String when = createdAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(xlsx.length);
+        java.nio.file.Path file = null;
+        try {
+            // Read by the central directory (the library's local headers leave sizes to a trailing descriptor).
+            file = java.nio.file.Files.createTempFile("workbook", ".xlsx");
+            java.nio.file.Files.write(file, xlsx);
+            try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(file.toFile());
+                 java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+                for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                    byte[] content;
+                    try (java.io.InputStream part = in.getInputStream(entry)) {
+                        content = part.readAllBytes();
+                    }
+                    if (entry.getName().equals("docProps/core.xml")) {
+                        content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                                .replaceAll("(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:(created|modified)>)", "$1" + when + "$3")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(entry.getName());
+                    copy.setTime(createdAt.toEpochMilli());
+                    zip.putNextEntry(copy);
+                    zip.write(content);
+                    zip.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restamp a workbook", e);
+        } finally {
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // A temporary file left in /tmp: gone with the instance.
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * Writes the workbook to {@code out}, which is left open.
      *
      * @param sheets the worksheets, in order: at least one, names unique regardless of case (Excel's rule)

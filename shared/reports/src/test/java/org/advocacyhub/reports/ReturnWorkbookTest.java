@@ -58,6 +58,28 @@ class ReturnWorkbookTest {
     }
 
     @Test
+    void theSameSheetsWrittenForTheSameInstantAreTheSameBytesWhateverTheMachinesClock() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2026-10-08T09:00:30Z");
+        byte[] first = ReturnWorkbook.toBytes(List.of(SUMMARY, DEFINITIONS), "Quarterly return", at);
+        Thread.sleep(1_100); // the library's own stamp is the machine's time, to the second
+        byte[] second = ReturnWorkbook.toBytes(List.of(SUMMARY, DEFINITIONS), "Quarterly return", at);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, second, "issue 22 item 4: byte-identical returns");
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(first))) {
+            java.util.zip.ZipEntry entry;
+            String core = null;
+            while ((entry = zip.getNextEntry()) != null) {
+                org.junit.jupiter.api.Assertions.assertEquals(at.toEpochMilli() / 2000, entry.getTime() / 2000, entry.getName());
+                if (entry.getName().equals("docProps/core.xml")) {
+                    core = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(core != null && core.contains(">2026-10-08T09:00:30Z</dcterms:created>"), core);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(first, ReturnWorkbook.toBytes(List.of(SUMMARY, DEFINITIONS),
+                "Quarterly return", at.plusSeconds(60))), "another instant, other bytes");
+    }
+
+    @Test
     void every_return_table_is_one_worksheet_in_the_given_order_LLR_26_13() throws IOException {
         ReturnTable middle = new ReturnTable("Referrals by source", "Referrals by source", "LEW 17.3",
                 List.of("Source", "Referrals"), List.of(List.of(ReturnCell.text("GP"), ReturnCell.count(4))), List.of());

@@ -40,7 +40,17 @@ public final class ReportsApi {
     public static final ApiOperation CASELOAD = ApiOperation.described("GET", "/reports/{id}/caseload", "The caseload list with personal "
             + "data a contract asks for (LEW 17.5), as an Excel file: never emailed; each download is audited", WHO, List.of(), null);
 
+    public static final ApiOperation EXPORT = ApiOperation.described("POST", "/contracts/{code}/exports", "Export every record of one "
+            + "contract (issue 22; LLR 21, a handover to the next provider, or an archive): 202 with the export's id; it is written on "
+            + "the report queue to the reports bucket under exports/<code>/<id>/ as JSON Lines with manifest.json (counts, SHA-256, "
+            + "schema version) and a README of the format; ./import-contract loads it into an empty deployment. Audited", WHO,
+            List.of(), null);
+
+    public static final ApiOperation EXPORT_VIEW = ApiOperation.described("GET", "/contracts/{code}/exports/{id}", "An export: "
+            + "RUNNING until its manifest is written, then DONE with the manifest (items by kind, files with their SHA-256)", WHO,
+            List.of(), null);
+
     public static List<ApiOperation> all(ContractCatalogue contracts) {
-        return List.of(request(contracts), VIEW, SEND, WORKBOOK, CASELOAD);
+        return List.of(request(contracts), VIEW, SEND, WORKBOOK, CASELOAD, EXPORT, EXPORT_VIEW);
     }
 }

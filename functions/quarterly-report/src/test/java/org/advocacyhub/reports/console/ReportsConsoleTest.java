@@ -94,7 +94,7 @@ class ReportsConsoleTest {
         }, message -> {
             mail.add(message);
             return new org.advocacyhub.application.port.MailSender.Sent("message-" + mail.size());
-        }, queued::add, (sheets, title) -> {
+        }, queued::add, (sheets, title, at) -> {
             throw new AssertionError("nothing is written in these tests");
         }, new NoStaff(), contracts, new CatalogueContractTerms(contracts), clock);
         Problems problems = new Problems(JsonMapper.createDefault());

@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.advocacyhub.application.port.ExportQueue;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.advocacyhub.application.casework.ContractChoice;
@@ -68,14 +70,16 @@ public final class ExportContract {
 
     private final ContractRecords records;
     private final ReportArchive archive;
+    private final ExportQueue queue;
     private final FieldRules rules;
     private final JsonMapper json;
     private final Clock clock;
     private final List<FieldSpec> fields;
 
-    public ExportContract(ContractRecords records, ReportArchive archive, ContractCatalogue contracts, ContractTerms terms,
-                          JsonMapper json, Clock clock) {
+    public ExportContract(ContractRecords records, ReportArchive archive, ExportQueue queue, ContractCatalogue contracts,
+                          ContractTerms terms, JsonMapper json, Clock clock) {
         this.records = records;
+        this.queue = queue;
         this.archive = archive;
         this.rules = new FieldRules(terms);
         this.json = json;
@@ -109,8 +113,76 @@ public final class ExportContract {
         return "exports/" + contract + "/" + exportId + "/";
     }
 
-    /** {@code POST /contracts/{code}/exports} (issue 22 item 4). */
+    /** The export asked for: it runs on the report queue ({@link #run}); its files are complete once its manifest is there. */
+    public record Requested(String exportId, String contract, String prefix, Instant requestedAt) implements Outcome {
+    }
+
+    /** An export as {@code GET /contracts/{code}/exports/{id}} finds it: its manifest once written, else still running. */
+    public record Found(String exportId, String contract, String prefix, Optional<ExportManifest> manifest) implements Outcome {
+    }
+
+    public record NotFound(String why) implements Outcome {
+    }
+
+    /** An export's id: {@code EXP-<CODE>-<UTC time>-<10 hex>}, the contract's code readable from it. */
+    static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("EXP-([A-Z]{2,10})-[0-9]{8}T[0-9]{6}Z-[0-9A-F]{10}");
+
+    /**
+     * {@code POST /contracts/{code}/exports} (issue 22 item 4): a manager asks for the contract's export; it is written on the
+     * report queue (a contract's records can outlast an API request's 29 seconds), and the request answers at once with its
+     * id. Asked again with the same idempotency key, the same id.
+     */
+    public Outcome request(StaffActor actor, String contractCode) {
+        Outcome checked = check(actor, contractCode);
+        if (!(checked instanceof Requested requested)) {
+            return checked;
+        }
+        queue.enqueue(requested.exportId(), actor.id());
+        records.audit(requested.contract(), new AuditEntry(UUID.randomUUID().toString().substring(0, 8), requested.requestedAt(),
+                actor.id(), "asked for an export of " + requested.contract() + " (" + requested.exportId() + ")"));
+        return requested;
+    }
+
+    /** The export asked for, written now (the report queue's message, {@link #request}); run again, it writes the same again. */
+    public Exported run(String exportId, String requestedBy) {
+        java.util.regex.Matcher id = ID.matcher(exportId);
+        if (!id.matches()) {
+            throw new IllegalArgumentException("not an export id");
+        }
+        return write(id.group(1), exportId, requestedBy, clock.instant());
+    }
+
+    /** {@code POST /contracts/{code}/exports} answered at once, written in the request: for tests and the command line. */
     public Outcome export(StaffActor actor, String contractCode) {
+        Outcome checked = check(actor, contractCode);
+        if (!(checked instanceof Requested requested)) {
+            return checked;
+        }
+        return write(requested.contract(), requested.exportId(), actor.id(), requested.requestedAt());
+    }
+
+    /** {@code GET /contracts/{code}/exports/{id}}: managers; its manifest once it is written. */
+    public Outcome find(StaffActor actor, String contractCode, String exportId) {
+        if (!actor.isManager()) {
+            return new NotAllowed("Only managers may export a contract's records.");
+        }
+        java.util.regex.Matcher id = ID.matcher(exportId == null ? "" : exportId);
+        if (!id.matches() || !id.group(1).equals(contractCode)) {
+            return new NotFound("There is no export " + exportId + " of " + contractCode + ".");
+        }
+        String prefix = prefix(contractCode, exportId);
+        Optional<byte[]> written = archive.get(prefix + ExportManifest.FILE_NAME);
+        if (written.isEmpty()) {
+            return new Found(exportId, contractCode, prefix, Optional.empty());
+        }
+        try {
+            return new Found(exportId, contractCode, prefix, Optional.of(ExportManifest.parse(json, written.get())));
+        } catch (ExportManifest.Unreadable e) {
+            throw new IllegalStateException("the export's own manifest cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private Outcome check(StaffActor actor, String contractCode) {
         if (!actor.isManager()) {
             return new NotAllowed("Only managers may export a contract's records.");
         }
@@ -125,17 +197,20 @@ public final class ExportContract {
         // Asked again with the same idempotency key, the same id: its files are written again in the same place.
         String exportId = "EXP-" + contract + "-" + COMPACT.format(now) + "-" + HexFormat.of()
                 .toHexDigits(UUID.fromString(actor.newRecordId()).getLeastSignificantBits()).substring(0, 10).toUpperCase(Locale.ROOT);
-        String prefix = prefix(contract, exportId);
+        return new Requested(exportId, contract, prefix(contract, exportId), now);
+    }
 
+    private Exported write(String contract, String exportId, String by, Instant now) {
+        String prefix = prefix(contract, exportId);
         Parts parts = new Parts(prefix);
         records.read(contract, parts::add);
         parts.cut();
         archive.put(prefix + "README.md", readme(contract, exportId, now).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=utf-8");
-        ExportManifest manifest = new ExportManifest(ExportManifest.SCHEMA_VERSION, contract, exportId, now, actor.id(), parts.kinds,
+        ExportManifest manifest = new ExportManifest(ExportManifest.SCHEMA_VERSION, contract, exportId, now, by, parts.kinds,
                 parts.files);
         // Last: an export without its manifest is one that stopped before it was complete, and cannot be imported.
         archive.put(prefix + ExportManifest.FILE_NAME, manifest.toJson(json), "application/json");
-        records.audit(contract, new AuditEntry(UUID.randomUUID().toString().substring(0, 8), now, actor.id(),
+        records.audit(contract, new AuditEntry(UUID.randomUUID().toString().substring(0, 8), now, by,
                 "exported " + contract + ": " + manifest.items() + " items in " + manifest.files().size() + " file(s) to " + prefix));
         LOG.info("Export {} of {}: {} items in {} file(s)", exportId, contract, manifest.items(), manifest.files().size());
         return new Exported(exportId, prefix, manifest);

@@ -62,11 +62,11 @@ final class CaseloadSink {
     }
 
     /** The restricted workbook, when the contract has something for it this quarter. */
-    Optional<byte[]> workbook(WorkbookWriter writer, String title) {
+    Optional<byte[]> workbook(WorkbookWriter writer, String title, java.time.Instant createdAt) {
         if (list == null) {
             return Optional.empty();
         }
         List<ReturnTable> sheets = list.build();
-        return sheets.isEmpty() ? Optional.empty() : Optional.of(writer.write(sheets, title));
+        return sheets.isEmpty() ? Optional.empty() : Optional.of(writer.write(sheets, title, createdAt));
     }
 }

@@ -424,7 +424,7 @@ public final class QuarterlyReports {
             }
             String fileName = contract.code() + (book.authorityCode().equals(contract.code()) ? "" : "-" + book.authorityCode()) + "-"
                     + report.quarter().key() + ".xlsx";
-            byte[] bytes = writer.write(book.sheets(), "Quarterly return " + report.quarter().key() + ": " + book.authorityName());
+            byte[] bytes = writer.write(book.sheets(), "Quarterly return " + report.quarter().key() + ": " + book.authorityName(), now);
             archive.put(folder + fileName, bytes, WorkbookWriter.CONTENT_TYPE);
             written.put(folder + fileName, bytes);
             List<String> recipients = contract.authority(book.authorityCode()).map(Authority::reportRecipients)
@@ -433,7 +433,7 @@ public final class QuarterlyReports {
                     book.sheets().get(0), null, null));
         }
         String caseloadKey = null;
-        Optional<byte[]> list = caseload.workbook(writer, "Restricted: caseload " + report.quarter().key() + ", " + contract.code());
+        Optional<byte[]> list = caseload.workbook(writer, "Restricted: caseload " + report.quarter().key() + ", " + contract.code(), now);
         if (list.isPresent()) {
             // LEW 17.5 (and LLR 26.17's reasons) with personal data: archived (encrypted, managers only), never attached
             // to an email (LLR 26.9, 27.6).

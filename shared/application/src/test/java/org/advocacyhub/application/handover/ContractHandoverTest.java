@@ -56,6 +56,11 @@ class ContractHandoverTest {
         public Optional<byte[]> get(String key) {
             return Optional.ofNullable(objects.get(key)).map(byte[]::clone);
         }
+
+        @Override
+        public void delete(String key) {
+            objects.remove(key);
+        }
     }
 
     /** The table: lines by their keys; items of a contract are those whose PK begins {@code CASE#<contract>-}. */
@@ -157,7 +162,7 @@ class ContractHandoverTest {
     private final Table table = new Table();
 
     private ExportContract exporter() {
-        return new ExportContract(table, bucket, CONTRACTS, new CatalogueContractTerms(CONTRACTS), JSON, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ExportContract(table, bucket, (id, by) -> { }, CONTRACTS, new CatalogueContractTerms(CONTRACTS), JSON, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private ImportContract importer(Table into) {

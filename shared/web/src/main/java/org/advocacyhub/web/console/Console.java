@@ -292,6 +292,7 @@ public final class Console {
             items.add(new String[] {"/console/staff", "Staff"});
             items.add(new String[] {"/console/retention", "Retention"});
             items.add(new String[] {"/console/data-requests", "Data requests"});
+            items.add(new String[] {"/console/exports", "Handover"});
         }
         for (String[] item : items) {
             header.append("<li><a href=\"").append(escape(staff.href(item[0]))).append("\"")

@@ -114,6 +114,14 @@ public final class ConsoleRoutes {
     public static final ApiOperation REPORT_SEND = ApiOperation.described("POST", REPORTS + "/{id}/send",
             "Email a built report to the councils: 303 back to the report with a notice", Who.MANAGERS, List.of(), null);
 
+    /** A contract's handover (issue 22 item 4), in the quarterly-report function beside the reports. */
+    public static final ApiOperation EXPORTS = ApiOperation.described("GET", "/console/exports",
+            "Hand a contract over: the form to export every record of a contract (managers)", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation EXPORT_REQUEST = ApiOperation.described("POST", "/console/exports",
+            "Export a contract's records (the form of the handover page): 303 to the export's page", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation EXPORT_PAGE = ApiOperation.described("GET", "/console/exports/{id}",
+            "An export: being written, or what it holds and how the next provider loads it", Who.MANAGERS, List.of(), null);
+
     /** The casework function's console routes. */
     public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, OPEN_CASES, CASE,
             CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, RETURNS,
@@ -121,7 +129,7 @@ public final class ConsoleRoutes {
             NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
-            REPORT_CASELOAD, REPORT_SEND);
+            REPORT_CASELOAD, REPORT_SEND, EXPORTS, EXPORT_REQUEST, EXPORT_PAGE);
 
     private ConsoleRoutes() {
     }
