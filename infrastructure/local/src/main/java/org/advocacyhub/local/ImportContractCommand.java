@@ -169,6 +169,11 @@ public final class ImportContractCommand {
         }
 
         @Override
+        public void delete(String key) {
+            throw new UnsupportedOperationException("an export's folder is only read");
+        }
+
+        @Override
         public Optional<byte[]> get(String key) {
             Path file = folder.resolve(key).normalize();
             if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
