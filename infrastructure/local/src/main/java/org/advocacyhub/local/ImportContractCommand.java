@@ -140,18 +140,10 @@ public final class ImportContractCommand {
     }
 
     private static int port(Map<String, String> env, String name, int fallback) throws UsageError {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
         try {
-            int port = Integer.parseInt(value.strip());
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new UsageError(name + " must be a port number from 1 to 65535; got '" + value + "'");
+            return LocalHub.port(env, name, fallback);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
     }
 

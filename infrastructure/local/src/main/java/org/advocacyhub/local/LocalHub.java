@@ -340,7 +340,8 @@ public final class LocalHub implements AutoCloseable {
         }
     }
 
-    private static int port(Map<String, String> env, String name, int fallback) {
+    /** {@code name}'s port in {@code env}, or {@code fallback} when it is not set (the import command reads them the same way). */
+    static int port(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -223,13 +223,8 @@ public final class DynamoCaseStore implements CaseStore {
                     .conditionExpression(expected == 0 ? "attribute_not_exists(version) OR version = :v" : "version = :v")
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected))))).build());
             writes.addAll(updates.subList(from, Math.min(updates.size(), from + MAX_TRANSACTION_ITEMS - 1)));
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(writes));
-            } catch (TransactionCanceledException e) {
-                if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                    return false;
-                }
-                throw e;
+            if (!Transactions.writeIfFirstHolds(dynamo, writes)) {
+                return false;
             }
         }
         return save(new CaseChange(before, after, List.of(event), List.of(), List.of(audit), Optional.empty(), List.of()));

@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link DataRequestStore} on the single table: {@code DATA-REQUEST#<id> / REQUEST} holds the request, {@code AUDIT#at#id}
@@ -72,15 +71,7 @@ public final class DynamoDataRequestStore implements DataRequestStore {
     }
 
     private boolean write(List<TransactWriteItem> writes) {
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return false;
-            }
-            throw e;
-        }
+        return Transactions.writeIfFirstHolds(dynamo, writes);
     }
 
     @Override
