@@ -153,6 +153,9 @@ class DataRequestsIT {
 
         String correction = (String) created("/rectification-requests", Map.of("name", name, "dateOfBirth", born, "details",
                 "Says the date of birth is wrong"), asked.plusSeconds(300)).get("id");
+        APIGatewayProxyResponseEvent anonymised = fixtures.staff(MANAGER, "POST", "/cases/" + reference + "/person-correction",
+                Map.of("dateOfBirth", "1950-07-09", "reason", "Their passport"), asked.plusSeconds(305));
+        assertEquals(409, anonymised.getStatusCode(), "an erased case has no person to correct: " + anonymised.getBody());
         APIGatewayProxyResponseEvent unfitting = fixtures.staff(MANAGER, "POST", "/data-requests/" + correction + "/decision",
                 Map.of("outcome", "REFUSED", "ground", "LEGAL_OBLIGATION", "note", "No"), asked.plusSeconds(310));
         assertEquals(400, unfitting.getStatusCode(), unfitting.getBody());
@@ -161,5 +164,35 @@ class DataRequestsIT {
                 Map.of("outcome", "REFUSED", "ground", "ACCURATE", "note", "Checked against the referral: accurate"), asked.plusSeconds(320));
         assertEquals("ACCURATE", map(refused, "decision").get("ground"));
         assertEquals("UK GDPR Art. 16", map(refused, "decision").get("groundClause"));
+    }
+
+    @Test
+    void aCorrectionIsMadeOnTheCaseWithWhyTheTimelineNamingWhatNotTheValuesAndTheRequestAnsweredRectified() {
+        Map<String, Object> ira = fixtures.imcaAdvocate("ira-imca");
+        String reference = fixtures.referAndScreen(about(example("imca"), "Corin Correctperson", "1950-07-08"), MONDAY);
+        Instant asked = MONDAY.plus(Duration.ofHours(2));
+        String id = (String) created("/rectification-requests", Map.of("name", "Corin Correctperson", "dateOfBirth", "1950-07-08",
+                "details", "Born on the 9th, not the 8th"), asked).get("id");
+        assertEquals(403, fixtures.staff(ira, "POST", "/cases/" + reference + "/person-correction", Map.of("dateOfBirth",
+                "1950-07-09", "reason", "x"), asked).getStatusCode(), "managers only");
+        APIGatewayProxyResponseEvent nothing = fixtures.staff(MANAGER, "POST", "/cases/" + reference + "/person-correction",
+                Map.of("reason", "Nothing given"), asked);
+        assertEquals(400, nothing.getStatusCode(), nothing.getBody());
+        assertEquals(List.of("name"), list(json(nothing.getBody()), "errors").stream().map(e -> e.get("field")).toList());
+
+        Map<String, Object> corrected = fixtures.ok(MANAGER, "POST", "/cases/" + reference + "/person-correction",
+                Map.of("dateOfBirth", "1950-07-09", "reason", "Checked against their birth certificate"), asked.plusSeconds(60));
+        assertEquals("1950-07-09", map(map(corrected, "referral"), "person").get("dateOfBirth"));
+        String entry = list(corrected, "timeline").stream().filter(e -> "PERSON_CORRECTED".equals(e.get("type")))
+                .map(e -> (String) e.get("description")).findFirst().orElseThrow();
+        assertEquals("The person's details corrected (date of birth, UK GDPR Art. 16). Why: Checked against their birth certificate",
+                entry);
+        assertTrue(list(corrected, "audit").stream().anyMatch(a -> "corrected the person's details (date of birth)".equals(a.get("action"))));
+
+        Map<String, Object> answered = fixtures.ok(MANAGER, "POST", "/data-requests/" + id + "/decision",
+                Map.of("outcome", "RECTIFIED", "note", "Date of birth corrected"), asked.plusSeconds(120));
+        assertEquals("RECTIFIED", map(answered, "decision").get("outcome"));
+        assertEquals(List.of(), map(answered, "decision").get("references"),
+                "the request's person as they asked (born the 8th) has no case left: the correction moved it to the 9th");
     }
 }

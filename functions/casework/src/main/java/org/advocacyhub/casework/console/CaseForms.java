@@ -119,6 +119,7 @@ final class CaseForms {
             case "return-details" -> "Return details saved.";
             case "legal-hold" -> "Legal hold set.";
             case "legal-hold-lift" -> "Legal hold lifted.";
+            case "person-correction" -> "The person's details are corrected.";
             case "reopen" -> "Case reopened.";
             default -> "";
         };
@@ -138,12 +139,14 @@ final class CaseForms {
     private final ContractCatalogue contracts;
     private final Clock clock;
     private final HoldCase hold;
+    private final org.advocacyhub.application.casework.CorrectPerson correct;
 
     CaseForms(RecordActivity activity, AllocateAdvocate allocate, RecordTime time, UpdateActionPlan plan, CloseCase close,
               RecordFeedback feedback, ScreenAgain screenAgain, RecordMilestone milestones, RecordHourLimits hours,
               AnswerAccommodation accommodation, RecordReturnDetails returnDetails, ContractCatalogue contracts, Clock clock,
-              HoldCase hold) {
+              HoldCase hold, org.advocacyhub.application.casework.CorrectPerson correct) {
         this.hold = hold;
+        this.correct = correct;
         this.screenAgain = screenAgain;
         this.milestones = milestones;
         this.hours = hours;
@@ -218,6 +221,11 @@ final class CaseForms {
         if (HoldCase.offered(referral, viewer, true)) {
             forms.add(new Simple("legal-hold-lift", "Lift the legal hold", "The case's retention period applies again.",
                     "Lift the legal hold", HoldCase.LIFT_FIELDS, Map.of(), hold::lift));
+        }
+        if (viewer.isManager() && !org.advocacyhub.domain.retention.Anonymiser.anonymised(referral)) {
+            forms.add(new Simple("person-correction", "Correct the person's details", "A rectification request (UK GDPR Art. 16): "
+                    + "fill in only what is to change. The timeline records what was corrected and why, not the values.",
+                    "Save the correction", org.advocacyhub.application.casework.CorrectPerson.FIELDS, Map.of(), correct::correct));
         }
         return forms;
     }

@@ -186,7 +186,7 @@ final class DataRequestPages {
         if (r.kind() == DataRequest.Kind.ACCESS) {
             html.append("<p><a href=\"").append(escape(staff.href(PATH + "/" + r.id() + "/export"))).append("\">Read the export</a> ")
                     .append("(everything about them; third parties' data marked for review before release) or <a href=\"")
-                    .append(escape(staff.href(PATH + "/" + r.id() + "/export?format=json"))).append("\">download it as JSON</a>. ")
+                    .append(escape(staff.href(PATH + "/" + r.id() + "/export?format=json"))).append("\">download it as data for other software</a>. ")
                     .append("Each is recorded in the audit trail.</p>");
         }
         if (r.decision() == null) {

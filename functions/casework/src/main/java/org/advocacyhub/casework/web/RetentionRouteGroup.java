@@ -15,7 +15,7 @@ final class RetentionRouteGroup implements RouteGroup {
 
     private final List<ApiOperation> operations;
 
-    RetentionRouteGroup(CaseRoutes routes, HoldCase hold, ReviewRetention review) {
+    RetentionRouteGroup(CaseRoutes routes, HoldCase hold, ReviewRetention review, org.advocacyhub.application.casework.CorrectPerson correct) {
         this.operations = List.of(
                 new ApiOperation("GET", "/retention-review", "What retention would take from a contract today (a dry run, nothing "
                         + "changed): each closed case and each referral not taken on that is past its retention period, the oldest "
@@ -34,7 +34,11 @@ final class RetentionRouteGroup implements RouteGroup {
                         + "enquiry, litigation): nothing of it is anonymised while it holds, whatever its retention period (issue 22); "
                         + "the same hold again changes nothing", CaseRoutes.MANAGERS, HoldCase.FIELDS, hold::hold),
                 routes.caseChange("POST", "/cases/{reference}/legal-hold/lift", "Lift the case's legal hold, with why: its retention "
-                        + "period applies again", CaseRoutes.MANAGERS, HoldCase.LIFT_FIELDS, hold::lift));
+                        + "period applies again", CaseRoutes.MANAGERS, HoldCase.LIFT_FIELDS, hold::lift),
+                routes.caseChange("POST", "/cases/{reference}/person-correction", "Correct the person's name, date of birth, postcode "
+                        + "or communication needs, with why (UK GDPR Art. 16, a rectification request): the timeline names what was "
+                        + "corrected, not the values", CaseRoutes.MANAGERS, org.advocacyhub.application.casework.CorrectPerson.FIELDS,
+                        correct::correct));
     }
 
     private static Map<String, Object> json(ReviewRetention.Reviewed reviewed) {

@@ -56,7 +56,7 @@ public final class ExportPages {
         }
         html.append("<h1>Hand a contract over</h1><p>An export holds every record of one contract: its cases with everything ")
                 .append("beside them, its answerphone messages, the returns' records, its reports and reference numbers. It is ")
-                .append("written to the reports bucket as JSON Lines with a manifest of counts and checksums, for the next ")
+                .append("written to the reports bucket as files of records with a manifest of counts and checksums, for the next ")
                 .append("provider (LLR 21) or an archive. It holds people's personal data: hand it over only as the contract's ")
                 .append("exit plan says. Each export is recorded.</p><form method=\"post\" action=\"").append(escape(staff.href(PATH)))
                 .append("\" novalidate>").append(staff.formFields()).append("<div class=\"field\"><label for=\"contract\">Contract</label>")

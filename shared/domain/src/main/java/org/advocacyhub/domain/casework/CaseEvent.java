@@ -44,6 +44,7 @@ public record CaseEvent(Instant at, Type type, String description) {
         LEGAL_HOLD_SET,
         LEGAL_HOLD_LIFTED,
         ANONYMISED,
+        PERSON_CORRECTED,
         EMAIL_SENT,
         EMAIL_NOT_SENT
     }

@@ -165,6 +165,7 @@ public final class ConsoleRoutes {
         forms.put("reopen", new CaseForm(Who.MANAGERS, "reopen the case"));
         forms.put("legal-hold", new CaseForm(Who.MANAGERS, "put the case under a legal hold"));
         forms.put("legal-hold-lift", new CaseForm(Who.MANAGERS, "lift the legal hold"));
+        forms.put("person-correction", new CaseForm(Who.MANAGERS, "correct the person's details"));
         return java.util.Collections.unmodifiableMap(forms);
     }
 }
