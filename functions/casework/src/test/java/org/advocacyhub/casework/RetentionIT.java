@@ -213,6 +213,16 @@ class RetentionIT {
         Map<String, Object> openReferral = referral(5, "NO");
         String open = allocated(openReferral);
         Object returnBefore = llrReturn();
+        // A case's audit entry is kept its contract's auditEntry period (six years) from the day it was written: the TTL.
+        var audits = aws.dynamoDb().query(b -> b.tableName(aws.environment("RetentionFunction").get("TABLE_NAME"))
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :audit)").expressionAttributeValues(Map.of(
+                        ":pk", AttributeValue.fromS("CASE#" + goes), ":audit", AttributeValue.fromS("AUDIT#")))).items();
+        assertFalse(audits.isEmpty());
+        for (Map<String, AttributeValue> audit : audits) {
+            java.time.LocalDate written = Instant.parse(audit.get("at").s()).atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+            assertEquals(written.plusYears(6).plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toEpochSecond(),
+                    Long.parseLong(audit.get("expiresAt").n()), audit.toString());
+        }
         // Two LEW reports' restricted caseload lists (LEW 17.5), naming the closed case's person: one of FY2026Q3, past its
         // time by 2032 (the shortest LEW case period from 1 October 2026), one of FY2032Q3, still kept.
         String oldList = caseloadList("RPT-LEW-FY2026Q3-0000000001", FinancialQuarter.parseKey("FY2026Q3"), closedReferral);

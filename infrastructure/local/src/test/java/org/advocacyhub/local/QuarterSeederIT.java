@@ -71,9 +71,22 @@ class QuarterSeederIT {
     }
 
     private Seeded seed(int cases, long seed) throws Exception {
-        hub = new LocalHub();
-        LocalHub.Running running = hub.start(Map.of("PORT", freePort(), "DYNAMODB_PORT", freePort(), "SQS_PORT", freePort(),
-                "SES_PORT", freePort(), "S3_PORT", freePort(), "LOCAL_CLOCK", "2026-07-01T07:00:00Z"));
+        LocalHub.Running running = null;
+        // A port found free can be taken by another test's engine before ours binds it (the tests run in parallel forks):
+        // then start again on other ports.
+        for (int attempt = 1; running == null; attempt++) {
+            hub = new LocalHub();
+            try {
+                running = hub.start(Map.of("PORT", freePort(), "DYNAMODB_PORT", freePort(), "SQS_PORT", freePort(),
+                        "SES_PORT", freePort(), "S3_PORT", freePort(), "LOCAL_CLOCK", "2026-07-01T07:00:00Z"));
+            } catch (Exception e) {
+                hub.close();
+                hub = null;
+                if (attempt == 3 || !portTaken(e)) {
+                    throw e;
+                }
+            }
+        }
         List<DemoTeam.Member> team = DemoTeam.members(LocalDate.of(2026, 7, 1));
         DemoTeam.seed(team, running.routes(), running.functions().get("CaseworkFunction"));
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -108,6 +121,15 @@ class QuarterSeederIT {
             next = (String) page.get("next");
         } while (next != null);
         return new Listed(service, council, status);
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String freePort() throws IOException {

@@ -179,7 +179,7 @@ public final class DynamoCaseStore implements CaseStore {
         change.tasks().forEach(task -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(mapper.toItem(reference, task)).build()).build()));
         change.records().forEach(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(WorkItemMapper.toItem(after, record)).build()).build()));
+                .item(kept(reference, WorkItemMapper.toItem(after, record), record)).build()).build()));
         writes.addAll(clockWrites(change.before(), after));
         change.allocationCount().ifPresent(count -> writes.add(TransactWriteItem.builder()
                 .update(StaffItemMapper.countAllocation(table, count)).build()));
@@ -342,7 +342,24 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public void audit(ReferralReference reference, AuditEntry entry) {
-        dynamo.putItem(b -> b.tableName(table).item(WorkItemMapper.toItem(reference, entry)));
+        dynamo.putItem(b -> b.tableName(table).item(kept(reference, WorkItemMapper.toItem(reference, entry), entry)));
+    }
+
+    /**
+     * A case's record as it is stored: an audit entry with the table's TTL at the end of its contract's {@code auditEntry}
+     * period from the day it was written (issue 22; the day after its last day, London time); other records as they are.
+     */
+    private Map<String, AttributeValue> kept(ReferralReference reference, Map<String, AttributeValue> item, CaseRecord record) {
+        if (record instanceof AuditEntry entry) {
+            java.time.LocalDate written = entry.at().atZone(org.advocacyhub.domain.time.WorkingCalendar.ZONE).toLocalDate();
+            java.time.LocalDate lastDay = contracts.retention(reference.contract())
+                    .period(org.advocacyhub.domain.retention.RetainedKind.AUDIT_ENTRY).keptUntil(written, null);
+            Map<String, AttributeValue> withTtl = new HashMap<>(item);
+            withTtl.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(lastDay.plusDays(1)
+                    .atStartOfDay(org.advocacyhub.domain.time.WorkingCalendar.ZONE).toEpochSecond())));
+            return withTtl;
+        }
+        return item;
     }
 
     /** One of the time-ordered list indexes: its name and key attributes (each sort key is {@code <received>#<ref>}). */

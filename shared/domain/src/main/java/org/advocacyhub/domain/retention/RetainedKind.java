@@ -13,7 +13,12 @@ public enum RetainedKind {
     /** A complaint, from the day it closed (or was received, while open). */
     COMPLAINT("complaint", "a complaint, from the day it closed, or was received while still open"),
     /** A compliment, from the day it was received. */
-    COMPLIMENT("compliment", "a compliment, from the day it was received");
+    COMPLIMENT("compliment", "a compliment, from the day it was received"),
+    /**
+     * An entry of a case's audit trail (who opened or changed it, and when), from the day it was written; deleted by the
+     * table's TTL. It names staff, never the person.
+     */
+    AUDIT_ENTRY("auditEntry", "an entry of a case's audit trail, from the day it was written");
 
     private final String key;
     private final String description;

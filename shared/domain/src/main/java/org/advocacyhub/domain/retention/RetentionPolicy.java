@@ -19,14 +19,17 @@ public record RetentionPolicy(Map<RetainedKind, RetentionPeriod> periods) {
      * The defaults. A closed case: six years ({@link #SIX_YEARS}). A referral not taken on: one year, the time within
      * which a complaint about the decision may be made (12 months, Local Authority Social Services and NHS Complaints
      * (England) Regulations 2009, reg. 12), after which the returns' figures are kept without the person. Complaints and
-     * compliments: three years (LEW 14.3, applied to every contract's).
+     * compliments: three years (LEW 14.3, applied to every contract's). An audit trail's entry: six years from the day it was
+     * written, the same Limitation Act period (a provider's choice; the trail names staff, never the person).
      */
     public static final RetentionPolicy DEFAULTS = new RetentionPolicy(Map.of(
             RetainedKind.CLOSED_CASE, RetentionPeriod.providerChoice(6, null, SIX_YEARS),
             RetainedKind.DECLINED_REFERRAL, RetentionPeriod.providerChoice(1, null, "a year, the time within which a complaint "
                     + "about the decision may be made (12 months: the 2009 complaints regulations, reg. 12)"),
             RetainedKind.COMPLAINT, RetentionPeriod.byClause(3, "LEW 14.3"),
-            RetainedKind.COMPLIMENT, RetentionPeriod.byClause(3, "LEW 14.3")));
+            RetainedKind.COMPLIMENT, RetentionPeriod.byClause(3, "LEW 14.3"),
+            RetainedKind.AUDIT_ENTRY, RetentionPeriod.providerChoice(6, null, "six years, the Limitation Act 1980 period within "
+                    + "which a claim about how a case was handled may be brought (ss. 2, 5)")));
 
     public RetentionPolicy {
         EnumMap<RetainedKind, RetentionPeriod> all = new EnumMap<>(RetainedKind.class);
