@@ -84,7 +84,7 @@ public final class ExportPages {
     }
 
     private APIGatewayProxyResponseEvent export(Console.Staff staff, String id) {
-        String contract = id.matches("EXP-[A-Z]{2,10}-.*") ? id.substring(4, id.indexOf('-', 4)) : "";
+        String contract = ExportContract.contractOf(id).orElse("");
         ExportContract.Outcome outcome = exports.find(staff.actor(), contract, id);
         if (outcome instanceof ExportContract.NotAllowed notAllowed) {
             return Console.forbidden(staff, notAllowed.why());

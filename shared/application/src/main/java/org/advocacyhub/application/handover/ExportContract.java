@@ -143,13 +143,16 @@ public final class ExportContract {
         return requested;
     }
 
+    /** The contract an export's id names, or empty when it is not an export's id. */
+    public static Optional<String> contractOf(String exportId) {
+        java.util.regex.Matcher id = ID.matcher(exportId == null ? "" : exportId);
+        return id.matches() ? Optional.of(id.group(1)) : Optional.empty();
+    }
+
     /** The export asked for, written now (the report queue's message, {@link #request}); run again, it writes the same again. */
     public Exported run(String exportId, String requestedBy) {
-        java.util.regex.Matcher id = ID.matcher(exportId);
-        if (!id.matches()) {
-            throw new IllegalArgumentException("not an export id");
-        }
-        return write(id.group(1), exportId, requestedBy, clock.instant());
+        String contract = contractOf(exportId).orElseThrow(() -> new IllegalArgumentException("not an export id"));
+        return write(contract, exportId, requestedBy, clock.instant());
     }
 
     /** {@code POST /contracts/{code}/exports} answered at once, written in the request: for tests and the command line. */
@@ -166,8 +169,7 @@ public final class ExportContract {
         if (!actor.isManager()) {
             return new NotAllowed("Only managers may export a contract's records.");
         }
-        java.util.regex.Matcher id = ID.matcher(exportId == null ? "" : exportId);
-        if (!id.matches() || !id.group(1).equals(contractCode)) {
+        if (!contractOf(exportId).filter(contractCode::equals).isPresent()) {
             return new NotFound("There is no export " + exportId + " of " + contractCode + ".");
         }
         String prefix = prefix(contractCode, exportId);

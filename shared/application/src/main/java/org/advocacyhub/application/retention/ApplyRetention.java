@@ -80,7 +80,7 @@ public final class ApplyRetention {
             RetentionPolicy policy = contracts.retention(contract.code());
             PastTheirTime.Found found = PastTheirTime.of(store, contract.code(), policy, now, today);
             complete &= found.complete();
-            for (PastTheirTime.Due due : found.due()) {
+            for (ReviewRetention.Due due : found.due()) {
                 if (due.held()) {
                     held++;
                 } else if (!timeLeft.getAsBoolean()) {

@@ -26,19 +26,15 @@ final class PastTheirTime {
     static final List<CaseStatus> FINISHED = List.of(CaseStatus.CLOSED, CaseStatus.NOT_ACCEPTED, CaseStatus.INFORMATION_ONLY,
             CaseStatus.SIGNPOSTED);
 
-    /** A case past its time: what would go, under which rule, or what keeps it (a legal hold). */
-    record Due(ReferralCase referral, CaseRetention.Due retention, boolean held) {
-    }
-
     /** @param complete false when the contract had more finished cases than are read */
-    record Found(List<Due> due, boolean complete) {
+    record Found(List<ReviewRetention.Due> due, boolean complete) {
     }
 
     private PastTheirTime() {
     }
 
     static Found of(CaseStore store, String contract, RetentionPolicy policy, Instant now, LocalDate today) {
-        List<Due> due = new ArrayList<>();
+        List<ReviewRetention.Due> due = new ArrayList<>();
         int read = 0;
         String token = null;
         do {
@@ -50,11 +46,11 @@ final class PastTheirTime {
                     continue;
                 }
                 Optional<CaseRetention.Due> retention = CaseRetention.of(c, policy).filter(d -> d.pastOn(today));
-                retention.ifPresent(d -> due.add(new Due(c, d, c.work().legalHold() != null)));
+                retention.ifPresent(d -> due.add(new ReviewRetention.Due(c, d, c.work().legalHold() != null)));
             }
             token = page.next();
         } while (token != null && read < MOST_READ);
-        due.sort(Comparator.comparing((Due d) -> d.retention().keptUntil()).thenComparing(d -> d.referral().reference().value()));
+        due.sort(Comparator.comparing((ReviewRetention.Due d) -> d.retention().keptUntil()).thenComparing(d -> d.referral().reference().value()));
         return new Found(due, token == null);
     }
 }

@@ -4,8 +4,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +12,6 @@ import org.advocacyhub.application.casework.StaffActor;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.support.OffsetPageToken;
-import org.advocacyhub.domain.casework.CaseStatus;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.Choice;
@@ -103,7 +100,7 @@ public final class ReviewRetention {
         RetentionPolicy policy = contracts.retention(contract);
         int limit = checked.values().get("limit") instanceof Integer given ? given : DEFAULT_LIMIT;
         PastTheirTime.Found found = PastTheirTime.of(store, contract, policy, now, today);
-        List<Due> due = found.due().stream().map(d -> new Due(d.referral(), d.retention(), d.held())).toList();
+        List<Due> due = found.due();
         int held = (int) due.stream().filter(Due::held).count();
         Optional<OffsetPageToken.Page<Due>> page = OffsetPageToken.page(due, (String) checked.values().get("pageToken"),
                 "retention|" + contract + "|" + today, limit);
