@@ -229,12 +229,13 @@ class TimeIT {
     // ------------------------------------------------------------------ LLR 26.17
 
     @Test
-    void llr2617TimePast20HoursNeedsARecordedRequestWhichRaisesTheLimitByItsHours() {
+    void llr2617TimeReaching20HoursNeedsARecordedRequestWhichRaisesTheLimitByItsHours() {
         Map<String, Object> ivo = fixtures.imcaAdvocate("ivo-imca");
         String reference = imcaCase("ivo-imca");
         time(ivo, reference, 720, 0);
-        assertEquals(1200, hours(time(ivo, reference, 480, 1)).get("totalMinutes"), "20 hours exactly needs no request");
-        assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), refused(post(ivo, reference, 15, 1)));
+        assertEquals(1199, hours(time(ivo, reference, 479, 1)).get("totalMinutes"), "19 h 59 min needs no request");
+        assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), refused(post(ivo, reference, 1, 1)),
+                "20 hours exactly is '20 or more hours' (LLR 26.17): it needs a request");
 
         Map<String, Object> requested = fixtures.ok(ivo, "POST", "/cases/" + reference + "/hour-requests",
                 Map.of("hours", 5, "reasons", "A Court of Protection hearing"), NOON.plus(Duration.ofDays(2)));
@@ -244,8 +245,8 @@ class TimeIT {
         assertTrue(timeline(requested, "HOURS_REQUESTED").get(0).contains("up to 25 hours (LLR 26.17)"),
                 timeline(requested, "HOURS_REQUESTED").toString());
 
-        assertEquals(1215, hours(time(ivo, reference, 15, 1)).get("totalMinutes"));
-        assertEquals(1500, hours(time(ivo, reference, 285, 2)).get("totalMinutes"), "25 hours exactly");
+        assertEquals(1215, hours(time(ivo, reference, 16, 1)).get("totalMinutes"));
+        assertEquals(1500, hours(time(ivo, reference, 285, 2)).get("totalMinutes"), "25 hours exactly: what the request asked for");
         assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), refused(post(ivo, reference, 1, 2)));
         assertEquals(409, fixtures.staff(MANAGER, "POST", "/cases/" + reference + "/hour-approvals", Map.of("approvedBy",
                 "Someone", "limitHours", 30, "reason", "More"), NOON).getStatusCode(), "LLR has no cap to approve past");

@@ -190,8 +190,13 @@ class QuarterlyReportIT {
                     // LLR Appendix One: 95% target.
                     String result = expected[1] == 0 ? "Nothing to measure" : expected[0] * 100 >= 95 * expected[1] ? "Met" : "Not met";
                     assertEquals(result, shown[2], where + ": against 95%");
+                    // LLR Appendix One: KPIs 1-3 apply to all service elements; every seeded case is IMCA, so the
+                    // council's all-services figure is its IMCA figure.
+                    String[] all = kpiCells(workbook.getSheet("Summary"), "KPI " + kpi, "All services");
+                    assertEquals(List.of(shown[0], shown[1], shown[2]), List.of(all[0], all[1], all[2]), where + ": all services");
                 }
                 assertNoPersonalData(authority.getKey(), email, workbook);
+                assertOnlyOwnClauses(authority.getKey(), workbook);
             }
         }
 
@@ -277,6 +282,19 @@ class QuarterlyReportIT {
             assertFalse(everything.toString().contains(value), authority + ": the email or workbook holds '" + value + "'");
         }
         assertNotNull(email.subject());
+    }
+
+    /** Every cell of an LLR workbook cites LLR only: no other contract's clause (issue 23). */
+    private static void assertOnlyOwnClauses(String authority, XSSFWorkbook workbook) {
+        java.util.regex.Pattern foreign = java.util.regex.Pattern.compile("\\b(LEW|DERBY|SCIE|LANCS)\\b");
+        for (Sheet sheet : workbook) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    assertFalse(foreign.matcher(cell.toString()).find(), authority + ", sheet " + sheet.getSheetName() + ", cell "
+                            + cell.getAddress() + " cites another contract: " + cell);
+                }
+            }
+        }
     }
 
     @Test
@@ -378,7 +396,7 @@ class QuarterlyReportIT {
         APIGatewayProxyResponseEvent caseload = call(MANAGER, "GET", "/reports/" + id + "/caseload", null, ASKED.plus(Duration.ofHours(3)));
         assertEquals(200, caseload.getStatusCode(), caseload.getBody());
         try (XSSFWorkbook restricted = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(caseload.getBody())))) {
-            assertNotNull(restricted.getSheet("Requests over 20 hours"));
+            assertNotNull(restricted.getSheet("Requests of 20 or more hours"));
         }
         Map<String, Object> advocate = hub.imcaAdvocate("ira-imca");
         assertEquals(403, call(advocate, "GET", "/reports/" + id + "/caseload", null, ASKED.plus(Duration.ofHours(3))).getStatusCode());

@@ -75,7 +75,7 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  * the area; about 70% received in the quarter, 22% earlier in the financial year and 8% in the year
  * before (open or closed since the year began); decisions of every outcome and some still awaiting one;
  * allocations (a few reallocated), first contacts, meetings, IMHA eligibility and IMCA reports, so KPI
- * clocks are met, missed and still running; hours, action-plan goals, requests over 20 hours;
+ * clocks are met, missed and still running; hours, action-plan goals, requests of 20 or more hours;
  * closures of every reason, most with closure feedback, some reopened; about 3 time entries a case
  * (the TimeRows of the year to date); then awareness sessions, complaints, compliments and answerphone
  * messages with kept callbacks. The same {@code seed} and size make the same quarter.

@@ -851,7 +851,8 @@ final class QuarterPlan {
             if (!due.isBefore(end)) {
                 break;
             }
-            if (sum + minutes > limit && !asked) {
+            // LLR 26.17: reaching 20 hours needs a request; LEW 7.2: 12 hours may be reached without an approval.
+            if ((llr ? sum + minutes >= limit : sum + minutes > limit) && !asked) {
                 asked = true;
                 int more = (int) Math.ceil((totalMinutes - limit) / 60.0) + 2;
                 if (llr) {
@@ -859,7 +860,7 @@ final class QuarterPlan {
                             "Complex decision with several meetings still to come; the person needs continued support.");
                     add(due, lane, c, hub -> {
                         hub.call("POST /cases/{reference}/hour-requests", "POST", c.path("/hour-requests"), c.advocate, request);
-                        hub.count("requests over 20 hours");
+                        hub.count("requests of 20 or more hours");
                     });
                 } else {
                     Map<String, Object> approval = Map.of("approvedBy", p.pick(List.of("LAC Service Manager", "Leaving Care Service Manager")),

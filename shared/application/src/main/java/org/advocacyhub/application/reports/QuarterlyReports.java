@@ -422,8 +422,7 @@ public final class QuarterlyReports {
             if (report.authority() != null && !report.authority().equals(book.authorityCode())) {
                 continue;
             }
-            String fileName = contract.code() + (book.authorityCode().equals(contract.code()) ? "" : "-" + book.authorityCode()) + "-"
-                    + report.quarter().key() + ".xlsx";
+            String fileName = fileName(contract, book.authorityCode(), report.quarter());
             byte[] bytes = writer.write(book.sheets(), "Quarterly return " + report.quarter().key() + ": " + book.authorityName(), now);
             archive.put(folder + fileName, bytes, WorkbookWriter.CONTENT_TYPE);
             written.put(folder + fileName, bytes);
@@ -447,6 +446,17 @@ public final class QuarterlyReports {
         LOG.info("Report {} built: {} cases, {} time entries, {} records, {} callbacks in {} pages; {} workbooks", report.id(), read.cases(),
                 read.timeRows(), read.records(), read.callbacks(), read.pages(), books.size());
         return built.nextVersion();
+    }
+
+    /**
+     * A workbook's file name names the contract, the council it is for and the quarter, e.g.
+     * {@code LLR-RUTLAND-FY2026Q3.xlsx}. A contract reporting in one workbook (LEW, DERBY) sends it to its lead
+     * authority, which it names ({@code DERBY-DERBY-FY2026Q2.xlsx}, {@code LEW-LEWISHAM-FY2026Q2.xlsx}): a council's
+     * inbox sorts every contract's returns the same way (issue 23).
+     */
+    static String fileName(Contract contract, String workbookCode, FinancialQuarter quarter) {
+        String council = contract.authority(workbookCode).map(Authority::code).orElseGet(() -> contract.leadAuthority().code());
+        return contract.code() + "-" + council + "-" + quarter.key() + ".xlsx";
     }
 
     /**

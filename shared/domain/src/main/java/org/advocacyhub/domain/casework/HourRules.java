@@ -63,8 +63,16 @@ public final class HourRules {
      * @param hours  the most the case may total
      * @param clause the clause a refusal names
      * @param ask    what lifts it, for staff
+     * @param reachable whether the case may total exactly {@code hours} (a cap of 12 hours allows 12 hours; "requests to
+     *               provide 20 or more hours", LLR 26.17, do not allow 20 without a request)
      */
-    public record Limit(String rule, BigDecimal hours, String clause, String ask) {
+    public record Limit(String rule, BigDecimal hours, String clause, String ask, boolean reachable) {
+
+        /** Whether {@code totalMinutes} goes past this limit. */
+        boolean brokenBy(int totalMinutes) {
+            int compared = minutes(totalMinutes).compareTo(hours.multiply(SIXTY));
+            return reachable ? compared > 0 : compared >= 0;
+        }
     }
 
     /**
@@ -85,7 +93,7 @@ public final class HourRules {
         List<BrokenRule> broken = new ArrayList<>();
         if (total > before.totalMinutes()) {
             for (Limit limit : limits(thresholds, conferenceCase, before)) {
-                if (minutes(total).compareTo(limit.hours().multiply(SIXTY)) > 0) {
+                if (limit.brokenBy(total)) {
                     broken.add(new BrokenRule(limit.rule(), limit.clause(), "This would take the case to " + duration(total)
                             + ", past its limit of " + hours(limit.hours()) + " (" + duration(before.totalMinutes())
                             + " recorded so far). " + limit.ask()));
@@ -117,25 +125,26 @@ public final class HourRules {
                 boolean conference = cap.get().kind() == HourThreshold.Kind.CONFERENCE_CAP;
                 limits.add(new Limit(conference ? "CONFERENCE_HOUR_CAP" : "HOUR_CAP", cap.get().hours(), cap.get().clause(),
                         "More " + (conference ? "for a child protection conference case " : "")
-                                + "needs the Service Manager's approval before it is delivered: a manager records it first."));
+                                + "needs the Service Manager's approval before it is delivered: a manager records it first.", true));
             } else {
                 // Interpretation (LEW 7.3, 8.11): the latest approval's limit applies, whether it raises
                 // or lowers an earlier one: a Service Manager's newer decision replaces the older.
                 Hours.Approval latest = hours.approvals().get(hours.approvals().size() - 1);
                 limits.add(new Limit("APPROVED_HOURS", latest.limitHours(), cap.get().clause(),
                         "The Service Manager approved up to " + hours(latest.limitHours()) + "; more needs a further approval "
-                                + "before it is delivered: a manager records it first."));
+                                + "before it is delivered: a manager records it first.", true));
             }
         }
         thresholds.stream().filter(threshold -> threshold.kind() == HourThreshold.Kind.RECORD_REQUESTS_OVER).findFirst()
                 .ifPresent(threshold -> {
                     // Interpretation (LLR 26.17: "requests to provide 20 or more hours ... along with reasons"):
-                    // each request recorded on the case asks for more hours than the case may have so
-                    // far, and raises the total allowed by the hours it asks for (20 hours, then 25
-                    // after a request for 5). The requests are what the quarterly return counts.
+                    // a case reaching 20 hours needs a request first (19 h 59 min needs none, 20 h 00 min does);
+                    // each request recorded on the case asks for more hours and raises the total allowed, up to
+                    // and including 20 plus the hours it asks for (25 hours after a request for 5). The
+                    // requests are what the quarterly return counts.
                     BigDecimal requested = hours.requests().stream().map(Hours.Request::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
                     limits.add(new Limit("HOURS_REQUEST_NEEDED", threshold.hours().add(requested), threshold.clause(),
-                            "Record a request for more hours, with the reasons, before recording more time."));
+                            "Record a request for more hours, with the reasons, before recording more time.", !hours.requests().isEmpty()));
                 });
         return limits;
     }

@@ -533,14 +533,15 @@ final class ContractReader {
     }
 
     /**
-     * {@code feedback: [{id, question, answer, clause, required?}]}: the questions asked at closure
-     * (LEW 13.3); absent when the contract collects none.
+     * {@code feedback: [{id, question, answer, clause, required?, measure?, targetPercent?}]}: the questions asked at
+     * closure (LEW 13.3); absent when the contract collects none. A question that measures an outcome KPI names it and
+     * its target (LLR Appendix One outcomes 1-11, LEW Appendix 1): the return sets the share against the target.
      */
     private static List<FeedbackQuestion> feedback(ConfigNode node) {
         List<FeedbackQuestion> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode item : node.optionalList()) {
-            if (!item.requireMapping("id", "question", "answer", "clause", "required")) {
+            if (!item.requireMapping("id", "question", "answer", "clause", "required", "measure", "targetPercent")) {
                 continue;
             }
             int before = item.problemCount();
@@ -557,8 +558,14 @@ final class ContractReader {
             String clause = clause(item.field("clause"));
             ConfigNode requiredNode = item.field("required");
             Boolean required = requiredNode.isPresent() ? requiredNode.bool() : Boolean.FALSE;
+            ConfigNode measureNode = item.field("measure");
+            String measure = measureNode.isPresent() ? measureNode.text() : null;
+            Optional<BigDecimal> target = item.field("targetPercent").optionalDecimal(BigDecimal.ZERO, BigDecimal.valueOf(100));
+            if (target.isPresent() && answer == FeedbackQuestion.AnswerKind.SHORT_TEXT) {
+                item.field("targetPercent").problem("a question answered in words has no share to set a target against");
+            }
             if (item.problemCount() == before) {
-                questions.add(new FeedbackQuestion(id, text, answer, clause, required));
+                questions.add(new FeedbackQuestion(id, text, answer, clause, required, Optional.ofNullable(measure), target));
             }
         }
         return questions;

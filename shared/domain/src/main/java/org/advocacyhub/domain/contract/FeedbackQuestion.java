@@ -16,8 +16,18 @@ import org.advocacyhub.domain.referral.FieldSpec;
  * @param clause   the measure it feeds
  * @param required whether every feedback must answer it (none of the bundled ones: a person may
  *                 leave any question unanswered)
+ * @param measure  the outcome measure it feeds, in the contract's words (LLR Appendix One "Outcome 1: People have access
+ *                 to appropriate information ..."), when it measures one
+ * @param targetPercent the share of positive answers the contract requires (LLR Appendix One: 95, 90, 85 or 100;
+ *                 LEW Appendix 1: 100 or 80), when it sets one
  */
-public record FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required) {
+public record FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required,
+                               java.util.Optional<String> measure, java.util.Optional<java.math.BigDecimal> targetPercent) {
+
+    /** A question measuring no outcome KPI. */
+    public FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required) {
+        this(id, text, answer, clause, required, java.util.Optional.empty(), java.util.Optional.empty());
+    }
 
     /** The prefix of the answers' field names in a feedback request: {@code answers.listenedTo}. */
     public static final String ANSWERS_PREFIX = "answers.";
@@ -40,6 +50,8 @@ public record FeedbackQuestion(String id, String text, AnswerKind answer, String
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(clause, "clause");
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(targetPercent, "targetPercent");
     }
 
     /** The request field of the answer, {@code answers.<id>}, checked by the rules every field gets. */

@@ -38,7 +38,7 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  *       with their reasons.</li>
  * </ul>
  *
- * <p>Interpretation: LLR 26.17 asks for the number of requests over 20 hours "along with reasons
+ * <p>Interpretation: LLR 26.17 asks for the number of requests of 20 or more hours "along with reasons
  * for the request"; the reasons are free text written by staff about a person's situation and may
  * name or identify them, so they cannot go in the emailed workbook (LLR 26.9: confidential
  * information only through the council's secure system; 27.6: a secure portal where sensitive data
@@ -109,7 +109,7 @@ public final class CaseloadList {
             tables.add(caseloadTable());
         }
         if (contract.services().stream().anyMatch(service -> service.hourThreshold(HourThreshold.Kind.RECORD_REQUESTS_OVER).isPresent())) {
-            tables.add(new ReturnTable("Requests over 20 hours", "Requests to provide 20 or more hours, with reasons (restricted)",
+            tables.add(new ReturnTable("Requests of 20 or more hours", "Requests to provide 20 or more hours, with reasons (restricted)",
                     "LLR 26.17, 26.9, 27.6", List.of("Case", "Service", "Authority", "Requested on", "Hours asked for", "Reasons"),
                     requests, List.of("Restricted: the reasons may identify a person. Never emailed.")));
         }

@@ -50,7 +50,7 @@ public final class CountingRules {
     public static final Definition REFERRALS_RECEIVED = new Definition("Referrals received",
             "Every referral counts in the financial quarter of the day it was received, by London date (a referral received at "
                     + "23:30 on 31 March counts in Q4, one received at 00:30 on 1 April in Q1).",
-            "LLR 26.12, 26.17; requirements §10");
+            "LLR 26.12, 26.17; LEW Appendix 1; DERBY 3.7.1; requirements §10");
 
     /** Whether {@code c} was received in {@code period} (its London date). */
     public static boolean receivedIn(ReferralCase c, ReportingPeriod period) {
@@ -70,13 +70,13 @@ public final class CountingRules {
     public static final Definition APPROPRIATE_REFERRALS = new Definition("Appropriate referrals",
             "Referrals received in the quarter whose screening decision is 'eligible' (accepted). Each breakdown (decision type, "
                     + "gender, age band, ethnicity, disability, postcode district, source) counts these.",
-            "LLR 4.5.5, 26.17");
+            "LLR 4.5.5, 26.17; LEW Appendix 1, 17.5");
 
     public static final Definition INAPPROPRIATE_REFERRALS = new Definition("Inappropriate referrals",
             "Referrals received in the quarter screened 'not eligible', 'information only' or 'signposted', with the source of the "
                     + "referral and each reason given (a decision may give several reasons). They do not count towards the unique-person "
                     + "targets.",
-            "LLR 4.5.2, 4.5.5, 26.17");
+            "LLR 4.5.2, 4.5.5, 26.17; LEW Appendix 1");
 
     public static final Definition AWAITING_DECISION = new Definition("Awaiting decision",
             "Referrals received in the quarter with no final screening decision when the figures were taken: not screened yet, "
@@ -214,9 +214,9 @@ public final class CountingRules {
     }
 
     public static final Definition URGENT_SPLIT = new Definition("Standard and urgent",
-            "For a clock with a shorter limit for urgent referrals (DERBY: an offer or decline within 24 hours, 1 hour when "
-                    + "urgent), each limit is reported on its own line as well as together; each clock counts under the limit it ran "
-                    + "on.", "DERBY 3.3.1, 3.7.1");
+            "For a clock with a shorter limit for urgent referrals (for example an offer or decline within 24 hours, 1 hour "
+                    + "when urgent), each limit is reported on its own line as well as together; each clock counts under the limit it "
+                    + "ran on.", "DERBY 3.3.1, 3.7.1");
 
     /** Whether {@code clock} ran under its definition's urgent rule (and that rule differs from the standard one). */
     public static boolean ranUrgent(SlaClock clock, ClockDefinition definition) {
@@ -339,9 +339,9 @@ public final class CountingRules {
             "The case or decision type the referral gives for its service: IMCA the decision, DoLS IMCA the role, IMHA the legal "
                     + "status, Care Act the process, NHS complaints what the complaint is about, children and young people the reason, "
                     + "accommodation the young person's category. 'Not given' when the referral does not say.",
-            "LLR 26.17");
+            "LLR 26.17; LEW 17.5");
 
-    public static final Definition GENDER = new Definition("Gender", "The gender the referral gives for the person.", "LLR 26.17");
+    public static final Definition GENDER = new Definition("Gender", "The gender the referral gives for the person.", "LLR 26.17; LEW 17.5");
 
     /** The age bands, youngest first. */
     public static final List<String> AGE_BANDS = List.of("Under 11", "11 to 15", "16 to 17", "18 to 24", "25 to 34", "35 to 44",
@@ -351,7 +351,7 @@ public final class CountingRules {
             "The person's age in whole years on the day the referral was received (London date), from the date of birth the "
                     + "referral gives, in the bands Under 11, 11 to 15, 16 to 17, 18 to 24, then ten-year bands to 75 to 84, and 85 and "
                     + "over. 'Not given' without a date of birth.",
-            "LLR 26.17, LEW 17.5");
+            "LLR 26.17; LEW 17.5");
 
     /** The age band of a person born {@code dateOfBirth} referred at {@code receivedAt}. */
     public static String ageBand(LocalDate dateOfBirth, Instant receivedAt) {
@@ -383,11 +383,11 @@ public final class CountingRules {
     }
 
     public static final Definition ETHNICITY = new Definition("Ethnicity", "The ethnic group the referral gives for the person.",
-            "LLR 26.17");
+            "LLR 26.17; LEW 17.5");
 
     public static final Definition DISABILITY = new Definition("Disability",
             "The disabilities or impairments the referral gives; a person may have several, so the rows may add up to more than "
-                    + "the referrals. 'Not given' when none is given.", "LLR 26.17");
+                    + "the referrals. 'Not given' when none is given.", "LLR 26.17; LEW 17.5");
 
     public static final Definition POSTCODE_DISTRICT = new Definition("Postcode district",
             "The outward part of the person's postcode (e.g. LE1 of LE1 6ZG), upper case; 'Not given' without a postcode or with "
@@ -407,7 +407,7 @@ public final class CountingRules {
     }
 
     public static final Definition SOURCE = new Definition("Referral source",
-            "Who made the referral (the source the referral records).", "LLR 8.33-8.34, 26.17; LEW 8.2");
+            "Who made the referral (the source the referral records).", "LLR 8.33-8.34, 26.17; LEW 8.2, 17.5");
 
     public static final Definition ROUTE = new Definition("Referral route",
             "How every referral received in the quarter arrived (online form, telephone, email...), whatever the decision.",
@@ -429,8 +429,8 @@ public final class CountingRules {
             "Distinct advocates who were allocated a case in the quarter, or recorded time in the quarter on a case of the service "
                     + "while being an advocate the hub allocates cases to. A number only: no names.", "LLR 26.17");
 
-    public static final Definition REQUESTS_OVER = new Definition("Requests over 20 hours",
-            "Requests made in the quarter to provide more than the contract's reporting threshold of hours (20) for one person, "
+    public static final Definition REQUESTS_OVER = new Definition("Requests of 20 or more hours",
+            "Requests made in the quarter to provide 20 or more hours for one person (a case reaching 20 hours needs one first), "
                     + "and the hours asked for. The reasons are written by staff and may name people: they are in the restricted "
                     + "caseload list for managers, not in this workbook.", "LLR 26.17, 26.9, 27.6");
 

@@ -69,7 +69,8 @@ public record ReturnSummary(String contract, String authorityCode, String author
     }
 
     /**
-     * One KPI of one service.
+     * One KPI of one service, or of all the services measuring it ({@code service} null, {@code serviceName} "All
+     * services").
      *
      * @param name          as the contract names it (e.g. "KPI 1"), with " (standard)" or " (urgent)" for a split line
      * @param numerator     met
@@ -80,7 +81,6 @@ public record ReturnSummary(String contract, String authorityCode, String author
                           long carriedForward, Optional<BigDecimal> targetPercent, Verdict verdict) {
         public KpiLine {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(service, "service");
             Objects.requireNonNull(clause, "clause");
             Objects.requireNonNull(targetPercent, "targetPercent");
             Objects.requireNonNull(verdict, "verdict");

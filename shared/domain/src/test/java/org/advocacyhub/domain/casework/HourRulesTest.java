@@ -109,10 +109,12 @@ class HourRulesTest {
     }
 
     @Test
-    @DisplayName("LLR 26.17: up to 20 hours needs no request; past 20 each recorded request raises the total by its hours")
+    @DisplayName("LLR 26.17: under 20 hours needs no request; 20 or more needs one, each request raising the total by its hours")
     void requestsOverTwentyHours() {
         Hours nineteen = minutes(1000, 140);
-        assertTrue(HourRules.change(IMCA, false, nineteen, 60, 0).allowed(), "20 h 00 min");
+        assertTrue(HourRules.change(IMCA, false, nineteen, 59, 0).allowed(), "19 h 59 min");
+        HourRules.Decision twenty = HourRules.change(IMCA, false, nineteen, 60, 0);
+        assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), rules(twenty), "20 h 00 min is '20 or more hours'");
         HourRules.Decision past = HourRules.change(IMCA, false, nineteen, 61, 0);
         assertEquals(List.of("HOURS_REQUEST_NEEDED LLR 26.17"), rules(past));
         Hours requested = nineteen.withRequest(new Hours.Request(new BigDecimal("5"), "Court of Protection hearing", AT, "ira"));

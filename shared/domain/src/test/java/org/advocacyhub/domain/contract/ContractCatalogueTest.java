@@ -282,6 +282,14 @@ class ContractCatalogueTest {
         assertEquals(FeedbackQuestion.AnswerKind.SCALE_1_TO_5, catalogue.contract("LLR").orElseThrow().feedbackQuestion("overallSatisfaction")
                 .orElseThrow().answer());
         assertTrue(questions.stream().noneMatch(FeedbackQuestion::required), "a person may leave any question unanswered");
+        // LLR Appendix One "Requirement" column, outcomes 1 to 11.
+        assertEquals(List.of(95, 90, 85, 90, 95, 85, 85, 90, 100, 100, 95), questions.stream()
+                .filter(q -> q.clause().startsWith("LLR Appendix One Outcome")).map(q -> q.targetPercent().orElseThrow().intValueExact())
+                .toList());
+        assertTrue(questions.stream().filter(q -> q.clause().startsWith("LLR Appendix One Outcome"))
+                .allMatch(q -> q.measure().orElseThrow().startsWith("Outcome ")), "each names its outcome");
+        assertTrue(catalogue.contract("LLR").orElseThrow().feedbackQuestion("overallSatisfaction").orElseThrow().targetPercent().isEmpty(),
+                "satisfaction has no Appendix One requirement");
     }
 
     @Test
@@ -292,6 +300,9 @@ class ContractCatalogueTest {
                 "betterRelationship", "moreConfident"), questions.stream().filter(q -> q.clause().equals("LEW Appendix 1"))
                 .map(FeedbackQuestion::id).toList());
         assertEquals("comments", questions.get(questions.size() - 1).id());
+        // LEW Appendix 1 "Target" column for the measures the young person reports.
+        assertEquals(List.of(100, 80, 80, 100, 80, 80, 80), questions.stream().filter(q -> q.clause().equals("LEW Appendix 1"))
+                .map(q -> q.targetPercent().orElseThrow().intValueExact()).toList());
     }
 
     @Test

@@ -43,7 +43,8 @@ class ContractValidationTest {
             feedback-bad-answer     | feedback[0].answer: unknown value 'YES_OR_NO'; expected one of YES_NO, SCALE_1_TO_5, SHORT_TEXT
             feedback-duplicate-id   | feedback[1].id: duplicate question id 'listenedTo'
             feedback-bad-id         | feedback[0].id: expected an id like 'listenedTo' (a lower-case letter, then letters and digits, at most 40) but was 'listened-to'
-            feedback-misspelt-field | feedback[0].qestion: unknown field; expected one of id, question, answer, clause, required
+            feedback-misspelt-field | feedback[0].qestion: unknown field; expected one of id, question, answer, clause, required, measure, targetPercent
+            feedback-text-target    | feedback[0].targetPercent: a question answered in words has no share to set a target against
             """)
     void malformedFileFailsNamingFileFieldAndProblem(String file, String expected) {
         String resource = "contracts/malformed/" + file + ".yaml";

@@ -29,10 +29,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.advocacyhub.domain.answerphone.CallbackFigures;
 import org.advocacyhub.domain.casework.ClosureReason;
 import org.advocacyhub.domain.casework.Goal;
@@ -40,6 +44,9 @@ import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.TimeEntry;
 import org.advocacyhub.domain.contract.ClockEvent;
 import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.HourThreshold;
+import org.advocacyhub.domain.contract.ReportSchedule;
+import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.eligibility.Outcome;
 import org.advocacyhub.domain.eligibility.Reason;
 import org.advocacyhub.domain.referral.ReferralSource;
@@ -75,6 +82,61 @@ class QuarterlyReturnBuilderTest {
 
     private static ReferralCase imca(String name, LocalDate born, String authority, Instant receivedAt) {
         return eligible(received(ServiceCode.IMCA, person(name, born, authority), receivedAt), receivedAt.plusSeconds(600));
+    }
+
+    /**
+     * A few cases of every service of {@code contract}: accepted with hours and time recorded, closed with goals and the
+     * person's answers, screened out, awaiting a decision, from another area; complaints and a compliment for each service;
+     * and what only some contracts have: a request over the reporting threshold of hours, awareness sessions and
+     * answerphone messages (LLR).
+     */
+    static QuarterlyReturn everyFigure(Contract contract) {
+        String code = contract.code();
+        String lead = contract.leadAuthority().code();
+        Reason notEligible = new Reason("Outside the service's criteria", code + " 1.1");
+        return build(contract, b -> {
+            int n = 0;
+            for (ServiceConfig service : contract.services()) {
+                ServiceCode s = service.code();
+                n++;
+                Map<String, String> answers = new HashMap<>();
+                contract.feedback().forEach(q -> answers.put(q.id(), switch (q.answer()) {
+                    case YES_NO -> "true";
+                    case SCALE_1_TO_5 -> "4";
+                    case SHORT_TEXT -> "Thanks";
+                }));
+                ReferralSource source = contract.allowedReferralSources().stream().findFirst().orElse(ReferralSource.ADULT_SOCIAL_CARE);
+                ReferralCase worked = withHours(eligible(received(s, person(lead), at("2026-10-05T10:00"), Urgency.STANDARD, source,
+                        Map.of()), at("2026-10-05T11:00")), 9 * 60, 30);
+                if (service.allocation().allocated()) {
+                    worked = allocated(worked, at("2026-10-06T10:00"), "adv-" + n);
+                }
+                ReferralCase done = closed(withFeedback(withGoals(eligible(received(s, person(lead), at("2026-10-07T10:00"),
+                        Urgency.URGENT, source, Map.of()), at("2026-10-07T10:30")), Goal.Status.ACHIEVED, Goal.Status.NOT_ACHIEVED),
+                        at("2026-11-05T10:00"), answers), at("2026-11-05T10:00"), ClosureReason.OUTCOME_REACHED);
+                ReferralCase declined = screened(received(s, person(lead), at("2026-10-08T10:00"), Urgency.STANDARD, source, Map.of()),
+                        Outcome.NOT_ELIGIBLE, notEligible, at("2026-10-08T11:00"));
+                ReferralCase waiting = received(s, person(lead), at("2026-12-30T10:00"), Urgency.STANDARD, source, Map.of());
+                ReferralCase outside = eligible(received(s, person("OTHER"), at("2026-10-09T10:00"), Urgency.STANDARD, source,
+                        Map.of()), at("2026-10-09T11:00"));
+                if (service.hourThreshold(HourThreshold.Kind.RECORD_REQUESTS_OVER).isPresent()) {
+                    worked = withRequest(worked, "10", "More time", at("2026-11-05T10:00"));
+                }
+                List.of(worked, done, declined, waiting, outside).forEach(b::addCase);
+                b.addTime(time(worked, LocalDate.of(2026, 10, 9), 90, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-" + n));
+                b.addTime(time(worked, LocalDate.of(2026, 10, 10), 30, TimeEntry.Kind.INDIRECT, TimeEntry.Activity.TRAVEL, "adv-" + n));
+                b.addRecord(new Complaint("c" + n, code, LocalDate.of(2026, 10, 10), s, 1, null, null, null, "m", AS_AT));
+                b.addRecord(new Complaint("d" + n, code, LocalDate.of(2026, 9, 10), s, 2, true, LocalDate.of(2026, 10, 20), null, "m",
+                        AS_AT));
+                b.addRecord(new Compliment("k" + n, code, LocalDate.of(2026, 11, 1), s, null, "m", AS_AT));
+            }
+            for (ReportSchedule.AwarenessKpi kpi : contract.reportSchedule().awarenessKpis()) {
+                b.addRecord(new AwarenessSession("a" + kpi.name(), code, LocalDate.of(2026, 10, 1), lead, kpi.setting(), 10, "m", AS_AT));
+            }
+            if (contract.answerphoneClock().isPresent()) {
+                b.addCallback(new CallbackFigures.Kept("m1", at("2026-10-05T10:00"), at("2026-10-06T10:00"), at("2026-10-05T15:00")));
+            }
+        });
     }
 
     @Test
@@ -226,8 +288,8 @@ class QuarterlyReturnBuilderTest {
         ReferralCase c = withRequest(imca("N Fourteen", LocalDate.of(1950, 1, 14), "LEICESTER", at("2026-10-05T10:00")), "10",
                 "Nina's tribunal needs more time", at("2026-11-05T10:00"));
         AuthorityReturn w = llr(c).workbook("LEICESTER");
-        assertEquals(1, count(w.sheet("Requests over 20 hours"), "Requests to provide more than the threshold hours", IMCA));
-        assertEquals(new BigDecimal("10"), decimal(w.sheet("Requests over 20 hours"), "Hours asked for", IMCA));
+        assertEquals(1, count(w.sheet("Requests of 20 or more hours"), "Requests to provide 20 or more hours", IMCA));
+        assertEquals(new BigDecimal("10"), decimal(w.sheet("Requests of 20 or more hours"), "Hours asked for", IMCA));
         w.sheets().forEach(sheet -> assertFalse(allText(sheet).contains("Nina"), sheet.sheet()));
         CaseloadList restricted = new CaseloadList(LLR, Q3);
         restricted.addCase(c);
@@ -256,13 +318,53 @@ class QuarterlyReturnBuilderTest {
         ReferralCase no = closed(withFeedback(imca("Q Seventeen", LocalDate.of(1950, 1, 17), "LEICESTER", at("2026-10-05T10:00")),
                 at("2026-11-05T10:00"), Map.of("gotInformation", "false", "overallSatisfaction", "3")), at("2026-11-05T10:00"),
                 ClosureReason.OUTCOME_REACHED);
-        ReturnTable sheet = llr(yes, no).workbook("LEICESTER").sheet("Outcomes");
-        String gotInformation = LLR.feedbackQuestion("gotInformation").orElseThrow().text() + " (LLR Appendix One Outcome 1)";
-        assertEquals(new ReturnCell.Share(1, 2), cell(sheet, gotInformation, IMCA));
-        String satisfaction = LLR.feedbackQuestion("overallSatisfaction").orElseThrow().text() + " (LLR 9.51)";
-        assertEquals(new ReturnCell.Share(1, 2), cell(sheet, satisfaction, IMCA));
+        ReferralCase dols = closed(withFeedback(eligible(received(ServiceCode.DOLS_IMCA, person("R Eighteen", LocalDate.of(1950, 1, 18),
+                "LEICESTER"), at("2026-10-05T10:00")), at("2026-10-05T10:10")), at("2026-11-05T10:00"), Map.of("gotInformation", "true")),
+                at("2026-11-05T10:00"), ClosureReason.OUTCOME_REACHED);
+        AuthorityReturn w = llr(yes, no, dols).workbook("LEICESTER");
+        ReturnTable sheet = w.sheet("Outcomes");
+        String outcome1 = LLR.feedbackQuestion("gotInformation").orElseThrow().measure().orElseThrow();
+        List<ReturnCell> imca = outcomeRow(sheet, outcome1, IMCA);
+        assertEquals(List.of(ReturnCell.count(1), ReturnCell.count(2), new ReturnCell.Share(1, 2), ReturnCell.text("95%"),
+                ReturnCell.text("Not met")), imca.subList(3, 8), "Outcome 1 in IMCA: 1 of 2 against 95%");
+        List<ReturnCell> all = outcomeRow(sheet, outcome1, ALL);
+        assertEquals(List.of(ReturnCell.text("LLR Appendix One Outcome 1"), ReturnCell.count(2), ReturnCell.count(3),
+                new ReturnCell.Share(2, 3), ReturnCell.text("95%"), ReturnCell.text("Not met")), all.subList(2, 8));
+        String satisfaction = LLR.feedbackQuestion("overallSatisfaction").orElseThrow().text();
+        assertEquals(List.of(new ReturnCell.Share(1, 2), ReturnCell.text("No target"), ReturnCell.text("No target")),
+                outcomeRow(sheet, satisfaction, IMCA).subList(5, 8), "the 1 to 5 question counts 4 and 5; it has no target");
+        String outcome9 = LLR.feedbackQuestion("heardInSafeguarding").orElseThrow().measure().orElseThrow();
+        assertEquals(ReturnCell.text("Nothing to measure"), outcomeRow(sheet, outcome9, ALL).get(7), "nobody answered it");
+        // The Summary sets each outcome with a target against it, for all services.
+        List<ReturnCell> headline = outcomeRow(w.sheet("Summary"), outcome1, ALL);
+        assertEquals(List.of(ReturnCell.count(2), ReturnCell.count(3)), headline.subList(3, 5));
+        assertFalse(allText(w.sheet("Summary")).contains(satisfaction), "no target, not a headline");
         assertFalse(allText(sheet).contains("Pat"));
         assertFalse(allText(sheet).contains(LLR.feedbackQuestion("comments").orElseThrow().text()));
+    }
+
+    /** The row of {@code measure} for {@code service} (column 2) in a sheet laid out Measure, Service, ... */
+    private static List<ReturnCell> outcomeRow(ReturnTable sheet, String measure, String service) {
+        return sheet.rows().stream().filter(row -> row.get(0).equals(ReturnCell.text(measure)) && row.get(1).equals(ReturnCell.text(service)))
+                .findFirst().orElseThrow(() -> new AssertionError(sheet.sheet() + " has no row " + measure + " / " + service));
+    }
+
+    @Test
+    @DisplayName("LLR Appendix One KPIs 1-4 apply to all service elements: each council's workbook has the all-services figure too")
+    void allServicesKpis() {
+        Instant received = at("2026-10-05T10:00");
+        ReferralCase imcaMet = allocated(imca("S Nineteen", LocalDate.of(1950, 1, 19), "RUTLAND", received), received.plusSeconds(3600), "advocate-1");
+        ReferralCase dolsMissed = allocated(eligible(received(ServiceCode.DOLS_IMCA, person("T Twenty", LocalDate.of(1950, 1, 20),
+                "RUTLAND"), received), received.plusSeconds(600)), at("2026-10-20T10:00"), "advocate-2");
+        ReturnSummary summary = llr(imcaMet, dolsMissed).workbook("RUTLAND").summary();
+        KpiLine all = summary.kpis().stream().filter(line -> line.name().equals("KPI 1") && line.service() == null).findFirst()
+                .orElseThrow();
+        assertEquals(ALL, all.serviceName());
+        assertEquals(1, all.numerator());
+        assertEquals(2, all.denominator());
+        assertEquals(Verdict.NOT_MET, all.verdict(), "1 of 2 against 95%");
+        assertEquals(1, summary.kpis().stream().filter(line -> line.name().equals("KPI 1") && line.service() == null).count(),
+                "one all-services line per KPI");
     }
 
     @Test
@@ -362,8 +464,8 @@ class QuarterlyReturnBuilderTest {
     }
 
     @Test
-    @DisplayName("LLR 26.13: Summary first, Definitions last; every sheet names its definitions and each is on the Definitions sheet, "
-            + "the same text the rules hold")
+    @DisplayName("LLR 26.13: Summary first, Definitions last; every sheet names its definitions and the Definitions sheet gives "
+            + "exactly those, in the rules' order, the same text the rules hold with the contract's own clauses")
     void definitions() {
         for (Contract contract : List.of(LLR, ReportFixtures.LEW, DERBY)) {
             for (AuthorityReturn w : build(contract, b -> { }).workbooks()) {
@@ -371,20 +473,77 @@ class QuarterlyReturnBuilderTest {
                 assertEquals("Summary", sheets.get(0).sheet());
                 ReturnTable definitions = sheets.get(sheets.size() - 1);
                 assertEquals("Definitions", definitions.sheet());
-                List<List<ReturnCell>> expected = new ArrayList<>();
-                CountingRules.definitions().forEach(d -> expected.add(List.of(ReturnCell.text(d.figure()), ReturnCell.text(d.howCounted()),
-                        ReturnCell.text(d.clause()))));
-                assertEquals(expected, definitions.rows());
                 Set<String> figures = Set.copyOf(CountingRules.definitions().stream().map(CountingRules.Definition::figure).toList());
+                Set<String> named = new HashSet<>();
                 for (ReturnTable sheet : sheets.subList(0, sheets.size() - 1)) {
                     String note = sheet.notes().get(0);
                     assertTrue(note.startsWith("Definitions: "), sheet.sheet());
                     for (String figure : note.substring("Definitions: ".length()).split("; ")) {
                         assertTrue(figures.contains(figure), sheet.sheet() + " names '" + figure + "'");
+                        named.add(figure);
                     }
                 }
+                List<List<ReturnCell>> expected = new ArrayList<>();
+                CountingRules.definitions().stream().filter(d -> named.contains(d.figure())).forEach(d -> expected.add(List.of(
+                        ReturnCell.text(d.figure()), ReturnCell.text(d.howCounted()),
+                        ReturnCell.text(Citation.forContract(contract.code(), d.clause())))));
+                assertEquals(expected, definitions.rows(), contract.code());
             }
         }
+        List<String> lew = figuresDefined(build(ReportFixtures.LEW, b -> { }).workbook("LEWISHAM"));
+        assertFalse(lew.contains(CountingRules.AWARENESS.figure()), "LEW has no awareness sessions to define: " + lew);
+        assertFalse(lew.contains(CountingRules.URGENT_SPLIT.figure()), "nor urgent referrals: " + lew);
+        assertTrue(figuresDefined(build(DERBY, b -> { }).workbook("DERBY")).contains(CountingRules.URGENT_SPLIT.figure()),
+                "DERBY 3.3.1: an urgent referral has an hour");
+        assertFalse(figuresDefined(build(LLR, b -> { }).workbook("LEICESTER")).contains(CountingRules.URGENT_SPLIT.figure()));
+    }
+
+    private static List<String> figuresDefined(AuthorityReturn w) {
+        return w.sheet("Definitions").rows().stream().map(row -> ((ReturnCell.Text) row.get(0)).value()).toList();
+    }
+
+    @Test
+    @DisplayName("Issue 23: a council reads its own contract's clauses: no sheet of the LLR, LEW or DERBY return, nor a KPI or "
+            + "awareness line of its summary, cites another contract, and every workbook still cites its own")
+    void onlyTheContractsOwnClauses() {
+        List<String> codes = List.of("LLR", "LEW", "DERBY", "SCIE", "LANCS");
+        for (Contract contract : List.of(LLR, ReportFixtures.LEW, DERBY)) {
+            String own = contract.code();
+            Pattern other = Pattern.compile("\\b(" + String.join("|", codes.stream().filter(code -> !code.equals(own)).toList()) + ")\\b");
+            QuarterlyReturn r = everyFigure(contract);
+            AuthorityReturn lead = r.workbook(contract.leadAuthority().code());
+            assertTrue(lead.summary().referralsReceived() > 0 && count(lead.sheet("Cases closed"), "Cases closed", ALL) > 0
+                    && count(lead.sheet("Referrals"), "Inappropriate", ALL) > 0, own + ": the return has figures to cite");
+            for (AuthorityReturn w : r.workbooks()) {
+                for (ReturnTable sheet : w.sheets()) {
+                    for (String text : (sheet.sheet() + "\n" + allText(sheet)).split("\n")) {
+                        Matcher cited = other.matcher(text);
+                        assertFalse(cited.find(), () -> own + " workbook " + w.authorityCode() + ", sheet '" + sheet.sheet() + "' cites "
+                                + cited.group() + ": " + text);
+                    }
+                }
+                List<String> lineClauses = new ArrayList<>();
+                w.summary().kpis().forEach(line -> lineClauses.add(line.name() + ": " + line.clause()));
+                w.summary().awareness().forEach(line -> lineClauses.add(line.name() + ": " + line.clause()));
+                for (String text : lineClauses) {
+                    assertFalse(other.matcher(text).find(), own + " workbook " + w.authorityCode() + ", summary line " + text);
+                }
+                assertTrue(w.sheet("Summary").clause().startsWith(own + " "), own + ": " + w.sheet("Summary").clause());
+                assertTrue(w.sheet("KPIs").clause().startsWith(own + " "), own + ": " + w.sheet("KPIs").clause());
+                assertEquals(ReturnCell.text(contract.reportSchedule().clause()), cell(w.sheet("Summary"), "Period", "Clause"),
+                        "the period as the contract's own reporting clause asks for it");
+            }
+        }
+        for (AuthorityReturn w : everyFigure(ReportFixtures.LEW).workbooks()) {
+            for (ReturnTable sheet : w.sheets()) {
+                assertFalse(allText(sheet).contains("LLR "), "LEW sheet '" + sheet.sheet() + "'");
+            }
+        }
+        AuthorityReturn lew = everyFigure(ReportFixtures.LEW).workbook("LEWISHAM");
+        assertEquals("LEW 17.5", lew.sheet("By gender").clause(), "LEW 17.5: the caseload information gives each young person's gender");
+        assertTrue(lew.sheet("People supported").rows().stream().anyMatch(row -> row.get(0).equals(ReturnCell.text("Annual minimum (LEW 7.2)"))));
+        assertTrue(everyFigure(LLR).workbook("LEICESTER").sheet("Hours").rows().stream()
+                .anyMatch(row -> row.get(0).equals(ReturnCell.text("Guide hours per person (LLR 4.5)"))));
     }
 
     @Test

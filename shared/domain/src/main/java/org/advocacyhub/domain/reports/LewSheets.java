@@ -1,0 +1,60 @@
+package org.advocacyhub.domain.reports;
+
+import static org.advocacyhub.domain.reports.ReturnLayout.count;
+import static org.advocacyhub.domain.reports.ReturnLayout.hoursCell;
+import static org.advocacyhub.domain.reports.ReturnLayout.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.advocacyhub.domain.contract.HourThreshold;
+import org.advocacyhub.domain.contract.ServiceConfig;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.reports.ReturnSummary.KpiLine;
+
+/**
+ * The outputs of LEW's outcomes and outputs framework (LEW Appendix 1, reported quarterly under LEW
+ * 17.2), for the children and young people's service: hours delivered, young people supported, active
+ * caseload by group, self and Participation Manager referrals, accepted, rejected, closed, contacted
+ * within 72 hours, active cases over 8 and 12 hours, primary reasons and complaints by stage.
+ */
+final class LewSheets {
+
+    private final ReturnLayout layout;
+    private final WorkbookCounts w;
+
+    LewSheets(ReturnLayout layout) {
+        this.layout = layout;
+        this.w = layout.w;
+    }
+
+    ReturnTable outputs(List<KpiLine> kpiLines) {
+        int i = layout.serviceIndex.get(ServiceCode.CYP);
+        ServiceConfig service = layout.services.get(i);
+        ContractRecords records = layout.records;
+        List<List<ReturnCell>> rows = new ArrayList<>();
+        rows.add(List.of(text("Number of hours delivered"), hoursCell(w.directMinutes[i] + w.indirectMinutes[i])));
+        rows.add(List.of(text("Number of individual young people supported"), count(w.peopleQuarter[i].size())));
+        rows.add(List.of(text("Active caseload at end of quarter"), count(w.activeAtEnd[i])));
+        w.caseloadGroup.all().forEach((label, counts) -> rows.add(List.of(text("Active caseload: " + label), count(counts[i]))));
+        rows.add(List.of(text("Number of new self-referrals"), count(w.selfReferrals[i])));
+        rows.add(List.of(text("Number of new referrals from Participation Manager"), count(w.participationManager[i])));
+        rows.add(List.of(text("Number of referrals accepted"), count(w.appropriate[i])));
+        rows.add(List.of(text("Number of referrals rejected"), count(w.inappropriate[i])));
+        rows.add(List.of(text("Number of cases closed"), count(w.closed[i])));
+        kpiLines.stream().filter(line -> line.service() == ServiceCode.CYP && line.clause().startsWith("LEW"))
+                .findFirst().ifPresent(line -> rows.add(List.of(text("Percentage of young people contacted within 72 hours"),
+                        ReturnCell.share(line.numerator(), line.denominator()))));
+        String review = service.hourThreshold(HourThreshold.Kind.REVIEW).map(t -> t.hours().toPlainString()).orElse("8");
+        String cap = service.hourThreshold(HourThreshold.Kind.CAP).map(t -> t.hours().toPlainString()).orElse("12");
+        rows.add(List.of(text("Number of active cases exceeding " + review + " hours"), count(w.overReview[i])));
+        rows.add(List.of(text("Number of active cases exceeding " + cap + " hours"), count(w.overCap[i])));
+        w.primaryReason.all().forEach((label, counts) -> rows.add(List.of(text("Primary reason: " + label), count(counts[i]))));
+        for (int stage = 0; stage < 3; stage++) {
+            rows.add(List.of(text("Number of cases in complaints process: stage " + (stage + 1)),
+                    count(records.complaintsInProcess[i][stage])));
+        }
+        rows.add(List.of(text("Number of complaints resolved by alternative dispute resolution"), count(records.complaintsAdr[i])));
+        return layout.table("Outputs (LEW)", "Outcomes and outputs framework: outputs", "LEW Appendix 1, 17.2", List.of("Output", "Value"),
+                rows, CountingRules.LEW_OUTPUTS, CountingRules.KPI_CLOCKS, CountingRules.COMPLAINTS);
+    }
+}
