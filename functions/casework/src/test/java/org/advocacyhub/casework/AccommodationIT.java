@@ -302,6 +302,22 @@ class AccommodationIT {
                 casework(view).get("returnDetails"));
         assertEquals(2, list(view, "timeline").stream().filter(e -> "RETURN_DETAILS_RECORDED".equals(e.get("type"))).count());
 
+        // LEW 17.5's caseload information the referral does not give; the timeline names the fields, never their words.
+        Map<String, Object> caseload = new java.util.LinkedHashMap<>(Map.of("group", "CARE_LEAVER", "primaryReason", "CARE_LEAVER_CONCERN",
+                "socialWorker", "Sam Worker", "asylumSeeker", true, "legalStatus", "CARE_LEAVER", "outcomesSought", "A say in where I live",
+                "summaryOfWork", "Two visits and a letter to the team", "estimatedHoursRemaining", 2.5));
+        Map<String, Object> recorded = casework(fixtures.ok(cai, "PUT", path, caseload, MONDAY.plusSeconds(1350)));
+        Map<String, Object> expected = new java.util.LinkedHashMap<>(caseload);
+        expected.put("estimatedHoursRemaining", 2.5);
+        assertEquals(expected, recorded.get("returnDetails"));
+        List<String> lines = list(fixtures.ok(MANAGER, "GET", "/cases/" + reference, null, MONDAY.plusSeconds(1360)), "timeline").stream()
+                .filter(e -> "RETURN_DETAILS_RECORDED".equals(e.get("type"))).map(e -> (String) e.get("description")).toList();
+        assertTrue(lines.get(lines.size() - 1).contains("caseload information recorded: social worker, asylum seeker, legal status, "
+                + "outcomes sought, summary of work, estimated time remaining"), lines.toString());
+        assertFalse(lines.toString().contains("Sam Worker") || lines.toString().contains("A say in where I live"), "no values");
+        assertEquals(Set.of("/legalStatus", "/estimatedHoursRemaining", "/asylumSeeker"), pointers(fixtures.staff(cai, "PUT", path,
+                Map.of("legalStatus", "ORPHANED", "estimatedHoursRemaining", 500, "asylumSeeker", "yes"), MONDAY.plusSeconds(1370))));
+
         APIGatewayProxyResponseEvent same = fixtures.staff(cai, "PUT", path, Map.of("secondaryReason", "FORMAL_MEETING"),
                 MONDAY.plusSeconds(1400));
         assertEquals(Set.of("/secondaryReason"), pointers(same), "the secondary reason is not the primary (from the referral) again");

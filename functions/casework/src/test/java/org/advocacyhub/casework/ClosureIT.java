@@ -323,8 +323,10 @@ class ClosureIT {
         Map<String, Object> cai = fixtures.member("cai-cyp", "ADVOCATE", List.of("CYP"), Map.of(), Map.of());
         String child = fixtures.referAndScreen(example("cyp"), MONDAY);
         fixtures.ok(MANAGER, "POST", "/cases/" + child + "/allocation", Map.of("advocateId", "cai-cyp"), MONDAY.plusSeconds(3600));
+        // The young person's answers and the advocate's (LEW Appendix 1: what the advocate reports), in one feedback.
         Map<String, Object> answers = Map.of("answers", Map.of("listenedTo", true, "understandsRights", true, "moreConfident", false,
-                "comments", "Cai helped me say what I wanted at my review."));
+                "comments", "Cai helped me say what I wanted at my review.", "selfAdvocacyInMeeting", true,
+                "referredToParticipation", false));
         APIGatewayProxyResponseEvent open = fixtures.staff(cai, "POST", "/cases/" + child + "/feedback", answers, TUESDAY);
         assertEquals(409, open.getStatusCode(), open.getBody());
         assertTrue(open.getBody().contains("Feedback is recorded at closure (LEW 13.3): close the case first"), open.getBody());
@@ -334,11 +336,16 @@ class ClosureIT {
         assertFalse(list(closed, "clocks").stream().anyMatch(c -> "RUNNING".equals(c.get("status"))), "LEW 8.12: every clock stops");
         Map<String, Object> recorded = fixtures.ok(cai, "POST", "/cases/" + child + "/feedback", answers, TUESDAY.plusSeconds(60));
         assertEquals(Map.of("listenedTo", "true", "understandsRights", "true", "moreConfident", "false",
-                "comments", "Cai helped me say what I wanted at my review."), ((Map<?, ?>) casework(recorded).get("feedback")).get("answers"));
+                "comments", "Cai helped me say what I wanted at my review.", "selfAdvocacyInMeeting", "true", "referredToParticipation",
+                "false"), ((Map<?, ?>) casework(recorded).get("feedback")).get("answers"));
+        Map<String, String> wrongType = errors(fixtures.staff(cai, "POST", "/cases/" + child + "/feedback", Map.of("answers",
+                Map.of("positiveOutcome", "yes")), TUESDAY.plusSeconds(90)));
+        assertEquals(Map.of("answers.positiveOutcome", "The answer to 'positiveOutcome' must be true or false, not text"), wrongType,
+                "an advocate's answer is checked as the young person's are");
         Map<String, Object> again = fixtures.ok(MANAGER, "POST", "/cases/" + child + "/feedback", Map.of("answers",
                 Map.of("listenedTo", true)), TUESDAY.plusSeconds(120));
         assertEquals(Map.of("listenedTo", "true"), ((Map<?, ?>) casework(again).get("feedback")).get("answers"));
-        assertTrue(timeline(again).stream().anyMatch(e -> e.contains("1 of 8 questions answered; replaces the answers recorded at "
+        assertTrue(timeline(again).stream().anyMatch(e -> e.contains("1 of 16 questions answered; replaces the answers recorded at "
                 + TUESDAY.plusSeconds(60) + " by cai-cyp")), timeline(again).toString());
 
         String placement = fixtures.referAndScreen(example("accommodation"), MONDAY);

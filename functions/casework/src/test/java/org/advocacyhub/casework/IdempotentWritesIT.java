@@ -124,7 +124,7 @@ class IdempotentWritesIT {
 
     @Test
     void aComplaintRecordedAgainAfterTheFunctionStoppedIsStillOneComplaint() {
-        Map<String, Object> complaint = Map.of("received", "2026-11-19", "contract", "LLR", "service", "IMCA", "stage", 1);
+        Map<String, Object> complaint = Map.of("received", "2026-11-19", "contract", "LLR", "service", "IMCA", "formality", "FORMAL", "stage", 1);
         Map<String, String> key = Map.of("Idempotency-Key", "complaint-lost-1");
         assertThrows(Throwable.class, () -> fixtures.staff(CaseworkFixtures.CASEWORK, MANAGER, "POST", "/complaints", complaint, MONDAY,
                 key, Map.of("TEST_REQUEST_ANSWERS", "lost")));

@@ -139,11 +139,11 @@ class OpenApiIT {
 
         JsonSchema complaint = SCHEMAS.getSchema(paths.at("/~1complaints/post/requestBody/content/application~1json/schema"));
         assertEquals(Set.of(), complaint.validate(MAPPER.readTree(
-                "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"stage\":2,\"resolvedByAdr\":true}")));
-        for (String wrong : List.of("{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"stage\":4}",
-                "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"stage\":\"2\"}",
-                "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\"}",
-                "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"stage\":1,\"name\":\"x\"}")) {
+                "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"formality\":\"FORMAL\",\"stage\":2,\"resolvedByAdr\":true}")));
+        for (String wrong : List.of("{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"formality\":\"FORMAL\",\"stage\":4}",
+                "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"formality\":\"FORMAL\",\"stage\":\"2\"}",
+                "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"formality\":\"FORMAL\"}",
+                "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"formality\":\"FORMAL\",\"stage\":1,\"name\":\"x\"}")) {
             assertFalse(complaint.validate(MAPPER.readTree(wrong)).isEmpty(), "refused as the route refuses it: " + wrong);
         }
         JsonSchema closure = SCHEMAS.getSchema(paths.at("/~1cases~1{reference}~1closure/post/requestBody/content/application~1json/schema"));

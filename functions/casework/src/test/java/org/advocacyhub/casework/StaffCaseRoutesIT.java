@@ -124,7 +124,8 @@ class StaffCaseRoutesIT {
     private static String path(SamTemplate.ApiEvent route, String reference) {
         String path = route.path().replace("{reference}", reference).replace("{staffId}", "s-1");
         // The lists that need a contract.
-        return List.of("/waiting-list", "/awareness-sessions", "/complaints", "/compliments", "/retention-review").contains(path)
+        return List.of("/waiting-list", "/awareness-sessions", "/complaints", "/compliments", "/retention-review", "/case-studies",
+                "/service-summaries").contains(path)
                 ? path + "?contract=LLR" : path;
     }
 

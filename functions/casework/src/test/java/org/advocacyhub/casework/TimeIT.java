@@ -297,6 +297,59 @@ class TimeIT {
         assertTrue(unknown.getBody().contains("no time entry"), unknown.getBody());
     }
 
+    // ------------------------------------------------------------------ LEW Appendix 1: meetings attended
+
+    @Test
+    void lewAppendix1AMeetingAttendedSaysWhichMeetingOnlyWithTheActivityOfAttendingOneAndACorrectionKeepsTheChange() {
+        Map<String, Object> tia = cypAdvocate("tia-cyp");
+        String reference = cypCase(example("cyp"), "tia-cyp");
+        String path = "/cases/" + reference + "/time";
+        Map<String, Object> review = new LinkedHashMap<>(entry(60, "DIRECT", "MEETING_ATTENDANCE"));
+        review.put("meeting", "LAC_REVIEW");
+        Map<String, Object> recorded = fixtures.ok(tia, "POST", path, review, NOON);
+        Map<String, Object> stored = list(recorded, "time").get(0);
+        assertEquals(List.of("MEETING_ATTENDANCE", "LAC_REVIEW"), List.of(stored.get("activity"), stored.get("meeting")));
+        assertTrue(timeline(recorded, "TIME_RECORDED").get(0).contains("attending a meeting (looked-after child review)"),
+                timeline(recorded, "TIME_RECORDED").toString());
+        Map<String, Object> travel = fixtures.ok(tia, "POST", path, entry(30, "INDIRECT", "TRAVEL"), NOON.plusSeconds(30));
+        assertFalse(list(travel, "time").stream().filter(e -> e.get("activity").equals("TRAVEL")).findFirst().orElseThrow()
+                .containsKey("meeting"), "an entry without a meeting has none");
+
+        // Refused, naming the field: a meeting with another activity, one the hub does not know, and one of the wrong JSON type.
+        Map<String, Object> meetingWithTravel = new LinkedHashMap<>(entry(30, "INDIRECT", "TRAVEL"));
+        meetingWithTravel.put("meeting", "CP_CONFERENCE");
+        Map<String, Object> unknown = new LinkedHashMap<>(review);
+        unknown.put("meeting", "CHRISTMAS_PARTY");
+        Map<String, Object> number = new LinkedHashMap<>(review);
+        number.put("meeting", 2);
+        for (Map<String, Object> body : List.of(meetingWithTravel, unknown, number)) {
+            APIGatewayProxyResponseEvent refused = fixtures.staff(tia, "POST", path, body, NOON.plusSeconds(60));
+            assertEquals(400, refused.getStatusCode(), body + ": " + refused.getBody());
+            assertTrue(refused.getBody().contains("\"pointer\":\"/meeting\""), refused.getBody());
+        }
+        APIGatewayProxyResponseEvent withTravel = fixtures.staff(tia, "POST", path, meetingWithTravel, NOON.plusSeconds(60));
+        assertTrue(withTravel.getBody().contains("The meeting is given only with the activity 'Attending a meeting'"), withTravel.getBody());
+
+        String entryId = (String) stored.get("id");
+        Map<String, Object> pathway = new LinkedHashMap<>(review);
+        pathway.put("meeting", "PATHWAY_PLAN");
+        Map<String, Object> corrected = fixtures.ok(tia, "PUT", path + "/" + entryId, pathway, NOON.plusSeconds(120));
+        Map<String, Object> entry = list(corrected, "time").stream().filter(e -> e.get("id").equals(entryId)).findFirst().orElseThrow();
+        assertEquals(List.of("PATHWAY_PLAN", 1), List.of(entry.get("meeting"), entry.get("revision")));
+        assertTrue(timeline(corrected, "TIME_CORRECTED").get(0).contains("meeting LAC_REVIEW to PATHWAY_PLAN"),
+                timeline(corrected, "TIME_CORRECTED").toString());
+        Map<String, Object> faceToFace = new LinkedHashMap<>(pathway);
+        faceToFace.put("activity", "FACE_TO_FACE");
+        APIGatewayProxyResponseEvent notAMeeting = fixtures.staff(tia, "PUT", path + "/" + entryId, faceToFace, NOON.plusSeconds(180));
+        assertEquals(400, notAMeeting.getStatusCode(), notAMeeting.getBody());
+        assertTrue(notAMeeting.getBody().contains("\"pointer\":\"/meeting\""), notAMeeting.getBody());
+
+        Map<String, Object> view = view(reference);
+        assertEquals(2, list(view, "time").size(), "nothing refused was stored");
+        assertEquals("PATHWAY_PLAN", list(view, "time").stream().filter(e -> e.get("id").equals(entryId)).findFirst().orElseThrow()
+                .get("meeting"));
+    }
+
     // ------------------------------------------------------------------ validation
 
     @Test

@@ -170,7 +170,7 @@ class ContractHandoverIT {
         cases.add(hub.referAndScreen(notImca, at("2026-07-07T09:00:00Z")));
 
         // The returns' records (LLR KPIs 5-6, complaints and compliments).
-        created(HubFixtures.CASEWORK, "/complaints", Map.of("received", "2026-08-10", "contract", "LLR", "service", "IMHA", "stage", 1,
+        created(HubFixtures.CASEWORK, "/complaints", Map.of("received", "2026-08-10", "contract", "LLR", "service", "IMHA", "formality", "FORMAL", "stage", 1,
                 "summary", "About how a visit was arranged"), at("2026-08-11T09:00:00Z"));
         created(HubFixtures.CASEWORK, "/compliments", Map.of("received", "2026-09-01", "contract", "LLR", "service", "IMCA"),
                 at("2026-09-02T09:00:00Z"));

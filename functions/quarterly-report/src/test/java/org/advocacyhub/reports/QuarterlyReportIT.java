@@ -127,6 +127,48 @@ class QuarterlyReportIT {
         details.put("familyOrFriendToConsult", "YES");
         notImca.put("details", details);
         hub.referAndScreen(notImca, at("2026-07-07T09:00:00Z"));
+
+        // LLR 26.17 out-of-area sources: a DoLS case Leicester City's DoLS team instructs for a person placed in Leicestershire,
+        // on the quarter's last afternoon (its allocation clock is not due before the quarter ends: no KPI resolves).
+        Map<String, Object> dols = example("dols-imca");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dolsDetails = new LinkedHashMap<>((Map<String, Object>) dols.get("details"));
+        dolsDetails.put("supervisoryBody", "LEICESTER");
+        dols.put("details", dolsDetails);
+        hub.referAndScreen(dols, at("2026-09-30T14:00:00Z"));
+
+        // LLR 26.17: complaints formal and informal with brief details, one with progress recorded; a compliment.
+        Map<String, Object> formal = recorded("/complaints", Map.of("received", "2026-07-14", "contract", "LLR",
+                "service", "IMCA", "formality", "FORMAL", "stage", 1, "summary", "A relative said allocation took too long"),
+                at("2026-07-14T15:00:00Z"));
+        hub.ok(MANAGER, "POST", "/complaints/" + formal.get("id") + "/progress", Map.of("contract", "LLR", "received", "2026-07-14",
+                "revision", 1, "stage", 2, "progress", "Investigation under way; the service manager meets the family"),
+                at("2026-08-03T15:00:00Z"));
+        recorded("/complaints", Map.of("received", "2026-08-05", "contract", "LLR", "service", "IMHA",
+                "formality", "INFORMAL", "stage", 1, "closed", "2026-08-06", "summary", "A call back came a day late"),
+                at("2026-08-06T15:00:00Z"));
+        recorded("/compliments", Map.of("received", "2026-09-01", "contract", "LLR", "service", "IMCA",
+                "summary", "A ward thanked the advocate"), at("2026-09-01T15:00:00Z"));
+    }
+
+    private Map<String, Object> recorded(String path, Map<String, Object> body, Instant at) {
+        APIGatewayProxyResponseEvent response = hub.staff(org.advocacyhub.testing.HubFixtures.CASEWORK, MANAGER, "POST", path, body, at);
+        assertEquals(201, response.getStatusCode(), path + ": " + response.getBody());
+        return json(response.getBody());
+    }
+
+    /** The rows of the Complaint details sheet as their texts, below its headings. */
+    private static List<List<String>> complaintDetails(XSSFWorkbook workbook) {
+        List<List<String>> rows = new ArrayList<>();
+        boolean below = false;
+        for (Row row : workbook.getSheet("Complaint details")) {
+            List<String> texts = texts(row).stream().filter(text -> !text.isBlank()).toList();
+            if (below && !texts.isEmpty() && !texts.get(0).startsWith("Definitions:")) {
+                rows.add(texts);
+            }
+            below |= texts.contains("Brief details") && texts.contains("Progress");
+        }
+        return rows;
     }
 
     private APIGatewayProxyResponseEvent call(Map<String, Object> claims, String method, String path, Object body, Instant at) {
@@ -197,6 +239,29 @@ class QuarterlyReportIT {
                 }
                 assertNoPersonalData(authority.getKey(), email, workbook);
                 assertOnlyOwnClauses(authority.getKey(), workbook);
+                // LLR 26.17: complaints are the contract's, in every council's workbook, formal and informal with details.
+                assertEquals(List.of("1", "1"), List.of(serviceCell(workbook.getSheet("Complaints"), "Formal complaints received",
+                        ServiceCode.IMCA.displayName()), serviceCell(workbook.getSheet("Complaints"), "Informal complaints received",
+                        "All services")), authority.getKey());
+                List<List<String>> details = complaintDetails(workbook);
+                assertEquals(List.of("14 July 2026", "Formal complaint", ServiceCode.IMCA.displayName(), "Stage 2",
+                        "Open at the quarter's end", "A relative said allocation took too long",
+                        "Investigation under way; the service manager meets the family"), details.get(0), authority.getKey());
+                assertEquals(List.of("5 August 2026", "Informal complaint", ServiceCode.IMHA.displayName(), "Stage 1",
+                        "Closed 6 August 2026", "A call back came a day late"), details.get(1));
+                assertEquals(List.of("1 September 2026", "Compliment", ServiceCode.IMCA.displayName(), "A ward thanked the advocate"),
+                        details.get(2));
+                assertEquals(3, details.size());
+                // The DoLS case instructed by Leicester City: counted in Leicestershire, listed in both.
+                String dols = ServiceCode.DOLS_IMCA.displayName();
+                if (authority.getKey().equals("LEICESTER")) {
+                    assertEquals("1", serviceCell(workbook.getSheet("Out of area"), "Instructed by this council for a person in another "
+                            + "area: Leicestershire County Council (counted in its figures)", dols));
+                } else if (authority.getKey().equals("LEICESTERSHIRE")) {
+                    assertEquals("1", serviceCell(workbook.getSheet("Out of area"), "Instructed by another council for a person in "
+                            + "this area: Leicester City Council", dols));
+                    assertEquals("1", serviceCell(workbook.getSheet("Referrals"), "Referrals received", dols));
+                }
             }
         }
 
@@ -239,6 +304,20 @@ class QuarterlyReportIT {
         throw new AssertionError("no " + kpi + " " + service + " row on the Summary sheet");
     }
 
+    /** The figure a sheet laid out by service gives for {@code label} in {@code service}'s column. */
+    private static String serviceCell(Sheet sheet, String label, String service) {
+        Row headings = null;
+        for (Row row : sheet) {
+            List<String> texts = texts(row);
+            if (texts.contains("All services") && headings == null) {
+                headings = row;
+            } else if (headings != null && !texts.isEmpty() && texts.get(0).equals(label)) {
+                return Long.toString((long) row.getCell(column(headings, service)).getNumericCellValue());
+            }
+        }
+        throw new AssertionError("no row " + label + " on " + sheet.getSheetName());
+    }
+
     private static int column(Row headings, String... starts) {
         for (Cell cell : headings) {
             if (cell.getCellType() == CellType.STRING) {
@@ -265,7 +344,8 @@ class QuarterlyReportIT {
     /** No name, date of birth, full postcode or referrer detail anywhere in the email or its workbook (LLR 26.9, 27.6). */
     private static void assertNoPersonalData(String authority, SesMailbox.SentEmail email, XSSFWorkbook workbook) {
         List<String> personal = new ArrayList<>(List.of("Dee Declined", "1944-01-01", "LE67 1AA", "Sam Example", "sam.example@council.example",
-                "0116 496 0000", "Leicester Royal Infirmary", "Hard of hearing"));
+                "0116 496 0000", "Leicester Royal Infirmary", "Hard of hearing", "Bernard Sample", "1938-11-02", "LE67 3AB",
+                "Example Court Care Home"));
         for (Seeded s : SEEDED) {
             personal.addAll(List.of(s.name(), s.dob(), s.postcode()));
         }
@@ -400,6 +480,107 @@ class QuarterlyReportIT {
         }
         Map<String, Object> advocate = hub.imcaAdvocate("ira-imca");
         assertEquals(403, call(advocate, "GET", "/reports/" + id + "/caseload", null, ASKED.plus(Duration.ofHours(3))).getStatusCode());
+    }
+
+    /** The rows of {@code sheet} below its headings (the row holding {@code lastHeading}), as their texts. */
+    private static List<List<String>> rowsBelow(XSSFWorkbook workbook, String sheet, String lastHeading) {
+        List<List<String>> rows = new ArrayList<>();
+        boolean below = false;
+        for (Row row : workbook.getSheet(sheet)) {
+            List<String> texts = texts(row);
+            if (below && !texts.isEmpty() && !texts.get(0).startsWith("Definitions:")) {
+                rows.add(texts);
+            }
+            below |= texts.contains(lastHeading);
+        }
+        return rows;
+    }
+
+    @Test
+    void llr2616CaseStudiesAndServiceSummariesAreInEveryWorkbookAndWhatIsMissingIsRemindedOnce() throws IOException {
+        Map<String, Object> ira = hub.imcaAdvocate("ira-imca");
+        // LEW asks for a summary too (LEW 17.2): its reminder needs a duty manager to go to.
+        hub.member("morgan-manager", "MANAGER", List.of(), Map.of(), Map.of("dutyManagerFor", List.of("LLR", "LEW")));
+        Seeded ada = SEEDED.get(0);
+        String reference = hub.referAndScreen(referral(ada), ada.received());
+        hub.ok(MANAGER, "POST", "/cases/" + reference + "/allocation", Map.of("advocateId", "ira-imca"), ada.allocated());
+        hub.ok(ira, "POST", "/cases/" + reference + "/closure", Map.of("reason", "OUTCOME_REACHED", "summary",
+                "Views put at the best interests meeting."), ada.closed());
+        // LLR 26.16, 27.3, Appendix One B: her journey, written after her case closed in July (Q2), selected for the return.
+        String journey = "Met the person three times; with the advocate's support their wish to return home was put at the best "
+                + "interests meeting, and they moved home in August.";
+        Map<String, Object> study = hub.ok(ira, "POST", "/cases/" + reference + "/case-study", Map.of("revision", 0, "consent",
+                "BEST_INTERESTS", "measures", List.of("rightsProtected", "hadASay"), "text", journey), at("2026-07-21T09:00:00Z"));
+        hub.ok(MANAGER, "POST", "/case-studies/" + study.get("id") + "/selection", Map.of("contract", "LLR", "quarter", "FY2026Q2",
+                "revision", 1, "selected", true), at("2026-07-21T10:00:00Z"));
+        String trends = "More DoLS referrals from care homes in the county; waits for IMHA fell in August.";
+        hub.ok(MANAGER, "PUT", "/service-summaries", Map.of("contract", "LLR", "quarter", "FY2026Q2", "summary", "trends", "revision", 0,
+                "text", trends), at("2026-09-30T10:00:00Z"));
+        hub.ok(MANAGER, "PUT", "/service-summaries", Map.of("contract", "LLR", "quarter", "FY2026Q2", "summary", "peerSupport",
+                "revision", 0, "notCompleted", true), at("2026-09-30T10:05:00Z"));
+
+        // Issue 23: due by the close of Monday 5 October (Thursday 1, Friday 2, Monday 5); the 08:30 run on Tuesday reminds the
+        // duty managers, once, of what is missing in words.
+        try (FunctionInvoker timer = aws.newFunction("AllocationTimerFunction", Map.of("HUB_CLOCK_FIXED", "2026-10-05T07:30:00Z"))) {
+            timer.invoke(Map.of("digest", true));
+        }
+        hub.deliverAlerts(at("2026-10-05T07:31:00Z"));
+        assertTrue(subjectsTo("morgan-manager@hub.example").stream().noneMatch(subject -> subject.contains("case studies")),
+                "not due yet: " + subjectsTo("morgan-manager@hub.example"));
+        for (String day : List.of("2026-10-06T07:30:00Z", "2026-10-07T07:30:00Z")) {
+            try (FunctionInvoker timer = aws.newFunction("AllocationTimerFunction", Map.of("HUB_CLOCK_FIXED", day))) {
+                timer.invoke(Map.of("digest", true));
+            }
+            hub.deliverAlerts(Instant.parse(day).plusSeconds(60));
+        }
+        List<SesMailbox.SentEmail> reminders = aws.mailbox().emailsTo("morgan-manager@hub.example").stream()
+                .filter(email -> email.subject().contains("case studies")).toList();
+        assertEquals(2, reminders.size(), "one reminder a contract and quarter: " + reminders);
+        assertEquals(1, reminders.stream().filter(email -> email.subject().contains("for LEW 2026-27 Q2")).count());
+        reminders = reminders.stream().filter(email -> email.subject().contains("for LLR")).toList();
+        SesMailbox.SentEmail reminder = reminders.get(0);
+        assertTrue(reminder.subject().startsWith("Reminder: case studies and summaries for LLR 2026-27 Q2"), reminder.subject());
+        String words = reminder.text().replaceAll("\\s+", " ");
+        assertTrue(words.contains(ServiceCode.IMCA.displayName() + ": 1 of 4 case studies selected (1 written)"), words);
+        assertTrue(words.contains("Service summary not written: Networking with partners"), words);
+        assertFalse(words.contains("Peer support") || words.contains("Trends in each service area"), "written or stated: " + words);
+        assertFalse(words.contains(reference) || words.contains("Ada") || words.contains(journey.substring(0, 20)), words);
+        aws.mailbox().clear();
+
+        String id = (String) json(call(MANAGER, "POST", "/reports", Map.of("contract", "LLR", "quarter", "2026-Q2", "send", true), ASKED)
+                .getBody()).get("id");
+        drainReportQueue(ASKED.plusSeconds(30));
+        for (String authority : List.of("LEICESTERSHIRE", "LEICESTER", "RUTLAND")) {
+            SesMailbox.SentEmail email = aws.mailbox().emailsTo("advocacy-contract@" + authority.toLowerCase(java.util.Locale.ROOT)
+                    + ".example").get(0);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(email.attachments().get(0).content()))) {
+                List<List<String>> studies = rowsBelow(workbook, "Case studies", "Case study");
+                List<List<String>> imca = studies.stream().filter(row -> row.get(0).equals(ServiceCode.IMCA.displayName())).toList();
+                assertEquals(List.of(ServiceCode.IMCA.displayName(), "Outcome 5: Those lacking capacity for a decision receive "
+                        + "effective independent protection of their rights and best interests; Outcome 6: Adults have a voice in "
+                        + "decisions made about their lives, their care and the service they receive", "The person could not consent; "
+                        + "shared in their best interests with no identifying details", journey), imca.get(0), authority);
+                assertEquals(4, imca.size(), "4 a service (LLR Appendix One)");
+                for (List<String> missing : imca.subList(1, 4)) {
+                    assertEquals(List.of(ServiceCode.IMCA.displayName(), "", "", "Not completed this quarter"), missing);
+                }
+                assertTrue(studies.stream().filter(row -> row.get(0).equals(ServiceCode.IMHA.displayName()))
+                        .allMatch(row -> row.get(3).equals("Not completed this quarter")), "no IMHA study written");
+                List<List<String>> summaries = rowsBelow(workbook, "Service summaries", "For the quarter");
+                assertEquals(7, summaries.size());
+                assertEquals(List.of("Trends in each service area", "LLR Appendix One, 26.17", trends), summaries.get(6));
+                assertEquals("Not completed this quarter", summaries.get(1).get(2), "peer support: stated as not completed");
+                assertEquals("Not completed this quarter", summaries.get(0).get(2), "harder to reach: nothing written");
+                assertNoPersonalData(authority, email, workbook);
+                for (Sheet sheet : List.of(workbook.getSheet("Case studies"), workbook.getSheet("Service summaries"))) {
+                    for (Row row : sheet) {
+                        assertFalse(texts(row).stream().anyMatch(text -> text.contains(reference) || text.contains("ira-imca")),
+                                sheet.getSheetName());
+                    }
+                }
+            }
+        }
+        assertEquals("SENT", json(call(MANAGER, "GET", "/reports/" + id, null, ASKED.plusSeconds(60)).getBody()).get("status"));
     }
 
     @Test

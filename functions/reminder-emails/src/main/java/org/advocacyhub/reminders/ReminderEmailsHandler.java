@@ -85,6 +85,9 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
         if (alert instanceof Alert.DataRequestDue q) {
             return q.kind() + " data request " + q.requestId() + " due " + q.dueAt();
         }
+        if (alert instanceof Alert.CaseStudiesDue c) {
+            return "CASE STUDIES " + c.contract() + " " + c.quarter().key() + " due " + c.dueAt();
+        }
         Alert.Digest d = (Alert.Digest) alert;
         return "DIGEST " + d.day() + " " + d.staffId();
     }

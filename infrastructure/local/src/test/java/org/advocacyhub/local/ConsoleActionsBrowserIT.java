@@ -185,7 +185,7 @@ class ConsoleActionsBrowserIT {
             records.put("awareness-sessions", Map.of("date.day", "20", "date.month", "11", "date.year", "2026", "authority", "RUTLAND",
                     "setting", "COMMUNITY", "attendees", "12"));
             records.put("complaints", Map.of("received.day", "19", "received.month", "11", "received.year", "2026", "service", "IMHA",
-                    "stage", "2", "resolvedByAdr", "yes", "summary", "Waited too long for a call back"));
+                    "formality", "INFORMAL", "stage", "2", "resolvedByAdr", "yes", "summary", "Waited too long for a call back"));
             records.put("compliments", Map.of("received.day", "18", "received.month", "11", "received.year", "2026", "service", "IMCA",
                     "summary", "Thanked the advocate for her support"));
             for (Map.Entry<String, Map<String, String>> kind : records.entrySet()) {

@@ -66,9 +66,26 @@ class ConsoleWordsIT {
         api("PUT", "/cases/" + imca + "/action-plan", "{\"goals\":[{\"text\":\"Visit the care home\",\"status\":\"IN_PROGRESS\"}]}", 200);
         api("POST", "/answerphone-messages", "{\"contract\":\"LLR\",\"leftAt\":\"2026-11-23T09:00:00Z\",\"callerName\":\"Pat Example\","
                 + "\"callbackNumber\":\"0116 496 0000\",\"preferredMethod\":\"PHONE\"}", 201);
-        // A closed LEW case: its page offers the person's feedback (LEW 13.3).
+        // A LEW meeting attended (LEW Appendix 1), corrected: the time list and the timeline name the meetings in words.
+        String lew = references.get(4);
+        String entry = api("POST", "/cases/" + lew + "/time", "{\"date\":\"2026-11-23\",\"minutes\":60,\"kind\":\"DIRECT\","
+                + "\"activity\":\"MEETING_ATTENDANCE\",\"meeting\":\"LAC_REVIEW\"}", 200)
+                .replaceAll("(?s).*\"time\":\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+        api("PUT", "/cases/" + lew + "/time/" + entry, "{\"date\":\"2026-11-23\",\"minutes\":60,\"kind\":\"DIRECT\","
+                + "\"activity\":\"MEETING_ATTENDANCE\",\"meeting\":\"PATHWAY_PLAN\"}", 200);
+        // A closed LEW case: its page offers the feedback at closure, the young person's and the advocate's (LEW 13.3, Appendix 1).
         api("POST", "/cases/" + references.get(4) + "/closure", "{\"reason\":\"INSTRUCTION_WITHDRAWN\",\"goals\":[],"
                 + "\"summary\":\"Ended at the young person's request.\"}", 200);
+        // A closed LLR case with its case study (issue 23): the case page's form, the returns page's row and selection.
+        String careAct = references.get(3);
+        api("POST", "/cases/" + careAct + "/allocation", "{\"advocateId\":\"hana-imha\"}", 200);
+        api("POST", "/cases/" + careAct + "/closure", "{\"reason\":\"PERSON_DECLINED\",\"goals\":[],"
+                + "\"summary\":\"Declined advocacy at the first visit.\"}", 200);
+        api("POST", "/cases/" + careAct + "/case-study", "{\"revision\":0,\"consent\":\"GIVEN\",\"measures\":[\"hadASay\"],"
+                + "\"text\":\"The person was heard at their review and chose to manage on their own.\"}", 200);
+        // A complaint (LLR 26.17): the returns page offers its progress form.
+        api("POST", "/complaints", "{\"received\":\"2026-11-23\",\"contract\":\"LLR\",\"service\":\"IMCA\","
+                + "\"formality\":\"FORMAL\",\"stage\":1,\"summary\":\"Said allocation took too long\"}", 201);
         HubSteps.later(running, Duration.ofDays(3));
     }
 
@@ -79,11 +96,12 @@ class ConsoleWordsIT {
         }
     }
 
-    private static void api(String method, String path, String body, int status) throws Exception {
+    private static String api(String method, String path, String body, int status) throws Exception {
         RawHttp.Response answer = RawHttp.send(running.port(), method, path, List.of("Authorization: Bearer "
                 + running.jwt().issue("local-manager", "manager", Duration.ofHours(1)), "Content-Type: application/json"),
                 body.getBytes(StandardCharsets.UTF_8));
         assertEquals(status, answer.status(), method + " " + path + ": " + answer.text());
+        return answer.text();
     }
 
     @Test
@@ -137,6 +155,67 @@ class ConsoleWordsIT {
         Matcher messages = Pattern.compile("<span class=\"count\">(\\d+)</span> open answerphone message(s?)</a>").matcher(home);
         assertTrue(messages.find(), "the count of messages is linked: " + home);
         assertEquals(messages.group(1).equals("1"), messages.group(2).isEmpty(), "singular for one, plural for more: " + messages.group());
+    }
+
+    @Test
+    void issue23TheClosedCasePageOffersItsCaseStudyAndTheReturnsPageListsItToSelectBesideTheSummariesForms() throws Exception {
+        ConsoleClient morgan = new ConsoleClient(base);
+        morgan.signIn("Morgan Manager");
+        String casePage = morgan.get("/console/cases/" + references.get(3)).html();
+        // LLR Appendix One B: written on the closed case; its form comes back filled with it, its revision hidden.
+        assertTrue(casePage.contains("id=\"do-case-study\"") && casePage.contains("Change the case study")
+                && casePage.contains("The person was heard at their review"), casePage);
+        String returns = morgan.get("/console/returns?contract=LLR").html();
+        String text = visibleText(returns);
+        assertTrue(text.contains("Case studies and service summaries of 2026-27 Q3"), text);
+        assertTrue(text.contains("The person was heard at their review") && text.contains("of 4 selected"), text);
+        assertTrue(returns.contains("/console/case-studies/CS-" + references.get(3) + "/selection?contract=LLR&amp;quarter=FY2026Q3"),
+                returns);
+        assertTrue(text.contains("Trends in each service area ("), "each summary's form, with whether it is written: " + text);
+        assertTrue(returns.contains("/console/service-summaries?contract=LLR&amp;quarter=FY2026Q3&amp;summary=trends"), returns);
+        ConsoleClient ira = new ConsoleClient(base);
+        ira.signIn("Ira Imca");
+        assertTrue(!visibleText(ira.get("/console/returns?contract=LLR").html()).contains("Case studies and service summaries"),
+                "managers only");
+    }
+
+    @Test
+    void theLewCasePageNamesTheMeetingAttendedAndGroupsTheFeedbackByWhoAnswers() throws Exception {
+        ConsoleClient morgan = new ConsoleClient(base);
+        morgan.signIn("Morgan Manager");
+        String text = visibleText(morgan.get("/console/cases/" + references.get(4)).html());
+        // LEW Appendix 1: the meeting attended beside the activity; the correction on the timeline in words.
+        assertTrue(text.contains("Attending a meeting: Pathway plan meeting"), text);
+        assertTrue(text.contains("meeting Looked-after child review to Pathway plan meeting"), text);
+        // LEW 13.3, Appendix 1: what the young person said, then what the advocate saw, each with its own questions.
+        int said = text.indexOf("What the young person said");
+        int saw = text.indexOf("What the advocate saw");
+        assertTrue(said >= 0 && saw > said, text);
+        assertTrue(text.indexOf("Did you feel listened to") > said && text.indexOf("Did you feel listened to") < saw, text);
+        assertTrue(text.indexOf("Did the young person speak up for themselves in a meeting?") > saw, text);
+    }
+
+    @Test
+    void aComplaintsProgressIsRecordedThroughTheFormUnderItOnTheReturnsPage() throws Exception {
+        ConsoleClient morgan = new ConsoleClient(base);
+        morgan.signIn("Morgan Manager");
+        ConsoleClient.Page page = morgan.get("/console/returns?contract=LLR");
+        // The same page open in another tab, read at the same revision.
+        ConsoleClient.Page otherTab = morgan.get("/console/returns?contract=LLR");
+        assertTrue(visibleText(page.html()).contains("Formal complaint, Independent Mental Capacity Advocacy (IMCA), stage 1, open"),
+                visibleText(page.html()));
+        ConsoleClient.Page saved = morgan.submit(page, "/progress?contract=LLR", Map.of("stage", "2",
+                "progress", "Investigation under way; the service manager meets the family"));
+        String text = visibleText(saved.html());
+        assertTrue(text.contains("Progress of the complaint recorded."), text);
+        assertTrue(text.contains("stage 2, open. Progress: Investigation under way; the service manager meets the family"), text);
+        // Sent from the other tab (the revision it read): the complaint changed meanwhile, nothing is overwritten.
+        ConsoleClient.Page stale = morgan.submit(otherTab, "/progress?contract=LLR", Map.of("stage", "3", "progress", "Escalated"));
+        assertEquals(409, stale.status(), visibleText(stale.html()));
+        assertTrue(visibleText(stale.html()).contains("The complaint changed since revision 1"), visibleText(stale.html()));
+        ConsoleClient.Page identifying = morgan.submit(saved, "/progress?contract=LLR", Map.of("progress", "Ring 0116 496 0000"));
+        assertEquals(400, identifying.status());
+        assertTrue(visibleText(identifying.html()).contains("Progress must not identify anyone"), visibleText(identifying.html()));
     }
 
     /** Every console link of a page that a GET may follow (not a download, not sign-out). */

@@ -58,8 +58,8 @@ class PersonalDataMapIT {
         HubSteps.later(running, Duration.ofHours(2));
         api("POST", "/cases/" + imca + "/contacts", "{\"at\":\"2026-11-23T11:00:00Z\",\"method\":\"PHONE\",\"withPerson\":true,"
                 + "\"successful\":true}", null);
-        api("POST", "/cases/" + imca + "/time", "{\"date\":\"2026-11-23\",\"minutes\":45,\"kind\":\"DIRECT\",\"activity\":\"MEETING_ATTENDANCE\"}",
-                null);
+        api("POST", "/cases/" + imca + "/time", "{\"date\":\"2026-11-23\",\"minutes\":45,\"kind\":\"DIRECT\",\"activity\":\"MEETING_ATTENDANCE\","
+                + "\"meeting\":\"OTHER\"}", null);
         api("PUT", "/cases/" + imca + "/action-plan", "{\"goals\":[{\"text\":\"Visit the care home\",\"status\":\"IN_PROGRESS\"}]}", null);
         api("PUT", "/cases/" + imca + "/legal-hold", "{\"reason\":\"COMPLAINT\",\"details\":\"Complaint of 23 November\"}", null);
         api("POST", "/cases/" + references.get(4) + "/closure", "{\"reason\":\"INSTRUCTION_WITHDRAWN\",\"goals\":[],"
@@ -70,11 +70,24 @@ class PersonalDataMapIT {
         String id = message.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
         api("POST", "/answerphone-messages/" + id + "/responses", "{\"at\":\"2026-11-23T12:00:00Z\",\"method\":\"PHONE\","
                 + "\"outcome\":\"SPOKE\"}", null);
-        api("POST", "/complaints", "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"stage\":1,"
+        api("POST", "/complaints", "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"formality\":\"FORMAL\",\"stage\":1,"
                 + "\"summary\":\"About a late call back\"}", null);
         api("POST", "/compliments", "{\"received\":\"2026-11-20\",\"contract\":\"LLR\",\"service\":\"IMCA\",\"summary\":\"Thanks\"}", null);
         api("POST", "/awareness-sessions", "{\"date\":\"2026-11-20\",\"contract\":\"LLR\",\"authority\":\"RUTLAND\","
                 + "\"setting\":\"COMMUNITY\",\"attendees\":12}", null);
+        // Issue 23: a closed LLR case's case study, selected for the return (its service's selection), and service summaries.
+        String imha = references.get(1);
+        api("POST", "/cases/" + imha + "/allocation", "{\"advocateId\":\"hana-imha\"}", null);
+        api("POST", "/cases/" + imha + "/closure", "{\"reason\":\"PERSON_DECLINED\",\"goals\":[],\"summary\":\"Declined advocacy.\"}",
+                null);
+        api("POST", "/cases/" + imha + "/case-study", "{\"revision\":0,\"consent\":\"GIVEN\",\"measures\":[\"hadASay\"],"
+                + "\"text\":\"The person was heard at their review and chose to manage on their own.\"}", null);
+        api("POST", "/case-studies/CS-" + imha + "/selection", "{\"contract\":\"LLR\",\"quarter\":\"FY2026Q3\",\"revision\":1,"
+                + "\"selected\":true}", null);
+        api("PUT", "/service-summaries", "{\"contract\":\"LLR\",\"quarter\":\"FY2026Q3\",\"summary\":\"trends\",\"revision\":0,"
+                + "\"text\":\"More referrals from care homes.\"}", null);
+        api("PUT", "/service-summaries", "{\"contract\":\"LLR\",\"quarter\":\"FY2026Q3\",\"summary\":\"peerSupport\","
+                + "\"revision\":0,\"notCompleted\":true}", null);
         api("POST", "/reports", "{\"contract\":\"LLR\",\"quarter\":\"2026-Q2\",\"send\":true}", null);
         // A subject access request (issue 22): its DATA_REQUEST item and audit trail.
         String request = api("POST", "/subject-access-requests", "{\"name\":\"Alex Testperson\",\"dateOfBirth\":\"1941-05-17\"}", null);

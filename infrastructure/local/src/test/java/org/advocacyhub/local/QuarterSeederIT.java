@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The seeding command against the real {@code ./run-local} stack, in process: a small LLR quarter (July to September
  * 2026) seeded twice with one seed into two fresh hubs. What the seeder says it made is what the hub lists for the
  * quarter, every service and council (and out of area) is there, screening decided as planned, and the same seed gives
- * the same quarter.
+ * the same quarter. A small LEW quarter attends every kind of meeting LEW Appendix 1 counts, and its feedback at closure
+ * has the advocate's answers beside the young person's.
  */
 class QuarterSeederIT {
 
@@ -64,13 +65,50 @@ class QuarterSeederIT {
         assertEquals(first.listed(), second.listed());
     }
 
-    private record Listed(Map<String, Long> byService, Map<String, Long> byCouncil, Map<String, Long> byStatus) {
+    @Test
+    @SuppressWarnings("unchecked")
+    void lewAppendix1ASeededLewQuarterAttendsEveryKindOfMeetingAndItsFeedbackAsksTheAdvocateToo() throws Exception {
+        Seeded lew = seed("LEW", 16, 7);
+        assertEquals(0, lew.summary().count("screened otherwise than planned"), lew.output());
+        for (String meeting : List.of("LAC_REVIEW", "CP_CONFERENCE", "PATHWAY_PLAN", "OTHER")) {
+            assertTrue(lew.summary().count("meetings attended: " + meeting) > 0, meeting + " attended: " + lew.output());
+        }
+        assertTrue(lew.summary().count("feedback recorded") > 0, lew.output());
+        // A closed case's feedback, as the hub keeps it: the young person's answers and the advocate's (LEW Appendix 1).
+        java.util.Set<String> answered = new java.util.TreeSet<>();
+        for (String reference : lew.listed().closed()) {
+            RawHttp.Response response = RawHttp.send(lew.port(), "GET", "/cases/" + reference, List.of("Authorization: Bearer "
+                    + lew.token()), new byte[0]);
+            assertEquals(200, response.status(), response.text());
+            Object feedback = ((Map<?, ?>) json.readValue(response.body(), Map.class).get("casework")).get("feedback");
+            if (feedback != null) {
+                answered.addAll(((Map<String, ?>) ((Map<?, ?>) feedback).get("answers")).keySet());
+            }
+        }
+        assertTrue(answered.contains("positiveOutcome") && answered.contains("listenedTo"), answered.toString());
     }
 
-    private record Seeded(QuarterSeeder.Summary summary, Listed listed, String output) {
+    /** {@code closed}: the references of the closed cases (left out of {@link #equals}: the same seed gives others' numbers). */
+    private record Listed(Map<String, Long> byService, Map<String, Long> byCouncil, Map<String, Long> byStatus, List<String> closed) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Listed l && byService.equals(l.byService) && byCouncil.equals(l.byCouncil) && byStatus.equals(l.byStatus);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(byService, byCouncil, byStatus);
+        }
+    }
+
+    private record Seeded(QuarterSeeder.Summary summary, Listed listed, String output, int port, String token) {
     }
 
     private Seeded seed(int cases, long seed) throws Exception {
+        return seed("LLR", cases, seed);
+    }
+
+    private Seeded seed(String contract, int cases, long seed) throws Exception {
         LocalHub.Running running = null;
         // A port found free can be taken by another test's engine before ours binds it (the tests run in parallel forks):
         // then start again on other ports.
@@ -96,19 +134,25 @@ class QuarterSeederIT {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         URI base = URI.create("http://localhost:" + running.port() + "/");
         QuarterSeeder.Summary summary = new QuarterSeeder(base, tokens, new PrintStream(output, true, StandardCharsets.UTF_8), 4)
-                .seed(List.of("LLR"), Q2, cases, seed);
-        return new Seeded(summary, list(running.port(), tokens.get("morgan-manager")), output.toString(StandardCharsets.UTF_8));
+                .seed(List.of(contract), Q2, cases, seed);
+        String manager = tokens.get("morgan-manager");
+        return new Seeded(summary, list(contract, running.port(), manager), output.toString(StandardCharsets.UTF_8), running.port(),
+                manager);
     }
 
-    /** Every LLR case received in the quarter, as GET /cases lists it, by service, council and status. */
+    /**
+     * Every case of {@code contract} received in the quarter, as GET /cases lists it, by service, council and status: from its
+     * first day to the hub's today (a small quarter's clock can stop before the last day; the seeder refers nobody after it).
+     */
     @SuppressWarnings("unchecked")
-    private Listed list(int port, String token) throws IOException {
+    private Listed list(String contract, int port, String token) throws IOException {
         Map<String, Long> service = new TreeMap<>();
         Map<String, Long> council = new TreeMap<>();
         Map<String, Long> status = new TreeMap<>();
+        List<String> closed = new java.util.ArrayList<>();
         String next = null;
         do {
-            String path = "/cases?contract=LLR&receivedFrom=" + Q2.firstDay() + "&receivedTo=" + Q2.lastDay() + "&limit=100"
+            String path = "/cases?contract=" + contract + "&receivedFrom=" + Q2.firstDay() + "&limit=100"
                     + (next == null ? "" : "&pageToken=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
             RawHttp.Response response = RawHttp.send(port, "GET", path, List.of("Authorization: Bearer " + token), new byte[0]);
             assertEquals(200, response.status(), response.text());
@@ -117,10 +161,13 @@ class QuarterSeederIT {
                 service.merge((String) c.get("service"), 1L, Long::sum);
                 council.merge((String) c.get("authority"), 1L, Long::sum);
                 status.merge((String) c.get("status"), 1L, Long::sum);
+                if ("CLOSED".equals(c.get("status"))) {
+                    closed.add((String) c.get("reference"));
+                }
             }
             next = (String) page.get("next");
         } while (next != null);
-        return new Listed(service, council, status);
+        return new Listed(service, council, status, closed);
     }
 
     private static boolean portTaken(Throwable e) {

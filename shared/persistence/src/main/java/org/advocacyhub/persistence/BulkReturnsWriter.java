@@ -54,7 +54,8 @@ public final class BulkReturnsWriter implements ReturnsSink, AutoCloseable {
         if (owner == null || !owner.reference().equals(row.reference())) {
             throw new IllegalStateException("a time row must follow its case");
         }
-        TimeEntry entry = new TimeEntry("t" + (++entries), row.date(), row.minutes(), row.kind(), row.activity(), row.recordedBy(),
+        TimeEntry entry = new TimeEntry("t" + (++entries), row.date(), row.minutes(), row.kind(), row.activity(), row.meeting(),
+                row.recordedBy(),
                 row.date().atStartOfDay().toInstant(ZoneOffset.UTC), 0);
         put(WorkItemMapper.toItem(owner, entry));
     }

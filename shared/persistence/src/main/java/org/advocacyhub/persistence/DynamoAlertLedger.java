@@ -90,6 +90,11 @@ public final class DynamoAlertLedger implements AlertLedger {
             return Map.of(PK, s(TableKeys.dataRequestPk(request.requestId())),
                     SK, s(TableKeys.alertSk(org.advocacyhub.domain.dataprotection.DataRequest.CLOCK, request.kind().name(), request.dueAt())));
         }
+        if (key instanceof Alert.CaseStudiesDue studies) {
+            // Issue 23: one a contract and quarter, beside its report deadline's alerts.
+            return Map.of(PK, s(TableKeys.reportDeadlinePk(studies.contract(), studies.quarter().key())),
+                    SK, s(TableKeys.alertSk(org.advocacyhub.application.alerts.SendAlert.CASE_STUDIES_CLOCK, "REMINDER", studies.dueAt())));
+        }
         Alert.Digest digest = (Alert.Digest) key;
         return Map.of(PK, s(TableKeys.digestPk(digest.day())), SK, s(TableKeys.staffSk(digest.staffId())));
     }

@@ -18,6 +18,7 @@ import org.advocacyhub.domain.contract.Authority;
 import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.referral.AuthorityDirectory;
 import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.reports.CountingRules;
 import org.advocacyhub.domain.reports.TimeRow;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,10 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *   <li>the cases received in each quarter of the financial year so far (GSI2 {@code LLR#RUTLAND#FY2026Q3});</li>
  *   <li>the cases received before the year that are still open (GSI3 status partitions of the open
  *       statuses, received before the year began), and those closed since the year began (GSI4
- *       {@code CLOSED#LLR#RUTLAND#FY2026Q3}, from the year's first quarter to {@code through});</li>
+ *       {@code CLOSED#LLR#RUTLAND#FY2026Q3}, from the year's first quarter to {@code through}); for a contract
+ *       that counts young people returning after a closure (LEW Appendix 1), from the same quarter a year
+ *       earlier ({@link CountingRules#closuresReadFrom});</li>
  *   <li>the time entries dated in the year so far (GSI2 {@code HOURS#LLR#RUTLAND#FY2026Q3});</li>
  *   <li>the contract's returns partitions (awareness sessions, complaints, compliments) of the year so far,
- *       and the answerphone messages kept from the quarter.</li>
+ *       the answerphone messages kept from the quarter and the quarter's case studies and service summaries.</li>
  * </ol>
  * Every page is handed to the sink as it arrives; only the references of cases found in (2) are
  * remembered, so that a case that changes status while it is read is passed once.
@@ -87,7 +90,8 @@ public final class DynamoReturnsSource implements ReturnsSource {
                     sink.addTime(timeRow(item));
                 });
             }
-            for (FinancialQuarter q = yearToDate.get(0); q.compareTo(through) <= 0; q = q.next()) {
+            // LEW Appendix 1: a return early in the year follows a closure of the previous year, read back a year.
+            for (FinancialQuarter q = CountingRules.closuresReadFrom(contract, quarter); q.compareTo(through) <= 0; q = q.next()) {
                 query(TableKeys.GSI4, TableKeys.GSI4PK, TableKeys.closedPk(contract.code(), area, q.key()), null, counter, earlierCase);
             }
         }
@@ -103,6 +107,18 @@ public final class DynamoReturnsSource implements ReturnsSource {
                         counter.callbacks++;
                         sink.addCallback(AnswerphoneItemMapper.toKept(item));
                     }
+                } else if (sk.startsWith(TableKeys.CASE_STUDY_PREFIX) || sk.startsWith(TableKeys.SERVICE_SUMMARY_PREFIX)) {
+                    // Issue 23: the quarter's own case studies and summaries (LLR Appendix One; LEW 17.2).
+                    if (q.equals(quarter)) {
+                        counter.records++;
+                        if (sk.startsWith(TableKeys.CASE_STUDY_PREFIX)) {
+                            sink.addCaseStudy(CaseStudyItemMapper.toCaseStudy(item));
+                        } else {
+                            sink.addServiceSummary(CaseStudyItemMapper.toServiceSummary(item));
+                        }
+                    }
+                } else if (sk.startsWith(TableKeys.CASE_STUDY_SELECTION_PREFIX)) {
+                    return; // the selection's set: each case study says whether it is selected
                 } else {
                     counter.records++;
                     sink.addRecord(ReturnsItemMapper.toRecord(item));

@@ -5,9 +5,11 @@ import static org.advocacyhub.persistence.CaseItemMapper.s;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.application.port.ReturnsStore;
+import org.advocacyhub.domain.returns.Complaint;
 import org.advocacyhub.domain.returns.ReturnRecord;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link ReturnsStore} on the single table: one partition per contract and financial quarter. */
 public final class DynamoReturnsStore implements ReturnsStore {
@@ -46,5 +48,28 @@ public final class DynamoReturnsStore implements ReturnsStore {
                         .expressionAttributeValues(Map.of(":pk", s(pk), ":kind", s(kind.name() + "#")));
             }
         }).items().stream().map(ReturnsItemMapper::toRecord).toList();
+    }
+
+    @Override
+    public java.util.Optional<Complaint> complaint(String contract, java.time.LocalDate received, String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                TableKeys.PK, s(TableKeys.returnsPk(contract, FinancialQuarter.containing(received).key())),
+                TableKeys.SK, s(TableKeys.returnSk(ReturnRecord.Kind.COMPLAINT.name(), received, id))))).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of((Complaint) ReturnsItemMapper.toRecord(item));
+    }
+
+    @Override
+    public boolean replace(Complaint before, Complaint after) {
+        try {
+            // The revision it was read at: a change made meanwhile is not overwritten.
+            dynamo.putItem(b -> b.tableName(table).item(ReturnsItemMapper.toItem(after, contracts.retention(after.contract())))
+                    .conditionExpression("attribute_exists(PK) AND (revision = :seen OR (attribute_not_exists(revision) AND :seen = :one))")
+                    .expressionAttributeValues(Map.of(":seen", AttributeValue.fromN(Integer.toString(before.revision())),
+                            ":one", AttributeValue.fromN("1"))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException changed) {
+            return false;
+        }
     }
 }

@@ -54,6 +54,12 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.CaseStudyStore caseStudyStore(DynamoDbClient dynamo, @Value("${table.name}") String table,
+                                                                   ContractCatalogue contracts) {
+        return new DynamoCaseStudyStore(dynamo, table, contracts);
+    }
+
+    @Singleton
     AnswerphoneStore answerphoneStore(DynamoDbClient dynamo, @Value("${table.name}") String table, ContractCatalogue contracts) {
         return new DynamoAnswerphoneStore(dynamo, table, contracts);
     }

@@ -55,6 +55,15 @@ final class ReturnsItemMapper {
                 item.put("closed", s(c.closed().toString()));
             }
             putText(item, "summary", c.summary());
+            if (c.formality() != null) {
+                item.put("formality", s(c.formality().name()));
+            }
+            putText(item, "progress", c.progress());
+            item.put("revision", AttributeValue.fromN(Integer.toString(c.revision())));
+            if (c.progressBy() != null) {
+                item.put("progressBy", s(c.progressBy()));
+                item.put("progressAt", s(c.progressAt().toString()));
+            }
         } else if (r instanceof Compliment c) {
             item.put("service", s(c.service().name()));
             putText(item, "summary", c.summary());
@@ -74,7 +83,11 @@ final class ReturnsItemMapper {
                     item.containsKey("attendees") ? Integer.valueOf(item.get("attendees").n()) : null, by, at);
             case COMPLAINT -> new Complaint(id, contract, date, ServiceCode.valueOf(str(item, "service")),
                     Integer.parseInt(item.get("stage").n()), item.containsKey("resolvedByAdr") ? item.get("resolvedByAdr").bool() : null,
-                    item.containsKey("closed") ? LocalDate.parse(str(item, "closed")) : null, text(item, "summary"), by, at);
+                    item.containsKey("closed") ? LocalDate.parse(str(item, "closed")) : null, text(item, "summary"), by, at,
+                    item.containsKey("formality") ? Complaint.Formality.valueOf(str(item, "formality")) : null, text(item, "progress"),
+                    item.containsKey("revision") ? Integer.parseInt(item.get("revision").n()) : 1,
+                    item.containsKey("progressBy") ? str(item, "progressBy") : null,
+                    item.containsKey("progressAt") ? Instant.parse(str(item, "progressAt")) : null);
             case COMPLIMENT -> new Compliment(id, contract, date, ServiceCode.valueOf(str(item, "service")), text(item, "summary"),
                     by, at);
         };

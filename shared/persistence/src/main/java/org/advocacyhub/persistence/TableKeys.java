@@ -40,6 +40,10 @@ import org.advocacyhub.domain.casework.ReferralReference;
  *                                            COMPLIMENT#date#id          quarter; complaints and compliments: TTL attribute
  *                                                                        expiresAt, the contract's retention period: 3
  *                                                                        years by default, LEW 14.3)
+ * case study      RETURNS#LLR#FY2026Q3       CASE_STUDY#IMCA#CS-LLR-2026-000042  (issue 23: in the quarter its case closed;
+ *                                            SERVICE_SUMMARY#trends      a summary of the quarter; CASE_STUDY_SELECTION#IMCA
+ *                                                                        the ids selected, held to the contract's number;
+ *                                                                        all: TTL expiresAt, the contract's caseStudy period)
  * staff login     LOGIN#subject              LOGIN                       (points at the staff member)
  * console session SESSION#sha256(cookie)     SESSION                     (issue 20: ended by sign-out, deactivation or a
  *                                                                        role change; TTL attribute expiresAt)
@@ -203,6 +207,28 @@ public final class TableKeys {
     /** Returns sort key: the kind, then the day (ISO, so text order is date order), then the id. */
     public static String returnSk(String kind, java.time.LocalDate date, String id) {
         return kind + "#" + date + "#" + id;
+    }
+
+    /** The sort keys of a quarter's case studies in its returns partition begin with this (issue 23). */
+    public static final String CASE_STUDY_PREFIX = "CASE_STUDY#";
+    /** The sort keys of a quarter's service summaries in its returns partition begin with this (issue 23). */
+    public static final String SERVICE_SUMMARY_PREFIX = "SERVICE_SUMMARY#";
+    /** The sort keys of a quarter's selections of case studies, one per service, begin with this (issue 23). */
+    public static final String CASE_STUDY_SELECTION_PREFIX = "CASE_STUDY_SELECTION#";
+
+    /** A case study in the returns partition of the quarter its case closed in: by service, then id (LLR Appendix One). */
+    public static String caseStudySk(String service, String id) {
+        return CASE_STUDY_PREFIX + service + "#" + id;
+    }
+
+    /** A service summary of the quarter (LLR Appendix One i-vii; LEW 17.2): by the summary's id. */
+    public static String serviceSummarySk(String summary) {
+        return SERVICE_SUMMARY_PREFIX + summary;
+    }
+
+    /** The case studies of one service selected for the quarter's return: the set the limit of four is held on. */
+    public static String caseStudySelectionSk(String service) {
+        return CASE_STUDY_SELECTION_PREFIX + service;
     }
 
     public static String staffSk(String staffId) {

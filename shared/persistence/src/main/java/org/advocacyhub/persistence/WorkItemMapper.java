@@ -86,6 +86,25 @@ final class WorkItemMapper {
             if (w.cypReturn().secondary() != null) {
                 cyp.put("secondary", s(w.cypReturn().secondary().name()));
             }
+            CypReturn.Caseload k = w.cypReturn().caseload();
+            if (k.socialWorker() != null) {
+                cyp.put("socialWorker", s(k.socialWorker()));
+            }
+            if (k.asylumSeeker() != null) {
+                cyp.put("asylumSeeker", AttributeValue.fromBool(k.asylumSeeker()));
+            }
+            if (k.legalStatus() != null) {
+                cyp.put("legalStatus", s(k.legalStatus().name()));
+            }
+            if (k.outcomesSought() != null) {
+                cyp.put("outcomesSought", s(k.outcomesSought()));
+            }
+            if (k.summaryOfWork() != null) {
+                cyp.put("summaryOfWork", s(k.summaryOfWork()));
+            }
+            if (k.estimatedHoursRemaining() != null) {
+                cyp.put("estimatedHoursRemaining", AttributeValue.fromN(k.estimatedHoursRemaining().toPlainString()));
+            }
             m.put("cypReturn", AttributeValue.fromM(cyp));
         }
         if (w.legalHold() != null) {
@@ -125,8 +144,14 @@ final class WorkItemMapper {
         CypReturn cyp = null;
         if (m.containsKey("cypReturn")) {
             Map<String, AttributeValue> c = m.get("cypReturn").m();
+            CypReturn.Caseload caseload = new CypReturn.Caseload(c.containsKey("socialWorker") ? str(c, "socialWorker") : null,
+                    c.containsKey("asylumSeeker") ? c.get("asylumSeeker").bool() : null,
+                    c.containsKey("legalStatus") ? CypReturn.LegalStatus.valueOf(str(c, "legalStatus")) : null,
+                    c.containsKey("outcomesSought") ? str(c, "outcomesSought") : null,
+                    c.containsKey("summaryOfWork") ? str(c, "summaryOfWork") : null,
+                    c.containsKey("estimatedHoursRemaining") ? new java.math.BigDecimal(c.get("estimatedHoursRemaining").n()) : null);
             cyp = new CypReturn(CypReturn.Group.valueOf(str(c, "group")), CypReason.valueOf(str(c, "primary")),
-                    c.containsKey("secondary") ? CypReason.valueOf(str(c, "secondary")) : null);
+                    c.containsKey("secondary") ? CypReason.valueOf(str(c, "secondary")) : null, caseload);
         }
         return new Casework(
                 m.containsKey("allocation") ? toAllocation(m.get("allocation").m()) : null,
@@ -238,6 +263,9 @@ final class WorkItemMapper {
             item.put("minutes", AttributeValue.fromN(Integer.toString(t.minutes())));
             item.put("kind", s(t.kind().name()));
             item.put("activity", s(t.activity().name()));
+            if (t.meeting() != null) {
+                item.put("meeting", s(t.meeting().name()));
+            }
             item.put("author", s(t.author()));
             item.put("recordedAt", s(t.recordedAt().toString()));
             item.put("revision", AttributeValue.fromN(Integer.toString(t.revision())));
@@ -258,7 +286,9 @@ final class WorkItemMapper {
                     str(item, "by"), Instant.parse(str(item, "recordedAt")));
             case "TIME" -> new TimeEntry(str(item, "recordId"), LocalDate.parse(str(item, "date")),
                     Integer.parseInt(item.get("minutes").n()), TimeEntry.Kind.valueOf(str(item, "kind")),
-                    TimeEntry.Activity.valueOf(str(item, "activity")), str(item, "author"), Instant.parse(str(item, "recordedAt")),
+                    TimeEntry.Activity.valueOf(str(item, "activity")),
+                    item.containsKey("meeting") ? TimeEntry.Meeting.valueOf(str(item, "meeting")) : null, str(item, "author"),
+                    Instant.parse(str(item, "recordedAt")),
                     Integer.parseInt(item.get("revision").n()));
             case "AUDIT" -> new AuditEntry(str(item, "recordId"), Instant.parse(str(item, "at")), str(item, "staffId"),
                     str(item, "action"));

@@ -151,18 +151,22 @@ class DynamoCaseStoreIT {
         assertTrue(store.save(new CaseStore.CaseChange(c, c, List.of(), List.of(), entries, Optional.empty(), List.of())));
         assertEquals(Map.of("ira-imca", 75, "jo-advocate", 20), store.minutesRecorded(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)));
 
-        // Jo's entry corrected to 50 minutes: counted once, as corrected.
+        // Jo's entry corrected to 50 minutes at a looked-after child review: counted once, as corrected, its meeting kept.
         ReferralCase now = store.findCase(c.reference()).orElseThrow();
-        TimeEntry corrected = new TimeEntry("t-jo", LocalDate.of(2026, 11, 15), 50, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE,
-                "jo-advocate", MONDAY, 1);
+        TimeEntry corrected = new TimeEntry("t-jo", LocalDate.of(2026, 11, 15), 50, TimeEntry.Kind.DIRECT,
+                TimeEntry.Activity.MEETING_ATTENDANCE, TimeEntry.Meeting.LAC_REVIEW, "jo-advocate", MONDAY, 1);
         assertTrue(store.save(new CaseStore.CaseChange(now, now, List.of(), List.of(), List.of(corrected), Optional.empty(), List.of())));
+        assertEquals(java.util.Set.of(corrected), store.records(c.reference(), TimeEntry.class).stream()
+                .filter(entry -> entry.id().equals("t-jo")).collect(java.util.stream.Collectors.toSet()), "LEW Appendix 1: the meeting is stored");
+        assertTrue(store.records(c.reference(), TimeEntry.class).stream().filter(entry -> !entry.id().equals("t-jo"))
+                .allMatch(entry -> entry.meeting() == null), "an entry without a meeting reads back without one");
         assertEquals(Map.of("ira-imca", 75, "jo-advocate", 50), store.minutesRecorded(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)));
         assertEquals(Map.of("ira-imca", 615), store.minutesRecorded(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31)),
                 "two months in two quarters (FY2026 Q3 and Q4)");
     }
 
     private static TimeEntry time(String id, LocalDate date, int minutes, String author) {
-        return new TimeEntry(id, date, minutes, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, author, MONDAY, 0);
+        return new TimeEntry(id, date, minutes, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, null, author, MONDAY, 0);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.advocacyhub.domain.casework.Allocation;
 import org.advocacyhub.domain.casework.CaseActivity;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.Casework;
+import org.advocacyhub.domain.casework.CypReturn;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.ScreeningRecord;
 import org.advocacyhub.domain.eligibility.ScreeningDecision;
@@ -128,6 +129,10 @@ public final class CaseViewJson {
             entry.put("minutes", t.minutes());
             entry.put("kind", t.kind().name());
             entry.put("activity", t.activity().name());
+            if (t.meeting() != null) {
+                // LEW Appendix 1: the meeting attended.
+                entry.put("meeting", t.meeting().name());
+            }
             entry.put("author", t.author());
             entry.put("revision", t.revision());
             return entry;
@@ -184,6 +189,17 @@ public final class CaseViewJson {
             cyp.put("group", w.cypReturn().group().name());
             cyp.put("primaryReason", w.cypReturn().primary().name());
             putIfPresent(cyp, "secondaryReason", w.cypReturn().secondary() == null ? null : w.cypReturn().secondary().name());
+            CypReturn.Caseload k = w.cypReturn().caseload();
+            putIfPresent(cyp, "socialWorker", k.socialWorker());
+            if (k.asylumSeeker() != null) {
+                cyp.put("asylumSeeker", k.asylumSeeker());
+            }
+            putIfPresent(cyp, "legalStatus", k.legalStatus() == null ? null : k.legalStatus().name());
+            putIfPresent(cyp, "outcomesSought", k.outcomesSought());
+            putIfPresent(cyp, "summaryOfWork", k.summaryOfWork());
+            if (k.estimatedHoursRemaining() != null) {
+                cyp.put("estimatedHoursRemaining", k.estimatedHoursRemaining());
+            }
             out.put("returnDetails", cyp);
         }
         if (w.legalHold() != null) {

@@ -121,6 +121,7 @@ final class CaseForms {
             case "legal-hold-lift" -> "Legal hold lifted.";
             case "person-correction" -> "The person's details are corrected.";
             case "reopen" -> "Case reopened.";
+            case "case-study" -> "Case study saved.";
             default -> "";
         };
     }
@@ -140,11 +141,14 @@ final class CaseForms {
     private final Clock clock;
     private final HoldCase hold;
     private final org.advocacyhub.application.casework.CorrectPerson correct;
+    private final org.advocacyhub.application.returns.RecordCaseStudies caseStudies;
 
     CaseForms(RecordActivity activity, AllocateAdvocate allocate, RecordTime time, UpdateActionPlan plan, CloseCase close,
               RecordFeedback feedback, ScreenAgain screenAgain, RecordMilestone milestones, RecordHourLimits hours,
               AnswerAccommodation accommodation, RecordReturnDetails returnDetails, ContractCatalogue contracts, Clock clock,
-              HoldCase hold, org.advocacyhub.application.casework.CorrectPerson correct) {
+              HoldCase hold, org.advocacyhub.application.casework.CorrectPerson correct,
+              org.advocacyhub.application.returns.RecordCaseStudies caseStudies) {
+        this.caseStudies = caseStudies;
         this.hold = hold;
         this.correct = correct;
         this.screenAgain = screenAgain;
@@ -186,10 +190,13 @@ final class CaseForms {
         if (closed) {
             List<FeedbackQuestion> questions = contracts.contract(referral.reference().contract()).map(Contract::feedback).orElse(List.of());
             if (!questions.isEmpty()) {
-                forms.add(new Simple("feedback", "Record the person's feedback", "Their answers at closure (LEW 13.3); answer at "
-                        + "least one question.", "Save feedback", questions.stream().map(FeedbackQuestion::field).toList(), Map.of(),
-                        feedback::record));
+                forms.add(new FeedbackForm(questions, referral.details().service() == ServiceCode.CYP ? "young person" : "person"));
             }
+        }
+        // LLR 26.16, 27.3, Appendix One B: the person's journey, written once the case has closed, for the quarter it closed in.
+        Contract contract = contracts.contractFor(referral.details().service());
+        if (closed && org.advocacyhub.domain.casestudy.CaseStudies.notWritable(referral, contract).isEmpty()) {
+            forms.add(new CaseStudyForm(contract, caseStudies.of(referral)));
         }
         if (referral.status().isOpenCasework()) {
             forms.addAll(casework(referral, viewer, now, atNow));
@@ -204,9 +211,11 @@ final class CaseForms {
                     AnswerAccommodation.PLACEMENT_END, atNow, accommodation::placementEnded));
         }
         if (RecordReturnDetails.offered(referral)) {
+            // The form shows what is recorded: saving it records the details as they then are (LEW 17.5).
             forms.add(new Simple("return-details", "Record the return details", "The young person's group and reasons for "
-                    + "advocacy, for the returns (LEW 17.5). Left out, the group and primary reason come from the referral.",
-                    "Save return details", RecordReturnDetails.FIELDS, Map.of(), returnDetails::record));
+                    + "advocacy, for the returns (LEW 17.5), and the caseload information the council receives securely. Left out, "
+                    + "the group and primary reason come from the referral.",
+                    "Save return details", RecordReturnDetails.FIELDS, RecordReturnDetails.current(referral), returnDetails::record));
         }
         if (closed && viewer.isManager()) {
             forms.add(new Simple("reopen", "Reopen the case", "The case goes back to its advocate; the clocks the closure stopped "
@@ -358,6 +367,167 @@ final class CaseForms {
         @Override
         public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
             return allocate.reallocate(reference, actor, SubmittedFields.of(FormFields.posted(values, AllocateAdvocate.REALLOCATION)));
+        }
+    }
+
+    /**
+     * The feedback at closure (LEW 13.3): the contract's questions, one value each, sent as the JSON route's answers. Where
+     * the contract asks the advocate too (LEW Appendix 1, the measures the advocate reports), the questions are grouped by
+     * who answers them: what the person said, then what the advocate saw.
+     */
+    private final class FeedbackForm implements Form {
+
+        private final List<FieldSpec> specs;
+        private final List<FieldSpec> personSaid;
+        private final List<FieldSpec> advocateSaw;
+        private final String who;
+
+        /** @param who how the person is called on the form ("young person" on a children and young people's case) */
+        FeedbackForm(List<FeedbackQuestion> questions, String who) {
+            this.specs = questions.stream().map(FeedbackQuestion::field).toList();
+            this.personSaid = questions.stream().filter(q -> q.askedOf() == FeedbackQuestion.AskedOf.PERSON).map(FeedbackQuestion::field)
+                    .toList();
+            this.advocateSaw = questions.stream().filter(q -> q.askedOf() == FeedbackQuestion.AskedOf.ADVOCATE)
+                    .map(FeedbackQuestion::field).toList();
+            this.who = who;
+        }
+
+        @Override
+        public String action() {
+            return "feedback";
+        }
+
+        @Override
+        public String title() {
+            return advocateSaw.isEmpty() ? "Record the person's feedback" : "Record the feedback at closure";
+        }
+
+        @Override
+        public String hint() {
+            return advocateSaw.isEmpty() ? "Their answers at closure (LEW 13.3); answer at least one question."
+                    : "What the " + who + " said at closure, and what their advocate saw (LEW 13.3, Appendix 1); answer at least "
+                    + "one question.";
+        }
+
+        @Override
+        public String button() {
+            return "Save feedback";
+        }
+
+        @Override
+        public Map<String, List<String>> initial() {
+            return Map.of();
+        }
+
+        @Override
+        public String anchor(String field) {
+            return FormFields.anchor(specs, field);
+        }
+
+        @Override
+        public void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors) {
+            if (advocateSaw.isEmpty()) {
+                fields.fields(html, specs, values, errors);
+                return;
+            }
+            if (!personSaid.isEmpty()) {
+                html.append("<h3>What the ").append(escape(who)).append(" said</h3>");
+                fields.fields(html, personSaid, values, errors);
+            }
+            html.append("<h3>What the advocate saw</h3>");
+            fields.fields(html, advocateSaw, values, errors);
+        }
+
+        @Override
+        public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            return feedback.record(reference, actor, SubmittedFields.of(FormFields.posted(values, specs)));
+        }
+    }
+
+    /**
+     * The case study of a closed case (LLR 26.16, 27.3, Appendix One B), on the same use case as {@code POST
+     * /cases/{reference}/case-study}: the outcome measures it evidences, consent and the journey, filled with the study
+     * written so far; its revision travels hidden, so a change made meanwhile is not overwritten.
+     */
+    private final class CaseStudyForm implements Form {
+
+        private final List<FieldSpec> specs;
+        private final Optional<org.advocacyhub.domain.casestudy.CaseStudy> written;
+
+        CaseStudyForm(Contract contract, Optional<org.advocacyhub.domain.casestudy.CaseStudy> written) {
+            this.specs = caseStudies.studyFields(contract).stream()
+                    .filter(f -> !f.name().equals(org.advocacyhub.application.returns.RecordCaseStudies.REVISION.name())).toList();
+            this.written = written;
+        }
+
+        @Override
+        public String action() {
+            return "case-study";
+        }
+
+        @Override
+        public String title() {
+            return written.isEmpty() ? "Write a case study" : "Change the case study";
+        }
+
+        @Override
+        public String hint() {
+            return "The person's journey to their outcomes, for the quarterly return (LLR Appendix One). A manager chooses four a "
+                    + "service each quarter. Name no one: no names, full dates, addresses or case references."
+                    + written.map(s -> s.selected() ? " It is selected for the return." : " It is not selected for the return yet.")
+                    .orElse("");
+        }
+
+        @Override
+        public String button() {
+            return "Save the case study";
+        }
+
+        @Override
+        public Map<String, List<String>> initial() {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            values.put(org.advocacyhub.application.returns.RecordCaseStudies.REVISION.name(),
+                    List.of(Integer.toString(written.map(org.advocacyhub.domain.casestudy.CaseStudy::revision).orElse(0))));
+            written.ifPresent(s -> {
+                values.put("measures", s.measures());
+                values.put("consent", List.of(s.consent().name()));
+                values.put("text", List.of(s.text()));
+            });
+            return values;
+        }
+
+        @Override
+        public String anchor(String field) {
+            return FormFields.anchor(specs, field);
+        }
+
+        @Override
+        public void render(FormFields fields, StringBuilder html, Map<String, List<String>> values, List<FieldError> errors) {
+            String revision = org.advocacyhub.application.returns.RecordCaseStudies.REVISION.name();
+            html.append("<input type=\"hidden\" name=\"").append(revision).append("\" value=\"")
+                    .append(escape(values.getOrDefault(revision, List.of("0")).get(0))).append("\">");
+            fields.fields(html, specs, values, errors);
+        }
+
+        @Override
+        public CaseWork.Outcome submit(ReferralReference reference, StaffActor actor, Map<String, List<String>> values) {
+            List<FieldSpec> sent = new ArrayList<>(specs);
+            sent.add(org.advocacyhub.application.returns.RecordCaseStudies.REVISION);
+            org.advocacyhub.application.returns.RecordCaseStudies.Outcome outcome = caseStudies.write(reference, actor,
+                    SubmittedFields.of(FormFields.posted(values, sent)));
+            if (outcome instanceof org.advocacyhub.application.returns.RecordCaseStudies.StudyWritten done) {
+                return new CaseWork.Done(done.referral());
+            }
+            if (outcome instanceof org.advocacyhub.application.returns.RecordCaseStudies.Invalid invalid) {
+                return new CaseWork.Invalid(invalid.errors());
+            }
+            if (outcome instanceof org.advocacyhub.application.returns.RecordCaseStudies.Conflict conflict) {
+                return new CaseWork.Conflict(conflict.why());
+            }
+            if (outcome instanceof org.advocacyhub.application.returns.RecordCaseStudies.NotAllowed notAllowed) {
+                return new CaseWork.NotAllowed(notAllowed.why());
+            }
+            return new CaseWork.NotFound();
         }
     }
 

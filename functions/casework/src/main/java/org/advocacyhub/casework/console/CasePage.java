@@ -294,7 +294,8 @@ final class CasePage {
                 html.append("<tr><td data-label=\"Date\">").append(escape(ConsoleText.day(t.date()))).append("</td>")
                         .append("<td data-label=\"Minutes\">").append(t.minutes()).append("</td>")
                         .append("<td data-label=\"Kind\">").append(escape(t.kind().displayName())).append("</td>")
-                        .append("<td data-label=\"Activity\">").append(escape(t.activity().displayName())).append("</td>")
+                        .append("<td data-label=\"Activity\">").append(escape(t.activity().displayName()
+                                + (t.meeting() == null ? "" : ": " + t.meeting().displayName()))).append("</td>")
                         .append("<td data-label=\"By\">").append(escape(words.staff(t.author()))).append("</td></tr>");
             }
             html.append("</tbody></table>");

@@ -80,7 +80,8 @@ public final class ConsolePages {
                  org.advocacyhub.application.returns.RecordReturns returns,
                  org.advocacyhub.application.casework.ListOpenCases openCases, Clock clock,
                  org.advocacyhub.application.retention.ReviewRetention retention,
-                 org.advocacyhub.application.retention.DataRequests dataRequests, io.micronaut.json.JsonMapper json) {
+                 org.advocacyhub.application.retention.DataRequests dataRequests, io.micronaut.json.JsonMapper json,
+                 org.advocacyhub.application.returns.RecordCaseStudies caseStudies) {
         this.work = work;
         // A leaver's or a deactivated advocate's console request is on the record of the case it was aimed at (issue 20).
         this.console = shared.recordingRefusals(refusedSignIns);
@@ -122,7 +123,9 @@ public final class ConsolePages {
                         "There is no page at this address. Use the menu above, or go back to the page you came from.")))));
         routes.addAll(new StaffPages(console, directory, manageStaff, fields).operations());
         routes.addAll(new OpenCasesPage(console, openCases, directory, contracts).operations());
-        routes.addAll(new ReturnsPages(console, returns, contracts, fields, () -> words(directory.all(), null)).operations());
+        CaseStudyPages studyPages = new CaseStudyPages(console, caseStudies, contracts, fields, clock);
+        routes.addAll(new ReturnsPages(console, returns, contracts, fields, () -> words(directory.all(), null), studyPages).operations());
+        routes.addAll(studyPages.operations());
         routes.addAll(new RetentionPage(console, retention, contracts).operations());
         routes.addAll(new DataRequestPages(console, dataRequests, new org.advocacyhub.web.SubjectAccessExport(json, contracts), fields,
                 () -> words(directory.all(), null)).operations());
@@ -148,6 +151,10 @@ public final class ConsolePages {
         Map<String, String> codes = new java.util.HashMap<>();
         for (org.advocacyhub.domain.eligibility.Outcome outcome : org.advocacyhub.domain.eligibility.Outcome.values()) {
             codes.put(outcome.name(), CasePage.label(outcome));
+        }
+        // A corrected time entry's meeting, as its timeline names it ("meeting LAC_REVIEW to OTHER").
+        for (org.advocacyhub.domain.casework.TimeEntry.Meeting meeting : org.advocacyhub.domain.casework.TimeEntry.Meeting.values()) {
+            codes.put(meeting.name(), meeting.displayName());
         }
         Map<String, String> councils = new java.util.HashMap<>();
         areas.forEach(a -> councils.put(a.code(), a.name()));

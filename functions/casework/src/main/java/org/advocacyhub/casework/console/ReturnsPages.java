@@ -40,8 +40,12 @@ final class ReturnsPages {
     private final FormFields fields;
     private final java.util.function.Supplier<ConsoleWords> words;
 
+    /** The case studies and service summaries, for managers (issue 23). */
+    private final CaseStudyPages caseStudies;
+
     ReturnsPages(Console console, RecordReturns returns, ContractCatalogue contracts, FormFields fields,
-                 java.util.function.Supplier<ConsoleWords> words) {
+                 java.util.function.Supplier<ConsoleWords> words, CaseStudyPages caseStudies) {
+        this.caseStudies = caseStudies;
         this.console = console;
         this.returns = returns;
         this.contracts = contracts;
@@ -53,7 +57,8 @@ final class ReturnsPages {
         return List.of(
                 ConsoleRoutes.RETURNS.handledBy(request -> console.page(request, staff -> page(staff, contract(request), 200, null,
                         Map.of(), List.of(), notice(request)))),
-                ConsoleRoutes.RETURNS_RECORD.handledBy(this::record));
+                ConsoleRoutes.RETURNS_RECORD.handledBy(this::record),
+                ConsoleRoutes.COMPLAINT_PROGRESS.handledBy(this::progress));
     }
 
     /** The kind of record a form's address names ({@code /console/returns/complaints}). */
@@ -106,17 +111,30 @@ final class ReturnsPages {
             case AWARENESS_SESSION -> "Awareness session recorded.";
             case COMPLAINT -> "Complaint recorded.";
             case COMPLIMENT -> "Compliment recorded.";
-        }).orElse("");
+        }).or(() -> request.queryParameter("progressed").map(id -> "Progress of the complaint recorded."))
+                .or(() -> CaseStudyPages.notice(request)).orElse("");
     }
 
     private APIGatewayProxyResponseEvent page(Console.Staff staff, Optional<Contract> chosen, int status, ReturnRecord.Kind failed,
                                               Map<String, List<String>> values, List<FieldError> errors, String notice) {
+        return page(staff, chosen, status, failed, null, values, errors, notice);
+    }
+
+    /** {@code failedComplaint}: the complaint whose progress form was sent with {@code errors}, shown open with them. */
+    private APIGatewayProxyResponseEvent page(Console.Staff staff, Optional<Contract> chosen, int status, ReturnRecord.Kind failed,
+                                              String failedComplaint, Map<String, List<String>> values, List<FieldError> errors,
+                                              String notice) {
         if (chosen.isEmpty()) {
             return Console.notFound(staff, "There is no such contract.");
         }
         Contract contract = chosen.get();
         StringBuilder html = new StringBuilder(12_000);
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() && failedComplaint != null) {
+            FormFields.errorSummary(html, errors, name -> {
+                String anchor = FormFields.anchor(progressForm(), name);
+                return anchor.equals(FormFields.NO_FIELD) ? anchor : progressPrefix(failedComplaint) + anchor;
+            });
+        } else if (!errors.isEmpty()) {
             FormFields.errorSummary(html, errors, name -> {
                 String anchor = FormFields.anchor(formFields(failed), name);
                 return anchor.equals(FormFields.NO_FIELD) ? anchor : segment(failed) + "-" + anchor;
@@ -140,13 +158,15 @@ final class ReturnsPages {
             html.append("<button type=\"submit\">Save</button></form></details>");
         }
         if (staff.isManager()) {
-            counted(html, staff, contract);
+            counted(html, staff, contract, failedComplaint, values, errors);
+            caseStudies.section(html, staff, contract);
         }
         return Console.respond(status, staff, (errors.isEmpty() ? "" : "Error: ") + "Returns", "/console/returns", html.toString());
     }
 
     /** This quarter's records so far, as the return counts them (managers, as {@code GET /complaints} and the others). */
-    private void counted(StringBuilder html, Console.Staff staff, Contract contract) {
+    private void counted(StringBuilder html, Console.Staff staff, Contract contract, String failedComplaint,
+                         Map<String, List<String>> values, List<FieldError> errors) {
         ConsoleWords named = words.get();
         for (ReturnRecord.Kind kind : ReturnRecord.Kind.values()) {
             RecordReturns.Outcome outcome = returns.list(staff.actor(), kind, Map.of("contract", List.of(contract.code())));
@@ -172,9 +192,11 @@ final class ReturnsPages {
                     row = new String[] {ConsoleText.day(s.date()), s.setting().displayName() + ", " + named.authority(s.authority())
                             + (s.attendees() == null ? "" : ", " + s.attendees() + " came")};
                 } else if (r instanceof Complaint c) {
-                    row = new String[] {ConsoleText.day(c.received()), c.service().displayName() + ", stage " + c.stage()
+                    row = new String[] {ConsoleText.day(c.received()), (c.formality() == null ? "" : c.formality().displayName()
+                            + " complaint, ") + c.service().displayName() + ", stage " + c.stage()
                             + (Boolean.TRUE.equals(c.resolvedByAdr()) ? ", resolved by alternative dispute resolution" : "")
-                            + (c.closed() == null ? ", open" : ", closed " + ConsoleText.day(c.closed()))};
+                            + (c.closed() == null ? ", open" : ", closed " + ConsoleText.day(c.closed()))
+                            + (c.progress() == null ? "" : ". Progress: " + c.progress())};
                 } else {
                     Compliment c = (Compliment) r;
                     row = new String[] {ConsoleText.day(c.received()), c.service().displayName()};
@@ -184,7 +206,94 @@ final class ReturnsPages {
                         .append("</td></tr>");
             }
             html.append("</tbody></table>");
+            for (ReturnRecord r : listed.records()) {
+                if (r instanceof Complaint c) {
+                    progressForm(html, staff, contract, c, c.id().equals(failedComplaint) ? values : null, errors);
+                }
+            }
         }
+    }
+
+    /** The form fields of a complaint's progress: the contract, the day received and the revision travel hidden. */
+    private List<FieldSpec> progressForm() {
+        return returns.progressFields().stream()
+                .filter(f -> !List.of("contract", "received", RecordReturns.REVISION.name()).contains(f.name())).toList();
+    }
+
+    private static String progressPrefix(String complaintId) {
+        return "progress-" + complaintId + "-";
+    }
+
+    /** Under the list: a form per complaint to record its progress (LLR 26.17), filled with where it is now. */
+    private void progressForm(StringBuilder html, Console.Staff staff, Contract contract, Complaint c, Map<String, List<String>> failed,
+                              List<FieldError> errors) {
+        Map<String, List<String>> shown = failed != null ? failed : current(c);
+        html.append("<details").append(failed != null ? " open" : "").append("><summary>Record progress<span class=\"visually-hidden\">")
+                .append(" of the complaint received ").append(escape(ConsoleText.day(c.received()))).append("</span></summary>")
+                .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/complaints/" + c.id() + "/progress?contract="
+                        + contract.code()))).append("\" novalidate>").append(staff.formFields())
+                .append("<input type=\"hidden\" name=\"received.day\" value=\"").append(c.received().getDayOfMonth()).append("\">")
+                .append("<input type=\"hidden\" name=\"received.month\" value=\"").append(c.received().getMonthValue()).append("\">")
+                .append("<input type=\"hidden\" name=\"received.year\" value=\"").append(c.received().getYear()).append("\">")
+                .append("<input type=\"hidden\" name=\"").append(RecordReturns.REVISION.name()).append("\" value=\"")
+                .append(c.revision()).append("\">");
+        fields.withIdPrefix(progressPrefix(c.id())).fields(html, progressForm(), shown, failed != null ? errors : List.of());
+        html.append("<button type=\"submit\">Save progress</button></form></details>");
+    }
+
+    private static Map<String, List<String>> current(Complaint c) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("stage", List.of(Integer.toString(c.stage())));
+        if (c.closed() != null) {
+            // A date's form values are its parts.
+            values.put("closed.day", List.of(Integer.toString(c.closed().getDayOfMonth())));
+            values.put("closed.month", List.of(Integer.toString(c.closed().getMonthValue())));
+            values.put("closed.year", List.of(Integer.toString(c.closed().getYear())));
+        }
+        if (c.resolvedByAdr() != null) {
+            values.put("resolvedByAdr", List.of(c.resolvedByAdr() ? "yes" : "no")); // the form's radio values
+        }
+        if (c.progress() != null) {
+            values.put(RecordReturns.PROGRESS.name(), List.of(c.progress()));
+        }
+        return values;
+    }
+
+    private APIGatewayProxyResponseEvent progress(HttpRequest request) {
+        String id = request.pathParameter("id").orElse("");
+        Optional<Contract> contract = request.queryParameter("contract").flatMap(contracts::contract);
+        return console.post(request, "/console/returns?contract=" + contract.map(Contract::code).orElse(""), (staff, posted) -> {
+            if (!staff.isManager()) {
+                // Who may is decided before the form is read (issue 20).
+                return Console.forbidden(staff, "Only managers record the progress of a complaint.");
+            }
+            if (contract.isEmpty()) {
+                return Console.notFound(staff, "There is no such contract.");
+            }
+            if (!posted.unreadable().isEmpty()) {
+                return page(staff, contract, 400, null, id, posted.values(), posted.unreadable(), "");
+            }
+            List<FieldSpec> sent = new java.util.ArrayList<>(progressForm());
+            sent.add(RecordReturns.REVISION);
+            sent.add(returns.progressFields().stream().filter(f -> f.name().equals("received")).findFirst().orElseThrow());
+            Map<String, List<String>> body = new LinkedHashMap<>(FormFields.posted(posted.values(), sent));
+            body.put("contract", List.of(contract.get().code()));
+            RecordReturns.Outcome outcome = returns.progress(staff.actor(), id, SubmittedFields.of(body));
+            if (outcome instanceof RecordReturns.Progressed) {
+                return HttpResponses.seeOther(staff.href("/console/returns?contract=" + contract.get().code() + "&progressed=" + id));
+            }
+            if (outcome instanceof RecordReturns.Invalid invalid) {
+                return page(staff, contract, 400, null, id, posted.values(), invalid.errors(), "");
+            }
+            if (outcome instanceof RecordReturns.Conflict conflict) {
+                return page(staff, contract, 409, null, null, Map.of(), List.of(), conflict.why());
+            }
+            if (outcome instanceof RecordReturns.NotFound notFound) {
+                return Console.notFound(staff, notFound.why());
+            }
+            return Console.forbidden(staff, outcome instanceof RecordReturns.NotAllowed notAllowed ? notAllowed.why()
+                    : "You may not record this.");
+        });
     }
 
     private APIGatewayProxyResponseEvent record(HttpRequest request) {

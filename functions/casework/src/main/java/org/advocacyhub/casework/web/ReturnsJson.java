@@ -61,6 +61,15 @@ final class ReturnsJson {
             if (c.summary() != null) {
                 out.put("summary", c.summary());
             }
+            if (c.formality() != null) {
+                out.put("formality", c.formality().name());
+            }
+            if (c.progress() != null) {
+                out.put("progress", c.progress());
+                out.put("progressBy", c.progressBy());
+                out.put("progressAt", c.progressAt().toString());
+            }
+            out.put("revision", c.revision());
         } else if (r instanceof Compliment c) {
             out.put("received", c.received().toString());
             out.put("service", c.service().name());

@@ -27,8 +27,15 @@ final class ReturnsRouteGroup implements RouteGroup {
         this.returns = returns;
         add("/awareness-sessions", ReturnRecord.Kind.AWARENESS_SESSION, "an awareness-raising session held: PROFESSIONAL "
                 + "settings count towards KPI 5, COMMUNITY groups towards KPI 6 (LLR 5.26, 9.47, Appendix One)");
-        add("/complaints", ReturnRecord.Kind.COMPLAINT, "a complaint received, with its stage 1 to 3, whether alternative dispute "
+        add("/complaints", ReturnRecord.Kind.COMPLAINT, "a complaint received, FORMAL or INFORMAL (LLR 26.17), with its stage 1 to 3, whether alternative dispute "
                 + "resolution resolved it and when it closed (LLR 17.5, Appendix One; LEW 7.11, Appendix 1); kept 3 years (LEW 14.3)");
+        operations.add(new ApiOperation("POST", "/complaints/{id}/progress", "Record the progress of a complaint (managers): its "
+                + "stage now, the day it closed if it has, whether alternative dispute resolution resolved it, and what has happened "
+                + "(LLR 26.17: progress of ongoing enquiries). Give its contract, the day it was received and the revision you read: "
+                + "a change made meanwhile is not overwritten (409). No personal data: name no one", CaseRoutes.MANAGERS, List.of(),
+                returns.progressFields(), request -> routes.withActorAndBody(request,
+                        (actor, body) -> answer(returns.progress(actor, request.pathParameter("id").orElse(""), body),
+                                ReturnRecord.Kind.COMPLAINT))));
         add("/compliments", ReturnRecord.Kind.COMPLIMENT, "a compliment received about a service (LLR Appendix One); kept 3 years "
                 + "like complaints (LEW 14.3)");
     }
@@ -49,8 +56,17 @@ final class ReturnsRouteGroup implements RouteGroup {
         if (outcome instanceof RecordReturns.Listed listed) {
             return routes.json(200, json.list(listed, kind));
         }
+        if (outcome instanceof RecordReturns.Progressed progressed) {
+            return routes.json(200, json.map(progressed.complaint()));
+        }
         if (outcome instanceof RecordReturns.Invalid invalid) {
             return routes.problems().invalid(invalid.errors());
+        }
+        if (outcome instanceof RecordReturns.NotFound notFound) {
+            return routes.problems().of(404, "Not Found", notFound.why());
+        }
+        if (outcome instanceof RecordReturns.Conflict conflict) {
+            return routes.problems().of(409, "Conflict", conflict.why());
         }
         return routes.problems().of(403, "Forbidden", ((RecordReturns.NotAllowed) outcome).why());
     }

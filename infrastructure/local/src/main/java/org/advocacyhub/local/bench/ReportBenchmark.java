@@ -235,6 +235,16 @@ public final class ReportBenchmark {
             builder.addCallback(kept);
             callbackNanos += System.nanoTime() - start;
         }
+
+        @Override
+        public void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study) {
+            builder.addCaseStudy(study);
+        }
+
+        @Override
+        public void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary) {
+            builder.addServiceSummary(summary);
+        }
     }
 
     /** Generation only: takes each item and drops it (a hash, so the generating work is not optimised away). */

@@ -341,7 +341,7 @@ final class ReturnQuarter {
         for (TimeRow row : rows) {
             if (quarter.yearToDate().contains(row.date()) && !row.date().isAfter(quarter.lastDay())) {
                 sink.addTime(new org.advocacyhub.domain.reports.TimeRow(c.reference(), c.details().service(),
-                        c.details().person().authority(), row.date(), row.minutes(), row.kind(), row.activity(), row.by()));
+                        c.details().person().authority(), row.date(), row.minutes(), row.kind(), row.activity(), null, row.by()));
                 emitted++;
             }
         }

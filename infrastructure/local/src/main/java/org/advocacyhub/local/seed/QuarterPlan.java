@@ -20,8 +20,8 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  * Everything a seeded quarter will do, decided before the first request from one {@link Random}: the referrals (who,
  * where from, which service and council, what screening should decide), the staff the volume needs, and each case's
  * casework as timed actions (allocation, contacts, meetings, time, closure, feedback, ...), plus answerphone messages
- * and their responses, awareness sessions, complaints and compliments. The same seed gives the same plan, so the same
- * requests in the same order.
+ * and their responses, awareness sessions, complaints and compliments, case studies with the manager's selection and the
+ * service summaries (issue 23). The same seed gives the same plan, so the same requests in the same order.
  *
  * <p>Most deadlines are met, some on purpose are not (an allocation three working days after receipt, a contact two
  * days after allocation, a meeting after seven working days, a late answerphone response), so that every KPI has both.
@@ -66,6 +66,8 @@ final class QuarterPlan {
     final Map<String, Long> intended = new LinkedHashMap<>();
 
     private final Population p;
+    /** The case studies' choices (issue 23). */
+    private final Population studies;
     private final WorkingCalendar calendar;
     private final Map<String, Contract> contracts;
     private final LocalDate firstDay;
@@ -75,10 +77,15 @@ final class QuarterPlan {
     private final List<LocalDate> workingDays = new ArrayList<>();
     private final Map<String, List<String>> advocates = new LinkedHashMap<>();
     private long seq;
+    /** The LEW meetings (LEW Appendix 1) a time entry has attended so far: each is made to appear once before chance decides. */
+    private final java.util.Set<String> lewMeetingsSeen = new java.util.LinkedHashSet<>();
+    private static final List<String> LEW_MEETINGS = List.of("LAC_REVIEW", "CP_CONFERENCE", "PATHWAY_PLAN", "OTHER");
 
     private QuarterPlan(Options options, Map<String, Contract> contracts, WorkingCalendar calendar) {
         this.options = options;
         this.p = new Population(new Random(options.seed()));
+        // Case studies draw from their own stream, so that adding them left the rest of a seed's plan as it was.
+        this.studies = new Population(new Random(options.seed() * 31 + 23));
         this.calendar = calendar;
         this.contracts = contracts;
         this.firstDay = options.quarter().firstDay();
@@ -111,6 +118,7 @@ final class QuarterPlan {
         }
         for (String code : options.contracts()) {
             plan.returns(contracts.get(code));
+            plan.caseStudySelectionsAndSummaries(contracts.get(code));
             if (contracts.get(code).answerphoneClock().isPresent()) {
                 plan.answerphone(contracts.get(code));
             }
@@ -579,12 +587,22 @@ final class QuarterPlan {
             hub.call("POST /cases/{reference}/allocation", "POST", c.path("/allocation"), "morgan-manager", Map.of("advocateId", c.advocate));
             hub.count("allocated");
         });
-        if (c.service.equals("CYP") && p.chance(0.4)) {
+        if (c.service.equals("CYP") && p.chance(0.7)) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("secondaryReason", p.pick(List.of("CONCERN_ABOUT_CARE", "FORMAL_MEETING", "OTHER")));
             if (details.get("secondaryReason").equals(((Map<?, ?>) c.referral.get("details")).get("cypReason"))) {
                 details.put("secondaryReason", "OTHER");
             }
+            // LEW 17.5: the caseload information the referral does not give (restricted list only).
+            details.put("socialWorker", p.pick(List.of("Alex Morgan", "Priya Shah", "Tom Okafor", "Jess Lee")));
+            details.put("asylumSeeker", p.chance(0.1));
+            details.put("legalStatus", p.pick(List.of("ACCOMMODATED_SECTION_20", "CARE_ORDER", "CARE_LEAVER",
+                    "CHILD_IN_NEED_OR_PROTECTION")));
+            details.put("outcomesSought", p.pick(List.of("To have a say in the review.", "To see my brother more often.",
+                    "To stay in my placement.", "Help with my pathway plan.")));
+            details.put("summaryOfWork", p.pick(List.of("Met twice; supported at the review.", "Phone calls and a letter to the team.",
+                    "Visited and helped prepare for the meeting.")));
+            details.put("estimatedHoursRemaining", p.between(1, 6));
             add(allocation.plusSeconds(3600), lane, c, hub -> {
                 hub.call("PUT /cases/{reference}/return-details", "PUT", c.path("/return-details"), c.advocate, details);
                 hub.count("return details recorded");
@@ -732,6 +750,7 @@ final class QuarterPlan {
             hub.count("closed");
             hub.count("closed: " + reason);
         });
+        caseStudy(c, contract, closure, reason, lane);
         if (c.service.equals("IMCA")) {
             // LLR 5.23: the report within five working days of the instruction's end (the closure); some late.
             boolean reportLate = p.chance(0.07);
@@ -746,6 +765,14 @@ final class QuarterPlan {
         if (!reason.equals("PERSON_DIED") && !contract.feedback().isEmpty() && p.chance(0.55)) {
             Map<String, Object> answers = new LinkedHashMap<>();
             for (FeedbackQuestion question : contract.feedback()) {
+                if (question.askedOf() == FeedbackQuestion.AskedOf.ADVOCATE) {
+                    // LEW Appendix 1: the advocate answers what they saw, nearly always; a referral to the participation
+                    // forum (no target) is the exception rather than the rule.
+                    if (p.chance(0.95)) {
+                        answers.put(question.id(), p.chance(question.targetPercent().isPresent() ? 0.8 : 0.25));
+                    }
+                    continue;
+                }
                 if (p.chance(0.2)) {
                     continue;
                 }
@@ -844,6 +871,15 @@ final class QuarterPlan {
             boolean direct = p.chance(0.6);
             String activity = direct ? p.weighted("FACE_TO_FACE", 45, "PHONE_OR_VIDEO", 35, "MEETING_ATTENDANCE", 20)
                     : p.weighted("CORRESPONDENCE", 25, "REPORT_WRITING", 20, "RESEARCH", 15, "ADMIN", 25, "TRAVEL", 15);
+            // LEW Appendix 1: a meeting attended says which (reviews, conferences, Pathway Plans, others); until each has
+            // appeared once, a direct entry attends the next one still missing, so a small quarter has them all.
+            String meeting = null;
+            if (contract.code().equals("LEW") && direct && (activity.equals("MEETING_ATTENDANCE")
+                    || lewMeetingsSeen.size() < LEW_MEETINGS.size())) {
+                activity = "MEETING_ATTENDANCE";
+                meeting = lewMeetingsSeen.size() < LEW_MEETINGS.size() ? LEW_MEETINGS.get(lewMeetingsSeen.size()) : lewMeeting(c);
+                lewMeetingsSeen.add(meeting);
+            }
             Instant due = at(day, 16, 30);
             if (!due.isAfter(from)) {
                 due = grid(from).plusSeconds(3600);
@@ -872,15 +908,33 @@ final class QuarterPlan {
                 }
             }
             sum += minutes;
-            Map<String, Object> entry = Map.of("date", day.toString(), "minutes", minutes, "kind", direct ? "DIRECT" : "INDIRECT",
-                    "activity", activity);
+            Map<String, Object> entry = new LinkedHashMap<>(Map.of("date", day.toString(), "minutes", minutes, "kind",
+                    direct ? "DIRECT" : "INDIRECT", "activity", activity));
+            if (meeting != null) {
+                entry.put("meeting", meeting);
+            }
             int m = minutes;
+            String attended = meeting;
             add(due, lane, c, hub -> {
                 hub.call("POST /cases/{reference}/time", "POST", c.path("/time"), c.advocate, entry);
                 hub.count("time entries");
                 hub.count(direct ? "minutes direct" : "minutes indirect", m);
+                if (attended != null) {
+                    hub.count("meetings attended: " + attended);
+                }
             });
         }
+    }
+
+    /** The meeting a young person's advocate attends, as their group makes likely (LEW Appendix 1's kinds of meeting). */
+    private String lewMeeting(SeedCase c) {
+        Object status = ((Map<?, ?>) c.referral.get("details")).get("cypStatus");
+        return switch (String.valueOf(status)) {
+            case "LOOKED_AFTER" -> p.weighted("LAC_REVIEW", 65, "PATHWAY_PLAN", 5, "OTHER", 30);
+            case "CHILD_PROTECTION_PLAN" -> p.weighted("CP_CONFERENCE", 70, "OTHER", 30);
+            case "CARE_LEAVER", "CARE_LEAVER_PERSONAL_ADVISER" -> p.weighted("PATHWAY_PLAN", 70, "OTHER", 30);
+            default -> "OTHER";
+        };
     }
 
     private String closureReason(String service) {
@@ -967,6 +1021,111 @@ final class QuarterPlan {
 
     // ------------------------------------------------------------------ returns and answerphone
 
+    /** Plain, non-identifying journeys (LLR Appendix One B); one whose words meet the person's name is not used for them. */
+    private static final List<String> JOURNEYS = List.of(
+            "The person was supported to take part in the decision about where to live. Their wishes were put at the best "
+                    + "interests meeting and the decision reflected them.",
+            "With the advocate's support the person asked questions about their treatment and had their views recorded at the review.",
+            "The advocate helped the person understand the care and support planning process; they now say what support they need "
+                    + "themselves.",
+            "The person felt listened to for the first time. Their concerns were raised in writing and a response came within the month.",
+            "The person could not take part in the decision; the advocate represented their known wishes and feelings, and the "
+                    + "decision followed them in part.");
+
+    /**
+     * LLR 26.16, 27.3, Appendix One B: the person's journey to their outcomes, written by their advocate a few hours after a
+     * closure, for about two in five closed cases of a contract that asks for case studies.
+     */
+    private void caseStudy(SeedCase c, Contract contract, Instant closure, String reason, String lane) {
+        if (contract.reportSchedule().caseStudies().isEmpty() || reason.equals("PERSON_DIED") || !studies.chance(0.4)) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        String name = String.valueOf(((Map<String, Object>) c.referral.get("person")).get("name"));
+        List<String> journeys = JOURNEYS.stream()
+                .filter(text -> org.advocacyhub.domain.reports.IdentifyingDetails.in(text, List.of(name)).isEmpty()).toList();
+        Instant written = closure.plusSeconds(3600L * studies.between(1, 3));
+        if (journeys.isEmpty() || !written.isBefore(end)) {
+            return;
+        }
+        List<String> measures = new ArrayList<>(org.advocacyhub.domain.casestudy.CaseStudies.measures(contract).stream()
+                .map(FeedbackQuestion::id).toList());
+        java.util.Collections.shuffle(measures, new Random(studies.between(0, 1_000_000)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("revision", 0);
+        // The people the IMCA services support mostly lack capacity for the decision: shared in their best interests.
+        body.put("consent", c.service.equals("IMCA") || c.service.equals("DOLS_IMCA") ? "BEST_INTERESTS" : "GIVEN");
+        body.put("measures", measures.subList(0, Math.min(measures.size(), studies.between(1, 2))));
+        body.put("text", studies.pick(journeys));
+        intended.merge("case studies", 1L, Long::sum);
+        add(written, lane, c, hub -> {
+            hub.call("POST /cases/{reference}/case-study", "POST", c.path("/case-study"), c.advocate, body);
+            hub.count("case studies written");
+        });
+    }
+
+    /** What each service summary says (LLR Appendix One i-vii; LEW 17.2), naming no one. */
+    private static final Map<String, String> SUMMARIES = Map.of(
+            "harderToReach", "Two sessions with community groups in the city; three people referred themselves after them.",
+            "involvement", "A person who used the service sat on the interview panel for a new advocate.",
+            "rightsAndIndependence", "Most people whose cases closed said they understood their rights better; several now speak up "
+                    + "at their own reviews.",
+            "goodPractice", "Feedback asked for easy read letters; the acknowledgement letter now has an easy read version.",
+            "networking", "Attended the county's voluntary sector forum and two hospital discharge team meetings.",
+            "trends", "More DoLS referrals from care homes; IMHA referrals steady; waits for allocation fell over the quarter.",
+            "areasForDevelopment", "Young people asked to be contacted by text; advocates now offer it, and their feedback on it will "
+                    + "be looked at next quarter.");
+
+    /**
+     * On the quarter's last working day (issue 23): the manager selects the contract's case studies, up to the number the
+     * return takes a service (LLR Appendix One: four), among those written; and writes each service summary, the second
+     * (peer support, for LLR) recorded as not completed this quarter (Appendix One D).
+     */
+    private void caseStudySelectionsAndSummaries(Contract contract) {
+        if (workingDays.isEmpty()) {
+            return;
+        }
+        org.advocacyhub.domain.contract.ReportSchedule schedule = contract.reportSchedule();
+        LocalDate lastWorking = workingDays.get(workingDays.size() - 1);
+        String quarter = options.quarter().key();
+        schedule.caseStudies().ifPresent(required -> intake(at(lastWorking, 17, 0), hub -> {
+            Map<String, Object> listed = hub.call("GET /case-studies", "GET", "/case-studies?contract=" + contract.code()
+                    + "&quarter=" + quarter, "morgan-manager", null);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> written = (List<Map<String, Object>>) listed.getOrDefault("caseStudies", List.of());
+            Map<String, Integer> chosen = new LinkedHashMap<>();
+            written.stream().filter(study -> Boolean.TRUE.equals(study.get("selected")))
+                    .forEach(study -> chosen.merge((String) study.get("service"), 1, Integer::sum));
+            for (Map<String, Object> study : written) {
+                if (Boolean.TRUE.equals(study.get("selected")) || chosen.getOrDefault((String) study.get("service"), 0)
+                        >= required.perService()) {
+                    continue;
+                }
+                chosen.merge((String) study.get("service"), 1, Integer::sum);
+                hub.call("POST /case-studies/{id}/selection", "POST", "/case-studies/" + study.get("id") + "/selection", "morgan-manager",
+                        Map.of("contract", contract.code(), "quarter", quarter, "revision", study.get("revision"), "selected", true));
+                hub.count("case studies selected");
+            }
+        }));
+        List<org.advocacyhub.domain.contract.ReportSchedule.ServiceSummary> summaries = schedule.serviceSummaries();
+        for (int i = 0; i < summaries.size(); i++) {
+            String id = summaries.get(i).id();
+            boolean notCompleted = summaries.size() > 1 && i == 1;
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("contract", contract.code(), "quarter", quarter, "summary", id,
+                    "revision", 0));
+            if (notCompleted) {
+                body.put("notCompleted", true);
+            } else {
+                body.put("text", SUMMARIES.getOrDefault(id, "Work on this activity went on through the quarter."));
+            }
+            intended.merge("service summaries", 1L, Long::sum);
+            intake(at(lastWorking, 17, 0), hub -> {
+                hub.call("PUT /service-summaries", "PUT", "/service-summaries", "morgan-manager", body);
+                hub.count(notCompleted ? "service summaries not completed" : "service summaries written");
+            });
+        }
+    }
+
     /** Awareness sessions (KPIs 5 and 6) per council, complaints and compliments, each on a working day of the quarter. */
     private void returns(Contract contract) {
         for (Authority authority : contract.authorities()) {
@@ -996,6 +1155,8 @@ final class QuarterPlan {
             body.put("received", day.toString());
             body.put("contract", contract.code());
             body.put("service", p.pick(services));
+            // LLR 26.17: formal and informal complaints, both seeded.
+            body.put("formality", i % 2 == 0 ? "FORMAL" : "INFORMAL");
             int stage = p.weighted(1, 80, 2, 15, 3, 5);
             body.put("stage", stage);
             if (contract.code().equals("LEW") && p.chance(0.3)) {
@@ -1009,9 +1170,21 @@ final class QuarterPlan {
             }
             body.put("summary", p.pick(List.of("Unhappy with how long it took to get an advocate.", "Felt not listened to at a meeting.",
                     "Advocate missed an appointment.", "Disagreed with the decision not to accept a referral.")));
+            // LLR 26.17: progress on ongoing enquiries: most complaints still open get an update from the manager.
+            boolean progress = !body.containsKey("closed") && p.chance(0.6);
+            String progressText = p.pick(List.of("Investigation under way; a meeting with the service manager is arranged.",
+                    "Acknowledged in writing; the team leader is reviewing the case notes.",
+                    "Response drafted and awaiting sign-off by the service manager."));
             intake(at(posted, 17, 0), hub -> {
-                hub.call("POST /complaints", "POST", "/complaints", "morgan-manager", body);
+                Map<String, Object> made = hub.call("POST /complaints", "POST", "/complaints", "morgan-manager", body);
                 hub.count("complaints (stage " + stage + ")");
+                if (progress && made != null && made.get("id") != null) {
+                    Map<String, Object> update = new LinkedHashMap<>(Map.of("contract", contract.code(), "received", body.get("received"),
+                            "revision", 1, "stage", stage, "progress", progressText));
+                    hub.call("POST /complaints/{id}/progress", "POST", "/complaints/" + made.get("id") + "/progress", "morgan-manager",
+                            update);
+                    hub.count("complaints with progress recorded");
+                }
             });
         }
         int compliments = Math.max(3, (int) Math.round(options.cases() * 0.04));

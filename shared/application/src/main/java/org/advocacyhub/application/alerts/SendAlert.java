@@ -53,6 +53,9 @@ import org.advocacyhub.domain.time.WorkingCalendar;
 @Singleton
 public final class SendAlert {
 
+    /** The name the case studies reminder goes by in the alert ledger and its emails' keys (issue 23). */
+    public static final String CASE_STUDIES_CLOCK = "case-studies";
+
     /** Most deadlines one digest reads: far above a hub's day, and a bound on one email's length. */
     static final int DIGEST_LIMIT = 2000;
 
@@ -66,12 +69,15 @@ public final class SendAlert {
     private final DeadlineMetrics metrics;
     private final ContractCatalogue contracts;
     private final org.advocacyhub.application.port.DataRequestStore requests;
+    private final org.advocacyhub.application.port.CaseStudyStore caseStudies;
     private final Clock clock;
 
     public SendAlert(CaseStore store, AnswerphoneStore messages, org.advocacyhub.application.port.ReportStore reports, StaffDirectory staff,
                      AlertLedger ledger, StaffEmails emails, DispatchMail mail, DeadlineMetrics metrics, ContractCatalogue contracts,
-                     org.advocacyhub.application.port.DataRequestStore requests, Clock clock) {
+                     org.advocacyhub.application.port.DataRequestStore requests,
+                     org.advocacyhub.application.port.CaseStudyStore caseStudies, Clock clock) {
         this.requests = requests;
+        this.caseStudies = caseStudies;
         this.store = store;
         this.messages = messages;
         this.reports = reports;
@@ -121,6 +127,9 @@ public final class SendAlert {
         }
         if (alert instanceof Alert.DataRequestDue request) {
             return sendDataRequestDue(request);
+        }
+        if (alert instanceof Alert.CaseStudiesDue studies) {
+            return sendCaseStudiesDue(studies);
         }
         return sendDigest((Alert.Digest) alert);
     }
@@ -300,6 +309,31 @@ public final class SendAlert {
         return queued < 0 ? new AlreadyHandled() : new Queued(queued);
     }
 
+    /**
+     * A contract's case studies and service summaries of a quarter, due by the close of the third working day after it
+     * (issue 23, {@link org.advocacyhub.domain.casestudy.CaseStudies#dueAt}): when some are still missing, one reminder to its
+     * duty managers naming what in words; when none is, nothing (recorded as skipped, so it is decided once either way).
+     */
+    private Outcome sendCaseStudiesDue(Alert.CaseStudiesDue alert) {
+        Instant now = clock.instant();
+        Contract contract = contracts.contract(alert.contract()).orElseThrow();
+        Optional<Instant> due = org.advocacyhub.domain.casestudy.CaseStudies.dueAt(contract, alert.quarter());
+        if (due.isEmpty() || !due.get().equals(alert.dueAt())) {
+            return skip(alert, now, "the contract's case studies and summaries are due " + due.map(Instant::toString).orElse("never"));
+        }
+        List<String> missing = org.advocacyhub.domain.casestudy.CaseStudies.missing(contract,
+                caseStudies.caseStudies(contract.code(), alert.quarter()), caseStudies.serviceSummaries(contract.code(), alert.quarter()));
+        if (missing.isEmpty()) {
+            return skip(alert, now, "every case study and summary the return asks for was written");
+        }
+        String what = "The reminder that " + missing.size() + " of the " + contract.code() + " case studies and summaries of "
+                + alert.quarter().key() + " were missing at " + alert.dueAt();
+        int queued = queue(alert, new Outbox.ReportOwner(contract.code(), alert.quarter()), Outbox.Kind.REPORT_DUE, contract, what,
+                staff.dutyManagers(contract.code()), now,
+                to -> emails.caseStudiesMissing(contract.code(), alert.quarter(), to, alert.dueAt(), missing));
+        return queued < 0 ? new AlreadyHandled() : new Queued(queued);
+    }
+
     /** Records the alert as skipped, once. */
     private Outcome skip(Alert alert, Instant now, String why) {
         return ledger.record(alert, AlertLedger.Status.SKIPPED, now, why, List.of()) ? new Skipped(why) : new AlreadyHandled();
@@ -346,6 +380,10 @@ public final class SendAlert {
         }
         if (alert instanceof Alert.ReportDue r) {
             return "ALERT#" + org.advocacyhub.domain.reports.ReportDeadline.CLOCK + "#" + r.kind() + "#" + r.dueAt() + "#" + recipient.id();
+        }
+        if (alert instanceof Alert.CaseStudiesDue c) {
+            // One a contract and quarter (its owner, the report deadline's partition, names both) and recipient.
+            return "ALERT#" + CASE_STUDIES_CLOCK + "#REMINDER#" + c.dueAt() + "#" + recipient.id();
         }
         return "DIGEST#" + recipient.id();
     }

@@ -16,7 +16,9 @@ import org.advocacyhub.domain.referral.SubmittedFields;
 
 /**
  * The person's answers at closure (LEW 13.3: feedback collected routinely at case closure), to the
- * questions the case's contract configures (LEW Appendix 1; LLR Appendix One outcomes), as
+ * questions the case's contract configures (LEW Appendix 1; LLR Appendix One outcomes), with the
+ * advocate's answers to the questions asked of the advocate (LEW Appendix 1, the measures the
+ * advocate reports: {@link FeedbackQuestion.AskedOf#ADVOCATE}) in the same answers, as
  * {@code {"answers": {"<question id>": answer}}}: an answer's type is its question's (true or
  * false, a whole number from 1 to 5, or a line of text) and a question the contract does not ask
  * is refused. Recorded on a closed case by its advocate or a manager; a second recording replaces

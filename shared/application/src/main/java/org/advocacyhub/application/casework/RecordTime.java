@@ -34,9 +34,9 @@ import org.advocacyhub.domain.staff.StaffRecord;
 
 /**
  * Staff record the time spent on a case, direct or indirect with its activity (LLR 26.17,
- * LEW 17.5), and correct an entry (its author or a manager). The entry and the case's running
- * totals are saved in one conditional write, so two entries made at once are never counted from
- * the same total. The contract's thresholds apply ({@link HourRules}): past a cap or the hours
+ * LEW 17.5) and, for a meeting attended, which meeting (LEW Appendix 1), and correct an entry
+ * (its author or a manager). The entry and the case's running totals are saved in one
+ * conditional write, so two entries made at once are never counted from the same total. The contract's thresholds apply ({@link HourRules}): past a cap or the hours
  * that need a request, an entry is refused until a manager records the Service Manager's approval
  * (LEW 7.3, 7.16, 8.11) or staff record a request (LLR 26.17); the first time a case reaches its
  * review hours, the duty manager gets a task and an email that the update to the Council is due
@@ -60,7 +60,11 @@ public final class RecordTime {
                     + "around it (admin, travel, research, writing)", FieldKind.CHOICE, true, 20, List.of(TimeEntry.Kind.values()),
                     "Select direct or indirect", "Direct or indirect"),
             new FieldSpec("activity", "Activity", "", FieldKind.CHOICE, true, 40, List.of(TimeEntry.Activity.values()),
-                    "Select the activity", "Activity"));
+                    "Select the activity", "Activity"),
+            // LEW Appendix 1: the meetings attended with young people, counted by kind in the LEW return.
+            new FieldSpec(TimeEntry.MEETING_FIELD, "Meeting attended", "Only when the activity is attending a meeting: which "
+                    + "meeting it was", FieldKind.CHOICE, false, 20, List.of(TimeEntry.Meeting.values()), "Select the meeting",
+                    "Meeting attended"));
 
     private final CaseWork work;
     private final CaseStore store;
@@ -80,29 +84,35 @@ public final class RecordTime {
     }
 
     /** What an entry says, as the request gave it. */
-    private record Entered(LocalDate date, int minutes, TimeEntry.Kind kind, TimeEntry.Activity activity) {
+    private record Entered(LocalDate date, int minutes, TimeEntry.Kind kind, TimeEntry.Activity activity, TimeEntry.Meeting meeting) {
+    }
+
+    /** The rules across the entry's fields: a meeting only with the activity of attending one (LEW Appendix 1). */
+    public static List<FieldError> acrossFields(Map<String, Object> values) {
+        return TimeEntry.meetingErrors((TimeEntry.Activity) values.get("activity"),
+                (TimeEntry.Meeting) values.get(TimeEntry.MEETING_FIELD));
     }
 
     /** {@code POST /cases/{reference}/time}: the case advocate or a manager, on an accepted case. */
     public CaseWork.Outcome record(ReferralReference reference, StaffActor actor, SubmittedFields body) {
-        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE, "recorded time",
-                FIELDS, body, "a time entry", (v, referral, now) -> {
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
+                values -> "recorded time", FIELDS, List.of(), RecordTime::acrossFields, body, "a time entry", (v, referral, now) -> {
                     Entered entered = entered(v);
                     Optional<CaseWork.Outcome> wrong = wrong(referral, entered).or(() -> overADay(reference, entered, null));
                     if (wrong.isPresent()) {
                         return new CaseWork.Stop(wrong.get());
                     }
                     TimeEntry entry = new TimeEntry(id(), entered.date(), entered.minutes(), entered.kind(), entered.activity(),
-                            actor.id(), now, 0);
+                            entered.meeting(), actor.id(), now, 0);
                     return apply(referral, now, entry, null);
                 });
     }
 
     /** {@code PUT /cases/{reference}/time/{entryId}}: the entry's author or a manager; the timeline keeps what changed. */
     public CaseWork.Outcome correct(ReferralReference reference, String entryId, StaffActor actor, SubmittedFields body) {
-        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE,
-                "corrected time entry " + (entryId.matches(ENTRY_ID) ? entryId : "(not found)"), FIELDS, body, "a time entry",
-                (v, referral, now) -> {
+        String action = "corrected time entry " + (entryId.matches(ENTRY_ID) ? entryId : "(not found)");
+        return work.change(reference, actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE, CaseWork.WhenClosed.REFUSE, values -> action,
+                FIELDS, List.of(), RecordTime::acrossFields, body, "a time entry", (v, referral, now) -> {
                     Entered entered = entered(v);
                     // Read after the case: a correction saved meanwhile moved the case's version, so this
                     // change would then be refused as a conflict rather than applied to a stale entry.
@@ -120,18 +130,18 @@ public final class RecordTime {
                     if (wrong.isPresent()) {
                         return new CaseWork.Stop(wrong.get());
                     }
-                    if (new Entered(old.date(), old.minutes(), old.kind(), old.activity()).equals(entered)) {
+                    if (new Entered(old.date(), old.minutes(), old.kind(), old.activity(), old.meeting()).equals(entered)) {
                         // The same correction sent again (PUT is idempotent): nothing changes.
                         return new CaseWork.Stop(new CaseWork.Done(referral));
                     }
                     return apply(referral, now, new TimeEntry(old.id(), entered.date(), entered.minutes(), entered.kind(),
-                            entered.activity(), old.author(), old.recordedAt(), old.revision() + 1), old);
+                            entered.activity(), entered.meeting(), old.author(), old.recordedAt(), old.revision() + 1), old);
                 });
     }
 
     private static Entered entered(Map<String, Object> v) {
         return new Entered((LocalDate) v.get("date"), (Integer) v.get("minutes"), (TimeEntry.Kind) v.get("kind"),
-                (TimeEntry.Activity) v.get("activity"));
+                (TimeEntry.Activity) v.get("activity"), (TimeEntry.Meeting) v.get(TimeEntry.MEETING_FIELD));
     }
 
     /** Why the entry cannot go on this case, if it cannot. */
@@ -207,6 +217,10 @@ public final class RecordTime {
             if (old.activity() != entry.activity()) {
                 changes.add("activity " + old.activity() + " to " + entry.activity());
             }
+            if (old.meeting() != entry.meeting()) {
+                changes.add("meeting " + (old.meeting() == null ? "none" : old.meeting()) + " to "
+                        + (entry.meeting() == null ? "none" : entry.meeting()));
+            }
             events.add(new CaseEvent(now, CaseEvent.Type.TIME_CORRECTED, "Time entry " + entry.id() + " corrected (revision "
                     + entry.revision() + "): " + String.join(", ", changes) + "; " + totals));
         }
@@ -259,7 +273,9 @@ public final class RecordTime {
 
     private static String describe(TimeEntry entry) {
         return entry.minutes() + " min " + entry.kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
-                + entry.activity().displayName().toLowerCase(java.util.Locale.UK) + ", on " + entry.date();
+                + entry.activity().displayName().toLowerCase(java.util.Locale.UK)
+                + (entry.meeting() == null ? "" : " (" + entry.meeting().displayName().toLowerCase(java.util.Locale.UK) + ")")
+                + ", on " + entry.date();
     }
 
     private static String id() {

@@ -11,7 +11,8 @@ import org.advocacyhub.domain.casework.ReferralReference;
  * alert ledger records it: what identifies it is all a message carries, and the sender reads the
  * rest from the table when it sends.
  */
-public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.ReportDue, Alert.DataRequestDue, Alert.Digest {
+public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.ReportDue, Alert.DataRequestDue, Alert.CaseStudiesDue,
+        Alert.Digest {
 
     /** A clock's reminder or escalation for one due time. A deadline that moved (paused and resumed) is a new alert. */
     record Deadline(ReferralReference reference, String clock, DeadlineAlerts.Kind kind, Instant dueAt) implements Alert {
@@ -52,7 +53,19 @@ public sealed interface Alert permits Alert.Deadline, Alert.Callback, Alert.Repo
         }
     }
 
-    /** The kind of a deadline, callback, report or data request alert; {@code null} for a digest. */
+    /**
+     * The reminder that a contract's case studies or service summaries of a quarter were not all written by their due time
+     * (issue 23: LLR 26.16, Appendix One; LEW 17.2): one per contract and quarter, to the duty managers.
+     */
+    record CaseStudiesDue(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, Instant dueAt) implements Alert {
+        public CaseStudiesDue {
+            Objects.requireNonNull(contract, "contract");
+            Objects.requireNonNull(quarter, "quarter");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /** The kind of a deadline, callback, report or data request alert; {@code null} for a digest or a case studies reminder. */
     default DeadlineAlerts.Kind kindOrNull() {
         return this instanceof Deadline d ? d.kind() : this instanceof Callback c ? c.kind() : this instanceof ReportDue r ? r.kind()
                 : this instanceof DataRequestDue q ? q.kind() : null;

@@ -23,4 +23,14 @@ public interface ReturnsStore {
      * {@code kind} is {@code null}. One Query, never a Scan.
      */
     List<ReturnRecord> quarter(String contract, FinancialQuarter quarter, ReturnRecord.Kind kind);
+
+    /** The complaint {@code id} of {@code contract} received on {@code received}, if there is one. One GetItem. */
+    java.util.Optional<org.advocacyhub.domain.returns.Complaint> complaint(String contract, java.time.LocalDate received, String id);
+
+    /**
+     * Replaces a complaint with its next revision, if it is still at {@code before}'s revision.
+     *
+     * @return false when another change came first (nothing written)
+     */
+    boolean replace(org.advocacyhub.domain.returns.Complaint before, org.advocacyhub.domain.returns.Complaint after);
 }

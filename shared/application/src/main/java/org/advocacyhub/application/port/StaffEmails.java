@@ -73,6 +73,14 @@ public interface StaffEmails {
     Mail dataRequestDue(org.advocacyhub.domain.dataprotection.DataRequest request, StaffRecord to, DeadlineNotice notice, boolean missed);
 
     /**
+     * A contract's case studies or service summaries of a quarter were not all written by their due time (issue 23: LLR 26.16,
+     * Appendix One; LEW 17.2): to the duty managers, naming what is missing in words ({@code missing}: services, counts and
+     * the summaries' titles). No personal data: no case, no person.
+     */
+    Mail caseStudiesMissing(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, StaffRecord to,
+                            java.time.Instant dueAt, List<String> missing);
+
+    /**
      * The daily digest (issue 9): everything overdue and everything due on {@code day} in the
      * contracts {@code to} is a duty manager of, per contract, in priority order.
      */

@@ -58,6 +58,16 @@ final class CaseloadSink {
             public void addCallback(CallbackFigures.Kept kept) {
                 builder.addCallback(kept);
             }
+
+            @Override
+            public void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study) {
+                builder.addCaseStudy(study);
+            }
+
+            @Override
+            public void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary) {
+                builder.addServiceSummary(summary);
+            }
         };
     }
 

@@ -587,8 +587,8 @@ public final class QuarterlyReports {
     static String text(QuarterlyReport report, QuarterlyReport.Workbook book) {
         return "Please find attached the quarterly return of the " + report.contract() + " advocacy contract for " + book.authorityName()
                 + ", " + label(report.quarter()) + " (" + report.quarter().firstDay() + " to " + report.quarter().lastDay() + ").\n\n"
-                + "It holds aggregate figures only, as the contract asks (LLR 26.9, 27.6). How each figure is counted, with its "
-                + "clause, is on the workbook's Definitions sheet.\n\nReport " + report.id() + "\n";
+                + "It holds aggregate figures only, with no personal data. How each figure is counted, with its clause in the "
+                + "contract, is on the workbook's Definitions sheet.\n\nReport " + report.id() + "\n";
     }
 
     /** "FY2026 Q3 (October to December 2026)". */

@@ -26,6 +26,7 @@ import org.advocacyhub.domain.returns.AwarenessSession;
 import org.advocacyhub.domain.returns.AwarenessSetting;
 import org.advocacyhub.domain.returns.Complaint;
 import org.advocacyhub.domain.returns.Compliment;
+import org.advocacyhub.domain.reports.IdentifyingDetails;
 import org.advocacyhub.domain.returns.ReturnRecord;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.time.WorkingCalendar;
@@ -52,6 +53,7 @@ public final class RecordReturns {
     private final List<FieldSpec> complaint;
     private final List<FieldSpec> compliment;
     private final List<FieldSpec> query;
+    private final List<FieldSpec> progressFields;
 
     public RecordReturns(ReturnsStore store, ContractCatalogue contracts, ContractTerms terms, Clock clock) {
         this.store = store;
@@ -62,6 +64,7 @@ public final class RecordReturns {
         this.complaint = complaintFields(contracts);
         this.compliment = complimentFields(contracts);
         this.query = queryFields(contracts);
+        this.progressFields = progressFields(contracts);
     }
 
     private static FieldSpec contract(ContractCatalogue contracts) {
@@ -83,6 +86,35 @@ public final class RecordReturns {
         return new FieldSpec("summary", "Brief details", SUMMARY_HINT, FieldKind.TEXTAREA, false, 500, List.of(), "", "Brief details");
     }
 
+    private static FieldSpec stage() {
+        return new FieldSpec("stage", "Stage", "The stage of the complaints procedure it is at: 1, 2 or 3 (LEW Appendix 1)",
+                FieldKind.INTEGER, true, 1, List.of(), "Give the stage: 1, 2 or 3", "Stage", FieldSpec.Range.of(1, 3));
+    }
+
+    private static FieldSpec resolvedByAdr() {
+        return new FieldSpec("resolvedByAdr", "Resolved by alternative dispute resolution", "LEW 7.11, Appendix 1", FieldKind.YES_NO,
+                false, 5, List.of(), "", "Resolved by alternative dispute resolution");
+    }
+
+    private static FieldSpec closed() {
+        return new FieldSpec("closed", "Closed on", "The day it was closed, if it is", FieldKind.PAST_DATE, false, 10, List.of(), "",
+                "Closed on");
+    }
+
+    /** LLR 26.17: "the number of formal and informal complaints". */
+    public static final FieldSpec FORMALITY = new FieldSpec("formality", "Formal or informal", "A formal complaint follows the "
+            + "complaints procedure in writing; an informal one is resolved as it is raised (LLR 26.17)", FieldKind.CHOICE, true, 10,
+            List.of(Complaint.Formality.values()), "Say whether it is a formal or an informal complaint", "Formal or informal");
+
+    /** The fields naming the complaint a progress update is for: its contract and the day it was received find it (one read). */
+    public static final FieldSpec REVISION = new FieldSpec("revision", "Revision", "The complaint's revision when you read it: a "
+            + "change made meanwhile is not overwritten", FieldKind.INTEGER, true, 6, List.of(), "Give the revision you read", "Revision",
+            FieldSpec.Range.of(1, 100_000));
+
+    public static final FieldSpec PROGRESS = new FieldSpec("progress", "Progress", "What has happened in the enquiry or investigation "
+            + "(LLR 26.17). " + SUMMARY_HINT.substring(SUMMARY_HINT.indexOf("Do not")), FieldKind.TEXTAREA, true, 500, List.of(),
+            "Say what has happened", "Progress");
+
     /** The body of {@code POST /awareness-sessions}. */
     public static List<FieldSpec> awarenessSessionFields(ContractCatalogue contracts) {
         return List.of(
@@ -100,14 +132,12 @@ public final class RecordReturns {
 
     /** The body of {@code POST /complaints}. */
     public static List<FieldSpec> complaintFields(ContractCatalogue contracts) {
-        return List.of(received(), contract(contracts), service(),
-                new FieldSpec("stage", "Stage", "The stage of the complaints procedure it is at: 1, 2 or 3 (LEW Appendix 1)",
-                        FieldKind.INTEGER, true, 1, List.of(), "Give the stage: 1, 2 or 3", "Stage", FieldSpec.Range.of(1, 3)),
-                new FieldSpec("resolvedByAdr", "Resolved by alternative dispute resolution", "LEW 7.11, Appendix 1", FieldKind.YES_NO,
-                        false, 5, List.of(), "", "Resolved by alternative dispute resolution"),
-                new FieldSpec("closed", "Closed on", "The day it was closed, if it is", FieldKind.PAST_DATE, false, 10, List.of(), "",
-                        "Closed on"),
-                summary());
+        return List.of(received(), contract(contracts), service(), FORMALITY, stage(), resolvedByAdr(), closed(), summary());
+    }
+
+    /** The body of {@code POST /complaints/{id}/progress}: where the complaint is now, and what has happened. */
+    public static List<FieldSpec> progressFields(ContractCatalogue contracts) {
+        return List.of(contract(contracts), received(), REVISION, stage(), closed(), resolvedByAdr(), PROGRESS);
     }
 
     /** The body of {@code POST /compliments}. */
@@ -128,6 +158,11 @@ public final class RecordReturns {
             case COMPLAINT -> complaint;
             case COMPLIMENT -> compliment;
         };
+    }
+
+    /** The body of {@code POST /complaints/{id}/progress}. */
+    public List<FieldSpec> progressFields() {
+        return progressFields;
     }
 
     public List<FieldSpec> query() {
@@ -175,6 +210,7 @@ public final class RecordReturns {
         if (v.get("closed") instanceof LocalDate closed && v.get("received") instanceof LocalDate received && closed.isBefore(received)) {
             errors.add(new FieldError("closed", "Closed on must be the day it was received or later"));
         }
+        identifying(v, "summary", "Brief details", errors);
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
@@ -185,7 +221,7 @@ public final class RecordReturns {
                     (AwarenessSetting) v.get("setting"), (Integer) v.get("attendees"), actor.id(), now);
             case COMPLAINT -> new Complaint(id, contract.code(), (LocalDate) v.get("received"), (ServiceCode) v.get("service"),
                     (Integer) v.get("stage"), (Boolean) v.get("resolvedByAdr"), (LocalDate) v.get("closed"), (String) v.get("summary"),
-                    actor.id(), now);
+                    actor.id(), now, (Complaint.Formality) v.get("formality"));
             case COMPLIMENT -> new Compliment(id, contract.code(), (LocalDate) v.get("received"), (ServiceCode) v.get("service"),
                     (String) v.get("summary"), actor.id(), now);
         };
@@ -195,6 +231,72 @@ public final class RecordReturns {
                     .filter(stored -> stored.id().equals(id)).findFirst().orElseThrow());
         }
         return new Recorded(record);
+    }
+
+    /** The text of {@code field} checked against the workbook's personal-data rule: the return is emailed (LLR 26.9, 27.6). */
+    private static void identifying(Map<String, Object> values, String field, String label, List<FieldError> errors) {
+        if (values.get(field) instanceof String text) {
+            List<String> found = IdentifyingDetails.in(text, List.of());
+            if (!found.isEmpty()) {
+                errors.add(new FieldError(field, IdentifyingDetails.message(label, found)));
+            }
+        }
+    }
+
+    public record Progressed(Complaint complaint) implements Outcome {
+    }
+
+    public record NotFound(String why) implements Outcome {
+    }
+
+    public record Conflict(String why) implements Outcome {
+    }
+
+    /**
+     * {@code POST /complaints/{id}/progress} (managers): the complaint's stage now, the day it closed if it has, whether
+     * alternative dispute resolution resolved it, and the progress of the enquiry (LLR 26.17: "details of progress on any
+     * ongoing enquiries/investigations"), as one revision more. It carries the revision the manager read: a change made
+     * meanwhile is not overwritten (409); the same progress sent again answers with the complaint as it is.
+     */
+    public Outcome progress(StaffActor actor, String id, SubmittedFields body) {
+        if (!actor.isManager()) {
+            return new NotAllowed("Only managers record the progress of a complaint.");
+        }
+        Instant now = clock.instant();
+        FieldRules.Checked checked = rules.check(progressFields, body, today(now), "the complaint's progress");
+        List<FieldError> errors = new ArrayList<>(checked.errors());
+        Map<String, Object> v = checked.values();
+        identifying(v, PROGRESS.name(), PROGRESS.label(), errors);
+        if (v.get("closed") instanceof LocalDate closed && v.get("received") instanceof LocalDate received && closed.isBefore(received)) {
+            errors.add(new FieldError("closed", "Closed on must be the day it was received or later"));
+        }
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        String contract = ((Choice) v.get("contract")).name();
+        LocalDate received = (LocalDate) v.get("received");
+        java.util.Optional<Complaint> found = store.complaint(contract, received, id);
+        if (found.isEmpty()) {
+            return new NotFound("There is no " + contract + " complaint " + id + " received on " + received + ".");
+        }
+        Complaint complaint = found.get();
+        int stage = (Integer) v.get("stage");
+        LocalDate closed = (LocalDate) v.get("closed");
+        Boolean byAdr = (Boolean) v.get("resolvedByAdr");
+        String progress = (String) v.get(PROGRESS.name());
+        int seen = (Integer) v.get(REVISION.name());
+        if (complaint.revision() == seen + 1 && complaint.says(stage, closed, byAdr, progress)) {
+            return new Progressed(complaint); // the same progress, sent again
+        }
+        if (complaint.revision() != seen) {
+            return new Conflict("The complaint changed since revision " + seen + " (it is at revision " + complaint.revision()
+                    + "). Read it again. Nothing was changed.");
+        }
+        Complaint after = complaint.progressed(stage, closed, byAdr, progress, actor.id(), now);
+        if (!store.replace(complaint, after)) {
+            return new Conflict("The complaint changed meanwhile. Read it again. Nothing was changed.");
+        }
+        return new Progressed(after);
     }
 
     /** {@code GET /awareness-sessions?contract=&quarter=} and the others: managers only. */

@@ -13,8 +13,87 @@ import org.advocacyhub.domain.referral.questions.CypStatus;
  * primary and secondary reasons for advocacy.
  *
  * @param secondary the secondary reason, or {@code null}; never the same as the primary
+ * @param caseload  what else LEW 17.5's caseload information asks for, as far as staff have recorded it (never null)
  */
-public record CypReturn(Group group, CypReason primary, CypReason secondary) {
+public record CypReturn(Group group, CypReason primary, CypReason secondary, Caseload caseload) {
+
+    /** The group and reasons, with nothing more recorded for the caseload list. */
+    public CypReturn(Group group, CypReason primary, CypReason secondary) {
+        this(group, primary, secondary, Caseload.NONE);
+    }
+
+    /**
+     * The caseload information of LEW 17.5 the referral does not give: each {@code null} until recorded. Personal data:
+     * it goes only into the restricted caseload list, never an emailed workbook, and is removed when the case is
+     * anonymised.
+     *
+     * @param socialWorker            the young person's social worker (a name, as staff write it)
+     * @param asylumSeeker            whether the young person is an asylum seeker
+     * @param legalStatus             their legal status
+     * @param outcomesSought          the outcomes the young person seeks, in their words as staff record them
+     * @param summaryOfWork           a summary of the work the advocate has undertaken
+     * @param estimatedHoursRemaining the advocate's estimate of the hours until the case closes
+     */
+    public record Caseload(String socialWorker, Boolean asylumSeeker, LegalStatus legalStatus, String outcomesSought,
+                           String summaryOfWork, java.math.BigDecimal estimatedHoursRemaining) {
+
+        public static final Caseload NONE = new Caseload(null, null, null, null, null, null);
+
+        /** The same, less what identifies or describes the person: the status fields stay (they are counted), the words go. */
+        public Caseload anonymised() {
+            return new Caseload(null, asylumSeeker, legalStatus, null, null, estimatedHoursRemaining);
+        }
+
+        /** The names of the fields recorded, for the timeline (never their values). */
+        public java.util.List<String> recorded() {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            if (socialWorker != null) {
+                names.add("social worker");
+            }
+            if (asylumSeeker != null) {
+                names.add("asylum seeker");
+            }
+            if (legalStatus != null) {
+                names.add("legal status");
+            }
+            if (outcomesSought != null) {
+                names.add("outcomes sought");
+            }
+            if (summaryOfWork != null) {
+                names.add("summary of work");
+            }
+            if (estimatedHoursRemaining != null) {
+                names.add("estimated time remaining");
+            }
+            return names;
+        }
+    }
+
+    /**
+     * The young person's legal status (LEW 17.5 "Legal status"). Interpretation: the statuses a Children's Social Care
+     * case of LEW's groups (7.5) has under the Children Act 1989, and "other" for anything else.
+     */
+    public enum LegalStatus implements Choice {
+        ACCOMMODATED_SECTION_20("Accommodated by agreement (section 20)"),
+        CARE_ORDER("Care order (section 31)"),
+        INTERIM_CARE_ORDER("Interim care order (section 38)"),
+        PLACEMENT_ORDER("Placement order"),
+        REMANDED("Remanded to local authority accommodation"),
+        CARE_LEAVER("Care leaver"),
+        CHILD_IN_NEED_OR_PROTECTION("Living at home: child in need or child protection plan"),
+        OTHER("Other");
+
+        private final String displayName;
+
+        LegalStatus(String displayName) {
+            this.displayName = displayName;
+        }
+
+        @Override
+        public String displayName() {
+            return displayName;
+        }
+    }
 
     /** The caseload groups of the LEW outputs table ("break down by CWCN, LAC, Leaving Care, CP"). */
     public enum Group implements Choice {
@@ -38,6 +117,7 @@ public record CypReturn(Group group, CypReason primary, CypReason secondary) {
     public CypReturn {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(primary, "primary");
+        Objects.requireNonNull(caseload, "caseload");
         if (primary == secondary) {
             throw new IllegalArgumentException("the secondary reason must differ from the primary");
         }

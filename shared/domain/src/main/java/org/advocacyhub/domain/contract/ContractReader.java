@@ -37,6 +37,7 @@ final class ContractReader {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern POLICY_ID = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern CLOCK_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern SUMMARY_ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,39}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** A feedback question's id is the key of its answer in JSON: {@code listenedTo}. */
     private static final Pattern QUESTION_ID = Pattern.compile("[a-z][a-zA-Z0-9]{0,39}");
@@ -469,7 +470,8 @@ final class ContractReader {
     }
 
     private static ReportSchedule reportSchedule(ConfigNode node) {
-        if (!node.requireMapping("due", "perAuthority", "clause", "goalsKpi", "awarenessKpis", "caseloadList", "start")) {
+        if (!node.requireMapping("due", "perAuthority", "clause", "goalsKpi", "awarenessKpis", "caseloadList", "start", "caseStudies",
+                "serviceSummaries")) {
             return null;
         }
         Optional<ReportDeadlineRule> due = Optional.empty();
@@ -528,20 +530,60 @@ final class ContractReader {
                 startNode.field("date").problem("'" + date + "' is not a date like 2024-04-01");
             }
         }
+        Optional<ReportSchedule.CaseStudies> caseStudies = Optional.empty();
+        ConfigNode studiesNode = node.field("caseStudies");
+        if (studiesNode.isPresent() && studiesNode.requireMapping("perService", "clause")) {
+            Integer perService = studiesNode.field("perService").integer(1, 100);
+            String studiesClause = clause(studiesNode.field("clause"));
+            if (perService != null && studiesClause != null) {
+                caseStudies = Optional.of(new ReportSchedule.CaseStudies(perService, studiesClause));
+            }
+        }
+        List<ReportSchedule.ServiceSummary> summaries = serviceSummaries(node.field("serviceSummaries"));
         return perAuthority == null || clause == null ? null : new ReportSchedule(due, perAuthority, clause, goalsKpi,
-                awarenessKpis, caseloadList, start);
+                awarenessKpis, caseloadList, start, caseStudies, summaries);
     }
 
     /**
-     * {@code feedback: [{id, question, answer, clause, required?, measure?, targetPercent?}]}: the questions asked at
-     * closure (LEW 13.3); absent when the contract collects none. A question that measures an outcome KPI names it and
-     * its target (LLR Appendix One outcomes 1-11, LEW Appendix 1): the return sets the share against the target.
+     * {@code serviceSummaries: [{id, title, clause}]}: the service activity summaries the return includes each quarter (LLR
+     * Appendix One i-vii; LEW 17.2), absent when the contract asks for none. Each id is how requests name the summary: a
+     * letter, then letters and digits, once in the contract.
+     */
+    private static List<ReportSchedule.ServiceSummary> serviceSummaries(ConfigNode node) {
+        List<ReportSchedule.ServiceSummary> summaries = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode item : node.optionalList()) {
+            if (!item.requireMapping("id", "title", "clause")) {
+                continue;
+            }
+            int before = item.problemCount();
+            String id = item.field("id").text();
+            if (id != null && !SUMMARY_ID.matcher(id).matches()) {
+                item.field("id").problem("expected an id of letters and digits starting with a letter, like harderToReach, but was '"
+                        + id + "'");
+            } else if (id != null && !ids.add(id)) {
+                item.field("id").problem("duplicate service summary id '" + id + "'");
+            }
+            String title = item.field("title").text();
+            String summaryClause = clause(item.field("clause"));
+            if (item.problemCount() == before && id != null && title != null && summaryClause != null) {
+                summaries.add(new ReportSchedule.ServiceSummary(id, title, summaryClause));
+            }
+        }
+        return summaries;
+    }
+
+    /**
+     * {@code feedback: [{id, question, answer, clause, required?, measure?, targetPercent?, askedOf?}]}: the questions
+     * asked at closure (LEW 13.3); absent when the contract collects none. A question that measures an outcome KPI names it
+     * and its target (LLR Appendix One outcomes 1-11, LEW Appendix 1): the return sets the share against the target.
+     * {@code askedOf: ADVOCATE} marks a measure the advocate reports (LEW Appendix 1); left out, the person answers it.
      */
     private static List<FeedbackQuestion> feedback(ConfigNode node) {
         List<FeedbackQuestion> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode item : node.optionalList()) {
-            if (!item.requireMapping("id", "question", "answer", "clause", "required", "measure", "targetPercent")) {
+            if (!item.requireMapping("id", "question", "answer", "clause", "required", "measure", "targetPercent", "askedOf")) {
                 continue;
             }
             int before = item.problemCount();
@@ -564,8 +606,11 @@ final class ContractReader {
             if (target.isPresent() && answer == FeedbackQuestion.AnswerKind.SHORT_TEXT) {
                 item.field("targetPercent").problem("a question answered in words has no share to set a target against");
             }
+            ConfigNode askedOfNode = item.field("askedOf");
+            FeedbackQuestion.AskedOf askedOf = askedOfNode.isPresent() ? askedOfNode.enumValue(FeedbackQuestion.AskedOf.class)
+                    : FeedbackQuestion.AskedOf.PERSON;
             if (item.problemCount() == before) {
-                questions.add(new FeedbackQuestion(id, text, answer, clause, required, Optional.ofNullable(measure), target));
+                questions.add(new FeedbackQuestion(id, text, answer, clause, required, Optional.ofNullable(measure), target, askedOf));
             }
         }
         return questions;

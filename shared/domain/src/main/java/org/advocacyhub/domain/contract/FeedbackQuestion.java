@@ -6,8 +6,9 @@ import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldSpec;
 
 /**
- * One question a contract asks the person at closure (LEW 13.3: feedback collected at case
- * closure), as its contract file configures it: LEW's Appendix 1 outcome questions, LLR's outcomes
+ * One question a contract asks at closure, of the person or of their advocate (LEW 13.3: feedback collected at
+ * case closure; LEW Appendix 1: measures the young person reports and measures the advocate reports), as its contract
+ * file configures it: LEW's Appendix 1 outcome questions, LLR's outcomes
  * of Appendix One. The answers feed the outcome measures of the quarterly returns.
  *
  * @param id       unique within the contract; the key of the answer ({@code answers.<id>} in a request)
@@ -20,13 +21,29 @@ import org.advocacyhub.domain.referral.FieldSpec;
  *                 to appropriate information ..."), when it measures one
  * @param targetPercent the share of positive answers the contract requires (LLR Appendix One: 95, 90, 85 or 100;
  *                 LEW Appendix 1: 100 or 80), when it sets one
+ * @param askedOf  who answers it: the person (the default), or their advocate, for the measures the advocate reports (LEW
+ *                 Appendix 1: "advocate reports that YP has better understanding of their rights", "% of young people
+ *                 demonstrating self-advocacy in a meeting", ...)
  */
 public record FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required,
-                               java.util.Optional<String> measure, java.util.Optional<java.math.BigDecimal> targetPercent) {
+                               java.util.Optional<String> measure, java.util.Optional<java.math.BigDecimal> targetPercent,
+                               AskedOf askedOf) {
 
-    /** A question measuring no outcome KPI. */
+    /** A question asked of the person, measuring no outcome KPI. */
     public FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required) {
-        this(id, text, answer, clause, required, java.util.Optional.empty(), java.util.Optional.empty());
+        this(id, text, answer, clause, required, java.util.Optional.empty(), java.util.Optional.empty(), AskedOf.PERSON);
+    }
+
+    /**
+     * Who answers a question at closure. LEW Appendix 1 measures some outcomes by what the young person reports and
+     * others by what the advocate reports: both are recorded on the closed case through the same feedback, each answer
+     * under its question's id, and the return counts them alike (the measure's words say who reported it).
+     */
+    public enum AskedOf {
+        /** The person the case is about (the young person): "Did you feel listened to?". */
+        PERSON,
+        /** The case's advocate, about the person: "Does the young person understand their rights better?". */
+        ADVOCATE
     }
 
     /** The prefix of the answers' field names in a feedback request: {@code answers.listenedTo}. */
@@ -52,6 +69,7 @@ public record FeedbackQuestion(String id, String text, AnswerKind answer, String
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(targetPercent, "targetPercent");
+        Objects.requireNonNull(askedOf, "askedOf");
     }
 
     /** The request field of the answer, {@code answers.<id>}, checked by the rules every field gets. */

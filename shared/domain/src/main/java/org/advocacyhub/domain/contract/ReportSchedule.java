@@ -19,9 +19,41 @@ import org.advocacyhub.domain.time.ReportDeadlineRule;
  * @param caseloadList the clause asking for a quarterly caseload list with personal data (LEW 17.5), when the
  *                     contract asks for one ({@code caseloadList: {clause: ...}}): it is stored encrypted for
  *                     managers and never emailed (LLR 26.9, 27.6); empty for a contract that does not ask
+ * @param caseStudies  how many outcome case studies each service submits a quarter (LLR 26.16, 27.3, Appendix One: "4 case
+ *                     studies per quarter, per service"), when the contract asks for them
+ * @param serviceSummaries the service activity summaries the return includes each quarter (LLR Appendix One i-vii, 26.17;
+ *                     LEW 17.2), in the contract's order; empty when it asks for none
  */
 public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause, Optional<KpiTarget> goalsKpi,
-                             java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList, Optional<Start> start) {
+                             java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList, Optional<Start> start,
+                             Optional<CaseStudies> caseStudies, java.util.List<ServiceSummary> serviceSummaries) {
+
+    /**
+     * The outcome case studies a contract asks for (LLR 27.3, Appendix One): {@code perService} each quarter for each of its
+     * services, chosen by a manager among those written.
+     */
+    public record CaseStudies(int perService, String clause) {
+        public CaseStudies {
+            Objects.requireNonNull(clause, "clause");
+            if (perService < 1) {
+                throw new IllegalArgumentException("a contract that asks for case studies asks for at least one a service");
+            }
+        }
+    }
+
+    /**
+     * One service activity summary the return includes each quarter (LLR Appendix One i-vii, "Case study format" C and D).
+     *
+     * @param id    how requests name it ({@code harderToReach}): letters and digits, unique in the contract
+     * @param title what it is about, in plain words, as the workbook and the console show it
+     */
+    public record ServiceSummary(String id, String title, String clause) {
+        public ServiceSummary {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(clause, "clause");
+        }
+    }
 
     /**
      * The day the contract's service began, and the clause that says so: no report is made for a quarter before the one
@@ -56,6 +88,19 @@ public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthor
         awarenessKpis = java.util.List.copyOf(awarenessKpis);
         Objects.requireNonNull(caseloadList, "caseloadList");
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(caseStudies, "caseStudies");
+        serviceSummaries = java.util.List.copyOf(serviceSummaries);
+    }
+
+    /** A schedule that asks for no case studies and no service summaries. */
+    public ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause, Optional<KpiTarget> goalsKpi,
+                          java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList, Optional<Start> start) {
+        this(due, perAuthority, clause, goalsKpi, awarenessKpis, caseloadList, start, Optional.empty(), java.util.List.of());
+    }
+
+    /** The service summary {@code id}, if the contract asks for it. */
+    public Optional<ServiceSummary> serviceSummary(String id) {
+        return serviceSummaries.stream().filter(summary -> summary.id().equals(id)).findFirst();
     }
 
     /** A schedule with no report-level KPIs and no caseload list. */

@@ -60,6 +60,7 @@ public final class CaseloadList {
     private final List<Row> rows = new ArrayList<>();
     private final List<List<ReturnCell>> requests = new ArrayList<>();
     private final Map<ReferralReference, Long> minutesInQuarter = new HashMap<>();
+    private final Map<ReferralReference, Long> travelInQuarter = new HashMap<>();
 
     /** One listed case, before its hours in the quarter are known. */
     private record Row(ReferralCase referral) {
@@ -99,6 +100,9 @@ public final class CaseloadList {
     public void addTime(TimeRow row) {
         if (caseload && period.contains(row.date())) {
             minutesInQuarter.merge(row.reference(), (long) row.minutes(), Long::sum);
+            if (row.activity() == org.advocacyhub.domain.casework.TimeEntry.Activity.TRAVEL) {
+                travelInQuarter.merge(row.reference(), (long) row.minutes(), Long::sum);
+            }
         }
     }
 
@@ -130,11 +134,15 @@ public final class CaseloadList {
                     : CypReturn.referredReason(answers).map(Choice::displayName).orElse(CountingRules.NOT_GIVEN);
             String secondary = cyp != null && cyp.secondary() != null ? cyp.secondary().displayName() : "";
             boolean closedInQuarter = CountingRules.closedIn(c, period);
+            CypReturn.Caseload k = cyp != null ? cyp.caseload() : CypReturn.Caseload.NONE;
+            long quarterMinutes = minutesInQuarter.getOrDefault(c.reference(), 0L);
+            long travelMinutes = travelInQuarter.getOrDefault(c.reference(), 0L);
             cells.add(List.of(
                     ReturnCell.text(c.reference().value()),
                     ReturnCell.text(DATE.format(c.receivedAt())),
                     ReturnCell.text(person.initials()),
                     ReturnCell.text(c.details().source().displayName()),
+                    ReturnCell.text(orBlank(k.socialWorker())),
                     ReturnCell.text(group),
                     person.dateOfBirth() == null ? ReturnCell.blank() : ReturnCell.text(person.dateOfBirth().toString()),
                     person.dateOfBirth() == null ? ReturnCell.blank()
@@ -144,16 +152,28 @@ public final class CaseloadList {
                     ReturnCell.text(location(person)),
                     ReturnCell.text(person.disabilities().isEmpty() ? CountingRules.NOT_GIVEN
                             : person.disabilities().stream().map(Disability::displayName).sorted().collect(Collectors.joining("; "))),
+                    ReturnCell.text(k.asylumSeeker() == null ? CountingRules.NOT_GIVEN : k.asylumSeeker() ? "Yes" : "No"),
+                    ReturnCell.text(k.legalStatus() == null ? CountingRules.NOT_GIVEN : k.legalStatus().displayName()),
                     ReturnCell.text(primary),
                     ReturnCell.text(secondary),
-                    hours(minutesInQuarter.getOrDefault(c.reference(), 0L)),
+                    ReturnCell.text(orBlank(k.outcomesSought())),
+                    hours(quarterMinutes - travelMinutes),
+                    hours(travelMinutes),
+                    hours(quarterMinutes),
                     hours(c.work().hours().totalMinutes()),
+                    ReturnCell.text(orBlank(k.summaryOfWork())),
+                    k.estimatedHoursRemaining() == null ? ReturnCell.blank() : ReturnCell.decimal(k.estimatedHoursRemaining()),
                     ReturnCell.text(closedInQuarter ? c.work().closure().reason().displayName() : "")));
         }
         return new ReturnTable("Caseload", "Caseload information " + quarter.name() + " (restricted)", "LEW 17.5",
-                List.of("Case number", "Referral date", "Initials", "Referral source", "Service (group)", "Date of birth",
-                        "Age at quarter end", "Gender", "Ethnicity", "Location", "Self-reported disability", "Primary reason",
-                        "Secondary reason", "Hours in quarter", "Total hours", "Outcome (if closed)"),
+                // LEW 17.5's list, in its order. Interpretation: "hours spent in quarter and total hours (advocacy work and
+                // travel hours)": the quarter's hours are split into advocacy and travel (time entries whose activity is
+                // travel); the total (cumulative) hours are the case's, all activities.
+                List.of("Case number", "Referral date", "Initials", "Referral source", "Social worker", "Service (group)",
+                        "Date of birth", "Age at quarter end", "Gender", "Ethnicity", "Location", "Self-reported disability",
+                        "Asylum seeker", "Legal status", "Primary reason", "Secondary reason", "Outcomes sought",
+                        "Advocacy hours in quarter", "Travel hours in quarter", "Hours in quarter", "Total hours (cumulative)",
+                        "Summary of work undertaken", "Estimated hours until closure", "Outcome (if closed)"),
                 cells, List.of("Restricted: personal data (LEW 17.5). Stored encrypted for managers; never emailed."));
     }
 
@@ -164,6 +184,10 @@ public final class CaseloadList {
     private String location(Person person) {
         return !CountingRules.outOfArea(person.authority()) && contract.authority(person.authority()).isPresent()
                 ? "In borough" : "Out of borough";
+    }
+
+    private static String orBlank(String text) {
+        return text == null ? "" : text;
     }
 
     private static String label(Choice choice) {

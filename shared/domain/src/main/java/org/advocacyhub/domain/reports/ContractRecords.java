@@ -28,18 +28,30 @@ final class ContractRecords {
     final long[] complaintsAdr;
     /** Compliments received in the quarter, by service. */
     final long[] compliments;
+    /** Complaints received in the quarter, by service and formality (formal, informal, not given: LLR 26.17). */
+    final long[][] complaintsByFormality;
+    /**
+     * The complaints in the complaints process at any time in the quarter and the compliments received in it, for their
+     * brief details and progress (LLR 26.17); a provider records tens a quarter, not thousands.
+     */
+    final List<org.advocacyhub.domain.returns.ReturnRecord> detailed = new ArrayList<>();
     /** Awareness sessions held in the half-year up to the quarter's end, by setting. */
     final long[] awarenessContract = new long[AwarenessSetting.values().length];
     /** Every advocate allocated a case the builder saw: whose recorded time counts them as active. */
     final Set<String> allocatedAdvocates = new HashSet<>();
     /** Answerphone messages left in the quarter. */
     final List<CallbackFigures.Kept> callbacks = new ArrayList<>();
+    /** The quarter's case studies, selected or not (LLR 27.3, Appendix One): tens a quarter. */
+    final List<org.advocacyhub.domain.casestudy.CaseStudy> caseStudies = new ArrayList<>();
+    /** The quarter's service summaries as written (LLR Appendix One i-vii; LEW 17.2). */
+    final List<org.advocacyhub.domain.casestudy.ServiceSummary> serviceSummaries = new ArrayList<>();
 
     ContractRecords(int services) {
         complaintsReceived = new long[services][3];
         complaintsInProcess = new long[services][3];
         complaintsAdr = new long[services];
         compliments = new long[services];
+        complaintsByFormality = new long[services][3];
     }
 
     /** The answerphone's figures as at {@code asAt}; null when the contract has no answerphone clock. */

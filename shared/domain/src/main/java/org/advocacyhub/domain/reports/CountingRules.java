@@ -112,8 +112,27 @@ public final class CountingRules {
 
     public static final Definition OUT_OF_AREA = new Definition("Out-of-area referrals",
             "Referrals received in the quarter for a person the referral places outside the contract's authorities ('another "
-                    + "area'), by source, and how many of them were appropriate. They are reported in the lead authority's workbook.",
+                    + "area'), by source, and how many of them were appropriate. They are reported in the lead authority's workbook. "
+                    + "A referral one council instructs for a person whose figures are another council's (a Deprivation of Liberty "
+                    + "Safeguards case whose supervisory body is Leicester City for a person placed in Leicestershire) is counted "
+                    + "once, in the person's council's figures, and listed in both: 'instructed by this council for a person in "
+                    + "another area' in the instructing council's workbook, 'instructed by another council' in the other.",
             "LLR 26.17, 7.38, 23.1");
+
+    /**
+     * The council of the contract that instructed the referral, when the referral names one: for a DoLS IMCA referral the
+     * supervisory body (LLR 5.42: DoLS referrals come from an LLR authority's DoLS team). Interpretation (LLR 26.17, "number
+     * and sources of out of area referrals"): the supervisory body is the council that instructed the case; no other
+     * service's referral names an instructing council (its referrer's organisation is free text), so none is inferred.
+     */
+    public static Optional<String> instructedBy(Contract contract, ReferralCase c) {
+        if (!contract.reportSchedule().perAuthority() || c.details().service() != org.advocacyhub.domain.referral.ServiceCode.DOLS_IMCA) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(c.details().serviceAnswers().get(
+                        org.advocacyhub.domain.referral.ServiceQuestions.key(org.advocacyhub.domain.referral.ServiceQuestions.DOLS_SUPERVISORY_BODY)))
+                .filter(code -> contract.authority(code).isPresent());
+    }
 
     /** Whether the person of {@code c} is from outside the contract's area. */
     public static boolean outOfArea(String personAuthority) {
@@ -437,9 +456,10 @@ public final class CountingRules {
     // ------------------------------------------------------------------ feedback, returns, callbacks
 
     public static final Definition OUTCOMES = new Definition("Outcomes reported at closure",
-            "From the person's answers at closure of the cases closed in the quarter: for a yes-or-no question the share answering "
+            "From the answers at closure of the cases closed in the quarter: for a yes-or-no question the share answering "
                     + "yes among those who answered it; for a 1 to 5 question the share answering 4 or 5. Free-text answers are never "
-                    + "reported.", "LEW 13.3, Appendix 1; LLR Appendix One outcomes, 26.17");
+                    + "reported. The person answers most questions; a measure that begins 'Advocate reports' is the advocate's "
+                    + "answer about the person, recorded with the person's feedback.", "LEW 13.3, Appendix 1; LLR Appendix One outcomes, 26.17");
 
     /**
      * Whether {@code answer} to {@code question} is a positive one; empty when it is not counted
@@ -475,17 +495,42 @@ public final class CountingRules {
     }
 
     public static final Definition COMPLAINTS = new Definition("Complaints and compliments",
-            "Complaints received in the quarter by stage (1, 2 or 3); complaints in the complaints process at any time in the "
+            "Complaints received in the quarter, formal and informal, and by stage (1, 2 or 3, the stage a complaint is at when the "
+                    + "figures are taken); complaints in the complaints process at any time in the "
                     + "quarter by stage; complaints closed in the quarter and resolved by alternative dispute resolution; compliments "
                     + "received in the quarter. Complaints and compliments are recorded for the contract and a service, not an "
                     + "authority: every workbook shows the contract's figures.",
             "LLR 26.17, Appendix One; LEW Appendix 1, 7.11");
+
+    public static final Definition COMPLAINT_DETAILS = new Definition("Complaint details",
+            "Each complaint in the complaints process at any time in the quarter (received by its last day and not closed before "
+                    + "its first), and each compliment received in it: formal or informal, service, stage, whether it was open or "
+                    + "closed at the quarter's end, and the brief details and progress of the enquiry staff wrote for the council. "
+                    + "They name no one: text with an email address, telephone number, full postcode, full date, case reference or a "
+                    + "title with a name is refused when written and withheld here.",
+            "LLR 26.17, 26.9; LEW Appendix 1, 14.3");
 
     public static final Definition CALLBACKS = new Definition("Answerphone callbacks",
             "Messages left on the answerphone in the quarter, responded to within 24 hours excluding weekends and bank holidays, "
                     + "missed (responded to late or past due with no response), and still open. The answerphone serves the whole "
                     + "contract: every workbook shows the contract-wide figures.",
             "LLR 9.23");
+
+    public static final Definition CASE_STUDIES = new Definition("Case studies",
+            "The outcome case studies a manager selected for the quarter's return, for each service: each the journey of one "
+                    + "person to their outcomes, written on their case once it closed, in the quarter it closed. Each gives the "
+                    + "outcome measures it evidences, on what footing it is shared (the person agreed, or could not consent and it "
+                    + "is shared in their best interests with no identifying details) and the text. When fewer are selected than "
+                    + "the contract asks for, each missing one reads 'Not completed this quarter'. They name no one: no case "
+                    + "reference, and text with the person's name, an email address, telephone number, full postcode, full date, "
+                    + "case reference or a title with a name is refused when written and withheld here.",
+            "LLR 26.16, 27.3, Appendix One");
+
+    public static final Definition SERVICE_SUMMARIES = new Definition("Service summaries",
+            "Each service activity summary the contract asks for, as a manager wrote it for the quarter: the work done on the "
+                    + "activity, or 'Not completed this quarter' when the manager said it was not completed or nothing was written. "
+                    + "Text that could identify someone is refused when written and withheld here.",
+            "LLR 26.17, Appendix One; LEW 17.2");
 
     // ------------------------------------------------------------------ LEW outputs
 
@@ -499,6 +544,41 @@ public final class CountingRules {
                     + "cases open in the quarter.",
             "LEW Appendix 1 Outputs, 7.3, 8.4, 8.9, 8.11");
 
+    public static final Definition LEW_OUTCOMES = new Definition("Outcomes (LEW)",
+            "Young people supported to contribute to a Pathway Plan: cases with a time entry of a Pathway Plan meeting attended, "
+                    + "dated in the quarter (each case counts once, however many such meetings). LAC reviews, CP conferences and "
+                    + "other meetings attended with young people: time entries of attending that meeting dated in the quarter, one "
+                    + "meeting an entry; a meeting entry that does not say which meeting is not counted here. Young people "
+                    + "referred to the participation forum or service: the advocate's yes answers in the feedback of the cases "
+                    + "closed in the quarter. Young people returning to the service: those with a referral received in the quarter "
+                    + "(whatever its screening) who had an earlier case of the contract closed no more than a year before it (the "
+                    + "same person as People supported counts them); once, or at least twice when two or more of their referrals "
+                    + "were received in the year after that closure by the quarter's end; target 0. Closures are read back to a "
+                    + "year before the quarter; a referral from before the financial year that was never accepted is not read, so "
+                    + "it does not add to 'at least twice'. The percentages of Appendix 1 against their targets, what the young "
+                    + "person and what the advocate reported, are on the Outcomes sheet.",
+            "LEW Appendix 1");
+
+    /**
+     * Whether {@code contract}'s return counts the young people returning to the service after a case's closure (LEW
+     * Appendix 1, {@link ReturningPeople}): a contract offering the children and young people's service, whose return has
+     * LEW's outcome sheet.
+     */
+    public static boolean countsReturns(Contract contract) {
+        return contract.offers(org.advocacyhub.domain.referral.ServiceCode.CYP);
+    }
+
+    /**
+     * The first quarter whose closures the reader passes to the return of {@code quarter}: the financial year's first, as
+     * every figure of the year to date needs; for a contract that counts returns after a closure (LEW Appendix 1, "in the
+     * year following case closure"), the same quarter a year earlier, so that a return early in the year is matched to a
+     * closure in the previous financial year ({@link ReturningPeople}).
+     */
+    public static FinancialQuarter closuresReadFrom(Contract contract, FinancialQuarter quarter) {
+        return countsReturns(contract) ? new FinancialQuarter(quarter.financialYear() - 1, quarter.quarter())
+                : new FinancialQuarter(quarter.financialYear(), 1);
+    }
+
     public static final Definition GENERATED = new Definition("Generated",
             "When the figures were taken (London time) and by which version of the software. Clocks still running and callbacks "
                     + "not yet made are judged at that time.", "LLR 26.12, 26.13");
@@ -508,6 +588,7 @@ public final class CountingRules {
         return List.of(REFERRALS_RECEIVED, APPROPRIATE_REFERRALS, INAPPROPRIATE_REFERRALS, AWAITING_DECISION, AUTHORITY_SPLIT,
                 OUT_OF_AREA, KPI_CLOCKS, URGENT_SPLIT, GOALS_KPI, CASES_CLOSED, PEOPLE_SUPPORTED, CARRIED_FORWARD, WAITING_LIST,
                 DECISION_TYPE, GENDER, AGE_BAND, ETHNICITY, DISABILITY, POSTCODE_DISTRICT, SOURCE, ROUTE, HOURS, ACTIVITIES,
-                ADVOCATES_ACTIVE, REQUESTS_OVER, OUTCOMES, AWARENESS, COMPLAINTS, CALLBACKS, LEW_OUTPUTS, GENERATED);
+                ADVOCATES_ACTIVE, REQUESTS_OVER, OUTCOMES, AWARENESS, COMPLAINTS, COMPLAINT_DETAILS, CALLBACKS, CASE_STUDIES, SERVICE_SUMMARIES,
+                LEW_OUTPUTS, LEW_OUTCOMES, GENERATED);
     }
 }

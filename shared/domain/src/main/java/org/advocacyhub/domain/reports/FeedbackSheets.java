@@ -1,7 +1,6 @@
 package org.advocacyhub.domain.reports;
 
 import static org.advocacyhub.domain.reports.ReturnLayout.SIXTY;
-import static org.advocacyhub.domain.reports.ReturnLayout.column;
 import static org.advocacyhub.domain.reports.ReturnLayout.count;
 import static org.advocacyhub.domain.reports.ReturnLayout.sum;
 import static org.advocacyhub.domain.reports.ReturnLayout.text;
@@ -16,9 +15,9 @@ import org.advocacyhub.domain.reports.ReturnSummary.AwarenessLine;
 
 /**
  * What people told the hub and what it did to be known: the outcomes people reported at closure
- * (LEW 13.3, Appendix 1; LLR Appendix One), awareness-raising sessions (LLR KPIs 5 and 6), complaints
- * and compliments, and answerphone callbacks (LLR 9.23). Complaints, compliments and callbacks are
- * the contract's ({@link ContractRecords}): every workbook shows them.
+ * (LEW 13.3, Appendix 1; LLR Appendix One), awareness-raising sessions (LLR KPIs 5 and 6) and
+ * answerphone callbacks (LLR 9.23, the contract's: every workbook shows them). Complaints and
+ * compliments are {@link ComplaintSheets}'.
  */
 final class FeedbackSheets {
 
@@ -43,7 +42,10 @@ final class FeedbackSheets {
                     count(line.answered()), ReturnCell.share(line.positive(), line.answered()), ReturnLayout.targetCell(line.target()),
                     text(line.verdict().text())));
         }
-        return layout.table("Outcomes", "Outcomes the people reported at closure, against the contract's targets",
+        // LEW Appendix 1: some measures are the advocate's report, not the person's; their measure says so ("Advocate reports").
+        boolean advocates = layout.questions.stream().anyMatch(q -> q.askedOf() == FeedbackQuestion.AskedOf.ADVOCATE);
+        return layout.table("Outcomes", advocates ? "Outcomes the people and their advocates reported at closure, against the "
+                        + "contract's targets" : "Outcomes the people reported at closure, against the contract's targets",
                 "LEW 13.3, Appendix 1; LLR Appendix One", List.of("Measure", "Service", "Clause", "Positive", "Answered",
                         "Share positive", "Target", "Result"), rows, CountingRules.OUTCOMES);
     }
@@ -91,22 +93,6 @@ final class FeedbackSheets {
         return layout.table("Awareness sessions", "Awareness-raising sessions (KPIs 5 and 6)", "LLR 5.26, 9.47, Appendix One",
                 List.of("KPI", "Setting", "In this area in the quarter", "In this area in the half-year",
                         "Contract-wide in the half-year", "At least (a half-year)", "Result"), rows, CountingRules.AWARENESS);
-    }
-
-    ReturnTable complaints() {
-        ContractRecords records = layout.records;
-        List<List<ReturnCell>> rows = new ArrayList<>();
-        for (int stage = 0; stage < 3; stage++) {
-            rows.add(layout.serviceRow("Complaints received: stage " + (stage + 1), column(records.complaintsReceived, stage)));
-        }
-        for (int stage = 0; stage < 3; stage++) {
-            rows.add(layout.serviceRow("In the complaints process in the quarter: stage " + (stage + 1),
-                    column(records.complaintsInProcess, stage)));
-        }
-        rows.add(layout.serviceRow("Resolved by alternative dispute resolution", records.complaintsAdr));
-        rows.add(layout.serviceRow("Compliments received", records.compliments));
-        return layout.table("Complaints", "Complaints and compliments (contract-wide)", "LLR 26.17, Appendix One; LEW Appendix 1",
-                layout.serviceHeadings("Figure (contract-wide)"), rows, CountingRules.COMPLAINTS);
     }
 
     ReturnTable callbacks() {

@@ -78,6 +78,8 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
     private final Map<String, WorkbookCounts> workbooks = new LinkedHashMap<>();
     private final ContractRecords records;
     private final Map<Instant, Long> waitCache = new HashMap<>();
+    /** Each young person's receipts and closures, for LEW Appendix 1's returns after closure; null when not counted. */
+    private final ReturningPeople returning;
 
     public QuarterlyReturnBuilder(Contract contract, FinancialQuarter quarter, WorkingCalendar calendar) {
         this.contract = contract;
@@ -99,6 +101,7 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
             workbooks.put(contract.code(), new WorkbookCounts(contract.code(), contract.name(), services, questions.size()));
         }
         this.records = new ContractRecords(services.size());
+        this.returning = CountingRules.countsReturns(contract) ? new ReturningPeople() : null;
     }
 
     // ------------------------------------------------------------------ streaming in
@@ -118,10 +121,24 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
         WorkbookCounts w = workbooks.get(CountingRules.workbookOf(contract, person.authority()));
         Decided decided = CountingRules.decided(c);
         ReferralSource source = c.details().source();
+        if (returning != null) {
+            // LEW Appendix 1: young people returning in the year following a case's closure (ReturningPeople).
+            returning.add(PersonKey.of(contract.code(), person, c.reference()), c.receivedAt(), w, si,
+                    c.work().closure() == null ? null : c.work().closure().at());
+        }
 
         if (CountingRules.receivedIn(c, period)) {
             w.received[si]++;
             w.route.add(label(c.details().route()), si, 1);
+            // LLR 26.17 "sources of out of area referrals": a referral instructed by one council of the contract for a
+            // person whose figures are another's is shown to both (CountingRules.instructedBy).
+            CountingRules.instructedBy(contract, c).ifPresent(instructing -> {
+                WorkbookCounts by = workbooks.get(instructing);
+                if (by != null && by != w) {
+                    by.instructedForAnother.add(w.name, si, 1);
+                    w.instructedByAnother.add(by.name, si, 1);
+                }
+            });
             if (CountingRules.outOfArea(person.authority())) {
                 w.outOfArea.add(label(source), si, 1);
                 if (decided == Decided.APPROPRIATE) {
@@ -287,6 +304,14 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
         w.activityMinutes.add(row.activity().displayName(), si, row.minutes());
         w.activityEntries.add(row.activity().displayName(), si, 1);
         w.referralsWithTime[si].add(row.reference().year() * 10_000_000L + row.reference().sequence());
+        if (row.meeting() != null) {
+            // LEW Appendix 1: the LAC reviews, CP conferences and other meetings attended with young people, an entry each;
+            // a Pathway Plan meeting attended is the young person supported to contribute to their plan, once a case.
+            w.meetingsAttended[row.meeting().ordinal()][si]++;
+            if (row.meeting() == TimeEntry.Meeting.PATHWAY_PLAN) {
+                w.pathwayPlanCases[si].add(row.reference().year() * 10_000_000L + row.reference().sequence());
+            }
+        }
         w.timeRecordedBy.get(si).add(row.recordedBy());
     }
 
@@ -309,10 +334,13 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
             int stage = complaint.stage() - 1;
             if (period.contains(complaint.received())) {
                 records.complaintsReceived[si][stage]++;
+                // LLR 26.17: formal and informal complaints; one recorded before it was asked is "not given".
+                records.complaintsByFormality[si][complaint.formality() == null ? 2 : complaint.formality().ordinal()]++;
             }
             if (!complaint.received().isAfter(period.lastDay())
                     && (complaint.closed() == null || !complaint.closed().isBefore(period.firstDay()))) {
                 records.complaintsInProcess[si][stage]++;
+                records.detailed.add(complaint);
             }
             if (complaint.closed() != null && period.contains(complaint.closed()) && Boolean.TRUE.equals(complaint.resolvedByAdr())) {
                 records.complaintsAdr[si]++;
@@ -321,6 +349,7 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
             Integer si = serviceIndex.get(compliment.service());
             if (si != null && period.contains(compliment.received())) {
                 records.compliments[si]++;
+                records.detailed.add(compliment);
             }
         }
     }
@@ -332,11 +361,34 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
         }
     }
 
+    /** Case studies of the quarter's return (contract-wide, like complaints); a reader may pass other quarters'. */
+    @Override
+    public void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study) {
+        if (study.contract().equals(contract.code()) && study.quarter().equals(quarter)) {
+            records.caseStudies.add(study);
+        }
+    }
+
+    /** Service summaries of the quarter's return (contract-wide). */
+    @Override
+    public void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary) {
+        if (summary.contract().equals(contract.code()) && summary.quarter().equals(quarter)) {
+            records.serviceSummaries.add(summary);
+        }
+    }
+
     // ------------------------------------------------------------------ building
 
     /** The figures. {@code asAt} = when the figures are taken (for "still running" clocks and callbacks). */
     public QuarterlyReturn build(Instant asAt, String softwareVersion) {
         CallbackFigures callbackFigures = records.callbackFigures(contract, quarter, asAt, calendar);
+        if (returning != null) {
+            for (WorkbookCounts w : workbooks.values()) {
+                java.util.Arrays.fill(w.returnedOnce, 0);
+                java.util.Arrays.fill(w.returnedTwice, 0);
+            }
+            returning.count(period, (w, si, twice) -> (twice ? w.returnedTwice : w.returnedOnce)[si]++);
+        }
         List<AuthorityReturn> returns = new ArrayList<>();
         for (WorkbookCounts w : workbooks.values()) {
             returns.add(new ReturnLayout(contract, quarter, questions, w, records, callbackFigures, asAt, softwareVersion).workbook());

@@ -110,6 +110,11 @@ final class ReferralSheets {
         });
         rows.add(layout.serviceRow("Out-of-area referrals received", total));
         rows.add(layout.serviceRow("Of which appropriate", w.outOfAreaAppropriate));
+        // Shown to the instructing council as well as counted once, in the person's council's figures.
+        w.instructedForAnother.all().forEach((council, counts) -> rows.add(layout.serviceRow(
+                "Instructed by this council for a person in another area: " + council + " (counted in its figures)", counts)));
+        w.instructedByAnother.all().forEach((council, counts) -> rows.add(layout.serviceRow(
+                "Instructed by another council for a person in this area: " + council, counts)));
         return layout.table("Out of area", "Out-of-area referrals and their sources", "LLR 26.17, 7.38, 23.1",
                 layout.serviceHeadings("Figure"), rows, CountingRules.OUT_OF_AREA, CountingRules.AUTHORITY_SPLIT);
     }

@@ -92,12 +92,22 @@ final class ReturnLayout {
         if (!contract.reportSchedule().awarenessKpis().isEmpty()) {
             tables.add(feedback.awareness(awarenessLines));
         }
-        tables.add(feedback.complaints());
+        ComplaintSheets complaints = new ComplaintSheets(this);
+        tables.add(complaints.complaints());
+        tables.add(complaints.details());
+        // LLR 26.16, 27.3, Appendix One; LEW 17.2: the case studies and summaries the contract asks for, contract-wide.
+        CaseStudySheets studies = new CaseStudySheets(this);
+        contract.reportSchedule().caseStudies().ifPresent(required -> tables.add(studies.caseStudies(required)));
+        if (!contract.reportSchedule().serviceSummaries().isEmpty()) {
+            tables.add(studies.serviceSummaries(contract.reportSchedule().serviceSummaries()));
+        }
         if (callbackFigures != null) {
             tables.add(feedback.callbacks());
         }
         if (serviceIndex.containsKey(ServiceCode.CYP)) {
-            tables.add(new LewSheets(this).outputs(kpiLines));
+            LewSheets lew = new LewSheets(this);
+            tables.add(lew.outputs(kpiLines));
+            tables.add(lew.outcomes());
         }
         tables.add(definitions());
         ReturnSummary headline = new ReturnSummary(contract.code(), w.code, w.name, quarter, asAt, version, kpiLines, awarenessLines,

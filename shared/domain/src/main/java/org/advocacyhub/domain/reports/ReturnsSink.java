@@ -17,4 +17,15 @@ public interface ReturnsSink {
     void addRecord(ReturnRecord record);
 
     void addCallback(CallbackFigures.Kept kept);
+
+    /**
+     * A case study of the quarter's return (LLR 27.3, Appendix One); a sink that does not report them ignores it. A sink that
+     * hands items on to a builder must hand these on too.
+     */
+    default void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study) {
+    }
+
+    /** A service summary of the quarter's return (LLR Appendix One; LEW 17.2); a sink that does not report them ignores it. */
+    default void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary) {
+    }
 }

@@ -15,10 +15,11 @@ import org.advocacyhub.domain.referral.ServiceCode;
  * @param authority  the authority the case's referral names for the person ({@code OTHER} outside the area)
  * @param date       the day the time was spent (the quarter is by this date)
  * @param minutes    positive
+ * @param meeting    the meeting attended ({@link TimeEntry#meeting()}), or null: LEW Appendix 1's meetings attended
  * @param recordedBy the staff id who recorded it ({@link TimeEntry#author()}), for the count of advocates active
  */
 public record TimeRow(ReferralReference reference, ServiceCode service, String authority, LocalDate date, int minutes,
-                      TimeEntry.Kind kind, TimeEntry.Activity activity, String recordedBy) {
+                      TimeEntry.Kind kind, TimeEntry.Activity activity, TimeEntry.Meeting meeting, String recordedBy) {
 
     public TimeRow {
         Objects.requireNonNull(reference, "reference");
@@ -29,11 +30,15 @@ public record TimeRow(ReferralReference reference, ServiceCode service, String a
         }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(activity, "activity");
+        if (!TimeEntry.meetingErrors(activity, meeting).isEmpty()) {
+            throw new IllegalArgumentException("meeting " + meeting + " is given only with activity MEETING_ATTENDANCE, not " + activity);
+        }
         Objects.requireNonNull(recordedBy, "recordedBy");
     }
 
     /** The row of {@code entry} recorded on the case {@code reference}. */
     public static TimeRow of(ReferralReference reference, ServiceCode service, String authority, TimeEntry entry) {
-        return new TimeRow(reference, service, authority, entry.date(), entry.minutes(), entry.kind(), entry.activity(), entry.author());
+        return new TimeRow(reference, service, authority, entry.date(), entry.minutes(), entry.kind(), entry.activity(),
+                entry.meeting(), entry.author());
     }
 }

@@ -152,6 +152,14 @@ final class WorkbookCounts {
     final LongSet[] peopleQuarter;
     final LongSet[] peopleYtd;
     final LongSet[] referralsWithTime;
+    /** LEW Appendix 1: time entries of a meeting attended dated in the quarter, by meeting ({@link TimeEntry.Meeting}) and service. */
+    final long[][] meetingsAttended;
+    /** LEW Appendix 1: the cases with a Pathway Plan meeting attended dated in the quarter, by service. */
+    final LongSet[] pathwayPlanCases;
+    /** LEW Appendix 1: young people returning once in the year following a case's closure, by service ({@link ReturningPeople}). */
+    final long[] returnedOnce;
+    /** LEW Appendix 1: young people returning at least twice in the year following a case's closure, by service. */
+    final long[] returnedTwice;
     final List<Set<String>> advocatesAllocated = new ArrayList<>();
     final List<Set<String>> timeRecordedBy = new ArrayList<>();
     final Breakdown route;
@@ -163,6 +171,10 @@ final class WorkbookCounts {
     final Breakdown postcode;
     final Breakdown source;
     final Breakdown outOfArea;
+    /** Referrals this council instructed for a person whose figures are another council's, by the person's council. */
+    final Breakdown instructedForAnother;
+    /** Referrals another council of the contract instructed for a person whose figures are this council's, by that council. */
+    final Breakdown instructedByAnother;
     final Breakdown inappropriateOutcome;
     final Breakdown inappropriateSource;
     final Breakdown inappropriateReason;
@@ -214,6 +226,10 @@ final class WorkbookCounts {
         peopleQuarter = new LongSet[s + 1];
         peopleYtd = new LongSet[s + 1];
         referralsWithTime = new LongSet[s];
+        meetingsAttended = new long[TimeEntry.Meeting.values().length][s];
+        pathwayPlanCases = new LongSet[s];
+        returnedOnce = new long[s];
+        returnedTwice = new long[s];
         route = new Breakdown(s, labels(ReferralRoute.values()));
         decisionType = new Breakdown(s, List.of());
         gender = new Breakdown(s, labels(Gender.values()));
@@ -223,6 +239,8 @@ final class WorkbookCounts {
         postcode = new Breakdown(s, List.of());
         source = new Breakdown(s, labels(ReferralSource.values()));
         outOfArea = new Breakdown(s, List.of());
+        instructedForAnother = new Breakdown(s, List.of());
+        instructedByAnother = new Breakdown(s, List.of());
         inappropriateOutcome = new Breakdown(s, List.of("Not eligible", "Information only", "Signposted"));
         inappropriateSource = new Breakdown(s, List.of());
         inappropriateReason = new Breakdown(s, List.of());
@@ -239,6 +257,7 @@ final class WorkbookCounts {
         }
         for (int i = 0; i < s; i++) {
             referralsWithTime[i] = new LongSet();
+            pathwayPlanCases[i] = new LongSet();
             advocatesAllocated.add(new HashSet<>());
             timeRecordedBy.add(new HashSet<>());
             requestedHours[i] = BigDecimal.ZERO;

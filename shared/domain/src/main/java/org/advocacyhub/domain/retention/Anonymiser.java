@@ -105,6 +105,12 @@ public final class Anonymiser {
             });
             out = out.withFeedback(new Feedback(w.feedback().at(), w.feedback().recordedBy(), kept));
         }
+        if (w.cypReturn() != null) {
+            // LEW 17.5's caseload words (social worker, outcomes sought, summary of work) describe the person: removed.
+            org.advocacyhub.domain.casework.CypReturn r = w.cypReturn();
+            out = out.withCypReturn(new org.advocacyhub.domain.casework.CypReturn(r.group(), r.primary(), r.secondary(),
+                    r.caseload().anonymised()));
+        }
         if (w.response() != null) {
             AccommodationResponse a = w.response();
             out = out.withResponse(new AccommodationResponse(a.kind(), a.at(), a.by(), REMOVED, a.placementsPutForward(),

@@ -18,7 +18,13 @@ public enum RetainedKind {
      * An entry of a case's audit trail (who opened or changed it, and when), from the day it was written; deleted by the
      * table's TTL. It names staff, never the person.
      */
-    AUDIT_ENTRY("auditEntry", "an entry of a case's audit trail, from the day it was written");
+    AUDIT_ENTRY("auditEntry", "an entry of a case's audit trail, from the day it was written"),
+    /**
+     * A case study or a service summary of a quarter's return (LLR 26.16, Appendix One), from the last day of that quarter;
+     * deleted by the table's TTL. It names no one (the identifying details rule), but a case study is about one person's
+     * case, so it is not kept for ever.
+     */
+    CASE_STUDY("caseStudy", "a case study or service summary, from the last day of the quarter it reports");
 
     private final String key;
     private final String description;

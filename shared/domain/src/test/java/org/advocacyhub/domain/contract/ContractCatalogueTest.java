@@ -295,19 +295,62 @@ class ContractCatalogueTest {
     @Test
     @DisplayName("LEW 13.3, Appendix 1: the young person is asked the seven outcome measures they report at closure")
     void lewFeedbackAsksAppendixOne() {
-        List<FeedbackQuestion> questions = catalogue.contract("LEW").orElseThrow().feedback();
+        List<FeedbackQuestion> questions = catalogue.contract("LEW").orElseThrow().feedback().stream()
+                .filter(q -> q.askedOf() == FeedbackQuestion.AskedOf.PERSON).toList();
         assertEquals(List.of("listenedTo", "understandsProcesses", "understandsRights", "satisfiedWithService", "satisfiedWithOutcome",
                 "betterRelationship", "moreConfident"), questions.stream().filter(q -> q.clause().equals("LEW Appendix 1"))
                 .map(FeedbackQuestion::id).toList());
-        assertEquals("comments", questions.get(questions.size() - 1).id());
+        assertEquals("comments", questions.get(questions.size() - 1).id(), "the young person's last question");
         // LEW Appendix 1 "Target" column for the measures the young person reports.
         assertEquals(List.of(100, 80, 80, 100, 80, 80, 80), questions.stream().filter(q -> q.clause().equals("LEW Appendix 1"))
                 .map(q -> q.targetPercent().orElseThrow().intValueExact()).toList());
     }
 
     @Test
+    @DisplayName("LEW Appendix 1: the advocate is asked the measures the advocate reports, each with Appendix 1's target, and "
+            + "whether the young person was referred to the participation forum, a count with no target")
+    void lewFeedbackAsksTheAdvocateTheMeasuresTheAdvocateReports() {
+        Contract lew = catalogue.contract("LEW").orElseThrow();
+        List<FeedbackQuestion> advocate = lew.feedback().stream().filter(q -> q.askedOf() == FeedbackQuestion.AskedOf.ADVOCATE).toList();
+        assertEquals(List.of("advocateUnderstandsProcesses", "advocateUnderstandsRights", "advocateBetterRelationship",
+                "advocateMoreConfident", "selfAdvocacyInMeeting", "selfAdvocacyInWriting", "positiveOutcome", "referredToParticipation"),
+                advocate.stream().map(FeedbackQuestion::id).toList());
+        assertTrue(advocate.stream().allMatch(q -> q.answer() == FeedbackQuestion.AnswerKind.YES_NO && q.clause().equals("LEW Appendix 1")
+                && !q.required()), "each a yes or no the advocate may leave unanswered");
+        assertTrue(advocate.stream().allMatch(q -> q.measure().orElseThrow().startsWith("Advocate reports ")),
+                "the measure says who reported it");
+        // LEW Appendix 1 "Target" column: 80% for what the advocate reports of understanding, relationship and confidence;
+        // 100% for self-advocacy in a meeting and in writing and for a positive outcome; the referrals are a number (N/A).
+        assertEquals(List.of("80", "80", "80", "80", "100", "100", "100", "none"), advocate.stream()
+                .map(q -> q.targetPercent().map(t -> t.toPlainString()).orElse("none")).toList());
+        assertEquals(FeedbackQuestion.AskedOf.PERSON, lew.feedbackQuestion("listenedTo").orElseThrow().askedOf(),
+                "askedOf left out: the young person");
+        assertTrue(catalogue.contract("LLR").orElseThrow().feedback().stream().allMatch(q -> q.askedOf() == FeedbackQuestion.AskedOf.PERSON),
+                "LLR asks the person only");
+    }
+
+    @Test
     @DisplayName("DERBY asks no feedback at closure: its cases end with the answer to the council, not advocacy")
     void derbyAsksNoFeedback() {
         assertEquals(List.of(), catalogue.contract("DERBY").orElseThrow().feedback());
+    }
+
+    @Test
+    @DisplayName("LLR Appendix One: 4 case studies per quarter, per service, and the service activity summaries i to vii; LEW 17.2 "
+            + "one summary of feedback and areas for development; DERBY none")
+    void caseStudiesAndServiceSummariesAreConfigured() {
+        ReportSchedule llr = catalogue.contract("LLR").orElseThrow().reportSchedule();
+        assertEquals(Optional.of(new ReportSchedule.CaseStudies(4, "LLR Appendix One")), llr.caseStudies());
+        assertEquals(List.of("harderToReach", "peerSupport", "involvement", "rightsAndIndependence", "goodPractice", "networking",
+                "trends"), llr.serviceSummaries().stream().map(ReportSchedule.ServiceSummary::id).toList());
+        assertTrue(llr.serviceSummaries().stream().allMatch(s -> s.clause().equals("LLR Appendix One, 26.17")), "i to vii of Appendix One");
+        assertEquals("Trends in each service area", llr.serviceSummary("trends").orElseThrow().title());
+        ReportSchedule lew = catalogue.contract("LEW").orElseThrow().reportSchedule();
+        assertEquals(Optional.empty(), lew.caseStudies());
+        assertEquals(List.of(new ReportSchedule.ServiceSummary("areasForDevelopment",
+                "Service user feedback, areas for development and actions taken", "LEW 17.2")), lew.serviceSummaries());
+        ReportSchedule derby = catalogue.contract("DERBY").orElseThrow().reportSchedule();
+        assertEquals(Optional.empty(), derby.caseStudies());
+        assertEquals(List.of(), derby.serviceSummaries());
     }
 }

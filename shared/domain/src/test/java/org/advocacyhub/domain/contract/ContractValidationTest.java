@@ -43,8 +43,15 @@ class ContractValidationTest {
             feedback-bad-answer     | feedback[0].answer: unknown value 'YES_OR_NO'; expected one of YES_NO, SCALE_1_TO_5, SHORT_TEXT
             feedback-duplicate-id   | feedback[1].id: duplicate question id 'listenedTo'
             feedback-bad-id         | feedback[0].id: expected an id like 'listenedTo' (a lower-case letter, then letters and digits, at most 40) but was 'listened-to'
-            feedback-misspelt-field | feedback[0].qestion: unknown field; expected one of id, question, answer, clause, required, measure, targetPercent
+            feedback-misspelt-field | feedback[0].qestion: unknown field; expected one of id, question, answer, clause, required, measure, targetPercent, askedOf
+            feedback-bad-asked-of   | feedback[0].askedOf: unknown value 'SOCIAL_WORKER'; expected one of PERSON, ADVOCATE
             feedback-text-target    | feedback[0].targetPercent: a question answered in words has no share to set a target against
+            case-studies-misspelt-field | reportSchedule.caseStudies.perServce: unknown field; expected one of perService, clause
+            case-studies-none           | reportSchedule.caseStudies.perService: must be between 1 and 100 but was 0
+            summary-duplicate-id        | reportSchedule.serviceSummaries[1].id: duplicate service summary id 'trends'
+            summary-bad-id              | reportSchedule.serviceSummaries[0].id: expected an id of letters and digits starting with a letter, like harderToReach, but was 'peer support'
+            summary-misspelt-field      | reportSchedule.serviceSummaries[0].titel: unknown field; expected one of id, title, clause
+            report-schedule-misspelt-field | reportSchedule.serviceSumaries: unknown field; expected one of due, perAuthority, clause, goalsKpi, awarenessKpis, caseloadList, start, caseStudies, serviceSummaries
             """)
     void malformedFileFailsNamingFileFieldAndProblem(String file, String expected) {
         String resource = "contracts/malformed/" + file + ".yaml";
@@ -63,10 +70,30 @@ class ContractValidationTest {
                 new FeedbackQuestion("listenedTo", "Did you feel listened to?", FeedbackQuestion.AnswerKind.YES_NO, "LEW Appendix 1", true),
                 new FeedbackQuestion("overallSatisfaction", "How satisfied are you, from 1 to 5?", FeedbackQuestion.AnswerKind.SCALE_1_TO_5,
                         "LLR 9.51", false),
-                new FeedbackQuestion("comments", "Anything else?", FeedbackQuestion.AnswerKind.SHORT_TEXT, "LEW 17.2", false)),
-                contract.feedback());
+                new FeedbackQuestion("comments", "Anything else?", FeedbackQuestion.AnswerKind.SHORT_TEXT, "LEW 17.2", false),
+                new FeedbackQuestion("knowsRights", "Do they know their rights better?", FeedbackQuestion.AnswerKind.YES_NO,
+                        "LEW Appendix 1", false, java.util.Optional.empty(), java.util.Optional.empty(),
+                        FeedbackQuestion.AskedOf.ADVOCATE)),
+                contract.feedback(), "askedOf left out: the person answers it");
         assertEquals(List.of(), ContractCatalogue.fromResources(List.of("contracts/valid-minimal.yaml"), CALENDAR)
                 .contract("TEST").orElseThrow().feedback(), "no feedback section: no questions");
+    }
+
+    @Test
+    @DisplayName("LLR 26.16, Appendix One; LEW 17.2: case studies a service and the service summaries load in the file's order; "
+            + "a file without them asks for none")
+    void caseStudiesAndServiceSummariesLoad() {
+        ReportSchedule schedule = ContractCatalogue.fromResources(List.of("contracts/valid-case-studies.yaml"), CALENDAR)
+                .contract("TEST").orElseThrow().reportSchedule();
+        assertEquals(java.util.Optional.of(new ReportSchedule.CaseStudies(2, "LLR Appendix One")), schedule.caseStudies());
+        assertEquals(List.of(new ReportSchedule.ServiceSummary("trends", "Trends in each service area", "LLR Appendix One, 26.17"),
+                new ReportSchedule.ServiceSummary("areasForDevelopment", "Feedback, areas for development and actions taken", "LEW 17.2")),
+                schedule.serviceSummaries());
+        assertEquals("Trends in each service area", schedule.serviceSummary("trends").orElseThrow().title());
+        ReportSchedule minimal = ContractCatalogue.fromResources(List.of("contracts/valid-minimal.yaml"), CALENDAR)
+                .contract("TEST").orElseThrow().reportSchedule();
+        assertEquals(java.util.Optional.empty(), minimal.caseStudies());
+        assertEquals(List.of(), minimal.serviceSummaries());
     }
 
     @Test

@@ -45,7 +45,7 @@ class RetentionSectionTest {
             no years            | retention: { closedCase: { basis: mine } }                              | retention.closedCase.years: is required
             years 0             | retention: { closedCase: { years: 0, basis: mine } }                    | retention.closedCase.years: must be between 1 and 100 but was 0
             age 17              | retention: { closedCase: { years: 6, untilAge: 17, basis: mine } }      | retention.closedCase.untilAge: must be between 18 and 100 but was 17
-            unknown kind        | retention: { caseNotes: { years: 6, basis: mine } }                     | retention.caseNotes: unknown field; expected one of closedCase, declinedReferral, complaint, compliment, auditEntry
+            unknown kind        | retention: { caseNotes: { years: 6, basis: mine } }                     | retention.caseNotes: unknown field; expected one of closedCase, declinedReferral, complaint, compliment, auditEntry, caseStudy
             unknown field       | retention: { complaint: { years: 3, clause: LEW 14.3, from: closed } }  | retention.complaint.from: unknown field; expected one of years, untilAge, clause, basis
             """)
     void aMalformedSectionFailsNamingTheField(String what, String retention, String expected) {

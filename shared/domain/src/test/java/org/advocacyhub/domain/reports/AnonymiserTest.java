@@ -87,6 +87,20 @@ class AnonymiserTest {
     }
 
     @Test
+    void lew175CaseloadWordsGoTheStatusesThatAreCountedStay() {
+        ReferralCase c = ReportFixtures.eligible(ReportFixtures.received(ServiceCode.CYP, ReportFixtures.person("Jo Young",
+                LocalDate.of(2010, 3, 4), "LEWISHAM"), OCTOBER), OCTOBER.plusSeconds(600));
+        c = c.worked(c.status(), c.clocks(), c.work().withCypReturn(new org.advocacyhub.domain.casework.CypReturn(
+                org.advocacyhub.domain.casework.CypReturn.Group.LAC, org.advocacyhub.domain.referral.questions.CypReason.FORMAL_MEETING,
+                null, new org.advocacyhub.domain.casework.CypReturn.Caseload("Sam Worker", true,
+                org.advocacyhub.domain.casework.CypReturn.LegalStatus.CARE_ORDER, "Jo wants to stay with her foster carers",
+                "Met Jo at school", new java.math.BigDecimal("3")))));
+        org.advocacyhub.domain.casework.CypReturn.Caseload kept = Anonymiser.anonymise(c, KEY).work().cypReturn().caseload();
+        assertEquals(new org.advocacyhub.domain.casework.CypReturn.Caseload(null, true,
+                org.advocacyhub.domain.casework.CypReturn.LegalStatus.CARE_ORDER, null, null, new java.math.BigDecimal("3")), kept);
+    }
+
+    @Test
     void aCaseUnderALegalHoldIsNotAnonymised() {
         ReferralCase c = closedImca(ReportFixtures.person("Alex Testperson", LocalDate.of(1941, 5, 17), "LEICESTER"), OCTOBER);
         ReferralCase held = c.worked(c.status(), c.clocks(), c.work().withLegalHold(new LegalHold(LegalHold.Reason.LITIGATION, "A claim",

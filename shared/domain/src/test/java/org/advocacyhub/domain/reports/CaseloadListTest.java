@@ -16,9 +16,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.advocacyhub.domain.casework.ClosureReason;
+import org.advocacyhub.domain.casework.CypReturn;
 import org.advocacyhub.domain.casework.ReferralCase;
 import org.advocacyhub.domain.casework.TimeEntry;
 import org.advocacyhub.domain.referral.ReferralSource;
+import org.advocacyhub.domain.referral.questions.CypReason;
 import org.advocacyhub.domain.referral.ServiceCode;
 import org.advocacyhub.domain.referral.Urgency;
 import org.advocacyhub.domain.time.FinancialQuarter;
@@ -40,10 +42,14 @@ class CaseloadListTest {
                 at("2026-07-05T10:00")), at("2026-07-05T11:00")), at("2026-11-05T10:00"), ClosureReason.SELF_ADVOCATING);
         ReferralCase closedBefore = closed(eligible(received(ServiceCode.CYP, person("LEWISHAM"), at("2026-05-05T10:00")),
                 at("2026-05-05T11:00")), at("2026-06-05T10:00"), ClosureReason.OUTCOME_REACHED);
+        open = open.worked(open.status(), open.clocks(), open.work().withCypReturn(new CypReturn(CypReturn.Group.LAC,
+                CypReason.FORMAL_MEETING, null, new CypReturn.Caseload("Sam Worker", false, CypReturn.LegalStatus.CARE_ORDER,
+                "To be heard at the review", "Met twice; attended the review", new BigDecimal("2.5")))));
         CaseloadList list = new CaseloadList(LEW, Q3);
         List.of(open, done, closedBefore).forEach(list::addCase);
         list.addTime(time(open, LocalDate.of(2026, 10, 6), 90, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-1"));
         list.addTime(time(open, LocalDate.of(2026, 9, 6), 30, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-1"));
+        list.addTime(time(open, LocalDate.of(2026, 10, 7), 45, TimeEntry.Kind.INDIRECT, TimeEntry.Activity.TRAVEL, "adv-1"));
         List<ReturnTable> tables = list.build();
         assertEquals(1, tables.size(), "LEW records no requests over 20 hours");
         ReturnTable caseload = tables.get(0);
@@ -54,8 +60,17 @@ class CaseloadListTest {
         assertEquals(ReturnCell.count(16), cell(caseload, ref, "Age at quarter end"));
         assertEquals(ReturnCell.text("Looked-after child"), cell(caseload, ref, "Service (group)"));
         assertEquals(ReturnCell.text("In borough"), cell(caseload, ref, "Location"));
-        assertEquals(ReturnCell.decimal(new BigDecimal("1.50")), cell(caseload, ref, "Hours in quarter"));
-        assertEquals(ReturnCell.decimal(new BigDecimal("6.00")), cell(caseload, ref, "Total hours"));
+        assertEquals(ReturnCell.decimal(new BigDecimal("2.25")), cell(caseload, ref, "Hours in quarter"));
+        assertEquals(ReturnCell.decimal(new BigDecimal("1.50")), cell(caseload, ref, "Advocacy hours in quarter"));
+        assertEquals(ReturnCell.decimal(new BigDecimal("0.75")), cell(caseload, ref, "Travel hours in quarter"), "LEW 17.5: travel");
+        assertEquals(ReturnCell.decimal(new BigDecimal("6.00")), cell(caseload, ref, "Total hours (cumulative)"));
+        // LEW 17.5's fields the referral does not give, as staff recorded them.
+        assertEquals(List.of("Sam Worker", "No", "Care order (section 31)", "To be heard at the review", "Met twice; attended the review"),
+                List.of(cell(caseload, ref, "Social worker"), cell(caseload, ref, "Asylum seeker"), cell(caseload, ref, "Legal status"),
+                        cell(caseload, ref, "Outcomes sought"), cell(caseload, ref, "Summary of work undertaken")).stream()
+                        .map(c -> ((ReturnCell.Text) c).value()).toList());
+        assertEquals(ReturnCell.decimal(new BigDecimal("2.5")), cell(caseload, ref, "Estimated hours until closure"));
+        assertEquals(ReturnCell.text("Not given"), cell(caseload, done.reference().value(), "Legal status"), "not recorded");
         assertEquals(ReturnCell.text(""), cell(caseload, ref, "Outcome (if closed)"));
         String doneRef = done.reference().value();
         assertEquals(ReturnCell.text("Out of borough"), cell(caseload, doneRef, "Location"));

@@ -464,6 +464,167 @@ class QuarterlyReturnBuilderTest {
     }
 
     @Test
+    @DisplayName("LLR 26.17: formal and informal complaints counted; each complaint in the process and each compliment listed with "
+            + "its brief details and progress; identifying text withheld")
+    void complaintDetails() {
+        QuarterlyReturn r = build(LLR, b -> {
+            b.addRecord(new Complaint("c1", "LLR", LocalDate.of(2026, 10, 12), ServiceCode.IMCA, 1, null, null,
+                    "A relative said allocation took too long", "m", AS_AT, Complaint.Formality.FORMAL)
+                    .progressed(2, null, null, "Investigation under way; a meeting is arranged for November", "m", AS_AT));
+            b.addRecord(new Complaint("c2", "LLR", LocalDate.of(2026, 11, 2), ServiceCode.IMHA, 1, true, LocalDate.of(2026, 11, 9),
+                    "Call back on 0116 496 0000", "m", AS_AT, Complaint.Formality.INFORMAL));
+            // Received in the previous quarter and still open: in the process this quarter, not received in it.
+            b.addRecord(new Complaint("c3", "LLR", LocalDate.of(2026, 9, 20), ServiceCode.IMCA, 3, null, null, null, "m", AS_AT));
+            // Closed before this quarter: not listed.
+            b.addRecord(new Complaint("c4", "LLR", LocalDate.of(2026, 8, 1), ServiceCode.IMCA, 1, null, LocalDate.of(2026, 9, 1), null,
+                    "m", AS_AT, Complaint.Formality.FORMAL));
+            b.addRecord(new Compliment("k1", "LLR", LocalDate.of(2026, 12, 1), ServiceCode.CARE_ACT, "Thanks for the support at the review",
+                    "m", AS_AT));
+        });
+        for (AuthorityReturn w : r.workbooks()) {
+            ReturnTable complaints = w.sheet("Complaints");
+            assertEquals(1, count(complaints, "Formal complaints received", IMCA));
+            assertEquals(1, count(complaints, "Informal complaints received", ALL));
+            assertEquals(1, count(complaints, "Complaints received: stage 2", IMCA), "at the stage it is now");
+            ReturnTable details = w.sheet("Complaint details");
+            List<String> received = details.rows().stream().map(row -> ((ReturnCell.Text) row.get(0)).value()).toList();
+            assertEquals(List.of("20 September 2026", "12 October 2026", "2 November 2026", "1 December 2026"), received, "oldest first; c4 closed before");
+            assertEquals(List.of("Formal complaint", IMCA, "Stage 2", "Open at the quarter's end", "",
+                    "A relative said allocation took too long", "Investigation under way; a meeting is arranged for November"),
+                    details.rows().get(1).subList(1, 8).stream().map(c -> ((ReturnCell.Text) c).value()).toList());
+            assertEquals(List.of("Informal complaint", "Closed 9 November 2026", "Yes", ComplaintSheets.WITHHELD),
+                    List.of(text(details, 2, 1), text(details, 2, 4), text(details, 2, 5), text(details, 2, 6)),
+                    "a telephone number in the details is withheld");
+            assertEquals("Complaint", text(details, 0, 1), "formality not recorded");
+            assertEquals(List.of("Compliment", "Thanks for the support at the review"), List.of(text(details, 3, 1), text(details, 3, 6)));
+            assertFalse(allText(details).contains("0116"));
+        }
+    }
+
+    @Test
+    @DisplayName("LLR 26.17 sources of out-of-area referrals: a DoLS case Leicester City instructs for a person placed in "
+            + "Leicestershire counts once, in Leicestershire's figures, and is listed in both workbooks")
+    void instructedByAnotherCouncil() {
+        String dols = ServiceCode.DOLS_IMCA.displayName();
+        Instant received = at("2026-10-05T10:00");
+        ReferralCase instructed = eligible(received(ServiceCode.DOLS_IMCA, person("U Placed", LocalDate.of(1940, 2, 2), "LEICESTERSHIRE"),
+                received, Urgency.STANDARD, ReferralSource.ADULT_SOCIAL_CARE, Map.of("supervisoryBody", "LEICESTER")),
+                received.plusSeconds(600));
+        ReferralCase own = eligible(received(ServiceCode.DOLS_IMCA, person("V Own", LocalDate.of(1941, 3, 3), "LEICESTER"),
+                received, Urgency.STANDARD, ReferralSource.ADULT_SOCIAL_CARE, Map.of("supervisoryBody", "LEICESTER")),
+                received.plusSeconds(600));
+        QuarterlyReturn r = llr(instructed, own);
+        ReturnTable leicester = r.workbook("LEICESTER").sheet("Out of area");
+        assertEquals(1, count(leicester, "Instructed by this council for a person in another area: Leicestershire County Council "
+                + "(counted in its figures)", dols));
+        assertEquals(1, count(r.workbook("LEICESTER").sheet("Referrals"), "Referrals received", dols), "its own case only");
+        ReturnTable leicestershire = r.workbook("LEICESTERSHIRE").sheet("Out of area");
+        assertEquals(1, count(leicestershire, "Instructed by another council for a person in this area: Leicester City Council", dols));
+        assertEquals(1, count(r.workbook("LEICESTERSHIRE").sheet("Referrals"), "Referrals received", dols), "counted once, here");
+        assertFalse(allText(r.workbook("RUTLAND").sheet("Out of area")).contains("Instructed"), "Rutland instructed none");
+    }
+
+    private static String text(ReturnTable table, int row, int column) {
+        return ((ReturnCell.Text) table.rows().get(row).get(column)).value();
+    }
+
+    private static org.advocacyhub.domain.casestudy.CaseStudy study(String reference, ServiceCode service, FinancialQuarter quarter,
+                                                                    List<String> measures, String text, Instant writtenAt, boolean selected) {
+        org.advocacyhub.domain.casestudy.CaseStudy first = org.advocacyhub.domain.casestudy.CaseStudy.first("LLR", service, quarter,
+                org.advocacyhub.domain.casework.ReferralReference.parse(reference).orElseThrow(), measures,
+                org.advocacyhub.domain.casestudy.Consent.GIVEN, text, "ira-imca", writtenAt);
+        return selected ? first.withSelected(true) : first;
+    }
+
+    @Test
+    @DisplayName("LLR 26.16, 27.3, Appendix One: each service's selected case studies with the outcome measures they evidence, "
+            + "consent in words and the text, then 'Not completed this quarter' up to 4; never the reference; identifying text "
+            + "withheld; every workbook of the contract")
+    void caseStudies() {
+        FinancialQuarter q2 = new FinancialQuarter(2026, 2);
+        QuarterlyReturn r = build(LLR, b -> {
+            b.addCaseStudy(study("LLR-2026-000101", ServiceCode.IMCA, Q3, List.of("rightsProtected", "gotInformation"),
+                    "Met the person four times; their wish to stay at home was put at the best interests meeting and followed.",
+                    at("2026-11-02T10:00"), true));
+            b.addCaseStudy(study("LLR-2026-000102", ServiceCode.IMCA, Q3, List.of(), "Supported the person to challenge a move.",
+                    at("2026-11-01T10:00"), true).rewritten(List.of("hadASay"),
+                    org.advocacyhub.domain.casestudy.Consent.BEST_INTERESTS, "Supported the person to challenge a move.", "m",
+                    at("2026-11-03T10:00")));
+            b.addCaseStudy(study("LLR-2026-000103", ServiceCode.IMCA, Q3, List.of(), "Written but not chosen.", at("2026-11-04T10:00"),
+                    false));
+            b.addCaseStudy(study("LLR-2026-000104", ServiceCode.IMCA, q2, List.of(), "Chosen for the quarter before.", at("2026-09-04T10:00"),
+                    true));
+            b.addCaseStudy(study("LLR-2026-000105", ServiceCode.IMHA, Q3, List.of(), "Call the ward on 0116 496 0000 to hear more.",
+                    at("2026-12-01T10:00"), true));
+        });
+        for (AuthorityReturn w : r.workbooks()) {
+            ReturnTable studies = w.sheet("Case studies");
+            assertEquals(List.of("Service", "Outcome measures evidenced", "Consent", "Case study"), studies.headings());
+            assertEquals("LLR 26.16, 27.3, Appendix One", studies.clause());
+            List<List<ReturnCell>> imca = studies.rows().stream().filter(row -> row.get(0).equals(ReturnCell.text(IMCA))).toList();
+            assertEquals(4, imca.size(), "four a service: two selected, two not completed");
+            assertEquals(List.of(ReturnCell.text(IMCA), ReturnCell.text("Outcome 1: People have access to appropriate information in "
+                    + "respect of advocacy services; Outcome 5: Those lacking capacity for a decision receive effective independent "
+                    + "protection of their rights and best interests"), ReturnCell.text("The person agreed"), ReturnCell.text("Met the "
+                    + "person four times; their wish to stay at home was put at the best interests meeting and followed.")), imca.get(0),
+                    "the measures in the contract's order, by their names");
+            assertEquals(List.of(ReturnCell.text(IMCA), ReturnCell.text("Outcome 6: Adults have a voice in decisions made about their "
+                    + "lives, their care and the service they receive"), ReturnCell.text("The person could not consent; shared in their "
+                    + "best interests with no identifying details"), ReturnCell.text("Supported the person to challenge a move.")),
+                    imca.get(1), "oldest written first; as rewritten");
+            for (List<ReturnCell> missing : imca.subList(2, 4)) {
+                assertEquals(List.of(ReturnCell.text(IMCA), ReturnCell.text(""), ReturnCell.text(""),
+                        ReturnCell.text("Not completed this quarter")), missing);
+            }
+            String imha = ServiceCode.IMHA.displayName();
+            assertEquals(ReturnCell.text(ComplaintSheets.WITHHELD), studies.rows().stream().filter(row -> row.get(0).equals(
+                    ReturnCell.text(imha))).findFirst().orElseThrow().get(3), "a telephone number in a case study is withheld");
+            assertEquals(LLR.services().size() * 4, studies.rows().size(), "every service of the contract, four rows each");
+            for (ServiceConfig service : LLR.services()) {
+                assertEquals(4, studies.rows().stream().filter(row -> row.get(0).equals(ReturnCell.text(service.displayName()))).count());
+            }
+            String all = allText(studies);
+            for (String hidden : List.of("LLR-2026-0001", "Written but not chosen", "Chosen for the quarter before", "0116", "ira-imca")) {
+                assertFalse(all.contains(hidden), hidden);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("LLR Appendix One i-vii, D; LEW 17.2: each service summary the contract asks for, its title, clause and text, or "
+            + "'Not completed this quarter' when the manager said so or nothing was written; DERBY has neither sheet")
+    void serviceSummaries() {
+        QuarterlyReturn r = build(LLR, b -> {
+            b.addServiceSummary(new org.advocacyhub.domain.casestudy.ServiceSummary("LLR", Q3, "trends", "More DoLS referrals from "
+                    + "care homes in the county; waits for IMHA fell in November.", false, "m", AS_AT, 1));
+            b.addServiceSummary(new org.advocacyhub.domain.casestudy.ServiceSummary("LLR", Q3, "peerSupport", null, true, "m", AS_AT, 2));
+            b.addServiceSummary(new org.advocacyhub.domain.casestudy.ServiceSummary("LLR", Q3, "networking", "Met Mr Smith at the forum",
+                    false, "m", AS_AT, 1));
+            b.addServiceSummary(new org.advocacyhub.domain.casestudy.ServiceSummary("LLR", new FinancialQuarter(2026, 2), "goodPractice",
+                    "Last quarter's", false, "m", AS_AT, 1));
+        });
+        for (AuthorityReturn w : r.workbooks()) {
+            ReturnTable summaries = w.sheet("Service summaries");
+            assertEquals(List.of("Summary", "Clause", "For the quarter"), summaries.headings());
+            assertEquals(LLR.reportSchedule().serviceSummaries().size(), summaries.rows().size());
+            assertEquals(List.of(ReturnCell.text("Trends in each service area"), ReturnCell.text("LLR Appendix One, 26.17"),
+                    ReturnCell.text("More DoLS referrals from care homes in the county; waits for IMHA fell in November.")),
+                    summaries.rows().get(6));
+            assertEquals(ReturnCell.text("Not completed this quarter"), summaries.rows().get(1).get(2), "peer support: not completed");
+            assertEquals(ReturnCell.text("Not completed this quarter"), summaries.rows().get(0).get(2), "harder to reach: nothing written");
+            assertEquals(ReturnCell.text("Not completed this quarter"), summaries.rows().get(4).get(2), "another quarter's is not this one's");
+            assertEquals(ReturnCell.text(ComplaintSheets.WITHHELD), summaries.rows().get(5).get(2), "a title with a name is withheld");
+        }
+        AuthorityReturn lew = build(ReportFixtures.LEW, b -> { }).workbook("LEWISHAM");
+        assertEquals(List.of(List.of(ReturnCell.text("Service user feedback, areas for development and actions taken"),
+                ReturnCell.text("LEW 17.2"), ReturnCell.text("Not completed this quarter"))), lew.sheet("Service summaries").rows());
+        assertEquals("LEW 17.2", lew.sheet("Service summaries").clause());
+        assertFalse(lew.sheets().stream().anyMatch(sheet -> sheet.sheet().equals("Case studies")), "LEW asks for no case studies");
+        assertFalse(build(DERBY, b -> { }).workbook("DERBY").sheets().stream()
+                .anyMatch(sheet -> sheet.sheet().equals("Case studies") || sheet.sheet().equals("Service summaries")));
+    }
+
+    @Test
     @DisplayName("LLR 26.13: Summary first, Definitions last; every sheet names its definitions and the Definitions sheet gives "
             + "exactly those, in the rules' order, the same text the rules hold with the contract's own clauses")
     void definitions() {

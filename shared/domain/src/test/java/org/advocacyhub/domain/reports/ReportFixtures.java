@@ -159,7 +159,13 @@ final class ReportFixtures {
     }
 
     static TimeRow time(ReferralCase c, LocalDate date, int minutes, TimeEntry.Kind kind, TimeEntry.Activity activity, String by) {
-        return new TimeRow(c.reference(), c.details().service(), c.details().person().authority(), date, minutes, kind, activity, by);
+        return new TimeRow(c.reference(), c.details().service(), c.details().person().authority(), date, minutes, kind, activity, null, by);
+    }
+
+    /** A direct hour attending {@code meeting} with the person (LEW Appendix 1). */
+    static TimeRow meeting(ReferralCase c, LocalDate date, TimeEntry.Meeting meeting, String by) {
+        return new TimeRow(c.reference(), c.details().service(), c.details().person().authority(), date, 60, TimeEntry.Kind.DIRECT,
+                TimeEntry.Activity.MEETING_ATTENDANCE, meeting, by);
     }
 
     static Contract contract(ReferralCase c) {

@@ -64,6 +64,13 @@ public final class StaffEmailTemplates implements StaffEmails {
         return DataRequestDueEmail.of(request, to, notice, missed, apiUrl == null ? null : apiUrl + "data-requests/" + request.id());
     }
 
+    @Override
+    public Mail caseStudiesMissing(String contract, org.advocacyhub.domain.time.FinancialQuarter quarter, StaffRecord to,
+                                   java.time.Instant dueAt, List<String> missing) {
+        return CaseStudiesDueEmail.of(contract, quarter, to, dueAt, missing, apiUrl == null ? null
+                : apiUrl + "console/returns?contract=" + contract);
+    }
+
     /** The contract's open answerphone messages in the staff API. */
     private String listUrl(AnswerphoneMessage message) {
         return apiUrl == null ? null : apiUrl + "answerphone-messages?contract=" + message.contract() + "&status=open";

@@ -19,5 +19,7 @@ public record AlertMessage(String type, int version, String reference, String cl
     public static final String REPORT = "ReportAlert";
     /** A data protection request's due day (issue 22): the request's id, the alert and the due time. */
     public static final String DATA_REQUEST = "DataRequestAlert";
+    /** A contract's case studies and summaries of a quarter missing at their due time (issue 23): contract, quarter, due time. */
+    public static final String CASE_STUDIES = "CaseStudiesAlert";
     public static final int VERSION = 1;
 }

@@ -36,6 +36,9 @@ public final class AlertMessages {
         } else if (alert instanceof Alert.DataRequestDue q) {
             message = new AlertMessage(AlertMessage.DATA_REQUEST, AlertMessage.VERSION, null, null, q.kind().name(), q.dueAt().toString(),
                     null, null, null, null, null, q.requestId());
+        } else if (alert instanceof Alert.CaseStudiesDue c) {
+            message = new AlertMessage(AlertMessage.CASE_STUDIES, AlertMessage.VERSION, null, null, null, c.dueAt().toString(),
+                    null, null, null, c.contract(), c.quarter().key(), null);
         } else {
             Alert.Digest d = (Alert.Digest) alert;
             message = new AlertMessage(AlertMessage.DIGEST, AlertMessage.VERSION, null, null, null, null, d.day().toString(), d.staffId(), null, null, null, null);
@@ -73,6 +76,10 @@ public final class AlertMessages {
             }
             if (AlertMessage.DATA_REQUEST.equals(m.type()) && m.requestId() != null && m.requestId().matches("[0-9a-f-]{36}")) {
                 return new Alert.DataRequestDue(m.requestId(), DeadlineAlerts.Kind.valueOf(require(m.kind())), Instant.parse(require(m.dueAt())));
+            }
+            if (AlertMessage.CASE_STUDIES.equals(m.type()) && m.contract() != null && m.contract().matches("[A-Z]{2,10}")) {
+                return new Alert.CaseStudiesDue(m.contract(), org.advocacyhub.domain.time.FinancialQuarter.parseKey(m.quarter()),
+                        Instant.parse(require(m.dueAt())));
             }
             if (AlertMessage.DIGEST.equals(m.type()) && m.staffId() != null && m.staffId().matches(StaffRecord.ID_PATTERN)) {
                 return new Alert.Digest(LocalDate.parse(require(m.day())), m.staffId());

@@ -26,6 +26,7 @@ class AlertMessagesTest {
                 new Alert.Deadline(ReferralReference.parse("LLR-2026-000042").orElseThrow(), "allocation", DeadlineAlerts.Kind.REMINDER, DUE),
                 new Alert.Callback("AP-LLR-2026-000001", DeadlineAlerts.Kind.ESCALATION, DUE),
                 new Alert.ReportDue("LLR", new FinancialQuarter(2026, 2), DeadlineAlerts.Kind.ESCALATION, DUE),
+                new Alert.CaseStudiesDue("LLR", new FinancialQuarter(2026, 2), DUE),
                 new Alert.Digest(LocalDate.of(2026, 10, 22), "morgan-manager"));
         for (Alert alert : alerts) {
             assertEquals(alert, messages.read(messages.write(alert)));

@@ -40,7 +40,8 @@ public final class ConsoleRoutes {
     public static final String BY_FORM = "as each form says";
     public static final ApiOperation CASE_FORM = ApiOperation.described("POST", "/console/cases/{reference}/{action}",
             "A casework form: allocation, reallocation, screening again, the council's answer, contact, meeting, milestones, time, hours, "
-            + "action plan, closure, feedback, return details, placement ends, reopening or a legal hold", BY_FORM, List.of(), null);
+            + "action plan, closure, feedback, a case study, return details, placement ends, reopening or a legal hold", BY_FORM,
+            List.of(), null);
 
     /**
      * The case page's forms by their action (the last segment of their path): who may send each, the same as the staff
@@ -93,6 +94,17 @@ public final class ConsoleRoutes {
     public static final ApiOperation RETURNS_RECORD = ApiOperation.described("POST", "/console/returns/{kind}",
             "Record an awareness session, a complaint or a compliment (kind awareness-sessions, complaints or compliments) for the "
             + "contract in the address (?contract=)", Who.STAFF, List.of(), null);
+    public static final ApiOperation COMPLAINT_PROGRESS = ApiOperation.described("POST", "/console/complaints/{id}/progress",
+            "Record the progress of a complaint (the form under it on the returns page): 303 back to the page", Who.MANAGERS,
+            List.of(), null);
+
+    /** Issue 23: the returns page's case studies and service summaries (managers). */
+    public static final ApiOperation CASE_STUDY_SELECTION = ApiOperation.described("POST", "/console/case-studies/{id}/selection",
+            "Select a case study for the quarter's return, or unselect it (the button beside it on the returns page): 303 back to "
+            + "the page", Who.MANAGERS, List.of(), null);
+    public static final ApiOperation SERVICE_SUMMARY = ApiOperation.described("POST", "/console/service-summaries",
+            "Write a service summary of the quarter, or record that the activity was not completed (the form on the returns page): "
+            + "303 back to the page", Who.MANAGERS, List.of(), null);
 
     public static final ApiOperation NOT_FOUND = ApiOperation.described("GET", "/console/{proxy+}",
             "Any other console address: the console's page saying there is no such page, with its header and a way back",
@@ -125,7 +137,7 @@ public final class ConsoleRoutes {
     /** The casework function's console routes. */
     public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, OPEN_CASES, CASE,
             CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, RETURNS,
-            RETURNS_RECORD, RETENTION, DATA_REQUESTS, DATA_REQUEST_RECORD, DATA_REQUEST, DATA_REQUEST_EXPORT, DATA_REQUEST_DECISION,
+            RETURNS_RECORD, COMPLAINT_PROGRESS, CASE_STUDY_SELECTION, SERVICE_SUMMARY, RETENTION, DATA_REQUESTS, DATA_REQUEST_RECORD, DATA_REQUEST, DATA_REQUEST_EXPORT, DATA_REQUEST_DECISION,
             NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
@@ -166,6 +178,7 @@ public final class ConsoleRoutes {
         forms.put("legal-hold", new CaseForm(Who.MANAGERS, "put the case under a legal hold"));
         forms.put("legal-hold-lift", new CaseForm(Who.MANAGERS, "lift the legal hold"));
         forms.put("person-correction", new CaseForm(Who.MANAGERS, "correct the person's details"));
+        forms.put("case-study", new CaseForm(Who.CASE_STAFF, "write the case study"));
         return java.util.Collections.unmodifiableMap(forms);
     }
 }

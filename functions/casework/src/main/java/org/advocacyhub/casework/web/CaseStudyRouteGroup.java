@@ -1,0 +1,156 @@
+package org.advocacyhub.casework.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.advocacyhub.application.casework.CaseWork;
+import org.advocacyhub.application.returns.RecordCaseStudies;
+import org.advocacyhub.domain.casestudy.CaseStudy;
+import org.advocacyhub.domain.casestudy.ServiceSummary;
+import org.advocacyhub.domain.casework.ReferralReference;
+import org.advocacyhub.domain.contract.Contract;
+import org.advocacyhub.domain.contract.ContractCatalogue;
+import org.advocacyhub.domain.contract.ReportSchedule;
+import org.advocacyhub.web.ApiOperation;
+
+/**
+ * The case studies and service summaries of the returns (issue 23: LLR 26.16, 26.17, 27.3, Appendix One; LEW 17.2): a case
+ * study written on a closed case by its advocate or a manager, the quarter's list and a manager's selection; the service
+ * summaries of a quarter, written and listed by managers.
+ */
+@Singleton
+final class CaseStudyRouteGroup implements RouteGroup {
+
+    private final List<ApiOperation> operations;
+    private final CaseRoutes routes;
+    private final ContractCatalogue contracts;
+
+    CaseStudyRouteGroup(CaseRoutes routes, RecordCaseStudies studies, ContractCatalogue contracts) {
+        this.routes = routes;
+        this.contracts = contracts;
+        this.operations = List.of(
+                new ApiOperation("POST", "/cases/{reference}/case-study", "Write or rewrite the case's outcome case study for the "
+                        + "return of the quarter it closed in (LLR 26.16, 27.3, Appendix One B): the outcome measures it evidences, "
+                        + "consent and the person's journey, naming no one. A closed case (409 otherwise); revision 0 when new, else "
+                        + "the revision you read (409 when it changed meanwhile)", CaseRoutes.CASE_STAFF, List.of(), studies.studyFields(),
+                        request -> routes.withActor(request, actor -> {
+                            Optional<ReferralReference> reference = request.pathParameter("reference").flatMap(ReferralReference::parse);
+                            if (reference.isEmpty()) {
+                                return routes.problems().of(404, "Not Found", "There is no case with that reference.");
+                            }
+                            return routes.caseBody(request, reference.get(), actor, CaseWork.Access.MANAGER_OR_CASE_ADVOCATE,
+                                    fields -> answer(studies.write(reference.get(), actor, fields)));
+                        })),
+                new ApiOperation("GET", "/case-studies", "One contract's case studies of a financial quarter, selected or not, for "
+                        + "the manager to choose the return's (LLR Appendix One: 4 per quarter, per service)", CaseRoutes.MANAGERS,
+                        studies.query(), null, request -> routes.withActor(request,
+                        actor -> answer(studies.listStudies(actor, request.queryParameters())))),
+                new ApiOperation("POST", "/case-studies/{id}/selection", "Select a case study for its quarter's return, or unselect "
+                        + "it (managers): at most the contract's number a service (LLR Appendix One: 4; a fifth is refused naming "
+                        + "selected). Give its contract, quarter and the revision you read", CaseRoutes.MANAGERS, List.of(),
+                        studies.selectionFields(), request -> routes.withActorAndBody(request, (actor, body) -> answer(studies.select(actor,
+                        request.pathParameter("id").orElse(""), body)))),
+                new ApiOperation("PUT", "/service-summaries", "Write a service activity summary of a quarter (managers; LLR Appendix "
+                        + "One i-vii, C; LEW 17.2): its text, or notCompleted true when the activity was not completed (Appendix One "
+                        + "D), exactly one; revision 0 when new. No personal data: name no one", CaseRoutes.MANAGERS, List.of(),
+                        studies.summaryFields(), request -> routes.withActorAndBody(request,
+                        (actor, body) -> answer(studies.putSummary(actor, body)))),
+                new ApiOperation("GET", "/service-summaries", "One contract's service summaries of a financial quarter: each the "
+                        + "contract asks for, as written (revision 0 when not yet)", CaseRoutes.MANAGERS, studies.query(), null,
+                        request -> routes.withActor(request, actor -> answer(studies.listSummaries(actor, request.queryParameters())))));
+    }
+
+    private APIGatewayProxyResponseEvent answer(RecordCaseStudies.Outcome outcome) {
+        if (outcome instanceof RecordCaseStudies.StudyWritten written) {
+            return routes.json(200, study(written.study()));
+        }
+        if (outcome instanceof RecordCaseStudies.StudySelected selected) {
+            return routes.json(200, study(selected.study()));
+        }
+        if (outcome instanceof RecordCaseStudies.StudiesListed listed) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("contract", listed.contract().code());
+            out.put("quarter", listed.quarter().key());
+            listed.contract().reportSchedule().caseStudies().ifPresent(required -> out.put("perService", required.perService()));
+            out.put("caseStudies", listed.studies().stream().map(this::study).toList());
+            return routes.json(200, out);
+        }
+        if (outcome instanceof RecordCaseStudies.SummaryWritten written) {
+            return routes.json(200, summary(contracts.contract(written.summary().contract()).orElseThrow(), written.summary()));
+        }
+        if (outcome instanceof RecordCaseStudies.SummariesListed listed) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("contract", listed.contract().code());
+            out.put("quarter", listed.quarter().key());
+            out.put("summaries", listed.contract().reportSchedule().serviceSummaries().stream().map(asked -> listed.summaries().stream()
+                    .filter(s -> s.summary().equals(asked.id())).findFirst().map(s -> summary(listed.contract(), s))
+                    .orElseGet(() -> notWritten(asked))).toList());
+            return routes.json(200, out);
+        }
+        if (outcome instanceof RecordCaseStudies.Invalid invalid) {
+            return routes.problems().invalid(invalid.errors());
+        }
+        if (outcome instanceof RecordCaseStudies.NotFound notFound) {
+            return routes.problems().of(404, "Not Found", notFound.why());
+        }
+        if (outcome instanceof RecordCaseStudies.Conflict conflict) {
+            return routes.problems().of(409, "Conflict", conflict.why());
+        }
+        return routes.problems().of(403, "Forbidden", ((RecordCaseStudies.NotAllowed) outcome).why());
+    }
+
+    private Map<String, Object> study(CaseStudy s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", s.id());
+        out.put("contract", s.contract());
+        out.put("service", s.service().name());
+        out.put("quarter", s.quarter().key());
+        out.put("reference", s.reference().value());
+        out.put("measures", s.measures());
+        out.put("consent", s.consent().name());
+        out.put("text", s.text());
+        out.put("selected", s.selected());
+        out.put("revision", s.revision());
+        out.put("writtenBy", s.writtenBy());
+        out.put("writtenAt", s.writtenAt().toString());
+        out.put("keptUntil", s.keptUntil(contracts.retention(s.contract())).toString());
+        return out;
+    }
+
+    private Map<String, Object> summary(Contract contract, ServiceSummary s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("contract", s.contract());
+        out.put("quarter", s.quarter().key());
+        out.put("summary", s.summary());
+        contract.reportSchedule().serviceSummary(s.summary()).ifPresent(asked -> {
+            out.put("title", asked.title());
+            out.put("clause", asked.clause());
+        });
+        if (s.text() != null) {
+            out.put("text", s.text());
+        }
+        out.put("notCompleted", s.notCompleted());
+        out.put("revision", s.revision());
+        out.put("writtenBy", s.writtenBy());
+        out.put("writtenAt", s.writtenAt().toString());
+        out.put("keptUntil", s.keptUntil(contracts.retention(s.contract())).toString());
+        return out;
+    }
+
+    private static Map<String, Object> notWritten(ReportSchedule.ServiceSummary asked) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("summary", asked.id());
+        out.put("title", asked.title());
+        out.put("clause", asked.clause());
+        out.put("revision", 0);
+        return out;
+    }
+
+    @Override
+    public List<ApiOperation> operations() {
+        return operations;
+    }
+}
