@@ -415,6 +415,10 @@ public final class QuarterlyReports {
         CaseloadSink caseload = CaseloadSink.of(contract, report.quarter());
         ReturnsSource.Read read = source.read(contract, report.quarter(), FinancialQuarter.containing(now),
                 caseload.feeding(builder));
+        if (builder.staffingDue()) {
+            // LLR 26.17's annual staffing update: the directory as it is when the return is built.
+            staff.all().forEach(builder::addStaff);
+        }
         QuarterlyReturn figures = builder.build(now, SoftwareVersion.VALUE);
         String folder = "reports/" + contract.code() + "/" + report.quarter().key() + "/" + report.id() + "/";
         List<QuarterlyReport.Workbook> books = new ArrayList<>();

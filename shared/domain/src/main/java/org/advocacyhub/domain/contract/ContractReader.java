@@ -471,7 +471,7 @@ final class ContractReader {
 
     private static ReportSchedule reportSchedule(ConfigNode node) {
         if (!node.requireMapping("due", "perAuthority", "clause", "goalsKpi", "awarenessKpis", "caseloadList", "start", "caseStudies",
-                "serviceSummaries")) {
+                "serviceSummaries", "staffingUpdate")) {
             return null;
         }
         Optional<ReportDeadlineRule> due = Optional.empty();
@@ -541,7 +541,15 @@ final class ContractReader {
         }
         List<ReportSchedule.ServiceSummary> summaries = serviceSummaries(node.field("serviceSummaries"));
         return perAuthority == null || clause == null ? null : new ReportSchedule(due, perAuthority, clause, goalsKpi,
-                awarenessKpis, caseloadList, start, caseStudies, summaries);
+                awarenessKpis, caseloadList, start, caseStudies, summaries, staffingUpdate(node.field("staffingUpdate")));
+    }
+
+    /** {@code staffingUpdate: {clause: ...}}: the annual staffing update (LLR 26.17), absent when the contract asks for none. */
+    private static Optional<String> staffingUpdate(ConfigNode node) {
+        if (!node.isPresent() || !node.requireMapping("clause")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(clause(node.field("clause")));
     }
 
     /**

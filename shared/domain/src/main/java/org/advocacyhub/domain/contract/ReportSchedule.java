@@ -23,10 +23,13 @@ import org.advocacyhub.domain.time.ReportDeadlineRule;
  *                     studies per quarter, per service"), when the contract asks for them
  * @param serviceSummaries the service activity summaries the return includes each quarter (LLR Appendix One i-vii, 26.17;
  *                     LEW 17.2), in the contract's order; empty when it asks for none
+ * @param staffingUpdate the clause asking for a staffing update once a year (LLR 26.17 "Staffing - annual update"), when the
+ *                     contract asks for one: the fourth quarter's return carries it
  */
 public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause, Optional<KpiTarget> goalsKpi,
                              java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList, Optional<Start> start,
-                             Optional<CaseStudies> caseStudies, java.util.List<ServiceSummary> serviceSummaries) {
+                             Optional<CaseStudies> caseStudies, java.util.List<ServiceSummary> serviceSummaries,
+                             Optional<String> staffingUpdate) {
 
     /**
      * The outcome case studies a contract asks for (LLR 27.3, Appendix One): {@code perService} each quarter for each of its
@@ -90,12 +93,14 @@ public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthor
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(caseStudies, "caseStudies");
         serviceSummaries = java.util.List.copyOf(serviceSummaries);
+        Objects.requireNonNull(staffingUpdate, "staffingUpdate");
     }
 
-    /** A schedule that asks for no case studies and no service summaries. */
+    /** A schedule that asks for no case studies, no service summaries and no staffing update. */
     public ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause, Optional<KpiTarget> goalsKpi,
                           java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList, Optional<Start> start) {
-        this(due, perAuthority, clause, goalsKpi, awarenessKpis, caseloadList, start, Optional.empty(), java.util.List.of());
+        this(due, perAuthority, clause, goalsKpi, awarenessKpis, caseloadList, start, Optional.empty(), java.util.List.of(),
+                Optional.empty());
     }
 
     /** The service summary {@code id}, if the contract asks for it. */

@@ -39,6 +39,8 @@ final class ContractRecords {
     final long[] awarenessContract = new long[AwarenessSetting.values().length];
     /** Every advocate allocated a case the builder saw: whose recorded time counts them as active. */
     final Set<String> allocatedAdvocates = new HashSet<>();
+    /** The contract's staff in the directory, for the annual staffing update (LLR 26.17); fed only when it is due. */
+    final List<org.advocacyhub.domain.staff.StaffRecord> staff = new ArrayList<>();
     /** Answerphone messages left in the quarter. */
     final List<CallbackFigures.Kept> callbacks = new ArrayList<>();
     /** The quarter's case studies, selected or not (LLR 27.3, Appendix One): tens a quarter. */

@@ -15,6 +15,8 @@ import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.FeedbackQuestion;
 import org.advocacyhub.domain.eligibility.Outcome;
 import org.advocacyhub.domain.referral.AuthorityDirectory;
+import org.advocacyhub.domain.referral.ServiceCode;
+import org.advocacyhub.domain.referral.ServiceQuestions;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.time.ReportingPeriod;
 import org.advocacyhub.domain.time.SlaClock;
@@ -126,11 +128,10 @@ public final class CountingRules {
      * service's referral names an instructing council (its referrer's organisation is free text), so none is inferred.
      */
     public static Optional<String> instructedBy(Contract contract, ReferralCase c) {
-        if (!contract.reportSchedule().perAuthority() || c.details().service() != org.advocacyhub.domain.referral.ServiceCode.DOLS_IMCA) {
+        if (!contract.reportSchedule().perAuthority() || c.details().service() != ServiceCode.DOLS_IMCA) {
             return Optional.empty();
         }
-        return Optional.ofNullable(c.details().serviceAnswers().get(
-                        org.advocacyhub.domain.referral.ServiceQuestions.key(org.advocacyhub.domain.referral.ServiceQuestions.DOLS_SUPERVISORY_BODY)))
+        return Optional.ofNullable(c.details().serviceAnswers().get(ServiceQuestions.key(ServiceQuestions.DOLS_SUPERVISORY_BODY)))
                 .filter(code -> contract.authority(code).isPresent());
     }
 
@@ -271,8 +272,9 @@ public final class CountingRules {
     // ------------------------------------------------------------------ open, closed, carried forward, waiting
 
     public static final Definition CASES_CLOSED = new Definition("Cases closed",
-            "Cases whose closure is dated in the quarter, by reason (outcome), with the total hours recorded on each case. A case "
-                    + "reopened (its closure removed) is not closed; it counts when it closes again.",
+            "Cases whose closure is dated in the quarter, by reason (outcome) and by case or decision type, with the total hours "
+                    + "recorded on each case, and the action-plan goals marked achieved of those marked at closure (the summary of "
+                    + "outcomes). A case reopened (its closure removed) is not closed; it counts when it closes again.",
             "LLR 26.17, LEW Appendix 1, LEW 8.12");
 
     /** Whether {@code c} is closed, and its closure falls in {@code period}. */
@@ -336,7 +338,8 @@ public final class CountingRules {
     public static final Definition WAITING_LIST = new Definition("Waiting list at quarter end",
             "Appropriate referrals received before the quarter ended, not closed by then, and with no advocate allocated by then "
                     + "(the first allocation counts; a case later reallocated is not waiting). Average wait: working days from receipt "
-                    + "to the end of the quarter, counting each working day whose 17:00 passed (as the waiting list screen counts age).",
+                    + "to the end of the quarter, counting each working day whose 17:00 passed (as the waiting list screen counts age). "
+                    + "By the source of the referral, as the sources of unallocated referrals.",
             "LLR 26.17, 4.5, 9.38a");
 
     /** Whether {@code c} was waiting for an advocate at the end of {@code quarter}. */
@@ -437,7 +440,8 @@ public final class CountingRules {
     public static final Definition HOURS = new Definition("Hours",
             "Time entries dated in the quarter (London date), direct (face to face, calls, meetings) and indirect (admin, travel, "
                     + "research, writing), per service. Per referral: hours / referrals with time in the quarter. Per person: hours / "
-                    + "people supported in the quarter. Year to date likewise, set against the guide hours per person.",
+                    + "people supported in the quarter. Year to date likewise, set against the guide hours per person. Hours by referral: each "
+                    + "referral with time in the quarter, its direct and indirect hours, numbered within its service (no reference).",
             "LLR 26.17, 4.5; LEW 17.5, Appendix 1");
 
     public static final Definition ACTIVITIES = new Definition("How advocates supported people",
@@ -501,6 +505,14 @@ public final class CountingRules {
                     + "received in the quarter. Complaints and compliments are recorded for the contract and a service, not an "
                     + "authority: every workbook shows the contract's figures.",
             "LLR 26.17, Appendix One; LEW Appendix 1, 7.11");
+
+    public static final Definition STAFFING = new Definition("Staffing (annual update)",
+            "In the fourth quarter's return, for the financial year: the contract's staff in the staff directory at the year's "
+                    + "end (advocates and managers, and how many were not active then); the advocates holding the Level 3 "
+                    + "Independent Advocacy Qualification on that day, and those without it appointed less than a year before "
+                    + "(working towards it), each of all the contract's advocates; the qualifications and units recorded as "
+                    + "achieved in the year. Volunteers, leavers, other training and supervisions are not recorded in the hub.",
+            "LLR 26.17, 13.1");
 
     public static final Definition COMPLAINT_DETAILS = new Definition("Complaint details",
             "Each complaint in the complaints process at any time in the quarter (received by its last day and not closed before "
@@ -588,7 +600,7 @@ public final class CountingRules {
         return List.of(REFERRALS_RECEIVED, APPROPRIATE_REFERRALS, INAPPROPRIATE_REFERRALS, AWAITING_DECISION, AUTHORITY_SPLIT,
                 OUT_OF_AREA, KPI_CLOCKS, URGENT_SPLIT, GOALS_KPI, CASES_CLOSED, PEOPLE_SUPPORTED, CARRIED_FORWARD, WAITING_LIST,
                 DECISION_TYPE, GENDER, AGE_BAND, ETHNICITY, DISABILITY, POSTCODE_DISTRICT, SOURCE, ROUTE, HOURS, ACTIVITIES,
-                ADVOCATES_ACTIVE, REQUESTS_OVER, OUTCOMES, AWARENESS, COMPLAINTS, COMPLAINT_DETAILS, CALLBACKS, CASE_STUDIES, SERVICE_SUMMARIES,
-                LEW_OUTPUTS, LEW_OUTCOMES, GENERATED);
+                ADVOCATES_ACTIVE, REQUESTS_OVER, OUTCOMES, AWARENESS, COMPLAINTS, COMPLAINT_DETAILS, STAFFING, CALLBACKS,
+                CASE_STUDIES, SERVICE_SUMMARIES, LEW_OUTPUTS, LEW_OUTCOMES, GENERATED);
     }
 }

@@ -207,6 +207,9 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
             w.closedMinutes[si] += minutes;
             w.closedByReason.add(reason.displayName(), si, 1);
             w.closedMinutesByReason.add(reason.displayName(), si, minutes);
+            // LLR 26.17: "cases closed, broken down by case/decision type, showing actual number of hours spent".
+            w.closedByDecisionType.add(decisionType(c), si, 1);
+            w.closedMinutesByDecisionType.add(decisionType(c), si, minutes);
             long[] goals = CountingRules.goals(c.work());
             w.goalsAchieved[si] += goals[0];
             w.goalsMarked[si] += goals[1];
@@ -227,6 +230,7 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
         if (service.allocation().allocated() && CountingRules.waitingAtEnd(c, quarter)) {
             w.waiting[si]++;
             w.waitingDays[si] += waited(c.receivedAt());
+            w.waitingSource.add(label(source), si, 1);
         }
 
         if (activeAtEnd(c)) {
@@ -303,7 +307,10 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
         }
         w.activityMinutes.add(row.activity().displayName(), si, row.minutes());
         w.activityEntries.add(row.activity().displayName(), si, 1);
-        w.referralsWithTime[si].add(row.reference().year() * 10_000_000L + row.reference().sequence());
+        long referral = row.reference().year() * 10_000_000L + row.reference().sequence();
+        w.referralsWithTime[si].add(referral);
+        long[] split = w.referralMinutes.computeIfAbsent(referral, key -> new long[] {si, 0, 0});
+        split[row.kind() == TimeEntry.Kind.DIRECT ? 1 : 2] += row.minutes();
         if (row.meeting() != null) {
             // LEW Appendix 1: the LAC reviews, CP conferences and other meetings attended with young people, an entry each;
             // a Pathway Plan meeting attended is the young person supported to contribute to their plan, once a case.
@@ -351,6 +358,18 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
                 records.compliments[si]++;
                 records.detailed.add(compliment);
             }
+        }
+    }
+
+    /** Whether this quarter's return carries the annual staffing update (LLR 26.17): the contract asks, and it is Q4. */
+    public boolean staffingDue() {
+        return contract.reportSchedule().staffingUpdate().isPresent() && quarter.quarter() == 4;
+    }
+
+    /** A member of the staff directory: counted in the annual staffing update if they work in the contract and it is due. */
+    public void addStaff(org.advocacyhub.domain.staff.StaffRecord member) {
+        if (staffingDue() && member.contracts().contains(contract.code())) {
+            records.staff.add(member);
         }
     }
 

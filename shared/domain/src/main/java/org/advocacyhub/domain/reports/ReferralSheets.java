@@ -95,6 +95,7 @@ final class ReferralSheets {
         }
         average.add(decimalOrBlank(ratio(sum(w.waitingDays), sum(w.waiting))));
         rows.add(average);
+        w.waitingSource.all().forEach((label, counts) -> rows.add(layout.serviceRow("Waiting, source: " + label, counts)));
         return layout.table("Waiting list", "Waiting list at the end of the quarter (unallocated referrals)", "LLR 26.17, 4.5",
                 layout.serviceHeadings("Figure"), rows, CountingRules.WAITING_LIST);
     }

@@ -104,6 +104,10 @@ final class ReturnLayout {
         if (callbackFigures != null) {
             tables.add(feedback.callbacks());
         }
+        // LLR 26.17 "Staffing - annual update": with the year's last return.
+        if (contract.reportSchedule().staffingUpdate().isPresent() && quarter.quarter() == 4) {
+            tables.add(new StaffingSheets(this).staffing());
+        }
         if (serviceIndex.containsKey(ServiceCode.CYP)) {
             LewSheets lew = new LewSheets(this);
             tables.add(lew.outputs(kpiLines));

@@ -29,9 +29,32 @@ final class WorkSheets {
         this.w = layout.w;
     }
 
-    /** Hours, Activities, People supported, Advocates active and Cases closed, in the workbook's order. */
+    /** Hours, Hours by referral, Activities, People supported, Advocates active and Cases closed, in the workbook's order. */
     List<ReturnTable> hoursPeopleAndClosures() {
-        return List.of(hours(), activities(), people(), advocates(), closedCases());
+        return List.of(hours(), hoursByReferral(), activities(), people(), advocates(), closedCases());
+    }
+
+    /**
+     * One row per referral with time recorded in the quarter: its service and its direct, indirect and total hours (LLR
+     * 26.17: "each appropriate referral must have a breakdown (direct eg, face-to-face time and indirect eg, administration
+     * or travel time) of the number of hours"). No reference or name: the rows are numbered within each service, most hours
+     * first, so the council sees the spread without anyone being identified.
+     */
+    ReturnTable hoursByReferral() {
+        List<long[]> referrals = new ArrayList<>(w.referralMinutes.values());
+        referrals.sort(java.util.Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> -(r[1] + r[2])));
+        List<List<ReturnCell>> rows = new ArrayList<>();
+        long previous = -1;
+        int number = 0;
+        for (long[] r : referrals) {
+            number = r[0] == previous ? number + 1 : 1;
+            previous = r[0];
+            rows.add(List.of(text("Referral " + number), text(layout.services.get((int) r[0]).displayName()),
+                    ReturnLayout.hoursCell(r[1]), ReturnLayout.hoursCell(r[2]), ReturnLayout.hoursCell(r[1] + r[2])));
+        }
+        return layout.table("Hours by referral", "Direct and indirect hours of each referral with time in the quarter",
+                "LLR 26.17; LEW 17.5", List.of("Referral", "Service", "Direct hours", "Indirect hours", "Total hours"), rows,
+                CountingRules.HOURS);
     }
 
     ReturnTable hours() {
@@ -125,6 +148,14 @@ final class WorkSheets {
             rows.add(layout.serviceRow("Closed: " + label, counts));
             rows.add(layout.hoursRow("Hours: " + label, minutes.get(label)));
         });
+        Map<String, long[]> typeMinutes = w.closedMinutesByDecisionType.all();
+        w.closedByDecisionType.all().forEach((label, counts) -> {
+            rows.add(layout.serviceRow("Closed, case or decision type: " + label, counts));
+            rows.add(layout.hoursRow("Hours, case or decision type: " + label, typeMinutes.get(label)));
+        });
+        // The summary of outcomes achieved: the action-plan goals marked at closure (LLR 9.34, Appendix One KPI 4).
+        rows.add(layout.serviceRow("Goals marked achieved at closure", w.goalsAchieved));
+        rows.add(layout.serviceRow("Goals marked at closure", w.goalsMarked));
         return layout.table("Cases closed", "Cases closed, hours spent and outcomes", "LLR 26.17; LEW Appendix 1, 8.12",
                 layout.serviceHeadings("Figure"), rows, CountingRules.CASES_CLOSED);
     }

@@ -180,6 +180,17 @@ final class WorkbookCounts {
     final Breakdown inappropriateReason;
     final Breakdown awaitingSource;
     final Breakdown closedByReason;
+    /** Cases closed in the quarter by case or decision type, and their hours (LLR 26.17). */
+    final Breakdown closedByDecisionType;
+    final Breakdown closedMinutesByDecisionType;
+    /** Referrals waiting for an advocate at quarter end, by source (LLR 26.17: "sources of ... unallocated referrals"). */
+    final Breakdown waitingSource;
+    /**
+     * Each referral's direct and indirect minutes in the quarter (LLR 26.17: "each appropriate referral must have a
+     * breakdown (direct ... and indirect ...) of the number of hours"), keyed as {@link #referralsWithTime}:
+     * {service index, direct, indirect}.
+     */
+    final java.util.Map<Long, long[]> referralMinutes = new java.util.HashMap<>();
     final Breakdown closedMinutesByReason;
     final Breakdown activityMinutes;
     final Breakdown activityEntries;
@@ -246,6 +257,9 @@ final class WorkbookCounts {
         inappropriateReason = new Breakdown(s, List.of());
         awaitingSource = new Breakdown(s, List.of());
         closedByReason = new Breakdown(s, labels(ClosureReason.values()));
+        closedByDecisionType = new Breakdown(s, List.of());
+        closedMinutesByDecisionType = new Breakdown(s, List.of());
+        waitingSource = new Breakdown(s, List.of());
         closedMinutesByReason = new Breakdown(s, labels(ClosureReason.values()));
         activityMinutes = new Breakdown(s, labels(TimeEntry.Activity.values()));
         activityEntries = new Breakdown(s, labels(TimeEntry.Activity.values()));

@@ -524,6 +524,70 @@ class QuarterlyReturnBuilderTest {
         assertFalse(allText(r.workbook("RUTLAND").sheet("Out of area")).contains("Instructed"), "Rutland instructed none");
     }
 
+    @Test
+    @DisplayName("LLR 26.17: each referral's direct and indirect hours, numbered within its service; cases closed by decision type "
+            + "with their hours; the waiting list by source")
+    void hoursByReferralClosuresByTypeAndWaitingBySource() {
+        Instant received = at("2026-10-05T10:00");
+        ReferralCase a = imca("W One", LocalDate.of(1950, 2, 1), "LEICESTER", received);
+        ReferralCase b = imca("X Two", LocalDate.of(1950, 2, 2), "LEICESTER", received);
+        ReferralCase closedCase = closed(withHours(imca("Y Three", LocalDate.of(1950, 2, 3), "LEICESTER", received), 90, 30),
+                at("2026-11-05T10:00"), ClosureReason.OUTCOME_REACHED);
+        QuarterlyReturn r = build(LLR, builder -> {
+            List.of(a, b, closedCase).forEach(builder::addCase);
+            builder.addTime(time(a, LocalDate.of(2026, 10, 6), 60, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv"));
+            builder.addTime(time(a, LocalDate.of(2026, 10, 7), 30, TimeEntry.Kind.INDIRECT, TimeEntry.Activity.TRAVEL, "adv"));
+            builder.addTime(time(b, LocalDate.of(2026, 10, 7), 15, TimeEntry.Kind.INDIRECT, TimeEntry.Activity.ADMIN, "adv"));
+            builder.addTime(time(b, LocalDate.of(2026, 9, 7), 600, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv"));
+        });
+        AuthorityReturn w = r.workbook("LEICESTER");
+        ReturnTable byReferral = w.sheet("Hours by referral");
+        assertEquals(List.of(List.of(ReturnCell.text("Referral 1"), ReturnCell.text(IMCA), ReturnCell.decimal(new BigDecimal("1.00")),
+                        ReturnCell.decimal(new BigDecimal("0.50")), ReturnCell.decimal(new BigDecimal("1.50"))),
+                List.of(ReturnCell.text("Referral 2"), ReturnCell.text(IMCA), ReturnCell.decimal(new BigDecimal("0.00")),
+                        ReturnCell.decimal(new BigDecimal("0.25")), ReturnCell.decimal(new BigDecimal("0.25")))), byReferral.rows(),
+                "most hours first; the September entry is not this quarter's");
+        assertFalse(allText(byReferral).contains(a.reference().value()), "no reference");
+        ReturnTable closures = w.sheet("Cases closed");
+        String type = closures.rows().stream().map(row -> ((ReturnCell.Text) row.get(0)).value())
+                .filter(label -> label.startsWith("Closed, case or decision type: ")).findFirst().orElseThrow();
+        assertEquals(1, count(closures, type, IMCA));
+        assertEquals(new BigDecimal("2.00"), decimal(closures, type.replace("Closed,", "Hours,"), IMCA));
+        assertEquals(2, count(w.sheet("Waiting list"), "Waiting, source: " + ReferralSource.ADULT_SOCIAL_CARE.displayName(), IMCA),
+                "two referrals not allocated at quarter end");
+    }
+
+    @Test
+    @DisplayName("LLR 26.17 staffing annual update, in Q4 only: the directory's advocates with and working towards Level 3, "
+            + "qualifications achieved in the year; what the hub does not hold says so")
+    void staffingAnnualUpdate() {
+        FinancialQuarter q4 = new FinancialQuarter(2026, 4);
+        LocalDate yearEnd = q4.lastDay();
+        java.util.function.BiFunction<String, Map<org.advocacyhub.domain.staff.Qualification, LocalDate>, org.advocacyhub.domain.staff.StaffRecord>
+                advocate = (id, held) -> new org.advocacyhub.domain.staff.StaffRecord(id, "Advocate " + id, id + "@hub.example",
+                org.advocacyhub.domain.staff.StaffRole.ADVOCATE, true, Set.of("LLR"), Set.of(ServiceCode.IMCA), List.of(), Set.of(), held,
+                id.equals("new") ? yearEnd.minusMonths(3) : LocalDate.of(2020, 1, 1), null, null, Set.of(),
+                org.advocacyhub.domain.staff.StaffRecord.Experience.NONE);
+        QuarterlyReturnBuilder builder = new QuarterlyReturnBuilder(LLR, q4, CALENDAR);
+        assertTrue(builder.staffingDue());
+        builder.addStaff(advocate.apply("held", Map.of(org.advocacyhub.domain.staff.Qualification.NQIA_LEVEL_3, LocalDate.of(2021, 5, 1),
+                org.advocacyhub.domain.staff.Qualification.UNIT_305_IMCA, LocalDate.of(2026, 6, 1))));
+        builder.addStaff(advocate.apply("new", Map.of()));
+        builder.addStaff(advocate.apply("late", Map.of()));
+        ReturnTable staffing = builder.build(AS_AT, "test").workbook("RUTLAND").sheet("Staffing (annual)");
+        assertEquals(3, count(staffing, "Of them, advocates", "Value"));
+        assertEquals(new ReturnCell.Share(1, 3), cell(staffing, "Advocates with the Level 3 Independent Advocacy Qualification", "Share"));
+        assertEquals(new ReturnCell.Share(1, 3), cell(staffing, "Advocates working towards it (appointed less than a year before)",
+                "Share"), "appointed three months before the year's end; the one appointed in 2020 is neither");
+        assertEquals(1, count(staffing, "Qualifications and units achieved in the year (training courses)", "Value"),
+                "unit 305 in June 2026; Level 3 in 2021 is an earlier year's");
+        assertEquals(ReturnCell.text(StaffingSheets.NOT_HELD), cell(staffing, "Supervisions undertaken and their frequency", "Value"));
+        QuarterlyReturnBuilder q3 = new QuarterlyReturnBuilder(LLR, Q3, CALENDAR);
+        assertFalse(q3.staffingDue());
+        assertTrue(q3.build(AS_AT, "test").workbook("RUTLAND").sheets().stream().noneMatch(t -> t.sheet().startsWith("Staffing")),
+                "once a year, with the fourth quarter's return");
+    }
+
     private static String text(ReturnTable table, int row, int column) {
         return ((ReturnCell.Text) table.rows().get(row).get(column)).value();
     }
