@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The other direction of {@link DynamoReturnsSource}: writes what a quarter's return reads, item for
  * item as the stores write it (the case with its index keys, each time entry in its hours partition,
- * return records, kept callbacks), in batches of 25. For loading a made-up quarter into a table to
+ * return records, kept callbacks, case studies and service summaries), in batches of 25. For loading a made-up quarter into a table to
  * time the reader (infrastructure/local's benchmarks); the hub's own writes go through the stores.
  * A time row must follow its case (the owner of its index keys).
  */
@@ -68,6 +68,16 @@ public final class BulkReturnsWriter implements ReturnsSink, AutoCloseable {
     @Override
     public void addCallback(CallbackFigures.Kept kept) {
         put(AnswerphoneItemMapper.keptItem(contract, kept));
+    }
+
+    @Override
+    public void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study) {
+        put(CaseStudyItemMapper.toItem(study, retention));
+    }
+
+    @Override
+    public void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary) {
+        put(CaseStudyItemMapper.toItem(summary, retention));
     }
 
     /** Items written so far. */

@@ -94,6 +94,14 @@ class DynamoReturnsSourceIT {
         @Override
         public void addCallback(CallbackFigures.Kept kept) {
         }
+
+        @Override
+        public void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study) {
+        }
+
+        @Override
+        public void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary) {
+        }
     }
 
     @Test

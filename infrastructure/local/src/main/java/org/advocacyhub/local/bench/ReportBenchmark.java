@@ -268,6 +268,14 @@ public final class ReportBenchmark {
         @Override
         public void addCallback(CallbackFigures.Kept kept) {
         }
+
+        @Override
+        public void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study) {
+        }
+
+        @Override
+        public void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary) {
+        }
     }
 
     /** CPU time of this thread so far (not the collector's or the compiler's threads). */

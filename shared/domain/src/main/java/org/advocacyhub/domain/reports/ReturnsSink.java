@@ -19,13 +19,11 @@ public interface ReturnsSink {
     void addCallback(CallbackFigures.Kept kept);
 
     /**
-     * A case study of the quarter's return (LLR 27.3, Appendix One); a sink that does not report them ignores it. A sink that
-     * hands items on to a builder must hand these on too.
+     * A case study of the quarter's return (LLR 27.3, Appendix One). No default: a sink that hands items on to a builder
+     * must hand these on too, and one that does not report them says so by ignoring it in its own body.
      */
-    default void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study) {
-    }
+    void addCaseStudy(org.advocacyhub.domain.casestudy.CaseStudy study);
 
-    /** A service summary of the quarter's return (LLR Appendix One; LEW 17.2); a sink that does not report them ignores it. */
-    default void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary) {
-    }
+    /** A service summary of the quarter's return (LLR Appendix One; LEW 17.2), as {@link #addCaseStudy}. */
+    void addServiceSummary(org.advocacyhub.domain.casestudy.ServiceSummary summary);
 }
