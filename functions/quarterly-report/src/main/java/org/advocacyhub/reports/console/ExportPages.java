@@ -32,6 +32,33 @@ public final class ExportPages {
     private final ExportContract exports;
     private final ContractCatalogue contracts;
 
+    /**
+     * The manifest's item kinds (the README's personal data map names them as stored) in a manager's words. A kind added
+     * later and not named here is read from its code in lower case, never shown as the code itself.
+     */
+    private static final Map<String, String> KINDS_IN_WORDS = Map.ofEntries(
+            Map.entry("CASE", "Cases"), Map.entry("EVENT", "Timeline entries"), Map.entry("TASK", "Tasks"),
+            Map.entry("ACTIVITY", "Contacts and meetings"), Map.entry("TIME", "Time entries"), Map.entry("AUDIT", "Audit entries"),
+            Map.entry("CLOCK", "Deadlines"), Map.entry("ALERT", "Deadline alerts"), Map.entry("MAIL", "Emails"),
+            Map.entry("MESSAGE", "Answerphone messages"), Map.entry("RESPONSE", "Call-back attempts"),
+            Map.entry("MESSAGE-SOURCE/SOURCE", "Answerphone messages' sources"),
+            Map.entry("KEPT_CALLBACK", "Call-back times kept for the returns"), Map.entry("COMPLAINT", "Complaints"),
+            Map.entry("COMPLIMENT", "Compliments"), Map.entry("AWARENESS_SESSION", "Awareness sessions"),
+            Map.entry("CASE_STUDY", "Case studies"), Map.entry("SERVICE_SUMMARY", "Service summaries"),
+            Map.entry("CASE_STUDY_SELECTION", "Case study selections"), Map.entry("REPORT", "Quarterly reports"),
+            Map.entry("REPORT/SEND", "Quarterly reports' sending"), Map.entry("REQUEST_MARK", "Staff requests being retried"),
+            Map.entry("SEQUENCE/SEQUENCE", "Reference number counters"), Map.entry("DATA_REQUEST", "Data protection requests"),
+            Map.entry("HANDOVER_IMPORT", "Imports"));
+
+    static String kindInWords(String kind) {
+        String words = KINDS_IN_WORDS.get(kind);
+        if (words != null) {
+            return words;
+        }
+        String lower = kind.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        return lower.isEmpty() ? "Other records" : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
     public ExportPages(Console console, ExportContract exports, ContractCatalogue contracts) {
         this.console = console;
         this.exports = exports;
@@ -104,11 +131,11 @@ public final class ExportPages {
                     .append(escape(ConsoleText.when(manifest.exportedAt()))).append(".</p><table><caption>Records by kind</caption>")
                     .append("<thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Records</th></tr></thead><tbody>");
             for (Map.Entry<String, Long> kind : manifest.kinds().entrySet()) {
-                html.append("<tr><td data-label=\"Kind\">").append(escape(kind.getKey())).append("</td><td data-label=\"Records\">")
+                html.append("<tr><td data-label=\"Kind\">").append(escape(kindInWords(kind.getKey()))).append("</td><td data-label=\"Records\">")
                         .append(kind.getValue()).append("</td></tr>");
             }
             html.append("</tbody></table><p>In the reports bucket under <code>").append(escape(found.prefix()))
-                    .append("</code>, with its manifest and a README of the format. The next provider loads it into an empty ")
+                    .append("</code>, with its manifest and a read-me file describing the format. The next provider loads it into an empty ")
                     .append("deployment with <code>./import-contract --prefix ").append(escape(found.prefix())).append("</code>.</p>");
         }
         return Console.respond(200, staff, "Export of " + found.contract(), PATH, html.toString());

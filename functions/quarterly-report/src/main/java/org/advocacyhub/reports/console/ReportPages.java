@@ -295,8 +295,7 @@ final class ReportPages {
         html.append("<h2>").append(escape(book.authorityName())).append("</h2>");
         html.append("<p><a href=\"").append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/workbook?authority="
                         + URLEncoder.encode(book.authority(), StandardCharsets.UTF_8))))
-                .append("\">Download the ").append(escape(book.authorityName())).append(" workbook (Excel, ")
-                .append(escape(book.fileName())).append(")</a></p>");
+                .append("\">Download the ").append(escape(book.authorityName())).append(" workbook (Excel)</a></p>");
         html.append("<p>").append(book.sentAt() != null ? "Emailed " + escape(ConsoleText.when(book.sentAt())) + " to "
                 : "Not emailed yet. It goes to ").append(escape(String.join(", ", book.recipients()))).append(".</p>");
         html.append("<table><caption>").append(escape(summary.title())).append(" <span class=\"hint\">(")
@@ -305,7 +304,8 @@ final class ReportPages {
             html.append("<th scope=\"col\">").append(escape(heading)).append("</th>");
         }
         html.append("</tr></thead><tbody>");
-        for (List<ReturnCell> row : summary.rows()) {
+        // The period, authority and when it was built are said above in words; the rest is the figures.
+        for (List<ReturnCell> row : summary.rows().stream().filter(r -> !ReturnTable.aboutTheReturn(r)).toList()) {
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 String text = escape(cell(row.get(i)));

@@ -343,11 +343,13 @@ class ReportsConsoleTest {
                 + "<span class=\"hint\">(LLR 26.12, 26.13, 26.17)</span></caption>"), "the summary table has a caption");
         assertTrue(html.contains("<th scope=\"col\">Share</th>"));
         assertTrue(html.contains("<th scope=\"row\">IMCA allocated within 2 working days</th>"));
+        assertTrue(!html.contains("0.1.0-SNAPSHOT") && !html.contains("2026-10-02 07:00"),
+                "the rows saying when and by which version the workbook was made are the page's list's, in words");
         assertTrue(html.contains("<td data-label=\"Share\">12 of 20 (60.0%)</td>"), "a share with its numerator and denominator");
         assertTrue(html.contains("<td data-label=\"Share\">None to count</td>"), "no denominator, no share");
         assertTrue(html.contains("<td data-label=\"Value\">&lt;5 &amp; rising</td>"), "text from the table is escaped");
         assertTrue(html.contains("<a href=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/workbook?authority=RUTLAND\">Download the Rutland "
-                + "County Council workbook (Excel, LLR-RUTLAND-FY2026Q2.xlsx)</a>"));
+                + "County Council workbook (Excel)</a>"), "the file's name is the download's, not the page's to show");
         assertTrue(html.contains("Not emailed yet. It goes to returns@rutland.example."));
         assertTrue(html.contains("<a href=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/caseload\">Download the restricted caseload list"));
         assertTrue(html.contains("<form method=\"post\" action=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/send\" novalidate>"
@@ -557,6 +559,10 @@ class ReportsConsoleTest {
     private static QuarterlyReport.Workbook rutland(String id) {
         ReturnTable summary = new ReturnTable("Summary", "Leicester, Leicestershire and Rutland: quarterly return 2026-27 Q2, Rutland "
                 + "County Council", "LLR 26.12, 26.13, 26.17", List.of("Figure", "Service", "Value", "Share"), List.of(
+                List.of(ReturnCell.text(ReturnTable.GENERATED), ReturnCell.text("2026-10-02 07:00"), ReturnCell.blank(),
+                        ReturnCell.blank()),
+                List.of(ReturnCell.text(ReturnTable.SOFTWARE_VERSION), ReturnCell.text("0.1.0-SNAPSHOT"), ReturnCell.blank(),
+                        ReturnCell.blank()),
                 List.of(ReturnCell.text("IMCA allocated within 2 working days"), ReturnCell.text("IMCA"), ReturnCell.count(12),
                         ReturnCell.share(12, 20)),
                 List.of(ReturnCell.text("Appropriate referrals"), ReturnCell.text("All services"), ReturnCell.text("<5 & rising"),

@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
 public record ReturnTable(String sheet, String title, String clause, List<String> headings, List<List<ReturnCell>> rows,
                           List<String> notes) {
 
+    /** The figures of the rows that say what a return is rather than count anything (the Summary's first rows). */
+    public static final String PERIOD = "Period";
+    public static final String AUTHORITY = "Authority";
+    public static final String GENERATED = "Generated (London time)";
+    public static final String SOFTWARE_VERSION = "Software version";
+    private static final java.util.Set<String> ABOUT_THE_RETURN = java.util.Set.of(PERIOD, AUTHORITY, GENERATED, SOFTWARE_VERSION);
+
     private static final Pattern SHEET_NAME = Pattern.compile("[^\\[\\]:*?/\\\\]{1,31}");
 
     public ReturnTable {
@@ -36,5 +43,13 @@ public record ReturnTable(String sheet, String title, String clause, List<String
             }
         }
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * Whether a row says what the return is (its period, authority, when it was generated and by which version) rather
+     * than counting anything: a page that states these in words already leaves these rows out.
+     */
+    public static boolean aboutTheReturn(List<ReturnCell> row) {
+        return !row.isEmpty() && row.get(0) instanceof ReturnCell.Text first && ABOUT_THE_RETURN.contains(first.value());
     }
 }

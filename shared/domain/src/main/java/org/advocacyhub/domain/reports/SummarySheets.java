@@ -109,11 +109,11 @@ final class SummarySheets {
         List<String> headings = List.of("Figure", "Service", "Clause", "Value", "Out of", "Share", "Target", "Result");
         List<List<ReturnCell>> rows = new ArrayList<>();
         // The period the contract's own reporting clause asks for (LLR 26.12, LEW 17.3, DERBY 3.7.1).
-        rows.add(info("Period", layout.quarter.name() + ": " + layout.quarter.firstDay() + " to " + layout.quarter.lastDay(),
+        rows.add(info(ReturnTable.PERIOD, layout.quarter.name() + ": " + layout.quarter.firstDay() + " to " + layout.quarter.lastDay(),
                 layout.contract.reportSchedule().clause()));
-        rows.add(info("Authority", w.name, layout.cite("LLR 7.38, 15.1")));
-        rows.add(info("Generated (London time)", LONDON_TIME.format(layout.asAt), layout.cite(CountingRules.GENERATED.clause())));
-        rows.add(info("Software version", layout.version, layout.cite(CountingRules.GENERATED.clause())));
+        rows.add(info(ReturnTable.AUTHORITY, w.name, layout.cite("LLR 7.38, 15.1")));
+        rows.add(info(ReturnTable.GENERATED, LONDON_TIME.format(layout.asAt), layout.cite(CountingRules.GENERATED.clause())));
+        rows.add(info(ReturnTable.SOFTWARE_VERSION, layout.version, layout.cite(CountingRules.GENERATED.clause())));
         for (KpiLine line : kpiLines) {
             rows.add(List.of(text(line.name()), text(line.serviceName()), text(line.clause()), count(line.numerator()),
                     count(line.denominator()), ReturnCell.share(line.numerator(), line.denominator()), targetCell(line.targetPercent()),
