@@ -273,9 +273,8 @@ final class ReturnsPages {
             if (!posted.unreadable().isEmpty()) {
                 return page(staff, contract, 400, null, id, posted.values(), posted.unreadable(), "");
             }
-            List<FieldSpec> sent = new java.util.ArrayList<>(progressForm());
-            sent.add(RecordReturns.REVISION);
-            sent.add(returns.progressFields().stream().filter(f -> f.name().equals("received")).findFirst().orElseThrow());
+            // Everything the JSON route takes but the contract, which the page's address names.
+            List<FieldSpec> sent = returns.progressFields().stream().filter(f -> !f.name().equals("contract")).toList();
             Map<String, List<String>> body = new LinkedHashMap<>(FormFields.posted(posted.values(), sent));
             body.put("contract", List.of(contract.get().code()));
             RecordReturns.Outcome outcome = returns.progress(staff.actor(), id, SubmittedFields.of(body));

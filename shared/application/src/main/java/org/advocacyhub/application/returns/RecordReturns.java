@@ -207,9 +207,7 @@ public final class RecordReturns {
             errors.add(new FieldError("authority", "Council area must be one of " + contract.code() + "'s: "
                     + String.join(", ", contract.authorities().stream().map(Authority::code).toList())));
         }
-        if (v.get("closed") instanceof LocalDate closed && v.get("received") instanceof LocalDate received && closed.isBefore(received)) {
-            errors.add(new FieldError("closed", "Closed on must be the day it was received or later"));
-        }
+        closedBeforeReceived(v).ifPresent(errors::add);
         identifying(v, "summary", "Brief details", errors);
         if (!errors.isEmpty()) {
             return new Invalid(errors);
@@ -267,9 +265,7 @@ public final class RecordReturns {
         List<FieldError> errors = new ArrayList<>(checked.errors());
         Map<String, Object> v = checked.values();
         identifying(v, PROGRESS.name(), PROGRESS.label(), errors);
-        if (v.get("closed") instanceof LocalDate closed && v.get("received") instanceof LocalDate received && closed.isBefore(received)) {
-            errors.add(new FieldError("closed", "Closed on must be the day it was received or later"));
-        }
+        closedBeforeReceived(v).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
@@ -333,5 +329,12 @@ public final class RecordReturns {
             case COMPLAINT -> "a complaint";
             case COMPLIMENT -> "a compliment";
         };
+    }
+
+    /** A complaint cannot close before it was received: the one check of both its record and its progress. */
+    private static java.util.Optional<FieldError> closedBeforeReceived(Map<String, Object> v) {
+        return v.get("closed") instanceof LocalDate closed && v.get("received") instanceof LocalDate received && closed.isBefore(received)
+                ? java.util.Optional.of(new FieldError("closed", "Closed on must be the day it was received or later"))
+                : java.util.Optional.empty();
     }
 }

@@ -208,8 +208,9 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
             w.closedByReason.add(reason.displayName(), si, 1);
             w.closedMinutesByReason.add(reason.displayName(), si, minutes);
             // LLR 26.17: "cases closed, broken down by case/decision type, showing actual number of hours spent".
-            w.closedByDecisionType.add(decisionType(c), si, 1);
-            w.closedMinutesByDecisionType.add(decisionType(c), si, minutes);
+            String decisionType = decisionType(c);
+            w.closedByDecisionType.add(decisionType, si, 1);
+            w.closedMinutesByDecisionType.add(decisionType, si, minutes);
             long[] goals = CountingRules.goals(c.work());
             w.goalsAchieved[si] += goals[0];
             w.goalsMarked[si] += goals[1];
