@@ -132,6 +132,15 @@ class DataRequestsIT {
 
         fixtures.ok(MANAGER, "POST", "/cases/" + reference + "/closure", Map.of("reason", "OUTCOME_REACHED", "goals", List.of(),
                 "summary", "Finished"), asked.plusSeconds(120));
+        // A case study of their journey (issue 23) is theirs: in a subject access export, and erased with the case.
+        String journey = "Heard at the best interests meeting and chose to stay in the bungalow with more support.";
+        fixtures.ok(MANAGER, "POST", "/cases/" + reference + "/case-study", Map.of("revision", 0, "consent", "GIVEN",
+                "measures", List.of("hadASay"), "text", journey), asked.plusSeconds(130));
+        String before = (String) created("/subject-access-requests", Map.of("name", name, "dateOfBirth", born), asked.plusSeconds(135))
+                .get("id");
+        List<Map<String, Object>> studies = list(list(fixtures.ok(MANAGER, "GET", "/subject-access-requests/" + before + "/export", null,
+                asked.plusSeconds(140)), "cases").get(0), "caseStudies");
+        assertEquals(List.of(journey), studies.stream().map(c -> c.get("text")).toList(), "the case study is in the export");
         APIGatewayProxyResponseEvent wrongOutcome = fixtures.staff(MANAGER, "POST", "/data-requests/" + id + "/decision",
                 Map.of("outcome", "RECTIFIED", "note", "Corrected"), asked.plusSeconds(150));
         assertEquals(400, wrongOutcome.getStatusCode(), wrongOutcome.getBody());
@@ -150,6 +159,9 @@ class DataRequestsIT {
                 asked.plusSeconds(250));
         assertEquals(List.of(reference), list(export, "cases").stream().map(c -> c.get("reference")).toList());
         assertEquals(true, list(export, "cases").get(0).get("anonymised"));
+        assertEquals(List.of("Removed under the retention policy"), list(list(export, "cases").get(0), "caseStudies").stream()
+                .map(c -> c.get("text")).toList(), "the case study's journey went with the case; the study stays counted");
+        assertFalse(CaseworkFixtures.write(export).contains("bungalow"), "its words are nowhere in what the hub holds about them");
 
         String correction = (String) created("/rectification-requests", Map.of("name", name, "dateOfBirth", born, "details",
                 "Says the date of birth is wrong"), asked.plusSeconds(300)).get("id");

@@ -22,7 +22,8 @@ import org.advocacyhub.web.html.PageLayout;
 /**
  * A subject access export (UK GDPR Art. 15, issue 22) as JSON and as a readable HTML document: the request, then every case
  * found for the person with its whole file (as the case view shows it: referral, screening, clocks, casework, timeline,
- * tasks, contacts and meetings, time, audit trail) and every email sent about it, then the answerphone messages from them.
+ * tasks, contacts and meetings, time, audit trail), the case studies written about it and every email sent about it, then
+ * the answerphone messages from them.
  *
  * <p>Third parties' data is marked, never left out: each part holding someone else's personal data carries
  * {@code "thirdParty": true} and why, for the manager to review before release (Art. 15(4); Data Protection Act 2018
@@ -95,6 +96,8 @@ public final class SubjectAccessExport {
                 emails.add(email);
             }
             view.put("emails", emails);
+            // The case studies written about the case (LLR Appendix One B; issue 23): their journey, in the staff's words.
+            view.put("caseStudies", plain(c.caseStudies()));
             found.add(view);
         }
         out.put("cases", found);

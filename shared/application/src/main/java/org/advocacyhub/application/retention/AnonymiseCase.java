@@ -17,7 +17,9 @@ import org.advocacyhub.domain.retention.Anonymiser;
  * Anonymises one case, written once for the two that do it (issue 22): the daily retention run ({@link ApplyRetention})
  * and an erasure (UK GDPR Art. 17, "Erasure uses the same anonymisation as retention"). The case's words go and the case
  * is saved anonymised with its timeline entry and audit record, each write conditional on the case as read
- * ({@link CaseStore#anonymise}); a case changed meanwhile is read again and decided again, at most three times.
+ * ({@link CaseStore#anonymise}); a case changed meanwhile is read again and decided again, at most three times. Its case
+ * studies' text goes after it ({@link CaseStudiesOfCase#removeText}); a case found anonymised already has that step done
+ * again, so a run stopped between the two finishes it.
  */
 @Singleton
 public final class AnonymiseCase {
@@ -37,11 +39,13 @@ public final class AnonymiseCase {
     private static final int ATTEMPTS = 3;
 
     private final CaseStore store;
+    private final CaseStudiesOfCase caseStudies;
     private final RetentionKey key;
     private final Clock clock;
 
-    public AnonymiseCase(CaseStore store, RetentionKey key, Clock clock) {
+    public AnonymiseCase(CaseStore store, CaseStudiesOfCase caseStudies, RetentionKey key, Clock clock) {
         this.store = store;
+        this.caseStudies = caseStudies;
         this.key = key;
         this.clock = clock;
     }
@@ -56,7 +60,8 @@ public final class AnonymiseCase {
         ReferralCase c = read;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (Anonymiser.anonymised(c)) {
-                return Result.KEPT;
+                // Its case studies' text goes with its words: a run stopped between the case and them finishes here.
+                return caseStudies.removeText(c) == 0 ? Result.KEPT : Result.LEFT;
             }
             if (c.work().legalHold() != null) {
                 return Result.HELD;
@@ -70,7 +75,8 @@ public final class AnonymiseCase {
                     + ". The figures the returns count are kept; the person's details and the case's notes are not.");
             AuditEntry audit = new AuditEntry(UUID.randomUUID().toString().substring(0, 8), at, by, "anonymised the case (" + why.get() + ")");
             if (store.anonymise(c, Anonymiser.anonymise(c, key.key()), event, audit, Anonymiser.REMOVED)) {
-                return Result.DONE;
+                // Then the text of its case studies (issue 23), kept in the returns' partitions.
+                return caseStudies.removeText(c) == 0 ? Result.DONE : Result.LEFT;
             }
             Optional<ReferralCase> now = store.findCase(c.reference());
             if (now.isEmpty()) {

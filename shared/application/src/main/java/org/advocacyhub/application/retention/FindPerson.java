@@ -25,8 +25,8 @@ import org.advocacyhub.domain.retention.Anonymiser;
 /**
  * Every record the hub holds about one person, across every contract (issue 22: subject access, rectification, erasure),
  * found by the rule the returns count people by ({@link PersonKey}): the same date of birth and the same name after
- * normalising it. Each case comes with its whole file (timeline, tasks, contacts and meetings, time, audit) and the emails
- * sent about it (acknowledgement, decision letter, alerts); an answerphone message is theirs when its caller's name is theirs
+ * normalising it. Each case comes with its whole file (timeline, tasks, contacts and meetings, time, audit), the case
+ * studies written about it (issue 23: one person's journey, kept in the returns' partitions) and the emails sent about it (acknowledgement, decision letter, alerts); an answerphone message is theirs when its caller's name is theirs
  * (normalised) or when it led to one of their cases.
  *
  * <p>Interpretation: a case anonymised by retention is still about them while the key that made its pseudonym exists
@@ -45,22 +45,29 @@ public final class FindPerson {
     private final CaseStore cases;
     private final AnswerphoneStore answerphone;
     private final Outbox outbox;
+    private final CaseStudiesOfCase caseStudies;
     private final ContractCatalogue contracts;
     private final RetentionKey key;
     private final Clock clock;
 
-    public FindPerson(CaseStore cases, AnswerphoneStore answerphone, Outbox outbox, ContractCatalogue contracts, RetentionKey key,
-                      Clock clock) {
+    public FindPerson(CaseStore cases, AnswerphoneStore answerphone, Outbox outbox, CaseStudiesOfCase caseStudies,
+                      ContractCatalogue contracts, RetentionKey key, Clock clock) {
         this.cases = cases;
         this.answerphone = answerphone;
         this.outbox = outbox;
+        this.caseStudies = caseStudies;
         this.contracts = contracts;
         this.key = key;
         this.clock = clock;
     }
 
     /** One of their cases, with everything beside it. */
-    public record CaseRecords(ReferralCase referral, CaseStore.CaseFile file, List<Outbox.StoredMail> emails, boolean anonymised) {
+    public record CaseRecords(ReferralCase referral, CaseStore.CaseFile file, List<Outbox.StoredMail> emails,
+                              List<org.advocacyhub.domain.casestudy.CaseStudy> caseStudies, boolean anonymised) {
+        public CaseRecords {
+            emails = List.copyOf(emails);
+            caseStudies = List.copyOf(caseStudies);
+        }
     }
 
     /**
@@ -113,7 +120,8 @@ public final class FindPerson {
         List<CaseRecords> found = new ArrayList<>();
         Set<String> references = new HashSet<>();
         for (ReferralCase c : cases(name, dateOfBirth)) {
-            found.add(new CaseRecords(c, cases.caseFile(c.reference()), outbox.mailsOf(new Outbox.CaseOwner(c.reference())),
+            CaseStore.CaseFile file = cases.caseFile(c.reference());
+            found.add(new CaseRecords(c, file, outbox.mailsOf(new Outbox.CaseOwner(c.reference())), caseStudies.of(c, file.timeline()),
                     Anonymiser.anonymised(c)));
             references.add(c.reference().value());
         }

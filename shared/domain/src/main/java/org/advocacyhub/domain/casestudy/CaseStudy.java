@@ -73,6 +73,16 @@ public record CaseStudy(String id, String contract, ServiceCode service, Financi
                 revision + 1);
     }
 
+    /**
+     * Its journey removed, one revision more (issue 22: the case is anonymised under the retention policy or erased on the
+     * person's request, and a case study tells one person's story): what the returns count (its service, quarter, measures
+     * and selection) stays; the text becomes {@code removed}.
+     */
+    public CaseStudy withTextRemoved(String removed) {
+        return new CaseStudy(id, contract, service, quarter, reference, measures, consent, removed, writtenBy, writtenAt, selected,
+                revision + 1);
+    }
+
     /** Whether it already says this (the same rewrite sent again). */
     public boolean says(List<String> measuresNow, Consent consentNow, String textNow) {
         return measures.equals(measuresNow) && consent == consentNow && text.equals(textNow);
