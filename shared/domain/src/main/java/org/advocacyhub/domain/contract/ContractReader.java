@@ -586,12 +586,15 @@ final class ContractReader {
      * asked at closure (LEW 13.3); absent when the contract collects none. A question that measures an outcome KPI names it
      * and its target (LLR Appendix One outcomes 1-11, LEW Appendix 1): the return sets the share against the target.
      * {@code askedOf: ADVOCATE} marks a measure the advocate reports (LEW Appendix 1); left out, the person answers it.
+     * {@code issueRaised: <category>} marks a yes-or-no question whose yes counts one issue of that category raised by the
+     * person (LEW Appendix 1, "Count of issues raised by young people").
      */
     private static List<FeedbackQuestion> feedback(ConfigNode node) {
         List<FeedbackQuestion> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode item : node.optionalList()) {
-            if (!item.requireMapping("id", "question", "answer", "clause", "required", "measure", "targetPercent", "askedOf")) {
+            if (!item.requireMapping("id", "question", "answer", "clause", "required", "measure", "targetPercent", "askedOf",
+                    "issueRaised")) {
                 continue;
             }
             int before = item.problemCount();
@@ -617,8 +620,14 @@ final class ContractReader {
             ConfigNode askedOfNode = item.field("askedOf");
             FeedbackQuestion.AskedOf askedOf = askedOfNode.isPresent() ? askedOfNode.enumValue(FeedbackQuestion.AskedOf.class)
                     : FeedbackQuestion.AskedOf.PERSON;
+            ConfigNode issueNode = item.field("issueRaised");
+            String issue = issueNode.isPresent() ? issueNode.text() : null;
+            if (issue != null && answer != FeedbackQuestion.AnswerKind.YES_NO) {
+                issueNode.problem("an issue raised is counted from a yes, so the question is answered YES_NO");
+            }
             if (item.problemCount() == before) {
-                questions.add(new FeedbackQuestion(id, text, answer, clause, required, Optional.ofNullable(measure), target, askedOf));
+                questions.add(new FeedbackQuestion(id, text, answer, clause, required, Optional.ofNullable(measure), target, askedOf,
+                        Optional.ofNullable(issue)));
             }
         }
         return questions;

@@ -24,14 +24,23 @@ import org.advocacyhub.domain.referral.FieldSpec;
  * @param askedOf  who answers it: the person (the default), or their advocate, for the measures the advocate reports (LEW
  *                 Appendix 1: "advocate reports that YP has better understanding of their rights", "% of young people
  *                 demonstrating self-advocacy in a meeting", ...)
+ * @param issueRaised the category of issue a yes answer counts, in the contract's words (LEW Appendix 1: "Count of issues
+ *                 raised by young people (categories to be confirmed)"), when the question asks whether the person raised
+ *                 an issue of that kind; only a yes-or-no question counts one
  */
 public record FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required,
                                java.util.Optional<String> measure, java.util.Optional<java.math.BigDecimal> targetPercent,
-                               AskedOf askedOf) {
+                               AskedOf askedOf, java.util.Optional<String> issueRaised) {
 
     /** A question asked of the person, measuring no outcome KPI. */
     public FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required) {
         this(id, text, answer, clause, required, java.util.Optional.empty(), java.util.Optional.empty(), AskedOf.PERSON);
+    }
+
+    /** A question counting no category of issue raised. */
+    public FeedbackQuestion(String id, String text, AnswerKind answer, String clause, boolean required,
+                            java.util.Optional<String> measure, java.util.Optional<java.math.BigDecimal> targetPercent, AskedOf askedOf) {
+        this(id, text, answer, clause, required, measure, targetPercent, askedOf, java.util.Optional.empty());
     }
 
     /**
@@ -70,6 +79,10 @@ public record FeedbackQuestion(String id, String text, AnswerKind answer, String
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(targetPercent, "targetPercent");
         Objects.requireNonNull(askedOf, "askedOf");
+        Objects.requireNonNull(issueRaised, "issueRaised");
+        if (issueRaised.isPresent() && answer != AnswerKind.YES_NO) {
+            throw new IllegalArgumentException("question '" + id + "' counts an issue raised, so it is answered yes or no");
+        }
     }
 
     /** The request field of the answer, {@code answers.<id>}, checked by the rules every field gets. */

@@ -66,6 +66,10 @@ final class FeedbackSheets {
         List<OutcomeLine> lines = new ArrayList<>();
         for (int q = 0; q < layout.questions.size(); q++) {
             FeedbackQuestion question = layout.questions.get(q);
+            if (question.issueRaised().isPresent()) {
+                // An issue raised is counted (Outcomes (LEW)), not an outcome whose share is measured.
+                continue;
+            }
             // The question's clause is the contract's own, from its file.
             String measure = question.measure().orElse(question.text());
             if (perService) {

@@ -17,8 +17,8 @@ import org.advocacyhub.domain.reports.ReturnSummary.KpiLine;
  * 17.2), for the children and young people's service: hours delivered, young people supported, active
  * caseload by group, self and Participation Manager referrals, accepted, rejected, closed, contacted
  * within 72 hours, active cases over 8 and 12 hours, primary reasons and complaints by stage; and the
- * outcomes Appendix 1 counts (meetings attended, referrals to the participation forum, young people
- * returning). Its outcome percentages are the Outcomes sheet's ({@link FeedbackSheets#outcomes()}).
+ * outcomes Appendix 1 counts (meetings attended, referrals to the participation forum, issues raised by
+ * young people, young people returning). Its outcome percentages are the Outcomes sheet's ({@link FeedbackSheets#outcomes()}).
  */
 final class LewSheets {
 
@@ -90,6 +90,19 @@ final class LewSheets {
                 rows.add(noTarget("Number of young people referred to LB Lewisham participation forum or service", clause,
                         w.feedbackPositive[q][i]));
             }
+        }
+        // LEW Appendix 1: "Count of issues raised by young people (categories to be confirmed)": by the contract file's
+        // categories (issueRaised), then all of them.
+        long issues = 0;
+        for (int q = 0; q < layout.questions.size(); q++) {
+            var category = layout.questions.get(q).issueRaised();
+            if (category.isPresent()) {
+                rows.add(noTarget("Count of issues raised by young people: " + category.get(), clause, w.feedbackPositive[q][i]));
+                issues += w.feedbackPositive[q][i];
+            }
+        }
+        if (layout.questions.stream().anyMatch(q -> q.issueRaised().isPresent())) {
+            rows.add(noTarget("Count of issues raised by young people: all categories", clause, issues));
         }
         rows.add(noneWanted("Number of young people returning to the advocacy service once in the year following case closure", clause,
                 w.returnedOnce[i]));

@@ -46,6 +46,7 @@ class ContractValidationTest {
             feedback-misspelt-field | feedback[0].qestion: unknown field; expected one of id, question, answer, clause, required, measure, targetPercent, askedOf
             feedback-bad-asked-of   | feedback[0].askedOf: unknown value 'SOCIAL_WORKER'; expected one of PERSON, ADVOCATE
             feedback-text-target    | feedback[0].targetPercent: a question answered in words has no share to set a target against
+            feedback-issue-in-words | feedback[0].issueRaised: an issue raised is counted from a yes, so the question is answered YES_NO
             case-studies-misspelt-field | reportSchedule.caseStudies.perServce: unknown field; expected one of perService, clause
             case-studies-none           | reportSchedule.caseStudies.perService: must be between 1 and 100 but was 0
             summary-duplicate-id        | reportSchedule.serviceSummaries[1].id: duplicate service summary id 'trends'

@@ -144,6 +144,31 @@ class QuarterlyReturnBuilderLewOutcomesTest {
     }
 
     @Test
+    @DisplayName("LEW Appendix 1: issues raised by young people are the advocate's yes answers by category at the closures of the "
+            + "quarter, a case once a category, with their sum; a closure of another quarter is that quarter's; no target")
+    void issuesRaised() {
+        ReferralCase twoKinds = withFeedback(closedOn(accepted(young("Ari Issues", LocalDate.of(2008, 1, 1)), "2026-09-01T10:00"),
+                "2026-10-20T10:00"), at("2026-10-20T12:00"), Map.of("issuePlacement", "true", "issueContact", "true",
+                "issueEducation", "false"));
+        ReferralCase oneKind = withFeedback(closedOn(accepted(young("Bea Issues", LocalDate.of(2008, 2, 1)), "2026-09-02T10:00"),
+                "2026-12-01T10:00"), at("2026-12-01T12:00"), Map.of("issuePlacement", "true", "issueOther", "false"));
+        ReferralCase earlier = withFeedback(closedOn(accepted(young("Cal Issues", LocalDate.of(2008, 3, 1)), "2026-07-01T10:00"),
+                "2026-09-20T10:00"), at("2026-09-20T12:00"), Map.of("issuePlacement", "true", "issueHealth", "true"));
+        AuthorityReturn w = lew(b -> List.of(twoKinds, oneKind, earlier).forEach(b::addCase));
+        ReturnTable sheet = w.sheet(SHEET);
+        String prefix = "Count of issues raised by young people: ";
+        assertEquals(2, count(sheet, prefix + "Placement or accommodation", "Value"), "Ari and Bea; Cal's closure is September's");
+        assertEquals(1, count(sheet, prefix + "Contact with family and friends", "Value"));
+        assertEquals(0, count(sheet, prefix + "Education, training or work", "Value"), "a no is not an issue");
+        assertEquals(0, count(sheet, prefix + "Health or wellbeing", "Value"));
+        assertEquals(3, count(sheet, prefix + "all categories", "Value"));
+        assertEquals(ReturnCell.text("No target"), cell(sheet, prefix + "all categories", "Target"), "LEW Appendix 1: N/A");
+        // Not outcome measures: no share of them is set against a target on the Outcomes sheet.
+        assertTrue(w.sheet("Outcomes").rows().stream().noneMatch(r -> r.get(0) instanceof ReturnCell.Text t
+                && t.value().contains("issue")), "issues are counted, not measured");
+    }
+
+    @Test
     @DisplayName("LEW Appendix 1: a young person referred in the quarter within a year of an earlier case's closure returns once; "
             + "with two referrals in that year, at least twice; a closure of the previous financial year counts, one over a year "
             + "before does not, nor a return of another quarter; target 0")
@@ -201,8 +226,15 @@ class QuarterlyReturnBuilderLewOutcomesTest {
     void sheetAndDefinitions() {
         AuthorityReturn w = lew(b -> { });
         ReturnTable sheet = w.sheet(SHEET);
-        assertEquals(List.of(PATHWAY, LAC, CP, OTHER, FORUM, ONCE, TWICE), sheet.rows().stream()
-                .map(row -> ((ReturnCell.Text) row.get(0)).value()).toList());
+        List<String> issues = java.util.stream.Stream.of("Placement or accommodation", "Contact with family and friends",
+                "Social worker or personal adviser", "Education, training or work", "Health or wellbeing", "Money or leaving care support",
+                "Another kind of issue", "all categories").map(c -> "Count of issues raised by young people: " + c).toList();
+        List<String> expected = new java.util.ArrayList<>(List.of(PATHWAY, LAC, CP, OTHER, FORUM));
+        expected.addAll(issues);
+        expected.addAll(List.of(ONCE, TWICE));
+        assertEquals(expected, sheet.rows().stream().map(row -> ((ReturnCell.Text) row.get(0)).value()).toList(),
+                "lew.yaml's provisional categories of issues (LEW Appendix 1: 'categories to be confirmed'), then their sum");
+        assertTrue(CountingRules.LEW_OUTCOMES.howCounted().contains("a case counts once in each category"), "how issues are counted");
         assertTrue(sheet.rows().stream().allMatch(row -> row.get(1).equals(ReturnCell.text("LEW Appendix 1"))));
         assertTrue(sheet.notes().get(0).contains(CountingRules.LEW_OUTCOMES.figure()), sheet.notes().toString());
         List<String> defined = w.sheet("Definitions").rows().stream().map(row -> ((ReturnCell.Text) row.get(0)).value()).toList();
