@@ -584,6 +584,69 @@ class QuarterlyReportIT {
     }
 
     @Test
+    void llr274TheAnnualReturnGoesToLeicestershireInItsOwnEmailWithTheFourthQuartersReport() throws IOException {
+        Instant written = at("2027-04-06T09:00:00Z");
+        // LLR 27.4, Appendix One Annual Return: written by a manager for the financial year; identifying text is refused naming
+        // its field, an advocate may not write it, and the items not written are "Not completed this year".
+        APIGatewayProxyResponseEvent named = hub.staff(org.advocacyhub.testing.HubFixtures.CASEWORK, MANAGER, "PUT",
+                "/annual-return-items", Map.of("contract", "LLR", "year", "FY2026", "item", "achievement", "revision", 0,
+                        "text", "Call Ada on 07700 900123"), written);
+        assertEquals(400, named.getStatusCode(), named.getBody());
+        assertTrue(named.getBody().contains("\"text\""), named.getBody());
+        assertEquals(403, hub.staff(hub.imcaAdvocate("ira-imca"), "PUT", "/annual-return-items", Map.of("contract", "LLR",
+                "year", "FY2026", "item", "achievement", "revision", 0, "text", "x"), written).getStatusCode());
+        String achievement = "Every service met its outcome targets for the year but one; IMHA waits fell after the spring.";
+        hub.ok(MANAGER, "PUT", "/annual-return-items", Map.of("contract", "LLR", "year", "FY2026", "item", "achievement",
+                "revision", 0, "text", achievement), written);
+        hub.ok(MANAGER, "PUT", "/annual-return-items", Map.of("contract", "LLR", "year", "FY2026", "item", "qpm",
+                "revision", 0, "notCompleted", true), written);
+        Map<String, Object> listed = hub.ok(MANAGER, "GET", "/annual-return-items?contract=LLR&year=FY2026", null, written);
+        assertEquals("2027-04-30", listed.get("dueDate"), "'31st April': the last day of April");
+        // a quarterly summary of the same quarter is not an annual item, nor shown as one
+        hub.ok(MANAGER, "PUT", "/service-summaries", Map.of("contract", "LLR", "quarter", "FY2026Q4", "summary", "trends",
+                "revision", 0, "text", "Quarterly trends of January to March"), written);
+
+        Instant asked = at("2027-04-08T09:00:00Z");
+        String id = (String) json(call(MANAGER, "POST", "/reports", Map.of("contract", "LLR", "quarter", "2026-Q4", "send", true), asked)
+                .getBody()).get("id");
+        drainReportQueue(asked.plusSeconds(30));
+        List<SesMailbox.SentEmail> toLeicestershire = aws.mailbox().emailsTo("advocacy-contract@leicestershire.example");
+        assertEquals(2, toLeicestershire.size(), "the quarterly return and the annual return, an email each");
+        SesMailbox.SentEmail annual = toLeicestershire.stream().filter(email -> email.subject().startsWith("Annual return")).findFirst()
+                .orElseThrow();
+        assertEquals("Annual return April 2026 to March 2027: Leicestershire County Council (LLR)", annual.subject());
+        assertEquals("LLR-LEICESTERSHIRE-FY2026-annual-return.xlsx", annual.attachments().get(0).filename());
+        assertTrue(annual.text().replaceAll("\\s+", " ").contains("due by 30 April 2027"), annual.text());
+        for (String other : List.of("leicester", "rutland")) {
+            assertEquals(1, aws.mailbox().emailsTo("advocacy-contract@" + other + ".example").size(), "Leicestershire's alone");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(annual.attachments().get(0).content()))) {
+            List<List<String>> items = new ArrayList<>(rowsBelow(workbook, "Annual return", "For the year"));
+            assertTrue(items.remove(items.size() - 1).get(0).startsWith("Generated 8 April 2027 at 10:00 (London time)"), "in words");
+            assertEquals(7, items.size(), "the six items and the budget: " + items);
+            assertEquals(List.of("A summary of the overall achievement of the service, with reference to the outcomes achieved",
+                    "LLR 27.4, Appendix One Annual Return 1", achievement), items.get(0));
+            for (List<String> item : items.subList(1, 6)) {
+                assertEquals("Not completed this year", item.get(2), "stated (QPM) or not written: " + item);
+            }
+            assertEquals(List.of("Annual total budget for the service, broken down into direct and non-direct advocacy costs",
+                    "LLR 26.4", "Not held by the hub: the provider's finance records"), items.get(6));
+            for (String sheet : List.of("People supported (year)", "Outcomes (year)", "Staffing (annual)", "Qualifications",
+                    "Definitions")) {
+                assertTrue(workbook.getSheet(sheet) != null, sheet);
+            }
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    assertFalse(texts(row).stream().anyMatch(text -> text.contains("Quarterly trends")), sheet.getSheetName());
+                }
+            }
+            assertOnlyOwnClauses("LEICESTERSHIRE", workbook);
+            assertNoPersonalData("LEICESTERSHIRE", annual, workbook);
+        }
+        assertEquals("SENT", json(call(MANAGER, "GET", "/reports/" + id, null, asked.plusSeconds(60)).getBody()).get("status"));
+    }
+
+    @Test
     void theScheduleAsksOnceOnTheFifthWorkingDayAfterQuarterEnd() {
         Instant fourthWorkingDay = Instant.parse("2026-10-06T06:00:00Z"); // Tue 6 Oct 07:00 London
         Instant fifthWorkingDay = Instant.parse("2026-10-07T06:00:00Z"); // Wed 7 Oct 07:00 London

@@ -21,6 +21,7 @@ import org.advocacyhub.domain.contract.ServiceConfig;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.reports.AnnualReturns;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.time.WorkingCalendar;
 import org.advocacyhub.web.ApiOperation;
@@ -28,6 +29,7 @@ import org.advocacyhub.web.HttpRequest;
 import org.advocacyhub.web.HttpResponses;
 import org.advocacyhub.web.console.Console;
 import org.advocacyhub.web.console.ConsoleRoutes;
+import org.advocacyhub.web.console.ConsoleText;
 import org.advocacyhub.web.html.FormFields;
 
 /**
@@ -38,6 +40,10 @@ import org.advocacyhub.web.html.FormFields;
  *
  * <p>Interpretation of "this quarter's": the quarter now, and while its report is not yet due the quarter just ended too,
  * whose return is being prepared (its case studies are chosen and its summaries written in the weeks after it ends).
+ *
+ * <p>The annual return's items (LLR 27.4, Appendix One "Annual Return"; {@code PUT /annual-return-items}) have a form each in
+ * the same style. Interpretation of which year: the financial year just ended until its return's due day (30 April), then
+ * the year now running, so that in April a manager writes the year that has just ended.
  */
 final class CaseStudyPages {
 
@@ -56,7 +62,8 @@ final class CaseStudyPages {
     }
 
     List<ApiOperation> operations() {
-        return List.of(ConsoleRoutes.CASE_STUDY_SELECTION.handledBy(this::select), ConsoleRoutes.SERVICE_SUMMARY.handledBy(this::summary));
+        return List.of(ConsoleRoutes.CASE_STUDY_SELECTION.handledBy(this::select), ConsoleRoutes.SERVICE_SUMMARY.handledBy(this::summary),
+                ConsoleRoutes.ANNUAL_RETURN_ITEM.handledBy(this::annualItem));
     }
 
     /** What the returns page says after one of these forms ({@code ?studies=}). */
@@ -65,6 +72,7 @@ final class CaseStudyPages {
             case "selected" -> "Case study selected for the return.";
             case "unselected" -> "Case study no longer selected for the return.";
             case "summary" -> "Service summary saved.";
+            case "annual" -> "Annual return item saved.";
             default -> "";
         }).filter(text -> !text.isEmpty());
     }
@@ -92,7 +100,8 @@ final class CaseStudyPages {
 
     private void section(StringBuilder html, Console.Staff staff, Contract contract, List<FinancialQuarter> quarters, Failed failed) {
         ReportSchedule schedule = contract.reportSchedule();
-        if (!staff.isManager() || (schedule.caseStudies().isEmpty() && schedule.serviceSummaries().isEmpty())) {
+        if (!staff.isManager() || (schedule.caseStudies().isEmpty() && schedule.serviceSummaries().isEmpty()
+                && schedule.annualReturn().isEmpty())) {
             return;
         }
         for (FinancialQuarter quarter : quarters) {
@@ -108,6 +117,65 @@ final class CaseStudyPages {
                 summaries(html, staff, contract, quarter, listed.summaries(), failed);
             }
         }
+        if (schedule.annualReturn().isPresent()) {
+            annualItems(html, staff, contract, annualYear(schedule.annualReturn().get()), failed);
+        }
+    }
+
+    /** The financial year whose annual return items are shown: the one just ended until its return is due, then this one. */
+    private int annualYear(ReportSchedule.AnnualReturn annual) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingCalendar.ZONE);
+        int running = FinancialQuarter.containing(today).financialYear();
+        return today.isAfter(AnnualReturns.dueDate(annual, running - 1)) ? running : running - 1;
+    }
+
+    private static String annualFormId(int year, String item) {
+        return "annual-" + AnnualReturns.key(year) + "-" + item;
+    }
+
+    /** The annual return's items of {@code year}, a form each as the service summaries have (LLR 27.4, Appendix One). */
+    private void annualItems(StringBuilder html, Console.Staff staff, Contract contract, int year, Failed failed) {
+        ReportSchedule.AnnualReturn annual = contract.reportSchedule().annualReturn().orElseThrow();
+        Map<String, List<String>> query = Map.of("contract", List.of(contract.code()), "year", List.of(AnnualReturns.key(year)));
+        if (!(studies.listAnnualItems(staff.actor(), query) instanceof RecordCaseStudies.AnnualListed listed)) {
+            return;
+        }
+        String to = contract.authority(annual.authority()).map(org.advocacyhub.domain.contract.Authority::name).orElse("the council");
+        html.append("<h2>Annual return, ").append(escape(AnnualReturns.yearName(year))).append("</h2><p>It goes to ")
+                .append(escape(to)).append(" by ").append(escape(ConsoleText.day(AnnualReturns.dueDate(annual, year))))
+                .append(" (").append(escape(annual.clause())).append(": \"31st April\", taken as the last day of April), with the "
+                        + "fourth quarter's report. Write each item for the year, or record that it was not completed this year. "
+                        + "Name no one. The year's figures and the staff's qualifications are added from the hub's records.</p>");
+        for (ReportSchedule.ServiceSummary asked : annual.items()) {
+            Optional<ServiceSummary> item = listed.items().stream().filter(s -> s.summary().equals(asked.id())).findFirst();
+            String id = annualFormId(year, asked.id());
+            boolean open = failed != null && failed.form().equals(id);
+            String state = item.map(s -> s.notCompleted() ? "not completed this year" : "written").orElse("not written yet");
+            html.append("<details id=\"").append(escape(id)).append("\"").append(open ? " open" : "").append("><summary>")
+                    .append(escape(asked.title())).append(" (").append(state).append(")</summary>")
+                    .append("<form method=\"post\" action=\"").append(escape(staff.href("/console/annual-return-items?contract="
+                            + contract.code() + "&year=" + AnnualReturns.key(year) + "&item=" + asked.id()))).append("\" novalidate>")
+                    .append(staff.formFields()).append("<p class=\"hint\">").append(escape(asked.clause())).append("</p>")
+                    .append("<input type=\"hidden\" name=\"revision\" value=\"").append(item.map(ServiceSummary::revision).orElse(0))
+                    .append("\">");
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            item.ifPresent(s -> {
+                if (s.text() != null) {
+                    values.put("text", List.of(s.text()));
+                }
+                values.put("notCompleted", List.of(s.notCompleted() ? "yes" : "no"));
+            });
+            fields.withIdPrefix(id + "-").fields(html, annualForm(), open ? failed.values() : values, open ? failed.errors() : List.of());
+            html.append("<button type=\"submit\">Save the item</button></form></details>");
+        }
+        for (ReportSchedule.NotHeld part : annual.notHeld()) {
+            html.append("<p>").append(escape(part.title())).append(" (").append(escape(part.clause()))
+                    .append("): not held by the hub; the return says it is kept in ").append(escape(part.heldIn())).append(".</p>");
+        }
+    }
+
+    private List<FieldSpec> annualForm() {
+        return List.of(RecordCaseStudies.ANNUAL_TEXT, RecordCaseStudies.ANNUAL_NOT_COMPLETED);
     }
 
     private void caseStudies(StringBuilder html, Console.Staff staff, Contract contract, FinancialQuarter quarter,
@@ -245,6 +313,33 @@ final class CaseStudyPages {
             } catch (IllegalArgumentException notAQuarter) {
                 // the page shows the problem without a form open
             }
+            return refused(staff, contract.get(), request, outcome, failed);
+        });
+    }
+
+    private APIGatewayProxyResponseEvent annualItem(HttpRequest request) {
+        Optional<Contract> contract = request.queryParameter("contract").flatMap(contracts::contract);
+        String back = "/console/returns?contract=" + contract.map(Contract::code).orElse("");
+        return console.post(request, back, (staff, posted) -> {
+            if (!staff.isManager()) {
+                return Console.forbidden(staff, "Only managers write the annual return.");
+            }
+            if (contract.isEmpty()) {
+                return Console.notFound(staff, "There is no such contract.");
+            }
+            String item = request.queryParameter("item").orElse("");
+            String yearKey = request.queryParameter("year").orElse("");
+            Map<String, List<String>> body = new LinkedHashMap<>(FormFields.posted(posted.values(), annualForm()));
+            body.put("contract", List.of(contract.get().code()));
+            body.put("year", List.of(yearKey));
+            body.put("item", List.of(item));
+            RecordCaseStudies.Outcome outcome = posted.unreadable().isEmpty() ? studies.putAnnualItem(staff.actor(), SubmittedFields.of(body))
+                    : new RecordCaseStudies.Invalid(posted.unreadable());
+            if (outcome instanceof RecordCaseStudies.SummaryWritten) {
+                return HttpResponses.seeOther(staff.href(back + "&studies=annual"));
+            }
+            Failed failed = AnnualReturns.parseYear(yearKey).map(year -> new Failed(annualFormId(year, item), posted.values(),
+                    outcome instanceof RecordCaseStudies.Invalid invalid ? invalid.errors() : List.of())).orElse(null);
             return refused(staff, contract.get(), request, outcome, failed);
         });
     }

@@ -14,6 +14,7 @@ import org.advocacyhub.domain.casework.ReferralReference;
 import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.contract.ReportSchedule;
+import org.advocacyhub.domain.reports.AnnualReturns;
 import org.advocacyhub.web.ApiOperation;
 
 /**
@@ -60,7 +61,16 @@ final class CaseStudyRouteGroup implements RouteGroup {
                         (actor, body) -> answer(studies.putSummary(actor, body)))),
                 new ApiOperation("GET", "/service-summaries", "One contract's service summaries of a financial quarter: each the "
                         + "contract asks for, as written (revision 0 when not yet)", CaseRoutes.MANAGERS, studies.query(), null,
-                        request -> routes.withActor(request, actor -> answer(studies.listSummaries(actor, request.queryParameters())))));
+                        request -> routes.withActor(request, actor -> answer(studies.listSummaries(actor, request.queryParameters())))),
+                new ApiOperation("PUT", "/annual-return-items", "Write an item of the contract's annual return for a financial year "
+                        + "(managers; LLR 27.4, Appendix One Annual Return 1-6): its text, or notCompleted true when there is nothing "
+                        + "to report that year (Appendix One D), exactly one; revision 0 when new. No personal data: name no one. "
+                        + "Sent with the fourth quarter's report", CaseRoutes.MANAGERS, List.of(), studies.annualFields(),
+                        request -> routes.withActorAndBody(request, (actor, body) -> answer(studies.putAnnualItem(actor, body)))),
+                new ApiOperation("GET", "/annual-return-items", "One contract's annual return items of a financial year (the year "
+                        + "just ended unless given): each the contract asks for, as written (revision 0 when not yet), with the day "
+                        + "the return is due", CaseRoutes.MANAGERS, studies.annualQuery(), null,
+                        request -> routes.withActor(request, actor -> answer(studies.listAnnualItems(actor, request.queryParameters())))));
     }
 
     private APIGatewayProxyResponseEvent answer(RecordCaseStudies.Outcome outcome) {
@@ -79,7 +89,26 @@ final class CaseStudyRouteGroup implements RouteGroup {
             return routes.json(200, out);
         }
         if (outcome instanceof RecordCaseStudies.SummaryWritten written) {
-            return routes.json(200, summary(contracts.contract(written.summary().contract()).orElseThrow(), written.summary()));
+            Contract contract = contracts.contract(written.summary().contract()).orElseThrow();
+            Optional<ReportSchedule.AnnualReturn> annual = AnnualReturns.of(contract)
+                    .filter(a -> a.item(written.summary().summary()).isPresent());
+            return routes.json(200, annual.isPresent() ? annualItem(annual.get(), written.summary())
+                    : summary(contract, written.summary()));
+        }
+        if (outcome instanceof RecordCaseStudies.AnnualListed listed) {
+            ReportSchedule.AnnualReturn annual = AnnualReturns.of(listed.contract()).orElseThrow();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("contract", listed.contract().code());
+            out.put("year", AnnualReturns.key(listed.financialYear()));
+            out.put("authority", annual.authority());
+            out.put("dueDate", AnnualReturns.dueDate(annual, listed.financialYear()).toString());
+            out.put("clause", annual.clause());
+            out.put("items", annual.items().stream().map(asked -> listed.items().stream()
+                    .filter(s -> s.summary().equals(asked.id())).findFirst().map(s -> annualItem(annual, s))
+                    .orElseGet(() -> notWritten(asked))).toList());
+            out.put("notHeld", annual.notHeld().stream().map(part -> Map.of("title", part.title(), "clause", part.clause(),
+                    "heldIn", part.heldIn())).toList());
+            return routes.json(200, out);
         }
         if (outcome instanceof RecordCaseStudies.SummariesListed listed) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -126,6 +155,27 @@ final class CaseStudyRouteGroup implements RouteGroup {
         out.put("quarter", s.quarter().key());
         out.put("summary", s.summary());
         contract.reportSchedule().serviceSummary(s.summary()).ifPresent(asked -> {
+            out.put("title", asked.title());
+            out.put("clause", asked.clause());
+        });
+        if (s.text() != null) {
+            out.put("text", s.text());
+        }
+        out.put("notCompleted", s.notCompleted());
+        out.put("revision", s.revision());
+        out.put("writtenBy", s.writtenBy());
+        out.put("writtenAt", s.writtenAt().toString());
+        out.put("keptUntil", s.keptUntil(contracts.retention(s.contract())).toString());
+        return out;
+    }
+
+    /** An annual return item as stored (a summary of the year's fourth quarter), named by its year. */
+    private Map<String, Object> annualItem(ReportSchedule.AnnualReturn annual, ServiceSummary s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("contract", s.contract());
+        out.put("year", AnnualReturns.key(s.quarter().financialYear()));
+        out.put("item", s.summary());
+        annual.item(s.summary()).ifPresent(asked -> {
             out.put("title", asked.title());
             out.put("clause", asked.clause());
         });

@@ -1076,6 +1076,15 @@ final class QuarterPlan {
             "areasForDevelopment", "Young people asked to be contacted by text; advocates now offer it, and their feedback on it will "
                     + "be looked at next quarter.");
 
+    /** What each annual return item says (LLR 27.4, Appendix One "Annual Return" 1-6), naming no one. */
+    private static final Map<String, String> ANNUAL_ITEMS = Map.of(
+            "achievement", "Each service met most of its outcome targets over the year; IMHA waits fell after the spring.",
+            "consultation", "A survey of ward staff, social work teams and people who used the service in the autumn: most were "
+                    + "satisfied and asked for quicker first contact.",
+            "developments", "After the consultation, first contact by text was offered and an easy read acknowledgement letter added.",
+            "qpm", "The Quality Performance Mark was retained at the assessment in the year.",
+            "qualifications", "Every advocate holds or is working towards the Level 3 qualification; two completed unit 310.");
+
     /**
      * On the quarter's last working day (issue 23): the manager selects the contract's case studies, up to the number the
      * return takes a service (LLR Appendix One: four), among those written; and writes each service summary, the second
@@ -1122,6 +1131,28 @@ final class QuarterPlan {
             intake(at(lastWorking, 17, 0), hub -> {
                 hub.call("PUT /service-summaries", "PUT", "/service-summaries", "morgan-manager", body);
                 hub.count(notCompleted ? "service summaries not completed" : "service summaries written");
+            });
+        }
+        // LLR 27.4: a fourth quarter's seed also writes the year's annual return items, the fourth (improvements) recorded as
+        // not completed this year, so the seeded Q4 report carries a full annual return.
+        if (options.quarter().quarter() == 4) {
+            schedule.annualReturn().ifPresent(annual -> {
+                for (int i = 0; i < annual.items().size(); i++) {
+                    String id = annual.items().get(i).id();
+                    boolean notCompleted = i == 3;
+                    Map<String, Object> body = new LinkedHashMap<>(Map.of("contract", contract.code(), "year", "FY"
+                            + options.quarter().financialYear(), "item", id, "revision", 0));
+                    if (notCompleted) {
+                        body.put("notCompleted", true);
+                    } else {
+                        body.put("text", ANNUAL_ITEMS.getOrDefault(id, "Work on this went on through the year."));
+                    }
+                    intended.merge("annual return items", 1L, Long::sum);
+                    intake(at(lastWorking, 17, 5), hub -> {
+                        hub.call("PUT /annual-return-items", "PUT", "/annual-return-items", "morgan-manager", body);
+                        hub.count(notCompleted ? "annual return items not completed" : "annual return items written");
+                    });
+                }
             });
         }
     }

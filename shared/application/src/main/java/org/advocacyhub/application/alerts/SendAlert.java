@@ -321,8 +321,11 @@ public final class SendAlert {
         if (due.isEmpty() || !due.get().equals(alert.dueAt())) {
             return skip(alert, now, "the contract's case studies and summaries are due " + due.map(Instant::toString).orElse("never"));
         }
-        List<String> missing = org.advocacyhub.domain.casestudy.CaseStudies.missing(contract,
-                caseStudies.caseStudies(contract.code(), alert.quarter()), caseStudies.serviceSummaries(contract.code(), alert.quarter()));
+        List<org.advocacyhub.domain.casestudy.ServiceSummary> summaries = caseStudies.serviceSummaries(contract.code(), alert.quarter());
+        List<String> missing = new java.util.ArrayList<>(org.advocacyhub.domain.casestudy.CaseStudies.missing(contract,
+                caseStudies.caseStudies(contract.code(), alert.quarter()), summaries));
+        // LLR 27.4: after a fourth quarter, the annual return's items not yet written too (AnnualReturns.missing).
+        missing.addAll(org.advocacyhub.domain.reports.AnnualReturns.missing(contract, alert.quarter(), summaries));
         if (missing.isEmpty()) {
             return skip(alert, now, "every case study and summary the return asks for was written");
         }

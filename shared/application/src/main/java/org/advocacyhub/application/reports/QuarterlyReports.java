@@ -35,6 +35,8 @@ import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.reports.AnnualReturnWorkbook;
+import org.advocacyhub.domain.reports.AnnualReturns;
 import org.advocacyhub.domain.reports.AuthorityReturn;
 import org.advocacyhub.domain.reports.QuarterlyReturn;
 import org.advocacyhub.domain.reports.QuarterlyReturnBuilder;
@@ -435,6 +437,19 @@ public final class QuarterlyReports {
             books.add(new QuarterlyReport.Workbook(book.authorityCode(), book.authorityName(), fileName, folder + fileName, recipients,
                     book.sheets().get(0), null, null));
         }
+        // LLR 27.4: the annual return, built with the fourth quarter's report, for the authority it goes to (Leicestershire).
+        builder.buildAnnualReturn(now, SoftwareVersion.VALUE)
+                .filter(annual -> report.authority() == null || report.authority().equals(annual.authorityCode()))
+                .ifPresent(annual -> {
+                    String fileName = annualFileName(contract, annual);
+                    byte[] bytes = writer.write(annual.sheets(), "Annual return " + AnnualReturns.key(annual.financialYear()) + ": "
+                            + annual.authorityName(), now);
+                    archive.put(folder + fileName, bytes, WorkbookWriter.CONTENT_TYPE);
+                    written.put(folder + fileName, bytes);
+                    books.add(new QuarterlyReport.Workbook(annual.code(), annual.authorityName() + ": annual return", fileName,
+                            folder + fileName, contract.authority(annual.authorityCode()).orElseThrow().reportRecipients(),
+                            annual.sheets().get(0), null, null));
+                });
         String caseloadKey = null;
         Optional<byte[]> list = caseload.workbook(writer, "Restricted: caseload " + report.quarter().key() + ", " + contract.code(), now);
         if (list.isPresent()) {
@@ -461,6 +476,14 @@ public final class QuarterlyReports {
     static String fileName(Contract contract, String workbookCode, FinancialQuarter quarter) {
         String council = contract.authority(workbookCode).map(Authority::code).orElseGet(() -> contract.leadAuthority().code());
         return contract.code() + "-" + council + "-" + quarter.key() + ".xlsx";
+    }
+
+    /**
+     * The annual return's file name, by the same rule as {@link #fileName}: the contract, the council it goes to and the
+     * financial year, e.g. {@code LLR-LEICESTERSHIRE-FY2026-annual-return.xlsx} (LLR 27.4).
+     */
+    static String annualFileName(Contract contract, AnnualReturnWorkbook annual) {
+        return contract.code() + "-" + annual.authorityCode() + "-" + AnnualReturns.key(annual.financialYear()) + "-annual-return.xlsx";
     }
 
     /**
@@ -509,7 +532,7 @@ public final class QuarterlyReports {
                 throw e;
             }
             MailSender.Delivery delivery = mail.send(new ReportMail.Message(book.recipients(), copyTo, subject(report, book),
-                    text(report, book), book.fileName(), bytes));
+                    body(report, book), book.fileName(), bytes));
             if (delivery instanceof MailSender.Sent sent) {
                 store.markSent(report.id(), book.authority(), sent.messageId(), now);
                 books.add(book.sent(now, sent.messageId()));
@@ -585,6 +608,10 @@ public final class QuarterlyReports {
     }
 
     static String subject(QuarterlyReport report, QuarterlyReport.Workbook book) {
+        if (AnnualReturns.isAnnualWorkbook(book.authority())) {
+            return "Annual return " + AnnualReturns.yearName(report.quarter().financialYear()) + ": " + book.authorityName()
+                    .replace(": annual return", "") + " (" + report.contract() + ")";
+        }
         return "Quarterly return " + label(report.quarter()) + ": " + book.authorityName() + " (" + report.contract() + ")";
     }
 
@@ -593,6 +620,25 @@ public final class QuarterlyReports {
                 + ", " + label(report.quarter()) + " (" + report.quarter().firstDay() + " to " + report.quarter().lastDay() + ").\n\n"
                 + "It holds aggregate figures only, with no personal data. How each figure is counted, with its clause in the "
                 + "contract, is on the workbook's Definitions sheet.\n\nReport " + report.id() + "\n";
+    }
+
+    /** The text of a workbook's email: the quarterly return's ({@link #text}), or the annual return's (LLR 27.4). */
+    private String body(QuarterlyReport report, QuarterlyReport.Workbook book) {
+        if (!AnnualReturns.isAnnualWorkbook(book.authority())) {
+            return text(report, book);
+        }
+        int year = report.quarter().financialYear();
+        return annualText(report, contracts.contract(report.contract()).flatMap(AnnualReturns::of)
+                .map(annual -> AnnualReturns.dueDate(annual, year)).orElseThrow());
+    }
+
+    /** The annual return's own email (LLR 27.4), beside the fourth quarter's return; its due day in words. */
+    static String annualText(QuarterlyReport report, LocalDate due) {
+        return "Please find attached the annual return of the " + report.contract() + " advocacy contract for the financial year "
+                + AnnualReturns.yearName(report.quarter().financialYear()) + ", due by " + due.format(DAY) + ".\n\nIt holds the "
+                + "provider's summaries for the year, the year's figures and the staff's qualifications, with no personal data. "
+                + "The annual budget is not held by the hub: it comes from the provider's finance records.\n\nReport "
+                + report.id() + "\n";
     }
 
     /** "FY2026 Q3 (October to December 2026)". */

@@ -33,6 +33,7 @@ import org.advocacyhub.domain.referral.FieldKind;
 import org.advocacyhub.domain.referral.FieldRules;
 import org.advocacyhub.domain.referral.FieldSpec;
 import org.advocacyhub.domain.referral.SubmittedFields;
+import org.advocacyhub.domain.reports.AnnualReturns;
 import org.advocacyhub.domain.reports.IdentifyingDetails;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.time.WorkingCalendar;
@@ -78,6 +79,14 @@ public final class RecordCaseStudies {
             + "not completed this quarter (LLR Appendix One D): then write no summary", FieldKind.YES_NO, false, 5, List.of(), "",
             "Not completed this quarter");
 
+    public static final FieldSpec ANNUAL_TEXT = new FieldSpec("text", "For the year", "What the service did in the financial year "
+            + "on the item (LLR 27.4, Appendix One Annual Return). " + NAME_NO_ONE, FieldKind.TEXTAREA, false, CaseStudies.LONGEST,
+            List.of(), "", "For the year");
+
+    public static final FieldSpec ANNUAL_NOT_COMPLETED = new FieldSpec("notCompleted", "Not completed this year", "Nothing to report "
+            + "on the item this year (LLR Appendix One D): then write nothing", FieldKind.YES_NO, false, 5, List.of(), "",
+            "Not completed this year");
+
     private final CaseStudyStore store;
     private final CaseStore cases;
     private final CaseWork work;
@@ -88,6 +97,8 @@ public final class RecordCaseStudies {
     private final List<FieldSpec> selectionFields;
     private final List<FieldSpec> summaryFields;
     private final List<FieldSpec> query;
+    private final List<FieldSpec> annualFields;
+    private final List<FieldSpec> annualQuery;
 
     public RecordCaseStudies(CaseStudyStore store, CaseStore cases, CaseWork work, ContractCatalogue contracts, ContractTerms terms,
                              Clock clock) {
@@ -104,6 +115,10 @@ public final class RecordCaseStudies {
                 + "contract's service summaries, like trends", FieldKind.TEXT, true, 40, List.of(), "Say which summary it is",
                 "Summary"), REVISION, SUMMARY_TEXT, NOT_COMPLETED);
         this.query = List.of(contract(contracts), quarter(false));
+        this.annualFields = List.of(contract(contracts), year(true), new FieldSpec("item", "Item", "The id of one of the contract's "
+                + "annual return items, like achievement", FieldKind.TEXT, true, 40, List.of(), "Say which item it is", "Item"),
+                REVISION, ANNUAL_TEXT, ANNUAL_NOT_COMPLETED);
+        this.annualQuery = List.of(contract(contracts), year(false));
     }
 
     private static FieldSpec contract(ContractCatalogue contracts) {
@@ -115,6 +130,12 @@ public final class RecordCaseStudies {
         return new FieldSpec("quarter", "Financial quarter", "Like FY2026Q3 (the financial year April 2026 to March 2027, Q1 is "
                 + "April to June)" + (required ? "" : "; this quarter unless given"), FieldKind.TEXT, required, 8, List.of(),
                 "Give the financial quarter, like FY2026Q3", "Financial quarter");
+    }
+
+    private static FieldSpec year(boolean required) {
+        return new FieldSpec("year", "Financial year", "Like FY2026 (April 2026 to March 2027)" + (required ? ""
+                : "; the year just ended unless given"), FieldKind.TEXT, required, 6, List.of(),
+                "Give the financial year, like FY2026", "Financial year");
     }
 
     /** An outcome measure as a choice: its question's id, named by its measure. */
@@ -153,6 +174,16 @@ public final class RecordCaseStudies {
         return summaryFields;
     }
 
+    /** The body of {@code PUT /annual-return-items}. */
+    public List<FieldSpec> annualFields() {
+        return annualFields;
+    }
+
+    /** The query of {@code GET /annual-return-items}. */
+    public List<FieldSpec> annualQuery() {
+        return annualQuery;
+    }
+
     /** The query of {@code GET /case-studies} and {@code GET /service-summaries}. */
     public List<FieldSpec> query() {
         return query;
@@ -183,6 +214,13 @@ public final class RecordCaseStudies {
     public record SummariesListed(Contract contract, FinancialQuarter quarter, List<ServiceSummary> summaries) implements Outcome {
         public SummariesListed {
             summaries = List.copyOf(summaries);
+        }
+    }
+
+    /** A year's annual return items as written (stored as its fourth quarter's summaries), beside the ones the contract asks for. */
+    public record AnnualListed(Contract contract, int financialYear, List<ServiceSummary> items) implements Outcome {
+        public AnnualListed {
+            items = List.copyOf(items);
         }
     }
 
@@ -371,8 +409,15 @@ public final class RecordCaseStudies {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        boolean stated = Boolean.TRUE.equals(notCompleted);
-        int seen = (Integer) v.get(REVISION.name());
+        return save(actor, contract, quarter, summaryId, text, Boolean.TRUE.equals(notCompleted), (Integer) v.get(REVISION.name()), now);
+    }
+
+    /**
+     * Writes a contract's summary (or annual item) of {@code quarter} as one revision more than {@code seen}: the same sent
+     * again answers with what is stored; a change made meanwhile is refused (409).
+     */
+    private Outcome save(StaffActor actor, Contract contract, FinancialQuarter quarter, String summaryId, String text, boolean stated,
+                         int seen, Instant now) {
         Optional<ServiceSummary> stored = store.serviceSummaries(contract.code(), quarter).stream()
                 .filter(s -> s.summary().equals(summaryId)).findFirst();
         if (stored.isPresent() && stored.get().revision() == seen + 1 && stored.get().says(text, stated)) {
@@ -398,6 +443,90 @@ public final class RecordCaseStudies {
         Asked asked = listQuery(actor, parameters);
         return asked.refused() != null ? asked.refused()
                 : new SummariesListed(asked.contract(), asked.quarter(), store.serviceSummaries(asked.contract().code(), asked.quarter()));
+    }
+
+    // ------------------------------------------------------------------ annual return items (LLR 27.4)
+
+    /**
+     * {@code PUT /annual-return-items} (managers): an item of a contract's annual return for a financial year (LLR 27.4,
+     * Appendix One "Annual Return" 1-6), its text or that it was not completed that year (exactly one), as one revision more.
+     * The same mechanism as the service summaries ({@link #putSummary}): the same store (the item is kept as a summary of the
+     * year's fourth quarter, {@link AnnualReturns#storedIn}), the same identifying details rule and the same statement of
+     * "not completed" (Appendix One D). Interpretation: an item reports the year's work, so it is written for the year now
+     * running or an earlier one, never a year not yet begun.
+     */
+    public Outcome putAnnualItem(StaffActor actor, SubmittedFields body) {
+        if (!actor.isManager()) {
+            return new NotAllowed("Only managers write the annual return.");
+        }
+        Instant now = clock.instant();
+        FieldRules.Checked checked = rules.check(annualFields, body, today(now), "an annual return item");
+        List<FieldError> errors = new ArrayList<>(checked.errors());
+        Map<String, Object> v = checked.values();
+        Integer year = parseYear(v.get("year"), errors);
+        if (year != null && year > FinancialQuarter.containing(today(now)).financialYear()) {
+            errors.add(new FieldError("year", "Financial year must be this year or an earlier one: the annual return reports work done"));
+        }
+        Contract contract = v.get("contract") instanceof Choice chosen ? contracts.contract(chosen.name()).orElseThrow() : null;
+        String itemId = (String) v.get("item");
+        if (contract != null && AnnualReturns.of(contract).isEmpty()) {
+            errors.add(new FieldError("contract", "Contract: the " + contract.code() + " contract asks for no annual return"));
+        } else if (contract != null && itemId != null && AnnualReturns.of(contract).orElseThrow().item(itemId).isEmpty()) {
+            errors.add(new FieldError("item", "Item must be one of the " + contract.code() + " annual return's: " + String.join(", ",
+                    AnnualReturns.of(contract).orElseThrow().items().stream().map(ReportSchedule.ServiceSummary::id).toList())));
+        }
+        String text = (String) v.get(ANNUAL_TEXT.name());
+        Boolean notCompleted = (Boolean) v.get(ANNUAL_NOT_COMPLETED.name());
+        if (checked.errors().stream().noneMatch(e -> e.field().equals("text") || e.field().equals("notCompleted"))) {
+            errors.addAll(CaseStudies.summaryErrors(text, notCompleted, "year"));
+        }
+        List<String> found = IdentifyingDetails.in(text, List.of());
+        if (!found.isEmpty()) {
+            errors.add(new FieldError(ANNUAL_TEXT.name(), IdentifyingDetails.message(ANNUAL_TEXT.label(), found)));
+        }
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        return save(actor, contract, AnnualReturns.storedIn(year), itemId, text, Boolean.TRUE.equals(notCompleted),
+                (Integer) v.get(REVISION.name()), now);
+    }
+
+    /**
+     * {@code GET /annual-return-items?contract=&year=} (managers): a year's items as written; the year just ended unless
+     * given (the return being prepared in April).
+     */
+    public Outcome listAnnualItems(StaffActor actor, Map<String, List<String>> parameters) {
+        if (!actor.isManager()) {
+            return new NotAllowed("Only managers read the annual return.");
+        }
+        Instant now = clock.instant();
+        FieldRules.Checked checked = rules.check(annualQuery, SubmittedFields.of(parameters), today(now), "the list's query");
+        List<FieldError> errors = new ArrayList<>(checked.errors());
+        Integer year = checked.values().get("year") == null ? FinancialQuarter.containing(today(now)).financialYear() - 1
+                : parseYear(checked.values().get("year"), errors);
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        Contract contract = contracts.contract(((Choice) checked.values().get("contract")).name()).orElseThrow();
+        if (AnnualReturns.of(contract).isEmpty()) {
+            return new Invalid(List.of(new FieldError("contract", "Contract: the " + contract.code() + " contract asks for no annual "
+                    + "return")));
+        }
+        ReportSchedule.AnnualReturn annual = AnnualReturns.of(contract).orElseThrow();
+        return new AnnualListed(contract, year, store.serviceSummaries(contract.code(), AnnualReturns.storedIn(year)).stream()
+                .filter(s -> annual.item(s.summary()).isPresent()).toList());
+    }
+
+    private static Integer parseYear(Object given, List<FieldError> errors) {
+        if (!(given instanceof String key)) {
+            return null;
+        }
+        Optional<Integer> year = AnnualReturns.parseYear(key);
+        if (year.isEmpty()) {
+            errors.add(new FieldError("year", "Financial year must be like FY2026: FY and the year the financial year starts in"));
+            return null;
+        }
+        return year.get();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -86,15 +86,23 @@ public final class CaseStudies {
      * "Case study format" C and D): exactly one of them.
      */
     public static List<FieldError> summaryErrors(String text, Boolean notCompleted) {
+        return summaryErrors(text, notCompleted, "quarter");
+    }
+
+    /**
+     * As {@link #summaryErrors(String, Boolean)} for a summary of a {@code period} ("quarter", or "year" for an annual
+     * return's item, LLR 27.4: the same rule, Appendix One D, over the year).
+     */
+    public static List<FieldError> summaryErrors(String text, Boolean notCompleted, String period) {
         boolean hasText = text != null && !text.isBlank();
         boolean stated = Boolean.TRUE.equals(notCompleted);
         if (hasText && stated) {
-            return List.of(new FieldError("notCompleted", "Not completed this quarter: leave it out when you write the summary, "
-                    + "or leave the text empty when the activity was not completed"));
+            return List.of(new FieldError("notCompleted", "Not completed this " + period + ": leave it out when you write the "
+                    + "summary, or leave the text empty when the activity was not completed"));
         }
         if (!hasText && !stated) {
-            return List.of(new FieldError("text", "Write the summary, or say the activity was not completed this quarter "
-                    + "(LLR Appendix One, D)"));
+            return List.of(new FieldError("text", "Write the summary, or say the activity was not completed this " + period
+                    + " (LLR Appendix One, D)"));
         }
         return List.of();
     }

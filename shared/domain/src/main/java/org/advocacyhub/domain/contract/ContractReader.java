@@ -102,7 +102,7 @@ final class ContractReader {
         String sourcesClause = sourcesNode.isPresent() ? clause(sourcesNode.field("clause")) : null;
         List<ClockDefinition> clocks = clocks(root.field("clocks"), false);
         List<ServiceConfig> services = services(root.field("services"));
-        ReportSchedule schedule = reportSchedule(root.field("reportSchedule"));
+        ReportSchedule schedule = reportSchedule(root.field("reportSchedule"), authorities);
         ContactDetails contact = contact(root.field("contact"));
         List<FeedbackQuestion> feedback = feedback(root.field("feedback"));
         Optional<AnswerphoneTerms> answerphone = answerphone(root.field("answerphone"), clocks);
@@ -469,9 +469,9 @@ final class ContractReader {
         return thresholds;
     }
 
-    private static ReportSchedule reportSchedule(ConfigNode node) {
+    private static ReportSchedule reportSchedule(ConfigNode node, List<Authority> authorities) {
         if (!node.requireMapping("due", "perAuthority", "clause", "goalsKpi", "awarenessKpis", "caseloadList", "start", "caseStudies",
-                "serviceSummaries", "staffingUpdate")) {
+                "serviceSummaries", "staffingUpdate", "annualReturn")) {
             return null;
         }
         Optional<ReportDeadlineRule> due = Optional.empty();
@@ -540,8 +540,58 @@ final class ContractReader {
             }
         }
         List<ReportSchedule.ServiceSummary> summaries = serviceSummaries(node.field("serviceSummaries"));
+        Optional<ReportSchedule.AnnualReturn> annualReturn = annualReturn(node.field("annualReturn"), authorities, summaries);
         return perAuthority == null || clause == null ? null : new ReportSchedule(due, perAuthority, clause, goalsKpi,
-                awarenessKpis, caseloadList, start, caseStudies, summaries, staffingUpdate(node.field("staffingUpdate")));
+                awarenessKpis, caseloadList, start, caseStudies, summaries, staffingUpdate(node.field("staffingUpdate")),
+                annualReturn);
+    }
+
+    /**
+     * {@code annualReturn: {authority, due: {month, day}, clause, items: [{id, title, clause}], notHeld: [{title, clause,
+     * heldIn}]}} (LLR 27.4, Appendix One "Annual Return", 26.4): absent when the contract asks for none. The due day is kept
+     * as the contract writes it ("31st April": month 4, day 31); {@code AnnualReturns.dueDate} says which day that is. The
+     * items' ids follow the service summaries' rule and differ from theirs: both are stored as a contract's summaries.
+     */
+    private static Optional<ReportSchedule.AnnualReturn> annualReturn(ConfigNode node, List<Authority> authorities,
+                                                                      List<ReportSchedule.ServiceSummary> summaries) {
+        if (!node.isPresent() || !node.requireMapping("authority", "due", "clause", "items", "notHeld")) {
+            return Optional.empty();
+        }
+        int before = node.problemCount();
+        String authority = node.field("authority").text();
+        if (authority != null && authorities.stream().noneMatch(a -> a.code().equals(authority))) {
+            node.field("authority").problem("'" + authority + "' is not one of the contract's authorities");
+        }
+        Integer month = null;
+        Integer day = null;
+        ConfigNode dueNode = node.field("due");
+        if (dueNode.requireMapping("month", "day")) {
+            month = dueNode.field("month").integer(1, 12);
+            day = dueNode.field("day").integer(1, 31);
+        }
+        String clause = clause(node.field("clause"));
+        List<ReportSchedule.ServiceSummary> items = serviceSummaries(node.field("items"));
+        for (ReportSchedule.ServiceSummary item : items) {
+            if (summaries.stream().anyMatch(s -> s.id().equals(item.id()))) {
+                node.field("items").problem("annual return item id '" + item.id() + "' is a service summary's id too");
+            }
+        }
+        List<ReportSchedule.NotHeld> notHeld = new ArrayList<>();
+        for (ConfigNode item : node.field("notHeld").optionalList()) {
+            if (!item.requireMapping("title", "clause", "heldIn")) {
+                continue;
+            }
+            String title = item.field("title").text();
+            String itemClause = clause(item.field("clause"));
+            String heldIn = item.field("heldIn").text();
+            if (title != null && itemClause != null && heldIn != null) {
+                notHeld.add(new ReportSchedule.NotHeld(title, itemClause, heldIn));
+            }
+        }
+        if (node.problemCount() != before || authority == null || month == null || day == null || clause == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReportSchedule.AnnualReturn(authority, month, day, clause, items, notHeld));
     }
 
     /** {@code staffingUpdate: {clause: ...}}: the annual staffing update (LLR 26.17), absent when the contract asks for none. */

@@ -25,11 +25,56 @@ import org.advocacyhub.domain.time.ReportDeadlineRule;
  *                     LEW 17.2), in the contract's order; empty when it asks for none
  * @param staffingUpdate the clause asking for a staffing update once a year (LLR 26.17 "Staffing - annual update"), when the
  *                     contract asks for one: the fourth quarter's return carries it
+ * @param annualReturn the annual return the contract asks for (LLR 27.4, Appendix One "Annual Return", 26.4), if any
  */
 public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause, Optional<KpiTarget> goalsKpi,
                              java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList, Optional<Start> start,
                              Optional<CaseStudies> caseStudies, java.util.List<ServiceSummary> serviceSummaries,
-                             Optional<String> staffingUpdate) {
+                             Optional<String> staffingUpdate, Optional<AnnualReturn> annualReturn) {
+
+    /**
+     * The annual return a contract asks for (LLR 27.4, Appendix One "Annual Return"): to whom, by which day of which month as
+     * the contract writes it, the items a manager writes for the financial year (reusing the service summaries' shape: an id,
+     * a title, a clause), and the items the hub does not hold, said so on the return with where they are held (LLR 26.4's
+     * budget). When it is due is {@link org.advocacyhub.domain.reports.AnnualReturns#dueDate}'s (the interpretation of
+     * "31st April" is there).
+     *
+     * @param authority the authority it goes to (LLR 27.4: Leicestershire County Council)
+     * @param month     the month of the due day as written (4)
+     * @param day       the day as written (31: "31st April", a day April does not have)
+     * @param items     what a manager writes for the year, in the contract's order; ids unique with the service summaries'
+     * @param notHeld   what the return includes that the hub does not hold
+     */
+    public record AnnualReturn(String authority, int month, int day, String clause, java.util.List<ServiceSummary> items,
+                               java.util.List<NotHeld> notHeld) {
+        public AnnualReturn {
+            Objects.requireNonNull(authority, "authority");
+            Objects.requireNonNull(clause, "clause");
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                throw new IllegalArgumentException("an annual return is due on a day 1 to 31 of a month 1 to 12");
+            }
+            items = java.util.List.copyOf(items);
+            notHeld = java.util.List.copyOf(notHeld);
+        }
+
+        /** The item {@code id}, if the return asks for it. */
+        public Optional<ServiceSummary> item(String id) {
+            return items.stream().filter(item -> item.id().equals(id)).findFirst();
+        }
+    }
+
+    /**
+     * A part of a return the hub does not hold (LLR 26.4: the annual budget, direct and non-direct costs), shown as such.
+     *
+     * @param heldIn where it is held, in plain words ("the provider's finance records")
+     */
+    public record NotHeld(String title, String clause, String heldIn) {
+        public NotHeld {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(clause, "clause");
+            Objects.requireNonNull(heldIn, "heldIn");
+        }
+    }
 
     /**
      * The outcome case studies a contract asks for (LLR 27.3, Appendix One): {@code perService} each quarter for each of its
@@ -94,13 +139,14 @@ public record ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthor
         Objects.requireNonNull(caseStudies, "caseStudies");
         serviceSummaries = java.util.List.copyOf(serviceSummaries);
         Objects.requireNonNull(staffingUpdate, "staffingUpdate");
+        Objects.requireNonNull(annualReturn, "annualReturn");
     }
 
     /** A schedule that asks for no case studies, no service summaries and no staffing update. */
     public ReportSchedule(Optional<ReportDeadlineRule> due, boolean perAuthority, String clause, Optional<KpiTarget> goalsKpi,
                           java.util.List<AwarenessKpi> awarenessKpis, Optional<String> caseloadList, Optional<Start> start) {
         this(due, perAuthority, clause, goalsKpi, awarenessKpis, caseloadList, start, Optional.empty(), java.util.List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The service summary {@code id}, if the contract asks for it. */

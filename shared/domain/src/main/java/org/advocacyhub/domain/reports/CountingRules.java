@@ -544,6 +544,33 @@ public final class CountingRules {
                     + "Text that could identify someone is refused when written and withheld here.",
             "LLR 26.17, Appendix One; LEW 17.2");
 
+    // ------------------------------------------------------------------ the annual return (LLR 27.4)
+
+    public static final Definition ANNUAL_ITEMS = new Definition("Annual return items",
+            "The items of Appendix One's annual return, each as a manager wrote it for the financial year (April to March), or "
+                    + "'Not completed this year' when the manager said it was not completed or nothing was written. Text that "
+                    + "could identify someone is refused when written and withheld here. The annual budget is kept in the "
+                    + "provider's finance records, not the hub. Interpretation: '31st April' is taken as 30 April, the last day "
+                    + "of April.",
+            "LLR 27.4, Appendix One, 26.4");
+
+    public static final Definition ANNUAL_PEOPLE = new Definition("People supported in the year",
+            "As People supported, for each quarter of the financial year and for the whole year: unique persons with a case "
+                    + "open at any time in the period, per council and service. A person supported in several quarters counts once "
+                    + "in the year, so the year is not the sum of its quarters.",
+            "LLR 27.4, Appendix One Annual Return 1, 26.17");
+
+    public static final Definition ANNUAL_OUTCOMES = new Definition("Outcomes in the year",
+            "As Outcomes, over the cases closed in the financial year rather than the quarter, for every council together (the "
+                    + "annual return is of the whole service), per service and for all services.",
+            "LLR 27.4, Appendix One Annual Return 1, Appendix One");
+
+    public static final Definition QUALIFICATIONS = new Definition("Qualifications",
+            "The contract's staff in the staff directory when the return is built: for each qualification and unit the directory "
+                    + "records, the advocates and the managers holding it on the financial year's last day, and those of them who "
+                    + "achieved it in the year. Other training courses are not recorded in the hub.",
+            "LLR 27.4, Appendix One Annual Return 6, 13.1");
+
     // ------------------------------------------------------------------ LEW outputs
 
     public static final Definition LEW_OUTPUTS = new Definition("Outputs (LEW)",
@@ -604,6 +631,7 @@ public final class CountingRules {
                 OUT_OF_AREA, KPI_CLOCKS, URGENT_SPLIT, GOALS_KPI, CASES_CLOSED, PEOPLE_SUPPORTED, CARRIED_FORWARD, WAITING_LIST,
                 DECISION_TYPE, GENDER, AGE_BAND, ETHNICITY, DISABILITY, POSTCODE_DISTRICT, SOURCE, ROUTE, HOURS, ACTIVITIES,
                 ADVOCATES_ACTIVE, REQUESTS_OVER, OUTCOMES, AWARENESS, COMPLAINTS, COMPLAINT_DETAILS, STAFFING, CALLBACKS,
-                CASE_STUDIES, SERVICE_SUMMARIES, LEW_OUTPUTS, LEW_OUTCOMES, GENERATED);
+                CASE_STUDIES, SERVICE_SUMMARIES, ANNUAL_ITEMS, ANNUAL_PEOPLE, ANNUAL_OUTCOMES, QUALIFICATIONS, LEW_OUTPUTS,
+                LEW_OUTCOMES, GENERATED);
     }
 }

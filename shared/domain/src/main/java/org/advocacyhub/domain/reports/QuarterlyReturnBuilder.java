@@ -80,6 +80,8 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
     private final Map<Instant, Long> waitCache = new HashMap<>();
     /** Each young person's receipts and closures, for LEW Appendix 1's returns after closure; null when not counted. */
     private final ReturningPeople returning;
+    /** The year's figures of the annual return (LLR 27.4), counted only with a fourth quarter that carries one; else null. */
+    private final AnnualFigures annual;
 
     public QuarterlyReturnBuilder(Contract contract, FinancialQuarter quarter, WorkingCalendar calendar) {
         this.contract = contract;
@@ -102,6 +104,8 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
         }
         this.records = new ContractRecords(services.size());
         this.returning = CountingRules.countsReturns(contract) ? new ReturningPeople() : null;
+        this.annual = AnnualReturns.dueWith(contract, quarter)
+                ? new AnnualFigures(quarter.financialYear(), services.size(), questions.size()) : null;
     }
 
     // ------------------------------------------------------------------ streaming in
@@ -193,6 +197,18 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
             long key = PersonKey.of(contract.code(), person, c.reference());
             w.peopleYtd[si].add(key);
             w.peopleYtd[services.size()].add(key);
+            if (annual != null) {
+                // LLR 27.4, Appendix One Annual Return 1: the people supported in each quarter of the year and in it.
+                LongSet[][] byQuarter = annual.people(w.code);
+                byQuarter[4][si].add(key);
+                byQuarter[4][services.size()].add(key);
+                for (int q = 0; q < 4; q++) {
+                    if (CountingRules.openDuring(c, annual.quarters[q])) {
+                        byQuarter[q][si].add(key);
+                        byQuarter[q][services.size()].add(key);
+                    }
+                }
+            }
             if (CountingRules.openDuring(c, period)) {
                 w.peopleQuarter[si].add(key);
                 w.peopleQuarter[services.size()].add(key);
@@ -225,6 +241,20 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
                         }
                     });
                 }
+            }
+        }
+
+        if (annual != null && c.work().feedback() != null && CountingRules.closedIn(c, yearToDate)) {
+            // LLR 27.4, Appendix One Annual Return 1: the outcomes of the cases closed in the year, contract-wide.
+            Map<String, String> answers = c.work().feedback().answers();
+            for (int q = 0; q < questions.size(); q++) {
+                int question = q;
+                CountingRules.positive(questions.get(q), answers.get(questions.get(q).id())).ifPresent(yes -> {
+                    annual.answered[question][si]++;
+                    if (yes) {
+                        annual.positive[question][si]++;
+                    }
+                });
             }
         }
 
@@ -362,9 +392,12 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
         }
     }
 
-    /** Whether this quarter's return carries the annual staffing update (LLR 26.17): the contract asks, and it is Q4. */
+    /**
+     * Whether this quarter's return needs the staff directory: for the annual staffing update (LLR 26.17: the contract asks,
+     * and it is Q4), or for the annual return's qualifications (LLR 27.4, Appendix One Annual Return 6).
+     */
     public boolean staffingDue() {
-        return contract.reportSchedule().staffingUpdate().isPresent() && quarter.quarter() == 4;
+        return contract.reportSchedule().staffingUpdate().isPresent() && quarter.quarter() == 4 || annual != null;
     }
 
     /** A member of the staff directory: counted in the annual staffing update if they work in the contract and it is due. */
@@ -414,6 +447,24 @@ public final class QuarterlyReturnBuilder implements ReturnsSink {
             returns.add(new ReturnLayout(contract, quarter, questions, w, records, callbackFigures, asAt, softwareVersion).workbook());
         }
         return new QuarterlyReturn(contract.code(), quarter, asAt, returns);
+    }
+
+    /**
+     * The annual return's workbook (LLR 27.4), when this quarter's report carries one ({@link AnnualReturns#dueWith}): for the
+     * authority the contract names, from the items written for the year and what this build counted. Call after the reader
+     * has passed everything (as {@link #build}).
+     */
+    public Optional<AnnualReturnWorkbook> buildAnnualReturn(Instant asAt, String softwareVersion) {
+        if (annual == null) {
+            return Optional.empty();
+        }
+        org.advocacyhub.domain.contract.ReportSchedule.AnnualReturn asked = AnnualReturns.of(contract).orElseThrow();
+        Authority to = contract.authority(asked.authority()).orElseThrow();
+        WorkbookCounts w = workbooks.getOrDefault(to.code(), workbooks.values().iterator().next());
+        Map<String, String> councils = new LinkedHashMap<>();
+        workbooks.values().forEach(book -> councils.put(book.code, book.name));
+        ReturnLayout layout = new ReturnLayout(contract, quarter, questions, w, records, null, asAt, softwareVersion);
+        return Optional.of(new AnnualReturnSheets(layout, asked, annual, councils).workbook(to));
     }
 
     // ------------------------------------------------------------------ helpers of addCase

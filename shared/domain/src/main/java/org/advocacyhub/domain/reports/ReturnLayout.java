@@ -123,7 +123,7 @@ final class ReturnLayout {
      * The definitions the other sheets name, in {@link CountingRules#definitions()} order: a workbook defines only the
      * figures it has (the LEW workbook has no awareness sessions to define).
      */
-    private ReturnTable definitions() {
+    ReturnTable definitions() {
         List<List<ReturnCell>> rows = new ArrayList<>();
         for (Definition definition : CountingRules.definitions()) {
             if (referenced.contains(definition)) {

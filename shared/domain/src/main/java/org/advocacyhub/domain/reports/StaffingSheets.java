@@ -80,6 +80,43 @@ final class StaffingSheets {
                 "LLR 26.17, 13.1", List.of("Figure", "Value", "Out of", "Share"), rows, CountingRules.STAFFING);
     }
 
+    /**
+     * The annual return's item 6, "evidence of advocates and managers qualifications and training" (LLR 27.4, Appendix One
+     * "Annual Return" 6): for each qualification the directory records (LLR 13.1-13.7), how many of the contract's advocates
+     * and managers held it at the year's end, and how many achieved it in the year. Counts only, as {@link #staffing}.
+     */
+    ReturnTable qualifications() {
+        LocalDate yearEnd = layout.quarter.lastDay();
+        LocalDate yearStart = layout.quarter.yearToDate().firstDay();
+        List<List<ReturnCell>> rows = new ArrayList<>();
+        for (Qualification qualification : Qualification.values()) {
+            long advocates = 0;
+            long managers = 0;
+            long inYear = 0;
+            for (StaffRecord member : layout.records.staff) {
+                LocalDate held = member.qualifications().get(qualification);
+                if (held == null || held.isAfter(yearEnd)) {
+                    continue;
+                }
+                if (member.role() == StaffRole.ADVOCATE) {
+                    advocates++;
+                } else {
+                    managers++;
+                }
+                if (!held.isBefore(yearStart)) {
+                    inYear++;
+                }
+            }
+            rows.add(List.of(text(qualification.displayName()), text(layout.cite(qualification.clause())), count(advocates),
+                    count(managers), count(inYear)));
+        }
+        rows.add(List.of(text("Other training courses undertaken"), text(""), text(NOT_HELD), text(NOT_HELD), text(NOT_HELD)));
+        return layout.table("Qualifications", "Advocates' and managers' qualifications at the year's end, and achieved in the "
+                        + "year (contract-wide)", "LLR 27.4, Appendix One Annual Return 6, 13.1",
+                List.of("Qualification", "Clause", "Advocates holding it", "Managers holding it", "Achieved in the year"), rows,
+                CountingRules.QUALIFICATIONS);
+    }
+
     private static List<ReturnCell> row(String figure, ReturnCell value) {
         return List.of(text(figure), value, ReturnCell.blank(), ReturnCell.blank());
     }

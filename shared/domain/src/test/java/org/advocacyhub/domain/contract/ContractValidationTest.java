@@ -52,6 +52,8 @@ class ContractValidationTest {
             summary-duplicate-id        | reportSchedule.serviceSummaries[1].id: duplicate service summary id 'trends'
             summary-bad-id              | reportSchedule.serviceSummaries[0].id: expected an id of letters and digits starting with a letter, like harderToReach, but was 'peer support'
             summary-misspelt-field      | reportSchedule.serviceSummaries[0].titel: unknown field; expected one of id, title, clause
+            annual-return-summary-id    | reportSchedule.annualReturn.items: annual return item id 'trends' is a service summary's id too
+            annual-return-unknown-authority | reportSchedule.annualReturn.authority: 'ELSEWHERE' is not one of the contract's authorities
             report-schedule-misspelt-field | reportSchedule.serviceSumaries: unknown field; expected one of due, perAuthority, clause, goalsKpi, awarenessKpis, caseloadList, start, caseStudies, serviceSummaries
             """)
     void malformedFileFailsNamingFileFieldAndProblem(String file, String expected) {

@@ -105,6 +105,10 @@ public final class ConsoleRoutes {
     public static final ApiOperation SERVICE_SUMMARY = ApiOperation.described("POST", "/console/service-summaries",
             "Write a service summary of the quarter, or record that the activity was not completed (the form on the returns page): "
             + "303 back to the page", Who.MANAGERS, List.of(), null);
+    /** Issue 23, LLR 27.4: the returns page's annual return items (managers), after a year's fourth quarter. */
+    public static final ApiOperation ANNUAL_RETURN_ITEM = ApiOperation.described("POST", "/console/annual-return-items",
+            "Write an item of the annual return for the financial year, or record that it was not completed (the form on the "
+            + "returns page): 303 back to the page", Who.MANAGERS, List.of(), null);
 
     public static final ApiOperation NOT_FOUND = ApiOperation.described("GET", "/console/{proxy+}",
             "Any other console address: the console's page saying there is no such page, with its header and a way back",
@@ -137,7 +141,7 @@ public final class ConsoleRoutes {
     /** The casework function's console routes. */
     public static final List<ApiOperation> CASEWORK = List.of(HOME, SIGN_IN, CALLBACK, SIGN_OUT, SIGNED_OUT, WAITING_LIST, OPEN_CASES, CASE,
             CASE_FORM, ANSWERPHONE, ANSWERPHONE_MESSAGE, ANSWERPHONE_RESPONSE, EMAIL_CHECKED, STAFF, STAFF_MEMBER, STAFF_MEMBER_SAVE, RETURNS,
-            RETURNS_RECORD, COMPLAINT_PROGRESS, CASE_STUDY_SELECTION, SERVICE_SUMMARY, RETENTION, DATA_REQUESTS, DATA_REQUEST_RECORD, DATA_REQUEST, DATA_REQUEST_EXPORT, DATA_REQUEST_DECISION,
+            RETURNS_RECORD, COMPLAINT_PROGRESS, CASE_STUDY_SELECTION, SERVICE_SUMMARY, ANNUAL_RETURN_ITEM, RETENTION, DATA_REQUESTS, DATA_REQUEST_RECORD, DATA_REQUEST, DATA_REQUEST_EXPORT, DATA_REQUEST_DECISION,
             NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
