@@ -311,7 +311,16 @@ class ContractCatalogueTest {
             + "whether the young person was referred to the participation forum, a count with no target")
     void lewFeedbackAsksTheAdvocateTheMeasuresTheAdvocateReports() {
         Contract lew = catalogue.contract("LEW").orElseThrow();
-        List<FeedbackQuestion> advocate = lew.feedback().stream().filter(q -> q.askedOf() == FeedbackQuestion.AskedOf.ADVOCATE).toList();
+        List<FeedbackQuestion> advocate = lew.feedback().stream().filter(q -> q.askedOf() == FeedbackQuestion.AskedOf.ADVOCATE
+                && q.issueRaised().isEmpty()).toList();
+        // LEW Appendix 1 "Count of issues raised by young people (categories to be confirmed)": the provider's provisional
+        // categories, each a yes or no the advocate answers, measuring nothing.
+        List<FeedbackQuestion> issues = lew.feedback().stream().filter(q -> q.issueRaised().isPresent()).toList();
+        assertEquals(List.of("Placement or accommodation", "Contact with family and friends", "Social worker or personal adviser",
+                "Education, training or work", "Health or wellbeing", "Money or leaving care support", "Another kind of issue"),
+                issues.stream().map(q -> q.issueRaised().orElseThrow()).toList());
+        assertTrue(issues.stream().allMatch(q -> q.askedOf() == FeedbackQuestion.AskedOf.ADVOCATE && q.answer() == FeedbackQuestion.AnswerKind.YES_NO
+                && q.measure().isEmpty() && q.targetPercent().isEmpty()), "counted, not measured");
         assertEquals(List.of("advocateUnderstandsProcesses", "advocateUnderstandsRights", "advocateBetterRelationship",
                 "advocateMoreConfident", "selfAdvocacyInMeeting", "selfAdvocacyInWriting", "positiveOutcome", "referredToParticipation"),
                 advocate.stream().map(FeedbackQuestion::id).toList());
