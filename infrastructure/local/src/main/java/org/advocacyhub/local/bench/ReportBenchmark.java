@@ -119,7 +119,7 @@ public final class ReportBenchmark {
         // Each council's restricted list, as the report function builds them (issue 23).
         Map<String, List<ReturnTable>> restricted = new java.util.LinkedHashMap<>();
         if (caseload != null) {
-            caseload.workbooks().forEach(code -> restricted.put(code, caseload.build(code)));
+            caseload.workbooks().forEach(council -> restricted.put(council, caseload.build(council)));
         }
         long builtAt = System.nanoTime();
         long bytes = 0;
