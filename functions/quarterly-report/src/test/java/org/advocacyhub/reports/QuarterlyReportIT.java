@@ -715,6 +715,31 @@ class QuarterlyReportIT {
         assertTrue(words.contains("for the named recipients of this email only and expires in 14 days, at 10:00 on Thursday 22 "
                 + "October 2026 (London time)"), words);
         String token = token(email);
+        // A redelivery of the queue message finds the email claimed: no second email, no second link.
+        aws.sqs().sendMessage(b -> b.queueUrl(aws.queueUrl("ReportQueue")).messageBody(ReportQueueMessages.body(id)));
+        drainReportQueue(sent.plusSeconds(60));
+        assertEquals(1, aws.mailbox().emailsTo("cyp-advocacy-contract@lewisham.example").size());
+        List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> table = aws.dynamoDb()
+                .scan(b -> b.tableName(aws.environment(FUNCTION).get("TABLE_NAME"))).items();
+        List<String> links = table.stream().map(item -> item.get("PK").s()).filter(pk -> pk.startsWith("RESTRICTED-LINK#")).toList();
+        assertEquals(List.of("RESTRICTED-LINK#" + org.advocacyhub.domain.casework.Digests.sha256Hex(token)), links,
+                "one link, kept by its token's SHA-256");
+        assertFalse(table.toString().contains(token), "the token itself is stored nowhere");
+        // The one write that claims an email and stores its link, on the table itself: a second sender of a claimed email
+        // stores no link; a claim released after a refusal for now takes its unsent link with it.
+        String tableName = aws.environment(FUNCTION).get("TABLE_NAME");
+        org.advocacyhub.persistence.DynamoRestrictedLinks store = new org.advocacyhub.persistence.DynamoRestrictedLinks(aws.dynamoDb(),
+                tableName);
+        org.advocacyhub.domain.reports.RestrictedLink second = org.advocacyhub.domain.reports.RestrictedLink.issue(
+                org.advocacyhub.domain.reports.RestrictedLink.newToken(new java.security.SecureRandom()), id, "LEWISHAM", "restricted/x", sent);
+        assertFalse(store.claimSendWithLink(id, "LEWISHAM", sent.plusSeconds(90), second));
+        assertEquals(java.util.Optional.empty(), store.byHash(second.tokenHash()));
+        assertTrue(store.claimSendWithLink(id, "LEWISHAM#LINK#it", sent.plusSeconds(90), second));
+        assertEquals(java.util.Optional.of(second), store.byHash(second.tokenHash()));
+        store.releaseSendWithLink(id, "LEWISHAM#LINK#it", second.tokenHash());
+        assertEquals(java.util.Optional.empty(), store.byHash(second.tokenHash()));
+        assertEquals(java.util.Optional.empty(), new org.advocacyhub.persistence.DynamoReportStore(aws.dynamoDb(), tableName)
+                .sendRecord(id, "LEWISHAM#LINK#it"), "released");
         assertEquals(1, email.attachments().size(), "the aggregates only");
         String attached = everyCell(email.attachments().get(0).content());
         for (String personal : List.of("Jo Lewisham", "2011-03-04", reference, "[Caseload]")) {
