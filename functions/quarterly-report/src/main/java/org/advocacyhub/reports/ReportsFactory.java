@@ -8,7 +8,7 @@ import org.advocacyhub.application.port.ReportQueue;
 import org.advocacyhub.application.port.WorkbookWriter;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The report function's own adapters: the report queue (REPORT_QUEUE_URL) and the xlsx writer. */
+/** The report function's own adapters: the report queue (REPORT_QUEUE_URL), its public address and the xlsx writer. */
 @Factory
 public class ReportsFactory {
 
@@ -24,6 +24,12 @@ public class ReportsFactory {
     org.advocacyhub.application.port.ExportQueue exportQueue(SqsClient sqs, @Value("${report.queue.url}") String queueUrl) {
         return (exportId, requestedBy) -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ReportQueueMessages.exportBody(exportId,
                 requestedBy)));
+    }
+
+    /** The public address the councils' links to their restricted lists start with (PUBLIC_BASE_URL, issue 23). */
+    @Singleton
+    org.advocacyhub.application.reports.PublicAddress publicAddress(@Value("${public.base.url:}") String baseUrl) {
+        return new org.advocacyhub.application.reports.PublicAddress(baseUrl);
     }
 
     @Singleton

@@ -43,7 +43,8 @@ public final class ReportsWeb {
     public ReportsWeb(QuarterlyReports reports, IdentifyStaff identify, ContractCatalogue contracts, JsonMapper json,
                       ReportsConsole console, IdempotentRequests idempotency,
                       org.advocacyhub.application.handover.ExportContract exports,
-                      org.advocacyhub.reports.console.ExportPages exportPages) {
+                      org.advocacyhub.reports.console.ExportPages exportPages,
+                      org.advocacyhub.application.reports.RestrictedLists restricted, RestrictedListPages restrictedPages) {
         this.json = json;
         this.problems = new Problems(json);
         this.operations = new RouteTable(problems, RouteTable.NOTHING_CHANGED, idempotency);
@@ -58,7 +59,13 @@ public final class ReportsWeb {
         add(ReportsApi.WORKBOOK.handledBy(request -> staff.withActor(request, actor ->
                 answer(reports.workbook(actor, id(request), request.queryParameter("authority")), 200))));
         add(ReportsApi.CASELOAD.handledBy(request -> staff.withActor(request, actor ->
-                answer(reports.caseload(actor, id(request)), 200))));
+                answer(reports.caseload(actor, id(request), request.queryParameter("authority")), 200))));
+        // Managers only, decided before the body is read (authorization before validation, issue 20).
+        add(ReportsApi.RESTRICTED_LINK.handledBy(request -> staff.withActor(request, actor -> actor.isManager()
+                ? staff.body(request, body -> answer(restricted.reissue(actor, id(request), body), 200))
+                : problems.of(403, "Forbidden", "Only managers may send links to restricted lists."))));
+        // Public: the link's token is the credential (no authorizer in template.yaml).
+        restrictedPages.operations().forEach(this::add);
         add(ReportsApi.EXPORT.handledBy(request -> staff.withActor(request, actor ->
                 exported(exports.request(actor, request.pathParameter("code").orElse(""))))));
         add(ReportsApi.EXPORT_VIEW.handledBy(request -> staff.withActor(request, actor -> exported(exports.find(actor,
@@ -122,6 +129,17 @@ public final class ReportsWeb {
         if (outcome instanceof QuarterlyReports.Shown shown) {
             return HttpResponses.json(okStatus, JsonText.write(json, view(shown.report())));
         }
+        if (outcome instanceof QuarterlyReports.LinkSent sent) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("report", sent.report().id());
+            out.put("authority", sent.book().authority());
+            out.put("authorityName", sent.book().authorityName());
+            out.put("sentTo", sent.book().recipients());
+            if (sent.expiresAt() != null) {
+                out.put("expiresAt", sent.expiresAt().toString());
+            }
+            return HttpResponses.json(200, JsonText.write(json, out));
+        }
         if (outcome instanceof QuarterlyReports.Download download) {
             return HttpResponses.download(download.fileName(), WorkbookWriter.CONTENT_TYPE, download.content());
         }
@@ -164,6 +182,10 @@ public final class ReportsWeb {
             b.put("authorityName", book.authorityName());
             b.put("fileName", book.fileName());
             b.put("download", "/reports/" + report.id() + "/workbook?authority=" + book.authority());
+            if (book.restrictedKey() != null) {
+                // Issue 23: the council's own restricted list; its email links to it, never attaches it.
+                b.put("restrictedList", "/reports/" + report.id() + "/caseload?authority=" + book.authority());
+            }
             b.put("recipients", book.recipients());
             if (book.sentAt() != null) {
                 b.put("sentAt", book.sentAt().toString());

@@ -1,12 +1,14 @@
 package org.advocacyhub.reports;
 
 import static org.advocacyhub.testing.HubFixtures.MANAGER;
+import static org.advocacyhub.testing.HubFixtures.about;
 import static org.advocacyhub.testing.HubFixtures.example;
 import static org.advocacyhub.testing.HubFixtures.json;
 import static org.advocacyhub.testing.HubFixtures.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -472,12 +474,12 @@ class QuarterlyReportIT {
         assertEquals("SENT", again.get("status"));
         assertEquals(1, aws.mailbox().emailsTo("advocacy-contract@leicestershire.example").size(), "sent once");
 
-        // LLR 26.17's reasons for requests over 20 hours are free text: in the restricted workbook, for managers only.
+        // LLR 26.17's reasons for requests over 20 hours are free text, in a council's restricted list (managers, and the council
+        // by its link: issue23 below); Leicestershire had no request this quarter, so it has none.
         APIGatewayProxyResponseEvent caseload = call(MANAGER, "GET", "/reports/" + id + "/caseload", null, ASKED.plus(Duration.ofHours(3)));
-        assertEquals(200, caseload.getStatusCode(), caseload.getBody());
-        try (XSSFWorkbook restricted = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(caseload.getBody())))) {
-            assertNotNull(restricted.getSheet("Requests of 20 or more hours"));
-        }
+        assertEquals(404, caseload.getStatusCode(), caseload.getBody());
+        assertTrue(aws.mailbox().emailsTo("advocacy-contract@leicestershire.example").get(0).text().indexOf("/restricted-lists/") < 0,
+                "no list, no link");
         Map<String, Object> advocate = hub.imcaAdvocate("ira-imca");
         assertEquals(403, call(advocate, "GET", "/reports/" + id + "/caseload", null, ASKED.plus(Duration.ofHours(3))).getStatusCode());
     }
@@ -718,5 +720,207 @@ class QuarterlyReportIT {
         timerThenEmails(Q2_REPORT_REMINDER.plusSeconds(60));
         timerThenEmails(Q2_REPORT_DUE.plusSeconds(60));
         assertEquals(List.of(), subjectsTo("morgan-manager@hub.example"), "sent in time: no reminder, no escalation");
+    }
+
+    // ------------------------------------------------------------------ issue 23: restricted material travels safely
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile(
+            "http://localhost/restricted-lists/([A-Za-z0-9_-]{43})");
+
+    /** The token of the one link in {@code email}'s text. */
+    private static String token(SesMailbox.SentEmail email) {
+        java.util.regex.Matcher link = LINK.matcher(email.text());
+        assertTrue(link.find(), "the email has a link to its restricted list");
+        String token = link.group(1);
+        assertFalse(link.find(), "one link");
+        return token;
+    }
+
+    /** A request to a link's public route, as anyone with the link: no sign-in. */
+    private APIGatewayProxyResponseEvent byLink(String method, String token, Instant at) {
+        return hub.staff(FUNCTION, Map.of(), method, "/restricted-lists/" + token, null, at);
+    }
+
+    /** Every cell's text of every sheet of an attachment. */
+    private static String everyCell(byte[] workbook) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            for (Sheet sheet : book) {
+                all.append("\n[").append(sheet.getSheetName()).append("]");
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        all.append('\n').append(cell);
+                    }
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void issue23LewisLinkOpensItsCaseloadListForFourteenDaysAndItsEmailAttachesNoPersonalData() throws IOException {
+        hub.member("morgan-manager", "MANAGER", List.of(), Map.of(), Map.of("dutyManagerFor", List.of("LEW")));
+        Map<String, Object> young = about(example("cyp"), "Jo Lewisham", "2011-03-04");
+        String reference = hub.referAndScreen(young, at("2026-08-04T09:00:00Z"));
+        aws.mailbox().clear();
+
+        String id = (String) json(call(MANAGER, "POST", "/reports", Map.of("contract", "LEW", "quarter", "2026-Q2", "send", true), ASKED)
+                .getBody()).get("id");
+        Instant sent = ASKED.plusSeconds(30);
+        drainReportQueue(sent);
+
+        List<SesMailbox.SentEmail> emails = aws.mailbox().emailsTo("cyp-advocacy-contract@lewisham.example");
+        assertEquals(1, emails.size());
+        SesMailbox.SentEmail email = emails.get(0);
+        String words = email.text().replaceAll("\\s+", " ");
+        assertTrue(words.contains("The restricted list that goes with this return (the caseload list, with the details of each person "
+                + "supported in the quarter) is not attached."), words);
+        assertTrue(words.contains("for the named recipients of this email only and expires in 14 days, at 10:00 on Thursday 22 "
+                + "October 2026 (London time)"), words);
+        String token = token(email);
+        // A redelivery of the queue message finds the email claimed: no second email, no second link.
+        aws.sqs().sendMessage(b -> b.queueUrl(aws.queueUrl("ReportQueue")).messageBody(ReportQueueMessages.body(id)));
+        drainReportQueue(sent.plusSeconds(60));
+        assertEquals(1, aws.mailbox().emailsTo("cyp-advocacy-contract@lewisham.example").size());
+        List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> table = aws.dynamoDb()
+                .scan(b -> b.tableName(aws.environment(FUNCTION).get("TABLE_NAME"))).items();
+        List<String> links = table.stream().map(item -> item.get("PK").s()).filter(pk -> pk.startsWith("RESTRICTED-LINK#")).toList();
+        assertEquals(List.of("RESTRICTED-LINK#" + org.advocacyhub.domain.casework.Digests.sha256Hex(token)), links,
+                "one link, kept by its token's SHA-256");
+        assertFalse(table.toString().contains(token), "the token itself is stored nowhere");
+        // The one write that claims an email and stores its link, on the table itself: a second sender of a claimed email
+        // stores no link; a claim released after a refusal for now takes its unsent link with it.
+        String tableName = aws.environment(FUNCTION).get("TABLE_NAME");
+        org.advocacyhub.persistence.DynamoRestrictedLinks store = new org.advocacyhub.persistence.DynamoRestrictedLinks(aws.dynamoDb(),
+                tableName);
+        org.advocacyhub.domain.reports.RestrictedLink second = org.advocacyhub.domain.reports.RestrictedLink.issue(
+                org.advocacyhub.domain.reports.RestrictedLink.newToken(new java.security.SecureRandom()), id, "LEWISHAM", "restricted/x", sent);
+        assertFalse(store.claimSendWithLink(id, "LEWISHAM", sent.plusSeconds(90), second));
+        assertEquals(java.util.Optional.empty(), store.byHash(second.tokenHash()));
+        assertTrue(store.claimSendWithLink(id, "LEWISHAM#LINK#it", sent.plusSeconds(90), second));
+        assertEquals(java.util.Optional.of(second), store.byHash(second.tokenHash()));
+        store.releaseSendWithLink(id, "LEWISHAM#LINK#it", second.tokenHash());
+        assertEquals(java.util.Optional.empty(), store.byHash(second.tokenHash()));
+        assertEquals(java.util.Optional.empty(), new org.advocacyhub.persistence.DynamoReportStore(aws.dynamoDb(), tableName)
+                .sendRecord(id, "LEWISHAM#LINK#it"), "released");
+        assertEquals(1, email.attachments().size(), "the aggregates only");
+        String attached = everyCell(email.attachments().get(0).content());
+        for (String personal : List.of("Jo Lewisham", "2011-03-04", reference, "[Caseload]")) {
+            assertFalse(attached.contains(personal) || email.text().contains(personal), "no attachment carries '" + personal + "'");
+        }
+
+        // The link's page: which report and council, until when, and a button; a GET downloads nothing.
+        APIGatewayProxyResponseEvent page = byLink("GET", token, sent.plus(Duration.ofDays(1)));
+        assertEquals(200, page.getStatusCode(), page.getBody());
+        assertTrue(page.getHeaders().get("Content-Type").startsWith("text/html"));
+        assertTrue(page.getBody().contains("<h1>Restricted list: London Borough of Lewisham, 2026-27 Q2</h1>"), page.getBody());
+        assertTrue(page.getBody().contains("It expires at 10:00 on Thursday 22 October 2026 (London time)"), page.getBody());
+        assertTrue(page.getBody().contains("<form method=\"post\" action=\"\" novalidate><button type=\"submit\">Download</button>"));
+        assertEquals("no-referrer", page.getHeaders().get("Referrer-Policy"));
+        assertTrue(page.getHeaders().get("X-Robots-Tag").contains("noindex"));
+        assertEquals("no-store", page.getHeaders().get("Cache-Control"));
+        assertEquals(List.of(), audits(id, "restricted-link:"), "looking is not downloading");
+
+        APIGatewayProxyResponseEvent download = byLink("POST", token, sent.plus(Duration.ofDays(2)));
+        assertEquals(200, download.getStatusCode(), download.getBody());
+        assertTrue(download.getHeaders().get("Content-Disposition").startsWith("attachment; filename=\"LEW-LEWISHAM-FY2026Q2-restricted"),
+                download.getHeaders().toString());
+        assertEquals("no-store", download.getHeaders().get("Cache-Control"));
+        assertEquals("no-referrer", download.getHeaders().get("Referrer-Policy"));
+        assertTrue(download.getHeaders().get("X-Robots-Tag").contains("noindex"));
+        try (XSSFWorkbook list = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(download.getBody())))) {
+            List<List<String>> rows = rowsBelow(list, "Caseload", "Outcome (if closed)");
+            assertEquals(1, rows.stream().filter(row -> !row.isEmpty() && row.get(0).equals(reference)).count(), rows.toString());
+            assertTrue(rows.stream().anyMatch(row -> row.contains("JL")), "LEW 17.5: the young person's initials");
+        }
+        List<String> downloads = audits(id, "restricted-link:");
+        assertEquals(1, downloads.size(), "each download audited");
+        assertTrue(downloads.get(0).startsWith("restricted-link:LEWISHAM downloaded the restricted list of LEWISHAM"), downloads.get(0));
+
+        // Fifteen days on: refused, in words, as a link that never was is.
+        Instant later = sent.plus(Duration.ofDays(15));
+        APIGatewayProxyResponseEvent expired = byLink("GET", token, later);
+        APIGatewayProxyResponseEvent unknown = byLink("GET", "A".repeat(43), later);
+        assertEquals(410, expired.getStatusCode());
+        assertTrue(expired.getBody().contains("This link has expired. Ask the provider to send a new one."), expired.getBody());
+        assertEquals(expired.getBody(), unknown.getBody(), "no hint whether it ever existed");
+        assertEquals(expired.getStatusCode(), unknown.getStatusCode());
+        assertEquals(410, byLink("POST", token, later).getStatusCode());
+        assertEquals(1, audits(id, "restricted-link:").size());
+
+        // A manager emails a fresh link (managers only, checked before the body); it opens the list again.
+        Map<String, Object> advocate = hub.imcaAdvocate("ira-imca");
+        assertEquals(403, call(advocate, "POST", "/reports/" + id + "/restricted-links", "{", later).getStatusCode());
+        APIGatewayProxyResponseEvent bad = call(MANAGER, "POST", "/reports/" + id + "/restricted-links", Map.of("authority", 7), later);
+        assertEquals(400, bad.getStatusCode(), bad.getBody());
+        assertEquals(List.of("authority"), list(json(bad.getBody()), "errors").stream().map(e -> e.get("field")).toList());
+        Map<String, Object> fresh = json(call(MANAGER, "POST", "/reports/" + id + "/restricted-links", Map.of("authority", "LEWISHAM"),
+                later).getBody());
+        assertEquals(later.plus(Duration.ofDays(14)).toString(), fresh.get("expiresAt"), fresh.toString());
+        List<SesMailbox.SentEmail> now = aws.mailbox().emailsTo("cyp-advocacy-contract@lewisham.example");
+        assertEquals(2, now.size());
+        assertEquals(0, now.get(1).attachments().size(), "a fresh link goes alone");
+        assertEquals(200, byLink("POST", token(now.get(1)), later.plusSeconds(60)).getStatusCode());
+        assertEquals(410, byLink("GET", token, later.plusSeconds(60)).getStatusCode(), "the old one stays expired");
+    }
+
+    @Test
+    void issue23EachLlrCouncilsLinkOpensOnlyItsOwnPeoplesRequestsOverTwentyHours() throws IOException {
+        hub.member("morgan-manager", "MANAGER", List.of(), Map.of(), Map.of("dutyManagerFor", List.of("LLR")));
+        Seeded bea = SEEDED.get(1);
+        Seeded cy = SEEDED.get(3);
+        String rutland = hub.referAndScreen(referral(bea), bea.received());
+        String leicester = hub.referAndScreen(referral(cy), at("2026-07-08T09:00:00Z"));
+        String rutlandReasons = "A Court of Protection hearing about the move to Oakham";
+        String leicesterReasons = "Two further best interests meetings at the Royal Infirmary";
+        hub.ok(MANAGER, "POST", "/cases/" + rutland + "/hour-requests", Map.of("hours", 5, "reasons", rutlandReasons),
+                at("2026-08-10T09:00:00Z"));
+        hub.ok(MANAGER, "POST", "/cases/" + leicester + "/hour-requests", Map.of("hours", 3, "reasons", leicesterReasons),
+                at("2026-08-11T09:00:00Z"));
+        aws.mailbox().clear();
+
+        String id = (String) json(call(MANAGER, "POST", "/reports", Map.of("contract", "LLR", "quarter", "2026-Q2", "send", true), ASKED)
+                .getBody()).get("id");
+        drainReportQueue(ASKED.plusSeconds(30));
+
+        assertFalse(aws.mailbox().emailsTo("advocacy-contract@leicestershire.example").get(0).text().contains("/restricted-lists/"),
+                "Leicestershire had no request: no list, no link");
+        for (SesMailbox.SentEmail email : aws.mailbox().emails()) {
+            for (SesMailbox.SentEmail.Attachment attachment : email.attachments()) {
+                String cells = everyCell(attachment.content());
+                assertFalse(cells.contains(rutlandReasons) || cells.contains(leicesterReasons), attachment.filename()
+                        + ": no attachment carries the reasons");
+            }
+        }
+        SesMailbox.SentEmail toRutland = aws.mailbox().emailsTo("advocacy-contract@rutland.example").get(0);
+        assertTrue(toRutland.text().replaceAll("\\s+", " ").contains("(the reasons given for requests to provide 20 or more hours)"),
+                toRutland.text());
+        APIGatewayProxyResponseEvent download = byLink("POST", token(toRutland), ASKED.plus(Duration.ofDays(1)));
+        assertEquals(200, download.getStatusCode(), download.getBody());
+        try (XSSFWorkbook list = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(download.getBody())))) {
+            List<List<String>> rows = rowsBelow(list, "Requests of 20 or more hours", "Reasons").stream()
+                    .filter(row -> !row.isEmpty() && row.get(0).matches("LLR-.*")).toList();
+            assertEquals(List.of(rutland), rows.stream().map(row -> row.get(0)).toList(), "Rutland's own person only");
+            assertTrue(rows.get(0).contains(rutlandReasons), rows.toString());
+            assertNull(list.getSheet("Caseload"), "LLR keeps no caseload list");
+        }
+        // Managers download each council's list too.
+        APIGatewayProxyResponseEvent leicesters = call(MANAGER, "GET", "/reports/" + id + "/caseload?authority=LEICESTER", null,
+                ASKED.plus(Duration.ofDays(1)));
+        assertEquals(200, leicesters.getStatusCode(), leicesters.getBody());
+        assertTrue(everyCell(Base64.getDecoder().decode(leicesters.getBody())).contains(leicesterReasons));
+        assertFalse(everyCell(Base64.getDecoder().decode(leicesters.getBody())).contains(rutlandReasons));
+        assertEquals(400, call(MANAGER, "GET", "/reports/" + id + "/caseload", null, ASKED.plus(Duration.ofDays(1))).getStatusCode(),
+                "two councils have one: name which");
+    }
+
+    /** The audit entries beside report {@code id} whose "who" starts with {@code who}, as "who action". */
+    private List<String> audits(String id, String who) {
+        return aws.dynamoDb().query(q -> q.tableName(aws.environment(FUNCTION).get("TABLE_NAME"))
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :audit)")
+                        .expressionAttributeValues(Map.of(":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                "REPORT#" + id), ":audit", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("AUDIT#"))))
+                .items().stream().filter(item -> item.get("staffId").s().startsWith(who))
+                .map(item -> item.get("staffId").s() + " " + item.get("action").s()).toList();
     }
 }

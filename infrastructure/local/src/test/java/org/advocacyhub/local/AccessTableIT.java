@@ -203,6 +203,8 @@ class AccessTableIT {
         String filled = path.replace("{proxy+}", "no/such-page").replace("{reference}", reference).replace("{staffId}", "ira-imca").replace("{entryId}", "no-such-entry")
                 .replace("{kind}", "compliments")
                 .replace("{receipt}", UUID.randomUUID().toString())
+                // A restricted list's link (issue 23): a token no link has, answered as an expired one.
+                .replace("{token}", "A".repeat(43))
                 .replace("{id}", path.startsWith("/answerphone-messages") || path.startsWith("/console/answerphone") ? messageId
                         : "RPT-LLR-FY2026Q2-0000000000");
         boolean lists = method.equals("GET") || method.equals("HEAD");

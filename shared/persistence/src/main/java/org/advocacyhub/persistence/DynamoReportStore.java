@@ -12,6 +12,7 @@ import org.advocacyhub.domain.casework.AuditEntry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link ReportStore} on the single table: {@code REPORT#id} holds the request, one {@code SEND#authority} per workbook, and its audit. */
 public final class DynamoReportStore implements ReportStore {
@@ -61,17 +62,34 @@ public final class DynamoReportStore implements ReportStore {
 
     @Override
     public boolean claimSend(String reportId, String authority, Instant now) {
+        Update claim = claim(table, reportId, authority, now);
         try {
-            // Never taken over once claimed (issue 19): only a release after a refusal (nothing sent) lets it be claimed again.
-            dynamo.updateItem(b -> b.tableName(table).key(key(reportId, TableKeys.reportSendSk(authority)))
-                    .updateExpression("SET claimedAt = :now, #status = :sending")
-                    .conditionExpression("attribute_not_exists(sentAt) AND attribute_not_exists(claimedAt) AND attribute_not_exists(settledAt)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":sending", s(Outbox.Status.SENDING.name()))));
+            dynamo.updateItem(b -> b.tableName(table).key(claim.key()).updateExpression(claim.updateExpression())
+                    .conditionExpression(claim.conditionExpression()).expressionAttributeNames(claim.expressionAttributeNames())
+                    .expressionAttributeValues(claim.expressionAttributeValues()));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * The claim on one email of a report ({@code SEND#<sendKey>}), written alone ({@link #claimSend}) or in one transaction
+     * with the link the email carries ({@link DynamoRestrictedLinks}). Never taken over once claimed (issue 19): only a
+     * release after a refusal (nothing sent) lets it be claimed again.
+     */
+    static Update claim(String table, String reportId, String sendKey, Instant now) {
+        return Update.builder().tableName(table).key(key(reportId, TableKeys.reportSendSk(sendKey)))
+                .updateExpression("SET claimedAt = :now, #status = :sending")
+                .conditionExpression("attribute_not_exists(sentAt) AND attribute_not_exists(claimedAt) AND attribute_not_exists(settledAt)")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":now", s(now.toString()), ":sending", s(Outbox.Status.SENDING.name()))).build();
+    }
+
+    /** Lets go of a claim whose email did not go (never one that went). */
+    static Update release(String table, String reportId, String sendKey) {
+        return Update.builder().tableName(table).key(key(reportId, TableKeys.reportSendSk(sendKey))).updateExpression("REMOVE claimedAt, #status")
+                .conditionExpression("attribute_not_exists(sentAt)").expressionAttributeNames(Map.of("#status", "status")).build();
     }
 
     @Override
@@ -84,8 +102,10 @@ public final class DynamoReportStore implements ReportStore {
 
     @Override
     public void releaseSend(String reportId, String authority) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(reportId, TableKeys.reportSendSk(authority))).updateExpression("REMOVE claimedAt, #status")
-                .conditionExpression("attribute_not_exists(sentAt)").expressionAttributeNames(Map.of("#status", "status")).returnValues("NONE"));
+        Update release = release(table, reportId, authority);
+        dynamo.updateItem(b -> b.tableName(table).key(release.key()).updateExpression(release.updateExpression())
+                .conditionExpression(release.conditionExpression()).expressionAttributeNames(release.expressionAttributeNames())
+                .returnValues("NONE"));
     }
 
     @Override
@@ -192,7 +212,7 @@ public final class DynamoReportStore implements ReportStore {
                 "at", s(entry.at().toString()), "staffId", s(entry.staffId()), "action", s(entry.action()))));
     }
 
-    private static Map<String, AttributeValue> key(String reportId, String sk) {
+    static Map<String, AttributeValue> key(String reportId, String sk) {
         return Map.of(TableKeys.PK, s(TableKeys.reportRequestPk(reportId)), TableKeys.SK, s(sk));
     }
 }

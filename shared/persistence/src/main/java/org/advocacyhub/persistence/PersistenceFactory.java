@@ -70,6 +70,11 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.RestrictedLinks restrictedLinks(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoRestrictedLinks(dynamo, table);
+    }
+
+    @Singleton
     org.advocacyhub.application.port.ReturnsSource returnsSource(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoReturnsSource(dynamo, table, new CaseItemMapper());
     }

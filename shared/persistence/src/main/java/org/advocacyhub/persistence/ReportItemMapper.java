@@ -66,6 +66,9 @@ final class ReportItemMapper {
         m.put("authorityName", s(w.authorityName()));
         m.put("fileName", s(w.fileName()));
         m.put("archiveKey", s(w.archiveKey()));
+        if (w.restrictedKey() != null) {
+            m.put("restrictedKey", s(w.restrictedKey()));
+        }
         m.put("recipients", AttributeValue.fromL(w.recipients().stream().map(CaseItemMapper::s).toList()));
         m.put("summary", table(w.summary()));
         if (w.sentAt() != null) {
@@ -77,7 +80,7 @@ final class ReportItemMapper {
 
     private static QuarterlyReport.Workbook toWorkbook(Map<String, AttributeValue> m) {
         return new QuarterlyReport.Workbook(str(m, "authority"), str(m, "authorityName"), str(m, "fileName"), str(m, "archiveKey"),
-                m.get("recipients").l().stream().map(AttributeValue::s).toList(), toTable(m.get("summary").m()), instant(m, "sentAt"),
+                str(m, "restrictedKey"), m.get("recipients").l().stream().map(AttributeValue::s).toList(), toTable(m.get("summary").m()), instant(m, "sentAt"),
                 str(m, "messageId"));
     }
 

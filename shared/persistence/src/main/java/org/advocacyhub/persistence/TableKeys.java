@@ -30,7 +30,11 @@ import org.advocacyhub.domain.casework.ReferralReference;
  *                                                                        (by the quarter of the entry's date, for the returns)
  * report          REPORT#RPT-LLR-FY2026Q3-x  REPORT                      (a quarterly report request: status, summary, workbooks)
  *                                            also GSI3PK / GSI3SK: REPORTS#LLR / requestedAt#id (every report, for the list)
- * report send     REPORT#RPT-LLR-FY2026Q3-x  SEND#RUTLAND                (claimed, then sent once per authority)
+ * report send     REPORT#RPT-LLR-FY2026Q3-x  SEND#RUTLAND                (claimed, then sent once per authority; a manager's
+ *                                            SEND#RUTLAND#LINK#requestId  fresh link to a restricted list: one per request)
+ * restricted link RESTRICTED-LINK#sha256     RESTRICTED_LINK             (issue 23: a council's link to its restricted list,
+ *                   (of the token)                                        by its token's hash only, written with its email's
+ *                                                                        claim; TTL attribute expiresAt, 14 days)
  * report deadline REPORT-DUE#LLR#FY2026Q3    CLOCK#quarterly-report      GSI1 CLOCK#ALERT / GSI3 CLOCK#DUE as a case's clock
  *                                            (also ALERT#... ledger items; LLR 26.12, LEW 17.3)
  * audit entry     CASE#LLR-2026-000042       AUDIT#ts#id
@@ -338,6 +342,13 @@ public final class TableKeys {
     public static String reportSendSk(String authority) {
         return "SEND#" + authority;
     }
+
+    /** A link to a council's restricted list (issue 23), by its token's SHA-256: the token itself is never stored. */
+    public static String restrictedLinkPk(String tokenHash) {
+        return "RESTRICTED-LINK#" + tokenHash;
+    }
+
+    public static final String RESTRICTED_LINK_SK = "RESTRICTED_LINK";
 
     /** Reports partition: one contract's referrals from one authority in one financial quarter. */
     public static String reportPk(String contract, String authority, String quarterKey) {

@@ -42,6 +42,14 @@ public final class HttpResponses {
                 .withBody(java.util.Base64.getEncoder().encodeToString(content)).withIsBase64Encoded(true);
     }
 
+    /**
+     * A public page or file reached by a secret link (issue 23: a council's link to its restricted list): besides never
+     * cached and never sent on as a referrer (every response), kept out of search engines' indexes.
+     */
+    public static APIGatewayProxyResponseEvent unlisted(APIGatewayProxyResponseEvent response) {
+        return withHeader(response, "X-Robots-Tag", "noindex, nofollow");
+    }
+
     /** 303 See Other: after a form post the browser fetches the next page with GET. */
     public static APIGatewayProxyResponseEvent seeOther(String location) {
         Map<String, String> headers = common("text/plain; charset=utf-8");

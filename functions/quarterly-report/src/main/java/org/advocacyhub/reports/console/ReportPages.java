@@ -15,10 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.advocacyhub.application.reports.QuarterlyReport;
 import org.advocacyhub.application.reports.QuarterlyReports;
+import org.advocacyhub.application.reports.RestrictedLists;
 import org.advocacyhub.domain.contract.Contract;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldError;
 import org.advocacyhub.domain.referral.FieldSpec;
+import org.advocacyhub.domain.reports.CaseloadList;
+import org.advocacyhub.domain.reports.RestrictedLink;
 import org.advocacyhub.domain.reports.ReturnCell;
 import org.advocacyhub.domain.reports.ReturnTable;
 import org.advocacyhub.domain.time.FinancialQuarter;
@@ -212,12 +215,20 @@ final class ReportPages {
 
     // ------------------------------------------------------------------ GET /console/reports/{id}
 
-    String reportPage(Console.Staff staff, QuarterlyReport report, boolean sentNotice, String problem) {
+    /**
+     * @param linkSentTo the council (code) a new link to its restricted list was just emailed to, for the notice; or null
+     */
+    String reportPage(Console.Staff staff, QuarterlyReport report, boolean sentNotice, String linkSentTo, String problem) {
         Instant now = clock.instant();
         StringBuilder html = new StringBuilder(20_000);
         if (problem != null) {
             FormFields.errorSummary(html, List.of(new FieldError("", problem)), name -> FormFields.NO_FIELD);
         }
+        report.workbook(linkSentTo == null ? "" : linkSentTo).ifPresent(book -> html.append("<div class=\"notice\" role=\"status\">")
+                .append("<h2>New link sent</h2><p>A new link to the ").append(escape(book.authorityName()))
+                .append(" restricted list was emailed to its report recipients, with the duty managers copied. It expires ")
+                .append(RestrictedLink.LIFETIME.toDays()).append(" days after it was sent; links sent before still work until theirs "
+                        + "expire.</p></div>"));
         if (sentNotice && report.status() == QuarterlyReport.Status.SENT) {
             html.append("<div class=\"notice\" role=\"status\"><h2>Sent to the councils</h2><p>Each workbook was emailed to its "
                     + "council's report recipients, with the duty managers copied.</p></div>");
@@ -247,13 +258,61 @@ final class ReportPages {
         }
         // Check, then send (issue 21): the button comes after the figures, says who gets what, and asks that they were checked.
         sendForm(html, staff, report, now);
-        if (report.caseloadKey() != null) {
-            html.append("<h2>Restricted caseload list</h2><p>The list of the quarter's cases with personal data that the contract "
-                            + "asks for (LEW 17.5). It is never emailed, and every download is recorded.</p><p><a href=\"")
-                    .append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/caseload")))
-                    .append("\">Download the restricted caseload list (Excel)</a></p>");
-        }
+        restrictedLists(html, staff, report, now);
         return html.toString();
+    }
+
+    /**
+     * Each council's restricted list (issue 23): its download, where its email's link stands, and the form to email a
+     * council a new link. A report built before the lists were split has one list for the contract, downloaded as before.
+     */
+    private void restrictedLists(StringBuilder html, Console.Staff staff, QuarterlyReport report, Instant now) {
+        String download = ReportsConsole.reportPath(report.id()) + "/caseload";
+        if (report.caseloadKey() != null) {
+            html.append("<h2 id=\"restricted\">Restricted list</h2><p>The list of the quarter's cases with personal data. It is "
+                            + "never attached to an email, and every download is recorded.</p><p><a href=\"")
+                    .append(escape(staff.href(download))).append("\">Download the restricted list (Excel)</a></p>");
+            return;
+        }
+        List<QuarterlyReport.Workbook> books = RestrictedLists.withLists(report);
+        if (books.isEmpty()) {
+            return;
+        }
+        String holds = contracts.contract(report.contract()).map(CaseloadList::contents).orElse("personal data");
+        html.append("<h2 id=\"restricted\">Restricted lists</h2><p>Each council's own list with personal data (")
+                .append(escape(holds)).append("). It is never attached to an email: the council's report email carries a link to "
+                        + "it, for its recipients only, which expires ").append(RestrictedLink.LIFETIME.toDays())
+                .append(" days after it is sent. Every download is recorded, by staff or by link.</p>");
+        List<QuarterlyReport.Workbook> emailed = new ArrayList<>();
+        for (QuarterlyReport.Workbook book : books) {
+            html.append("<h3>").append(escape(book.authorityName())).append("</h3><p><a href=\"")
+                    .append(escape(staff.href(download + "?authority=" + URLEncoder.encode(book.authority(), StandardCharsets.UTF_8))))
+                    .append("\">Download the ").append(escape(book.authorityName())).append(" restricted list (Excel)</a></p><p>");
+            if (book.sentAt() == null) {
+                html.append("Its link goes with the workbook's email: not emailed yet.");
+            } else {
+                Instant expires = book.sentAt().plus(RestrictedLink.LIFETIME);
+                html.append("The link emailed with the workbook on ").append(escape(ConsoleText.when(book.sentAt())))
+                        .append(expires.isAfter(now) ? " expires " : " expired ").append(escape(ConsoleText.when(expires))).append('.');
+                emailed.add(book);
+            }
+            html.append("</p>");
+        }
+        if (emailed.isEmpty()) {
+            return;
+        }
+        html.append("<form method=\"post\" action=\"")
+                .append(escape(staff.href(ReportsConsole.reportPath(report.id()) + "/restricted-links"))).append("\" novalidate>")
+                .append(staff.formFields()).append("<div class=\"group\"><fieldset><legend>Email a council a new link</legend>")
+                .append("<p class=\"hint\">It goes to the council's report recipients, with the duty managers copied, and expires ")
+                .append(RestrictedLink.LIFETIME.toDays()).append(" days after it is sent.</p>");
+        for (QuarterlyReport.Workbook book : emailed) {
+            String id = "link-" + book.authority();
+            html.append("<div class=\"choice\"><input id=\"").append(escape(id)).append("\" name=\"authority\" type=\"radio\" value=\"")
+                    .append(escape(book.authority())).append("\"><label for=\"").append(escape(id)).append("\">")
+                    .append(escape(book.authorityName())).append("</label></div>");
+        }
+        html.append("</fieldset></div><button type=\"submit\" class=\"button--secondary\">Email a new link</button></form>");
     }
 
     /** Built, asked to be sent, and not all gone yet: the report queue is sending it. */

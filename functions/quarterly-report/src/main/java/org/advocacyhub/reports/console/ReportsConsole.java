@@ -12,6 +12,7 @@ import java.util.Map;
 import org.advocacyhub.application.port.WorkbookWriter;
 import org.advocacyhub.application.reports.QuarterlyReport;
 import org.advocacyhub.application.reports.QuarterlyReports;
+import org.advocacyhub.application.reports.RestrictedLists;
 import org.advocacyhub.domain.time.FinancialQuarter;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.referral.FieldError;
@@ -44,11 +45,13 @@ public final class ReportsConsole {
     private final QuarterlyReports reports;
     private final ReportPages pages;
     private final ContractCatalogue contracts;
+    private final RestrictedLists restricted;
 
     public ReportsConsole(Console console, QuarterlyReports reports, ContractCatalogue contracts, Clock clock,
-                          org.advocacyhub.application.port.StaffDirectory directory) {
+                          org.advocacyhub.application.port.StaffDirectory directory, RestrictedLists restricted) {
         this.console = console;
         this.reports = reports;
+        this.restricted = restricted;
         this.pages = new ReportPages(reports.requestFields(), contracts, clock, directory);
         this.contracts = contracts;
     }
@@ -62,8 +65,10 @@ public final class ReportsConsole {
                 ConsoleRoutes.REPORT.handledBy(this::show),
                 ConsoleRoutes.REPORT_WORKBOOK.handledBy(request -> download(request, (staff, id) ->
                         reports.workbook(staff.actor(), id, request.queryParameter("authority")))),
-                ConsoleRoutes.REPORT_CASELOAD.handledBy(request -> download(request, (staff, id) -> reports.caseload(staff.actor(), id))),
-                ConsoleRoutes.REPORT_SEND.handledBy(this::send));
+                ConsoleRoutes.REPORT_CASELOAD.handledBy(request -> download(request, (staff, id) -> reports.caseload(staff.actor(), id,
+                        request.queryParameter("authority")))),
+                ConsoleRoutes.REPORT_SEND.handledBy(this::send),
+                ConsoleRoutes.REPORT_RESTRICTED_LINK.handledBy(this::newLink));
     }
 
     // ------------------------------------------------------------------ the reports page and the request form
@@ -134,18 +139,47 @@ public final class ReportsConsole {
         String id = id(request);
         return console.page(request, staff -> managersOnly(staff, () -> {
             boolean sent = request.queryParameter("sent").filter("1"::equals).isPresent();
-            return reportPage(staff, id, 200, sent, null);
+            return reportPage(staff, id, 200, sent, request.queryParameter("link").orElse(null), null);
         }));
     }
 
     /** The report's page, with {@code problem} (why an action was refused) at the top when there is one. */
     private APIGatewayProxyResponseEvent reportPage(Console.Staff staff, String id, int status, boolean sent, String problem) {
+        return reportPage(staff, id, status, sent, null, problem);
+    }
+
+    /** ... and {@code linkSentTo}, the council just emailed a new link to its restricted list, if one was. */
+    private APIGatewayProxyResponseEvent reportPage(Console.Staff staff, String id, int status, boolean sent, String linkSentTo,
+                                                    String problem) {
         QuarterlyReports.Outcome outcome = reports.view(staff.actor(), id);
         if (outcome instanceof QuarterlyReports.Shown shown) {
             return Console.respond(status, staff, (problem == null ? "" : "Error: ") + "Report " + id, REPORTS,
-                    pages.reportPage(staff, shown.report(), sent, problem));
+                    pages.reportPage(staff, shown.report(), sent, linkSentTo, problem));
         }
         return refused(staff, outcome);
+    }
+
+    /** The report page's form: email a council a new link to its restricted list (issue 23), then back with a notice. */
+    private APIGatewayProxyResponseEvent newLink(HttpRequest request) {
+        String id = id(request);
+        return console.post(request, reportPath(id), (staff, posted) -> managersOnly(staff, () -> {
+            if (!posted.unreadable().isEmpty()) {
+                return reportPage(staff, id, 400, false, posted.unreadable().get(0).message());
+            }
+            QuarterlyReports.Outcome outcome = restricted.reissue(staff.actor(), id,
+                    SubmittedFields.of(FormFields.posted(posted.values(), RestrictedLists.FIELDS)));
+            if (outcome instanceof QuarterlyReports.LinkSent linkSent) {
+                return HttpResponses.seeOther(staff.href(reportPath(id) + "?link="
+                        + URLEncoder.encode(linkSent.book().authority(), StandardCharsets.UTF_8) + "#restricted"));
+            }
+            if (outcome instanceof QuarterlyReports.Invalid invalid) {
+                return reportPage(staff, id, 400, false, String.join(". ", invalid.errors().stream().map(FieldError::message).toList()));
+            }
+            if (outcome instanceof QuarterlyReports.Conflict conflict) {
+                return reportPage(staff, id, 409, false, conflict.why());
+            }
+            return refused(staff, outcome);
+        }));
     }
 
     private APIGatewayProxyResponseEvent send(HttpRequest request) {

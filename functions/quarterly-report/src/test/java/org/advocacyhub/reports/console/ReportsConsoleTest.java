@@ -34,7 +34,9 @@ import org.advocacyhub.application.port.StaffDirectory;
 import org.advocacyhub.application.port.StaffMember;
 import org.advocacyhub.application.port.WorkbookWriter;
 import org.advocacyhub.application.reports.QuarterlyReport;
+import org.advocacyhub.application.reports.PublicAddress;
 import org.advocacyhub.application.reports.QuarterlyReports;
+import org.advocacyhub.application.reports.RestrictedLists;
 import org.advocacyhub.domain.casework.AuditEntry;
 import org.advocacyhub.domain.contract.ContractCatalogue;
 import org.advocacyhub.domain.reports.ReturnCell;
@@ -74,9 +76,7 @@ class ReportsConsoleTest {
     private final RouteTable routes;
 
     ReportsConsoleTest() {
-        QuarterlyReports reports = new QuarterlyReports(store, (contract, quarter, through, sink) -> {
-            throw new AssertionError("nothing is built in these tests");
-        }, new ReportArchive() {
+        ReportArchive bucket = new ReportArchive() {
             @Override
             public void put(String key, byte[] content, String contentType) {
                 archive.put(key, content);
@@ -91,17 +91,23 @@ class ReportsConsoleTest {
             public void delete(String key) {
                 archive.remove(key);
             }
-        }, message -> {
+        };
+        ReportMail service = message -> {
             mail.add(message);
             return new org.advocacyhub.application.port.MailSender.Sent("message-" + mail.size());
-        }, queued::add, (sheets, title, at) -> {
+        };
+        RestrictedLists restricted = new RestrictedLists(store, store, bucket, service, new NoStaff(), contracts,
+                new CatalogueContractTerms(contracts), clock, new PublicAddress("https://hub.example"));
+        QuarterlyReports reports = new QuarterlyReports(store, (contract, quarter, through, sink) -> {
+            throw new AssertionError("nothing is built in these tests");
+        }, bucket, service, queued::add, (sheets, title, at) -> {
             throw new AssertionError("nothing is written in these tests");
-        }, new NoStaff(), contracts, new CatalogueContractTerms(contracts), clock);
+        }, new NoStaff(), contracts, new CatalogueContractTerms(contracts), clock, restricted);
         Problems problems = new Problems(JsonMapper.createDefault());
         IdempotentRequests idempotency = new IdempotentRequests(new InMemoryRequestLedger(), clock);
         Console console = new Console(new FixedSignIn(), new IdentifyStaff(new NoStaff()), new RequestBodies(problems), idempotency);
         routes = new RouteTable(problems, RouteTable.NOTHING_CHANGED, idempotency);
-        new ReportsConsole(console, reports, contracts, clock, new NoStaff()).operations().forEach(routes::add);
+        new ReportsConsole(console, reports, contracts, clock, new NoStaff(), restricted).operations().forEach(routes::add);
     }
 
     // ------------------------------------------------------------------ the reports page
@@ -351,7 +357,8 @@ class ReportsConsoleTest {
         assertTrue(html.contains("<a href=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/workbook?authority=RUTLAND\">Download the Rutland "
                 + "County Council workbook (Excel)</a>"), "the file's name is the download's, not the page's to show");
         assertTrue(html.contains("Not emailed yet. It goes to returns@rutland.example."));
-        assertTrue(html.contains("<a href=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/caseload\">Download the restricted caseload list"));
+        assertTrue(html.contains("<a href=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/caseload\">Download the restricted list (Excel)"),
+                "a report built before issue 23: its one list");
         assertTrue(html.contains("<form method=\"post\" action=\"/console/reports/RPT-LLR-FY2026Q2-BUILT/send\" novalidate>"
                 + "<input type=\"hidden\" name=\"csrf\" value=\"" + csrf(html) + "\"><input type=\"hidden\" name=\"formId\" value=\""),
                 "the send form carries the session's CSRF token and a one-time form id");
@@ -379,7 +386,7 @@ class ReportsConsoleTest {
         assertEquals(WorkbookWriter.CONTENT_TYPE, caseload.getHeaders().get("Content-Type"));
         assertEquals("attachment; filename=\"LLR-FY2026Q2-caseload.xlsx\"", caseload.getHeaders().get("Content-Disposition"));
         assertArrayEquals(CASELOAD, Base64.getDecoder().decode(caseload.getBody()));
-        assertTrue(store.audits.contains("RPT-LLR-FY2026Q2-BUILT morgan-manager downloaded the caseload list"));
+        assertTrue(store.audits.contains("RPT-LLR-FY2026Q2-BUILT morgan-manager downloaded the restricted list"));
     }
 
     @Test
@@ -464,6 +471,54 @@ class ReportsConsoleTest {
 
         assertTrue(html.contains("This preview was built before the quarter ended"), html);
         assertFalse(html.contains("/send\">"), "no send form");
+    }
+
+    @Test
+    void issue23EachCouncilsRestrictedListIsDownloadedOnItsOwnAndAManagerEmailsItANewLinkFromTheForm() {
+        String id = "RPT-LLR-FY2026Q2-SPLIT";
+        String key = "restricted/reports/LLR/FY2026Q2/" + id + "/LLR-RUTLAND-FY2026Q2-restricted.xlsx";
+        archive.put("reports/LLR/FY2026Q2/" + id + "/LLR-RUTLAND-FY2026Q2.xlsx", RUTLAND_BOOK);
+        archive.put(key, CASELOAD);
+        store.put(new QuarterlyReport(id, "LLR", new FinancialQuarter(2026, 2), "RUTLAND", false, "morgan-manager",
+                Instant.parse("2026-10-05T09:00:00Z"), QuarterlyReport.Status.BUILT, Instant.parse("2026-10-05T09:01:00Z"),
+                List.of(rutland(id, key)), null, null, 0));
+        Map<String, String> path = Map.of("id", id);
+
+        String built = get(MANAGER, "/console/reports/{id}", path).getBody();
+        assertTrue(built.contains("<a href=\"/console/reports/" + id + "/caseload?authority=RUTLAND\">Download the Rutland County "
+                + "Council restricted list (Excel)</a>"), built);
+        assertTrue(built.contains("Its link goes with the workbook&#39;s email: not emailed yet.")
+                || built.contains("Its link goes with the workbook's email: not emailed yet."), built);
+        assertFalse(built.contains("/restricted-links"), "no new link before the first has gone");
+        APIGatewayProxyResponseEvent list = get(MANAGER, "/console/reports/{id}/caseload", path, Map.of("authority", "RUTLAND"));
+        assertEquals("attachment; filename=\"LLR-RUTLAND-FY2026Q2-restricted.xlsx\"", list.getHeaders().get("Content-Disposition"));
+        assertArrayEquals(CASELOAD, Base64.getDecoder().decode(list.getBody()));
+        assertTrue(store.audits.contains(id + " morgan-manager downloaded the restricted list of RUTLAND"), store.audits.toString());
+
+        String page = get(MANAGER, "/console/reports/{id}", path).getBody();
+        assertEquals(303, post(MANAGER, "/console/reports/{id}/send", path, signed(page, "checked", "yes")).getStatusCode());
+        assertEquals(1, mail.size());
+        assertEquals("LLR-RUTLAND-FY2026Q2.xlsx", mail.get(0).attachmentName(), "the aggregates attached, the list linked");
+        assertTrue(mail.get(0).text().contains("https://hub.example/restricted-lists/"), mail.get(0).text());
+        String sent = get(MANAGER, "/console/reports/{id}", path).getBody();
+        assertTrue(sent.contains("The link emailed with the workbook on Fri 20 Nov 2026, 10:00 expires Fri 4 Dec 2026, 10:00."), sent);
+
+        APIGatewayProxyResponseEvent none = post(MANAGER, "/console/reports/{id}/restricted-links", path, signed(sent));
+        assertEquals(400, none.getStatusCode());
+        assertTrue(none.getBody().contains("Choose the council to send a new link to"), none.getBody());
+        assertEquals(403, post(ADVOCATE, "/console/reports/{id}/restricted-links", path, byHand(get(ADVOCATE, "/console/reports",
+                Map.of()).getBody(), "authority", "RUTLAND")).getStatusCode());
+
+        APIGatewayProxyResponseEvent fresh = post(MANAGER, "/console/reports/{id}/restricted-links", path, signed(sent, "authority",
+                "RUTLAND"));
+        assertEquals(303, fresh.getStatusCode(), fresh.getBody());
+        assertEquals("/console/reports/" + id + "?link=RUTLAND#restricted", fresh.getHeaders().get("Location"));
+        assertEquals(2, mail.size());
+        assertEquals(null, mail.get(1).attachment(), "a new link goes alone");
+        assertEquals(List.of("returns@rutland.example"), mail.get(1).to());
+        assertEquals(2, store.links.size());
+        String notice = get(MANAGER, "/console/reports/{id}", path, Map.of("link", "RUTLAND")).getBody();
+        assertTrue(notice.contains("<h2>New link sent</h2><p>A new link to the Rutland County Council restricted list was emailed"), notice);
     }
 
     @Test
@@ -557,6 +612,10 @@ class ReportsConsoleTest {
     }
 
     private static QuarterlyReport.Workbook rutland(String id) {
+        return rutland(id, null);
+    }
+
+    private static QuarterlyReport.Workbook rutland(String id, String restrictedKey) {
         ReturnTable summary = new ReturnTable("Summary", "Leicester, Leicestershire and Rutland: quarterly return 2026-27 Q2, Rutland "
                 + "County Council", "LLR 26.12, 26.13, 26.17", List.of("Figure", "Service", "Value", "Share"), List.of(
                 List.of(ReturnCell.text(ReturnTable.GENERATED), ReturnCell.text("2026-10-02 07:00"), ReturnCell.blank(),
@@ -568,7 +627,8 @@ class ReportsConsoleTest {
                 List.of(ReturnCell.text("Appropriate referrals"), ReturnCell.text("All services"), ReturnCell.text("<5 & rising"),
                         ReturnCell.share(0, 0))), List.of("How each figure is counted is on the Definitions sheet."));
         return new QuarterlyReport.Workbook("RUTLAND", "Rutland County Council", "LLR-RUTLAND-FY2026Q2.xlsx",
-                "reports/LLR/FY2026Q2/" + id + "/LLR-RUTLAND-FY2026Q2.xlsx", List.of("returns@rutland.example"), summary, null, null);
+                "reports/LLR/FY2026Q2/" + id + "/LLR-RUTLAND-FY2026Q2.xlsx", restrictedKey, List.of("returns@rutland.example"), summary,
+                null, null);
     }
 
     // ------------------------------------------------------------------ fakes
@@ -647,7 +707,7 @@ class ReportsConsoleTest {
     }
 
     /** The report items of the table, with the conditional save and the once-only send claims. */
-    private static final class InMemoryReportStore implements ReportStore {
+    private static final class InMemoryReportStore implements ReportStore, org.advocacyhub.application.port.RestrictedLinks {
         private final Map<String, QuarterlyReport> reports = new LinkedHashMap<>();
         private final Map<String, String> sent = new HashMap<>();
         private final Set<String> claimed = new java.util.HashSet<>();
@@ -700,6 +760,28 @@ class ReportsConsoleTest {
         @Override
         public void releaseSend(String reportId, String authority) {
             claimed.remove(reportId + "#" + authority);
+        }
+
+        final Map<String, org.advocacyhub.domain.reports.RestrictedLink> links = new LinkedHashMap<>();
+
+        @Override
+        public boolean claimSendWithLink(String reportId, String sendKey, Instant now, org.advocacyhub.domain.reports.RestrictedLink link) {
+            if (!claimSend(reportId, sendKey, now)) {
+                return false;
+            }
+            links.put(link.tokenHash(), link);
+            return true;
+        }
+
+        @Override
+        public void releaseSendWithLink(String reportId, String sendKey, String tokenHash) {
+            releaseSend(reportId, sendKey);
+            links.remove(tokenHash);
+        }
+
+        @Override
+        public Optional<org.advocacyhub.domain.reports.RestrictedLink> byHash(String tokenHash) {
+            return Optional.ofNullable(links.get(tokenHash));
         }
 
         @Override

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Where every report workbook is kept (issue 11 item 3): a versioned, encrypted bucket with
  * public access blocked (template.yaml ReportsBucket). Workbooks with personal data (a caseload
- * list, LEW 17.5) are kept here only, never emailed (LLR 26.9, 27.6).
+ * list, LEW 17.5) are kept here only, never attached to an email: a council reaches its own through an expiring link
+ * (issue 23; LLR 26.9, 27.6).
  */
 public interface ReportArchive {
 

@@ -15,7 +15,7 @@ import org.advocacyhub.domain.returns.ReturnRecord;
 import org.advocacyhub.domain.time.FinancialQuarter;
 
 /**
- * The restricted workbook of a report, fed from the same single read as the return: the caseload
+ * The restricted workbooks of a report, one per council, fed from the same single read as the return: the caseload
  * list with personal data a contract asks for (LEW 17.5) and the reasons given for requests over
  * 20 hours (LLR 26.17: free text, so kept out of emailed workbooks, LLR 26.9, 27.6).
  */
@@ -71,12 +71,15 @@ final class CaseloadSink {
         };
     }
 
-    /** The restricted workbook, when the contract has something for it this quarter. */
-    Optional<byte[]> workbook(WorkbookWriter writer, String title, java.time.Instant createdAt) {
-        if (list == null) {
+    /**
+     * The restricted workbook of one workbook's council (its own people's rows only), when it has a restricted list this
+     * quarter ({@link CaseloadList#workbooks}).
+     */
+    Optional<byte[]> workbook(String workbookCode, WorkbookWriter writer, String title, java.time.Instant createdAt) {
+        if (list == null || !list.workbooks().contains(workbookCode)) {
             return Optional.empty();
         }
-        List<ReturnTable> sheets = list.build();
+        List<ReturnTable> sheets = list.build(workbookCode);
         return sheets.isEmpty() ? Optional.empty() : Optional.of(writer.write(sheets, title, createdAt));
     }
 }

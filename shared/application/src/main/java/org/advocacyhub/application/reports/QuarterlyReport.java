@@ -16,7 +16,9 @@ import org.advocacyhub.domain.time.FinancialQuarter;
  * @param send        whether to email it once built (a manager may preview first, then send)
  * @param requestedBy the staff id, or {@link #SCHEDULE} for the contract's schedule
  * @param failure     why it failed (a class of error, never data), or {@code null}
- * @param caseloadKey where the caseload list with personal data is archived (LEW 17.5), or {@code null}
+ * @param caseloadKey where a report built before issue 23 archived its one contract-wide restricted workbook (LEW 17.5's
+ *                    caseload list, LLR 26.17's reasons), or {@code null}: a report built since keeps one per council, on
+ *                    each {@link Workbook#restrictedKey}
  * @param version     saves are conditional on it
  */
 public record QuarterlyReport(String id, String contract, FinancialQuarter quarter, String authority, boolean send, String requestedBy,
@@ -42,13 +44,16 @@ public record QuarterlyReport(String id, String contract, FinancialQuarter quart
      * @param authority  the authority's code (or the contract's code for a contract-wide workbook)
      * @param fileName   e.g. {@code LLR-RUTLAND-FY2026Q3.xlsx}
      * @param archiveKey where it is kept in the reports bucket
+     * @param restrictedKey where this council's restricted workbook (its own people's rows of LEW 17.5's caseload list and
+     *                      of LLR 26.17's reasons, {@code CaseloadList}) is kept, under {@code restricted/}; {@code null} when
+     *                      the council has none this quarter. Never attached: its email carries a link ({@code RestrictedLists})
      * @param recipients who it is emailed to
      * @param summary    its Summary sheet, shown by {@code GET /reports/{id}}
      * @param sentAt     when it was emailed, or {@code null}
      * @param messageId  the mail service's id of that email, or {@code null}
      */
-    public record Workbook(String authority, String authorityName, String fileName, String archiveKey, List<String> recipients,
-                           ReturnTable summary, Instant sentAt, String messageId) {
+    public record Workbook(String authority, String authorityName, String fileName, String archiveKey, String restrictedKey,
+                           List<String> recipients, ReturnTable summary, Instant sentAt, String messageId) {
         public Workbook {
             Objects.requireNonNull(authority, "authority");
             Objects.requireNonNull(fileName, "fileName");
@@ -58,7 +63,12 @@ public record QuarterlyReport(String id, String contract, FinancialQuarter quart
         }
 
         public Workbook sent(Instant at, String id) {
-            return new Workbook(authority, authorityName, fileName, archiveKey, recipients, summary, at, id);
+            return new Workbook(authority, authorityName, fileName, archiveKey, restrictedKey, recipients, summary, at, id);
+        }
+
+        /** The restricted workbook's file name: the workbook's with {@code -restricted}, e.g. {@code LEW-LEWISHAM-FY2026Q2-restricted.xlsx}. */
+        public String restrictedFileName() {
+            return fileName.replaceFirst("\\.xlsx$", "") + "-restricted.xlsx";
         }
     }
 

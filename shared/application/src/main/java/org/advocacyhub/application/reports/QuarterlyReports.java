@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * ({@code POST /reports}, previewed, then sent) or by a contract's schedule; built from the
  * quarter's records by Query, streamed through the domain's counting rules; each workbook archived
  * in the reports bucket and emailed once to its authority's recipients with the duty managers
- * copied. Workbooks hold aggregates only (LLR 26.9, 27.6). Managers only; every access is audited.
+ * copied. Workbooks hold aggregates only (LLR 26.9, 27.6); a council's restricted list is never attached, its email
+ * carries an expiring link instead ({@link RestrictedLists}, issue 23). Managers only; every access is audited.
  */
 @Singleton
 public final class QuarterlyReports {
@@ -75,9 +76,11 @@ public final class QuarterlyReports {
     private final FieldRules rules;
     private final Clock clock;
     private final List<FieldSpec> requestFields;
+    private final RestrictedLists restricted;
 
     public QuarterlyReports(ReportStore store, ReturnsSource source, ReportArchive archive, ReportMail mail, ReportQueue queue,
-                            WorkbookWriter writer, StaffDirectory staff, ContractCatalogue contracts, ContractTerms terms, Clock clock) {
+                            WorkbookWriter writer, StaffDirectory staff, ContractCatalogue contracts, ContractTerms terms, Clock clock,
+                            RestrictedLists restricted) {
         this.store = store;
         this.source = source;
         this.archive = archive;
@@ -89,6 +92,7 @@ public final class QuarterlyReports {
         this.rules = new FieldRules(terms);
         this.clock = clock;
         this.requestFields = requestFields(contracts);
+        this.restricted = restricted;
     }
 
     // ------------------------------------------------------------------ the fields, one definition for checks and the API description
@@ -137,6 +141,14 @@ public final class QuarterlyReports {
     }
 
     public record Conflict(String why) implements Outcome {
+    }
+
+    /**
+     * A fresh link to a council's restricted list was emailed ({@link RestrictedLists#reissue}).
+     *
+     * @param expiresAt when it expires; {@code null} for a request run again, whose link went the first time
+     */
+    public record LinkSent(QuarterlyReport report, QuarterlyReport.Workbook book, Instant expiresAt) implements Outcome {
     }
 
     // ------------------------------------------------------------------ manager routes
@@ -300,20 +312,42 @@ public final class QuarterlyReports {
                 .orElseGet(() -> new NotFound("The workbook of report " + reportId + " is no longer kept."));
     }
 
-    /** {@code GET /reports/{id}/caseload}: the caseload list with personal data (LEW 17.5), managers only, audited, never emailed. */
-    public Outcome caseload(StaffActor actor, String reportId) {
-        Optional<QuarterlyReport> found = managerRead(actor, reportId, "downloaded the caseload list");
+    /**
+     * {@code GET /reports/{id}/caseload?authority=}: one council's restricted workbook (its people's rows of LEW 17.5's
+     * caseload list and LLR 26.17's reasons), managers only, audited, never attached to an email. A report built before
+     * issue 23 has one contract-wide list instead, which is given.
+     */
+    public Outcome caseload(StaffActor actor, String reportId, Optional<String> authority) {
+        Optional<QuarterlyReport> found = managerRead(actor, reportId, "downloaded the restricted list"
+                + authority.map(a -> " of " + a).orElse(""));
         if (found.isEmpty()) {
             return refusal(actor, reportId);
         }
         QuarterlyReport report = found.get();
-        if (report.caseloadKey() == null) {
-            return new NotFound(report.contract() + " asks for no caseload list, or report " + reportId + " is not built yet.");
+        if (report.caseloadKey() != null) {
+            return archive.get(report.caseloadKey())
+                    .map(bytes -> (Outcome) new Download(report.contract() + "-" + report.quarter().key() + "-caseload.xlsx", bytes))
+                    .orElseGet(() -> gone(reportId));
         }
-        return archive.get(report.caseloadKey())
-                .map(bytes -> (Outcome) new Download(report.contract() + "-" + report.quarter().key() + "-caseload.xlsx", bytes))
-                .orElseGet(() -> new NotFound("The caseload list of report " + reportId + " is no longer kept: caseload lists are "
-                        + "deleted under the retention policy before any case on them is anonymised."));
+        List<QuarterlyReport.Workbook> lists = RestrictedLists.withLists(report);
+        if (lists.isEmpty()) {
+            return new NotFound("Report " + reportId + " has no restricted list: it is not built yet, or no council has one this "
+                    + "quarter.");
+        }
+        Optional<QuarterlyReport.Workbook> book = authority.isPresent()
+                ? lists.stream().filter(b -> b.authority().equals(authority.get())).findFirst()
+                : lists.size() == 1 ? Optional.of(lists.get(0)) : Optional.empty();
+        if (book.isEmpty()) {
+            return new Invalid(List.of(new FieldError("authority", "Name one of the report's councils with a restricted list: "
+                    + String.join(", ", lists.stream().map(QuarterlyReport.Workbook::authority).toList()))));
+        }
+        return archive.get(book.get().restrictedKey()).map(bytes -> (Outcome) new Download(book.get().restrictedFileName(), bytes))
+                .orElseGet(() -> gone(reportId));
+    }
+
+    private static Outcome gone(String reportId) {
+        return new NotFound("The restricted list of report " + reportId + " is no longer kept: restricted lists are deleted under "
+                + "the retention policy before any case on them is anonymised.");
     }
 
     /** {@code POST /reports/{id}/send}: emails a previewed report (a quarter that has ended). */
@@ -434,8 +468,19 @@ public final class QuarterlyReports {
             written.put(folder + fileName, bytes);
             List<String> recipients = contract.authority(book.authorityCode()).map(Authority::reportRecipients)
                     .orElseGet(() -> contract.leadAuthority().reportRecipients());
-            books.add(new QuarterlyReport.Workbook(book.authorityCode(), book.authorityName(), fileName, folder + fileName, recipients,
-                    book.sheets().get(0), null, null));
+            // LEW 17.5 (and LLR 26.17's reasons) with personal data, per council, its own people's rows only: archived
+            // (encrypted), never attached to an email (LLR 26.9, 27.6); the council's email carries a link (RestrictedLists).
+            QuarterlyReport.Workbook made = new QuarterlyReport.Workbook(book.authorityCode(), book.authorityName(), fileName,
+                    folder + fileName, null, recipients, book.sheets().get(0), null, null);
+            Optional<byte[]> list = caseload.workbook(book.authorityCode(), writer, "Restricted list " + report.quarter().key() + ": "
+                    + book.authorityName(), now);
+            if (list.isPresent()) {
+                String restrictedKey = "restricted/" + folder + made.restrictedFileName();
+                archive.put(restrictedKey, list.get(), WorkbookWriter.CONTENT_TYPE);
+                made = new QuarterlyReport.Workbook(made.authority(), made.authorityName(), fileName, made.archiveKey(), restrictedKey,
+                        recipients, made.summary(), null, null);
+            }
+            books.add(made);
         }
         // LLR 27.4: the annual return, built with the fourth quarter's report, for the authority it goes to (Leicestershire).
         builder.buildAnnualReturn(now, SoftwareVersion.VALUE)
@@ -447,18 +492,10 @@ public final class QuarterlyReports {
                     archive.put(folder + fileName, bytes, WorkbookWriter.CONTENT_TYPE);
                     written.put(folder + fileName, bytes);
                     books.add(new QuarterlyReport.Workbook(annual.code(), annual.authorityName() + ": annual return", fileName,
-                            folder + fileName, contract.authority(annual.authorityCode()).orElseThrow().reportRecipients(),
+                            folder + fileName, null, contract.authority(annual.authorityCode()).orElseThrow().reportRecipients(),
                             annual.sheets().get(0), null, null));
                 });
-        String caseloadKey = null;
-        Optional<byte[]> list = caseload.workbook(writer, "Restricted: caseload " + report.quarter().key() + ", " + contract.code(), now);
-        if (list.isPresent()) {
-            // LEW 17.5 (and LLR 26.17's reasons) with personal data: archived (encrypted, managers only), never attached
-            // to an email (LLR 26.9, 27.6).
-            caseloadKey = "restricted/" + folder + contract.code() + "-" + report.quarter().key() + "-caseload.xlsx";
-            archive.put(caseloadKey, list.get(), WorkbookWriter.CONTENT_TYPE);
-        }
-        QuarterlyReport built = report.built(now, books, caseloadKey);
+        QuarterlyReport built = report.built(now, books, null);
         if (!store.save(built)) {
             throw new IllegalStateException("report " + report.id() + " changed while it was built");
         }
@@ -494,6 +531,7 @@ public final class QuarterlyReports {
      */
     private QuarterlyReport sendAll(QuarterlyReport report, Map<String, byte[]> inHand) {
         Instant now = clock.instant();
+        Contract contract = contracts.contract(report.contract()).orElseThrow();
         List<String> copyTo = staff.dutyManagers(report.contract()).stream().map(StaffRecord::email).distinct().toList();
         List<QuarterlyReport.Workbook> books = new ArrayList<>();
         for (QuarterlyReport.Workbook book : report.workbooks()) {
@@ -520,25 +558,32 @@ public final class QuarterlyReports {
                 books.add(book);
                 continue;
             }
-            if (!store.claimSend(report.id(), book.authority(), now)) {
+            // A council with a restricted list: its email's link is made in the same write as the claim (RestrictedLists), so a
+            // redelivery that finds the email claimed issues no second link.
+            Optional<RestrictedLists.Issued> link = book.restrictedKey() == null ? Optional.empty()
+                    : restricted.claimWithLink(report, book, book.authority(), now);
+            boolean claimed = book.restrictedKey() == null ? store.claimSend(report.id(), book.authority(), now) : link.isPresent();
+            if (!claimed) {
                 throw new IllegalStateException("the workbook " + book.fileName() + " is being sent by another delivery");
             }
+            Runnable release = link.isPresent() ? () -> restricted.release(report.id(), book.authority(), link.get())
+                    : () -> store.releaseSend(report.id(), book.authority());
             byte[] bytes;
             try {
                 bytes = inHand.containsKey(book.archiveKey()) ? inHand.get(book.archiveKey())
                         : archive.get(book.archiveKey()).orElseThrow(() -> new IllegalStateException("workbook not archived"));
             } catch (RuntimeException e) {
-                store.releaseSend(report.id(), book.authority());
+                release.run();
                 throw e;
             }
             MailSender.Delivery delivery = mail.send(new ReportMail.Message(book.recipients(), copyTo, subject(report, book),
-                    body(report, book), book.fileName(), bytes));
+                    body(report, book, link.map(issued -> RestrictedLists.paragraph(contract, issued))), book.fileName(), bytes));
             if (delivery instanceof MailSender.Sent sent) {
                 store.markSent(report.id(), book.authority(), sent.messageId(), now);
                 books.add(book.sent(now, sent.messageId()));
             } else if (delivery instanceof MailSender.Refused refused && refused.retryable()) {
-                // Nothing went: the queue delivers the report again and this workbook is tried again.
-                store.releaseSend(report.id(), book.authority());
+                // Nothing went: the queue delivers the report again and this workbook is tried again (with a new link).
+                release.run();
                 throw new IllegalStateException("the mail service refused the workbook " + book.fileName() + " for now: " + refused.reason());
             } else {
                 boolean refused = delivery instanceof MailSender.Refused;
@@ -548,7 +593,6 @@ public final class QuarterlyReports {
                 books.add(book);
             }
         }
-        Contract contract = contracts.contract(report.contract()).orElseThrow();
         java.util.Set<String> all = contract.reportSchedule().perAuthority()
                 ? contract.authorities().stream().map(Authority::code).collect(java.util.stream.Collectors.toSet())
                 : java.util.Set.of(contract.code());
@@ -615,17 +659,19 @@ public final class QuarterlyReports {
         return "Quarterly return " + label(report.quarter()) + ": " + book.authorityName() + " (" + report.contract() + ")";
     }
 
-    static String text(QuarterlyReport report, QuarterlyReport.Workbook book) {
+    /** The email's words; {@code link}, the paragraph of a council's link to its restricted list, when it has one. */
+    static String text(QuarterlyReport report, QuarterlyReport.Workbook book, Optional<String> link) {
         return "Please find attached the quarterly return of the " + report.contract() + " advocacy contract for " + book.authorityName()
                 + ", " + label(report.quarter()) + " (" + report.quarter().firstDay() + " to " + report.quarter().lastDay() + ").\n\n"
                 + "It holds aggregate figures only, with no personal data. How each figure is counted, with its clause in the "
-                + "contract, is on the workbook's Definitions sheet.\n\nReport " + report.id() + "\n";
+                + "contract, is on the workbook's Definitions sheet.\n\n" + link.map(words -> words + "\n\n").orElse("")
+                + "Report " + report.id() + "\n";
     }
 
     /** The text of a workbook's email: the quarterly return's ({@link #text}), or the annual return's (LLR 27.4). */
-    private String body(QuarterlyReport report, QuarterlyReport.Workbook book) {
+    private String body(QuarterlyReport report, QuarterlyReport.Workbook book, Optional<String> link) {
         if (!AnnualReturns.isAnnualWorkbook(book.authority())) {
-            return text(report, book);
+            return text(report, book, link);
         }
         int year = report.quarter().financialYear();
         return annualText(report, contracts.contract(report.contract()).flatMap(AnnualReturns::of)

@@ -25,7 +25,10 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  * first day or later; the list goes once the contract's shortest case period ({@code closedCase} or {@code declinedReferral},
  * without an age floor) counted from that first day has passed, which is never after any case on it goes. The bucket's
  * lifecycle forgets a deleted restricted object's earlier versions after a day (template.yaml
- * {@code ForgetDeletedRestrictedWorkbooks}). The report keeps its record; asking for the list then says it is no longer kept.
+ * {@code ForgetDeletedRestrictedWorkbooks}). The report keeps its record; asking for the list then says it is no longer kept,
+ * and a council's link to it (issue 23, long expired by then) opens nothing. A report keeps one restricted workbook per
+ * council ({@code QuarterlyReport.Workbook#restrictedKey}); one built before issue 23 kept one for the contract
+ * ({@code caseloadKey}): each goes.
  */
 @Singleton
 public final class ExpireCaseloadLists {
@@ -52,6 +55,16 @@ public final class ExpireCaseloadLists {
         return closed.isBefore(declined) ? closed : declined;
     }
 
+    /** Every restricted workbook of {@code report}: each council's, and the contract-wide one of a report built before issue 23. */
+    static List<String> restrictedKeys(QuarterlyReport report) {
+        List<String> keys = new ArrayList<>();
+        if (report.caseloadKey() != null) {
+            keys.add(report.caseloadKey());
+        }
+        report.workbooks().stream().map(QuarterlyReport.Workbook::restrictedKey).filter(java.util.Objects::nonNull).forEach(keys::add);
+        return keys;
+    }
+
     /** Deletes each restricted workbook past its time and still kept (in a dry run: lists them); their keys. */
     public List<String> run(boolean dryRun) {
         LocalDate today = clock.instant().atZone(WorkingCalendar.ZONE).toLocalDate();
@@ -62,13 +75,17 @@ public final class ExpireCaseloadLists {
             }
             RetentionPolicy policy = contracts.retention(contract.code());
             for (QuarterlyReport report : reports.recent(contract.code(), MOST_READ)) {
-                // Past its time and still there (once deleted, a read of it is a quick "no such key" each day after).
-                if (report.caseloadKey() != null && today.isAfter(keptUntil(report.quarter().firstDay(), policy))
-                        && archive.get(report.caseloadKey()).isPresent()) {
-                    if (!dryRun) {
-                        archive.delete(report.caseloadKey()); // deleting what is already gone is no error: a rerun is safe
+                if (!today.isAfter(keptUntil(report.quarter().firstDay(), policy))) {
+                    continue;
+                }
+                for (String key : restrictedKeys(report)) {
+                    // Past its time and still there (once deleted, a read of it is a quick "no such key" each day after).
+                    if (archive.get(key).isPresent()) {
+                        if (!dryRun) {
+                            archive.delete(key); // deleting what is already gone is no error: a rerun is safe
+                        }
+                        deleted.add(key);
                     }
-                    deleted.add(report.caseloadKey());
                 }
             }
         }

@@ -42,7 +42,7 @@ class WorkbookFileNameTest {
         QuarterlyReport report = QuarterlyReport.queued("RPT-LLR-FY2026Q4-SCHEDULED", "LLR", q4, null, true, QuarterlyReport.SCHEDULE,
                 java.time.Instant.parse("2027-04-08T09:00:00Z"));
         QuarterlyReport.Workbook book = new QuarterlyReport.Workbook("LEICESTERSHIRE-ANNUAL", "Leicestershire County Council: annual "
-                + "return", "LLR-LEICESTERSHIRE-FY2026-annual-return.xlsx", "k", java.util.List.of("a@b.example"),
+                + "return", "LLR-LEICESTERSHIRE-FY2026-annual-return.xlsx", "k", null, java.util.List.of("a@b.example"),
                 new org.advocacyhub.domain.reports.ReturnTable("Annual return", "t", "LLR 27.4", java.util.List.of(), java.util.List.of(),
                         java.util.List.of()), null, null);
         assertEquals("Annual return April 2026 to March 2027: Leicestershire County Council (LLR)", QuarterlyReports.subject(report, book));

@@ -25,8 +25,8 @@ import org.advocacyhub.domain.time.ReportingPeriod;
 import org.advocacyhub.domain.time.WorkingCalendar;
 
 /**
- * The restricted part of a quarterly return, WITH personal data: never emailed, stored encrypted and
- * opened by managers only.
+ * The restricted part of a quarterly return, WITH personal data: never attached to an email, stored encrypted, opened by
+ * managers and by each council through the expiring link its report email carries ({@link RestrictedLink}).
  *
  * <ul>
  *   <li>The caseload list (LEW 17.5), for a contract that asks for one
@@ -43,7 +43,14 @@ import org.advocacyhub.domain.time.WorkingCalendar;
  * name or identify them, so they cannot go in the emailed workbook (LLR 26.9: confidential
  * information only through the council's secure system; 27.6: a secure portal where sensitive data
  * is included). The emailed workbook gives the number and the hours asked for; the reasons are here,
- * for managers to share through the secure route.
+ * behind the council's link.
+ *
+ * <p>Per council (issue 23): the list is split as the workbooks are ({@link CountingRules#workbookOf}: the person's
+ * council where the contract reports per council, LLR; else the contract's one workbook, LEW), and each council's list
+ * holds only its own people's rows. Interpretation: a council has a restricted list when its contract asks for a caseload
+ * list (LEW 17.5: every quarter, even one with no case open, as that is the return it asks for) or when a request over
+ * the threshold was made for one of its people in the quarter (LLR 26.17: with none, there are no reasons to give, and
+ * the emailed workbook already says 0).
  *
  * <p>It keeps a row only for the cases it lists (a contract's caseload, LEW: tens of young people),
  * not every case it is shown.
@@ -57,8 +64,10 @@ public final class CaseloadList {
     private final FinancialQuarter quarter;
     private final ReportingPeriod period;
     private final boolean caseload;
-    private final List<Row> rows = new ArrayList<>();
-    private final List<List<ReturnCell>> requests = new ArrayList<>();
+    private final boolean requestsRecorded;
+    /** By workbook code ({@link CountingRules#workbookOf}). */
+    private final Map<String, List<Row>> rows = new HashMap<>();
+    private final Map<String, List<List<ReturnCell>>> requests = new HashMap<>();
     private final Map<ReferralReference, Long> minutesInQuarter = new HashMap<>();
     private final Map<ReferralReference, Long> travelInQuarter = new HashMap<>();
 
@@ -71,12 +80,28 @@ public final class CaseloadList {
         this.quarter = Objects.requireNonNull(quarter, "quarter");
         this.period = quarter.period();
         this.caseload = contract.reportSchedule().hasCaseloadList();
+        this.requestsRecorded = recordsRequests(contract);
+    }
+
+    private static boolean recordsRequests(Contract contract) {
+        return contract.services().stream().anyMatch(service -> service.hourThreshold(HourThreshold.Kind.RECORD_REQUESTS_OVER).isPresent());
     }
 
     /** Whether {@code contract} has a restricted list: it asks for a caseload list, or records requests over a threshold of hours. */
     public static boolean wanted(Contract contract) {
-        return contract.reportSchedule().hasCaseloadList() || contract.services().stream()
-                .anyMatch(service -> service.hourThreshold(HourThreshold.Kind.RECORD_REQUESTS_OVER).isPresent());
+        return contract.reportSchedule().hasCaseloadList() || recordsRequests(contract);
+    }
+
+    /**
+     * What a council's restricted list of {@code contract} holds, in words for the council reading its email or its link's
+     * page: no clause (an email cites no contract, issue 23) and no one's details.
+     */
+    public static String contents(Contract contract) {
+        boolean caseloadList = contract.reportSchedule().hasCaseloadList();
+        boolean reasons = recordsRequests(contract);
+        String list = "the caseload list, with the details of each person supported in the quarter";
+        String why = "the reasons given for requests to provide 20 or more hours";
+        return caseloadList && reasons ? list + ", and " + why : caseloadList ? list : why;
     }
 
     /** A case the reader found (as for {@link QuarterlyReturnBuilder#addCase}). */
@@ -84,12 +109,13 @@ public final class CaseloadList {
         if (!contract.offers(c.details().service())) {
             return;
         }
+        String workbook = CountingRules.workbookOf(contract, c.details().person().authority());
         if (caseload && CountingRules.openDuring(c, period)) {
-            rows.add(new Row(c));
+            rows.computeIfAbsent(workbook, w -> new ArrayList<>()).add(new Row(c));
         }
         for (Hours.Request request : c.work().hours().requests()) {
             if (period.contains(request.at())) {
-                requests.add(List.of(ReturnCell.text(c.reference().value()), ReturnCell.text(c.details().service().displayName()),
+                requests.computeIfAbsent(workbook, w -> new ArrayList<>()).add(List.of(ReturnCell.text(c.reference().value()), ReturnCell.text(c.details().service().displayName()),
                         ReturnCell.text(String.valueOf(c.details().person().authority())), ReturnCell.text(DATE.format(request.at())),
                         ReturnCell.decimal(request.hours()), ReturnCell.text(request.reasons())));
             }
@@ -106,24 +132,41 @@ public final class CaseloadList {
         }
     }
 
-    /** The restricted sheets: the caseload list (if the contract asks for it) and the requests over the threshold (if any service records them). */
-    public List<ReturnTable> build() {
+    /**
+     * The workbooks (their codes, as {@link QuarterlyReturnBuilder}'s workbooks have them, in the contract's order) that
+     * have a restricted list this quarter: every one where the contract asks for a caseload list, else those with a request
+     * over the threshold (see the class's interpretation).
+     */
+    public List<String> workbooks() {
+        List<String> all = contract.reportSchedule().perAuthority()
+                ? contract.authorities().stream().map(org.advocacyhub.domain.contract.Authority::code).toList()
+                : List.of(contract.code());
+        return all.stream().filter(code -> caseload || requests.containsKey(code)).toList();
+    }
+
+    /**
+     * The restricted sheets of one workbook's council, holding only its own people's rows: the caseload list (if the
+     * contract asks for it) and the requests over the threshold (if any service records them).
+     */
+    public List<ReturnTable> build(String workbook) {
         List<ReturnTable> tables = new ArrayList<>();
         if (caseload) {
-            tables.add(caseloadTable());
+            tables.add(caseloadTable(rows.getOrDefault(workbook, List.of())));
         }
-        if (contract.services().stream().anyMatch(service -> service.hourThreshold(HourThreshold.Kind.RECORD_REQUESTS_OVER).isPresent())) {
+        if (requestsRecorded) {
             tables.add(new ReturnTable("Requests of 20 or more hours", "Requests to provide 20 or more hours, with reasons (restricted)",
                     "LLR 26.17, 26.9, 27.6", List.of("Case", "Service", "Authority", "Requested on", "Hours asked for", "Reasons"),
-                    requests, List.of("Restricted: the reasons may identify a person. Never emailed.")));
+                    requests.getOrDefault(workbook, List.of()),
+                    List.of("Restricted: the reasons may identify a person. Never attached to an email.")));
         }
         return tables;
     }
 
-    private ReturnTable caseloadTable() {
+    private ReturnTable caseloadTable(List<Row> listed) {
         List<List<ReturnCell>> cells = new ArrayList<>();
-        rows.sort(Comparator.comparing(row -> row.referral().receivedAt()));
-        for (Row row : rows) {
+        List<Row> sorted = new ArrayList<>(listed);
+        sorted.sort(Comparator.comparing(row -> row.referral().receivedAt()));
+        for (Row row : sorted) {
             ReferralCase c = row.referral();
             Person person = c.details().person();
             CypReturn cyp = c.work().cypReturn();
@@ -174,7 +217,7 @@ public final class CaseloadList {
                         "Asylum seeker", "Legal status", "Primary reason", "Secondary reason", "Outcomes sought",
                         "Advocacy hours in quarter", "Travel hours in quarter", "Hours in quarter", "Total hours (cumulative)",
                         "Summary of work undertaken", "Estimated hours until closure", "Outcome (if closed)"),
-                cells, List.of("Restricted: personal data (LEW 17.5). Stored encrypted for managers; never emailed."));
+                cells, List.of("Restricted: personal data (LEW 17.5). Stored encrypted; never attached to an email."));
     }
 
     /**

@@ -1,15 +1,18 @@
 package org.advocacyhub.domain.reports;
 
 import static org.advocacyhub.domain.reports.ReportFixtures.LEW;
+import static org.advocacyhub.domain.reports.ReportFixtures.LLR;
 import static org.advocacyhub.domain.reports.ReportFixtures.closed;
 import static org.advocacyhub.domain.reports.ReportFixtures.eligible;
 import static org.advocacyhub.domain.reports.ReportFixtures.person;
 import static org.advocacyhub.domain.reports.ReportFixtures.received;
 import static org.advocacyhub.domain.reports.ReportFixtures.time;
 import static org.advocacyhub.domain.reports.ReportFixtures.withHours;
+import static org.advocacyhub.domain.reports.ReportFixtures.withRequest;
 import static org.advocacyhub.domain.reports.Sheets.cell;
 import static org.advocacyhub.domain.testing.London.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -50,7 +53,8 @@ class CaseloadListTest {
         list.addTime(time(open, LocalDate.of(2026, 10, 6), 90, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-1"));
         list.addTime(time(open, LocalDate.of(2026, 9, 6), 30, TimeEntry.Kind.DIRECT, TimeEntry.Activity.FACE_TO_FACE, "adv-1"));
         list.addTime(time(open, LocalDate.of(2026, 10, 7), 45, TimeEntry.Kind.INDIRECT, TimeEntry.Activity.TRAVEL, "adv-1"));
-        List<ReturnTable> tables = list.build();
+        assertEquals(List.of("LEWISHAM"), list.workbooks(), "LEW's one council");
+        List<ReturnTable> tables = list.build("LEWISHAM");
         assertEquals(1, tables.size(), "LEW records no requests over 20 hours");
         ReturnTable caseload = tables.get(0);
         assertEquals(2, caseload.rows().size(), "the case closed in Q1 is not in Q3's caseload");
@@ -75,5 +79,41 @@ class CaseloadListTest {
         String doneRef = done.reference().value();
         assertEquals(ReturnCell.text("Out of borough"), cell(caseload, doneRef, "Location"));
         assertEquals(ReturnCell.text("The person can now advocate for themselves"), cell(caseload, doneRef, "Outcome (if closed)"));
+    }
+
+    @Test
+    @DisplayName("Issue 23: each LLR council's restricted list holds only its own people's requests over 20 hours, and a council with none has no list")
+    void perCouncil() {
+        ReferralCase rutland = withRequest(eligible(received(ServiceCode.IMCA, person("Rue Tland", LocalDate.of(1950, 1, 1), "RUTLAND"),
+                at("2026-10-05T10:00")), at("2026-10-05T11:00")), "5", "A Court of Protection hearing in Oakham", at("2026-11-02T10:00"));
+        ReferralCase county = withRequest(eligible(received(ServiceCode.IMCA, person("Cal County", LocalDate.of(1951, 1, 1),
+                "LEICESTERSHIRE"), at("2026-10-06T10:00")), at("2026-10-06T11:00")), "3", "Two further best interests meetings",
+                at("2026-11-03T10:00"));
+        // Out of the area: reported to the lead council, Leicestershire (CountingRules.workbookOf), with its reasons.
+        ReferralCase placed = withRequest(eligible(received(ServiceCode.IMCA, person("Pat Placed", LocalDate.of(1952, 1, 1), "OTHER"),
+                at("2026-10-07T10:00")), at("2026-10-07T11:00")), "4", "A placement review out of county", at("2026-11-04T10:00"));
+        // A request made in the previous quarter is not this quarter's.
+        ReferralCase earlier = withRequest(eligible(received(ServiceCode.IMCA, person("Lee Cester", LocalDate.of(1953, 1, 1),
+                "LEICESTER"), at("2026-07-07T10:00")), at("2026-07-07T11:00")), "2", "An appeal", at("2026-08-04T10:00"));
+        CaseloadList list = new CaseloadList(LLR, Q3);
+        List.of(rutland, county, placed, earlier).forEach(list::addCase);
+
+        assertEquals(List.of("LEICESTERSHIRE", "RUTLAND"), list.workbooks(), "Leicester City had no request this quarter: no list");
+        List<ReturnTable> rutlands = list.build("RUTLAND");
+        assertEquals(1, rutlands.size(), "LLR keeps no caseload list");
+        assertEquals(List.of(rutland.reference().value()), rutlands.get(0).rows().stream().map(row -> ((ReturnCell.Text) row.get(0)).value())
+                .toList(), "Rutland's own person only");
+        assertEquals(ReturnCell.text("A Court of Protection hearing in Oakham"), cell(rutlands.get(0), rutland.reference().value(), "Reasons"));
+        List<String> countys = list.build("LEICESTERSHIRE").get(0).rows().stream().map(row -> ((ReturnCell.Text) row.get(0)).value()).toList();
+        assertEquals(List.of(county.reference().value(), placed.reference().value()), countys);
+        assertTrue(list.build("LEICESTER").get(0).rows().isEmpty());
+    }
+
+    @Test
+    @DisplayName("LEW 17.5: the caseload list goes every quarter, even one with no case open")
+    void emptyCaseload() {
+        CaseloadList list = new CaseloadList(LEW, Q3);
+        assertEquals(List.of("LEWISHAM"), list.workbooks());
+        assertEquals(0, list.build("LEWISHAM").get(0).rows().size());
     }
 }

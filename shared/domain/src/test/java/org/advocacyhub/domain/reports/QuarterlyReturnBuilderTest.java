@@ -293,7 +293,7 @@ class QuarterlyReturnBuilderTest {
         w.sheets().forEach(sheet -> assertFalse(allText(sheet).contains("Nina"), sheet.sheet()));
         CaseloadList restricted = new CaseloadList(LLR, Q3);
         restricted.addCase(c);
-        assertTrue(allText(restricted.build().get(0)).contains("Nina's tribunal needs more time"));
+        assertTrue(allText(restricted.build("LEICESTER").get(0)).contains("Nina's tribunal needs more time"));
     }
 
     @Test

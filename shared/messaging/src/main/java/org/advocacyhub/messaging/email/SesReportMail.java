@@ -23,7 +23,7 @@ import org.advocacyhub.application.port.ReportMail;
 /**
  * Sends a quarterly report (issue 11 item 4) through Amazon SES (API v2), by {@link SesMailSender} (once, never
  * retried when its outcome is not known), as one raw MIME message from the configured sender: {@code multipart/mixed} with the plain-text body and the workbook attached (base64, its file name, the xlsx
- * content type). The message is built with Jakarta Mail (Angus), which only a function that sends reports carries.
+ * content type; a fresh link to a council's restricted list goes with no attachment, issue 23). The message is built with Jakarta Mail (Angus), which only a function that sends reports carries.
  */
 public final class SesReportMail implements ReportMail {
 
@@ -61,19 +61,20 @@ public final class SesReportMail implements ReportMail {
             MimeBodyPart text = new MimeBodyPart();
             text.setText(message.text(), "UTF-8", "plain");
 
-            MimeBodyPart workbook = new MimeBodyPart();
-            workbook.setDataHandler(new DataHandler(new ByteArrayDataSource(message.attachment(), XLSX)));
-            workbook.setFileName(oneLine(message.attachmentName(), "attachment name"));
-            workbook.setDisposition(Part.ATTACHMENT);
-            workbook.setHeader("Content-Transfer-Encoding", "base64");
-
             MimeMultipart mixed = new MimeMultipart("mixed");
             mixed.addBodyPart(text);
-            mixed.addBodyPart(workbook);
+            if (message.attached()) {
+                MimeBodyPart workbook = new MimeBodyPart();
+                workbook.setDataHandler(new DataHandler(new ByteArrayDataSource(message.attachment(), XLSX)));
+                workbook.setFileName(oneLine(message.attachmentName(), "attachment name"));
+                workbook.setDisposition(Part.ATTACHMENT);
+                workbook.setHeader("Content-Transfer-Encoding", "base64");
+                mixed.addBodyPart(workbook);
+            }
             mime.setContent(mixed);
             mime.saveChanges();
 
-            ByteArrayOutputStream out = new ByteArrayOutputStream(message.attachment().length * 4 / 3 + 4096);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((message.attached() ? message.attachment().length * 4 / 3 : 0) + 4096);
             mime.writeTo(out);
             return out.toByteArray();
         } catch (MessagingException | IOException e) {

@@ -79,6 +79,17 @@ class SesReportMailTest {
     }
 
     @Test
+    void a_fresh_link_to_a_restricted_list_goes_with_the_text_only_and_no_attachment() throws Exception {
+        MimeMessage parsed = parse(mail.mime(new ReportMail.Message(List.of("returns@rutland.example"), List.of(), "A new link",
+                "Download it from this link: https://hub.example/restricted-lists/abc", null, null)));
+        MimeMultipart parts = (MimeMultipart) parsed.getContent();
+        assertEquals(1, parts.getCount(), "nothing attached (issue 23)");
+        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+        assertThrows(IllegalArgumentException.class, () -> new ReportMail.Message(List.of("a@council.example"), List.of(), "s", "t",
+                "a.xlsx", null), "a name without a content");
+    }
+
+    @Test
     void without_duty_managers_there_is_no_cc_header() throws Exception {
         MimeMessage parsed = parse(mail.mime(message(List.of("returns@rutland.example"), List.of(), "s", "a.xlsx")));
         assertEquals(null, parsed.getHeader("Cc"));

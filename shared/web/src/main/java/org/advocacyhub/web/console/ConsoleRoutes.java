@@ -126,7 +126,11 @@ public final class ConsoleRoutes {
             "One workbook of a built report as an Excel file (LLR 26.13)", Who.MANAGERS,
             org.advocacyhub.web.ReportsApi.WORKBOOK_QUERY, null);
     public static final ApiOperation REPORT_CASELOAD = ApiOperation.described("GET", REPORTS + "/{id}/caseload",
-            "The restricted caseload list (LEW 17.5) as an Excel file; each download is audited", Who.MANAGERS, List.of(), null);
+            "One council's restricted list (LEW 17.5's caseload list, LLR 26.17's reasons) as an Excel file; each download is audited",
+            Who.MANAGERS, org.advocacyhub.web.ReportsApi.CASELOAD_QUERY, null);
+    public static final ApiOperation REPORT_RESTRICTED_LINK = ApiOperation.described("POST", REPORTS + "/{id}/restricted-links",
+            "Email a council a new link to its restricted list (the report page's form): 303 back to the report with a notice",
+            Who.MANAGERS, List.of(), null);
     public static final ApiOperation REPORT_SEND = ApiOperation.described("POST", REPORTS + "/{id}/send",
             "Email a built report to the councils: 303 back to the report with a notice", Who.MANAGERS, List.of(), null);
 
@@ -145,7 +149,7 @@ public final class ConsoleRoutes {
             NOT_FOUND);
     /** The quarterly-report function's console routes. */
     public static final List<ApiOperation> REPORTS_ROUTES = List.of(REPORTS_PAGE, REPORT_REQUEST, REPORT, REPORT_WORKBOOK,
-            REPORT_CASELOAD, REPORT_SEND, EXPORTS, EXPORT_REQUEST, EXPORT_PAGE);
+            REPORT_CASELOAD, REPORT_SEND, REPORT_RESTRICTED_LINK, EXPORTS, EXPORT_REQUEST, EXPORT_PAGE);
 
     private ConsoleRoutes() {
     }
