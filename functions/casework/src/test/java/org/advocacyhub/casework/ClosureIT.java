@@ -345,7 +345,7 @@ class ClosureIT {
         Map<String, Object> again = fixtures.ok(MANAGER, "POST", "/cases/" + child + "/feedback", Map.of("answers",
                 Map.of("listenedTo", true)), TUESDAY.plusSeconds(120));
         assertEquals(Map.of("listenedTo", "true"), ((Map<?, ?>) casework(again).get("feedback")).get("answers"));
-        assertTrue(timeline(again).stream().anyMatch(e -> e.contains("1 of 16 questions answered; replaces the answers recorded at "
+        assertTrue(timeline(again).stream().anyMatch(e -> e.contains("1 of 23 questions answered; replaces the answers recorded at "
                 + TUESDAY.plusSeconds(60) + " by cai-cyp")), timeline(again).toString());
 
         String placement = fixtures.referAndScreen(example("accommodation"), MONDAY);

@@ -125,7 +125,7 @@ class StaffCaseRoutesIT {
         String path = route.path().replace("{reference}", reference).replace("{staffId}", "s-1");
         // The lists that need a contract.
         return List.of("/waiting-list", "/awareness-sessions", "/complaints", "/compliments", "/retention-review", "/case-studies",
-                "/service-summaries").contains(path)
+                "/service-summaries", "/annual-return-items").contains(path)
                 ? path + "?contract=LLR" : path;
     }
 
