@@ -59,6 +59,48 @@ class OperationsTemplateTest {
         }
     }
 
+    @Test
+    void every_function_deploys_as_a_canary_that_its_errors_and_throttles_roll_back() {
+        List<String> problems = new ArrayList<>();
+        for (SamFunction function : template.functions()) {
+            String id = function.logicalId();
+            if (!"live".equals(function.properties().get("AutoPublishAlias"))) {
+                problems.add(id + " publishes no live alias to shift");
+            }
+            Map<?, ?> preference = (Map<?, ?>) function.properties().get("DeploymentPreference");
+            if (preference == null) {
+                problems.add(id + " has no DeploymentPreference: a deploy goes to 100% at once");
+                continue;
+            }
+            String type = String.valueOf(preference.get("Type"));
+            if (!type.startsWith("Canary") && !type.startsWith("Linear")) {
+                problems.add(id + " deploys " + type + ", not gradually");
+            }
+            List<String> watched = new ArrayList<>();
+            Object alarms = preference.get("Alarms");
+            for (Object alarm : alarms instanceof List<?> list ? list : List.of()) {
+                String alarmId = SamTemplate.refTarget(alarm);
+                if (alarmId == null || !"AWS::CloudWatch::Alarm".equals(template.resourceType(alarmId))) {
+                    problems.add(id + " rolls back on " + alarm + ", not an alarm of the template");
+                    continue;
+                }
+                Map<String, Object> properties = template.resourceProperties(alarmId);
+                boolean ofThisFunction = ((List<?>) properties.get("Dimensions")).stream()
+                        .map(d -> (Map<?, ?>) d)
+                        .anyMatch(d -> "FunctionName".equals(d.get("Name")) && Map.of("Ref", id).equals(d.get("Value")));
+                if (!"AWS/Lambda".equals(properties.get("Namespace")) || !ofThisFunction) {
+                    problems.add(id + " rolls back on " + alarmId + ", which watches another function or metric");
+                    continue;
+                }
+                watched.add(String.valueOf(properties.get("MetricName")));
+            }
+            if (!watched.containsAll(List.of("Errors", "Throttles"))) {
+                problems.add(id + " rolls back on " + watched + ", not on both errors and throttles");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     private List<String> retentionProblems(String group) {
         List<String> problems = new ArrayList<>();
         if (!"AWS::Logs::LogGroup".equals(template.resourceType(group))) {
