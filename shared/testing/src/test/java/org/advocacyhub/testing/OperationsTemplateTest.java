@@ -101,6 +101,72 @@ class OperationsTemplateTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void the_dashboard_shows_every_queue_dead_letter_queue_and_function_and_the_hubs_own_metrics() {
+        assertEquals("AWS::CloudWatch::Dashboard", template.resourceType("OperationsDashboard"));
+        String body = String.valueOf(((Map<?, ?>) template.resourceProperties("OperationsDashboard").get("DashboardBody"))
+                .get("Fn::Sub"));
+        // Every ${...} names a resource of the template (or a pseudo parameter), with an attribute it has.
+        List<String> problems = new ArrayList<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\$\\{([^}]+)}").matcher(body);
+        while (names.find()) {
+            String[] name = names.group(1).split("\\.", 2);
+            if (name[0].startsWith("AWS::")) {
+                continue;
+            }
+            if (!template.resources().containsKey(name[0])) {
+                problems.add("the dashboard names " + name[0] + ", not a resource of the template");
+            } else if (name.length == 2 && !(name[1].equals("QueueName") && "AWS::SQS::Queue".equals(template.resourceType(name[0])))) {
+                problems.add("the dashboard reads " + names.group(1));
+            }
+        }
+        assertEquals(List.of(), problems);
+
+        com.fasterxml.jackson.databind.JsonNode widgets = Json.parse(body).path("widgets");
+        java.util.Set<String> shown = new java.util.TreeSet<>();
+        List<String> queries = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode widget : widgets) {
+            if ("log".equals(widget.path("type").asText())) {
+                queries.add(widget.path("properties").path("query").asText());
+                continue;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode metric : widget.path("properties").path("metrics")) {
+                // [namespace, metric, dimension name, value, ..., {options}]
+                StringBuilder key = new StringBuilder(metric.get(0).asText() + " " + metric.get(1).asText());
+                for (int i = 2; i + 1 < metric.size() && metric.get(i).isTextual(); i += 2) {
+                    key.append(' ').append(metric.get(i).asText()).append('=').append(metric.get(i + 1).asText());
+                }
+                shown.add(key.toString());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String metric : List.of("ReferralReceived", "ScreeningDelay", "DeadlineMissed", "LettersBounced")) {
+            expect(shown, "AdvocacyHub " + metric, missing);
+        }
+        java.util.Set<String> deadLetterQueues = template.deadLetterQueueIds();
+        for (SamTemplate.QueueDefinition queue : template.queues()) {
+            String metric = deadLetterQueues.contains(queue.logicalId())
+                    ? "ApproximateNumberOfMessagesVisible" : "ApproximateAgeOfOldestMessage";
+            expect(shown, "AWS/SQS " + metric + " QueueName=${" + queue.logicalId() + ".QueueName}", missing);
+        }
+        for (SamFunction function : template.functions()) {
+            for (String metric : List.of("Errors", "Throttles", "Duration")) {
+                expect(shown, "AWS/Lambda " + metric + " FunctionName=${" + function.logicalId() + "}", missing);
+            }
+            String group = SamTemplate.refTarget(((Map<?, ?>) function.properties().get("LoggingConfig")).get("LogGroup"));
+            if (queries.stream().noneMatch(q -> q.contains("SOURCE '${" + group + "}'") && q.contains("platform.report"))) {
+                missing.add("cold starts of " + function.logicalId() + " (its log group " + group + ")");
+            }
+        }
+        assertEquals(List.of(), missing, "shown: " + shown);
+    }
+
+    private static void expect(java.util.Set<String> shown, String metric, List<String> missing) {
+        if (!shown.contains(metric)) {
+            missing.add(metric);
+        }
+    }
+
     private List<String> retentionProblems(String group) {
         List<String> problems = new ArrayList<>();
         if (!"AWS::Logs::LogGroup".equals(template.resourceType(group))) {
