@@ -161,6 +161,112 @@ class OperationsTemplateTest {
         assertEquals(List.of(), missing, "shown: " + shown);
     }
 
+    @Test
+    void samconfig_has_the_three_environments_overriding_only_parameters_the_template_declares() throws Exception {
+        String toml = java.nio.file.Files.readString(template.root().resolve("samconfig.toml"));
+        java.util.Map<String, String> overrides = new java.util.TreeMap<>();
+        String section = null;
+        for (String line : toml.split("\n")) {
+            if (line.startsWith("[")) {
+                section = line.substring(1, line.indexOf('.'));
+            } else if (line.startsWith("parameter_overrides")) {
+                overrides.put(section, line.substring(line.indexOf('"') + 1, line.lastIndexOf('"')));
+            }
+        }
+        assertEquals(java.util.Set.of("default", "staging", "production"), overrides.keySet());
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> stackNames = new java.util.HashSet<>();
+        overrides.forEach((environment, text) -> {
+            java.util.Set<String> given = new java.util.HashSet<>();
+            for (String pair : text.trim().split("\\s+")) {
+                String name = pair.substring(0, pair.indexOf('='));
+                given.add(name);
+                if (!template.parameters().containsKey(name)) {
+                    problems.add(environment + " overrides " + name + ", not a parameter of template.yaml");
+                }
+            }
+            template.parameters().values().stream()
+                    .filter(parameter -> parameter.defaultValue() == null && !given.contains(parameter.name()))
+                    .forEach(parameter -> problems.add(environment + " gives no " + parameter.name() + ", which has no default"));
+        });
+        assertEquals(List.of(), problems);
+        for (String environment : List.of("staging", "production")) {
+            assertTrue(toml.contains("[" + environment + ".global.parameters]\nstack_name = \"advocacy-hub-" + environment + "\""),
+                    environment + " has its own stack");
+        }
+    }
+
+    @Test
+    void the_pipeline_builds_tests_then_deploys_staging_then_production_after_approval_with_oidc() throws Exception {
+        Map<?, ?> workflow = new org.yaml.snakeyaml.Yaml().load(
+                java.nio.file.Files.readString(template.root().resolve(".github/workflows/deploy.yml")));
+        Object on = workflow.containsKey("on") ? workflow.get("on") : workflow.get(Boolean.TRUE); // YAML 1.1 reads on as true
+        assertTrue(on instanceof Map<?, ?> events && events.containsKey("push"), "runs on push: " + on);
+        Map<?, ?> jobs = (Map<?, ?>) workflow.get("jobs");
+        List<String> problems = new ArrayList<>();
+        jobs.forEach((name, value) -> {
+            Map<?, ?> job = (Map<?, ?>) value;
+            if (job.get("runs-on") == null || !(job.get("steps") instanceof List<?> steps) || steps.isEmpty()) {
+                problems.add(name + " has no runner or no steps");
+            }
+            Object needs = job.get("needs");
+            for (Object need : needs instanceof List<?> list ? list : needs == null ? List.of() : List.of(needs)) {
+                if (!jobs.containsKey(need)) {
+                    problems.add(name + " needs " + need + ", not a job");
+                }
+            }
+            for (Object step : job.get("steps") instanceof List<?> steps ? steps : List.of()) {
+                Map<?, ?> s = (Map<?, ?>) step;
+                if (s.containsKey("uses") == s.containsKey("run")) {
+                    problems.add(name + " has a step with both or neither of uses and run: " + s);
+                }
+                if (s.get("uses") instanceof String uses && !uses.matches("[\\w.-]+/[\\w./-]+@v\\d+")) {
+                    problems.add(name + " uses " + uses + " without a major version");
+                }
+            }
+        });
+        assertEquals(List.of(), problems);
+        assertTrue(String.valueOf(jobs.get("build")).contains("./mvnw -B verify"), "the build job runs the tests");
+        Map<?, ?> staging = (Map<?, ?>) jobs.get("deploy-staging");
+        Map<?, ?> production = (Map<?, ?>) jobs.get("deploy-production");
+        assertEquals("build", staging.get("needs"));
+        assertEquals("deploy-staging", production.get("needs"), "production only after staging");
+        assertEquals("staging", staging.get("environment"));
+        assertEquals("production", production.get("environment"), "the environment with required reviewers is the approval");
+        for (Map<?, ?> deploy : List.of(staging, production)) {
+            assertEquals("write", ((Map<?, ?>) deploy.get("permissions")).get("id-token"), "OIDC, no stored keys");
+            String text = String.valueOf(deploy.get("steps"));
+            assertTrue(text.contains("--config-env " + deploy.get("environment")), text);
+            assertFalse(text.contains("aws-access-key-id") || text.contains("secrets."), "no stored AWS keys");
+        }
+        assertEquals(Map.of("contents", "read"), workflow.get("permissions"), "least privilege by default");
+    }
+
+    @Test
+    void the_bootstrap_role_trusts_only_main_and_the_two_environments_and_passes_only_the_stacks_role() throws Exception {
+        Map<String, Object> bootstrap = CloudFormationYaml.parse(
+                java.nio.file.Files.readString(template.root().resolve("infrastructure/bootstrap/github-oidc.yaml")));
+        Map<?, ?> role = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) bootstrap.get("Resources")).get("GitHubDeployRole")).get("Properties");
+        Map<?, ?> trust = (Map<?, ?>) ((List<?>) ((Map<?, ?>) role.get("AssumeRolePolicyDocument")).get("Statement")).get(0);
+        Map<?, ?> equals = (Map<?, ?>) ((Map<?, ?>) trust.get("Condition")).get("StringEquals");
+        assertEquals("sts.amazonaws.com", equals.get("token.actions.githubusercontent.com:aud"));
+        assertEquals(List.of(Map.of("Fn::Sub", "repo:${Repository}:ref:refs/heads/main"),
+                Map.of("Fn::Sub", "repo:${Repository}:environment:staging"),
+                Map.of("Fn::Sub", "repo:${Repository}:environment:production")),
+                equals.get("token.actions.githubusercontent.com:sub"));
+        List<?> statements = (List<?>) ((Map<?, ?>) ((Map<?, ?>) ((List<?>) role.get("Policies")).get(0)).get("PolicyDocument"))
+                .get("Statement");
+        for (Object value : statements) {
+            Map<?, ?> statement = (Map<?, ?>) value;
+            String actions = String.valueOf(statement.get("Action"));
+            assertFalse(actions.contains("*"), "no wildcard action: " + statement);
+            if (actions.contains("iam:")) {
+                assertEquals("[iam:PassRole]", actions.startsWith("[") ? actions : "[" + actions + "]");
+                assertEquals(Map.of("Fn::GetAtt", List.of("CloudFormationExecutionRole", "Arn")), statement.get("Resource"));
+            }
+        }
+    }
+
     private static void expect(java.util.Set<String> shown, String metric, List<String> missing) {
         if (!shown.contains(metric)) {
             missing.add(metric);
