@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.advocacyhub.application.intake.ContractTerms;
 import org.advocacyhub.application.port.AlertQueue;
 import org.advocacyhub.application.port.DeadlineMetrics;
+import org.advocacyhub.application.port.ReferralMetrics;
 import org.advocacyhub.application.port.MailQueue;
 import org.advocacyhub.application.port.ReferrerLetters;
 import org.advocacyhub.application.port.StaffEmails;
@@ -17,6 +18,7 @@ import org.advocacyhub.messaging.email.SesMailSender;
 import org.advocacyhub.messaging.email.StaffEmailTemplates;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.messaging.metrics.EmfDeadlineMetrics;
+import org.advocacyhub.messaging.metrics.EmfReferralMetrics;
 import org.advocacyhub.messaging.queue.AlertMessages;
 import org.advocacyhub.messaging.queue.SqsAlertQueue;
 import org.advocacyhub.messaging.queue.SqsMailQueue;
@@ -83,5 +85,10 @@ public class MessagingFactory {
     @Singleton
     DeadlineMetrics deadlineMetrics(JsonMapper json, java.time.Clock clock) {
         return new EmfDeadlineMetrics(json, System.out, clock);
+    }
+
+    @Singleton
+    ReferralMetrics referralMetrics(JsonMapper json, java.time.Clock clock) {
+        return new EmfReferralMetrics(json, System.out, clock);
     }
 }

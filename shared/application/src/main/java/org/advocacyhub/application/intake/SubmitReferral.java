@@ -12,6 +12,7 @@ import org.advocacyhub.application.port.CaseStore.IdempotencyRecord;
 import org.advocacyhub.application.mail.DispatchMail;
 import org.advocacyhub.application.mail.OutboxMails;
 import org.advocacyhub.application.port.Outbox;
+import org.advocacyhub.application.port.ReferralMetrics;
 import org.advocacyhub.application.port.ReferrerLetters;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.domain.casework.CaseEvent;
@@ -48,9 +49,10 @@ public final class SubmitReferral {
     private final ContractTerms contracts;
     private final ReferralValidator validator;
     private final Clock clock;
+    private final ReferralMetrics metrics;
 
     public SubmitReferral(CaseStore store, ScreeningQueue screening, ReferrerLetters letters, DispatchMail mail,
-                          ContractTerms contracts, Clock clock) {
+                          ContractTerms contracts, Clock clock, ReferralMetrics metrics) {
         this.store = store;
         this.screening = screening;
         this.letters = letters;
@@ -58,6 +60,7 @@ public final class SubmitReferral {
         this.contracts = contracts;
         this.validator = new ReferralValidator(contracts);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What became of a submission. */
@@ -121,6 +124,8 @@ public final class SubmitReferral {
         }
         LOG.info("Referral {} stored for service {}", reference, details.service());
 
+        // The dashboard's referrals per day (issue 24): new referrals only, a repeated request is not counted.
+        metrics.referralReceived(String.valueOf(referral.reference().contract()), details.service().name());
         handToScreening(referral);
         mail.dispatch(acknowledgement);
         return new Accepted(reference, now, false);

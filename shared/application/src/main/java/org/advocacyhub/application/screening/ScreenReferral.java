@@ -2,6 +2,7 @@ package org.advocacyhub.application.screening;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import org.advocacyhub.application.mail.DispatchMail;
 import org.advocacyhub.application.mail.OutboxMails;
 import org.advocacyhub.application.port.CaseStore;
 import org.advocacyhub.application.port.Outbox;
+import org.advocacyhub.application.port.ReferralMetrics;
 import org.advocacyhub.application.port.ReferrerLetters;
 import org.advocacyhub.application.port.ReferrerLetters.Promise;
 import org.advocacyhub.domain.casework.CaseEvent;
@@ -56,13 +58,16 @@ public final class ScreenReferral {
     private final DispatchMail mail;
     private final ContractCatalogue contracts;
     private final Clock clock;
+    private final ReferralMetrics metrics;
 
-    public ScreenReferral(CaseStore store, ReferrerLetters letters, DispatchMail mail, ContractCatalogue contracts, Clock clock) {
+    public ScreenReferral(CaseStore store, ReferrerLetters letters, DispatchMail mail, ContractCatalogue contracts, Clock clock,
+                          ReferralMetrics metrics) {
         this.store = store;
         this.letters = letters;
         this.mail = mail;
         this.contracts = contracts;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public sealed interface Result {
@@ -94,7 +99,14 @@ public final class ScreenReferral {
         if (referral.status().isScreened()) {
             return new AlreadyDecided(referral.status());
         }
-        return decide(referral, referral, decisionOn(referral, clock.instant()), List.of(), List.of(), List.of(), Optional.empty());
+        Result result = decide(referral, referral, decisionOn(referral, clock.instant()), List.of(), List.of(), List.of(),
+                Optional.empty());
+        if (result instanceof Decided decided && decided.referral().screening() != null) {
+            // The dashboard's screening delay (issue 24): receipt to the first decision, not a staff re-screen.
+            metrics.referralScreened(String.valueOf(referral.reference().contract()), referral.details().service().name(),
+                    Duration.between(referral.receivedAt(), decided.referral().screening().decidedAt()));
+        }
+        return result;
     }
 
     /**

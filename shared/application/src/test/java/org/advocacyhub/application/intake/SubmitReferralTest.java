@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.advocacyhub.application.port.CaseStore.IdempotencyRecord;
 import org.advocacyhub.application.mail.DispatchMail;
 import org.advocacyhub.application.port.Mail;
 import org.advocacyhub.application.port.Outbox;
+import org.advocacyhub.application.port.ReferralMetrics;
 import org.advocacyhub.application.port.ReferrerLetters;
 import org.advocacyhub.application.port.ScreeningQueue;
 import org.advocacyhub.domain.casework.CaseEvent;
@@ -32,6 +34,19 @@ class SubmitReferralTest {
     private final List<ScreeningQueue.ReferralReceived> queued = new ArrayList<>();
     private final List<ReferralCase> acknowledged = new ArrayList<>();
     private final List<Outbox.MailId> mailQueued = new ArrayList<>();
+    /** The ReferralReceived metric (issue 24) as "contract/service", one entry a count. */
+    private final List<String> counted = new ArrayList<>();
+    private final ReferralMetrics metrics = new ReferralMetrics() {
+        @Override
+        public void referralReceived(String contract, String service) {
+            counted.add(contract + "/" + service);
+        }
+
+        @Override
+        public void referralScreened(String contract, String service, Duration delay) {
+            throw new AssertionError("intake screens nothing");
+        }
+    };
     private boolean queueDown;
     private boolean mailQueueDown;
     private Clock clock = Clock.fixed(MONDAY_10AM, ZoneOffset.UTC);
@@ -67,7 +82,7 @@ class SubmitReferralTest {
             mailQueued.addAll(ids);
         });
         return new SubmitReferral(store, queue, letters, dispatch,
-                new CatalogueContractTerms(org.advocacyhub.domain.contract.ContractCatalogue.bundled()), clock);
+                new CatalogueContractTerms(org.advocacyhub.domain.contract.ContractCatalogue.bundled()), clock, metrics);
     }
 
     static SubmittedFields imcaReferral(String email) {
@@ -110,6 +125,7 @@ class SubmitReferralTest {
         assertEquals(List.of(store.outbox.get(0).id()), mailQueued);
         assertEquals(List.of(CaseEvent.Type.RECEIVED), store.timeline(referral.reference()).stream().map(CaseEvent::type).toList(),
                 "what became of the acknowledgement is the mail sender's to record");
+        assertEquals(List.of("LLR/IMCA"), counted, "the dashboard's referrals per day count it, by codes only");
     }
 
     @Test
@@ -175,6 +191,7 @@ class SubmitReferralTest {
         assertEquals(first.reference(), second.reference());
         assertEquals(1, store.cases.size());
         assertEquals(1, queued.size(), "the twin's request is not queued again");
+        assertEquals(1, counted.size(), "a repeated request is not a second referral in the metrics");
     }
 
     @Test

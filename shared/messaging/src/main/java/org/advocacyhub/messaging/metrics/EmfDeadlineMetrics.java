@@ -1,13 +1,10 @@
 package org.advocacyhub.messaging.metrics;
 
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.advocacyhub.application.port.DeadlineMetrics;
 
@@ -19,43 +16,22 @@ import org.advocacyhub.application.port.DeadlineMetrics;
  */
 public final class EmfDeadlineMetrics implements DeadlineMetrics {
 
-    public static final String NAMESPACE = "AdvocacyHub";
+    public static final String NAMESPACE = EmfLine.NAMESPACE;
     public static final String METRIC = "DeadlineMissed";
 
-    private final JsonMapper json;
-    private final PrintStream out;
-    private final Clock clock;
+    private final EmfLine line;
 
     public EmfDeadlineMetrics(JsonMapper json, PrintStream out, Clock clock) {
-        this.json = json;
-        this.out = out;
-        this.clock = clock;
+        this.line = new EmfLine(json, out, clock);
     }
 
     @Override
     public void deadlineMissed(String contract, String service, String clockName, Duration late) {
-        Map<String, Object> metric = new LinkedHashMap<>();
-        metric.put("_aws", Map.of(
-                "Timestamp", clock.millis(),
-                "CloudWatchMetrics", List.of(Map.of(
-                        "Namespace", NAMESPACE,
-                        "Dimensions", List.of(List.of("Contract", "Service", "Clock"), List.of()),
-                        "Metrics", List.of(Map.of("Name", METRIC, "Unit", "Count"))))));
-        metric.put("Contract", contract);
-        metric.put("Service", service);
-        metric.put("Clock", clockName);
-        metric.put(METRIC, 1);
-        // Not a metric (no definition above): searchable in Logs Insights.
-        metric.put("MinutesLate", late.toMinutes());
-        String line;
-        try {
-            line = json.writeValueAsString(metric);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put("Contract", contract);
+        dimensions.put("Service", service);
+        dimensions.put("Clock", clockName);
+        // MinutesLate is not a metric (no definition): searchable in Logs Insights.
+        line.write(dimensions, METRIC, 1, "Count", Map.of("MinutesLate", late.toMinutes()));
     }
 }
