@@ -21,6 +21,8 @@ public final class EmfDeadlineMetrics implements DeadlineMetrics {
 
     public static final String NAMESPACE = "AdvocacyHub";
     public static final String METRIC = "DeadlineMissed";
+    /** An email the hub sent that bounced (issue 24). */
+    public static final String BOUNCED = "LettersBounced";
 
     private final JsonMapper json;
     private final PrintStream out;
@@ -47,6 +49,35 @@ public final class EmfDeadlineMetrics implements DeadlineMetrics {
         metric.put(METRIC, 1);
         // Not a metric (no definition above): searchable in Logs Insights.
         metric.put("MinutesLate", late.toMinutes());
+        String line;
+        try {
+            line = json.writeValueAsString(metric);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** The metric {@code LettersBounced} (issue 24), by contract and the email's kind, and in total. */
+    @Override
+    public void letterBounced(String contract, String kind) {
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("_aws", Map.of(
+                "Timestamp", clock.millis(),
+                "CloudWatchMetrics", List.of(Map.of(
+                        "Namespace", NAMESPACE,
+                        "Dimensions", List.of(List.of("Contract", "Kind"), List.of()),
+                        "Metrics", List.of(Map.of("Name", BOUNCED, "Unit", "Count"))))));
+        metric.put("Contract", contract);
+        metric.put("Kind", kind);
+        metric.put(BOUNCED, 1);
+        print(metric);
+    }
+
+    private void print(Map<String, Object> metric) {
         String line;
         try {
             line = json.writeValueAsString(metric);
