@@ -7,22 +7,25 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.advocacyhub.application.alerts.SendAlert;
+import org.advocacyhub.application.mail.RecordMailFeedback;
 import org.advocacyhub.application.mail.SendMail;
 import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.application.port.Alert;
 import org.advocacyhub.application.support.FunctionContext;
 import org.advocacyhub.application.support.SnapStartPriming;
 import org.advocacyhub.messaging.queue.AlertMessages;
+import org.advocacyhub.messaging.queue.MailFeedbackMessages;
 import org.advocacyhub.messaging.queue.MailMessages;
 import org.advocacyhub.messaging.queue.SqsBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lambda entry point of the hub's mail sender (template.yaml {@code ReminderEmailsFunction}, issues 9
- * and 19), triggered by two queues: the reminder queue, whose alerts are decided once each and their
- * emails written into the outbox ({@link SendAlert}), and the mail queue, whose outbox emails are sent
- * once each ({@link SendMail}). Each message is handled on its own; one that fails is reported as a
+ * Lambda entry point of the hub's mail sender (template.yaml {@code ReminderEmailsFunction}, issues 9,
+ * 19 and 24), triggered by three queues: the reminder queue, whose alerts are decided once each and their
+ * emails written into the outbox ({@link SendAlert}), the mail queue, whose outbox emails are sent
+ * once each ({@link SendMail}), and the mail feedback queue, whose bounces and complaints from SES are
+ * recorded once each ({@link RecordMailFeedback}). Each message is handled on its own; one that fails is reported as a
  * batch item failure, so only it comes back (and after three receives goes to the dead-letter queue and
  * its alarm), while the rest of the batch is done.
  */
@@ -38,6 +41,9 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
 
     @Inject
     SendMail sendMail;
+
+    @Inject
+    RecordMailFeedback recordFeedback;
 
     /** SnapStart's runtime hook, kept as long as the function (see {@link SnapStartPriming}). */
     private SnapStartPriming priming;
@@ -57,6 +63,16 @@ public class ReminderEmailsHandler extends MicronautRequestHandler<SQSEvent, SQS
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
         return SqsBatch.process(event, LOG, message -> {
+            if (MailFeedbackMessages.isNotification(message.getBody())) {
+                // A bounce or complaint SES published (issue 24): recorded once, whatever number of times it comes.
+                Optional<RecordMailFeedback.Notice> notice = MailFeedbackMessages.read(message.getBody());
+                RecordMailFeedback.Outcome outcome = notice.map(recordFeedback::record).orElse(null);
+                // Identifiers only: the SES message id and what became of it; never an address.
+                LOG.info("Message {}: mail service notification {} {}", message.getMessageId(),
+                        notice.map(n -> n.sesMessageId() + " " + n.feedback().type()).orElse("(not a bounce or complaint)"),
+                        outcome == null ? "ignored" : outcome.getClass().getSimpleName());
+                return Optional.empty();
+            }
             if (MailMessages.isMail(message.getBody())) {
                 Outbox.MailId id = MailMessages.read(message.getBody());
                 SendMail.Outcome outcome = sendMail.send(id);

@@ -174,6 +174,10 @@ public final class LocalHub implements AutoCloseable {
                 AwsClients.sesV2(engines), AwsClients.s3(engines), Map.of("Stage", "local", "SenderAddress", sender, "SenderIdentity", sender,
                 "ConsoleBaseUrl", "http://localhost:" + port, "SignInDomainPrefix", "advocacy-hub-local"))
                 .createAll();
+        // SES's mailbox simulator (issue 24): a send to bounce@ or complaint@simulator.amazonses.com puts the event SES
+        // would publish on the queue template.yaml's rule fills, a couple of seconds later, as SES's come after the send.
+        String feedbackQueue = stack.queueUrl("MailFeedbackQueue");
+        engines.sesSimulator().publishTo(event -> sqs.sendMessage(b -> b.queueUrl(feedbackQueue).messageBody(event).delaySeconds(2)));
 
         Map<String, FunctionInvoker> functions = new LinkedHashMap<>();
         for (SamTemplate.SamFunction function : template.functions()) {

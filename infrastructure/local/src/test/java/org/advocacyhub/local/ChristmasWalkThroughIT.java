@@ -73,6 +73,94 @@ class ChristmasWalkThroughIT {
         List<String> alerts = mailbox.emailsTo(MORGAN).stream().map(SesMailbox.SentEmail::subject)
                 .filter(s -> s.startsWith("Reminder") || s.startsWith("Missed")).toList();
         assertEquals(List.of(reminder.subject(), missed.subject()), alerts, "no second email");
+
+        // Issue 24, README walk-through step 10, on the same stack: the SES stand-in bounces as SES's mailbox simulator. Each
+        // notification is delivered twice, as SQS may: it must do nothing twice.
+        String feedbackQueue = running.stack().queueUrl("MailFeedbackQueue");
+        var sqs = org.advocacyhub.testing.AwsClients.sqs(running.engines());
+        running.engines().sesSimulator().publishTo(event -> {
+            for (int delivery = 0; delivery < 2; delivery++) {
+                sqs.sendMessage(b -> b.queueUrl(feedbackQueue).messageBody(event).delaySeconds(2));
+            }
+        });
+        String bounced = refer("bounce@simulator.amazonses.com", "xmas-bounce");
+        SesMailbox.SentEmail told = mailbox.await(e -> e.isAddressedTo(MORGAN) && e.subject().equals("Email not delivered: " + bounced),
+                Duration.ofSeconds(30));
+        assertTrue(told.text().contains("The acknowledgement to the referrer bounced: mailbox does not exist"), told.text());
+        assertTrue(!told.text().contains("simulator.amazonses.com"), "no address in the duty manager's email");
+        List<String> timeline = items(bounced, "EVENT", "description");
+        assertTrue(timeline.contains("The acknowledgement to the referrer bounced: mailbox does not exist"), timeline.toString());
+        assertTrue(items(bounced, "TASK", "description").stream()
+                .anyMatch(t -> t.startsWith("Reach the referrer another way: the phone number on the referral")));
+
+        String complained = refer("complaint@simulator.amazonses.com", "xmas-complaint-1");
+        mailbox.await(e -> e.isAddressedTo(MORGAN) && e.subject().equals("Email not delivered: " + complained), Duration.ofSeconds(30));
+        assertTrue(items(complained, "EVENT", "description").stream().anyMatch(d -> d.startsWith("The acknowledgement to the referrer was"
+                + " reported as spam")));
+        String next = refer("Complaint@Simulator.AmazonSES.com", "xmas-complaint-2");
+        List<String> nextTimeline = awaitItem(next, "EVENT", d -> d.contains("was not sent"));
+        assertTrue(nextTimeline.stream().anyMatch(d -> d.startsWith("The acknowledgement to the referrer was not sent: the referrer reported an"
+                + " earlier email from the hub as spam")), nextTimeline.toString());
+        // The first referral's letters went before its complaint came back; none of the next one's goes.
+        assertTrue(mailbox.emails().stream().anyMatch(e -> e.subject().contains(complained)));
+        assertEquals(List.of(), mailbox.emails().stream().filter(e -> e.subject().contains(next)).map(SesMailbox.SentEmail::subject).toList(),
+                "the next letter to that address is not sent");
+
+        // Redelivered, the bounce does nothing twice: one email to the duty manager per bounced letter.
+        awaitEmpty(sqs, feedbackQueue);
+        awaitEmpty(sqs, running.stack().queueUrl("MailQueue"));
+        List<SesMailbox.SentEmail> bounceAlerts = mailbox.emailsTo(MORGAN).stream()
+                .filter(e -> e.subject().equals("Email not delivered: " + bounced)).toList();
+        List<String> bouncedLetters = items(bounced, "EVENT", "description").stream().filter(d -> d.contains(" bounced: ")).toList();
+        assertTrue(bouncedLetters.size() >= 1 && bouncedLetters.size() <= 2, "the acknowledgement, and the decision letter: " + bouncedLetters);
+        assertEquals(bouncedLetters.size(), bounceAlerts.size(), "one email per bounced letter, each notification delivered twice");
+    }
+
+    /** Until the queue holds no message, visible, in flight or delayed. */
+    private static void awaitEmpty(software.amazon.awssdk.services.sqs.SqsClient sqs, String queue) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            Map<String, String> counts = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNamesWithStrings(
+                    "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"))
+                    .attributesAsStrings();
+            if (counts.values().stream().allMatch("0"::equals)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("queue not drained: " + queue);
+    }
+
+    /** A referral whose referrer's email is {@code email}: its reference, once its acknowledgement was sent (or not). */
+    private String refer(String email, String key) throws IOException {
+        String body = Files.readString(running.stack().template().path().getParent().resolve("infrastructure/events/referral-imca.json"))
+                .replace("sam.example@council.example", email);
+        RawHttp.Response referred = RawHttp.send(running.port(), "POST", "/referrals", List.of("Content-Type: application/json",
+                "Idempotency-Key: " + key), body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, referred.status(), referred.text());
+        return (String) read(referred).get("reference");
+    }
+
+    /** The {@code attribute} of each item of {@code type} in the case's partition (its timeline, its tasks). */
+    private List<String> items(String reference, String type, String attribute) {
+        var dynamo = org.advocacyhub.testing.AwsClients.dynamoDb(running.engines());
+        return dynamo.query(b -> b.tableName(running.stack().tableName("HubTable")).consistentRead(true)
+                        .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CASE#" + reference))))
+                .items().stream().filter(i -> i.containsKey("type") && type.equals(i.get("type").s()) && i.containsKey(attribute))
+                .map(i -> i.get(attribute).s()).toList();
+    }
+
+    /** The case's items of {@code type} once one matches (the mail sender works from its queue, a moment later). */
+    private List<String> awaitItem(String reference, String type, java.util.function.Predicate<String> match) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<String> found = items(reference, type, "description");
+            if (found.stream().anyMatch(match) || System.nanoTime() > end) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
     }
 
     private Map<String, Object> move(String body) throws IOException {

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the SQS and SES adapters. Queue URLs and the sender come from template.yaml's environment
- * ({@code SCREENING_QUEUE_URL}, {@code REMINDER_QUEUE_URL}, {@code MAIL_QUEUE_URL}, {@code SENDER_ADDRESS}, {@code API_URL});
+ * ({@code SCREENING_QUEUE_URL}, {@code REMINDER_QUEUE_URL}, {@code MAIL_QUEUE_URL}, {@code SENDER_ADDRESS}, {@code SES_CONFIGURATION_SET}, {@code API_URL});
  * each adapter exists only in functions that
  * are given its variable. {@code aws.endpoints.sqs} / {@code aws.endpoints.sesv2} point the
  * clients at local engines with dummy credentials. The report mail is wired by {@link ReportMailFactory}.
@@ -56,8 +56,9 @@ public class MessagingFactory {
 
     @Singleton
     @Requires(property = "sender.address")
-    SesMailSender sesMailSender(SesV2Client ses, @Value("${sender.address}") String sender) {
-        return new SesMailSender(ses, sender);
+    SesMailSender sesMailSender(SesV2Client ses, @Value("${sender.address}") String sender,
+                                @Value("${ses.configuration.set:}") String configurationSet) {
+        return new SesMailSender(ses, sender, configurationSet);
     }
 
     @Singleton

@@ -121,6 +121,11 @@ public final class DynamoOutbox implements Outbox {
         while (true) {
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().update(mailUpdate(id, condition, conditionValues, settlement)).build());
+            if (settlement.status() == Status.SENT && settlement.messageId() != null) {
+                // Which email SES's bounce or complaint is about (issue 24): found by the id SES gave it.
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(MailFeedbackItems.sentAs(id, settlement.messageId(), settlement.at())).build()).build());
+            }
             Optional<ReferralReference> reference = id.owner().caseReference();
             if (reference.isPresent()) {
                 for (CaseEvent event : settlement.events()) {

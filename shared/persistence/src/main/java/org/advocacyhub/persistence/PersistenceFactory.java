@@ -85,6 +85,11 @@ public class PersistenceFactory {
     }
 
     @Singleton
+    org.advocacyhub.application.port.MailFeedbackStore mailFeedbackStore(DynamoDbClient dynamo, @Value("${table.name}") String table) {
+        return new DynamoMailFeedbackStore(dynamo, table, new CaseItemMapper());
+    }
+
+    @Singleton
     AlertLedger alertLedger(DynamoDbClient dynamo, @Value("${table.name}") String table) {
         return new DynamoAlertLedger(dynamo, table);
     }

@@ -96,6 +96,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
     private final Thread shutdownHook;
     private final FaultProxy sesProxy;
     private final SesJournal sesJournal;
+    private final SesSimulator sesSimulator;
     private final FaultProxy dynamoDbProxy;
     private final Path dataDirectory;
     private final int replayedEmails;
@@ -116,6 +117,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
         this.shutdownHook = started.shutdownHook;
         this.sesProxy = started.sesProxy;
         this.sesJournal = started.sesJournal;
+        this.sesSimulator = started.sesSimulator;
         this.dynamoDbProxy = started.dynamoDbProxy;
         this.dataDirectory = builder.dataDirectory;
         this.replayedEmails = started.replayedEmails;
@@ -191,6 +193,14 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                 return accountId;
             }
         };
+    }
+
+    /**
+     * The stand-in for SES's mailbox simulator (issue 24): where it publishes the bounce and complaint events of sends to
+     * {@link SesSimulator#BOUNCE} and {@link SesSimulator#COMPLAINT}.
+     */
+    public SesSimulator sesSimulator() {
+        return sesSimulator;
     }
 
     /** The SES proxy, to switch its faults. */
@@ -343,7 +353,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
 
     private record Started(DynamoDBProxyServer dynamoDb, int dynamoDbPort, SqsStarted sqs, Process ses, int sesPort,
                            Path sesLog, LocalS3 s3, Thread shutdownHook, FaultProxy sesProxy, SesJournal sesJournal,
-                           int replayedEmails, FaultProxy dynamoDbProxy) {
+                           int replayedEmails, FaultProxy dynamoDbProxy, SesSimulator sesSimulator) {
     }
 
     private static S3Started startS3(int requestedPort, String region, Path dataDirectory) {
@@ -678,6 +688,8 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                 SesStarted ses = mail.join();
                 URI sesEngine = URI.create("http://" + HOST + ":" + ses.port());
                 SesJournal journal = null;
+                // SES's mailbox simulator and event publishing (issue 24): after the journal, so a replay never publishes.
+                SesSimulator simulator = new SesSimulator();
                 FaultProxy sesProxy = null;
                 FaultProxy dynamoDbProxy = null;
                 int replayed = 0;
@@ -688,7 +700,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                         replayed = journal.replay(sesEngine);
                     }
                     sesProxy = FaultProxy.builder("SES", sesEngine).port(sesPort)
-                            .faultOnly(SesJournal::isSesApiCall).observer(journal).start();
+                            .faultOnly(SesJournal::isSesApiCall).observer(SesSimulator.both(journal, simulator)).start();
                     if (dynamoDbFaultProxy) {
                         URI dynamoEngine = URI.create("http://" + HOST + ":" + dynamo.join().port());
                         // On disk, a write is answered only once it is durable (DurableWrites says why).
@@ -707,7 +719,7 @@ public final class LocalEngines implements AwsEndpoints, AutoCloseable {
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - begin);
                 Started started = new Started(dynamo.join().server(), dynamo.join().port(), queue.join(), ses.process(),
-                        ses.port(), ses.log(), storage.join().server(), ses.hook(), sesProxy, journal, replayed, dynamoDbProxy);
+                        ses.port(), ses.log(), storage.join().server(), ses.hook(), sesProxy, journal, replayed, dynamoDbProxy, simulator);
                 LocalEngines engines = new LocalEngines(this, started, took);
                 LOG.info("Local engines started in {} ms: DynamoDB Local {} ({} ms), ElasticMQ {} ({} ms), aws-ses-v2-local {} ({} ms),"
                                 + " s3proxy {} ({} ms); {}",

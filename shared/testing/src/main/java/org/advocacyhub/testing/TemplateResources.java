@@ -267,11 +267,19 @@ public final class TemplateResources {
             // functions its own sign-in settings (CONSOLE_*) instead.
             case "AWS::Cognito::UserPool" -> endpoints.region() + "_" + id;
             case "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain" -> id.toLowerCase(java.util.Locale.ROOT);
+            // The configuration set every send names (issue 24): its name, which the local SES stand-in only reads to
+            // publish bounces and complaints as SES would for sends that name one.
+            case "AWS::SES::ConfigurationSet" -> configurationSetName(id);
             default -> throw new IllegalArgumentException("Ref " + id + " (" + type + ") has no local value");
         };
     }
 
-    private String getAtt(String id, String attribute) {
+    private String configurationSetName(String id) {
+        Object name = template.resourceProperties(id).get("Name");
+        return name == null ? id.toLowerCase(java.util.Locale.ROOT) : resolve(name);
+    }
+
+        private String getAtt(String id, String attribute) {
         String type = template.resourceType(id);
         if ("AWS::SQS::Queue".equals(type)) {
             switch (attribute) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +75,41 @@ class TemplatePoliciesTest {
         assertEquals(false, casework.allows(new DynamoPolicy.Call("Query", "GSI1", "CLOCK#DUE")), "the timers' index is the timer's");
         assertTrue(casework.allows(new DynamoPolicy.Call("Query", "GSI1", "MAIL#TROUBLE")), "the emails that did not go (issue 19)");
         assertTrue(casework.allows(new DynamoPolicy.Call("Query", "GSI1", "MAIL#WAITING")), "the emails waiting long (issue 19)");
+    }
+
+    @Test
+    @DisplayName("every function that may send email names the configuration set that publishes bounces and complaints, and may use it")
+    void everySendNamesTheConfigurationSet() {
+        assertEquals("AWS::SES::ConfigurationSet", template.resourceType("MailConfigurationSet"));
+        int senders = 0;
+        for (SamTemplate.SamFunction function : template.functions()) {
+            String policies = String.valueOf(function.properties().get("Policies"));
+            boolean sends = policies.contains("ses:SendEmail") || policies.contains("ses:SendRawEmail")
+                    || function.environment().containsKey("SENDER_ADDRESS");
+            if (!sends) {
+                continue;
+            }
+            senders++;
+            assertEquals("MailConfigurationSet", SamTemplate.refTarget(function.environment().get("SES_CONFIGURATION_SET")),
+                    function.logicalId() + " sends email: SES_CONFIGURATION_SET must name MailConfigurationSet");
+            assertTrue(policies.contains("configuration-set/${MailConfigurationSet}"),
+                    function.logicalId() + " may send only with the hub's configuration set named on its SES grant");
+            assertFalse(policies.contains("ses:*") || policies.contains("identity/*"), function.logicalId() + ": no SES wildcard");
+        }
+        assertTrue(senders >= 2, "the mail sender and the report function send");
+    }
+
+    @Test
+    @DisplayName("bounces and complaints reach the mail sender through their own queue, with a dead-letter queue and an alarm; only the rule may fill it")
+    void bouncesAndComplaintsHaveTheirQueue() {
+        Map<String, Object> destination = template.resourceProperties("MailFeedbackDestination");
+        String text = String.valueOf(destination);
+        assertTrue(text.contains("bounce") && text.contains("complaint"), text);
+        assertTrue(template.deadLetterQueueIds().contains("MailFeedbackDeadLetterQueue"));
+        assertTrue(template.function("ReminderEmailsFunction").sqsEvents().stream()
+                .anyMatch(e -> String.valueOf(e).contains("MailFeedbackQueue")), "the mail sender reads the feedback queue");
+        String policy = String.valueOf(template.resourceProperties("MailFeedbackQueuePolicy"));
+        assertTrue(policy.contains("events.amazonaws.com") && policy.contains("aws:SourceArn") && policy.contains("MailFeedbackRule"),
+                "only the rule may send to the queue: " + policy);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.advocacyhub.application.port.MailFeedbackStore;
 import org.advocacyhub.application.port.MailSender;
 import org.advocacyhub.application.port.Outbox;
 import org.advocacyhub.application.port.Outbox.Claim;
@@ -17,6 +18,7 @@ import org.advocacyhub.application.port.Outbox.StoredMail;
 import org.advocacyhub.domain.casework.CaseEvent;
 import org.advocacyhub.domain.casework.CaseTask;
 import org.advocacyhub.domain.casework.DecisionLetter;
+import org.advocacyhub.domain.mail.MailFeedback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,8 @@ public final class SendMail {
      * mail queue's visibility timeout, so the message's next delivery finds the lease over.
      */
     public static final Duration LEASE = Duration.ofSeconds(60);
+    /** The note of an email not sent because its recipient reported an earlier one as spam (no address in it). */
+    public static final String SUPPRESSED = "recipient reported an earlier email as spam";
     /** Refusals for now before the email is given up as not sent: with {@link #BACKOFF}, about six hours of trying. */
     static final int MAX_ATTEMPTS = 10;
     private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
@@ -56,17 +60,27 @@ public final class SendMail {
     private final MailSender sender;
     private final Clock clock;
     private final Pauses pauses;
+    private final MailFeedbackStore feedback;
 
     @jakarta.inject.Inject
+    public SendMail(Outbox outbox, MailSender sender, Clock clock, MailFeedbackStore feedback) {
+        this(outbox, sender, clock, Pauses.SLEEP, feedback);
+    }
+
     public SendMail(Outbox outbox, MailSender sender, Clock clock) {
-        this(outbox, sender, clock, Pauses.SLEEP);
+        this(outbox, sender, clock, Pauses.SLEEP, MailFeedbackStore.NONE);
     }
 
     public SendMail(Outbox outbox, MailSender sender, Clock clock, Pauses pauses) {
+        this(outbox, sender, clock, pauses, MailFeedbackStore.NONE);
+    }
+
+    public SendMail(Outbox outbox, MailSender sender, Clock clock, Pauses pauses, MailFeedbackStore feedback) {
         this.outbox = outbox;
         this.sender = sender;
         this.clock = clock;
         this.pauses = pauses;
+        this.feedback = feedback;
     }
 
     /** What one delivery of an email's id did. */
@@ -126,11 +140,20 @@ public final class SendMail {
         if (claim.isEmpty()) {
             return new Held(now.plus(LEASE));
         }
-        MailSender.Delivery delivery = sender.send(mail.mail());
+        // A recipient who reported an earlier email as spam gets no more (issue 24): it is not sent, and staff are told.
+        boolean suppressed = mail.mail().to().stream().anyMatch(address -> feedback.suppressed(MailFeedback.addressKey(address)));
+        MailSender.Delivery delivery = suppressed ? null : sender.send(mail.mail());
         Instant at = clock.instant();
         Outcome outcome;
         Settlement settlement;
-        if (delivery instanceof MailSender.Sent sent) {
+        if (suppressed) {
+            String why = mail.recipient() + " reported an earlier email from the hub as spam, so no more email goes to that address";
+            settlement = settled(mail, Status.NOT_SENT, at, null, SUPPRESSED, null,
+                    event(mail, at, mail.kind().notSentEvent(), mail.what() + " to " + mail.recipient() + " was not sent: " + why),
+                    task(mail, at, CaseTask.Kind.REACH_ANOTHER_WAY, (mail.kind().toReferrer() ? "Write to " : "Tell ") + mail.recipient()
+                            + " another way: " + lower(mail.what()) + " was not emailed (" + why + ")"));
+            outcome = new NotSent(SUPPRESSED);
+        } else if (delivery instanceof MailSender.Sent sent) {
             settlement = settled(mail, Status.SENT, at, sent.messageId(), null, null,
                     event(mail, at, mail.kind().sentEvent(), mail.what() + " was emailed to " + mail.recipient()), null);
             outcome = new Sent(sent.messageId());

@@ -17,4 +17,11 @@ public interface DeadlineMetrics {
      * @param service a service code, or {@link #ANSWERPHONE} for a callback that named none, {@link #REPORT} for a quarterly report
      */
     void deadlineMissed(String contract, String service, String clock, Duration late);
+
+    /**
+     * An email the hub sent bounced (issue 24): the metric {@code LettersBounced}, by contract and the email's kind
+     * (codes only). Nothing by default: only the functions that hear of bounces record it.
+     */
+    default void letterBounced(String contract, String kind) {
+    }
 }

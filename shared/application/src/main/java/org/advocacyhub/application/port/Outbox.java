@@ -186,6 +186,8 @@ public interface Outbox {
         REPORT_DUE(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
         DATA_REQUEST_DUE(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
         DAILY_DIGEST(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
+        /** To a duty manager: an email the hub sent bounced or was reported as spam (issue 24). */
+        BOUNCE_ALERT(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT),
         /** A workbook to a council (sent by the report function; listed here only when it did not go). */
         QUARTERLY_RETURN(false, CaseEvent.Type.EMAIL_SENT, CaseEvent.Type.EMAIL_NOT_SENT);
 

@@ -87,6 +87,16 @@ public interface StaffEmails {
     Mail dailyDigest(StaffRecord to, java.time.LocalDate day, List<DigestContract> contracts);
 
     /**
+     * To a duty manager: an email the hub sent bounced or was reported as spam (issue 24). Only what staff need: whose
+     * it is ({@code owner}: a case's reference, an answerphone message), what it was, to whom (the referrer, or a member
+     * of staff by initials) and why; what to do.
+     *
+     * @param caseReference the case's reference, for a link, or null when the email is not a case's
+     * @param toDo          what the duty manager is asked to do
+     */
+    Mail mailBounced(StaffRecord to, String owner, String caseReference, String happened, String toDo);
+
+    /**
      * One deadline of one case, as an alert email gives it.
      *
      * @param clock      the clock's name in the contract, e.g. {@code allocation}

@@ -47,16 +47,31 @@ public final class SesMailSender implements MailSender {
 
     private final SesV2Client ses;
     private final String sender;
+    /** The SES configuration set every send names (template.yaml {@code SES_CONFIGURATION_SET}), or null: none. */
+    private final String configurationSet;
 
     /** @param ses a client configured with {@link #CLIENT} */
     public SesMailSender(SesV2Client ses, String sender) {
+        this(ses, sender, null);
+    }
+
+    /**
+     * @param configurationSet the configuration set whose event destination publishes bounces and complaints (issue 24);
+     *                         blank or null for none
+     */
+    public SesMailSender(SesV2Client ses, String sender, String configurationSet) {
         this.ses = ses;
         this.sender = sender;
+        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet.strip();
+    }
+
+    public String configurationSet() {
+        return configurationSet;
     }
 
     @Override
     public Delivery send(Mail mail) {
-        return attempt(() -> ses.sendEmail(b -> b.fromEmailAddress(sender)
+        return attempt(() -> ses.sendEmail(b -> b.fromEmailAddress(sender).configurationSetName(configurationSet)
                 .destination(d -> d.toAddresses(mail.to()))
                 .content(c -> c.simple(m -> m
                         .subject(s -> s.data(mail.subject()).charset("UTF-8"))
@@ -67,7 +82,7 @@ public final class SesMailSender implements MailSender {
 
     /** A raw MIME message (a report with its workbook attached), sent the same way. */
     public Delivery sendRaw(List<String> to, List<String> cc, byte[] raw) {
-        return attempt(() -> ses.sendEmail(b -> b.fromEmailAddress(sender)
+        return attempt(() -> ses.sendEmail(b -> b.fromEmailAddress(sender).configurationSetName(configurationSet)
                 .destination(d -> d.toAddresses(to).ccAddresses(cc))
                 .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))))).messageId());
     }

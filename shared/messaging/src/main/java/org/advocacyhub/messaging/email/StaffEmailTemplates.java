@@ -81,6 +81,11 @@ public final class StaffEmailTemplates implements StaffEmails {
         return DailyDigestEmail.write(to, day, contracts, apiUrl);
     }
 
+    @Override
+    public Mail mailBounced(StaffRecord to, String owner, String caseReference, String happened, String toDo) {
+        return MailBouncedEmail.of(to, owner, happened, toDo, apiUrl == null || caseReference == null ? null : apiUrl + "cases/" + caseReference);
+    }
+
     /** The case in the staff API: {@code {ApiUrl}/cases/{reference}} (issue 9). */
     private String caseUrl(ReferralCase referral) {
         return apiUrl == null ? null : apiUrl + "cases/" + referral.reference().value();

@@ -18,6 +18,8 @@ public final class EmfDeadlineMetrics implements DeadlineMetrics {
 
     public static final String NAMESPACE = EmfLine.NAMESPACE;
     public static final String METRIC = "DeadlineMissed";
+    /** An email the hub sent that bounced (issue 24). */
+    public static final String BOUNCED = "LettersBounced";
 
     private final EmfLine line;
 
@@ -33,5 +35,34 @@ public final class EmfDeadlineMetrics implements DeadlineMetrics {
         dimensions.put("Clock", clockName);
         // MinutesLate is not a metric (no definition): searchable in Logs Insights.
         line.write(dimensions, METRIC, 1, "Count", Map.of("MinutesLate", late.toMinutes()));
+    }
+
+    /** The metric {@code LettersBounced} (issue 24), by contract and the email's kind, and in total. */
+    @Override
+    public void letterBounced(String contract, String kind) {
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("_aws", Map.of(
+                "Timestamp", clock.millis(),
+                "CloudWatchMetrics", List.of(Map.of(
+                        "Namespace", NAMESPACE,
+                        "Dimensions", List.of(List.of("Contract", "Kind"), List.of()),
+                        "Metrics", List.of(Map.of("Name", BOUNCED, "Unit", "Count"))))));
+        metric.put("Contract", contract);
+        metric.put("Kind", kind);
+        metric.put(BOUNCED, 1);
+        print(metric);
+    }
+
+    private void print(Map<String, Object> metric) {
+        String line;
+        try {
+            line = json.writeValueAsString(metric);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 }
