@@ -40,29 +40,9 @@ public final class EmfDeadlineMetrics implements DeadlineMetrics {
     /** The metric {@code LettersBounced} (issue 24), by contract and the email's kind, and in total. */
     @Override
     public void letterBounced(String contract, String kind) {
-        Map<String, Object> metric = new LinkedHashMap<>();
-        metric.put("_aws", Map.of(
-                "Timestamp", clock.millis(),
-                "CloudWatchMetrics", List.of(Map.of(
-                        "Namespace", NAMESPACE,
-                        "Dimensions", List.of(List.of("Contract", "Kind"), List.of()),
-                        "Metrics", List.of(Map.of("Name", BOUNCED, "Unit", "Count"))))));
-        metric.put("Contract", contract);
-        metric.put("Kind", kind);
-        metric.put(BOUNCED, 1);
-        print(metric);
-    }
-
-    private void print(Map<String, Object> metric) {
-        String line;
-        try {
-            line = json.writeValueAsString(metric);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put("Contract", contract);
+        dimensions.put("Kind", kind);
+        line.write(dimensions, BOUNCED, 1, "Count", Map.of());
     }
 }
