@@ -125,7 +125,7 @@ public final class RecordMailFeedback {
                 }
                 String alertKey = "BOUNCED#" + notice.sesMessageId() + "#" + feedback.type() + "#" + manager.id();
                 alerts.add(OutboxMails.of(mail.id().owner(), alertKey, Outbox.Kind.BOUNCE_ALERT, mail.contract(),
-                        "The email that " + lower(mail.what()) + " " + (feedback.type() == MailFeedback.Type.BOUNCE ? "bounced"
+                        "The email saying that " + lower(mail.what()) + " " + (feedback.type() == MailFeedback.Type.BOUNCE ? "bounced"
                                 : "was reported as spam"), manager.name(),
                         emails.mailBounced(manager, mail.id().owner().displayName(), mail.id().owner().caseReference()
                                 .map(r -> r.value()).orElse(null), happened, toDo), now));

@@ -133,7 +133,7 @@ class RecordMailFeedbackTest {
     @Test
     void anEmailAboutABounceThatBouncesStartsNoOther() {
         sent(new Outbox.OutboxMail(new MailId(new Outbox.CaseOwner(CASE), "BOUNCED#ses-0#BOUNCE#dan-duty"), Outbox.Kind.BOUNCE_ALERT, "LLR",
-                "The email that the decision letter bounced", "Dan Duty", new Mail("dan@hub.example", "s", "t", "<p>h</p>"), NOW), "ses-b");
+                "The email saying that the decision letter bounced", "Dan Duty", new Mail("dan@hub.example", "s", "t", "<p>h</p>"), NOW), "ses-b");
 
         assertInstanceOf(RecordMailFeedback.Recorded.class, feedback.record(bounce("ses-b", "dan@hub.example")));
 
