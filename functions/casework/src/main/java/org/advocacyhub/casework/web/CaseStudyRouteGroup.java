@@ -154,19 +154,7 @@ final class CaseStudyRouteGroup implements RouteGroup {
         out.put("contract", s.contract());
         out.put("quarter", s.quarter().key());
         out.put("summary", s.summary());
-        contract.reportSchedule().serviceSummary(s.summary()).ifPresent(asked -> {
-            out.put("title", asked.title());
-            out.put("clause", asked.clause());
-        });
-        if (s.text() != null) {
-            out.put("text", s.text());
-        }
-        out.put("notCompleted", s.notCompleted());
-        out.put("revision", s.revision());
-        out.put("writtenBy", s.writtenBy());
-        out.put("writtenAt", s.writtenAt().toString());
-        out.put("keptUntil", s.keptUntil(contracts.retention(s.contract())).toString());
-        return out;
+        return written(out, s, contract.reportSchedule().serviceSummary(s.summary()).map(a -> Map.entry(a.title(), a.clause())));
     }
 
     /** An annual return item as stored (a summary of the year's fourth quarter), named by its year. */
@@ -175,9 +163,14 @@ final class CaseStudyRouteGroup implements RouteGroup {
         out.put("contract", s.contract());
         out.put("year", AnnualReturns.key(s.quarter().financialYear()));
         out.put("item", s.summary());
-        annual.item(s.summary()).ifPresent(asked -> {
-            out.put("title", asked.title());
-            out.put("clause", asked.clause());
+        return written(out, s, annual.item(s.summary()).map(a -> Map.entry(a.title(), a.clause())));
+    }
+
+    /** What a summary or an annual item says and who wrote it, after its name: one shape for both. */
+    private Map<String, Object> written(Map<String, Object> out, ServiceSummary s, java.util.Optional<Map.Entry<String, String>> asked) {
+        asked.ifPresent(titleAndClause -> {
+            out.put("title", titleAndClause.getKey());
+            out.put("clause", titleAndClause.getValue());
         });
         if (s.text() != null) {
             out.put("text", s.text());
