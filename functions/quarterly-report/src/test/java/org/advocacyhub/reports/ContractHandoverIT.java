@@ -74,7 +74,7 @@ class ContractHandoverIT {
     static final Instant IMPORTED = ASKED.plusSeconds(7200);
     /** Partitions of the deployment, not of any contract (issue 22 item 4: never exported). */
     static final List<String> DEPLOYMENTS_OWN = List.of("STAFF", "LOGIN#", "SESSION#", "IDEMPOTENCY#", "REQUEST#", "DIGEST#",
-            "KEY#", "HANDOVER#");
+            "KEY#", "HANDOVER#", "SESMSG#", "MAILFEEDBACK#", "SUPPRESSED#", "RESTRICTED-LINK#");
 
     private final LocalAws aws;
     private final HubFixtures hub;

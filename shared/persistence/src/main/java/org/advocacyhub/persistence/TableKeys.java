@@ -281,8 +281,9 @@ public final class TableKeys {
      * it; its answerphone messages' and their source keys'; its returns' records; its reports (their ids begin
      * {@code RPT-<contract>-}, as {@code QuarterlyReports} makes them) and report deadlines; its reference and message
      * sequences. Contract codes are letters only, so {@code CASE#LLR-} is never the start of another contract's case.
-     * Not the staff directory, sign-ins, sessions, idempotency and request records, digests, the retention key or the
-     * handover ledger, which belong to the deployment.
+     * Not the staff directory, sign-ins, sessions, idempotency and request records, digests, the retention key, the
+     * handover ledger, the mail service's records (which email an SES message id was, the bounces recorded, the addresses
+     * no longer written to) or the restricted lists' links, which belong to the deployment.
      */
     public static List<String> contractPartitionPrefixes(String contract) {
         String messages = org.advocacyhub.domain.answerphone.AnswerphoneMessage.PREFIX + contract;

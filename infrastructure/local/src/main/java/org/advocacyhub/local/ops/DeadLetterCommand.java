@@ -154,7 +154,7 @@ public final class DeadLetterCommand {
     }
 
     /** The deployed stack's SQS (the SDK's usual credentials and region), or a local ElasticMQ on {@code SQS_PORT}. */
-    private static SqsClient client(Map<String, String> env) {
+    static SqsClient client(Map<String, String> env) {
         SqsClientBuilder builder = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
         String port = env.get("SQS_PORT");
         if (port != null && !port.isBlank()) {
@@ -164,7 +164,7 @@ public final class DeadLetterCommand {
         return builder.build();
     }
 
-    private static String url(SqsClient sqs, String queue) {
+    static String url(SqsClient sqs, String queue) {
         return queue.startsWith("http://") || queue.startsWith("https://") ? queue : sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
     }
 

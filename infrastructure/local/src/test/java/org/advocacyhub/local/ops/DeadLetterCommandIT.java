@@ -149,4 +149,20 @@ class DeadLetterCommandIT {
         assertTrue(unknown.err().startsWith("dead letters: SQS refused"), unknown.err());
         assertEquals(List.of("{\"reportId\":\"RPT-kept\"}"), drain(DEAD_LETTERS));
     }
+
+    @Test
+    void aFailedReportIsAskedForAgainAsTheReportFunctionReadsIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Map<String, String> local = Map.of("SQS_PORT", Integer.toString(aws.endpoints().sqsEndpoint().getPort()));
+        int status = ResendReportCommand.run(new String[] {"--report", "RPT-LLR-FY2026Q2-3F2A9B01C4"}, local,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("{\"reportId\":\"RPT-LLR-FY2026Q2-3F2A9B01C4\"}"), drain(QUEUE), "ReportQueueMessages' own body");
+        ByteArrayOutputStream wrong = new ByteArrayOutputStream();
+        assertEquals(2, ResendReportCommand.run(new String[] {"--report", "LLR Q2"}, local, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(wrong, true, StandardCharsets.UTF_8)));
+        assertTrue(wrong.toString(StandardCharsets.UTF_8).contains("--report must be a report's id"), wrong.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(), drain(QUEUE), "nothing sent for a wrong call");
+    }
 }

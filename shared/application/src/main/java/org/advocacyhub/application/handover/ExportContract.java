@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Interpretation (what "every record of one contract" leaves out): the staff directory, sign-ins and console sessions
  * (people of the provider, not of the contract), idempotency and staff request records (24 hours), the duty managers'
- * daily digests (across contracts), the retention key (of the deployment: the next provider anonymises with its own) and
- * the handover ledger itself; and the workbooks in the bucket, which the reports' items name and a report asked for
+ * daily digests (across contracts), the retention key (of the deployment: the next provider anonymises with its own),
+ * the mail service's records (SES message ids, bounces and suppressed addresses: the next provider's mail service has its
+ * own), the restricted lists' links (valid only where they were made) and the handover ledger itself; and the workbooks in the bucket, which the reports' items name and a report asked for
  * again builds from the records.
  *
  * <p>Interpretation ("writes every record"): the table is read as it is while the export runs; an export for a handover is
@@ -304,7 +305,8 @@ public final class ExportContract {
                 | `SEQUENCE#%2$s#`, `SEQUENCE#AP-%2$s#` | the last reference and message number given in a year |
 
                 Not here: the staff directory, sign-ins and sessions, idempotency and request records, daily digests, the
-                deployment's retention key, and the report workbooks themselves (a report asked for again builds them from
+                deployment's retention key, its mail service's records (message ids, bounces, suppressed addresses), the
+                restricted lists' links, and the report workbooks themselves (a report asked for again builds them from
                 these records).
 
                 ## Checking and loading it
