@@ -181,8 +181,8 @@ public final class CostModel {
     public static final String PRICES_READ = "2026-12-08";
 
     /**
-     * US East (N. Virginia) list prices: the London (eu-west-2) figures were not in the stored copies of the pages; AWS
-     * says London prices are the same or somewhat higher on most of these lines.
+     * US East (N. Virginia) list prices: the London (eu-west-2) figures were not in the stored copies of the pages; London's
+     * are typically the same or somewhat higher on most of these lines.
      */
     public static Prices usEast1() {
         Map<Quantity, Price> p = new LinkedHashMap<>();
