@@ -2,8 +2,16 @@
 # Intake handler cold start and warm latency, and the warm latency of allocation and recording time,
 # against the engines of a running ./run-local; then the allocation timer's run time on engines of its own.
 # Usage: infrastructure/local/bench.sh [warm-requests] [casework-cases]   (defaults 1000 and 300)
+#        infrastructure/local/bench.sh cost [referrals] [warm-up]   (issue 24 item 7: what a referral costs; defaults 40 and 10)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [ "${1:-}" = cost ]; then
+  # Requests, units and warm milliseconds per referral and per schedule run, on engines of its own, then the monthly cost.
+  java $(sed -n 's/^ *JAVA_TOOL_OPTIONS: *//p' template.yaml | head -1) -Dorg.slf4j.simpleLogger.defaultLogLevel=info \
+    -cp "infrastructure/local/bench/sdk-calls:infrastructure/local/target/classes:$(cat infrastructure/local/target/runtime-classpath.txt)" \
+    org.advocacyhub.local.bench.CostProfile "${2:-40}" "${3:-10}" 2>infrastructure/local/target/cost-profile.log
+  exit
+fi
 jar=functions/referral-intake/target/referral-intake-lambda.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
 cp_cold="$jar:infrastructure/local/target/classes"
