@@ -59,7 +59,7 @@ public final class CaseStudiesOfCase {
      */
     public int removeText(ReferralCase c) {
         int left = 0;
-        for (CaseStudy study : of(c, cases.caseFile(c.reference()).timeline())) {
+        for (CaseStudy study : of(c, cases.timeline(c.reference()))) {
             CaseStudy read = study;
             boolean done = false;
             for (int attempt = 0; attempt < ATTEMPTS && !done; attempt++) {
